@@ -1,0 +1,14 @@
+import { apis } from './apis.js';
+import { buckets } from './buckets.js';
+import { services } from './services.js';
+import { tables } from './tables.js';
+import type { Catalog } from './types.js';
+
+export type * from './types.js';
+export * from './naming.js';
+export * from './queue-settings.js';
+export * from './validate.js';
+export * from './wiring.js';
+
+/** The platform as it is: every table, bucket, API and service. */
+export const catalog: Catalog = { tables, buckets, apis, services };

@@ -1,0 +1,93 @@
+// The shape of the catalog: plain data, no behaviour, no heavy imports, so that the local
+// stack, the CDK app and every service can read it.
+
+export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+export interface TableEntry {
+  /** Logical name; the physical name is derived (see naming.ts). */
+  readonly name: string;
+  readonly description: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly globalIndexes: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey: string }[];
+  /** Attribute holding an epoch-seconds expiry, if items expire. */
+  readonly ttlAttribute?: string;
+  /** Whether the table's changes feed the stream router (new and old images). */
+  readonly stream: boolean;
+}
+
+export interface BucketEntry {
+  readonly name: string;
+  readonly description: string;
+  /** Originals kept for legal retention: never overwritten, never deleted by the platform. */
+  readonly retainOriginals: boolean;
+}
+
+/** Where a service's messages come from. Each service has exactly one input queue. */
+export type ServiceSource =
+  /** Changes of a table, routed by the stream router, filtered by item type and event. */
+  | {
+      readonly kind: 'stream';
+      readonly table: string;
+      readonly itemTypes: readonly string[];
+      readonly events: readonly StreamEventName[];
+    }
+  /** S3 object-created notifications of a bucket, filtered by key prefix and suffix. */
+  | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly suffix?: string }
+  /** Messages sent by other services that declare this one among their outputs. */
+  | { readonly kind: 'queue' };
+
+export type ServiceOutput =
+  | { readonly kind: 'table'; readonly table: string }
+  | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string }
+  | { readonly kind: 'service'; readonly service: string }
+  | { readonly kind: 'email' };
+
+export interface ServiceLimits {
+  /** Hard deadline of one message's handling; the handler is aborted past it. */
+  readonly deadlineMs: number;
+  /** Messages handled at once by one task. */
+  readonly concurrency: number;
+  /** Receives before a message is quarantined (the queue's redrive maxReceiveCount). */
+  readonly maxAttempts: number;
+}
+
+export interface ServiceAlarms {
+  /** Age of the oldest message that pages the on-call engineer. */
+  readonly maxMessageAgeSeconds: number;
+  /** Quarantined messages within one 10 s period that page (1 = any poison pill). */
+  readonly quarantinedMessages: number;
+  /** Seconds without a heartbeat before the service is considered down. */
+  readonly heartbeatMissingSeconds: number;
+}
+
+export interface ServiceEntry {
+  /** kebab-case; also the folder services/<name> and the package @ndf/<name>. */
+  readonly name: string;
+  readonly description: string;
+  /** Critical services keep at least one task running in the cloud. */
+  readonly critical: boolean;
+  readonly consumes: ServiceSource;
+  readonly emits: readonly ServiceOutput[];
+  readonly limits: ServiceLimits;
+  readonly alarms: ServiceAlarms;
+}
+
+/** An HTTP API served by Lambda behind API Gateway in the cloud, by a local adapter here. */
+export interface ApiEntry {
+  readonly name: string;
+  readonly description: string;
+  /** Path prefix, e.g. /v1. */
+  readonly basePath: string;
+  /** The handler answers 503 past this; the Lambda timeout is set above it. */
+  readonly deadlineMs: number;
+  readonly tables: readonly string[];
+  readonly buckets: readonly string[];
+}
+
+export interface Catalog {
+  readonly tables: readonly TableEntry[];
+  readonly buckets: readonly BucketEntry[];
+  readonly apis: readonly ApiEntry[];
+  readonly services: readonly ServiceEntry[];
+}

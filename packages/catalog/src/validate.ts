@@ -1,0 +1,59 @@
+import type { Catalog } from './types.js';
+import { downstreamServices } from './wiring.js';
+
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Every inconsistency of the catalog, as sentences; empty when it is sound. */
+export function catalogProblems(catalog: Catalog): string[] {
+  const problems: string[] = [];
+  const tableNames = new Set(catalog.tables.map((table) => table.name));
+  const bucketNames = new Set(catalog.buckets.map((bucket) => bucket.name));
+  const serviceNames = new Set(catalog.services.map((service) => service.name));
+
+  const duplicates = (names: string[]) => names.filter((name, index) => names.indexOf(name) !== index);
+  for (const name of duplicates(catalog.tables.map((t) => t.name))) problems.push(`Table "${name}" is declared twice.`);
+  for (const name of duplicates(catalog.buckets.map((b) => b.name))) problems.push(`Bucket "${name}" is declared twice.`);
+  for (const name of duplicates([...catalog.services, ...catalog.apis].map((s) => s.name))) problems.push(`Service or API "${name}" is declared twice.`);
+
+  for (const api of catalog.apis) {
+    if (!KEBAB.test(api.name)) problems.push(`API "${api.name}": the name must be kebab-case.`);
+    for (const table of api.tables) if (!tableNames.has(table)) problems.push(`API "${api.name}" uses unknown table "${table}".`);
+    for (const bucket of api.buckets) if (!bucketNames.has(bucket)) problems.push(`API "${api.name}" uses unknown bucket "${bucket}".`);
+  }
+
+  const fedByOthers = new Set(catalog.services.flatMap(downstreamServices));
+  for (const service of catalog.services) {
+    const where = `Service "${service.name}"`;
+    if (!KEBAB.test(service.name)) problems.push(`${where}: the name must be kebab-case.`);
+    // The DLQ takes the name plus "-dlq"; SQS names are at most 80 characters.
+    if (service.name.length > 60) problems.push(`${where}: the name must be at most 60 characters.`);
+    const source = service.consumes;
+    if (source.kind === 'stream') {
+      const table = catalog.tables.find((t) => t.name === source.table);
+      if (!table) problems.push(`${where} consumes the stream of unknown table "${source.table}".`);
+      else if (!table.stream) problems.push(`${where} consumes the stream of table "${source.table}", which has none.`);
+      if (source.events.length === 0) problems.push(`${where} subscribes to no stream event.`);
+    }
+    if (source.kind === 's3' && !bucketNames.has(source.bucket)) problems.push(`${where} consumes events of unknown bucket "${source.bucket}".`);
+    if (source.kind === 'queue' && !fedByOthers.has(service.name)) problems.push(`${where} consumes a queue that no service emits to.`);
+    for (const output of service.emits) {
+      if (output.kind === 'table' && !tableNames.has(output.table)) problems.push(`${where} emits to unknown table "${output.table}".`);
+      if (output.kind === 'bucket' && !bucketNames.has(output.bucket)) problems.push(`${where} emits to unknown bucket "${output.bucket}".`);
+      if (output.kind === 'service' && !serviceNames.has(output.service)) problems.push(`${where} emits to unknown service "${output.service}".`);
+      if (output.kind === 'service' && output.service === service.name) problems.push(`${where} emits to itself.`);
+    }
+    const { deadlineMs, concurrency, maxAttempts } = service.limits;
+    if (!(deadlineMs >= 100 && deadlineMs <= 15 * 60_000)) problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);
+    if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 1000)) problems.push(`${where}: concurrency must be an integer from 1 to 1000.`);
+    if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 1000)) problems.push(`${where}: maxAttempts must be an integer from 1 to 1000.`);
+    if (!(service.alarms.maxMessageAgeSeconds >= 10)) problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
+    if (!(service.alarms.quarantinedMessages >= 1)) problems.push(`${where}: quarantinedMessages must be at least 1.`);
+    if (!(service.alarms.heartbeatMissingSeconds >= 10)) problems.push(`${where}: heartbeatMissingSeconds must be at least 10.`);
+  }
+  return problems;
+}
+
+export function assertCatalog(catalog: Catalog): void {
+  const problems = catalogProblems(catalog);
+  if (problems.length > 0) throw new Error(`The catalog is inconsistent:\n- ${problems.join('\n- ')}`);
+}

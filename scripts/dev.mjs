@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The two newcomer commands (`npm start`, `npm test`) land here. This file runs on a bare
+// Node 20+ with nothing installed: it installs the pinned pnpm into .tools/, the workspace
+// dependencies, and DynamoDB Local, then hands over to the workspace's own scripts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const [command = 'help', ...rest] = process.argv.slice(2);
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 11)) fail(`Node 20.11 or newer is required (found ${process.versions.node}).`);
+
+const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const toolsDir = join(root, '.tools', `pnpm-${pnpmVersion}`);
+const pnpmBin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+
+// npm passes its own configuration down as npm_config_* variables, which pnpm would read too.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+cleanEnv.PATH = [join(root, 'node_modules', '.bin'), dirname(pnpmBin), cleanEnv.PATH].join(':');
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: cleanEnv, ...options });
+  if (result.error) fail(`${cmd} could not start: ${result.error.message}`);
+  if (result.signal) process.exit(128 + 1);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function pnpm(args) {
+  run(process.execPath, [pnpmBin, ...args]);
+}
+
+function setup() {
+  if (!existsSync(pnpmBin)) {
+    console.log(`▸ installing pnpm ${pnpmVersion} into .tools/`);
+    run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
+  }
+  console.log('▸ installing workspace dependencies (pnpm install --frozen-lockfile)');
+  pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+  pnpm(['--filter', '@ndf/local-stack', 'run', 'install-emulators']);
+}
+
+switch (command) {
+  case 'setup':
+    setup();
+    break;
+  case 'start':
+    setup();
+    pnpm(['--filter', '@ndf/local-stack', 'run', 'platform', ...rest]);
+    break;
+  case 'test':
+    setup();
+    pnpm(['run', 'check', ...rest]);
+    break;
+  default:
+    console.log('usage: npm start | npm test | npm run setup');
+}
