@@ -79,6 +79,8 @@ export interface ApiEntry {
   readonly description: string;
   /** Path prefix, e.g. /v1. */
   readonly basePath: string;
+  /** Port of the local adapter that serves it on 127.0.0.1. */
+  readonly localPort: number;
   /** The handler answers 503 past this; the Lambda timeout is set above it. */
   readonly deadlineMs: number;
   readonly tables: readonly string[];

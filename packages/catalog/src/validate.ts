@@ -15,6 +15,7 @@ export function catalogProblems(catalog: Catalog): string[] {
   for (const name of duplicates(catalog.buckets.map((b) => b.name))) problems.push(`Bucket "${name}" is declared twice.`);
   for (const name of duplicates([...catalog.services, ...catalog.apis].map((s) => s.name))) problems.push(`Service or API "${name}" is declared twice.`);
 
+  for (const port of duplicates(catalog.apis.map((a) => String(a.localPort)))) problems.push(`Local port ${port} is used by two APIs.`);
   for (const api of catalog.apis) {
     if (!KEBAB.test(api.name)) problems.push(`API "${api.name}": the name must be kebab-case.`);
     for (const table of api.tables) if (!tableNames.has(table)) problems.push(`API "${api.name}" uses unknown table "${table}".`);

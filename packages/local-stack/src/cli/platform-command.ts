@@ -1,0 +1,35 @@
+import { catalog } from '@ndf/catalog';
+import { configFromEnvironment } from '../config.js';
+import { paths } from '../paths.js';
+import { banner } from '../platform/banner.js';
+import { platformProcesses } from '../platform/processes.js';
+import { startLocalStack } from '../stack.js';
+import { Supervisor } from '../supervisor/supervisor.js';
+import { onShutdownSignal } from './shutdown.js';
+
+const colours = [36, 35, 33, 32, 34, 91, 92, 93, 94, 95, 96];
+const colourOf = (name: string) => colours[[...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % colours.length];
+const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b[0m│`;
+
+/** `pnpm start`: the emulators, then every API and service under the supervisor. */
+export async function platformCommand(options: { inMemory: boolean; servicesOnly?: boolean }): Promise<void> {
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const log = (line: string) => console.log(`${tag('stack')} ${line}`);
+  const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
+  let supervisor: Supervisor | undefined;
+  onShutdownSignal(async () => {
+    log('stopping…');
+    await supervisor?.stop();
+    await stack.stop();
+    log('stopped');
+  });
+  supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment()), (event) => {
+    if (event.type === 'output') console.log(`${tag(event.name)} ${event.line}`);
+    if (event.type === 'started') log(`${event.name} started (pid ${event.pid})`);
+    if (event.type === 'exited' && event.restartInMs !== undefined) {
+      log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
+    }
+  });
+  supervisor.start();
+  console.log(banner(stack, catalog, Date.now() - startedAt));
+}
