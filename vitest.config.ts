@@ -2,30 +2,25 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One project per workspace package that has tests, named after its folder, so that
-// `vitest run --project <name>` (each package's `test` script) and the whole suite share
-// this one configuration.
-const workspaceDirs = ['packages', 'services']
-  .flatMap((parent) => (existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : []))
-  .concat(['cdk', 'test'])
-  .filter((dir) => existsSync(join(dir, 'test')) || dir === 'test');
+// One project per workspace package with tests, named after its folder, so that the whole
+// suite and each package's `test` script (`vitest run --project <name>`) share this config.
+// test/ holds the cross-service ("system") tests; the service template is tested too, so
+// that every generated service starts from code that compiles and passes.
+const packageDirs = ['packages', 'services'].flatMap((parent) => (existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : []));
+const projects = [
+  ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts' })),
+  { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts' },
+  { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts' },
+  { dir: 'test', name: 'system', include: '**/*.test.ts' },
+].filter((project) => existsSync(join(project.dir, project.include.startsWith('test/') ? 'test' : '.')));
 
 export default defineConfig({
   resolve: { conditions: ['development'] },
   ssr: { resolve: { conditions: ['development'] } },
   test: {
-    reporters: ['default'],
-    projects: workspaceDirs
-      .filter((dir) => existsSync(join(dir, dir === 'test' ? '.' : 'test')))
-      .map((dir) => ({
-        extends: true,
-        test: {
-          name: dir.split('/').pop() === 'test' && dir === 'test' ? 'system' : dir.split('/').pop()!,
-          root: dir,
-          include: [dir === 'test' ? '**/*.test.ts' : 'test/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      })),
+    projects: projects.map((project) => ({
+      extends: true,
+      test: { name: project.name, root: project.dir, include: [project.include], testTimeout: 30_000, hookTimeout: 60_000 },
+    })),
   },
 });

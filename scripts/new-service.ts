@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateService, type ServiceSourceKind } from './lib/generate-service.js';
+
+const usage = 'usage: pnpm new:service <name> [--source stream|s3|queue] [--description "what it does"]';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { source: { type: 'string', default: 'stream' }, description: { type: 'string' } },
+});
+const [name] = positionals;
+const source = values.source as ServiceSourceKind;
+if (!name || !['stream', 's3', 'queue'].includes(source)) {
+  console.error(usage);
+  process.exit(2);
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+try {
+  const files = generateService({ root, name, source, description: values.description ?? `The ${name} service.` });
+  console.log(`✔ created services/${name} and its catalog entry:\n  ${files.join('\n  ')}`);
+} catch (error) {
+  console.error(`✖ ${(error as Error).message}`);
+  process.exit(1);
+}
+// Links the new package into the workspace (its @ndf/* dependencies).
+const pnpm = process.env.npm_execpath;
+const install = pnpm ? spawnSync(process.execPath, [pnpm, 'install', '--offline'], { cwd: root, stdio: 'inherit' }) : undefined;
+if (!install || install.status !== 0) console.log('Now run `pnpm install` to link it into the workspace.');
+console.log(`Next: write the job in services/${name}/src/handler.ts, then adjust its entry in packages/catalog/src/services.ts (what it consumes and emits, limits, alarms).`);
