@@ -12,23 +12,22 @@ const colourOf = (name: string) => colours[[...name].reduce((sum, c) => sum + c.
 const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b[0m│`;
 
 /** `pnpm start`: the emulators, then every API and service under the supervisor. */
-export async function platformCommand(options: { inMemory: boolean; servicesOnly?: boolean }): Promise<void> {
+export async function platformCommand(options: { inMemory: boolean }): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
   const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
-  let supervisor: Supervisor | undefined;
-  onShutdownSignal(async () => {
-    log('stopping…');
-    await supervisor?.stop();
-    await stack.stop();
-    log('stopped');
-  });
-  supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment()), (event) => {
+  const supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment()), (event) => {
     if (event.type === 'output') console.log(`${tag(event.name)} ${event.line}`);
     if (event.type === 'started') log(`${event.name} started (pid ${event.pid})`);
     if (event.type === 'exited' && event.restartInMs !== undefined) {
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
     }
+  });
+  onShutdownSignal(async () => {
+    log('stopping…');
+    await supervisor.stop();
+    await stack.stop();
+    log('stopped');
   });
   supervisor.start();
   console.log(banner(stack, catalog, Date.now() - startedAt));
