@@ -96,6 +96,8 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
       region: config.region,
       credentials: (accessKeyId) => (accessKeyId === config.accessKeyId ? config.secretAccessKey : undefined),
       sqs: clients.sqs,
+      stateDirectory: dataPath('s3-edge'),
+      log,
     });
     stoppers.push(() => s3Edge.stop());
 

@@ -34,7 +34,12 @@ describe('starting and stopping the local stack', () => {
 
     const second = await startLocalStack(config, { catalog: testCatalog });
     try {
-      expect(second.provisioned.log.changed).toBe(false);
+      // Tables, buckets and their notifications are on disk and unchanged; the SQS emulator
+      // keeps queues in memory, so only they are created again.
+      const { createdResources, updatedResources, unchangedResources } = second.provisioned.log;
+      expect(updatedResources).toEqual([]);
+      expect(createdResources.every((resource) => resource.startsWith('queue '))).toBe(true);
+      expect(unchangedResources).toEqual(expect.arrayContaining(['table test-notes', 'bucket test-receipts', 'notifications of test-receipts']));
       const item = await second.clients.dynamodb.send(new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#kept' } } }));
       expect(item.Item?.sk?.S).toBe('NOTE#kept');
       const object = await second.clients.s3.send(new GetObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/kept.jpg' }));

@@ -11,7 +11,7 @@ export interface RunningSqsEmulator {
  * built and bound to loopback here.
  */
 export async function startSqsEmulator(options: { port: number; region: string }): Promise<RunningSqsEmulator> {
-  const app = buildApp({ logger: false, defaultRegion: options.region, host: `${LOOPBACK}:${options.port}` });
+  const app = buildApp({ logger: false, defaultRegion: options.region });
   await app.listen({ port: options.port, host: LOOPBACK });
   return { endpoint: `http://${LOOPBACK}:${options.port}`, stop: () => app.close() };
 }

@@ -1,0 +1,109 @@
+import { Agent, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Headers that belong to one hop, or that the emulator must not see (it cannot check our signatures). */
+const DROPPED_REQUEST_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+  'authorization',
+]);
+
+const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'x-amz-request-id', 'x-amz-id-2']);
+
+/** Query parameters of presigned URLs; the edge is the one place that deals with authentication. */
+const PRESIGN_PARAMETERS = new Set([
+  'x-amz-algorithm',
+  'x-amz-credential',
+  'x-amz-date',
+  'x-amz-expires',
+  'x-amz-signedheaders',
+  'x-amz-signature',
+  'x-amz-security-token',
+]);
+
+export interface BufferedResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** The query string without presigning parameters (raw encoding kept), and its parameter names in lower case. */
+export function cleanQuery(rawQuery: string): { query: string; names: string[] } {
+  const kept = rawQuery
+    .split('&')
+    .filter((part) => part !== '')
+    .filter((part) => !PRESIGN_PARAMETERS.has(decodeName(part.split('=')[0] ?? '').toLowerCase()));
+  return { query: kept.length > 0 ? `?${kept.join('&')}` : '', names: kept.map((part) => decodeName(part.split('=')[0] ?? '').toLowerCase()) };
+}
+
+export function responseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)));
+}
+
+export function objectPath(bucket: string, key: string): string {
+  return `/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** HTTP access to the S3 emulator behind the edge. */
+export class BackendClient {
+  private readonly url: URL;
+  // A connection per request: on loopback it costs little, and a reused connection that the
+  // emulator closes at the same moment would fail a streamed upload that cannot be replayed.
+  private readonly agent = new Agent({ keepAlive: false });
+
+  constructor(endpoint: string) {
+    this.url = new URL(endpoint);
+  }
+
+  /** Forwarded request headers: the client's, minus hop-by-hop ones and credentials. */
+  forwardedHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+    const result: OutgoingHttpHeaders = { host: this.url.host };
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined && !DROPPED_REQUEST_HEADERS.has(name)) result[name] = value;
+    }
+    return result;
+  }
+
+  request(method: string, path: string, headers: OutgoingHttpHeaders): ClientRequest {
+    return request({ protocol: this.url.protocol, hostname: this.url.hostname, port: this.url.port, method, path, headers, agent: this.agent });
+  }
+
+  /** Sends a request and reads the whole (small) answer. */
+  async send(method: string, path: string, headers: OutgoingHttpHeaders, body?: Readable): Promise<BufferedResponse> {
+    const outgoing = this.request(method, path, { host: this.url.host, ...headers });
+    const answered = new Promise<IncomingMessage>((resolve, reject) => {
+      outgoing.once('response', resolve);
+      outgoing.once('error', reject);
+    });
+    // The emulator may answer an error before reading the whole body; the answer is what counts.
+    const sent = body ? pipeline(body, outgoing).then(() => undefined, (error: unknown) => error) : (outgoing.end(), Promise.resolve(undefined));
+    const response = await answered;
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    const status = response.statusCode ?? 502;
+    const sendError = await sent;
+    if (sendError && status < 300) throw sendError;
+    return { status, headers: response.headers, body: Buffer.concat(chunks) };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
