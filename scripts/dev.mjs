@@ -19,7 +19,7 @@ const pnpmBin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 
 // npm passes its own configuration down as npm_config_* variables, which pnpm would read too.
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
-cleanEnv.PATH = [join(root, 'node_modules', '.bin'), dirname(pnpmBin), cleanEnv.PATH].join(':');
+cleanEnv.PATH = [join(root, 'node_modules', '.bin'), join(toolsDir, 'node_modules', '.bin'), cleanEnv.PATH].join(':');
 
 function fail(message) {
   console.error(`\n✖ ${message}\n`);
