@@ -2,8 +2,9 @@
 // The two newcomer commands (`npm start`, `npm test`) land here. This file runs on a bare
 // Node 20+ with nothing installed: it installs the pinned pnpm into .tools/, the workspace
 // dependencies, and DynamoDB Local, then hands over to the workspace's own scripts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +30,19 @@ function fail(message) {
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: cleanEnv, ...options });
   if (result.error) fail(`${cmd} could not start: ${result.error.message}`);
-  if (result.signal) process.exit(128 + 1);
+  if (result.signal) process.exit(128 + (os.constants.signals[result.signal] ?? 1));
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/**
+ * Runs the long-lived command and waits for it to stop cleanly. Ctrl-C already reaches it
+ * (same process group), so SIGINT is only waited out here; SIGTERM is passed on.
+ */
+function handOver(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: cleanEnv });
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(signal ? 128 + (os.constants.signals[signal] ?? 1) : (code ?? 1)));
 }
 
 function pnpm(args) {
@@ -53,7 +65,7 @@ switch (command) {
     break;
   case 'start':
     setup();
-    pnpm(['--filter', '@ndf/local-stack', 'run', 'platform', ...rest]);
+    handOver(process.execPath, ['--conditions=development', '--import', 'tsx', 'packages/local-stack/src/cli/main.ts', 'platform', ...rest]);
     break;
   case 'test':
     setup();

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateService, type ServiceSourceKind } from './lib/generate-service.js';
 
-const usage = 'usage: pnpm new:service <name> [--source stream|s3|queue] [--description "what it does"]';
+const usage = 'usage: npm run new:service -- <name> [--source stream|s3|queue] [--description "what it does"]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { source: { type: 'string', default: 'stream' }, description: { type: 'string' } },
@@ -24,8 +25,9 @@ try {
   console.error(`✖ ${(error as Error).message}`);
   process.exit(1);
 }
-// Links the new package into the workspace (its @ndf/* dependencies).
-const pnpm = process.env.npm_execpath;
-const install = pnpm ? spawnSync(process.execPath, [pnpm, 'install', '--offline'], { cwd: root, stdio: 'inherit' }) : undefined;
+// Links the new package into the workspace (its @ndf/* dependencies), with the project's pnpm.
+const pnpmVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager.split('@')[1];
+const pnpm = join(root, '.tools', `pnpm-${pnpmVersion}`, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
+const install = existsSync(pnpm) ? spawnSync(process.execPath, [pnpm, 'install', '--offline'], { cwd: root, stdio: 'inherit' }) : undefined;
 if (!install || install.status !== 0) console.log('Now run `pnpm install` to link it into the workspace.');
 console.log(`Next: write the job in services/${name}/src/handler.ts, then adjust its entry in packages/catalog/src/services.ts (what it consumes and emits, limits, alarms).`);

@@ -1,6 +1,7 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { PORT_VARIABLES } from '../src/config.js';
 import { assertPortFree } from '../src/net/ports.js';
@@ -40,9 +41,14 @@ describe('the platform command (what `npm start` runs)', () => {
 
     await waitUntil('the platform banner', async () => output.includes('platform ready'), 45_000, 100);
     expect(output).toContain(`mail catcher           http://127.0.0.1:${ports.mailHttp}`);
-    expect(output).toContain('pnpm token --tenant');
+    expect(output).toContain('npm run token -- --tenant');
     expect((await fetch(`http://127.0.0.1:${ports.mailHttp}/api/messages`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.issuer}/.well-known/jwks.json`)).status).toBe(200);
+    const minted = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', cli, 'token', '--tenant', 'acme', '--user', 'alice', '--roles', 'employee,approver'], { env, encoding: 'utf8' });
+    expect(minted.status).toBe(0);
+    const jwks = createRemoteJWKSet(new URL(`http://127.0.0.1:${ports.issuer}/.well-known/jwks.json`));
+    const { payload } = await jwtVerify(minted.stdout.trim(), jwks, { issuer: `http://127.0.0.1:${ports.issuer}` });
+    expect(payload).toMatchObject({ sub: 'alice', 'custom:tenant': 'acme', 'cognito:groups': ['employee', 'approver'] });
     const children = descendants(child.pid!);
     expect(children.length).toBeGreaterThanOrEqual(2);
 

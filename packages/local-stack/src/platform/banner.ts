@@ -10,7 +10,7 @@ export function banner(stack: LocalStack, catalog: Catalog, readyInMs: number): 
     ...(apis.length > 0 ? apis : ['  APIs                   none in the catalog yet']),
     `  mail catcher           ${stack.endpoints.mail}   (SMTP 127.0.0.1:${stack.endpoints.smtp.port})`,
     `  token issuer           ${stack.endpoints.issuer}   (JWKS ${stack.endpoints.jwks})`,
-    `  a token                pnpm token --tenant acme --user alice --roles employee`,
+    `  a token                npm run token -- --tenant acme --user alice --roles employee`,
     `  DynamoDB               ${stack.endpoints.dynamodb}`,
     `  SQS                    ${stack.endpoints.sqs}`,
     `  S3                     ${stack.endpoints.s3}`,
