@@ -1,4 +1,4 @@
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -6,27 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { PORT_VARIABLES } from '../src/config.js';
 import { assertPortFree } from '../src/net/ports.js';
 import { waitUntil } from '../src/net/wait-until.js';
+import { descendants, isAlive } from './processes.js';
 import { testStackConfig } from './stack-fixture.js';
 
 const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-
-/** Every process below `pid`, from ps, so that the test sees grandchildren too. */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const visit = (parent: number) => {
-    for (const [child, ppid] of table) {
-      if (ppid !== parent) continue;
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
-}
 
 describe('the platform command (what `npm start` runs)', () => {
   it('starts the stack, prints where everything is, and stops everything on Ctrl-C', async () => {
@@ -61,11 +44,3 @@ describe('the platform command (what `npm start` runs)', () => {
   }, 90_000);
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -7,16 +7,9 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertPortFree, LOOPBACK } from '../src/net/ports.js';
 import { startLocalStack } from '../src/stack.js';
+import { isAlive } from './processes.js';
 import { testCatalog, testStackConfig } from './stack-fixture.js';
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const dataDir = mkdtempSync(join(tmpdir(), 'ndf-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { restartDelayMs } from '../src/supervisor/restart-delay.js';
 import { Supervisor, type SupervisorEvent } from '../src/supervisor/supervisor.js';
 import { waitUntil } from '../src/net/wait-until.js';
+import { isAlive } from './processes.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const node = (name: string, ...args: string[]) => ({ command: process.execPath, args: [fixture(name), ...args] });
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('restart delays', () => {
   it('double from the first restart and stop at the ceiling', () => {

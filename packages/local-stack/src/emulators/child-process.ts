@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { waitUntil } from '../net/wait-until.js';
 
 export interface ManagedChild {
   readonly process: ChildProcess;
@@ -47,4 +48,22 @@ export function spawnManaged(command: string, args: readonly string[], options: 
       await once(child, 'exit').catch(() => undefined);
     },
   };
+}
+
+/**
+ * Waits until `probe` says the child serves; fails at once, with what it printed, if it exits
+ * first, and stops it if it never becomes ready.
+ */
+export async function waitUntilServing(child: ManagedChild, what: string, probe: () => Promise<boolean>): Promise<void> {
+  let exitedEarly = false;
+  void child.exited.then(() => (exitedEarly = true), () => (exitedEarly = true));
+  try {
+    await waitUntil(what, async () => {
+      if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
+      return probe();
+    });
+  } catch (error) {
+    await child.stop(1_000);
+    throw error;
+  }
 }

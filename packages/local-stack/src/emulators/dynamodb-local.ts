@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOPBACK } from '../net/ports.js';
-import { waitUntil } from '../net/wait-until.js';
 import { paths } from '../paths.js';
-import { spawnManaged } from './child-process.js';
+import { spawnManaged, waitUntilServing } from './child-process.js';
 import { assertJava } from './java.js';
 
 export interface DynamoDbLocalOptions {
@@ -63,16 +62,6 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     { cwd: home },
   );
   const endpoint = `http://${LOOPBACK}:${options.port}`;
-  let exitedEarly = false;
-  void child.exited.then(() => (exitedEarly = true), () => (exitedEarly = true));
-  try {
-    await waitUntil('DynamoDB Local', async () => {
-      if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
-      return answersListTables(endpoint);
-    });
-  } catch (error) {
-    await child.stop(1_000);
-    throw error;
-  }
+  await waitUntilServing(child, 'DynamoDB Local', () => answersListTables(endpoint));
   return { endpoint, pid: child.process.pid ?? -1, stop: () => child.stop() };
 }

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { LOOPBACK } from '../net/ports.js';
-import { waitUntil } from '../net/wait-until.js';
 import { paths } from '../paths.js';
-import { spawnManaged } from './child-process.js';
+import { spawnManaged, waitUntilServing } from './child-process.js';
 
 export interface RunningS3Backend {
   readonly endpoint: string;
@@ -17,18 +16,10 @@ export async function startS3BackendProcess(options: { port: number; directory: 
     cwd: paths.packageRoot,
   });
   const endpoint = `http://${LOOPBACK}:${options.port}`;
-  let exitedEarly = false;
-  void child.exited.then(() => (exitedEarly = true), () => (exitedEarly = true));
-  try {
-    await waitUntil('the S3 emulator', async () => {
-      if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
-      const response = await fetch(endpoint, { signal: AbortSignal.timeout(1_000) });
-      await response.arrayBuffer();
-      return response.status < 500;
-    });
-  } catch (error) {
-    await child.stop(1_000);
-    throw error;
-  }
+  await waitUntilServing(child, 'the S3 emulator', async () => {
+    const response = await fetch(endpoint, { signal: AbortSignal.timeout(1_000) });
+    await response.arrayBuffer();
+    return response.status < 500;
+  });
   return { endpoint, pid: child.process.pid ?? -1, stop: () => child.stop() };
 }
