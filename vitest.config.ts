@@ -1,18 +1,20 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One project per workspace package with tests, named after its folder, so that the whole
 // suite and each package's `test` script (`vitest run --project <name>`) share this config.
 // test/ holds the cross-service ("system") tests; the service template is tested too, so
 // that every generated service starts from code that compiles and passes.
-const packageDirs = ['packages', 'services'].flatMap((parent) => (existsSync(parent) ? readdirSync(parent).map((name) => join(parent, name)) : []));
+const root = dirname(fileURLToPath(import.meta.url));
+const packageDirs = ['packages', 'services'].flatMap((parent) => (existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((name) => join(parent, name)) : []));
 const projects = [
   ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts' })),
   { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts' },
   { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts' },
   { dir: 'test', name: 'system', include: '**/*.test.ts' },
-].filter((project) => existsSync(join(project.dir, project.include.startsWith('test/') ? 'test' : '.')));
+].filter((project) => existsSync(join(root, project.dir, project.include.startsWith('test/') ? 'test' : '.')));
 
 export default defineConfig({
   resolve: { conditions: ['development'] },
@@ -20,7 +22,7 @@ export default defineConfig({
   test: {
     projects: projects.map((project) => ({
       extends: true,
-      test: { name: project.name, root: project.dir, include: [project.include], testTimeout: 30_000, hookTimeout: 60_000 },
+      test: { name: project.name, root: join(root, project.dir), include: [project.include], testTimeout: 30_000, hookTimeout: 60_000 },
     })),
   },
 });

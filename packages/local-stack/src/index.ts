@@ -7,3 +7,4 @@ export { startLocalStack, type LocalStack, type LocalStackEndpoints } from './st
 export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent } from './supervisor/supervisor.js';
 export { restartDelayMs, type RestartPolicy } from './supervisor/restart-delay.js';
 export { paths } from './paths.js';
+export { startSqsEmulator, type RunningSqsEmulator } from './emulators/sqs-emulator.js';
