@@ -1,4 +1,5 @@
 import { DEFAULT_PREFIX } from '@ndf/catalog';
+import { freePort } from './net/ports.js';
 
 export interface StackPorts {
   readonly dynamodb: number;
@@ -75,6 +76,21 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string | 
     accessKeyId: 'local',
     secretAccessKey: 'local',
     prefix: env.NDF_PREFIX ?? DEFAULT_PREFIX,
+    dynamoDbHeapMb: 256,
+  };
+}
+
+/** A stack on free ports (tests, throw-away stacks), so that it never collides with a developer's. */
+export async function ephemeralConfig(prefix: string, dataDir?: string): Promise<StackConfig> {
+  const names = Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[];
+  const ports = await Promise.all(names.map(() => freePort()));
+  return {
+    ports: Object.fromEntries(names.map((name, index) => [name, ports[index]!])) as unknown as StackPorts,
+    dataDir,
+    region: 'eu-west-3',
+    accessKeyId: 'local',
+    secretAccessKey: 'local',
+    prefix,
     dynamoDbHeapMb: 256,
   };
 }

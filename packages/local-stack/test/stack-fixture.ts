@@ -1,6 +1,6 @@
 import { catalog, type Catalog, type ServiceEntry } from '@ndf/catalog';
 import type { StackConfig } from '../src/config.js';
-import { freePort } from '../src/net/ports.js';
+import { ephemeralConfig } from '../src/config.js';
 
 const probe = (overrides: Partial<ServiceEntry> & Pick<ServiceEntry, 'name' | 'consumes'>): ServiceEntry => ({
   description: 'a service that exists only in this test catalog',
@@ -22,15 +22,6 @@ export const testCatalog: Catalog = {
 };
 
 /** A stack on free ports, so that tests never collide with a developer's running platform. */
-export async function testStackConfig(dataDir?: string): Promise<StackConfig> {
-  const [dynamodb, sqs, s3, s3Backend, smtp, mailHttp, issuer] = await Promise.all(Array.from({ length: 7 }, () => freePort()));
-  return {
-    ports: { dynamodb: dynamodb!, sqs: sqs!, s3: s3!, s3Backend: s3Backend!, smtp: smtp!, mailHttp: mailHttp!, issuer: issuer! },
-    dataDir,
-    region: 'eu-west-3',
-    accessKeyId: 'local',
-    secretAccessKey: 'local',
-    prefix: 'test-',
-    dynamoDbHeapMb: 256,
-  };
+export function testStackConfig(dataDir?: string): Promise<StackConfig> {
+  return ephemeralConfig('test-', dataDir);
 }
