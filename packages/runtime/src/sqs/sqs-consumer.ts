@@ -51,6 +51,12 @@ export interface SqsConsumerOptions {
   readonly concurrency: number;
   /** Long polls at once; defaults to enough to keep `concurrency` fed. */
   readonly pollers?: number;
+  /**
+   * Long-poll wait. Short enough that stopping does not wait long: a poll is never aborted,
+   * because SQS may still hand its messages to the abandoned connection, hiding them for a
+   * whole visibility timeout.
+   */
+  readonly waitTimeSeconds?: number;
   readonly deadlineMs: number;
   readonly maxAttempts: number;
   readonly visibilityTimeoutSeconds: number;
@@ -131,14 +137,17 @@ export class SqsConsumer {
           new ReceiveMessageCommand({
             QueueUrl: this.options.queueUrl,
             MaxNumberOfMessages: taken,
-            WaitTimeSeconds: 20,
+            WaitTimeSeconds: this.options.waitTimeSeconds ?? 5,
             MessageAttributeNames: ['All'],
             MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp', 'ApproximateFirstReceiveTimestamp'],
           }),
-          { abortSignal: signal },
         );
         this.slots.release(taken - Messages.length);
         taken = 0;
+        if (signal.aborted) {
+          await this.release(Messages);
+          return;
+        }
         this.metrics.increment('received', Messages.length);
         for (const message of Messages) void this.handleInSlot(message);
       } catch (error) {
@@ -149,6 +158,13 @@ export class SqsConsumer {
         await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 500));
       }
     }
+  }
+
+  /** Messages received while stopping: visible again at once for another worker. */
+  private async release(messages: Message[]): Promise<void> {
+    await Promise.all(messages.map((message) => setVisibility(this.options.sqs, this.options.queueUrl, message.ReceiptHandle ?? '', 0)));
+    this.slots.release(messages.length);
+    this.metrics.increment('released', messages.length);
   }
 
   private async handleInSlot(message: Message): Promise<void> {

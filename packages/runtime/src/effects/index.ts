@@ -1,0 +1,1 @@
+export { createOnce, type Once, type OnceOptions } from './once.js';

@@ -1,0 +1,85 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttemptFailure, QuarantineEntry, QuarantineSource } from './quarantine-entry.js';
+import { acrossServicesKey, recordKey } from './quarantine-keys.js';
+import type { AuditEvent, QuarantineRecord, QuarantineStatus, QuarantineSummary } from './quarantine-record.js';
+
+/** A quarantine record as the runtime table holds it. */
+export interface StoredRecord {
+  readonly id: string;
+  readonly service: string;
+  readonly source: QuarantineSource;
+  /** Inline payload, or absent when it is kept in S3 under payloadObject. */
+  readonly payload?: string;
+  readonly payloadObject?: { readonly bucket: string; readonly key: string };
+  readonly payloadBytes: number;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly reason: string;
+  readonly failures: readonly AttemptFailure[];
+  readonly firstReceivedAt: string;
+  readonly lastReceivedAt: string;
+  readonly originalId: string;
+  readonly quarantinedAt: string;
+  readonly status: QuarantineStatus;
+  readonly audit?: readonly AuditEvent[];
+  /** While a replay is under way: whose it is and until when (epoch ms) it holds. */
+  readonly replayToken?: string;
+  readonly replayClaimUntil?: number;
+}
+
+export const SUMMARY_ATTRIBUTES = ['id', 'service', 'source', 'reason', 'failures', 'quarantinedAt', 'status', 'payloadBytes'] as const;
+
+export function recordItem(
+  entry: QuarantineEntry,
+  quarantinedAt: string,
+  payload: { readonly inline: string } | { readonly bucket: string; readonly key: string },
+): Record<string, AttributeValue> {
+  const id = entry.originalId;
+  const record: StoredRecord = {
+    id,
+    service: entry.service,
+    source: entry.source,
+    ...('inline' in payload ? { payload: payload.inline } : { payloadObject: { bucket: payload.bucket, key: payload.key } }),
+    payloadBytes: Buffer.byteLength(entry.payload, 'utf8'),
+    attributes: entry.attributes,
+    reason: entry.reason,
+    failures: entry.failures,
+    firstReceivedAt: entry.firstReceivedAt,
+    lastReceivedAt: entry.lastReceivedAt,
+    originalId: entry.originalId,
+    quarantinedAt,
+    status: 'quarantined',
+    audit: [],
+  };
+  return marshall(
+    { ...recordKey(entry.service, quarantinedAt, id), ...acrossServicesKey(entry.service, quarantinedAt, id), ...record },
+    { removeUndefinedValues: true },
+  );
+}
+
+export const storedRecord = (item: Record<string, AttributeValue>): StoredRecord => unmarshall(item) as StoredRecord;
+
+export function toSummary(record: Pick<StoredRecord, (typeof SUMMARY_ATTRIBUTES)[number]>): QuarantineSummary {
+  return {
+    id: record.id,
+    service: record.service,
+    source: record.source,
+    reason: record.reason,
+    failures: record.failures,
+    quarantinedAt: record.quarantinedAt,
+    status: record.status,
+    payloadBytes: record.payloadBytes,
+  };
+}
+
+export function toRecord(record: StoredRecord, payload: string): QuarantineRecord {
+  return {
+    ...toSummary(record),
+    payload,
+    attributes: record.attributes,
+    firstReceivedAt: record.firstReceivedAt,
+    lastReceivedAt: record.lastReceivedAt,
+    originalId: record.originalId,
+    audit: record.audit ?? [],
+  };
+}

@@ -1,0 +1,185 @@
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { bucketName, tableName } from '@ndf/catalog';
+import type { LocalStack } from '@ndf/local-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransientError } from '../src/errors.js';
+import { DynamoQuarantineStore, QuarantineNotFoundError, QuarantineStateError, type DynamoQuarantineStoreOptions, type QuarantineEntry } from '../src/quarantine/index.js';
+import { startTestStack } from './test-stack.js';
+
+const PREFIX = 'qstore-';
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startTestStack(PREFIX);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function store(options: Partial<DynamoQuarantineStoreOptions> = {}): DynamoQuarantineStore {
+  const { dynamodb, s3, sqs } = stack.clients;
+  return new DynamoQuarantineStore({ dynamodb, s3, sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine'), ...options });
+}
+
+function entry(service: string, originalId: string, overrides: Partial<QuarantineEntry> = {}): QuarantineEntry {
+  return {
+    service,
+    source: { kind: 'sqs', queueName: `${PREFIX}${service}` },
+    payload: JSON.stringify({ note: originalId }),
+    attributes: { tenant: 't-1' },
+    reason: 'exhausted 3 attempts',
+    failures: [{ attempt: 1, at: '2026-01-01T00:00:00.000Z', durationMs: 12, errorName: 'PermanentError', message: 'bad input' }],
+    firstReceivedAt: '2026-01-01T00:00:00.000Z',
+    lastReceivedAt: '2026-01-01T00:00:05.000Z',
+    originalId,
+    ...overrides,
+  };
+}
+
+/** A clock that moves one second on each reading, from `start`. */
+function steppingClock(start: string): () => Date {
+  let next = Date.parse(start);
+  return () => new Date((next += 1_000));
+}
+
+async function queue(name: string): Promise<string> {
+  return (await stack.clients.sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
+}
+
+async function receiveAll(queueUrl: string): Promise<Message[]> {
+  const { Messages } = await stack.clients.sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+  );
+  return Messages ?? [];
+}
+
+describe('DynamoQuarantineStore', () => {
+  it('keeps one record per message, however often and however concurrently it is quarantined', async () => {
+    const quarantine = store();
+    await quarantine.quarantine(entry('twice', 'm-1'));
+    await quarantine.quarantine(entry('twice', 'm-1', { reason: 'again' }));
+    await Promise.all(Array.from({ length: 8 }, () => quarantine.quarantine(entry('twice', 'm-2'))));
+
+    const { items } = await quarantine.list({ service: 'twice' });
+    expect(items.map((item) => item.id).sort()).toEqual(['m-1', 'm-2']);
+    expect((await quarantine.show('twice', 'm-1'))?.reason).toBe('exhausted 3 attempts');
+  });
+
+  it('keeps a large payload in S3 and shows and replays it whole', async () => {
+    const quarantine = store();
+    const payload = JSON.stringify({ lines: 'x'.repeat(150 * 1024) });
+    const url = await queue(`${PREFIX}large`);
+    await quarantine.quarantine(entry('large', 'big/1', { payload }));
+    await quarantine.quarantine(entry('large', 'small-1'));
+
+    await expect(stack.clients.s3.send(new HeadObjectCommand({ Bucket: bucketName(PREFIX, 'quarantine'), Key: 'quarantine/large/big%2F1' }))).resolves.toBeTruthy();
+    const shown = await quarantine.show('large', 'big/1');
+    expect(shown?.payload).toBe(payload);
+    expect(shown?.payloadBytes).toBe(Buffer.byteLength(payload));
+    expect((await quarantine.show('large', 'small-1'))?.payload).toBe(JSON.stringify({ note: 'small-1' }));
+
+    await quarantine.replay('large', 'big/1', { actor: 'ops@ndf' });
+    const [message] = await receiveAll(url);
+    expect(message?.Body).toBe(payload);
+  });
+
+  it('lists by service and across services, newest first, page by page', async () => {
+    const quarantine = store({ clock: steppingClock('2031-01-01T00:00:00.000Z') });
+    for (const [service, id] of [['list-a', 'a1'], ['list-b', 'b1'], ['list-a', 'a2'], ['list-b', 'b2'], ['list-a', 'a3']] as const) {
+      await quarantine.quarantine(entry(service, id));
+    }
+    const since = new Date('2031-01-01T00:00:00.000Z');
+    const everyPage = async (service?: string) => {
+      const ids: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await quarantine.list({ service, since, limit: 2, cursor });
+        ids.push(page.items.map((item) => item.id));
+        cursor = page.cursor;
+      } while (cursor);
+      return ids;
+    };
+
+    expect((await everyPage('list-a')).flat()).toEqual(['a3', 'a2', 'a1']);
+    expect((await everyPage('list-a'))[0]).toEqual(['a3', 'a2']);
+    expect((await everyPage()).flat()).toEqual(['a3', 'b2', 'a2', 'b1', 'a1']);
+    const lastThree = await quarantine.list({ since: new Date('2031-01-01T00:00:03.000Z') });
+    expect(lastThree.items.map((item) => `${item.service}/${item.id}`)).toEqual(['list-a/a3', 'list-b/b2', 'list-a/a2']);
+    expect(lastThree.items[0]).toMatchObject({
+      status: 'quarantined',
+      reason: 'exhausted 3 attempts',
+      failures: [{ attempt: 1, errorName: 'PermanentError' }],
+      source: { kind: 'sqs', queueName: `${PREFIX}list-a` },
+    });
+    expect(lastThree.items[0]).not.toHaveProperty('payload');
+
+    const { cursor } = await quarantine.list({ service: 'list-a', since, limit: 1 });
+    await expect(quarantine.list({ service: 'list-b', cursor })).rejects.toThrow(/another listing/);
+  });
+
+  it('replays once onto the source queue as a new message with its attributes', async () => {
+    const quarantine = store();
+    const url = await queue(`${PREFIX}replay`);
+    await quarantine.quarantine(entry('replay', 'r-1', { attributes: { tenant: 't-9', kind: 'receipt' } }));
+
+    const first = await quarantine.replay('replay', 'r-1', { actor: 'ops@ndf', reason: 'bug fixed' });
+    expect(first).toMatchObject({ sent: true, queueName: `${PREFIX}replay` });
+    const received = await receiveAll(url);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.Body).toBe(JSON.stringify({ note: 'r-1' }));
+    expect(received[0]?.Attributes?.ApproximateReceiveCount).toBe('1');
+    const attributes = Object.fromEntries(Object.entries(received[0]?.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]));
+    expect(attributes).toEqual({ tenant: 't-9', kind: 'receipt', 'ndf-replay-of': 'r-1' });
+
+    expect(await quarantine.replay('replay', 'r-1', { actor: 'someone-else' })).toEqual({ ...first, sent: false });
+    expect(await receiveAll(url)).toEqual([]);
+    const shown = await quarantine.show('replay', 'r-1');
+    expect(shown?.status).toBe('replayed');
+    expect(shown?.audit).toEqual([{ action: 'replay', actor: 'ops@ndf', at: expect.any(String), reason: 'bug fixed', queueName: `${PREFIX}replay`, messageId: first.messageId }]);
+  });
+
+  it('sends one message when replays race', async () => {
+    const quarantine = store();
+    const url = await queue(`${PREFIX}race`);
+    await quarantine.quarantine(entry('race', 'r-2'));
+
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => quarantine.replay('race', 'r-2', { actor: 'ops@ndf' })));
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(TransientError);
+    expect(results.filter((result) => result.status === 'fulfilled' && result.value.sent)).toHaveLength(1);
+    expect(await receiveAll(url)).toHaveLength(1);
+    expect((await quarantine.show('race', 'r-2'))?.audit).toHaveLength(1);
+  });
+
+  it('replays a stream record onto the queue it is told', async () => {
+    const quarantine = store();
+    const url = await queue(`${PREFIX}from-stream`);
+    const source = { kind: 'stream', table: 'notes', shardId: 'shard-1', sequenceNumber: '42' } as const;
+    await quarantine.quarantine(entry('streamed', 'event-1', { source }));
+
+    await expect(quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineStateError);
+    expect(await quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf', queueName: `${PREFIX}from-stream` })).toMatchObject({ sent: true });
+    expect((await receiveAll(url))[0]?.Body).toBe(JSON.stringify({ note: 'event-1' }));
+  });
+
+  it('discards with a reason, once, audited, and then refuses to replay', async () => {
+    const quarantine = store();
+    await quarantine.quarantine(entry('discard', 'd-1'));
+
+    await expect(quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: ' ' })).rejects.toThrow(/reason/);
+    await quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: 'duplicate of note 12' });
+    await quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: 'again' });
+
+    const shown = await quarantine.show('discard', 'd-1');
+    expect(shown?.status).toBe('discarded');
+    expect(shown?.audit).toEqual([{ action: 'discard', actor: 'ops@ndf', at: expect.any(String), reason: 'duplicate of note 12' }]);
+    await expect(quarantine.replay('discard', 'd-1', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineStateError);
+  });
+
+  it('knows what it does not hold', async () => {
+    const quarantine = store();
+    expect(await quarantine.show('nobody', 'x')).toBeUndefined();
+    await expect(quarantine.replay('nobody', 'x', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineNotFoundError);
+    await expect(quarantine.discard('nobody', 'x', { actor: 'ops@ndf', reason: 'gone' })).rejects.toBeInstanceOf(QuarantineNotFoundError);
+  });
+});
