@@ -1,11 +1,6 @@
-import { PermanentError } from '@ndf/runtime';
+import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 
-export interface HandlerDependencies {
-  readonly now: () => Date;
-  readonly signal: AbortSignal;
-}
-
-/** A message that is not JSON can never succeed: it is quarantined, not retried. */
+/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
 export function parseMessage(body: string): unknown {
   try {
     return JSON.parse(body) as unknown;
@@ -14,10 +9,14 @@ export function parseMessage(body: string): unknown {
   }
 }
 
-/** __DESCRIPTION__ */
-export async function handle(body: string, dependencies: HandlerDependencies): Promise<void> {
-  const message = parseMessage(body);
-  void message;
-  void dependencies;
+/**
+ * __DESCRIPTION__
+ * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
+ * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ */
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
+  const payload = parseMessage(message.body);
+  void payload;
+  void context;
   throw new Error('__NAME__ does not do its job yet: write it in src/handler.ts.');
 }

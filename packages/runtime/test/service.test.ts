@@ -1,0 +1,60 @@
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { catalog, type ServiceEntry } from '@ndf/catalog';
+import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermanentError } from '../src/errors.js';
+import { DynamoQuarantineStore } from '../src/quarantine/index.js';
+import { defineService, startService } from '../src/service.js';
+import { startTestStack } from './test-stack.js';
+
+const PREFIX = 'svc-';
+const entry: ServiceEntry = {
+  name: 'echo-service',
+  description: 'a service of this test only',
+  critical: false,
+  consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] },
+  emits: [],
+  limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 3 },
+  alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
+};
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startTestStack(PREFIX, { ...catalog, services: [entry] });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('a service defined with defineService', () => {
+  it('consumes its catalog queue, runs effects once, quarantines poison, reports metrics, and drains on stop', async () => {
+    const effects: string[] = [];
+    const stop = new AbortController();
+    const service = defineService({
+      entry,
+      handle: async (message, context) => {
+        if (message.body === 'poison') throw new PermanentError('not a note');
+        // The same key twice: the second run returns the stored result without a second effect.
+        for (let i = 0; i < 2; i += 1) await context.once(`mail:${message.body}`, async () => void effects.push(message.body));
+      },
+    });
+    const running = await startService(service, { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 2_000 });
+    const url = stack.provisioned.queues.get('echo-service')!.queue.url;
+    for (const body of ['a', 'b', 'poison', 'c']) await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+
+    await waitUntil('three effects', async () => effects.length === 3, 15_000);
+    const store = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: `${PREFIX}runtime`, bucketName: `${PREFIX}quarantine` });
+    await waitUntil('the poison pill in quarantine', async () => (await store.list({ service: 'echo-service' })).items.length === 1, 10_000);
+    type Snapshot = { counters: Record<string, number>; gauges: Record<string, number> };
+    const readMetrics = async () => (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as Snapshot;
+    await waitUntil('the counters over HTTP', async () => (await readMetrics()).counters.succeeded === 3, 5_000);
+    const snapshot = await readMetrics();
+    expect(snapshot.counters).toMatchObject({ received: 4, succeeded: 3, quarantined: 1 });
+    expect(snapshot.gauges.heartbeat).toBeGreaterThan(0);
+    expect((await fetch(`${running.metricsUrl}/health`)).status).toBe(200);
+
+    stop.abort();
+    await running.stopped;
+    expect(effects.sort()).toEqual(['a', 'b', 'c']);
+  }, 60_000);
+});
