@@ -7,3 +7,4 @@ export * from './quarantine/index.js';
 export * from './resilience/index.js';
 export { SqsConsumer, type HandlerContext, type InboundMessage, type MessageHandler, type SqsConsumerOptions } from './sqs/sqs-consumer.js';
 export { defineService, runService, startService, type RunOptions, type RunningService, type ServiceContext, type ServiceDefinition } from './service.js';
+export * from './stream/index.js';

@@ -1,0 +1,102 @@
+import { PermanentError } from '../errors.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { QuarantineEntry, QuarantineSink } from '../quarantine/quarantine-entry.js';
+import { bisect } from './bisect.js';
+import type { ShardLease } from './shard-lease.js';
+import { poisonEntry, sequenceOf, type PoisonContext, type StreamRecord } from './stream-record.js';
+import { jitteredDelay, wait } from './wait.js';
+
+export type BatchHandler = (records: StreamRecord[], context: { signal: AbortSignal; shardId: string }) => Promise<void>;
+
+/** The handler ran past its deadline; counted as a failure like any other. */
+export class HandlerTimeoutError extends Error {
+  override readonly name: string = 'TimeoutError';
+}
+
+export interface DeliveryOptions extends PoisonContext {
+  readonly handleBatch: BatchHandler;
+  readonly quarantine: QuarantineSink;
+  readonly maxRetries: number;
+  readonly retryDelayMs: { readonly starting: number; readonly max: number };
+  readonly handlerTimeoutMs?: number | undefined;
+  readonly metrics: Metrics;
+  readonly log: (event: Record<string, unknown>) => void;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/**
+ * Calls the handler with the signal aborted at the deadline. A handler that ignores its
+ * signal is not waited for past the deadline: its promise is left to settle on its own.
+ */
+async function callHandler(records: StreamRecord[], options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+  const timeoutMs = options.handlerTimeoutMs;
+  if (timeoutMs === undefined) return options.handleBatch(records, { signal, shardId: options.shardId });
+  const deadline = new AbortController();
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true });
+  });
+  const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`the handler took longer than ${timeoutMs} ms`)), timeoutMs);
+  try {
+    await Promise.race([options.handleBatch(records, { signal: AbortSignal.any([signal, deadline.signal]), shardId: options.shardId }), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Quarantines are idempotent per event id, so a failed write is tried again until it lands or the signal aborts. */
+async function quarantineDurably(sink: QuarantineSink, entry: QuarantineEntry, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await sink.quarantine(entry);
+      return;
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      options.log({ event: 'quarantine-failed', shardId: options.shardId, eventId: entry.originalId, attempt, error: errorText(error) });
+      await wait(jitteredDelay(attempt, 200, 10_000), signal);
+    }
+  }
+}
+
+/**
+ * Hands one page of a shard to the handler, bisecting around failures, and checkpoints
+ * after each run handled and each record quarantined, so that the shard moves on past a
+ * poison record and a restart resumes after the last record done.
+ */
+export async function deliverBatch(records: StreamRecord[], lease: ShardLease, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+  const { metrics, log, shardId } = options;
+  await lease.assertHeld();
+  await bisect(records, {
+    signal,
+    maxRetries: options.maxRetries,
+    startingDelayMs: options.retryDelayMs.starting,
+    maxDelayMs: options.retryDelayMs.max,
+    isPermanent: (error) => error instanceof PermanentError,
+    handle: async (batch) => {
+      const startedAt = Date.now();
+      try {
+        await callHandler([...batch], options, signal);
+        metrics.increment('stream_handled', batch.length);
+      } catch (error) {
+        metrics.increment('stream_handler_failed');
+        log({ event: 'batch-failed', shardId, records: batch.length, firstSequence: sequenceOf(batch[0]!), error: errorText(error) });
+        throw error;
+      } finally {
+        metrics.observe('stream_handler_ms', Date.now() - startedAt);
+      }
+    },
+    onHandled: (batch) => lease.checkpoint(sequenceOf(batch[batch.length - 1]!)),
+    onRetry: () => metrics.increment('stream_retried'),
+    onSplit: (batch) => {
+      metrics.increment('stream_bisected');
+      log({ event: 'batch-bisected', shardId, records: batch.length });
+    },
+    onPoison: async (record, poison) => {
+      const entry = poisonEntry(record, poison, options);
+      await quarantineDurably(options.quarantine, entry, options, signal);
+      metrics.increment('stream_quarantined');
+      log({ event: 'record-quarantined', shardId, eventId: entry.originalId, sequenceNumber: sequenceOf(record), attempts: poison.failures.length, reason: entry.reason });
+      await lease.checkpoint(sequenceOf(record));
+    },
+  });
+}
