@@ -1,0 +1,18 @@
+// `pnpm bench <name>`: runs a benchmark that prints figures and ratios against a baseline
+// measured in the same process. Benchmarks live beside the package they measure.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const benchmarks: Record<string, string> = {
+  runtime: 'packages/runtime/bench/runtime.bench.ts',
+};
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const [name, ...args] = process.argv.slice(2);
+const file = name ? benchmarks[name] : undefined;
+if (!file || !existsSync(join(root, file))) {
+  console.error(`usage: pnpm bench <${Object.keys(benchmarks).join('|')}> [options]`);
+  process.exit(2);
+}
+process.argv = [process.argv[0]!, join(root, file), ...args];
+await import(pathToFileURL(join(root, file)).href);
