@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../src/errors.js';
 import { bisect, type BisectOptions, type Poison } from '../src/stream/bisect.js';
-import { jitteredDelay } from '../src/stream/wait.js';
+import { jitteredDelay } from '../src/lifecycle/wait.js';
 
 interface Run {
   calls: number[][];

@@ -1,5 +1,6 @@
 import { backOff } from 'exponential-backoff';
 import { DependencyUnavailableError, classifyFailure } from './classify.js';
+import { wait } from '../lifecycle/wait.js';
 
 export interface RetryOptions {
   /** Ends the retries at once, the current wait included; the promise rejects with its reason. */
@@ -17,21 +18,6 @@ export interface RetryOptions {
 function retryable(error: unknown): boolean {
   // An open breaker has already said no: retrying at once would only ask it again.
   return !(error instanceof DependencyUnavailableError) && classifyFailure(error) === 'transient';
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -57,7 +43,7 @@ export function retryTransient<T>(fn: (attempt: number) => Promise<T>, options: 
         if (signal.aborted || failed >= attempts || !retryable(error)) return false;
         onRetry?.(error, failed);
         const ceiling = Math.min(maxDelayMs, startingDelayMs * 2 ** (failed - 1));
-        await sleep(Math.random() * ceiling, signal);
+        await wait(Math.random() * ceiling, signal);
         return true;
       },
     },

@@ -1,5 +1,5 @@
 import type { AttemptFailure } from '../quarantine/quarantine-entry.js';
-import { jitteredDelay, wait } from './wait.js';
+import { jitteredDelay, wait } from '../lifecycle/wait.js';
 
 /** Why an item was given up on: every attempt that included it, oldest first. */
 export interface Poison {

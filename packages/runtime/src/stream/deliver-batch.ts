@@ -4,7 +4,7 @@ import type { QuarantineEntry, QuarantineSink } from '../quarantine/quarantine-e
 import { bisect } from './bisect.js';
 import type { ShardLease } from './shard-lease.js';
 import { poisonEntry, sequenceOf, type PoisonContext, type StreamRecord } from './stream-record.js';
-import { jitteredDelay, wait } from './wait.js';
+import { jitteredDelay, wait } from '../lifecycle/wait.js';
 
 export type BatchHandler = (records: StreamRecord[], context: { signal: AbortSignal; shardId: string }) => Promise<void>;
 

@@ -8,7 +8,7 @@ import {
 import type { Metrics } from '../observability/metrics.js';
 import type { ShardLease } from './shard-lease.js';
 import { sequenceOf, type StreamRecord } from './stream-record.js';
-import { wait } from './wait.js';
+import { wait } from '../lifecycle/wait.js';
 
 export interface ShardReaderOptions {
   readonly streams: DynamoDBStreamsClient;
