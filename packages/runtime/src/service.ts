@@ -48,6 +48,8 @@ export interface RunningService {
   readonly stopped: Promise<void>;
 }
 
+const CLAIM_GRACE_MS = 1_000;
+
 async function resolveQueueUrl(sqs: SQSClient, name: string, signal: AbortSignal): Promise<string> {
   const { QueueUrl } = await retryTransient(() => sqs.send(new GetQueueUrlCommand({ QueueName: name }), { abortSignal: signal }), { signal, attempts: 5 });
   if (!QueueUrl) throw new Error(`Queue ${name} has no URL.`);
@@ -94,7 +96,9 @@ export async function startService(definition: ServiceDefinition, options: RunOp
         ...context,
         clients,
         log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
-        once: (effectKey, effect) => once(effectKey, new Date(Date.now() + visibilityTimeoutSeconds * 1000), effect),
+        // A claim lives as long as the attempt may: past the deadline the handler is aborted,
+        // so a retry (after a crash or a failed attempt) may take the key over within seconds.
+        once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
       }),
   });
   const sweeping = new AbortController();
