@@ -1,0 +1,99 @@
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+export type FaultMode = 'pass' | 'http-500' | 'throttle' | 'hang' | 'refuse';
+
+export interface Fault {
+  readonly mode: FaultMode;
+  /** The share of requests the fault hits (0 to 1); the others pass. Defaults to 1. */
+  readonly probability?: number;
+}
+
+/** Which service's error a throttle imitates: DynamoDB's JSON or SQS's JSON protocol. */
+export type FaultProtocol = 'dynamodb' | 'sqs';
+
+export interface FaultProxyOptions {
+  /** The emulator's endpoint, e.g. http://127.0.0.1:8000. */
+  readonly target: string;
+  /** Defaults to a free port. */
+  readonly port?: number;
+  readonly protocol?: FaultProtocol;
+}
+
+export interface FaultProxy {
+  readonly endpoint: string;
+  setFault(fault: Fault): void;
+  stop(): Promise<void>;
+}
+
+const THROTTLES: Record<FaultProtocol, { headers: Record<string, string>; body: string }> = {
+  dynamodb: {
+    headers: { 'content-type': 'application/x-amz-json-1.0' },
+    body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' }),
+  },
+  sqs: {
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'RequestThrottled;Sender' },
+    body: JSON.stringify({ __type: 'com.amazonaws.sqs#RequestThrottled', message: 'Rate exceeded' }),
+  },
+};
+
+function answer(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  response.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  response.end(body);
+}
+
+/** An HTTP proxy on loopback in front of an emulator, whose faults can be switched while it runs. */
+export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
+  const target = new URL(options.target);
+  const throttle = THROTTLES[options.protocol ?? 'dynamodb'];
+  const sockets = new Set<Socket>();
+  let fault: Fault = { mode: 'pass' };
+
+  const forward = (incoming: IncomingMessage, response: ServerResponse) => {
+    const upstream = request(
+      { hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: target.host } },
+      (reply) => {
+        response.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(response);
+      },
+    );
+    upstream.on('error', () => incoming.socket.destroy());
+    incoming.pipe(upstream);
+  };
+
+  const server = createServer((incoming, response) => {
+    const { mode, probability = 1 } = fault;
+    const active = mode !== 'pass' && Math.random() < probability;
+    if (!active) return forward(incoming, response);
+    if (mode === 'hang') return;
+    if (mode === 'refuse') return void incoming.socket.destroy();
+    // Read the request out first, so the client sees an answer and not a reset.
+    incoming.resume();
+    incoming.on('end', () => {
+      if (mode === 'http-500') answer(response, 500, { 'content-type': 'application/x-amz-json-1.0' }, JSON.stringify({ __type: 'InternalServerError', message: 'injected fault' }));
+      else answer(response, 400, throttle.headers, throttle.body);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the fault proxy has no TCP address');
+
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    setFault: (next) => {
+      fault = next;
+    },
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import { catalog, tableName, type ServiceEntry } from '@ndf/catalog';
+import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { DynamoQuarantineStore, TransientError, defineService, startService } from '@ndf/runtime';
+import { CHAOS_SERVICE_MAIN, awsJson, awsJsonTarget, readLedger, startFaultProxy, startServiceProcess, type FaultProxy, type ServiceProcess } from '@ndf/testkit';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const PREFIX = 'chaos-';
+const GOOD = 1_000;
+const MALFORMED = 12;
+// deadlineMs 1 s gives the catalog's minimum visibility, 30 s: that is also how long an
+// effect claim outlives a killed process, so a shorter queue visibility would not speed up
+// recovery. Five attempts keep the retry delays (up to 16 s) inside the test's time.
+const entry: ServiceEntry = {
+  name: 'chaos-service',
+  description: 'a service of the chaos test only',
+  critical: false,
+  consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] },
+  emits: [],
+  limits: { deadlineMs: 1_000, concurrency: 32, maxAttempts: 5 },
+  alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
+};
+
+// Calls a downstream HTTP dependency through its breaker; a quarantine would be an outage misread as poison.
+const breakerEntry: ServiceEntry = { ...entry, name: 'breaker-service', description: 'a service of the chaos test only, behind a breaker', limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 5 } };
+
+let stack: LocalStack;
+let proxy: FaultProxy;
+const services: ServiceProcess[] = [];
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [entry, breakerEntry] } });
+  proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
+});
+afterAll(async () => {
+  for (const service of services) await service.kill();
+  await proxy?.stop();
+  await stack?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function succeeded(service: ServiceProcess): Promise<number> {
+  const snapshot = (await (await fetch(`${service.metricsUrl}/metrics`)).json()) as { counters: Record<string, number | undefined> };
+  return snapshot.counters.succeeded ?? 0;
+}
+
+/** Sends the bodies in batches of ten; returns each message id with the id its body carries. */
+async function send(queueUrl: string, bodies: { id: string; body: string }[]): Promise<Map<string, string>> {
+  const sqs = awsJsonTarget(stack.environment(), 'sqs');
+  const byMessageId = new Map<string, string>();
+  const batches = Array.from({ length: Math.ceil(bodies.length / 10) }, (_, index) => bodies.slice(index * 10, index * 10 + 10));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const { Successful = [], Failed = [] } = await awsJson<{ Successful?: { Id: string; MessageId: string }[]; Failed?: unknown[] }>(sqs, 'AmazonSQS.SendMessageBatch', {
+        QueueUrl: queueUrl,
+        Entries: batch.map(({ body }, index) => ({ Id: String(index), MessageBody: body })),
+      });
+      expect(Failed).toEqual([]);
+      for (const sent of Successful) byMessageId.set(sent.MessageId, batch[Number(sent.Id)]!.id);
+    }),
+  );
+  return byMessageId;
+}
+
+async function queueDepth(queueUrl: string): Promise<number> {
+  const { Attributes = {} } = await awsJson<{ Attributes?: Record<string, string> }>(awsJsonTarget(stack.environment(), 'sqs'), 'AmazonSQS.GetQueueAttributes', {
+    QueueUrl: queueUrl,
+    AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+  });
+  return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
+}
+
+async function quarantined(service = entry.name): Promise<Map<string, string>> {
+  const store = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: `${PREFIX}quarantine` });
+  const reasons = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.list({ service, limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const item of page.items) reasons.set(item.id, item.reason);
+    cursor = page.cursor;
+  } while (cursor);
+  return reasons;
+}
+
+describe('the runtime under faults', () => {
+  it('ends every message exactly once, done or quarantined, through random failures, hangs, a SIGKILL and a DynamoDB outage', async () => {
+    const queueUrl = stack.provisioned.queues.get(entry.name)!.queue.url;
+    const env = {
+      ...process.env,
+      ...stack.environment(),
+      AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
+      LOG_LEVEL: 'info',
+      CHAOS_ENTRY: JSON.stringify(entry),
+      CHAOS_TRANSIENT_RATE: '0.05',
+      CHAOS_HANG_RATE: '0.005',
+      CHAOS_HANG_MS: '2500',
+    };
+    const bodies = [
+      ...Array.from({ length: GOOD }, (_, index) => ({ id: `m-${index}`, body: JSON.stringify({ id: `m-${index}` }) })),
+      ...Array.from({ length: MALFORMED }, (_, index) => ({ id: `bad-${index}`, body: index % 2 === 0 ? `{not json ${index}` : JSON.stringify({ noId: index }) })),
+    ];
+    const idOf = await send(queueUrl, bodies);
+    expect(idOf.size).toBe(bodies.length);
+
+    const first = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
+    services.push(first);
+    await waitUntil('a third of the messages done', async () => (await succeeded(first)) >= GOOD / 3, 30_000);
+    await first.kill();
+    expect((await first.exited).signal).toBe('SIGKILL');
+
+    const second = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
+    services.push(second);
+    await waitUntil('the restarted service at work', async () => (await succeeded(second)) >= 50, 30_000);
+    proxy.setFault({ mode: 'http-500', probability: 0.5 });
+    await sleep(1_500);
+    proxy.setFault({ mode: 'throttle', probability: 0.5 });
+    await sleep(1_500);
+    proxy.setFault({ mode: 'pass' });
+
+    const dynamodb = awsJsonTarget(stack.environment(), 'dynamodb');
+    const ledgerTable = tableName(PREFIX, 'runtime');
+    await waitUntil('every message done or quarantined', async () => (await queueDepth(queueUrl)) === 0 && (await readLedger(dynamodb, ledgerTable)).size + (await quarantined()).size >= bodies.length, 90_000, 1_000);
+    // Handlers abandoned past their deadline wake up later: give them the time to double an effect.
+    await sleep(3_000);
+
+    const ledger = await readLedger(dynamodb, ledgerTable);
+    const reasons = await quarantined();
+    const quarantinedIds = new Set([...reasons.keys()].map((messageId) => idOf.get(messageId) ?? `unknown:${messageId}`));
+    const ids = bodies.map(({ id }) => id);
+    const done = ids.filter((id) => ledger.get(id)?.runs === 1 && !quarantinedIds.has(id));
+    const inQuarantine = ids.filter((id) => quarantinedIds.has(id) && !ledger.has(id));
+    const lost = ids.filter((id) => !ledger.has(id) && !quarantinedIds.has(id));
+    const doubled = ids.filter((id) => (ledger.get(id)?.runs ?? 0) > 1 || (ledger.has(id) && quarantinedIds.has(id)));
+    // Runs of an effect that `once` let through again, absorbed by the effect's own condition.
+    const replayed = [...ledger.values()].reduce((sum, line) => sum + line.replays, 0);
+    console.log(`chaos: sent=${ids.length} done=${done.length} quarantined=${inQuarantine.length} lost=${lost.length} doubled=${doubled.length} replayed=${replayed}`);
+
+    expect({ lost, doubled }).toEqual({ lost: [], doubled: [] });
+    expect(done.length + inQuarantine.length).toBe(ids.length);
+    expect([...quarantinedIds].filter((id) => id.startsWith('unknown:'))).toEqual([]);
+    for (const id of ids.filter((id) => id.startsWith('bad-'))) expect(inQuarantine).toContain(id);
+    for (const reason of reasons.values()) expect(reason).not.toBe('');
+    await second.stop();
+  }, 115_000);
+
+  it('pauses behind an open breaker while a dependency is down for ten seconds, quarantines nothing, and drains after', async () => {
+    const served = new Map<string, number>();
+    const downstream: Server = createServer((request, response) => {
+      const id = new URL(request.url ?? '/', 'http://downstream').searchParams.get('id') ?? '';
+      served.set(id, (served.get(id) ?? 0) + 1);
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => downstream.listen(0, '127.0.0.1', resolve));
+    const address = downstream.address();
+    if (address === null || typeof address === 'string') throw new Error('no address');
+    const outage = await startFaultProxy({ target: `http://127.0.0.1:${address.port}` });
+    outage.setFault({ mode: 'http-500' });
+    const stop = new AbortController();
+    const running = await startService(
+      defineService({
+        entry: breakerEntry,
+        dependencies: ['downstream'],
+        handle: async (message, context) => {
+          const { id } = JSON.parse(message.body) as { id: string };
+          await context.call('downstream', async (signal) => {
+            const response = await fetch(`${outage.endpoint}/?id=${id}`, { signal });
+            await response.arrayBuffer();
+            if (!response.ok) throw new TransientError(`downstream answered ${response.status}`);
+          });
+        },
+      }),
+      { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 2_000 },
+    );
+    try {
+      const states: string[] = [];
+      running.breakers.onChange((_, state) => states.push(state));
+      const queueUrl = stack.provisioned.queues.get(breakerEntry.name)!.queue.url;
+      const ids = Array.from({ length: 200 }, (_, index) => `b-${index}`);
+      await send(queueUrl, ids.map((id) => ({ id, body: JSON.stringify({ id }) })));
+      await waitUntil('the breaker open', async () => running.breakers.state('downstream') === 'open', 10_000);
+      await sleep(10_000);
+      outage.setFault({ mode: 'pass' });
+      await waitUntil('the backlog drained', async () => ids.every((id) => served.has(id)) && (await queueDepth(queueUrl)) === 0, 60_000, 500);
+
+      const inQuarantine = await quarantined(breakerEntry.name);
+      console.log(`chaos: breaker sent=${ids.length} served=${served.size} quarantined=${inQuarantine.size} breaker=${states.join('>')}`);
+      expect(inQuarantine.size).toBe(0);
+      expect(states).toContain('open');
+      expect(running.breakers.state('downstream')).toBe('closed');
+    } finally {
+      stop.abort();
+      await running.stopped;
+      await outage.stop();
+      await new Promise<void>((resolve) => downstream.close(() => resolve()));
+    }
+  }, 90_000);
+});
