@@ -98,6 +98,9 @@ describe('consumeStream', () => {
 
   it('bisects a poison record out, quarantines it with its images and moves on', async () => {
     const handled: string[] = [];
+    // Written before the consumer starts, so that the poison record arrives inside one full batch.
+    const keys = Array.from({ length: 50 }, (_, index) => (index === 17 ? 'P#17#poison' : `P#${padded(index)}`));
+    for (const [index, key] of keys.entries()) await put(key, { note: { S: `lunch ${index}` }, amount: { N: String(index * 10) } });
     const consumer = start({
       consumerName: 'poison',
       maxRetries: 1,
@@ -106,9 +109,7 @@ describe('consumeStream', () => {
         handled.push(...records.map(keyOf));
       }),
     });
-    const keys = Array.from({ length: 50 }, (_, index) => (index === 17 ? 'P#17#poison' : `P#${padded(index)}`));
     try {
-      for (const [index, key] of keys.entries()) await put(key, { note: { S: `lunch ${index}` }, amount: { N: String(index * 10) } });
       await waitUntil('the 49 good records and the poison', async () => handled.length >= 49 && consumer.sink.entries.length === 1);
       expect(handled).toEqual(keys.filter((key) => !key.endsWith('#poison')));
 
