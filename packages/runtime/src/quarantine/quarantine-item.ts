@@ -1,24 +1,16 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttemptFailure, QuarantineEntry, QuarantineSource } from './quarantine-entry.js';
+import type { QuarantineEntry } from './quarantine-entry.js';
 import { acrossServicesKey, recordKey } from './quarantine-keys.js';
 import type { AuditEvent, QuarantineRecord, QuarantineStatus, QuarantineSummary } from './quarantine-record.js';
 
 /** A quarantine record as the runtime table holds it. */
-export interface StoredRecord {
+export interface StoredRecord extends Omit<QuarantineEntry, 'payload'> {
   readonly id: string;
-  readonly service: string;
-  readonly source: QuarantineSource;
   /** Inline payload, or absent when it is kept in S3 under payloadObject. */
   readonly payload?: string;
   readonly payloadObject?: { readonly bucket: string; readonly key: string };
   readonly payloadBytes: number;
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly reason: string;
-  readonly failures: readonly AttemptFailure[];
-  readonly firstReceivedAt: string;
-  readonly lastReceivedAt: string;
-  readonly originalId: string;
   readonly quarantinedAt: string;
   readonly status: QuarantineStatus;
   readonly audit?: readonly AuditEvent[];
