@@ -144,6 +144,38 @@ describe('the runtime under faults', () => {
     await second.stop();
   }, 115_000);
 
+  it('loses nothing when stopped by SIGTERM under load, exits 0 within its drain deadline, and a new process finishes the rest', async () => {
+    const queueUrl = stack.provisioned.queues.get(entry.name)!.queue.url;
+    const env = { ...process.env, ...stack.environment(), LOG_LEVEL: 'info', CHAOS_ENTRY: JSON.stringify(entry) };
+    const bodies = Array.from({ length: 2_000 }, (_, index) => ({ id: `t-${index}`, body: JSON.stringify({ id: `t-${index}` }) }));
+    const idOf = await send(queueUrl, bodies);
+    const before = new Set((await quarantined()).keys());
+
+    const first = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
+    services.push(first);
+    await waitUntil('the service under load', async () => (await succeeded(first)) >= 300, 30_000);
+    const stoppingAt = Date.now();
+    await first.stop();
+    const stoppedInMs = Date.now() - stoppingAt;
+    // Drain deadline (10 s) plus the poll that was under way (5 s).
+    expect(stoppedInMs).toBeLessThan(15_000 + 2_000);
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+
+    const second = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
+    services.push(second);
+    const dynamodb = awsJsonTarget(stack.environment(), 'dynamodb');
+    const ledgerTable = tableName(PREFIX, 'runtime');
+    const doneIds = async () => [...(await readLedger(dynamodb, ledgerTable)).entries()].filter(([id]) => id.startsWith('t-'));
+    await waitUntil('every message done', async () => (await doneIds()).length === bodies.length && (await queueDepth(queueUrl)) === 0, 60_000, 500);
+    await second.stop();
+
+    const done = await doneIds();
+    const doubled = done.filter(([, line]) => line.runs > 1).map(([id]) => id);
+    const newlyQuarantined = [...(await quarantined()).keys()].filter((messageId) => !before.has(messageId) && idOf.has(messageId));
+    console.log(`chaos: sigterm sent=${bodies.length} done=${done.length} quarantined=${newlyQuarantined.length} lost=${bodies.length - done.length} doubled=${doubled.length} stopped_in_ms=${stoppedInMs}`);
+    expect({ doubled, newlyQuarantined }).toEqual({ doubled: [], newlyQuarantined: [] });
+  }, 100_000);
+
   it('pauses behind an open breaker while a dependency is down for ten seconds, quarantines nothing, and drains after', async () => {
     const served = new Map<string, number>();
     const downstream: Server = createServer((request, response) => {
