@@ -1,5 +1,5 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerError, type SMTPServerSession } from 'smtp-server';
-import { LOOPBACK, PortInUseError } from '../net/ports.js';
+import { listenOnLoopback } from '../net/listen.js';
 import type { MailEnvelope } from './caught-mail.js';
 
 export interface SmtpInboxOptions {
@@ -56,17 +56,8 @@ export async function startSmtpInbox(options: SmtpInboxOptions): Promise<SmtpInb
   // Connection-level failures (resets, protocol garbage) surface here; they concern one client only.
   server.on('error', () => undefined);
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port, 'the mail catcher (SMTP)', undefined) : error);
-    server.server.once('error', onError);
-    server.listen(options.port, LOOPBACK, () => {
-      server.server.off('error', onError);
-      resolve();
-    });
-  });
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  // smtp-server listens through its own net.Server, so the shared loopback listen applies.
+  const port = await listenOnLoopback(server.server, options.port, 'the mail catcher (SMTP)');
 
   return {
     port,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { closeServer, listenOnLoopback } from '../net/listen.js';
 import { LOOPBACK } from '../net/ports.js';
 import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from './aws-chunked.js';
 import { BackendClient, objectPath, responseHeaders } from './backend-client.js';
@@ -253,13 +254,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       sendError(res, newRequestIds(), 500, 'InternalError', 'We encountered an internal error. Please try again.');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port, host: LOOPBACK }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOnLoopback(server, options.port, 'the S3 edge');
 
   return {
     endpoint,
@@ -268,9 +263,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       await delivery.flush();
     },
     async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       await Promise.all([...announcing]);
       delivery.stop();
       backend.close();
