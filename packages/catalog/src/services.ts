@@ -3,5 +3,50 @@ import type { ServiceEntry } from './types.js';
 // One entry per service of services/<name>. `pnpm new:service <name>` adds the entry and
 // the folder; the local stack and the CDK app derive queues, DLQs, roles and alarms from it.
 export const services: readonly ServiceEntry[] = [
+  {
+    name: 'format-sniffer',
+    description: "Finds a receipt's real format from its bytes and refuses what cannot be a receipt",
+    critical: false,
+    consumes: { kind: 'queue' },
+    emits: [],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
+  {
+    name: 'image-normalizer',
+    description: "Turns a receipt photo into an upright, metadata-free copy for display and OCR, with thumbnails",
+    critical: false,
+    consumes: { kind: 'queue' },
+    emits: [],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
+  {
+    name: 'pdf-inspector',
+    description: "Reads a receipt PDF's structure and text layer, and rasterises scanned pages for OCR",
+    critical: false,
+    consumes: { kind: 'queue' },
+    emits: [],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
+  {
+    name: 'ocr',
+    description: "Reads the text of a receipt image, with word confidences",
+    critical: false,
+    consumes: { kind: 'queue' },
+    emits: [],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
+  {
+    name: 'receipt-parser',
+    description: "Extracts merchant, date, totals and VAT lines from a receipt's text",
+    critical: false,
+    consumes: { kind: 'queue' },
+    emits: [],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
   // new services are added above this line by `pnpm new:service`
 ];
