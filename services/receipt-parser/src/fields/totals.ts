@@ -1,0 +1,125 @@
+import { nearlyEqual, type Minor } from '../text/money.js';
+import type { LineFacts } from './line-facts.js';
+
+export interface AmountPick {
+  readonly value: Minor;
+  readonly confidence: number;
+  /** Whether HT + VAT = TTC held for the pick. */
+  readonly checked: boolean;
+}
+
+export interface Candidate {
+  readonly value: Minor;
+  readonly strength: number;
+  readonly position: number;
+}
+
+function positives(line: LineFacts): Minor[] {
+  return line.amounts.map((token) => token.minor).filter((minor) => minor > 0);
+}
+
+const hasLabel = (line: LineFacts) => line.total || line.exclVat || line.vat || line.payment || line.cashGiven || line.change || line.tip || line.discount || /[A-Z]{3}/.test(line.label.replace(/EUR|USD|GBP|CHF/g, ''));
+
+/** The amounts a labelled line stands for: its own, or those of the next line when the label stands alone. */
+function amountsFor(facts: readonly LineFacts[], index: number): Minor[] {
+  const own = positives(facts[index]!);
+  if (own.length > 0 || facts[index]!.amounts.length > 0) return own;
+  const next = facts[index + 1];
+  return next && !hasLabel(next) ? positives(next) : [];
+}
+
+/** On a line with several amounts, the total is the one the others add up to, else the last. */
+function totalOnLine(amounts: readonly Minor[]): Minor | undefined {
+  for (const total of amounts) {
+    if (amounts.some((a, i) => amounts.some((b, j) => i < j && a !== total && b !== total && nearlyEqual(a + b, total, 1)))) return total;
+  }
+  return amounts.at(-1);
+}
+
+export interface TotalsContext {
+  readonly vatTotal: Minor | undefined;
+  /** Bases of the VAT lines, when every line prints one. */
+  readonly basesTotal: Minor | undefined;
+}
+
+function pickBest(candidates: readonly Candidate[], score: (value: Minor) => { bonus: number; checked: boolean }, base: (strength: number) => number): AmountPick | null {
+  let best: { value: Minor; score: number; strength: number; checked: boolean; support: number } | null = null;
+  const values = new Set(candidates.map((candidate) => candidate.value));
+  for (const value of values) {
+    const same = candidates.filter((candidate) => candidate.value === value);
+    const strength = Math.max(...same.map((candidate) => candidate.strength));
+    const lastPosition = Math.max(...same.map((candidate) => candidate.position));
+    const { bonus, checked } = score(value);
+    const total = strength + bonus + 0.3 * (same.length - 1) + 0.001 * lastPosition;
+    if (!best || total > best.score) best = { value, score: total, strength, checked, support: same.length - 1 };
+  }
+  if (!best) return null;
+  const confidence = Math.min(0.99, base(best.strength) + (best.checked ? 0.25 : 0) + 0.05 * Math.min(best.support, 3));
+  return { value: best.value, confidence: Number(confidence.toFixed(2)), checked: best.checked };
+}
+
+/**
+ * The total paid, VAT included. Candidates are amounts on "total" lines (strongest for
+ * "TOTAL TTC", "NET A PAYER", "AMOUNT DUE"), never on change, discount, subtotal or VAT
+ * lines; payment lines support the amount they repeat, and HT + VAT (+ tip) = TTC settles it.
+ * Without any total label, a payment line's amount, else the largest amount, with a low confidence.
+ */
+export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: readonly Minor[], context: TotalsContext): AmountPick | null {
+  const candidates: Candidate[] = [];
+  const payments: Minor[] = [];
+  const tips: Minor[] = [];
+  facts.forEach((line, index) => {
+    if (line.change) return;
+    if (line.tip && !line.total) tips.push(...positives(line));
+    if (line.payment && !line.total && !line.cashGiven) payments.push(...amountsFor(facts, index));
+    if (!line.total || line.exclVat || line.discount || (line.vat && !line.totalDue) || (line.tip && !line.totalDue)) return;
+    const value = totalOnLine(amountsFor(facts, index));
+    if (value !== undefined) candidates.push({ value, strength: line.totalDue ? 3 : 2, position: index });
+  });
+  const checks = (value: Minor): boolean => {
+    const vat = context.vatTotal;
+    if (vat === undefined) return false;
+    const bases = [...exclVatValues, ...(context.basesTotal === undefined ? [] : [context.basesTotal])];
+    const tipTotal = tips.reduce((sum, tip) => sum + tip, 0);
+    return bases.some((base) => nearlyEqual(base + vat, value, 2) || (tipTotal > 0 && nearlyEqual(base + vat + tipTotal, value, 2)));
+  };
+  const score = (value: Minor) => {
+    const checked = checks(value);
+    return { bonus: 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : 0), checked };
+  };
+  if (candidates.length > 0) return pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55));
+
+  if (payments.length > 0) return pickBest(payments.map((value, position) => ({ value, strength: 1, position })), score, () => 0.45);
+  const loose = facts.flatMap((line, position) => (line.change || line.cashGiven || line.discount || line.notMoney || line.rates.length > 0 ? [] : positives(line).map((value) => ({ value, strength: 1, position }))));
+  const largest = Math.max(...loose.map((candidate) => candidate.value));
+  const picked = pickBest(loose.filter((candidate) => candidate.value === largest), score, () => 0.25);
+  return picked;
+}
+
+/**
+ * The total excluding VAT: a "TOTAL HT", "Subtotal", "Net" line, the one that with the VAT
+ * makes the total if several; otherwise the bases of the VAT lines, or TTC − VAT.
+ */
+export function exclVatCandidates(facts: readonly LineFacts[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  facts.forEach((line, index) => {
+    if (!line.exclVat || line.discount || line.rates.length > 0) return;
+    const amounts = amountsFor(facts, index);
+    // "HT 37,50 TVA 7,50 TTC 45,00" on one line: the base is the first of the sum.
+    const value = amounts.length >= 3 ? amounts.find((a, i) => amounts.some((b, j) => j > i && amounts.some((c) => nearlyEqual(a + b, c, 1)))) ?? amounts[0] : line.vat && amounts.length === 2 ? amounts[0] : amounts.at(-1);
+    if (value !== undefined) candidates.push({ value, strength: line.total ? 3 : 2, position: index });
+  });
+  return candidates;
+}
+
+export function findTotalExclVat(candidates: readonly Candidate[], totalInclVat: Minor | undefined, context: TotalsContext): AmountPick | null {
+  const vat = context.vatTotal;
+  const checks = (value: Minor) => totalInclVat !== undefined && vat !== undefined && nearlyEqual(value + vat, totalInclVat, 2);
+  const picked = pickBest(candidates, (value) => ({ bonus: checks(value) ? 2 : 0, checked: checks(value) }), (strength) => (strength >= 3 ? 0.65 : 0.5));
+  if (picked?.checked) return picked;
+  // The VAT lines' bases beat a printed subtotal that does not add up (a French "sous-total" is often VAT included).
+  if (context.basesTotal !== undefined && (checks(context.basesTotal) || !picked)) return { value: context.basesTotal, confidence: checks(context.basesTotal) ? 0.8 : 0.5, checked: checks(context.basesTotal) };
+  if (picked) return picked;
+  if (totalInclVat !== undefined && vat !== undefined) return { value: totalInclVat - vat, confidence: 0.45, checked: false };
+  return null;
+}

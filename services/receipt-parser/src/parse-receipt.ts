@@ -1,0 +1,85 @@
+import { findCurrency } from './fields/currency.js';
+import { findExpenseDate } from './fields/date.js';
+import { ENGLISH_WORDS, FRENCH_WORDS } from './fields/keywords.js';
+import { factsOf } from './fields/line-facts.js';
+import { findMerchant } from './fields/merchant.js';
+import { exclVatCandidates, findTotalExclVat, findTotalInclVat } from './fields/totals.js';
+import type { Field, ParseInput, ParseOptions, ReceiptFields, VatLine, WordConfidence } from './fields/types.js';
+import { findVatNumber } from './fields/vat-number.js';
+import { findVatCandidates } from './fields/vat-lines.js';
+import { summariseVat } from './fields/vat-summary.js';
+import { splitLines } from './text/lines.js';
+import { nearlyEqual, rateToString, toDecimalString, vatOn, type Minor } from './text/money.js';
+import { foldForKeywords } from './text/normalize.js';
+import { snapToKnownRate } from './text/rates.js';
+
+function languageOf(folded: string): 'fr' | 'en' | null {
+  const french = folded.match(FRENCH_WORDS)?.length ?? 0;
+  const english = folded.match(ENGLISH_WORDS)?.length ?? 0;
+  if (french === english) return null;
+  return french > english ? 'fr' : 'en';
+}
+
+/** Mean OCR confidence of the words of a text, when the OCR engine's words are given. */
+function wordConfidenceLookup(words: readonly WordConfidence[] | undefined): (text: string) => number | undefined {
+  if (!words || words.length === 0) return () => undefined;
+  const byText = new Map<string, number[]>();
+  for (const word of words) byText.set(word.text, [...(byText.get(word.text) ?? []), word.confidence]);
+  return (text) => {
+    const found = text.split(/\s+/).flatMap((word) => byText.get(word) ?? []);
+    return found.length === 0 ? undefined : found.reduce((sum, confidence) => sum + confidence, 0) / found.length;
+  };
+}
+
+function money(value: Minor, confidence: number, ocr: number | undefined): Field<string> {
+  const scaled = ocr === undefined ? confidence : confidence * Math.min(1, 0.5 + ocr / 200);
+  return { value: toDecimalString(value), confidence: Number(scaled.toFixed(2)) };
+}
+
+/**
+ * Reads a receipt's fields from its text (OCR output or a PDF's text layer), each with a
+ * confidence. Pure: the same text always gives the same fields.
+ */
+export function parseReceipt(input: ParseInput, options: ParseOptions = {}): ReceiptFields {
+  const lines = splitLines(input.text);
+  const folded = foldForKeywords(input.text);
+  const language = languageOf(folded);
+  const currency = findCurrency(folded, language);
+  const monthFirst = language === 'en' && currency?.value === 'USD';
+  const facts = lines.map((line) => factsOf(line, { monthFirst }));
+  const wordConfidence = wordConfidenceLookup(input.words);
+  const ocrOf = (value: Minor) => wordConfidence(toDecimalString(value).replace('.', ',')) ?? wordConfidence(toDecimalString(value));
+
+  const vat = summariseVat(findVatCandidates(facts));
+  const basesTotal = vat && vat.lines.every((line) => line.base !== undefined) ? vat.lines.reduce((sum, line) => sum + line.base!, 0) : undefined;
+  const context = { vatTotal: vat?.total, basesTotal };
+  const htCandidates = exclVatCandidates(facts);
+  const ttc = findTotalInclVat(facts, htCandidates.map((candidate) => candidate.value), context);
+  const ht = findTotalExclVat(htCandidates, ttc?.value, context);
+
+  let vatLines: Field<readonly VatLine[]> | null = null;
+  if (vat) {
+    const checked = ttc?.checked === true || ht?.checked === true;
+    const lines = vat.lines.map((line): VatLine => {
+      // A lone VAT amount gets its rate from the base when that gives a known rate.
+      const base = line.base ?? (vat.lines.length === 1 && ht ? ht.value : undefined);
+      const inferred = line.rate ?? (base ? snapToKnownRate((line.amount * 100_000) / base) : undefined);
+      const rate = inferred !== undefined && base !== undefined && line.rate === null && !nearlyEqual(vatOn(base, inferred), line.amount, 2) ? null : (inferred ?? null);
+      return { rate: rate === null ? null : rateToString(rate), amount: toDecimalString(line.amount), ...(line.base !== undefined ? { base: toDecimalString(line.base) } : {}) };
+    });
+    const evidence = Math.min(...vat.lines.map((line) => line.evidence));
+    const confidence = Math.min(0.98, 0.45 + 0.12 * evidence + (checked ? 0.2 : 0) - (lines.some((line) => line.rate === null) ? 0.15 : 0));
+    vatLines = { value: lines, confidence: Number(confidence.toFixed(2)) };
+  }
+
+  return {
+    merchant: findMerchant(lines, wordConfidence),
+    date: findExpenseDate(lines, { monthFirst, today: options.today }),
+    totalInclVat: ttc ? money(ttc.value, ttc.confidence, ocrOf(ttc.value)) : null,
+    totalExclVat: ht ? money(ht.value, ht.confidence, ocrOf(ht.value)) : null,
+    vatLines,
+    currency,
+    merchantVatNumber: findVatNumber(lines.map((line) => line.text)),
+    language,
+  };
+}

@@ -1,0 +1,93 @@
+import { foldForKeywords } from './normalize.js';
+
+export interface DateToken {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly start: number;
+  readonly end: number;
+  /** The day and month could be read either way round (03/04/2024). */
+  readonly ambiguous: boolean;
+  /** A month name or a four-digit year: less room for OCR to have made it up. */
+  readonly strong: boolean;
+}
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['JANVIER', 'JANV', 'JANUARY', 'JAN'],
+  ['FEVRIER', 'FEVR', 'FEV', 'FEBRUARY', 'FEB'],
+  ['MARS', 'MARCH', 'MAR'],
+  ['AVRIL', 'AVR', 'APRIL', 'APR'],
+  ['MAI', 'MAY'],
+  ['JUIN', 'JUNE', 'JUN'],
+  ['JUILLET', 'JUIL', 'JULY', 'JUL'],
+  ['AOUT', 'AUGUST', 'AUG'],
+  ['SEPTEMBRE', 'SEPTEMBER', 'SEPT', 'SEP'],
+  ['OCTOBRE', 'OCTOBER', 'OCT'],
+  ['NOVEMBRE', 'NOVEMBER', 'NOV'],
+  ['DECEMBRE', 'DECEMBER', 'DEC'],
+];
+const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
+
+const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
+const YEAR_MONTH_DAY = /(?<![\d.,])(20\d{2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+const DAY_NAME_YEAR = new RegExp(String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`, 'g');
+const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})(?!\d)`, 'g');
+
+function isValid(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+export interface DateReadingOptions {
+  /** Read an ambiguous 03/04 as March 4th (US receipts) rather than the European 3 April. */
+  readonly monthFirst?: boolean;
+}
+
+/** Every calendar date written on a line, in the common European, ISO, US and spelled-out forms. */
+export function findDates(line: string, { monthFirst = false }: DateReadingOptions = {}): DateToken[] {
+  const found: DateToken[] = [];
+  const push = (token: DateToken) => {
+    if (token.year < 2000 || token.year > 2099) return;
+    if (!found.some((other) => token.start < other.end && other.start < token.end)) found.push(token);
+  };
+  for (const match of line.matchAll(YEAR_MONTH_DAY)) {
+    const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
+    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+  }
+  for (const match of line.matchAll(DAY_MONTH_YEAR)) {
+    const [first, second, year] = [Number(match[1]), Number(match[3]), fullYear(match[4]!)];
+    const dayFirst = isValid(year, second, first);
+    const usOrder = isValid(year, first, second);
+    if (!dayFirst && !usOrder) continue;
+    const ambiguous = dayFirst && usOrder && first !== second;
+    const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
+    const [month, day] = readMonthFirst ? [first, second] : [second, first];
+    push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous, strong: match[4]!.length === 4 });
+  }
+  const folded = foldForKeywords(line);
+  for (const match of folded.matchAll(DAY_NAME_YEAR)) {
+    const [day, month, year] = [Number(match[1]), MONTH_NUMBER.get(match[2]!)!, fullYear(match[3]!)];
+    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+  }
+  for (const match of folded.matchAll(NAME_DAY_YEAR)) {
+    const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), Number(match[3])];
+    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function isoDate({ year, month, day }: Pick<DateToken, 'year' | 'month' | 'day'>): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const TIME = /(?<!\d)([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?(?!\d)/gi;
+
+/** Times of day ("14:32", "14h32", "14:32:05"), so that they are not read as amounts. */
+export function findTimes(line: string): { start: number; end: number }[] {
+  return [...line.matchAll(TIME)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}

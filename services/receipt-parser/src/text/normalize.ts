@@ -1,0 +1,45 @@
+/** Removes accents and uppercases, so that keywords match "Net à payer", "NET A PAYER" and "net a payer" alike. */
+export function foldForKeywords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
+}
+
+const LETTER_AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', G: '6' };
+// What a repaired token must look like: an amount with cents or a date.
+const FIXED_SHAPES = /^(?:\d{1,3}(?:[.,']\d{3})*[.,]\d{2}|\d+[.,]\d{2}|\d{1,4}([/.-])\d{1,2}\1\d{2,4})$/;
+const NUMBER_LIKE = /^([-+(]?[€$£]?)([0-9OoDQlIi|!SsBZzG]+(?:[ .,/'-][0-9OoDQlIi|!SsBZzG]+)*)([€$£%)]?-?[.:;]?)$/;
+
+/**
+ * OCR reads 0 as O, 1 as l or I, 5 as S: inside a token that is mostly digits and has a
+ * separator (an amount "l2,5O", a date "12/O3/2024"), such letters are put back as digits.
+ * Words ("TOTAL", "SOLDE") have too few digits to be touched.
+ */
+function fixToken(token: string): string {
+  const match = NUMBER_LIKE.exec(token);
+  if (!match) return token;
+  const body = match[2]!;
+  const digits = body.replace(/\D/g, '').length;
+  const letters = body.replace(/[\d .,/'-]/g, '').length;
+  if (letters === 0 || digits === 0 || letters > digits + 1) return token;
+  const fixed = body.replace(/[OoDQlIi|!SsBZzG]/g, (letter) => LETTER_AS_DIGIT[letter]!);
+  return FIXED_SHAPES.test(fixed) ? match[1]! + fixed + match[3]! : token;
+}
+
+/** One line as the extractors read it: spaces unified, OCR letter-for-digit mistakes fixed in numbers. */
+export function cleanLine(line: string): string {
+  const spaced = line.replace(/[\u00a0\u202f\u2007\t]/g, ' ').replace(/[\u2212\u2013\u2014]/g, '-').replace(/\s+$/, '');
+  return spaced
+    .split(/( +)/)
+    .map((part) => (part.trim() === '' ? part : fixToken(part)))
+    .join('');
+}
+
+/** A label as keywords see it: folded, with digits that sit inside words read back as letters ("T0TAL", "TV A"). */
+export function labelOf(line: string): string {
+  return foldForKeywords(line)
+    .replace(/(?<=[A-Z])0|0(?=[A-Z]{2})/g, 'O')
+    .replace(/(?<=[A-Z]{2})1(?=[A-Z])/g, 'I')
+    .replace(/(?<=[A-Z])5(?=[A-Z])/g, 'S');
+}
