@@ -43,11 +43,11 @@ describe('pnpm new:service', () => {
   });
 
   it('adds a second service after the first', async () => {
-    generateService({ root, name: 'ocr', source: 's3', description: 'Reads text.' });
-    generateService({ root, name: 'receipt-parser', source: 'stream', description: 'Finds fields.' });
+    generateService({ root, name: 'example-reader', source: 's3', description: 'Reads text.' });
+    generateService({ root, name: 'example-parser', source: 'stream', description: 'Finds fields.' });
     expect((await generatedServices()).slice(-2).map((service) => [service.name, service.consumes.kind])).toEqual([
-      ['ocr', 's3'],
-      ['receipt-parser', 'stream'],
+      ['example-reader', 's3'],
+      ['example-parser', 'stream'],
     ]);
   });
 
