@@ -203,9 +203,10 @@ describe('the SQS consumer', () => {
     expect(handled).toEqual(['in-hand']);
   });
 
-  it('stops receiving while a needed breaker is open, and drains the backlog when it closes', async () => {
-    const queue = await newQueue();
-    const breakers = new BreakerRegistry({ options: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 1_500 } });
+  it('stops receiving while a needed breaker is open, lets one message probe it when half-open, and drains the backlog when it closes', async () => {
+    const queue = await newQueue({ maxReceiveCount: 2 });
+    const breakers = new BreakerRegistry({ options: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 1_000 } });
+    const metrics = new MetricsRegistry();
     let downstreamUp = false;
     const done: string[] = [];
     const running = consumer(
@@ -216,14 +217,27 @@ describe('the SQS consumer', () => {
         });
         done.push(message.body);
       },
-      { breakers, dependencies: ['downstream'], maxAttempts: 2, concurrency: 5 },
+      { breakers, metrics, dependencies: ['downstream'], maxAttempts: 2, concurrency: 20 },
     );
+    let halfOpens = 0;
+    let receivedAtFirstHalfOpen: number | undefined;
+    const received = () => metrics.snapshot().counters.received ?? 0;
+    breakers.onChange((_, state) => {
+      if (state !== 'half-open') return;
+      halfOpens += 1;
+      receivedAtFirstHalfOpen ??= received();
+    });
     running.start();
-    await send(queue.url, Array.from({ length: 30 }, (_, index) => `n${index}`));
-    await waitUntil('the breaker to open', async () => breakers.state('downstream') === 'open', 10_000);
+    await send(queue.url, Array.from({ length: 60 }, (_, index) => `n${index}`));
+    await waitUntil('three probes refused', async () => halfOpens >= 3 && breakers.state('downstream') === 'open', 15_000, 50);
+    // Each half-open lets one message through, and that probe fails: nothing else was received.
+    expect(received() - receivedAtFirstHalfOpen!).toBeLessThanOrEqual(halfOpens);
     downstreamUp = true;
-    await waitUntil('every message done', async () => done.length === 30, 30_000, 200);
+    await waitUntil('every message done', async () => done.length >= 60, 30_000, 200);
     await running.stop();
+    expect(new Set(done).size).toBe(60);
+    // Two receives would have sent a message to the DLQ: the outage cost no message an attempt.
+    expect(await visibleCount(queue.dlq)).toBe(0);
     expect((await store.list({ service: `svc-${queue.name}` })).items).toEqual([]);
   });
 });

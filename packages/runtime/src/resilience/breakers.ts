@@ -59,6 +59,11 @@ export class BreakerRegistry {
     return [...this.#breakers.keys()].filter((dependency) => this.state(dependency) === 'open');
   }
 
+  /** Whether one of `dependencies` is half-open: the next call through it is the probe. */
+  probing(dependencies: readonly string[]): boolean {
+    return dependencies.some((dependency) => this.state(dependency) === 'half-open');
+  }
+
   /** Resolves once none of `dependencies` is open (half-open counts as available: the next call is the probe). */
   whenAvailable(dependencies: readonly string[], signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.reject(signal.reason);

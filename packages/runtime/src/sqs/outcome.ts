@@ -5,7 +5,7 @@ export type Outcome =
   | { readonly kind: 'retry-later'; readonly delaySeconds: number }
   /** Out of the hot path, with the reason. */
   | { readonly kind: 'quarantine'; readonly reason: string }
-  /** A good message hurt by an outage on its last attempt: sent again as new rather than quarantined. */
+  /** A good message refused by an open breaker: sent again as new, so the outage costs it no attempt. */
   | { readonly kind: 'requeue'; readonly delaySeconds: number };
 
 const MAX_DELAY_SECONDS = 15 * 60;
@@ -20,7 +20,9 @@ export function retryDelaySeconds(attempt: number, baseSeconds = 2, random: () =
 export function outcomeOf(error: unknown, attempt: number, maxAttempts: number, random?: () => number): Outcome {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (classifyFailure(error) === 'permanent') return { kind: 'quarantine', reason: message };
+  // Refused by an open breaker, the message was never tried: a fresh copy keeps its attempts
+  // for the dependency's return, while the consumer stops receiving until then.
+  if (error instanceof DependencyUnavailableError) return { kind: 'requeue', delaySeconds: retryDelaySeconds(1, 2, random) };
   if (attempt < maxAttempts) return { kind: 'retry-later', delaySeconds: retryDelaySeconds(attempt, 2, random) };
-  if (error instanceof DependencyUnavailableError) return { kind: 'requeue', delaySeconds: retryDelaySeconds(maxAttempts, 2, random) };
   return { kind: 'quarantine', reason: `exhausted ${maxAttempts} attempts; last error ${message}` };
 }

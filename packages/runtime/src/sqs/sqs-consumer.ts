@@ -10,6 +10,7 @@ import { DeleteBatcher } from './delete-batcher.js';
 import { outcomeOf } from './outcome.js';
 import { Slots } from './slots.js';
 import { keepInvisible, setVisibility } from './visibility.js';
+import { wait } from '../lifecycle/wait.js';
 
 
 export interface InboundMessage {
@@ -96,6 +97,8 @@ export class SqsConsumer {
   private readonly draining = new AbortController();
   private readonly inHand = new Map<string, { receiptHandle: string; done: boolean }>();
   private pollLoops: Promise<void>[] = [];
+  /** Settles when the message probing a half-open breaker has been handled. */
+  private probe: Promise<void> | undefined;
 
   constructor(private readonly options: SqsConsumerOptions) {
     this.slots = new Slots(options.concurrency);
@@ -128,11 +131,21 @@ export class SqsConsumer {
 
   private async pollLoop(): Promise<void> {
     const signal = this.polling.signal;
+    const { breakers, dependencies } = this.options;
     while (!signal.aborted) {
       let taken = 0;
+      let endProbe: (() => void) | undefined;
       try {
-        await this.options.breakers.whenAvailable(this.options.dependencies, signal);
-        taken = await this.slots.take(10, signal);
+        await breakers.whenAvailable(dependencies, signal);
+        if (breakers.probing(dependencies)) {
+          // Half-open: one message at a time tries the dependency, so a failed probe costs one attempt, not a batch.
+          if (this.probe) {
+            await Promise.race([this.probe, wait(500, signal)]);
+            continue;
+          }
+          this.probe = new Promise<void>((resolve) => (endProbe = resolve)).finally(() => (this.probe = undefined));
+        }
+        taken = await this.slots.take(endProbe ? 1 : 10, signal);
         const { Messages = [] } = await this.options.sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: this.options.queueUrl,
@@ -145,12 +158,15 @@ export class SqsConsumer {
         this.slots.release(taken - Messages.length);
         taken = 0;
         if (signal.aborted) {
+          endProbe?.();
           await this.release(Messages);
           return;
         }
         this.metrics.increment('received', Messages.length);
-        for (const message of Messages) void this.handleInSlot(message);
+        for (const message of Messages) void this.handleInSlot(message).finally(endProbe);
+        if (Messages.length === 0) endProbe?.();
       } catch (error) {
+        endProbe?.();
         if (taken > 0) this.slots.release(taken);
         if (signal.aborted) return;
         this.metrics.increment('receive_failed');
