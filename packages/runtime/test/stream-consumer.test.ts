@@ -2,7 +2,8 @@ import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
 import { waitUntil, type LocalStack } from '@ndf/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermanentError } from '../src/errors.js';
+import { PermanentError, TransientError } from '../src/errors.js';
+import { BreakerRegistry } from '../src/resilience/index.js';
 import type { Metrics } from '../src/observability/metrics.js';
 import type { QuarantineEntry, QuarantineSink } from '../src/quarantine/quarantine-entry.js';
 import { consumeStream, type BatchHandler, type StreamConsumerOptions, type StreamRecord } from '../src/stream/index.js';
@@ -125,6 +126,41 @@ describe('consumeStream', () => {
       expect(entry!.failures.length).toBeGreaterThanOrEqual(4);
       expect(entry!.failures.length % 2).toBe(0);
       expect(entry!.lastReceivedAt >= entry!.firstReceivedAt).toBe(true);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('waits behind an open breaker while a dependency is down, quarantines nothing, and delivers everything in order after', async () => {
+    const breakers = new BreakerRegistry({ options: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 500 } });
+    const metrics = new CountingMetrics();
+    let downstreamUp = false;
+    const delivered: string[] = [];
+    const keys = Array.from({ length: 30 }, (_, index) => `D#${padded(index)}`);
+    const consumer = start({
+      consumerName: 'outage',
+      maxRetries: 1,
+      batchSize: 5,
+      metrics,
+      breakers,
+      dependencies: ['downstream'],
+      handleBatch: only('D#', async (records) => {
+        await breakers.call('downstream', async () => {
+          if (!downstreamUp) throw new TransientError('downstream is down');
+        });
+        delivered.push(...records.map(keyOf));
+      }),
+    });
+    try {
+      for (const key of keys) await put(key);
+      await waitUntil('the breaker open and the shard waiting', async () => breakers.state('downstream') === 'open' && (metrics.counts.get('stream_paused') ?? 0) >= 2, 10_000, 20);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(delivered).toEqual([]);
+      downstreamUp = true;
+      await waitUntil('every record delivered', async () => delivered.length >= keys.length, 10_000, 20);
+      expect(delivered).toEqual(keys);
+      // Failures before the breaker opened were counted (and may have split the batch); none after.
+      expect(consumer.sink.entries).toEqual([]);
     } finally {
       await consumer.stop();
     }

@@ -19,6 +19,12 @@ export interface BisectOptions<T> {
   readonly maxRetries: number;
   /** A failure that retrying cannot fix: a batch is split at once, an item given up on at once. */
   readonly isPermanent: (error: unknown) => boolean;
+  /**
+   * Whether a failure comes from an outage of a dependency rather than from the items: such a
+   * failure is not counted; the batch waits (`awaitRecovery`) and is tried again whole.
+   */
+  readonly isOutage?: (error: unknown) => boolean;
+  readonly awaitRecovery?: (signal: AbortSignal) => Promise<void>;
   /** The ceiling of the first wait before a retry; it doubles after each failure. Default 100. */
   readonly startingDelayMs?: number;
   readonly maxDelayMs?: number;
@@ -52,6 +58,11 @@ export async function bisect<T>(items: readonly T[], options: BisectOptions<T>):
         await options.handle(batch);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
+        if (options.isOutage?.(error) && options.awaitRecovery) {
+          await options.awaitRecovery(signal);
+          retry -= 1;
+          continue;
+        }
         lastError = error;
         failures.push({ attempt: failures.length + 1, at: new Date(startedAt).toISOString(), durationMs: now() - startedAt, ...describe(error) });
         if (options.isPermanent(error) || retry >= maxRetries) break;

@@ -1,10 +1,11 @@
 import { PermanentError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuarantineEntry, QuarantineSink } from '../quarantine/quarantine-entry.js';
-import { bisect } from './bisect.js';
+import { bisect, type BisectOptions } from './bisect.js';
 import type { ShardLease } from './shard-lease.js';
 import { poisonEntry, sequenceOf, type PoisonContext, type StreamRecord } from './stream-record.js';
 import { jitteredDelay, wait } from '../lifecycle/wait.js';
+import { DependencyUnavailableError, type BreakerRegistry } from '../resilience/index.js';
 
 export type BatchHandler = (records: StreamRecord[], context: { signal: AbortSignal; shardId: string }) => Promise<void>;
 
@@ -21,6 +22,9 @@ export interface DeliveryOptions extends PoisonContext {
   readonly handlerTimeoutMs?: number | undefined;
   readonly metrics: Metrics;
   readonly log: (event: Record<string, unknown>) => void;
+  /** While one of these breakers is open, a failing batch waits for it instead of burning its retries. */
+  readonly breakers?: BreakerRegistry | undefined;
+  readonly dependencies?: readonly string[] | undefined;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -59,6 +63,26 @@ async function quarantineDurably(sink: QuarantineSink, entry: QuarantineEntry, o
 }
 
 /**
+ * An outage is a refused call (an open breaker) or any failure while a needed breaker is open:
+ * the batch waits for the breakers to let calls through again, so that a downstream outage
+ * never turns good records into poison.
+ */
+function outageHandling(options: DeliveryOptions): Pick<BisectOptions<StreamRecord>, 'isOutage' | 'awaitRecovery'> {
+  const { breakers, dependencies = [] } = options;
+  if (breakers === undefined) return {};
+  return {
+    isOutage: (error) => error instanceof DependencyUnavailableError || breakers.openDependencies().some((open) => dependencies.includes(open)),
+    awaitRecovery: async (signal) => {
+      options.metrics.increment('stream_paused');
+      options.log({ event: 'stream-paused', shardId: options.shardId, openBreakers: breakers.openDependencies() });
+      await breakers.whenAvailable([...new Set([...dependencies, ...breakers.openDependencies()])], signal);
+      // Half-open lets one call through: a short jittered wait keeps the shards from all probing at once.
+      await wait(100 + Math.random() * 400, signal);
+    },
+  };
+}
+
+/**
  * Hands one page of a shard to the handler, bisecting around failures, and checkpoints
  * after each run handled and each record quarantined, so that the shard moves on past a
  * poison record and a restart resumes after the last record done.
@@ -72,6 +96,7 @@ export async function deliverBatch(records: StreamRecord[], lease: ShardLease, o
     startingDelayMs: options.retryDelayMs.starting,
     maxDelayMs: options.retryDelayMs.max,
     isPermanent: (error) => error instanceof PermanentError,
+    ...outageHandling(options),
     handle: async (batch) => {
       const startedAt = Date.now();
       try {

@@ -4,6 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { noMetrics, type Metrics } from '../observability/metrics.js';
 import type { QuarantineSink } from '../quarantine/quarantine-entry.js';
+import type { BreakerRegistry } from '../resilience/index.js';
 import { CheckpointTable } from './checkpoints.js';
 import { deliverBatch, type BatchHandler, type DeliveryOptions } from './deliver-batch.js';
 import { readyShards } from './shard-lineage.js';
@@ -41,6 +42,9 @@ export interface StreamConsumerOptions {
   readonly leaseDurationMs?: number;
   readonly metrics?: Metrics;
   readonly log?: (event: Record<string, unknown>) => void;
+  /** The breakers the handler calls through; while one of `dependencies` is open, the shard waits. */
+  readonly breakers?: BreakerRegistry;
+  readonly dependencies?: readonly string[];
 }
 
 type ShardOutcome = 'finished' | 'stopped' | 'held-elsewhere' | 'failed';
@@ -100,6 +104,8 @@ export async function consumeStream(options: StreamConsumerOptions): Promise<voi
     handlerTimeoutMs: options.handlerTimeoutMs,
     metrics,
     log,
+    breakers: options.breakers,
+    dependencies: options.dependencies,
   });
 
   const runShard = async (shardId: string): Promise<ShardOutcome> => {
