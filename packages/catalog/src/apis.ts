@@ -3,5 +3,15 @@ import type { ApiEntry } from './types.js';
 // The HTTP APIs (Lambda behind API Gateway in the cloud). Each is served locally by the
 // adapter that builds API Gateway's events.
 export const apis: readonly ApiEntry[] = [
+  {
+    name: 'ingest-api',
+    description: 'The critical ingest path: mobile apps submit notes and ask for receipt uploads. Needs only DynamoDB and S3.',
+    basePath: '/v1',
+    localPort: 8080,
+    deadlineMs: 3_000,
+    maxBodyBytes: 1024 * 1024,
+    tables: ['notes'],
+    buckets: ['receipts'],
+  },
   // new APIs are added above this line
 ];

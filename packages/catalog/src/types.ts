@@ -83,6 +83,8 @@ export interface ApiEntry {
   readonly localPort: number;
   /** The handler answers 503 past this; the Lambda timeout is set above it. */
   readonly deadlineMs: number;
+  /** Request bodies over this get 413 from the handler (API Gateway's own limit is 10 MB). */
+  readonly maxBodyBytes: number;
   readonly tables: readonly string[];
   readonly buckets: readonly string[];
 }

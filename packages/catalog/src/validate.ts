@@ -20,6 +20,13 @@ export function catalogProblems(catalog: Catalog): string[] {
     if (!KEBAB.test(api.name)) problems.push(`API "${api.name}": the name must be kebab-case.`);
     for (const table of api.tables) if (!tableNames.has(table)) problems.push(`API "${api.name}" uses unknown table "${table}".`);
     for (const bucket of api.buckets) if (!bucketNames.has(bucket)) problems.push(`API "${api.name}" uses unknown bucket "${bucket}".`);
+    if (!api.basePath.startsWith('/') || api.basePath.endsWith('/')) problems.push(`API "${api.name}": basePath must start with "/" and not end with one.`);
+    if (!(Number.isInteger(api.localPort) && api.localPort >= 1024 && api.localPort <= 65_535)) problems.push(`API "${api.name}": localPort must be a port from 1024 to 65535.`);
+    // API Gateway gives an integration at most 30 s; the Lambda timeout must leave room above the deadline.
+    if (!(api.deadlineMs >= 100 && api.deadlineMs <= 25_000)) problems.push(`API "${api.name}": deadlineMs must be between 100 ms and 25 s.`);
+    if (!(Number.isInteger(api.maxBodyBytes) && api.maxBodyBytes >= 1 && api.maxBodyBytes <= 6 * 1024 * 1024)) {
+      problems.push(`API "${api.name}": maxBodyBytes must be from 1 byte to 6 MiB (Lambda's payload limit).`);
+    }
   }
 
   const fedByOthers = new Set(catalog.services.flatMap(downstreamServices));

@@ -1,0 +1,13 @@
+export { gatewayClaims } from './claims.js';
+export { buildEvent, gatewayRequestId, gatewayTime, isTextContentType, type EventContext } from './event.js';
+export { createJwtAuthorizer, type Authorization, type JwtAuthorizerOptions } from './jwt-authorizer.js';
+export { answerOf, gatewayMessage, type HttpAnswer } from './result.js';
+export { routeMatcher, type RouteConfig, type RouteMatch } from './routes.js';
+export {
+  GATEWAY_INTEGRATION_TIMEOUT_MS,
+  GATEWAY_PAYLOAD_LIMIT_BYTES,
+  startApiGatewayLocal,
+  type ApiGatewayLocal,
+  type ApiGatewayLocalOptions,
+  type LambdaHandler,
+} from './server.js';

@@ -1,0 +1,13 @@
+export * from './item-types.js';
+export type * from './items.js';
+export * from './money.js';
+export * from './note-id.js';
+export * from './note.js';
+export * from './notes-table-keys.js';
+export * from './problem.js';
+export * from './receipt-object-key.js';
+export * from './receipt.js';
+export * from './roles.js';
+export * from './stage.js';
+export * from './tenant-scope.js';
+export { openApiDocument, type SchemaName } from './openapi/document.js';

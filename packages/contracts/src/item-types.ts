@@ -1,0 +1,16 @@
+/**
+ * The `type` attribute of every item of the notes table. The stream router routes changes by
+ * it (a service subscribes to item types in the catalog), so each kind has one stable name.
+ */
+export const ITEM_TYPES = {
+  /** An expense note (sk NOTE). */
+  note: 'NOTE',
+  /** A receipt file: declared at upload request, completed when its object arrives (sk RCPT#<id>). */
+  receipt: 'RECEIPT',
+  /** A claimed idempotency key of a write that is not itself a note (reserved for other APIs). */
+  idempotency: 'IDEMPOTENCY',
+  /** One service's processing state for a note or one of its receipts (sk STAGE#... or RCPT#<id>#STAGE#...). */
+  stage: 'STAGE',
+} as const;
+
+export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -1,0 +1,78 @@
+import type { ITEM_TYPES } from './item-types.js';
+import type { Money } from './money.js';
+import type { Mileage, NoteStatus, PaymentMethod } from './note.js';
+import type { ExtractedField, ReceiptStatus } from './receipt.js';
+import type { StageStatus } from './stage.js';
+
+// The attributes of the notes table's items, as stored (keys: see notes-table-keys.ts).
+// Producers and stream consumers read and write these shapes.
+
+interface Keys {
+  readonly pk: string;
+  readonly sk: string;
+  readonly tenant: string;
+}
+
+export interface NoteItem extends Keys {
+  readonly type: typeof ITEM_TYPES.note;
+  readonly noteId: string;
+  readonly owner: string;
+  /** 'deleted' marks a deleted draft, kept until expiresAt so that a replay of its creation is recognised. */
+  readonly status: NoteStatus | 'deleted';
+  readonly version: number;
+  readonly date: string;
+  readonly amount: Money;
+  readonly merchant?: string;
+  readonly category?: string;
+  readonly comment?: string;
+  readonly paymentMethod?: PaymentMethod;
+  readonly receiptIds: readonly string[];
+  readonly mileage?: Mileage;
+  readonly project?: string;
+  /** SHA-256 of the canonical JSON of the creating request's body. */
+  readonly requestHash: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The listing index; absent once deleted. */
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
+  readonly deletedAt?: string;
+  /** Epoch seconds (the table's TTL attribute); only on deleted notes. */
+  readonly expiresAt?: number;
+}
+
+export interface ReceiptItem extends Keys {
+  readonly type: typeof ITEM_TYPES.receipt;
+  readonly receiptId: string;
+  /** The note named at upload request; a receipt listed later in a note's receiptIds has none here. */
+  readonly noteId?: string;
+  readonly uploader: string;
+  readonly status: ReceiptStatus;
+  readonly fileName: string;
+  readonly declaredContentType: string;
+  readonly declaredSize: number;
+  /** Key of the original in the receipts bucket. */
+  readonly objectKey: string;
+  readonly requestedAt: string;
+  // Written by the receipt services:
+  readonly uploadedAt?: string;
+  readonly size?: number;
+  readonly sha256?: string;
+  readonly detectedType?: string;
+  readonly extracted?: Readonly<Record<string, ExtractedField>>;
+  /** Keys in the receipts bucket (under derived/) of thumbnails, by width. */
+  readonly thumbnails?: readonly { readonly width: number; readonly key: string }[];
+  readonly refusal?: { readonly code: string; readonly reason: string };
+}
+
+export interface StageItem extends Keys {
+  readonly type: typeof ITEM_TYPES.stage;
+  readonly service: string;
+  readonly noteId?: string;
+  readonly receiptId?: string;
+  readonly status: StageStatus;
+  readonly code?: string;
+  readonly reason?: string;
+  readonly outcome?: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}

@@ -1,0 +1,77 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { callerScope } from './http/caller.js';
+import { unavailable, withinDeadline } from './http/deadline.js';
+import { isTransient } from './http/failures.js';
+import { ProblemError } from './http/problem.js';
+import { problem, type ApiResult } from './http/responses.js';
+import { correctNote, deleteNote } from './routes/change-note.js';
+import { createNote } from './routes/create-note.js';
+import { createNotes } from './routes/create-notes.js';
+import { getNote } from './routes/get-note.js';
+import { listNotes } from './routes/list-notes.js';
+import { getHealth, getOpenApi } from './routes/public.js';
+import { requestReceiptUpload } from './routes/request-receipt-upload.js';
+import type { AuthorizedRoute, IngestDependencies, PublicRoute, RouteContext } from './routes/route.js';
+import { buildValidators } from './validation/validators.js';
+
+type Operation = { readonly authorized: true; readonly run: AuthorizedRoute } | { readonly authorized: false; readonly run: PublicRoute };
+
+interface Resource {
+  /** Relative to the API's base path. */
+  readonly pattern: RegExp;
+  readonly methods: Readonly<Record<string, Operation>>;
+}
+
+const authorized = (run: AuthorizedRoute): Operation => ({ authorized: true, run });
+const open = (run: PublicRoute): Operation => ({ authorized: false, run });
+const NOTE_ID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+const RESOURCES: readonly Resource[] = [
+  { pattern: /^\/receipts$/, methods: { POST: authorized(requestReceiptUpload) } },
+  { pattern: /^\/notes$/, methods: { POST: authorized(createNote), GET: authorized(listNotes) } },
+  { pattern: /^\/notes\/batch$/, methods: { POST: authorized(createNotes) } },
+  { pattern: new RegExp(`^/notes/${NOTE_ID}$`), methods: { GET: authorized(getNote), PATCH: authorized(correctNote), DELETE: authorized(deleteNote) } },
+  { pattern: /^\/openapi\.json$/, methods: { GET: open(getOpenApi) } },
+  { pattern: /^\/health$/, methods: { GET: open(getHealth) } },
+];
+
+export type IngestHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<ApiResult>;
+
+/**
+ * The ingest API over payload 2.0 events: routing, the caller's scope from the JWT claims,
+ * and one deadline for the whole request, past which it answers 503 with Retry-After.
+ */
+export function createIngestApi(deps: IngestDependencies): IngestHandler {
+  const validators = buildValidators(deps.contract);
+  const base = deps.config.basePath;
+
+  async function route(event: APIGatewayProxyEventV2WithJWTAuthorizer, signal: AbortSignal): Promise<ApiResult> {
+    const path = event.rawPath.startsWith(`${base}/`) ? event.rawPath.slice(base.length) : undefined;
+    const resource = path === undefined ? undefined : RESOURCES.find((candidate) => candidate.pattern.test(path));
+    if (!resource || path === undefined) throw new ProblemError(404, 'route_not_found', `Nothing at ${event.rawPath}; see ${base}/openapi.json.`);
+    const method = event.requestContext.http.method.toUpperCase();
+    const operation = resource.methods[method];
+    if (!operation) {
+      throw new ProblemError(405, 'method_not_allowed', `${method} is not allowed on ${event.rawPath}.`, undefined, { allow: Object.keys(resource.methods).join(', ') });
+    }
+    const match = resource.pattern.exec(path)!;
+    const context: RouteContext = { event, deps, validators, pathParameters: match[1] ? { id: match[1] } : {}, signal, now: deps.clock() };
+    return operation.authorized ? operation.run({ ...context, scope: callerScope(event) }) : operation.run(context);
+  }
+
+  return async (event) => {
+    const requestId = event.requestContext.requestId;
+    try {
+      return await withinDeadline(deps.config.deadlineMs, (signal) => route(event, signal));
+    } catch (error) {
+      let answer: ProblemError;
+      if (error instanceof ProblemError) answer = error;
+      else if (isTransient(error)) answer = unavailable('dependency_unavailable', 'A dependency (DynamoDB or S3) failed for a moment; try again shortly with the same request.');
+      else answer = new ProblemError(500, 'internal_error', 'The request failed on our side; it may be retried with the same request.');
+      if (answer.status >= 500) {
+        deps.log({ level: 'error', requestId, method: event.requestContext.http.method, path: event.rawPath, code: answer.code, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
+      return problem(answer, event.rawPath, requestId);
+    }
+  };
+}

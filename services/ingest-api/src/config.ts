@@ -1,0 +1,30 @@
+import { DEFAULT_PREFIX, bucketName, catalog, tableName, type ApiEntry } from '@ndf/catalog';
+
+export const API_NAME = 'ingest-api';
+
+export interface IngestConfig {
+  readonly tableName: string;
+  readonly bucketName: string;
+  /** Past this the handler answers 503 with Retry-After; the Lambda timeout is above it. */
+  readonly deadlineMs: number;
+  readonly maxBodyBytes: number;
+  readonly basePath: string;
+}
+
+export function ingestApiEntry(): ApiEntry {
+  const entry = catalog.apis.find((api) => api.name === API_NAME);
+  if (!entry) throw new Error(`The catalog has no API named "${API_NAME}".`);
+  return entry;
+}
+
+/** Physical names from NDF_PREFIX (the stage's or the local stack's), limits from the catalog. */
+export function ingestConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEntry = ingestApiEntry()): IngestConfig {
+  const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
+  return {
+    tableName: tableName(prefix, 'notes'),
+    bucketName: bucketName(prefix, 'receipts'),
+    deadlineMs: entry.deadlineMs,
+    maxBodyBytes: entry.maxBodyBytes,
+    basePath: entry.basePath,
+  };
+}

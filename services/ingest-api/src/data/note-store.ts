@@ -1,0 +1,297 @@
+import {
+  BatchGetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  DRAFT_STATUSES,
+  ITEM_TYPES,
+  noteKey,
+  notePartition,
+  ownerListing,
+  receiptKey,
+  tenantScope,
+  type NoteItem,
+  type ReceiptItem,
+  type StageItem,
+  type TenantScope,
+} from '@ndf/contracts';
+
+// The data-access layer of the ingest path. Every key comes from notes-table-keys (in
+// @ndf/contracts), whose functions all take the caller's TenantScope: see the key design there.
+
+type Item = Record<string, unknown>;
+const toItem = (record: Record<string, AttributeValue>): Item => unmarshall(record);
+const toRecord = (item: object): Record<string, AttributeValue> => marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+
+function conditionFailed(error: unknown): { item: Item | undefined } | undefined {
+  const shape = error as { name?: string; Item?: Record<string, AttributeValue> };
+  if (shape?.name !== 'ConditionalCheckFailedException') return undefined;
+  return { item: shape.Item ? toItem(shape.Item) : undefined };
+}
+
+export type CreateOutcome = { readonly created: true; readonly note: NoteItem } | { readonly created: false; readonly existing: NoteItem };
+
+/** A conditional change: made, or refused with the item as it is (undefined when there is none). */
+export type ChangeOutcome = { readonly changed: true; readonly note: NoteItem } | { readonly changed: false; readonly current: NoteItem | undefined };
+
+export interface NotePartition {
+  readonly note: NoteItem | undefined;
+  readonly receipts: readonly ReceiptItem[];
+  readonly stages: readonly StageItem[];
+}
+
+export interface ListQuery {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly status?: string | undefined;
+  readonly limit: number;
+  /** The listing sort key of the last note of the previous page. */
+  readonly after?: string | undefined;
+}
+
+export interface NoteChange {
+  /** Attributes to set (undefined values are skipped). */
+  readonly set: Readonly<Record<string, unknown>>;
+  readonly remove: readonly string[];
+}
+
+/** The scope used only to build the key the health probe can never write. */
+const PROBE_SCOPE = tenantScope({ tenant: 'ndf-health-probe', user: 'ingest-api', roles: [] });
+const PROBE_NOTE = '00000000-0000-0000-0000-000000000000';
+
+export class NoteStore {
+  constructor(
+    private readonly dynamodb: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** One conditional PutItem: creates the note, or answers the note that already holds its id. */
+  async createNote(note: NoteItem, signal: AbortSignal): Promise<CreateOutcome> {
+    try {
+      await this.dynamodb.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: toRecord(note),
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        { abortSignal: signal },
+      );
+      return { created: true, note };
+    } catch (error) {
+      const failed = conditionFailed(error);
+      if (!failed?.item) throw error;
+      return { created: false, existing: failed.item as unknown as NoteItem };
+    }
+  }
+
+  /** The note, its receipts and stages: one Query on the note's partition. */
+  async readNote(scope: TenantScope, noteId: string, signal: AbortSignal): Promise<NotePartition> {
+    const items = await this.queryPartition(notePartition(scope, noteId), signal);
+    const note = items.find((item) => item.type === ITEM_TYPES.note) as NoteItem | undefined;
+    return {
+      note,
+      receipts: items.filter((item) => item.type === ITEM_TYPES.receipt) as unknown as ReceiptItem[],
+      stages: items.filter((item) => item.type === ITEM_TYPES.stage) as unknown as StageItem[],
+    };
+  }
+
+  /** Receipts uploaded before their note, each in its own partition with its stages. */
+  async readLooseReceipts(scope: TenantScope, receiptIds: readonly string[], signal: AbortSignal): Promise<{ receipts: ReceiptItem[]; stages: StageItem[] }> {
+    const partitions = await Promise.all(receiptIds.map((receiptId) => this.queryPartition(receiptKey(scope, receiptId).pk, signal)));
+    const items = partitions.flat();
+    return {
+      receipts: items.filter((item) => item.type === ITEM_TYPES.receipt && item.uploader === scope.user) as unknown as ReceiptItem[],
+      stages: items.filter((item) => item.type === ITEM_TYPES.stage) as unknown as StageItem[],
+    };
+  }
+
+  /** Of these receipt ids, those that name no receipt the caller asked for without a note. */
+  async unknownLooseReceipts(scope: TenantScope, receiptIds: readonly string[], signal: AbortSignal): Promise<string[]> {
+    if (receiptIds.length === 0) return [];
+    const keys = receiptIds.map((receiptId) => toRecord(receiptKey(scope, receiptId)));
+    const found = new Set<string>();
+    let pending: Record<string, AttributeValue>[] = keys;
+    // BatchGetItem may hand back unprocessed keys under load; ask again for those only.
+    for (let round = 0; pending.length > 0 && round < 5; round += 1) {
+      const answer = await this.dynamodb.send(
+        new BatchGetItemCommand({
+          RequestItems: { [this.tableName]: { Keys: pending, ProjectionExpression: 'receiptId, uploader', ConsistentRead: true } },
+        }),
+        { abortSignal: signal },
+      );
+      for (const record of answer.Responses?.[this.tableName] ?? []) {
+        const item = toItem(record);
+        if (item.uploader === scope.user) found.add(String(item.receiptId));
+      }
+      pending = answer.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    if (pending.length > 0) throw Object.assign(new Error('DynamoDB left receipt lookups unprocessed.'), { name: 'ThrottlingException' });
+    return receiptIds.filter((receiptId) => !found.has(receiptId));
+  }
+
+  /** One page of the caller's notes from gsi1, newest expense date first. */
+  async listNotes(scope: TenantScope, query: ListQuery, signal: AbortSignal): Promise<{ notes: NoteItem[]; more: boolean }> {
+    const notes: NoteItem[] = [];
+    const upper = `${query.to ?? '9999-12-31'}$`;
+    let startKey: Record<string, AttributeValue> | undefined = query.after ? this.listingStartKey(scope, query.after) : undefined;
+    // A status filter applies after the read, so a page may need several reads to fill.
+    do {
+      const answer = await this.dynamodb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
+          ...(query.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: toRecord({ ':owner': ownerListing(scope), ':from': query.from ?? '0000-00-00', ':to': upper, ...(query.status ? { ':status': query.status } : {}) }),
+          ScanIndexForward: false,
+          Limit: query.limit + 1 - notes.length,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      notes.push(...(answer.Items ?? []).map((record) => toItem(record) as unknown as NoteItem));
+      startKey = answer.LastEvaluatedKey;
+    } while (startKey && notes.length <= query.limit);
+    return { notes: notes.slice(0, query.limit), more: notes.length > query.limit || startKey !== undefined };
+  }
+
+  /**
+   * Changes the caller's draft note if it is still at `expectedVersion` (any version when
+   * undefined); bumps the version. A refusal comes back with the note as it is.
+   */
+  async changeDraft(scope: TenantScope, noteId: string, change: NoteChange, expectedVersion: number | undefined, signal: AbortSignal): Promise<ChangeOutcome> {
+    const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#owner': 'owner' };
+    const values: Record<string, unknown> = { ':one': 1, ':owner': scope.user };
+    const sets = ['#version = #version + :one'];
+    for (const [attribute, value] of Object.entries(change.set)) {
+      if (value === undefined) continue;
+      names[`#${attribute}`] = attribute;
+      values[`:${attribute}`] = value;
+      sets.push(`#${attribute} = :${attribute}`);
+    }
+    for (const attribute of change.remove) names[`#${attribute}`] = attribute;
+    const drafts = DRAFT_STATUSES.map((status, index) => {
+      values[`:draft${index}`] = status;
+      return `:draft${index}`;
+    });
+    let condition = `attribute_exists(pk) AND #owner = :owner AND #status IN (${drafts.join(', ')})`;
+    if (expectedVersion !== undefined) {
+      values[':expected'] = expectedVersion;
+      condition += ' AND #version = :expected';
+    }
+    const remove = change.remove.length > 0 ? ` REMOVE ${change.remove.map((attribute) => `#${attribute}`).join(', ')}` : '';
+    try {
+      const answer = await this.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toRecord(noteKey(scope, noteId)),
+          UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: toRecord(values),
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        { abortSignal: signal },
+      );
+      return { changed: true, note: toItem(answer.Attributes ?? {}) as unknown as NoteItem };
+    } catch (error) {
+      const failed = conditionFailed(error);
+      if (!failed) throw error;
+      return { changed: false, current: failed.item as unknown as NoteItem | undefined };
+    }
+  }
+
+  /**
+   * Records a receipt. With a note, in one transaction with the check that the note is the
+   * caller's draft; a refusal comes back with the note as it is (undefined when there is none).
+   */
+  async putReceipt(scope: TenantScope, receipt: ReceiptItem, signal: AbortSignal): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
+    const put = { TableName: this.tableName, Item: toRecord(receipt), ConditionExpression: 'attribute_not_exists(pk)' };
+    if (receipt.noteId === undefined) {
+      await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
+      return { stored: true };
+    }
+    try {
+      await this.dynamodb.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: toRecord(noteKey(scope, receipt.noteId)),
+                ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${DRAFT_STATUSES.map((_, index) => `:draft${index}`).join(', ')})`,
+                ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+                ExpressionAttributeValues: toRecord({ ':owner': scope.user, ...Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status])) }),
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            { Put: put },
+          ],
+        }),
+        { abortSignal: signal },
+      );
+      return { stored: true };
+    } catch (error) {
+      const shape = error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] };
+      const noteCheck = shape.CancellationReasons?.[0];
+      if (shape.name !== 'TransactionCanceledException' || noteCheck?.Code !== 'ConditionalCheckFailed') throw error;
+      return { stored: false, note: noteCheck.Item ? (toItem(noteCheck.Item) as unknown as NoteItem) : undefined };
+    }
+  }
+
+  /**
+   * Proves the write path without writing: an update whose condition can never hold. Its
+   * refusal means the table is there, reachable and writable by this role.
+   */
+  async probeWrite(signal: AbortSignal): Promise<void> {
+    try {
+      await this.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: toRecord(noteKey(PROBE_SCOPE, PROBE_NOTE)),
+          UpdateExpression: 'SET probedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pk)',
+          ExpressionAttributeValues: toRecord({ ':now': new Date().toISOString() }),
+        }),
+        { abortSignal: signal },
+      );
+    } catch (error) {
+      if (conditionFailed(error)) return;
+      throw error;
+    }
+    throw new Error('The write probe succeeded, which its condition should forbid.');
+  }
+
+  private listingStartKey(scope: TenantScope, sortKey: string): Record<string, AttributeValue> {
+    const noteId = sortKey.slice(sortKey.lastIndexOf('#') + 1);
+    return toRecord({ ...noteKey(scope, noteId), gsi1pk: ownerListing(scope), gsi1sk: sortKey });
+  }
+
+  private async queryPartition(pk: string, signal: AbortSignal): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const answer = await this.dynamodb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: toRecord({ ':pk': pk }),
+          ConsistentRead: true,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      items.push(...(answer.Items ?? []).map(toItem));
+      startKey = answer.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}

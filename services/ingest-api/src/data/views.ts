@@ -1,0 +1,54 @@
+import { sortKeyKind, type Note, type NoteItem, type ReceiptItem, type ReceiptView, type StageItem, type StageView } from '@ndf/contracts';
+
+const NOTE_FIELDS = ['date', 'amount', 'merchant', 'category', 'comment', 'paymentMethod', 'mileage', 'project'] as const;
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+/** What the API shows of a note item (keys, hashes and index attributes stay inside). */
+export function noteView(item: NoteItem): Note {
+  const fields = Object.fromEntries(NOTE_FIELDS.map((field) => [field, item[field]])) as Pick<Note, (typeof NOTE_FIELDS)[number]>;
+  return defined({
+    id: item.noteId,
+    status: item.status as Note['status'],
+    version: item.version,
+    owner: item.owner,
+    ...fields,
+    receiptIds: [...(item.receiptIds ?? [])],
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  });
+}
+
+export function stageView(item: StageItem): StageView {
+  const kind = sortKeyKind(item.sk);
+  return defined({
+    service: item.service,
+    status: item.status,
+    receiptId: item.receiptId ?? (kind.kind === 'stage' ? kind.receiptId : undefined),
+    code: item.code,
+    reason: item.reason,
+    outcome: item.outcome,
+    updatedAt: item.updatedAt,
+  });
+}
+
+export function receiptView(item: ReceiptItem, stages: readonly StageView[], thumbnailUrls: readonly { width: number; url: string }[]): ReceiptView {
+  return defined({
+    id: item.receiptId,
+    noteId: item.noteId,
+    status: item.status,
+    fileName: item.fileName,
+    contentType: item.declaredContentType,
+    size: item.size ?? item.declaredSize,
+    requestedAt: item.requestedAt,
+    uploadedAt: item.uploadedAt,
+    sha256: item.sha256,
+    detectedType: item.detectedType,
+    extracted: item.extracted,
+    thumbnails: thumbnailUrls.length > 0 ? [...thumbnailUrls] : undefined,
+    refusal: item.refusal,
+    stages: stages.filter((stage) => stage.receiptId === item.receiptId),
+  });
+}

@@ -1,0 +1,25 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { createIngestApi } from './app.js';
+import { ingestClients } from './aws-clients.js';
+import { ingestConfig } from './config.js';
+import { NoteStore } from './data/note-store.js';
+import { ReceiptFiles } from './uploads/receipt-files.js';
+import { Contract } from './validation/contract.js';
+import type { ApiResult } from './http/responses.js';
+
+// Built once per container, at import: the init phase pays for clients and compiled validators, not the first request.
+const config = ingestConfig();
+const clients = ingestClients();
+const api = createIngestApi({
+  store: new NoteStore(clients.dynamodb, config.tableName),
+  files: new ReceiptFiles(clients.s3, config.bucketName),
+  contract: new Contract(),
+  config,
+  clock: () => new Date(),
+  log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), service: 'ingest-api', ...entry })),
+});
+
+/** The Lambda entry point behind API Gateway (HTTP API, payload format 2.0, JWT authorizer). */
+export function handler(event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<ApiResult> {
+  return api(event);
+}

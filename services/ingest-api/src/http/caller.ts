@@ -1,0 +1,31 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { InvalidScopeError, isRole, tenantScope, type Role, type TenantScope } from '@ndf/contracts';
+import { ProblemError } from './problem.js';
+
+/** API Gateway hands array claims over as "[a b]"; a direct invocation may pass a real array. */
+function listClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return [];
+  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  return inner.split(/[\s,]+/).filter(Boolean);
+}
+
+/**
+ * The caller's scope from the authorizer's claims (Cognito's, or the local issuer's in the
+ * same shape): tenant from `custom:tenant`, user from `sub`, roles from `cognito:groups`.
+ */
+export function callerScope(event: APIGatewayProxyEventV2WithJWTAuthorizer): TenantScope {
+  const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+  const tenant = claims['custom:tenant'];
+  const user = claims.sub;
+  const roles = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
+  if (typeof tenant !== 'string' || tenant === '') throw new ProblemError(403, 'forbidden', 'The token names no tenant (custom:tenant).');
+  if (typeof user !== 'string' || user === '') throw new ProblemError(403, 'forbidden', 'The token names no user (sub).');
+  if (roles.length === 0) throw new ProblemError(403, 'forbidden', 'The token grants none of the roles employee, approver, accountant, admin (cognito:groups).');
+  try {
+    return tenantScope({ tenant, user, roles });
+  } catch (error) {
+    if (error instanceof InvalidScopeError) throw new ProblemError(403, 'forbidden', error.message);
+    throw error;
+  }
+}

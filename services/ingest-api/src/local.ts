@@ -1,0 +1,26 @@
+// Serves the very same handler over HTTP on 127.0.0.1:$PORT through the API Gateway stand-in,
+// with the local token issuer as the JWT authorizer's issuer. `npm start` runs it.
+import { startApiGatewayLocal } from '@ndf/api-gateway-local';
+import { API_NAME, ingestConfig } from './config.js';
+import { handler } from './handler.js';
+import { gatewayRoutes } from './routes-config.js';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: start the ingest API through the platform (npm start), which sets it.`);
+  return value;
+}
+
+const port = Number(required('PORT'));
+const gateway = await startApiGatewayLocal({
+  port,
+  handler,
+  name: `the ${API_NAME} (PORT)`,
+  routes: gatewayRoutes(ingestConfig().basePath),
+  authorizer: { issuer: required('NDF_JWT_ISSUER'), audience: [required('NDF_JWT_AUDIENCE')], jwksUrl: required('NDF_JWKS_URL') },
+});
+console.log(`${API_NAME} listening on ${gateway.endpoint}${ingestConfig().basePath}`);
+
+const stop = () => void gateway.stop().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
