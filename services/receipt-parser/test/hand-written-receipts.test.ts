@@ -18,7 +18,9 @@ describe('parseReceipt on hand-written receipts', () => {
       const compared = Object.fromEntries(Object.keys(expected).map((key) => [key, read[key as keyof typeof read]]));
       expect(compared).toEqual(expected);
       for (const field of Object.values(fields)) {
-        if (field && typeof field === 'object') expect(field.confidence).toBeGreaterThan(0), expect(field.confidence).toBeLessThanOrEqual(1);
+        if (field === null || typeof field !== 'object') continue;
+        expect(field.confidence).toBeGreaterThan(0);
+        expect(field.confidence).toBeLessThanOrEqual(1);
       }
     });
   }

@@ -23,7 +23,7 @@ const FORMATS: Record<string, RegExp> = {
   CHE: /^\d{9}$/,
 };
 
-const CANDIDATE = /\b(FR|DE|BE|NL|LU|IT|ES|PT|AT|IE|DK|FI|SE|PL|CZ|GB|CHE)[\s.:-]*([0-9A-Z][0-9A-Z\s.\-]{6,18}[0-9A-Z])/g;
+const CANDIDATE = /\b(FR|DE|BE|NL|LU|IT|ES|PT|AT|IE|DK|FI|SE|PL|CZ|GB|CHE)[\s.:-]*([0-9A-Z][0-9A-Z\s.-]{6,18}[0-9A-Z])/g;
 const LABEL = /T\.?V\.?A|VAT|INTRACOM|IDENTIFICATION|N\s*°\s*TVA|UST-?ID|MWST|P\.?\s*IVA|\bNIF\b|\bUID\b|\bBTW\b/;
 
 /** The French key: two digits that check the SIREN, (12 + 3 × (SIREN mod 97)) mod 97. */
@@ -37,7 +37,7 @@ function asDigits(text: string): string {
 }
 
 function normalise(country: string, rest: string): string | undefined {
-  const compact = rest.replace(/[\s.\-]/g, '');
+  const compact = rest.replace(/[\s.-]/g, '');
   const format = FORMATS[country]!;
   for (const attempt of [compact, asDigits(compact), country === 'NL' ? asDigits(compact.slice(0, 9)) + compact.slice(9, 10) + asDigits(compact.slice(10)) : compact]) {
     for (let length = attempt.length; length >= 7; length--) {

@@ -29,8 +29,8 @@ const MONTHS: readonly (readonly string[])[] = [
 const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
 
-const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
-const YEAR_MONTH_DAY = /(?<![\d.,])(20\d{2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
+const YEAR_MONTH_DAY = /(?<![\d.,])(20\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
 const DAY_NAME_YEAR = new RegExp(String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`, 'g');
 const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})(?!\d)`, 'g');
 
