@@ -37,6 +37,11 @@ export interface LocalStack {
   readonly childPids: readonly number[];
   /** What a service needs in its environment to reach this stack through the SDK. */
   environment(): Record<string, string>;
+  /**
+   * Stops DynamoDB Local and starts it again on the same port and data, as a crash and a
+   * restart would: for fault tests. Only a stack with a data folder keeps its tables.
+   */
+  restartDynamoDb(downtimeMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,8 +77,9 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
   const dataPath = (name: string) => (config.dataDir ? join(config.dataDir, name) : undefined);
 
   try {
+    const dynamoDbOptions = { port: config.ports.dynamodb, dataDirectory: dataPath('dynamodb'), heapMb: config.dynamoDbHeapMb };
     const starting = {
-      dynamodb: startDynamoDbLocal({ port: config.ports.dynamodb, dataDirectory: dataPath('dynamodb'), heapMb: config.dynamoDbHeapMb }),
+      dynamodb: startDynamoDbLocal(dynamoDbOptions),
       sqs: startSqsEmulator({ port: config.ports.sqs, region: config.region }),
       s3Backend: startS3BackendProcess({ port: config.ports.s3Backend, directory: dataPath('s3') ?? join(temporaryDir!, 's3') }),
       mail: startMailCatcher({ smtpPort: config.ports.smtp, httpPort: config.ports.mailHttp, directory: dataPath('mail') }),
@@ -84,7 +90,8 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
     for (const result of settled) if (result.status === 'fulfilled') stoppers.push(() => result.value.stop());
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const [dynamodb, sqs, s3Backend, mail, issuer] = await Promise.all([starting.dynamodb, starting.sqs, starting.s3Backend, starting.mail, starting.issuer]);
+    const [firstDynamodb, sqs, s3Backend, mail, issuer] = await Promise.all([starting.dynamodb, starting.sqs, starting.s3Backend, starting.mail, starting.issuer]);
+    let dynamodb = firstDynamodb;
     log(`DynamoDB Local ${dynamodb.endpoint}, SQS ${sqs.endpoint}, S3 emulator ${s3Backend.endpoint}`);
 
     const s3Endpoint = `http://${LOOPBACK}:${config.ports.s3}`;
@@ -121,8 +128,18 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
       issuer,
       mail,
       s3Edge,
-      childPids: [dynamodb.pid, s3Backend.pid],
+      get childPids() {
+        return [dynamodb.pid, s3Backend.pid];
+      },
       environment: () => stackEnvironment(config, endpoints, issuer.audience),
+      restartDynamoDb: async (downtimeMs = 0) => {
+        if (!config.dataDir) throw new Error('restartDynamoDb needs a stack with a data folder: in memory, the tables would be gone.');
+        await dynamodb.stop();
+        await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+        dynamodb = await startDynamoDbLocal(dynamoDbOptions);
+        const restarted = dynamodb;
+        stoppers.push(() => restarted.stop());
+      },
       stop: stopAll,
     };
   } catch (error) {

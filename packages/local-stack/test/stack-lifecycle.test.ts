@@ -42,6 +42,23 @@ describe('starting and stopping the local stack', () => {
     }
   });
 
+  it('restarts DynamoDB Local on the same port with its tables, as a crash and restart would, and stops the new process with the stack', async () => {
+    const config = await testStackConfig(join(dataDir, 'restart'));
+    const stack = await startLocalStack(config, { catalog: testCatalog });
+    const before = stack.childPids[0]!;
+    try {
+      await stack.clients.dynamodb.send(new PutItemCommand({ TableName: 'test-notes', Item: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }));
+      await stack.restartDynamoDb(200);
+      expect(isAlive(before)).toBe(false);
+      expect(stack.childPids[0]).not.toBe(before);
+      const item = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }));
+      expect(item.Item?.sk?.S).toBe('NOTE#survives');
+    } finally {
+      await stack.stop();
+    }
+    expect(stack.childPids.filter(isAlive)).toEqual([]);
+  });
+
   it('says which port is taken, by what, and how to choose another', async () => {
     const config = await testStackConfig();
     const squatter = createServer();
