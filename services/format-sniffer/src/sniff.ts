@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { ByteSource } from './byte-source.js';
 import { ARCHIVES, EXECUTABLES, MARKUP, TEXT } from './detected-kinds.js';
-import { checkEnd } from './format-ends/index.js';
+import { checkEnd, startsAsTiff } from './format-ends/index.js';
 import { declaresEncryption } from './pdf-encryption.js';
 import { findHtmlInPrefix, findLatePdfHeader, findRar, findZipDirectory, judgeTrailer } from './polyglot.js';
 import { RangeReader } from './range-reader.js';
@@ -69,7 +69,7 @@ export async function sniffReceipt(source: ByteSource, options: SniffOptions = {
   if (source.size > limits.maxBytes) return refuse('too-large', `${source.size} bytes, over the ${limits.maxBytes}-byte limit`);
   await reader.loadWindows(limits.headBytes, limits.tailBytes);
 
-  const detected = (await fileTypeFromBuffer(reader.head))?.ext;
+  const detected = (await fileTypeFromBuffer(reader.head))?.ext ?? (startsAsTiff(reader.head) ? 'tif' : undefined);
   if (detected !== undefined && EXECUTABLES.has(detected)) return refuse('executable', `starts as ${detected}`, detected);
   if (detected !== undefined && ARCHIVES.has(detected)) return refuse('archive', `starts as ${detected}`, detected);
 
@@ -80,10 +80,11 @@ export async function sniffReceipt(source: ByteSource, options: SniffOptions = {
   if (format === undefined) {
     if (detected !== undefined && MARKUP.has(detected)) return refuse('markup', `starts as ${detected}`, detected);
     if (detected !== undefined && TEXT.has(detected)) return refuse('text', `starts as ${detected}`, detected);
-    if (detected !== undefined) return refuse('unsupported-format', `starts as ${detected}`, detected);
+    // Weak signatures (an MPEG frame sync is two bytes) also match text, a UTF-16 one for instance.
     const text = sniffText(reader.head);
     if (text === 'script') return refuse('executable', 'a script (starts with #!)', text);
     if (text !== undefined) return refuse(text, `reads as ${text}`, text);
+    if (detected !== undefined) return refuse('unsupported-format', `starts as ${detected}`, detected);
     return refuse('unknown-format', 'no known signature, and not text');
   }
 

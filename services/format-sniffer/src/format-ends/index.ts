@@ -5,10 +5,11 @@ import { heifEnd } from './heif-end.js';
 import { jpegEnd } from './jpeg-end.js';
 import { pdfEnd } from './pdf-end.js';
 import { pngEnd } from './png-end.js';
-import { tiffEnd } from './tiff-end.js';
+import { startsAsTiff, tiffEnd } from './tiff-end.js';
 import { webpEnd } from './webp-end.js';
 
 export type { EndCheck } from './end-check.js';
+export { startsAsTiff };
 
 const CHECKS: Readonly<Record<ReceiptFormat, (reader: RangeReader) => Promise<EndCheck>>> = {
   jpeg: jpegEnd,

@@ -1,4 +1,4 @@
-import { view } from '../byte-search.js';
+import { startsWithBytes, view } from '../byte-search.js';
 import type { RangeReader } from '../range-reader.js';
 import { truncated, type EndCheck } from './end-check.js';
 
@@ -42,6 +42,14 @@ async function entryValues(reader: RangeReader, entry: DataView, layout: Layout)
   }
   return Array.from({ length: count }, (_, index) => readUint(data, index * valueSize, valueSize, layout.little));
 }
+
+const TIFF_MAGIC = [Uint8Array.from([0x49, 0x49, 0x2a, 0x00]), Uint8Array.from([0x4d, 0x4d, 0x00, 0x2a]), Uint8Array.from([0x49, 0x49, 0x2b, 0x00]), Uint8Array.from([0x4d, 0x4d, 0x00, 0x2b])];
+
+/**
+ * file-type reads a TIFF's first directory to tell it from camera raw formats; when that directory
+ * lies past the head window, the header's magic number says TIFF and the end check reads the rest.
+ */
+export const startsAsTiff = (head: Uint8Array): boolean => TIFF_MAGIC.some((magic) => startsWithBytes(head, magic));
 
 /**
  * TIFF has no end marker: the first image's directory, and the strips or tiles it points to,
