@@ -9,6 +9,8 @@ export interface JwtAuthorizerOptions {
   readonly jwksUrl: string;
   /** Verified tokens remembered, so that a token's signature is checked once, not per request. */
   readonly cacheSize?: number;
+  /** The least time between two JWKS fetches, so that tokens with made-up key ids cannot hammer the issuer. */
+  readonly jwksCooldownMs?: number;
 }
 
 export type Authorization =
@@ -35,7 +37,7 @@ function audienceHolds(claims: JWTPayload, audience: readonly string[]): boolean
  * and not-before. Anything wrong is one answer, 401, before the integration runs.
  */
 export function createJwtAuthorizer(options: JwtAuthorizerOptions): (authorizationHeader: string | undefined) => Promise<Authorization> {
-  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 });
+  const keys = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: options.jwksCooldownMs ?? 30_000 });
   const cache = new Map<string, Authorization & { ok: true }>();
   const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
 

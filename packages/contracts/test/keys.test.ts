@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidScopeError,
+  listingSortKey,
+  noteIdFor,
+  noteKey,
+  ownerListing,
+  parseListingSortKey,
+  parseReceiptObjectKey,
+  receiptKey,
+  receiptObjectKey,
+  sortKeyKind,
+  stageKey,
+  tenantScope,
+} from '../src/index.js';
+
+const acme = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+const NOTE = '0a63a6e8-e9cc-87b4-a8e7-ed23cdaa8d42';
+const RECEIPT = 'fc2e9372-6744-42b9-b121-e2d1ecd10b22';
+
+describe('tenant scopes', () => {
+  it('refuse a tenant or user that could break out of a key', () => {
+    for (const tenant of ['', 'a#b', 'a/b', '../x', ' acme', 'ac me', 'x'.repeat(65), 'é']) {
+      expect(() => tenantScope({ tenant, user: 'alice', roles: [] }), tenant).toThrow(InvalidScopeError);
+    }
+    for (const user of ['', 'a#b', 'a/b', 'a b']) expect(() => tenantScope({ tenant: 'acme', user, roles: [] }), user).toThrow(InvalidScopeError);
+    expect(tenantScope({ tenant: 'acme-corp.fr', user: 'alice@acme.fr', roles: ['admin'] }).user).toBe('alice@acme.fr');
+  });
+});
+
+describe('notes-table keys', () => {
+  it('start with the tenant and put a note, its receipts and stages in one partition', () => {
+    expect(noteKey(acme, NOTE)).toEqual({ pk: `T#acme#N#${NOTE}`, sk: 'NOTE' });
+    expect(receiptKey(acme, RECEIPT, NOTE)).toEqual({ pk: `T#acme#N#${NOTE}`, sk: `RCPT#${RECEIPT}` });
+    expect(receiptKey(acme, RECEIPT)).toEqual({ pk: `T#acme#R#${RECEIPT}`, sk: `RCPT#${RECEIPT}` });
+    expect(stageKey(acme, 'ocr', { noteId: NOTE })).toEqual({ pk: `T#acme#N#${NOTE}`, sk: 'STAGE#ocr' });
+    expect(stageKey(acme, 'ocr', { receiptId: RECEIPT })).toEqual({ pk: `T#acme#R#${RECEIPT}`, sk: `RCPT#${RECEIPT}#STAGE#ocr` });
+    expect(ownerListing(acme)).toBe('T#acme#U#alice');
+  });
+
+  it('name what a sort key holds', () => {
+    expect(sortKeyKind('NOTE')).toEqual({ kind: 'note' });
+    expect(sortKeyKind(`RCPT#${RECEIPT}`)).toEqual({ kind: 'receipt', receiptId: RECEIPT });
+    expect(sortKeyKind(`RCPT#${RECEIPT}#STAGE#ocr`)).toEqual({ kind: 'stage', service: 'ocr', receiptId: RECEIPT });
+    expect(sortKeyKind('STAGE#policy')).toEqual({ kind: 'stage', service: 'policy' });
+    expect(sortKeyKind('SOMETHING')).toEqual({ kind: 'other' });
+  });
+
+  it('sort the listing by expense date and parse its key back', () => {
+    expect(listingSortKey('2024-03-12', NOTE)).toBe(`2024-03-12#${NOTE}`);
+    expect(parseListingSortKey(`2024-03-12#${NOTE}`)).toEqual({ date: '2024-03-12', noteId: NOTE });
+    expect(parseListingSortKey('2024-03-12#nope')).toBeUndefined();
+    expect(parseListingSortKey(`T#other#U#bob`)).toBeUndefined();
+  });
+});
+
+describe('receipt object keys', () => {
+  it('live under tenants/<tenant>/ and name the RECEIPT item\'s partition', () => {
+    expect(receiptObjectKey(acme, RECEIPT)).toBe(`tenants/acme/receipts/${RECEIPT}`);
+    expect(receiptObjectKey(acme, RECEIPT, NOTE)).toBe(`tenants/acme/notes/${NOTE}/receipts/${RECEIPT}`);
+    for (const noteId of [undefined, NOTE]) {
+      const parts = parseReceiptObjectKey(receiptObjectKey(acme, RECEIPT, noteId))!;
+      expect(parts).toEqual({ tenant: 'acme', receiptId: RECEIPT, noteId });
+      expect(receiptKey(tenantScope({ tenant: parts.tenant, user: 'receipt-intake', roles: [] }), parts.receiptId, parts.noteId)).toEqual(receiptKey(acme, RECEIPT, noteId));
+    }
+  });
+
+  it('refuse keys the API never hands out', () => {
+    for (const key of [`derived/acme/receipts/${RECEIPT}`, `tenants/acme/receipts/${RECEIPT}/x`, `tenants/a#b/receipts/${RECEIPT}`, 'tenants/acme/receipts/nope', `tenants//receipts/${RECEIPT}`]) {
+      expect(parseReceiptObjectKey(key), key).toBeUndefined();
+    }
+  });
+});
+
+describe('note ids', () => {
+  it('are the same for the same tenant, user and key, and differ otherwise', () => {
+    const bob = tenantScope({ tenant: 'acme', user: 'bob', roles: ['employee'] });
+    const other = tenantScope({ tenant: 'globex', user: 'alice', roles: ['employee'] });
+    expect(noteIdFor(acme, 'k1')).toBe(noteIdFor(acme, 'k1'));
+    expect(new Set([noteIdFor(acme, 'k1'), noteIdFor(acme, 'k2'), noteIdFor(bob, 'k1'), noteIdFor(other, 'k1')]).size).toBe(4);
+    expect(noteIdFor(acme, 'k1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
