@@ -139,7 +139,7 @@ export const paths = {
       operationId: 'getOpenApi',
       summary: 'This document',
       security: [],
-      responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'paths'] } } } } },
+      responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } } } } } } },
     },
   },
   '/v1/health': {
