@@ -1,0 +1,29 @@
+export interface NormaliseLimits {
+  /** A page with more pixels is refused from its header, before any decoding (a 48 MP phone photo passes). */
+  readonly maxInputPixels: number;
+  /** The same for all the pages of a multi-page TIFF together. */
+  readonly maxTotalPixels: number;
+  readonly maxPages: number;
+  /** Below this, no receipt can be read. */
+  readonly minShortSide: number;
+  readonly minLongSide: number;
+  /** The display and OCR copy keeps at most this many pixels and this long a side (a long till roll keeps its height). */
+  readonly maxDisplayPixels: number;
+  readonly maxDisplaySide: number;
+  /** Thumbnails fit in squares of these sides. */
+  readonly thumbnailSides: readonly number[];
+  /** libvips gives up on one pipeline after this long. */
+  readonly pipelineTimeoutSeconds: number;
+}
+
+export const DEFAULT_NORMALISE_LIMITS: NormaliseLimits = {
+  maxInputPixels: 100_000_000,
+  maxTotalPixels: 200_000_000,
+  maxPages: 20,
+  minShortSide: 300,
+  minLongSide: 500,
+  maxDisplayPixels: 8_000_000,
+  maxDisplaySide: 4096,
+  thumbnailSides: [200, 800],
+  pipelineTimeoutSeconds: 20,
+};
