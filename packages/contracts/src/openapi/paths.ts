@@ -18,7 +18,10 @@ const common = {
 };
 const withBody = {
   '400': problem('Malformed JSON (malformed_json) or a field that breaks the contract (validation_failed, with errors[]).'),
-  '413': problem('The body is over 1 MiB (payload_too_large); the gateway answers 413 itself over its own limit.'),
+  '413': {
+    description: 'The body is over 1 MiB (payload_too_large); over 10 MB the gateway answers itself, with its own message.',
+    content: { 'application/problem+json': { schema: schema('Problem') }, ...json('GatewayMessage') },
+  },
   '415': problem('The body is not application/json (unsupported_media_type).'),
 };
 const noteId = { name: 'id', in: 'path', required: true, schema: schema('Id') };

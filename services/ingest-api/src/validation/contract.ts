@@ -70,20 +70,19 @@ function fieldError(error: ErrorObject, prefix: string): FieldError {
   return { field: field === '' ? '/' : field, in: 'body', code, detail };
 }
 
-/**
- * One field error per fault, each naming its field as a JSON pointer with a stable code; a
- * value of the wrong type reports only that.
- */
+/** Which fault of a field to report: its type first, a refinement of a format (too many decimals) last. */
+const rank = (code: FieldErrorCode) => (code === 'wrong_type' ? 0 : code === 'too_many_decimals' ? 2 : 1);
+
+/** One field error per faulty field, naming it as a JSON pointer with a stable code. */
 export function fieldErrors(errors: readonly ErrorObject[], prefix = ''): FieldError[] {
-  const all = errors.filter((error) => !isNoise(error)).map((error) => fieldError(error, prefix));
-  const wrongType = new Set(all.filter((error) => error.code === 'wrong_type').map((error) => error.field));
-  const seen = new Set<string>();
-  return all.filter((error) => {
-    const key = `${error.field}|${wrongType.has(error.field) ? 'wrong_type' : error.code}`;
-    if (seen.has(key) || (wrongType.has(error.field) && error.code !== 'wrong_type')) return false;
-    seen.add(key);
-    return true;
-  });
+  const byField = new Map<string, FieldError>();
+  for (const error of errors) {
+    if (isNoise(error)) continue;
+    const candidate = fieldError(error, prefix);
+    const known = byField.get(candidate.field);
+    if (!known || rank(candidate.code) < rank(known.code)) byField.set(candidate.field, candidate);
+  }
+  return [...byField.values()];
 }
 
 /**
