@@ -20,14 +20,14 @@ export async function createQueue(sqs: SQSClient, name: string): Promise<string>
   return QueueUrl;
 }
 
-/** Sends bodies "0".."count-1" in batches of 10, `parallel` batches at a time. */
-export async function fill(sqs: SQSClient, queueUrl: string, count: number, parallel = 16): Promise<void> {
+/** Sends `count` bodies (by default "0".."count-1") in batches of 10, `parallel` batches at a time. */
+export async function fill(sqs: SQSClient, queueUrl: string, count: number, parallel = 16, body: (index: number) => string = String): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const start = next;
       next = Math.min(count, next + 10);
-      const entries = Array.from({ length: next - start }, (_, index) => ({ Id: String(index), MessageBody: String(start + index) }));
+      const entries = Array.from({ length: next - start }, (_, index) => ({ Id: String(index), MessageBody: body(start + index) }));
       const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
       if (Failed.length > 0) throw new Error(`send failed: ${Failed[0]?.Message ?? 'unknown'}`);
     }

@@ -5,6 +5,7 @@ export { shutdownSignal } from './lifecycle/shutdown.js';
 export * from './observability/index.js';
 export * from './quarantine/index.js';
 export * from './resilience/index.js';
+export { Emitter, type Emit, type EmitOptions } from './sqs/emitter.js';
 export { SqsConsumer, type HandlerContext, type InboundMessage, type MessageHandler, type SqsConsumerOptions } from './sqs/sqs-consumer.js';
 export { defineService, runService, startService, type RunOptions, type RunningService, type ServiceContext, type ServiceDefinition } from './service.js';
 export * from './stream/index.js';

@@ -8,6 +8,7 @@ import { MetricsRegistry, createLogger, emitEmf, serveMetrics, startHeartbeat, w
 import { DynamoQuarantineStore, sweepDeadLetterQueue } from './quarantine/index.js';
 import { BreakerRegistry, retryTransient } from './resilience/index.js';
 import { AttemptLog } from './sqs/attempt-log.js';
+import { Emitter, type Emit } from './sqs/emitter.js';
 import { SqsConsumer, type HandlerContext, type InboundMessage } from './sqs/sqs-consumer.js';
 
 export interface ServiceContext extends HandlerContext {
@@ -16,6 +17,11 @@ export interface ServiceContext extends HandlerContext {
   readonly log: Logger;
   /** Runs a side effect at most once per key for this service; a repeat gets the stored result. */
   once<T>(effectKey: string, effect: () => Promise<T>): Promise<T>;
+  /**
+   * Sends work to a downstream service (one its catalog entry emits to) through its queue,
+   * carrying this message's correlation id; called through the `sqs` breaker and the deadline.
+   */
+  emit: Emit;
 }
 
 export interface ServiceDefinition {
@@ -69,6 +75,7 @@ export async function startService(definition: ServiceDefinition, options: RunOp
   const runtimeTable = tableName(prefix, 'runtime');
   const store = new DynamoQuarantineStore({ dynamodb: clients.dynamodb, s3: clients.s3, sqs: clients.sqs, tableName: runtimeTable, bucketName: bucketName(prefix, 'quarantine') });
   const once = createOnce({ dynamodb: clients.dynamodb, tableName: runtimeTable, service: entry.name });
+  const emitter = new Emitter({ sqs: clients.sqs, prefix, entry });
   const { visibilityTimeoutSeconds } = queueSettings(entry);
   const sourceQueueName = queueName(prefix, entry.name);
   const [queueUrl, deadLetterQueueUrl] = await Promise.all([
@@ -99,6 +106,7 @@ export async function startService(definition: ServiceDefinition, options: RunOp
         // A claim lives as long as the attempt may: past the deadline the handler is aborted,
         // so a retry (after a crash or a failed attempt) may take the key over within seconds.
         once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
+        emit: (service, body, emitOptions) => context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
       }),
   });
   const sweeping = new AbortController();

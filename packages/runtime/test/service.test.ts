@@ -1,8 +1,9 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog, type ServiceEntry } from '@ndf/catalog';
 import { waitUntil, type LocalStack } from '@ndf/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '../src/errors.js';
+import { CORRELATION_ATTRIBUTE } from '../src/observability/index.js';
 import { DynamoQuarantineStore } from '../src/quarantine/index.js';
 import { defineService, startService } from '../src/service.js';
 import { startTestStack } from './test-stack.js';
@@ -13,14 +14,15 @@ const entry: ServiceEntry = {
   description: 'a service of this test only',
   critical: false,
   consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] },
-  emits: [],
+  emits: [{ kind: 'service', service: 'sink-service' }],
   limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 3 },
   alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
 };
+const sink: ServiceEntry = { ...entry, name: 'sink-service', consumes: { kind: 'queue' }, emits: [] };
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startTestStack(PREFIX, { ...catalog, services: [entry] });
+  stack = await startTestStack(PREFIX, { ...catalog, services: [entry, sink] });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -36,20 +38,37 @@ describe('a service defined with defineService', () => {
         if (message.body === 'poison') throw new PermanentError('not a note');
         // The same key twice: the second run returns the stored result without a second effect.
         for (let i = 0; i < 2; i += 1) await context.once(`mail:${message.body}`, async () => void effects.push(message.body));
+        await context.emit('sink-service', { seen: message.body });
+        if (message.body === 'c') await context.emit('a-service-it-does-not-emit-to', {});
       },
     });
     const running = await startService(service, { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 2_000 });
     const url = stack.provisioned.queues.get('echo-service')!.queue.url;
-    for (const body of ['a', 'b', 'poison', 'c']) await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+    for (const body of ['a', 'b', 'poison', 'c']) {
+      await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { [CORRELATION_ATTRIBUTE]: { DataType: 'String', StringValue: `req-${body}` } } }));
+    }
 
     await waitUntil('three effects', async () => effects.length === 3, 15_000);
     const store = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: `${PREFIX}runtime`, bucketName: `${PREFIX}quarantine` });
-    await waitUntil('the poison pill in quarantine', async () => (await store.list({ service: 'echo-service' })).items.length === 1, 10_000);
+    // 'c' tried to send where its catalog entry does not say it sends: a wiring mistake, quarantined with the reason.
+    await waitUntil('the poison pill and the miswired message in quarantine', async () => (await store.list({ service: 'echo-service' })).items.length === 2, 10_000);
+    const reasons = (await store.list({ service: 'echo-service' })).items.map((item) => item.reason).sort();
+    expect(reasons).toEqual(['PermanentError: echo-service does not emit to a-service-it-does-not-emit-to: add it to the service\'s catalog entry.', 'PermanentError: not a note']);
+
+    const handedOn = await stack.clients.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get('sink-service')!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+    );
+    const correlations = (handedOn.Messages ?? []).map((sent) => [JSON.parse(sent.Body!).seen, sent.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue]).sort();
+    expect(correlations).toEqual([
+      ['a', 'req-a'],
+      ['b', 'req-b'],
+      ['c', 'req-c'],
+    ]);
     type Snapshot = { counters: Record<string, number>; gauges: Record<string, number> };
     const readMetrics = async () => (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as Snapshot;
-    await waitUntil('the counters over HTTP', async () => (await readMetrics()).counters.succeeded === 3, 5_000);
+    await waitUntil('the counters over HTTP', async () => (await readMetrics()).counters.succeeded === 2, 5_000);
     const snapshot = await readMetrics();
-    expect(snapshot.counters).toMatchObject({ received: 4, succeeded: 3, quarantined: 1 });
+    expect(snapshot.counters).toMatchObject({ received: 4, succeeded: 2, quarantined: 2 });
     expect(snapshot.gauges.heartbeat).toBeGreaterThan(0);
     expect((await fetch(`${running.metricsUrl}/health`)).status).toBe(200);
 
