@@ -95,7 +95,7 @@ describe('each field\'s bad values get 400 naming the field and a stable code', 
 
 describe('the request itself', () => {
   it('needs an Idempotency-Key of visible ASCII', async () => {
-    for (const headers of [{}, { 'idempotency-key': '' }, { 'idempotency-key': 'k'.repeat(129) }]) {
+    for (const headers of [{}, { 'idempotency-key': '' }, { 'idempotency-key': 'k'.repeat(129) }] as Record<string, string>[]) {
       const answer = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers });
       expect(answer).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'Idempotency-Key', in: 'header' })] } });
     }

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIngestApi } from '../src/app.js';
+import { REQUEST_TIMEOUT_MS } from '../src/aws-clients.js';
+import { NoteStore } from '../src/data/note-store.js';
+import { ReceiptFiles } from '../src/uploads/receipt-files.js';
+import { Contract } from '../src/validation/contract.js';
+import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
+
+let ingest: IngestUnderTest;
+let proxy: FaultProxy;
+let token: string;
+
+beforeAll(async () => {
+  // The handler reaches DynamoDB through a proxy whose faults the tests switch.
+  ingest = await startIngest('ingest-deadline-', {
+    dynamodbEndpoint: async (stack) => {
+      proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
+      return proxy.endpoint;
+    },
+  });
+  token = await ingest.token({ user: 'dana' });
+});
+afterAll(async () => {
+  await ingest?.stop();
+  await proxy?.stop();
+});
+
+const create = (key: string) => ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': key } });
+
+describe('when DynamoDB fails', () => {
+  it('answers 503 with Retry-After instead of hanging, and the same request succeeds once DynamoDB is back', async () => {
+    proxy.setFault({ mode: 'hang' });
+    const key = randomUUID();
+    const stuck = await create(key);
+    expect(stuck).toMatchObject({ status: 503, body: { code: expect.stringMatching(/^(deadline_exceeded|dependency_unavailable)$/) } });
+    expect(stuck.headers.get('retry-after')).toBe('1');
+    proxy.setFault({ mode: 'pass' });
+    const retried = await create(key);
+    expect(retried.status).toBe(201);
+    expect((await create(key)).status).toBe(200);
+  });
+
+  it('answers 503 dependency_unavailable to errors and refused connections, after its bounded retries', async () => {
+    for (const mode of ['http-500', 'throttle', 'refuse'] as const) {
+      proxy.setFault({ mode });
+      const answer = await create(randomUUID());
+      expect({ mode, status: answer.status, body: answer.body }).toMatchObject({ mode, status: 503, body: { code: 'dependency_unavailable' } });
+      expect(answer.headers.get('retry-after')).toBe('1');
+    }
+    proxy.setFault({ mode: 'pass' });
+  });
+
+  it('reports the write path down in health while DynamoDB hangs, and up again after', async () => {
+    proxy.setFault({ mode: 'hang' });
+    const down = await ingest.call('GET', '/v1/health', '/v1/health');
+    expect(down).toMatchObject({ status: 503, body: { status: 'degraded', checks: { dynamodb: { ok: false }, s3: { ok: true } } } });
+    proxy.setFault({ mode: 'pass' });
+    expect(await ingest.call('GET', '/v1/health', '/v1/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('answers deadline_exceeded from the handler itself when its deadline comes before the SDK gives up', async () => {
+    proxy.setFault({ mode: 'hang' });
+    const body = JSON.stringify(noteBody());
+    // A deadline shorter than one SDK request timeout, so that only the deadline can answer.
+    const api = createIngestApi({
+      store: new NoteStore(ingest.clients.dynamodb, ingest.config.tableName),
+      files: new ReceiptFiles(ingest.clients.s3, ingest.config.bucketName),
+      contract: new Contract(),
+      config: { ...ingest.config, deadlineMs: REQUEST_TIMEOUT_MS / 4 },
+      clock: () => new Date(),
+      log: () => undefined,
+    });
+    const answer = await api({
+      version: '2.0',
+      routeKey: 'ANY /v1/{proxy+}',
+      rawPath: '/v1/notes',
+      rawQueryString: '',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: 'localhost',
+        domainPrefix: 'localhost',
+        http: { method: 'POST', path: '/v1/notes', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+        requestId: 'deadline-test',
+        routeKey: 'ANY /v1/{proxy+}',
+        stage: '$default',
+        time: '22/Nov/2026:12:00:00 +0000',
+        timeEpoch: Date.now(),
+        authorizer: { jwt: { claims: { sub: 'dana', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } },
+      },
+    });
+    proxy.setFault({ mode: 'pass' });
+    expect(answer.statusCode).toBe(503);
+    expect(answer.headers['retry-after']).toBe('1');
+    expect(JSON.parse(answer.body!)).toMatchObject({ status: 503, code: 'deadline_exceeded' });
+  });
+});
