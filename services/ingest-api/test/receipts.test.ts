@@ -65,7 +65,7 @@ describe('asking for an upload', () => {
       [{ noteId: 'nope' }, '/noteId', 'invalid_format'],
       [{ key: 'tenants/other/x' }, '/key', 'unknown_field'],
     ] as const) {
-      const request: Record<string, unknown> = { fileName: 'ticket.jpg', contentType: 'image/jpeg', size: 1000, ...body };
+      const request: Record<string, unknown> = Object.assign({ fileName: 'ticket.jpg', contentType: 'image/jpeg', size: 1000 }, body);
       const answer = await ingest.call('POST', '/v1/receipts', '/v1/receipts', { token, body: request });
       expect({ body, status: answer.status }).toEqual({ body, status: 400 });
       expect(answer.body).toMatchObject({ errors: [expect.objectContaining({ field, code })] });
