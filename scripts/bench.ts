@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchmarks: Record<string, string> = {
   runtime: 'packages/runtime/bench/runtime.bench.ts',
+  ingest: 'services/ingest-api/bench/ingest.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -1,12 +1,14 @@
 import { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface IngestClients {
   readonly dynamodb: DynamoDBClient;
-  readonly s3: S3Client;
+  /** Built on first use: creating a note needs no S3, so a cold start does not load its SDK. */
+  s3(): Promise<S3Client>;
+  destroy(): void;
 }
 
 /** Short enough that two attempts and a backoff fit inside the handler's deadline. */
@@ -40,13 +42,23 @@ export function ingestClients(env: NodeJS.ProcessEnv = process.env): IngestClien
     ...(credentials ? { credentials } : {}),
     maxAttempts: MAX_ATTEMPTS,
   };
+  const dynamodb = new DynamoDBClient({ ...common, requestHandler: requestHandler(), ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: env.AWS_ENDPOINT_URL_DYNAMODB } : {}) });
+  let s3: Promise<S3Client> | undefined;
   return {
-    dynamodb: new DynamoDBClient({ ...common, requestHandler: requestHandler(), ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: env.AWS_ENDPOINT_URL_DYNAMODB } : {}) }),
-    s3: new S3Client({
-      ...common,
-      requestHandler: requestHandler(),
-      ...(env.AWS_ENDPOINT_URL_S3 ? { endpoint: env.AWS_ENDPOINT_URL_S3 } : {}),
-      forcePathStyle: env.NDF_S3_FORCE_PATH_STYLE === 'true',
-    }),
+    dynamodb,
+    s3: () =>
+      (s3 ??= import('@aws-sdk/client-s3').then(
+        ({ S3Client }) =>
+          new S3Client({
+            ...common,
+            requestHandler: requestHandler(),
+            ...(env.AWS_ENDPOINT_URL_S3 ? { endpoint: env.AWS_ENDPOINT_URL_S3 } : {}),
+            forcePathStyle: env.NDF_S3_FORCE_PATH_STYLE === 'true',
+          }),
+      )),
+    destroy: () => {
+      dynamodb.destroy();
+      void s3?.then((client) => client.destroy());
+    },
   };
 }

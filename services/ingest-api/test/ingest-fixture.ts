@@ -87,8 +87,7 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
     call,
     async stop() {
       await gateway.stop();
-      clients.dynamodb.destroy();
-      clients.s3.destroy();
+      clients.destroy();
       await stack.stop();
     },
   };

@@ -1,21 +1,23 @@
-import { GetObjectCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { MAX_RECEIPT_BYTES, RECEIPT_UPLOAD_EXPIRY_SECONDS, type ReceiptUpload } from '@ndf/contracts';
 
 /** How long a thumbnail link stays valid. */
 export const THUMBNAIL_URL_EXPIRY_SECONDS = 15 * 60;
 
-/** Presigned access to the receipts bucket: uploads of originals, downloads of thumbnails. Signing is local, no call to S3. */
+/**
+ * Presigned access to the receipts bucket: uploads of originals, downloads of thumbnails.
+ * Signing is local, no call to S3. The S3 modules load on first use (see IngestClients.s3).
+ */
 export class ReceiptFiles {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: () => Promise<S3Client>,
     private readonly bucket: string,
   ) {}
 
   /** A browser-style POST that S3 accepts only for this key, this content type, at most 20 MiB, for 15 minutes. */
   async uploadForm(key: string, contentType: string, now: Date): Promise<ReceiptUpload['upload']> {
-    const { url, fields } = await createPresignedPost(this.s3, {
+    const [{ createPresignedPost }, s3] = await Promise.all([import('@aws-sdk/s3-presigned-post'), this.s3()]);
+    const { url, fields } = await createPresignedPost(s3, {
       Bucket: this.bucket,
       Key: key,
       Conditions: [
@@ -29,10 +31,12 @@ export class ReceiptFiles {
   }
 
   async probeBucket(signal: AbortSignal): Promise<void> {
-    await this.s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: signal });
+    const [{ HeadBucketCommand }, s3] = await Promise.all([import('@aws-sdk/client-s3'), this.s3()]);
+    await s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: signal });
   }
 
-  thumbnailUrl(key: string): Promise<string> {
-    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: THUMBNAIL_URL_EXPIRY_SECONDS });
+  async thumbnailUrl(key: string): Promise<string> {
+    const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner'), this.s3()]);
+    return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: THUMBNAIL_URL_EXPIRY_SECONDS });
   }
 }
