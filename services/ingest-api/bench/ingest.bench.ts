@@ -95,7 +95,12 @@ try {
       gsi1pk: ownerListing(tenantScope({ tenant: 'bench', user: 'ceiling', roles: [] })),
       gsi1sk: listingSortKey(input.date, noteId),
     };
-    return clients.dynamodb.send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return clients.dynamodb.send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' })).catch((error: unknown) => {
+      // A first attempt that timed out after DynamoDB wrote makes the SDK's retry fail its condition: the write happened.
+      const shape = error as { name?: string; $metadata?: { attempts?: number } };
+      if (shape.name === 'ConditionalCheckFailedException' && (shape.$metadata?.attempts ?? 1) > 1) return undefined;
+      throw error;
+    });
   };
   await runConcurrently(WARM_UP, CONCURRENCY, putNote('ceiling-warm'));
   const ceiling = await runConcurrently(notes, CONCURRENCY, putNote('ceiling'));

@@ -130,7 +130,10 @@ describe('receipts on their note', () => {
     const after = await askUpload({ fileName: 'after.png', contentType: 'image/png', noteId: note.id });
     expect(after.key).toBe(`tenants/acme/notes/${note.id}/receipts/${after.receiptId}`);
     const detail = await readNote(note.id);
-    expect([...detail.receiptIds].sort()).toEqual([before.receiptId, after.receiptId].sort());
+    expect(detail.receiptIds).toEqual([before.receiptId, after.receiptId]);
+    expect(detail.version).toBe(1);
+    const listed = (await ingest.call('GET', '/v1/notes', '/v1/notes?from=2024-03-12&to=2024-03-12', { token })).body as { items: { id: string; receiptIds: string[] }[] };
+    expect(listed.items.find((item) => item.id === note.id)?.receiptIds).toEqual([before.receiptId, after.receiptId]);
     expect(detail.receipts.map((receipt) => [receipt.fileName, receipt.status]).sort()).toEqual([
       ['after.png', 'awaiting_upload'],
       ['before.jpg', 'awaiting_upload'],

@@ -33,7 +33,8 @@ export const paths = {
       summary: 'Ask to upload a receipt file',
       description:
         'Records the receipt (awaiting upload) and returns a presigned S3 POST that accepts at most 20 MiB for 15 minutes, under the tenant\'s prefix. ' +
-        'With noteId, the receipt joins that note (which must be the caller\'s draft); without it, list its id in the note\'s receiptIds later.',
+        'With noteId, the receipt joins that note (which must be the caller\'s draft) and is listed in its receiptIds, its version unchanged; ' +
+        'without it, list its id in the receiptIds of the note created later.',
       requestBody: { required: true, content: json('ReceiptUploadRequest') },
       responses: {
         '201': response('ReceiptUpload', 'The receipt and how to upload its bytes.'),

@@ -210,8 +210,9 @@ export class NoteStore {
   }
 
   /**
-   * Records a receipt. With a note, in one transaction with the check that the note is the
-   * caller's draft; a refusal comes back with the note as it is (undefined when there is none).
+   * Records a receipt. With a note, in one transaction that also lists the receipt on the
+   * note, if the note is the caller's draft (its version, the user's fields, is unchanged); a
+   * refusal comes back with the note as it is (undefined when there is none).
    */
   async putReceipt(scope: TenantScope, receipt: ReceiptItem, signal: AbortSignal): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
     const put = { TableName: this.tableName, Item: toRecord(receipt), ConditionExpression: 'attribute_not_exists(pk)' };
@@ -219,17 +220,19 @@ export class NoteStore {
       await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
       return { stored: true };
     }
+    const drafts = Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status]));
     try {
       await this.dynamodb.send(
         new TransactWriteItemsCommand({
           TransactItems: [
             {
-              ConditionCheck: {
+              Update: {
                 TableName: this.tableName,
                 Key: toRecord(noteKey(scope, receipt.noteId)),
-                ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${DRAFT_STATUSES.map((_, index) => `:draft${index}`).join(', ')})`,
+                UpdateExpression: 'SET receiptIds = list_append(if_not_exists(receiptIds, :none), :receipt), updatedAt = :now',
+                ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${Object.keys(drafts).join(', ')})`,
                 ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-                ExpressionAttributeValues: toRecord({ ':owner': scope.user, ...Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status])) }),
+                ExpressionAttributeValues: toRecord({ ':owner': scope.user, ':none': [], ':receipt': [receipt.receiptId], ':now': receipt.requestedAt, ...drafts }),
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },

@@ -26,7 +26,6 @@ export async function getNote(context: AuthorizedContext) {
   );
   const detail: NoteDetail = {
     ...noteView(note),
-    receiptIds: [...new Set([...note.receiptIds, ...filed])],
     receipts,
     stages: stages.filter((stage) => stage.receiptId === undefined),
   };
