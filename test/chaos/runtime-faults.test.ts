@@ -1,12 +1,15 @@
 import { catalog, tableName, type ServiceEntry } from '@ndf/catalog';
 import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
 import { DynamoQuarantineStore, TransientError, defineService, startService } from '@ndf/runtime';
-import { CHAOS_SERVICE_MAIN, awsJson, awsJsonTarget, readLedger, startFaultProxy, startServiceProcess, type FaultProxy, type ServiceProcess } from '@ndf/testkit';
+import { CHAOS_SERVICE_MAIN, awsJson, awsJsonTarget, readLedger, startFaultProxy, startServiceProcess, type Fault, type FaultProxy, type ServiceProcess } from '@ndf/testkit';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PREFIX = 'chaos-';
-const GOOD = 1_000;
+const GOOD = 1_500;
 const MALFORMED = 12;
 // deadlineMs 1 s gives the catalog's minimum visibility, 30 s: that is also how long an
 // effect claim outlives a killed process, so a shorter queue visibility would not speed up
@@ -25,17 +28,23 @@ const entry: ServiceEntry = {
 const breakerEntry: ServiceEntry = { ...entry, name: 'breaker-service', description: 'a service of the chaos test only, behind a breaker', limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 5 } };
 
 let stack: LocalStack;
-let proxy: FaultProxy;
+let dynamodbProxy: FaultProxy;
+let sqsProxy: FaultProxy;
 const services: ServiceProcess[] = [];
+// On disk, so that DynamoDB Local can be restarted with its tables; in RAM where the machine has a RAM disk, for speed.
+const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'ndf-chaos-'));
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [entry, breakerEntry] } });
-  proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
+  stack = await startLocalStack(await ephemeralConfig(PREFIX, dataDir), { catalog: { ...catalog, services: [entry, breakerEntry] } });
+  dynamodbProxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
+  sqsProxy = await startFaultProxy({ target: stack.endpoints.sqs, protocol: 'sqs' });
 });
 afterAll(async () => {
   for (const service of services) await service.kill();
-  await proxy?.stop();
+  await dynamodbProxy?.stop();
+  await sqsProxy?.stop();
   await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,12 +93,13 @@ async function quarantined(service = entry.name): Promise<Map<string, string>> {
 }
 
 describe('the runtime under faults', () => {
-  it('ends every message exactly once, done or quarantined, through random failures, hangs, a SIGKILL and a DynamoDB outage', async () => {
+  it('ends every message exactly once, done or quarantined, through random failures, hangs, a SIGKILL, DynamoDB and SQS faults and a DynamoDB restart', async () => {
     const queueUrl = stack.provisioned.queues.get(entry.name)!.queue.url;
     const env = {
       ...process.env,
       ...stack.environment(),
-      AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbProxy.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqsProxy.endpoint,
       LOG_LEVEL: 'info',
       CHAOS_ENTRY: JSON.stringify(entry),
       CHAOS_TRANSIENT_RATE: '0.05',
@@ -97,30 +107,66 @@ describe('the runtime under faults', () => {
       CHAOS_HANG_MS: '2500',
     };
     const bodies = [
-      ...Array.from({ length: GOOD }, (_, index) => ({ id: `m-${index}`, body: JSON.stringify({ id: `m-${index}` }) })),
       ...Array.from({ length: MALFORMED }, (_, index) => ({ id: `bad-${index}`, body: index % 2 === 0 ? `{not json ${index}` : JSON.stringify({ noId: index }) })),
+      ...Array.from({ length: GOOD }, (_, index) => ({ id: `m-${index}`, body: JSON.stringify({ id: `m-${index}` }) })),
     ];
-    const idOf = await send(queueUrl, bodies);
-    expect(idOf.size).toBe(bodies.length);
+    // A first part at once, the rest over about fifteen seconds, so that messages keep arriving through every fault.
+    const idOf = await send(queueUrl, bodies.slice(0, 312));
+    const sending = (async () => {
+      for (let start = 312; start < bodies.length; start += 40) {
+        await sleep(500);
+        for (const [messageId, id] of await send(queueUrl, bodies.slice(start, start + 40))) idOf.set(messageId, id);
+      }
+    })();
 
     const first = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
     services.push(first);
-    await waitUntil('a third of the messages done', async () => (await succeeded(first)) >= GOOD / 3, 30_000);
+    await waitUntil('a fifth of the messages done', async () => (await succeeded(first)) >= GOOD / 5, 30_000);
     await first.kill();
     expect((await first.exited).signal).toBe('SIGKILL');
 
     const second = await startServiceProcess({ entry: CHAOS_SERVICE_MAIN, env });
     services.push(second);
     await waitUntil('the restarted service at work', async () => (await succeeded(second)) >= 50, 30_000);
-    proxy.setFault({ mode: 'http-500', probability: 0.5 });
-    await sleep(1_500);
-    proxy.setFault({ mode: 'throttle', probability: 0.5 });
-    await sleep(1_500);
-    proxy.setFault({ mode: 'pass' });
+    const faults: [FaultProxy, Fault][] = [
+      [dynamodbProxy, { mode: 'http-500', probability: 0.5 }],
+      [dynamodbProxy, { mode: 'throttle', probability: 0.5 }],
+      // Requests that never answer: the deadline's signal cuts them off.
+      [dynamodbProxy, { mode: 'hang', probability: 0.2 }],
+      [sqsProxy, { mode: 'http-500', probability: 0.5 }],
+      [sqsProxy, { mode: 'throttle', probability: 0.5 }],
+      [sqsProxy, { mode: 'refuse' }],
+    ];
+    for (const [proxy, fault] of faults) {
+      proxy.setFault(fault);
+      await sleep(1_500);
+      proxy.setFault({ mode: 'pass' });
+    }
+    await stack.restartDynamoDb(1_000);
+    await sending;
+    expect(idOf.size).toBe(bodies.length);
 
     const dynamodb = awsJsonTarget(stack.environment(), 'dynamodb');
     const ledgerTable = tableName(PREFIX, 'runtime');
-    await waitUntil('every message done or quarantined', async () => (await queueDepth(queueUrl)) === 0 && (await readLedger(dynamodb, ledgerTable)).size + (await quarantined()).size >= bodies.length, 90_000, 1_000);
+    let lastProgress = 0;
+    const explain = (error: unknown) => {
+      console.log(`chaos: the service's last lines:\n${second.output().slice(-40).join('\n')}`);
+      throw error;
+    };
+    await waitUntil(
+      'every message done or quarantined',
+      async () => {
+        const [depth, ledgerSize, quarantineSize] = [await queueDepth(queueUrl), (await readLedger(dynamodb, ledgerTable)).size, (await quarantined()).size];
+        if (Date.now() - lastProgress > 10_000) {
+          lastProgress = Date.now();
+          const metrics = (await (await fetch(`${second.metricsUrl}/metrics`)).json()) as { counters: Record<string, number>; gauges: Record<string, number> };
+          console.log(`chaos: progress queue=${depth} done=${ledgerSize} quarantined=${quarantineSize} in_flight=${metrics.gauges.in_flight} service=${JSON.stringify(metrics.counters)}`);
+        }
+        return depth === 0 && ledgerSize + quarantineSize >= bodies.length;
+      },
+      120_000,
+      1_000,
+    ).catch(explain);
     // Handlers abandoned past their deadline wake up later: give them the time to double an effect.
     await sleep(3_000);
 
@@ -142,7 +188,7 @@ describe('the runtime under faults', () => {
     for (const id of ids.filter((id) => id.startsWith('bad-'))) expect(inQuarantine).toContain(id);
     for (const reason of reasons.values()) expect(reason).not.toBe('');
     await second.stop();
-  }, 115_000);
+  }, 200_000);
 
   it('loses nothing when stopped by SIGTERM under load, exits 0 within its drain deadline, and a new process finishes the rest', async () => {
     const queueUrl = stack.provisioned.queues.get(entry.name)!.queue.url;
@@ -176,7 +222,7 @@ describe('the runtime under faults', () => {
     expect({ doubled, newlyQuarantined }).toEqual({ doubled: [], newlyQuarantined: [] });
   }, 100_000);
 
-  it('pauses behind an open breaker while a dependency is down for ten seconds, quarantines nothing, and drains after', async () => {
+  it('pauses behind an open breaker while a dependency is down for thirty seconds, receiving only one probe per half-open, quarantines nothing, and drains after', async () => {
     const served = new Map<string, number>();
     const downstream: Server = createServer((request, response) => {
       const id = new URL(request.url ?? '/', 'http://downstream').searchParams.get('id') ?? '';
@@ -206,18 +252,27 @@ describe('the runtime under faults', () => {
     );
     try {
       const states: string[] = [];
-      running.breakers.onChange((_, state) => states.push(state));
+      const received = () => running.metrics.snapshot().counters.received ?? 0;
+      let receivedAtFirstHalfOpen: number | undefined;
+      running.breakers.onChange((_, state) => {
+        states.push(state);
+        if (state === 'half-open') receivedAtFirstHalfOpen ??= received();
+      });
       const queueUrl = stack.provisioned.queues.get(breakerEntry.name)!.queue.url;
       const ids = Array.from({ length: 200 }, (_, index) => `b-${index}`);
       await send(queueUrl, ids.map((id) => ({ id, body: JSON.stringify({ id }) })));
       await waitUntil('the breaker open', async () => running.breakers.state('downstream') === 'open', 10_000);
-      await sleep(10_000);
+      await sleep(30_000);
+      const halfOpens = states.filter((state) => state === 'half-open').length;
+      const receivedDuringOutage = received() - (receivedAtFirstHalfOpen ?? received());
       outage.setFault({ mode: 'pass' });
       await waitUntil('the backlog drained', async () => ids.every((id) => served.has(id)) && (await queueDepth(queueUrl)) === 0, 60_000, 500);
 
       const inQuarantine = await quarantined(breakerEntry.name);
-      console.log(`chaos: breaker sent=${ids.length} served=${served.size} quarantined=${inQuarantine.size} breaker=${states.join('>')}`);
+      console.log(`chaos: breaker sent=${ids.length} served=${served.size} quarantined=${inQuarantine.size} half_opens=${halfOpens} received_while_down=${receivedDuringOutage} breaker=${states.join('>')}`);
       expect(inQuarantine.size).toBe(0);
+      expect(halfOpens).toBeGreaterThanOrEqual(3);
+      expect(receivedDuringOutage).toBeLessThanOrEqual(halfOpens);
       expect(states).toContain('open');
       expect(running.breakers.state('downstream')).toBe('closed');
     } finally {
@@ -226,5 +281,5 @@ describe('the runtime under faults', () => {
       await outage.stop();
       await new Promise<void>((resolve) => downstream.close(() => resolve()));
     }
-  }, 90_000);
+  }, 120_000);
 });

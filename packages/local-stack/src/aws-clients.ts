@@ -23,7 +23,7 @@ export function localAwsClients(endpoints: AwsEndpoints, region: string, accessK
     region,
     credentials: { accessKeyId, secretAccessKey },
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000, throwOnRequestTimeout: true },
   };
   const clients = {
     dynamodb: new DynamoDBClient({ ...common, endpoint: endpoints.dynamodb }),

@@ -8,7 +8,7 @@ export function sqsClient(endpoint: string): SQSClient {
     endpoint,
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000, throwOnRequestTimeout: true },
   });
 }
 

@@ -19,7 +19,11 @@ export interface ServiceProcess {
   kill(): Promise<void>;
   /** SIGTERM: the service drains and exits. */
   stop(): Promise<void>;
+  /** The last lines the process printed (its JSON logs), to explain a failed test. */
+  output(): string[];
 }
+
+const KEPT_LINES = 2_000;
 
 /**
  * Runs a service as a separate Node process, from its TypeScript source, and resolves once
@@ -35,11 +39,17 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const lines: string[] = [];
+  const keep = (line: string): void => {
+    lines.push(line);
+    if (lines.length > KEPT_LINES) lines.splice(0, lines.length - KEPT_LINES);
+  };
 
   const metricsUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the service did not start in time\n${stderr.join('')}`)), options.startTimeoutMs ?? 30_000);
     void exited.then(({ code, signal }) => reject(new Error(`the service exited (${code ?? signal}) before it started\n${stderr.join('')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      keep(line);
       if (!line.includes('"event":"started"')) return;
       clearTimeout(timer);
       resolve((JSON.parse(line) as { metrics: string }).metrics);
@@ -54,5 +64,5 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { pid: child.pid!, metricsUrl, exited, kill: () => signalAndWait('SIGKILL'), stop: () => signalAndWait('SIGTERM') };
+  return { pid: child.pid!, metricsUrl, exited, kill: () => signalAndWait('SIGKILL'), stop: () => signalAndWait('SIGTERM'), output: () => [...lines, ...stderr] };
 }

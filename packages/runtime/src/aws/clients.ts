@@ -24,14 +24,15 @@ export function serviceClients(env: NodeJS.ProcessEnv = process.env): ServiceCli
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    // throwOnRequestTimeout: without it the SDK only logs a warning past requestTimeout and waits on.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   };
   const endpoint = (variable: string) => (env[variable] ? { endpoint: env[variable] } : {});
   return {
     dynamodb: new DynamoDBClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_DYNAMODB') }),
     dynamodbStreams: new DynamoDBStreamsClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_DYNAMODB_STREAMS') }),
     // Long polls hold the connection for several seconds, so SQS gets a longer request timeout.
-    sqs: new SQSClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_SQS'), requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000 } }),
+    sqs: new SQSClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_SQS'), requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000, throwOnRequestTimeout: true } }),
     s3: new S3Client({ ...common, ...endpoint('AWS_ENDPOINT_URL_S3'), forcePathStyle: env.NDF_S3_FORCE_PATH_STYLE === 'true' }),
   };
 }

@@ -10,6 +10,7 @@ import { DeleteBatcher } from './delete-batcher.js';
 import { outcomeOf } from './outcome.js';
 import { Slots } from './slots.js';
 import { keepInvisible, setVisibility } from './visibility.js';
+import { deadlineSignal } from '../lifecycle/deadline.js';
 import { wait } from '../lifecycle/wait.js';
 
 
@@ -211,7 +212,8 @@ export class SqsConsumer {
 
     const startedAt = Date.now();
     const deadline = new Date(startedAt + this.options.deadlineMs);
-    const signal = AbortSignal.any([AbortSignal.timeout(this.options.deadlineMs), this.draining.signal]);
+    const attemptDeadline = deadlineSignal(this.options.deadlineMs, this.draining.signal);
+    const signal = attemptDeadline.signal;
     const stopExtending = keepInvisible(sqs, queueUrl, receiptHandle, this.options.visibilityTimeoutSeconds);
     const context: HandlerContext = {
       signal,
@@ -227,6 +229,7 @@ export class SqsConsumer {
       this.metrics.observe('handler_ms', Date.now() - startedAt);
       await this.onFailure(inbound, receiptHandle, error, { attempt, at: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, ...describe(error) }, firstReceivedAt);
     } finally {
+      attemptDeadline.clear();
       stopExtending();
     }
   }
