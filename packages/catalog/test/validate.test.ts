@@ -82,4 +82,22 @@ describe('the catalog', () => {
     expect(streamSubscriptions(wired, 'notes')).toEqual([{ table: 'notes', service: 'router-fed', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] }]);
     expect(streamSubscriptions(wired, 'runtime')).toEqual([]);
   });
+
+  it('refuses APIs with unknown tables or buckets, a bad base path, port, deadline or body limit', () => {
+    const api = catalog.apis[0]!;
+    const problems = catalogProblems({
+      ...catalog,
+      apis: [
+        { ...api, name: 'broken-api', basePath: 'v1/', localPort: 80, deadlineMs: 29_000, maxBodyBytes: 7 * 1024 * 1024, tables: ['nope'], buckets: ['none'], description: 'test' },
+      ],
+    });
+    expect(problems).toEqual([
+      'API "broken-api" uses unknown table "nope".',
+      'API "broken-api" uses unknown bucket "none".',
+      'API "broken-api": basePath must start with "/" and not end with one.',
+      'API "broken-api": localPort must be a port from 1024 to 65535.',
+      'API "broken-api": deadlineMs must be between 100 ms and 25 s.',
+      'API "broken-api": maxBodyBytes must be from 1 byte to 6 MiB (Lambda\'s payload limit).',
+    ]);
+  });
 });
