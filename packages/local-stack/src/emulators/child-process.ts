@@ -54,6 +54,9 @@ export function spawnManaged(command: string, args: readonly string[], options: 
  * Waits until `probe` says the child serves; fails at once, with what it printed, if it exits
  * first, and stops it if it never becomes ready.
  */
+/** A JVM or Node child on a busy two-core machine can take this long to serve. */
+const READY_TIMEOUT_MS = 60_000;
+
 export async function waitUntilServing(child: ManagedChild, what: string, probe: () => Promise<boolean>): Promise<void> {
   let exitedEarly = false;
   void child.exited.then(() => (exitedEarly = true), () => (exitedEarly = true));
@@ -61,7 +64,7 @@ export async function waitUntilServing(child: ManagedChild, what: string, probe:
     await waitUntil(what, async () => {
       if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
       return probe();
-    });
+    }, READY_TIMEOUT_MS);
   } catch (error) {
     await child.stop(1_000);
     throw error;
