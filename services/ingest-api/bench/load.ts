@@ -31,18 +31,20 @@ export function httpClient(endpoint: string, sockets: number): { post(path: stri
   const url = new URL(endpoint);
   return {
     post: (path, headers, body) =>
-      new Promise((resolve, reject) => {
+      new Promise((resolve) => {
         const startedAt = performance.now();
+        // A dropped connection counts as a failed request (status 0), not as the end of the run.
+        const failed = (error: Error) => resolve({ status: 0, ms: performance.now() - startedAt, body: String(error) });
         const outgoing = request(
           { host: url.hostname, port: url.port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
           (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
             response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - startedAt, body: Buffer.concat(chunks).toString('utf8') }));
-            response.on('error', reject);
+            response.on('error', failed);
           },
         );
-        outgoing.on('error', reject);
+        outgoing.on('error', failed);
         outgoing.end(body);
       }),
     destroy: () => agent.destroy(),
