@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchmarks: Record<string, string> = {
   runtime: 'packages/runtime/bench/runtime.bench.ts',
+  receipts: 'services/receipt-parser/bench/receipts-accuracy.bench.ts',
   ingest: 'services/ingest-api/bench/ingest.bench.ts',
+  files: 'services/format-sniffer/bench/files.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -12,6 +12,7 @@ const NOT_A_NAME = [
 ];
 const LABELLED = /^\W*(?:VENDEUR|FOURNISSEUR|MERCHANT|SELLER|VENDOR|SUPPLIER|EMETTEUR|ETABLISSEMENT)\s*:\s*(.+)$/;
 const TOP_LINES = 8;
+const MIN_WORD_CONFIDENCE = 55;
 
 function cleanName(text: string): string {
   return text
@@ -41,7 +42,9 @@ export function findMerchant(lines: readonly Line[], wordConfidence: (text: stri
       if (name.length >= 2) return { value: name, confidence: 0.85 };
     }
   }
-  const top = lines.slice(0, TOP_LINES);
+  // OCR's guesses at a photo's background or a logo come with low word confidences: not a name.
+  const legible = (line: Line) => (wordConfidence(line.text) ?? 100) >= MIN_WORD_CONFIDENCE;
+  const top = lines.filter(legible).slice(0, TOP_LINES);
   const index = top.findIndex(looksLikeName);
   if (index < 0) return null;
   const line = top[index]!;

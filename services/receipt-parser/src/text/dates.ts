@@ -30,7 +30,9 @@ const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) =
 const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
 
 const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
-const YEAR_MONTH_DAY = /(?<![\d.,])(20\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+const YEAR_MONTH_DAY = /(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+// OCR drops or changes one separator: "31 12-2022", "31.12 2022". Only with a four-digit year.
+const MIXED_SEPARATORS = /(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})(?![\d]|[.,]\d)/g;
 const DAY_NAME_YEAR = new RegExp(String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`, 'g');
 const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})(?!\d)`, 'g');
 
@@ -39,8 +41,10 @@ function isValid(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A two-digit year is this century's; OCR often reads the 0 of "2023" as 8, 6 or 9 ("2823"). */
 function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
+  if (text.length === 2) return 2000 + Number(text);
+  return /^2[3689]\d{2}$/.test(text) ? Number(`20${text.slice(2)}`) : Number(text);
 }
 
 export interface DateReadingOptions {
@@ -56,7 +60,7 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     if (!found.some((other) => token.start < other.end && other.start < token.end)) found.push(token);
   };
   for (const match of line.matchAll(YEAR_MONTH_DAY)) {
-    const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
+    const [year, month, day] = [fullYear(match[1]!), Number(match[3]), Number(match[4])];
     if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
   }
   for (const match of line.matchAll(DAY_MONTH_YEAR)) {
@@ -69,13 +73,18 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
     push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous, strong: match[4]!.length === 4 });
   }
+  for (const match of line.matchAll(MIXED_SEPARATORS)) {
+    if (!/[/.-]/.test(match[0])) continue;
+    const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: day <= 12 && day !== month, strong: false });
+  }
   const folded = foldForKeywords(line);
   for (const match of folded.matchAll(DAY_NAME_YEAR)) {
     const [day, month, year] = [Number(match[1]), MONTH_NUMBER.get(match[2]!)!, fullYear(match[3]!)];
     if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
   }
   for (const match of folded.matchAll(NAME_DAY_YEAR)) {
-    const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), Number(match[3])];
+    const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), fullYear(match[3]!)];
     if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { frenchKeyIsValid, findVatNumber } from '../src/fields/vat-number.js';
+import { findAmounts } from '../src/text/amounts.js';
+import { findDates, isoDate } from '../src/text/dates.js';
+import { fromDecimalString, toDecimalString } from '../src/text/money.js';
+import { cleanLine, labelOf } from '../src/text/normalize.js';
+import { findRates } from '../src/text/rates.js';
+
+const amounts = (line: string) => findAmounts(cleanLine(line)).map((token) => token.minor);
+const dates = (line: string, monthFirst = false) => findDates(cleanLine(line), { monthFirst }).map(isoDate);
+
+describe('amounts', () => {
+  it.each([
+    ['TOTAL 12,50', [1250]],
+    ['TOTAL 12.50 EUR', [1250]],
+    ['Total: €1,234.56', [123456]],
+    ['TOTAL TTC 1 234,56 €', [123456]],
+    ['Montant 1.234,56', [123456]],
+    ["CHF 1'234.50", [123450]],
+    ['REMISE -3,00', [-300]],
+    ['BON REDUCTION 3,00-', [-300]],
+    ['Refund (4.99)', [-499]],
+    ['Prix 12€50', [1250]],
+    ['TOTAL:27.50EUR', [2750]],
+    ['Total 45 €', [4500]],
+    ['$12', [1200]],
+    ['2 x 3,50   7,00', [350, 700]],
+  ])('%s', (line, expected) => {
+    expect(amounts(line)).toEqual(expected);
+  });
+
+  it('does not read rates, dates, litre prices or references as amounts', () => {
+    expect(amounts('TVA 20,00 %')).toEqual([]);
+    expect(amounts('PRIX 1,879 EUR/L')).toEqual([]);
+    expect(amounts('SIRET 123 456 789 00012')).toEqual([]);
+    expect(amounts('Tel 01.23.45.67.89')).toEqual([]);
+  });
+
+  it('repairs OCR letters inside numbers, but not inside words', () => {
+    expect(amounts('SANDWICH 4,5O')).toEqual([450]);
+    expect(amounts('EAU l,2O')).toEqual([120]);
+    expect(amounts('TOTAL O,3O')).toEqual([30]);
+    expect(cleanLine('TOTAL SOLDE')).toBe('TOTAL SOLDE');
+    expect(labelOf('T0TALTTC')).toBe('TOTALTTC');
+  });
+
+  it('converts between cents and decimal strings without floats', () => {
+    expect(toDecimalString(123456)).toBe('1234.56');
+    expect(toDecimalString(-5)).toBe('-0.05');
+    expect(fromDecimalString('0.1')).toBe(10);
+    expect(fromDecimalString('-12.34')).toBe(-1234);
+    expect(() => fromDecimalString('1.234.5')).toThrow();
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['12/03/2024', '2024-03-12'],
+    ['12.03.24 14:32', '2024-03-12'],
+    ['2024-03-12', '2024-03-12'],
+    ['12-03-2024', '2024-03-12'],
+    ['12 mars 2024', '2024-03-12'],
+    ['1er févr. 2024', '2024-02-01'],
+    ['Le 3 AOÛT 2023', '2023-08-03'],
+    ['12 MAR 2024', '2024-03-12'],
+    ['March 12, 2024', '2024-03-12'],
+    ['Dec 1 2023', '2023-12-01'],
+    ['14/13/2024', null],
+    ['31/04/2024', null],
+    ['03/25/2024', '2024-03-25'],
+    ['O8/1l/2O23', '2023-11-08'],
+    ['Date: 11 March 2823', '2023-03-11'],
+    ['DATE 31 12-2022 13:26', '2022-12-31'],
+  ])('%s', (line, expected) => {
+    expect(dates(line)).toEqual(expected === null ? [] : [expected]);
+  });
+
+  it('reads 03/04 the European way unless told the receipt is American', () => {
+    expect(dates('03/04/2024')).toEqual(['2024-04-03']);
+    expect(dates('03/04/2024', true)).toEqual(['2024-03-04']);
+  });
+
+  it('rejects 29 February outside leap years', () => {
+    expect(dates('29/02/2024')).toEqual(['2024-02-29']);
+    expect(dates('29/02/2023')).toEqual([]);
+  });
+});
+
+describe('rates', () => {
+  it('reads percentages in thousandths of a percent', () => {
+    expect(findRates('TVA 5,5% 20 % 8.875% 2,10 %').map((token) => token.rate)).toEqual([5500, 20000, 8875, 2100]);
+  });
+});
+
+describe('VAT numbers', () => {
+  it('checks the French key against the SIREN', () => {
+    expect(frenchKeyIsValid('40', '303265045')).toBe(true);
+    expect(frenchKeyIsValid('41', '303265045')).toBe(false);
+  });
+
+  it.each([
+    ['TVA FR 40 303 265 045', 'FR40303265045'],
+    ['N° TVA intracom : FR4O3O3265045', 'FR40303265045'],
+    ['VAT Reg No: GB 123 4567 89', 'GB123456789'],
+    ['USt-IdNr.: DE123456789', 'DE123456789'],
+    ['BTW NL123456789B01', 'NL123456789B01'],
+    ['CHE-123.456.789 MWST', 'CHE-123.456.789'],
+    ['P.IVA IT12345678901', 'IT12345678901'],
+  ])('%s', (line, expected) => {
+    expect(findVatNumber([line])?.value).toBe(expected);
+  });
+
+  it('gives a wrong French key a low confidence and a right one a high one', () => {
+    expect(findVatNumber(['TVA FR 41 303265045'])!.confidence).toBeLessThan(0.5);
+    expect(findVatNumber(['TVA FR 40 303265045'])!.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('does not take words for country codes without a label', () => {
+    expect(findVatNumber(['RUE DE LA PAIX 75002 PARIS', 'ES 12345678 items'])).toBeNull();
+  });
+});
