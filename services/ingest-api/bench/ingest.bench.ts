@@ -129,7 +129,8 @@ try {
   let stored = 0;
   let startKey: Record<string, never> | undefined;
   do {
-    const page = await clients.dynamodb.send(
+    // The stack's own client: counting pages of a large index may outlast the handler's short timeouts.
+    const page = await stack.clients.dynamodb.send(
       new QueryCommand({
         TableName: config.tableName,
         IndexName: 'gsi1',
