@@ -4,7 +4,7 @@ import type { DocumentKind, InspectResult, PdfRefused } from './inspect-result.j
 import { readPageContent, type PageContent, type PageKind } from './page-content.js';
 import { readPdfStructure, type PdfStructure } from './pdf-structure.js';
 import { openWithPdfJs } from './pdfjs-document.js';
-import { rasterisePage, type PageRaster } from './rasterise.js';
+import { rasterisePage, type PageRaster, type RasterFormat } from './rasterise.js';
 import { inspectRefusalMessage, type InspectRefusalCode } from './refusals.js';
 
 /** Which pages get an image for OCR. */
@@ -13,6 +13,7 @@ export type RasterisePolicy = 'scanned' | 'all' | 'none';
 export interface InspectSettings {
   readonly limits: InspectLimits;
   readonly rasterise: RasterisePolicy;
+  readonly rasterFormat: RasterFormat;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -61,7 +62,7 @@ export async function inspectPdfInProcess(bytes: Uint8Array, settings: InspectSe
       const page = await document.getPage(number);
       const content = await readPageContent(page, limits.minTextCharacters);
       pages.push(content);
-      if (settings.rasterise === 'all' || (settings.rasterise === 'scanned' && content.kind === 'scanned')) rasters.push(await rasterisePage(page, limits.rasterDpi, limits.maxRasterPixels));
+      if (settings.rasterise === 'all' || (settings.rasterise === 'scanned' && content.kind === 'scanned')) rasters.push(await rasterisePage(page, limits.rasterDpi, limits.maxRasterPixels, settings.rasterFormat));
       page.cleanup();
     }
     return {

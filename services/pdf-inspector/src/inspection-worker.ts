@@ -19,7 +19,7 @@ export type InspectionReply =
 parentPort!.on('message', async (job: InspectionJob) => {
   try {
     const result = await inspectPdfInProcess(job.bytes, job.settings);
-    const transfers = result.outcome === 'inspected' ? result.rasters.map((raster) => raster.png.buffer as ArrayBuffer) : [];
+    const transfers = result.outcome === 'inspected' ? result.rasters.map((raster) => raster.bytes.buffer as ArrayBuffer) : [];
     parentPort!.postMessage({ id: job.id, result } satisfies InspectionReply, transfers);
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RasterisePolicy } from './inspect-in-process.js';
+import type { RasterFormat } from './rasterise.js';
 import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './inspect-limits.js';
 import type { InspectResult, PdfRefused } from './inspect-result.js';
 import type { InspectionJob, InspectionReply } from './inspection-worker.js';
@@ -17,6 +18,8 @@ export interface PdfInspectorOptions {
 export interface InspectOptions {
   /** Which pages get an image for OCR; by default the scanned ones. */
   readonly rasterise?: RasterisePolicy;
+  /** PNG by default. */
+  readonly rasterFormat?: RasterFormat;
   /** Aborting rejects with the signal's reason, and stops the worker thread if the job had started. */
   readonly signal?: AbortSignal;
   /** This inspection's time bound, when not the inspector's. */
@@ -40,6 +43,7 @@ const READY = 'ready';
 interface Pending {
   readonly bytes: Uint8Array;
   readonly rasterise: RasterisePolicy;
+  readonly rasterFormat: RasterFormat;
   readonly signal?: AbortSignal;
   readonly timeoutMs: number;
   readonly leaveQueue: () => void;
@@ -86,6 +90,7 @@ export class PdfInspector {
         // A copy: its buffer is handed over to the worker.
         bytes: new Uint8Array(bytes),
         rasterise: options.rasterise ?? 'scanned',
+        rasterFormat: options.rasterFormat ?? 'png',
         ...(signal ? { signal } : {}),
         timeoutMs: options.timeoutMs ?? this.limits.timeoutMs,
         leaveQueue: () => signal?.removeEventListener('abort', onAbortWhileQueued),
@@ -186,7 +191,7 @@ export class PdfInspector {
     worker.ref();
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     pending.signal?.addEventListener('abort', onAbort, { once: true });
-    const job: InspectionJob = { id, bytes: pending.bytes, settings: { limits: this.limits, rasterise: pending.rasterise } };
+    const job: InspectionJob = { id, bytes: pending.bytes, settings: { limits: this.limits, rasterise: pending.rasterise, rasterFormat: pending.rasterFormat } };
     worker.postMessage(job, [pending.bytes.buffer as ArrayBuffer]);
   }
 }

@@ -1,17 +1,21 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** PNG keeps every pixel for OCR; JPEG (quality 92) encodes a noisy photographed page several times faster. */
+export type RasterFormat = 'png' | 'jpeg';
+
 export interface PageRaster {
   readonly page: number;
+  readonly format: RasterFormat;
   /** The resolution used: the requested one, or less when the page is huge. */
   readonly dpi: number;
   readonly width: number;
   readonly height: number;
-  readonly png: Uint8Array;
+  readonly bytes: Uint8Array;
 }
 
 /** Renders a page for OCR on a white background, at `dpi` or lower so that it stays under `maxPixels`. */
-export async function rasterisePage(page: PDFPageProxy, dpi: number, maxPixels: number): Promise<PageRaster> {
+export async function rasterisePage(page: PDFPageProxy, dpi: number, maxPixels: number, format: RasterFormat = 'png'): Promise<PageRaster> {
   const atOnePoint = page.getViewport({ scale: 1 });
   const wanted = dpi / 72;
   const scale = Math.min(wanted, Math.sqrt(maxPixels / (atOnePoint.width * atOnePoint.height)));
@@ -23,6 +27,6 @@ export async function rasterisePage(page: PDFPageProxy, dpi: number, maxPixels: 
   // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing API.
   await page.render({ canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'], viewport }).promise;
   // A copy in an ArrayBuffer of its own, so that it can be transferred out of the worker thread.
-  const png = new Uint8Array(await canvas.encode('png'));
-  return { page: page.pageNumber, dpi: Math.round(scale * 72), width: canvas.width, height: canvas.height, png };
+  const bytes = new Uint8Array(format === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', 92));
+  return { page: page.pageNumber, format, dpi: Math.round(scale * 72), width: canvas.width, height: canvas.height, bytes };
 }

@@ -4,14 +4,17 @@ import * as make from './pdfs.js';
 
 const code = (result: InspectResult) => (result.outcome === 'refused' ? result.code : 'inspected');
 
+// Each case starts a fresh worker after the hostile file (seconds on a busy machine): generous test timeouts.
+const SLOW = 120_000;
+
 describe('hostile PDFs', () => {
-  // Small heaps and bounds, so that the hostile files hit them quickly.
-  const inspector = new PdfInspector({ workers: 1, limits: { maxHeapMb: 256 } });
+  // A small heap, so that the hostile file hits it quickly.
+  const inspector = new PdfInspector({ workers: 1, limits: { maxHeapMb: 160 } });
   let invoice: Uint8Array;
   beforeAll(async () => {
     invoice = await (await make.digitalInvoice()).save();
     await inspector.warmUp();
-  });
+  }, SLOW);
   afterAll(() => inspector.close());
 
   it('cuts off a page that would take minutes, and the next PDF is read by a fresh worker', async () => {
@@ -20,7 +23,7 @@ describe('hostile PDFs', () => {
     const result = await inspector.inspect(bomb, { timeoutMs: 3_000 });
     expect(code(result)).toBe('processing-timeout');
     expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  });
+  }, SLOW);
 
   it('refuses a PDF that swells past the worker heap, and the service goes on', async () => {
     const bomb = make.arrayBomb();
@@ -29,7 +32,7 @@ describe('hostile PDFs', () => {
     expect(code(result)).toBe('too-complex');
     expect(result.outcome === 'refused' && result.message.en).toContain('too heavy');
     expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  });
+  }, SLOW);
 
   it('stops at once when the signal is aborted, and rejects with its reason', async () => {
     const controller = new AbortController();
@@ -37,7 +40,7 @@ describe('hostile PDFs', () => {
     setTimeout(() => controller.abort(new Error('deadline reached')), 200);
     await expect(running).rejects.toThrow('deadline reached');
     expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  });
+  }, SLOW);
 
   it('rejects a job aborted while it waits for a worker, and never runs it', async () => {
     const controller = new AbortController();

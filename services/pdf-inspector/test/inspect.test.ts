@@ -49,10 +49,16 @@ describe('scanned PDFs', () => {
     expect(result).toMatchObject({ kind: 'scanned', pageCount: 1, text: '' });
     expect(result.pages[0]).toMatchObject({ kind: 'scanned', characters: 0, images: 1 });
     const raster = result.rasters[0]!;
-    expect({ page: raster.page, dpi: raster.dpi, width: raster.width, height: raster.height }).toEqual({ page: 1, dpi: 300, width: 2479, height: 3508 });
-    expect([...raster.png.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
-    expect(await make.rasterColour(raster.png, 0.5, 0.03)).toEqual([208, 32, 32]);
-    expect(await make.rasterColour(raster.png, 0.9, 0.9)).toEqual([255, 255, 255]);
+    expect({ page: raster.page, format: raster.format, dpi: raster.dpi, width: raster.width, height: raster.height }).toEqual({ page: 1, format: 'png', dpi: 300, width: 2479, height: 3508 });
+    expect([...raster.bytes.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+    expect(await make.rasterColour(raster.bytes, 0.5, 0.03)).toEqual([208, 32, 32]);
+    expect(await make.rasterColour(raster.bytes, 0.9, 0.9)).toEqual([255, 255, 255]);
+  });
+
+  it('renders to JPEG when asked', async () => {
+    const raster = inspected(await inspector.inspect(await make.scannedPdf(), { rasterFormat: 'jpeg' })).rasters[0]!;
+    expect([raster.format, ...raster.bytes.subarray(0, 3)]).toEqual(['jpeg', 0xff, 0xd8, 0xff]);
+    expect(make.near(await make.rasterColour(raster.bytes, 0.5, 0.03), [208, 32, 32])).toBe(true);
   });
 
   it('tells a mixed document apart and rasterises only its scanned pages', async () => {

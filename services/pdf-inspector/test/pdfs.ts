@@ -59,6 +59,8 @@ export function encryptedPdf(passwords: { userPassword?: string; ownerPassword?:
   });
 }
 
+export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) => actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
+
 /** The colour of a raster's pixel, at fractions of its width and height. */
 export async function rasterColour(png: Uint8Array, x: number, y: number): Promise<number[]> {
   const image = await loadImage(Buffer.from(png));
