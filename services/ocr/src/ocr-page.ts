@@ -4,9 +4,10 @@ export interface OcrPage {
   readonly text: string;
   /** Mean word confidence, 0 to 100. */
   readonly confidence: number;
-  /** Size of the upright image the boxes refer to (EXIF orientation applied, before OCR scaling). */
+  /** Size of the image the boxes refer to: upright (EXIF orientation applied) and turned level by `skew` degrees. */
   readonly width: number;
   readonly height: number;
+  readonly skew: number;
   readonly words: readonly OcrWord[];
   readonly languages: readonly string[];
 }
@@ -15,7 +16,7 @@ export interface OcrWord {
   readonly text: string;
   /** 0 to 100, as tesseract reports it. */
   readonly confidence: number;
-  /** Pixels in the upright image: left, top, right, bottom. */
+  /** Pixels in the levelled upright image: left, top, right, bottom. */
   readonly box: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
   /** Index of the word's line in `text`. */
   readonly line: number;
@@ -30,7 +31,7 @@ export interface TesseractBlocks {
  * Builds the page from tesseract's blocks: one text line per recognised line, words joined by
  * one space, boxes scaled back to the upright image.
  */
-export function toOcrPage(result: TesseractBlocks, { width, height, scale, languages }: { width: number; height: number; scale: number; languages: readonly string[] }): OcrPage {
+export function toOcrPage(result: TesseractBlocks, { width, height, scale, skew, languages }: { width: number; height: number; scale: number; skew: number; languages: readonly string[] }): OcrPage {
   const lines: string[] = [];
   const words: OcrWord[] = [];
   const unscale = (value: number) => Math.round(value / scale);
@@ -53,5 +54,5 @@ export function toOcrPage(result: TesseractBlocks, { width, height, scale, langu
     }
   }
   const confidence = words.length === 0 ? 0 : Math.round((words.reduce((sum, word) => sum + word.confidence, 0) / words.length) * 10) / 10;
-  return { text: lines.join('\n'), confidence, width, height, words, languages };
+  return { text: lines.join('\n'), confidence, width, height, skew, words, languages };
 }

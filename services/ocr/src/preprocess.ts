@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export interface PreprocessOptions {
   /** Height in pixels the text lines are scaled to; tesseract reads best at about 30 px capitals. */
@@ -7,24 +7,31 @@ export interface PreprocessOptions {
   readonly threshold: boolean;
   /** Refuse images with more pixels than this (decompression bombs). */
   readonly maxPixels: number;
+  /** Measure the text lines' slope and turn the image level. */
+  readonly deskew: boolean;
+  /** Divide by the blurred page, so that shadows and uneven light leave an even background. */
+  readonly evenLight: boolean;
 }
 
-export const DEFAULT_PREPROCESS: PreprocessOptions = { targetLineHeight: 20, threshold: false, maxPixels: 40_000_000 };
+export const DEFAULT_PREPROCESS: PreprocessOptions = { targetLineHeight: 20, threshold: false, maxPixels: 40_000_000, deskew: true, evenLight: true };
 
 export interface PreparedImage {
   /** Greyscale PNG for tesseract. */
   readonly image: Buffer;
-  /** Size of the upright image (EXIF orientation applied), before scaling. */
+  /** Size of the upright image (EXIF orientation applied, turned level), before scaling. */
   readonly width: number;
   readonly height: number;
-  /** Prepared size / upright size. */
+  /** Prepared size / levelled size. */
   readonly scale: number;
   readonly lineHeight: number | undefined;
+  /** Degrees the image was turned to level its lines. */
+  readonly skew: number;
 }
 
 const MIN_SCALE = 0.4;
 const MAX_SCALE = 3;
 const MAX_SIDE = 4_000;
+const MIN_EDGE_STEP = 50;
 
 /** The grey level between ink and paper, by Otsu's method on the histogram. */
 function otsu(pixels: Uint8Array): number {
@@ -89,25 +96,92 @@ export function estimateLineHeight(pixels: Uint8Array, width: number, height: nu
 }
 
 /**
+ * The skew of the text lines, in degrees (positive: lines go down to the right). Points where ink
+ * starts along a row (text has many, a table or a shadow few) are projected on rows at each
+ * candidate angle; the angle whose row histogram is the most peaked lines them up.
+ */
+export function estimateSkew(pixels: Uint8Array, width: number, height: number, maxDegrees = 8, step = 0.25): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 2; x < width; x++) {
+      // A sharp step down into ink over two pixels, the left edge of a stroke, wherever the light falls;
+      // counted once per edge.
+      const row = y * width;
+      if (pixels[row + x - 2]! - pixels[row + x]! >= MIN_EDGE_STEP && pixels[row + x - 3]! - pixels[row + x - 1]! < MIN_EDGE_STEP) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 50) return 0;
+  let [best, bestScore] = [0, -1];
+  for (let degrees = -maxDegrees; degrees <= maxDegrees + 1e-9; degrees += step) {
+    const radians = (degrees * Math.PI) / 180;
+    const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
+    const offset = Math.ceil(width * Math.abs(sin)) + 1;
+    const rows = new Float64Array(height + 2 * offset + 2);
+    for (let index = 0; index < xs.length; index++) rows[Math.round(ys[index]! * cos - xs[index]! * sin) + offset]! += 1;
+    let score = 0;
+    for (const count of rows) score += count * count;
+    if (score > bestScore) [best, bestScore] = [degrees, score];
+  }
+  return best;
+}
+
+/**
+ * Flat-field correction: the page's light, estimated by blurring a small copy (text is too thin
+ * to survive it), divides every pixel, so paper comes out white in the shade as in the light.
+ */
+async function evenTheLight(image: Sharp): Promise<Sharp> {
+  const { data, info } = await image.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const small = Math.max(8, Math.round(info.width / 12));
+  const light = await sharp(data, { raw: info })
+    .resize({ width: small })
+    .blur(2)
+    .resize({ width: info.width, height: info.height, fit: 'fill' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const evened = Buffer.alloc(data.length);
+  for (let index = 0; index < data.length; index++) evened[index] = Math.min(255, Math.round((data[index]! * 255) / Math.max(1, light[index]!)));
+  // Dividing by a dark background magnifies its grain; a 3×3 median takes the grain and keeps the strokes.
+  return sharp(evened, { raw: { width: info.width, height: info.height, channels: 1 } }).median(3);
+}
+
+/**
  * Makes an image ready for OCR: EXIF orientation applied, greyscale, contrast stretched,
  * scaled so its text lines are about `targetLineHeight` pixels high, optionally thresholded.
  */
 export async function prepareForOcr(input: Buffer, options: PreprocessOptions = DEFAULT_PREPROCESS): Promise<PreparedImage> {
-  const upright = sharp(input, { limitInputPixels: options.maxPixels }).rotate().greyscale();
-  const sample = await upright.clone().resize({ width: 1000, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const source = () => sharp(input, { limitInputPixels: options.maxPixels }).autoOrient().greyscale();
+  const sample = await source().resize({ width: 1000, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const pixelsOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.length);
+  // Measured on a slightly blurred copy, so that a photo's grain does not pass for stroke edges.
+  const smooth = options.deskew ? await sharp(sample.data, { raw: sample.info }).blur(0.8).extractChannel(0).raw().toBuffer({ resolveWithObject: true }) : sample;
+  const skew = options.deskew ? estimateSkew(pixelsOf(smooth.data), smooth.info.width, smooth.info.height) : 0;
+  // A phone photo is seldom straight; tesseract reads one block of text best with level lines.
+  const level = (image: Sharp) => (skew === 0 ? image : image.rotate(-skew, { background: '#ffffff' }));
+  const levelled = skew === 0 ? sample : await level(sharp(sample.data, { raw: sample.info })).removeAlpha().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const metadata = await sharp(input, { limitInputPixels: options.maxPixels }).metadata();
   const sideways = (metadata.orientation ?? 1) >= 5;
-  const [width, height] = sideways ? [metadata.height ?? 0, metadata.width ?? 0] : [metadata.width ?? 0, metadata.height ?? 0];
-  const sampleScale = sample.info.width / width;
-  const sampledLineHeight = estimateLineHeight(new Uint8Array(sample.data.buffer, sample.data.byteOffset, sample.data.length), sample.info.width, sample.info.height);
+  const [uprightWidth, uprightHeight] = sideways ? [metadata.height ?? 0, metadata.width ?? 0] : [metadata.width ?? 0, metadata.height ?? 0];
+  const radians = (skew * Math.PI) / 180;
+  const width = Math.round(uprightWidth * Math.abs(Math.cos(radians)) + uprightHeight * Math.abs(Math.sin(radians)));
+  const height = Math.round(uprightWidth * Math.abs(Math.sin(radians)) + uprightHeight * Math.abs(Math.cos(radians)));
+  const sampleScale = levelled.info.width / width;
+  const sampledLineHeight = estimateLineHeight(pixelsOf(levelled.data), levelled.info.width, levelled.info.height);
   const lineHeight = sampledLineHeight === undefined ? undefined : sampledLineHeight / sampleScale;
   let scale = lineHeight === undefined ? 1 : Math.min(MAX_SCALE, Math.max(MIN_SCALE, options.targetLineHeight / lineHeight));
   scale = Math.min(scale, MAX_SIDE / Math.max(width, height));
-  let pipeline = upright.resize({ width: Math.max(1, Math.round(width * scale)), kernel: scale > 1 ? 'cubic' : 'lanczos3' }).normalise();
+  const upright = level(source());
+  let pipeline = upright.resize({ width: Math.max(1, Math.round(width * scale)), kernel: scale > 1 ? 'cubic' : 'lanczos3' });
+  if (options.evenLight) pipeline = await evenTheLight(pipeline);
+  pipeline = pipeline.normalise();
   if (options.threshold) {
     const grey = await pipeline.clone().raw().toBuffer();
     pipeline = pipeline.threshold(otsu(new Uint8Array(grey.buffer, grey.byteOffset, grey.length)));
   }
   const image = await pipeline.png({ compressionLevel: 1 }).toBuffer();
-  return { image, width, height, scale, lineHeight };
+  return { image, width, height, scale, lineHeight, skew };
 }

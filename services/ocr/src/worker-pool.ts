@@ -142,7 +142,8 @@ export class WorkerPool {
       // Without a handler, tesseract.js throws a worker's error from a message listener, which ends the process.
       errorHandler: () => undefined,
     });
-    await worker.setParameters({ tessedit_pageseg_mode: pageSegmentation, preserve_interword_spaces: '1' });
+    // Images are scaled by their line height, not by a known resolution: tell tesseract a usual scan's.
+    await worker.setParameters({ tessedit_pageseg_mode: pageSegmentation, preserve_interword_spaces: '1', user_defined_dpi: '300' });
     return worker;
   }
 

@@ -8,6 +8,7 @@ import type { Field, ParseInput, ParseOptions, ReceiptFields, VatLine, WordConfi
 import { findVatNumber } from './fields/vat-number.js';
 import { findVatCandidates } from './fields/vat-lines.js';
 import { summariseVat } from './fields/vat-summary.js';
+import { dropEdgeNoise } from './text/edge-noise.js';
 import { splitLines } from './text/lines.js';
 import { nearlyEqual, rateToString, toDecimalString, vatOn, type Minor } from './text/money.js';
 import { foldForKeywords } from './text/normalize.js';
@@ -41,8 +42,9 @@ function money(value: Minor, confidence: number, ocr: number | undefined): Field
  * confidence. Pure: the same text always gives the same fields.
  */
 export function parseReceipt(input: ParseInput, options: ParseOptions = {}): ReceiptFields {
-  const lines = splitLines(input.text);
-  const folded = foldForKeywords(input.text);
+  const text = dropEdgeNoise(input.text, input.words);
+  const lines = splitLines(text);
+  const folded = foldForKeywords(text);
   const language = languageOf(folded);
   const currency = findCurrency(folded, language);
   const monthFirst = language === 'en' && currency?.value === 'USD';
@@ -62,7 +64,7 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
     const checked = ttc?.checked === true || ht?.checked === true;
     const lines = vat.lines.map((line): VatLine => {
       // A lone VAT amount gets its rate from the base when that gives a known rate.
-      const base = line.base ?? (vat.lines.length === 1 && ht ? ht.value : undefined);
+      const base = line.base ?? (vat.lines.length === 1 && ht?.printed ? ht.value : undefined);
       const inferred = line.rate ?? (base ? snapToKnownRate((line.amount * 100_000) / base) : undefined);
       const rate = inferred !== undefined && base !== undefined && line.rate === null && !nearlyEqual(vatOn(base, inferred), line.amount, 2) ? null : (inferred ?? null);
       return { rate: rate === null ? null : rateToString(rate), amount: toDecimalString(line.amount), ...(line.base !== undefined ? { base: toDecimalString(line.base) } : {}) };

@@ -4,6 +4,7 @@ import { findAmounts } from '../src/text/amounts.js';
 import { findDates, isoDate } from '../src/text/dates.js';
 import { fromDecimalString, toDecimalString } from '../src/text/money.js';
 import { cleanLine, labelOf } from '../src/text/normalize.js';
+import { dropEdgeNoise } from '../src/text/edge-noise.js';
 import { findRates } from '../src/text/rates.js';
 
 const amounts = (line: string) => findAmounts(cleanLine(line)).map((token) => token.minor);
@@ -117,5 +118,26 @@ describe('VAT numbers', () => {
 
   it('does not take words for country codes without a label', () => {
     expect(findVatNumber(['RUE DE LA PAIX 75002 PARIS', 'ES 12345678 items'])).toBeNull();
+  });
+});
+
+describe('OCR edge noise', () => {
+  const words = [
+    { text: 'ï', confidence: 3, line: 0 },
+    { text: ';', confidence: 20, line: 0 },
+    { text: 'BERLIN', confidence: 95, line: 0 },
+    { text: '10115', confidence: 96, line: 0 },
+    { text: 'TOTAL', confidence: 96, line: 1 },
+    { text: '46.06', confidence: 30, line: 1 },
+    { text: 'Ea', confidence: 10, line: 1 },
+  ];
+
+  it('drops low-confidence words at the ends of lines and keeps amounts', () => {
+    expect(dropEdgeNoise('ï ; BERLIN 10115\nTOTAL 46.06 Ea', words)).toBe('BERLIN 10115\nTOTAL 46.06');
+  });
+
+  it('leaves the text alone when the words do not match its lines', () => {
+    expect(dropEdgeNoise('something else\nTOTAL 46.06 Ea', words)).toBe('something else\nTOTAL 46.06');
+    expect(dropEdgeNoise('ï ; BERLIN', words.map(({ text, confidence }) => ({ text, confidence })))).toBe('ï ; BERLIN');
   });
 });

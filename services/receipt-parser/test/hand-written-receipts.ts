@@ -469,6 +469,27 @@ Card payment               28.00 EUR`,
     },
   },
   {
+    name: 'Total and its VAT on one line, card slip below with its own amount label',
+    text: `LA MAISON DU CAFE
+14 rue Sainte-Catherine 33000 Bordeaux
+Ticket 118   Le 09/10/2024 08:47
+2 Cappuccino             7,60
+1 Pain au chocolat       1,45
+TOTAL TTC 9,05 € dont TVA 0,75 €
+--- TICKET CLIENT ---
+CARTE BANCAIRE SANS CONTACT
+A0000000421010
+MONTANT: 9,05 EUR
+DEBIT`,
+    expected: {
+      merchant: 'LA MAISON DU CAFE',
+      date: '2024-10-09',
+      totalInclVat: '9.05',
+      vatLines: [{ rate: null, amount: '0.75' }],
+      currency: 'EUR',
+    },
+  },
+  {
     name: 'Nothing that looks like a receipt',
     text: `Dear customer,
 Please find attached our brochure.

@@ -16,7 +16,7 @@ const MIN_WORD_CONFIDENCE = 55;
 
 function cleanName(text: string): string {
   return text
-    .replace(/^[\s*=#~_\-.|>]+|[\s*=#~_\-.|<:]+$/g, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}).]+$/gu, '')
     .replace(/\s{2,}/g, ' ')
     .replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O')
     .trim();

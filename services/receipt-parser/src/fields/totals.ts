@@ -6,6 +6,8 @@ export interface AmountPick {
   readonly confidence: number;
   /** Whether HT + VAT = TTC held for the pick. */
   readonly checked: boolean;
+  /** False when computed from other amounts (TTC − VAT) rather than read. */
+  readonly printed: boolean;
 }
 
 export interface Candidate {
@@ -55,7 +57,7 @@ function pickBest(candidates: readonly Candidate[], score: (value: Minor) => { b
   }
   if (!best) return null;
   const confidence = Math.min(0.99, base(best.strength) + (best.checked ? 0.25 : 0) + 0.05 * Math.min(best.support, 3));
-  return { value: best.value, confidence: Number(confidence.toFixed(2)), checked: best.checked };
+  return { value: best.value, confidence: Number(confidence.toFixed(2)), checked: best.checked, printed: true };
 }
 
 /**
@@ -73,7 +75,9 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     if (line.tip && !line.total) tips.push(...positives(line));
     if (line.payment && !line.total && !line.cashGiven) payments.push(...amountsFor(facts, index));
     if (!line.total || line.exclVat || line.discount || (line.vat && !line.totalDue) || (line.tip && !line.totalDue)) return;
-    const value = totalOnLine(amountsFor(facts, index));
+    const amounts = amountsFor(facts, index);
+    // "TOTAL TTC 45,00 dont TVA 7,50": the total is the amount before the VAT.
+    const value = line.vat && amounts.length === 2 ? amounts[0] : totalOnLine(amounts);
     if (value !== undefined) candidates.push({ value, strength: line.totalDue ? 3 : 2, position: index });
   });
   const checks = (value: Minor): boolean => {
@@ -118,8 +122,8 @@ export function findTotalExclVat(candidates: readonly Candidate[], totalInclVat:
   const picked = pickBest(candidates, (value) => ({ bonus: checks(value) ? 2 : 0, checked: checks(value) }), (strength) => (strength >= 3 ? 0.65 : 0.5));
   if (picked?.checked) return picked;
   // The VAT lines' bases beat a printed subtotal that does not add up (a French "sous-total" is often VAT included).
-  if (context.basesTotal !== undefined && (checks(context.basesTotal) || !picked)) return { value: context.basesTotal, confidence: checks(context.basesTotal) ? 0.8 : 0.5, checked: checks(context.basesTotal) };
+  if (context.basesTotal !== undefined && (checks(context.basesTotal) || !picked)) return { value: context.basesTotal, confidence: checks(context.basesTotal) ? 0.8 : 0.5, checked: checks(context.basesTotal), printed: true };
   if (picked) return picked;
-  if (totalInclVat !== undefined && vat !== undefined) return { value: totalInclVat - vat, confidence: 0.45, checked: false };
+  if (totalInclVat !== undefined && vat !== undefined) return { value: totalInclVat - vat, confidence: 0.45, checked: false, printed: false };
   return null;
 }

@@ -34,6 +34,8 @@ export interface WordConfidence {
   readonly text: string;
   /** 0 to 100, as tesseract reports it. */
   readonly confidence: number;
+  /** Index of the word's line in the text, when the OCR engine gives it. */
+  readonly line?: number;
 }
 
 export interface ParseInput {

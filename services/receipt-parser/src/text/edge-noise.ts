@@ -1,0 +1,30 @@
+import type { WordConfidence } from '../fields/types.js';
+
+const MIN_EDGE_CONFIDENCE = 45;
+const AMOUNT_LIKE = /\d[.,]\d{2}/;
+
+/**
+ * Drops the words OCR guessed at the ends of lines with a low confidence: a photo's table, the
+ * paper's edge or a shadow read as "ï ;" or "Ea". Words inside a line and anything that reads as
+ * an amount are kept. Lines without word positions are left as they are.
+ */
+export function dropEdgeNoise(text: string, words: readonly WordConfidence[] | undefined): string {
+  if (!words || !words.some((word) => word.line !== undefined)) return text;
+  const byLine = new Map<number, WordConfidence[]>();
+  for (const word of words) if (word.line !== undefined) byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
+  const noise = (word: WordConfidence) => word.confidence < MIN_EDGE_CONFIDENCE && !AMOUNT_LIKE.test(word.text);
+  return text
+    .split('\n')
+    .map((line, index) => {
+      const lineWords = byLine.get(index);
+      if (!lineWords || lineWords.map((word) => word.text).join(' ') !== line.replace(/\s+/g, ' ').trim()) return line;
+      let [start, end] = [0, lineWords.length];
+      while (start < end && noise(lineWords[start]!)) start++;
+      while (end > start && noise(lineWords[end - 1]!)) end--;
+      return lineWords
+        .slice(start, end)
+        .map((word) => word.text)
+        .join(' ');
+    })
+    .join('\n');
+}
