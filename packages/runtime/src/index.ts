@@ -7,5 +7,7 @@ export * from './quarantine/index.js';
 export * from './resilience/index.js';
 export { Emitter, type Emit, type EmitOptions } from './sqs/emitter.js';
 export { SqsConsumer, type HandlerContext, type InboundMessage, type MessageHandler, type SqsConsumerOptions } from './sqs/sqs-consumer.js';
-export { defineService, runService, startService, type RunOptions, type RunningService, type ServiceContext, type ServiceDefinition } from './service.js';
+export { defineService, runService, startService, type ServiceContext, type ServiceDefinition } from './service.js';
+export { runUntilStopped, startShell, type RunOptions, type RunningService, type Shell, type ShellWork } from './shell.js';
 export * from './stream/index.js';
+export { defineStreamService, runStreamService, startStreamService, type StreamBatchContext, type StreamServiceDefinition } from './stream-service.js';

@@ -1,12 +1,12 @@
 import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { DEFAULT_PREFIX, bucketName, deadLetterQueueName, queueName, queueSettings, tableName, type ServiceEntry } from '@ndf/catalog';
+import { deadLetterQueueName, queueName, queueSettings, type ServiceEntry } from '@ndf/catalog';
 import type { Logger } from 'pino';
-import { serviceClients, type ServiceClients } from './aws/clients.js';
+import type { ServiceClients } from './aws/clients.js';
 import { createOnce } from './effects/index.js';
-import { shutdownSignal } from './lifecycle/shutdown.js';
-import { MetricsRegistry, createLogger, emitEmf, serveMetrics, startHeartbeat, withCorrelation } from './observability/index.js';
-import { DynamoQuarantineStore, sweepDeadLetterQueue } from './quarantine/index.js';
-import { BreakerRegistry, retryTransient } from './resilience/index.js';
+import { withCorrelation } from './observability/index.js';
+import { sweepDeadLetterQueue } from './quarantine/index.js';
+import { retryTransient } from './resilience/index.js';
+import { runUntilStopped, startShell, type RunOptions, type RunningService } from './shell.js';
 import { AttemptLog } from './sqs/attempt-log.js';
 import { Emitter, type Emit } from './sqs/emitter.js';
 import { SqsConsumer, type HandlerContext, type InboundMessage } from './sqs/sqs-consumer.js';
@@ -37,23 +37,6 @@ export function defineService(definition: ServiceDefinition): ServiceDefinition 
   return definition;
 }
 
-export interface RunOptions {
-  readonly env?: NodeJS.ProcessEnv;
-  /** Stops the service; defaults to SIGTERM, SIGINT or the supervisor going away. */
-  readonly signal?: AbortSignal;
-  /** How long in-flight messages may finish after a stop. */
-  readonly drainMs?: number;
-  readonly logger?: Logger;
-}
-
-export interface RunningService {
-  readonly metricsUrl: string;
-  readonly metrics: MetricsRegistry;
-  readonly breakers: BreakerRegistry;
-  /** Resolves once the service has stopped and drained. */
-  readonly stopped: Promise<void>;
-}
-
 const CLAIM_GRACE_MS = 1_000;
 
 async function resolveQueueUrl(sqs: SQSClient, name: string, signal: AbortSignal): Promise<string> {
@@ -62,91 +45,63 @@ async function resolveQueueUrl(sqs: SQSClient, name: string, signal: AbortSignal
   return QueueUrl;
 }
 
-/** Runs a service until it is asked to stop: consumer, DLQ sweeper, metrics, heartbeat. */
-export async function startService(definition: ServiceDefinition, options: RunOptions = {}): Promise<RunningService> {
-  const env = options.env ?? process.env;
-  const signal = options.signal ?? shutdownSignal();
+/** Runs a service until it is asked to stop: its queue's consumer and DLQ sweeper, in the shell every process has. */
+export function startService(definition: ServiceDefinition, options: RunOptions = {}): Promise<RunningService> {
   const { entry } = definition;
-  const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
-  const logger = options.logger ?? createLogger({ service: entry.name, level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info' });
-  const clients = serviceClients(env);
-  const metrics = new MetricsRegistry();
-  const breakers = new BreakerRegistry({ metrics });
-  const runtimeTable = tableName(prefix, 'runtime');
-  const store = new DynamoQuarantineStore({ dynamodb: clients.dynamodb, s3: clients.s3, sqs: clients.sqs, tableName: runtimeTable, bucketName: bucketName(prefix, 'quarantine') });
-  const once = createOnce({ dynamodb: clients.dynamodb, tableName: runtimeTable, service: entry.name });
-  const emitter = new Emitter({ sqs: clients.sqs, prefix, entry });
-  const { visibilityTimeoutSeconds } = queueSettings(entry);
-  const sourceQueueName = queueName(prefix, entry.name);
-  const [queueUrl, deadLetterQueueUrl] = await Promise.all([
-    resolveQueueUrl(clients.sqs, sourceQueueName, signal),
-    resolveQueueUrl(clients.sqs, deadLetterQueueName(prefix, entry.name), signal),
-  ]);
+  return startShell(entry.name, options, async ({ signal, prefix, drainMs, logger, clients, metrics, breakers, quarantine, runtimeTable }) => {
+    const once = createOnce({ dynamodb: clients.dynamodb, tableName: runtimeTable, service: entry.name });
+    const emitter = new Emitter({ sqs: clients.sqs, prefix, entry });
+    const { visibilityTimeoutSeconds } = queueSettings(entry);
+    const sourceQueueName = queueName(prefix, entry.name);
+    const [queueUrl, deadLetterQueueUrl] = await Promise.all([
+      resolveQueueUrl(clients.sqs, sourceQueueName, signal),
+      resolveQueueUrl(clients.sqs, deadLetterQueueName(prefix, entry.name), signal),
+    ]);
 
-  const consumer = new SqsConsumer({
-    sqs: clients.sqs,
-    queueUrl,
-    queueName: sourceQueueName,
-    service: entry.name,
-    quarantine: store,
-    attemptLog: new AttemptLog(clients.dynamodb, runtimeTable, entry.name),
-    breakers,
-    dependencies: definition.dependencies ?? [],
-    concurrency: entry.limits.concurrency,
-    deadlineMs: entry.limits.deadlineMs,
-    maxAttempts: entry.limits.maxAttempts,
-    visibilityTimeoutSeconds,
-    metrics,
-    log: ({ level, ...event }) => logger[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](event),
-    handler: (message, context) =>
-      definition.handle(message, {
-        ...context,
-        clients,
-        log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
-        // A claim lives as long as the attempt may: past the deadline the handler is aborted,
-        // so a retry (after a crash or a failed attempt) may take the key over within seconds.
-        once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
-        emit: (service, body, emitOptions) => context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
-      }),
-  });
-  const sweeping = new AbortController();
-  const sweeper = sweepDeadLetterQueue({ sqs: clients.sqs, store, service: entry.name, deadLetterQueueUrl, sourceQueueName, signal: sweeping.signal }).catch((error: unknown) =>
-    logger.error({ event: 'dlq-sweeper-failed', error: String(error) }),
-  );
-  const metricsServer = await serveMetrics({
-    registry: metrics,
-    port: Number(env.NDF_METRICS_PORT ?? 0),
-    service: entry.name,
-    health: () => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight } }),
-  });
-  const stopHeartbeat = startHeartbeat(metrics);
-  const stopEmf = env.NDF_EMF === 'true' ? emitEmf(metrics, { service: entry.name }) : () => undefined;
-  consumer.start();
-  logger.info({ event: 'started', queue: sourceQueueName, metrics: metricsServer.url, concurrency: entry.limits.concurrency });
-
-  const stopped = new Promise<void>((resolve) => {
-    const stop = async () => {
-      logger.info({ event: 'stopping' });
-      await consumer.stop(options.drainMs ?? 10_000);
-      sweeping.abort();
-      await sweeper;
-      stopHeartbeat();
-      stopEmf();
-      breakers.shutdown();
-      await metricsServer.stop();
-      logger.info({ event: 'stopped' });
-      logger.flush();
-      resolve();
+    const consumer = new SqsConsumer({
+      sqs: clients.sqs,
+      queueUrl,
+      queueName: sourceQueueName,
+      service: entry.name,
+      quarantine,
+      attemptLog: new AttemptLog(clients.dynamodb, runtimeTable, entry.name),
+      breakers,
+      dependencies: definition.dependencies ?? [],
+      concurrency: entry.limits.concurrency,
+      deadlineMs: entry.limits.deadlineMs,
+      maxAttempts: entry.limits.maxAttempts,
+      visibilityTimeoutSeconds,
+      metrics,
+      log: ({ level, ...event }) => logger[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](event),
+      handler: (message, context) =>
+        definition.handle(message, {
+          ...context,
+          clients,
+          log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
+          // A claim lives as long as the attempt may: past the deadline the handler is aborted,
+          // so a retry (after a crash or a failed attempt) may take the key over within seconds.
+          once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
+          emit: (service, body, emitOptions) => context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
+        }),
+    });
+    const sweeping = new AbortController();
+    const sweeper = sweepDeadLetterQueue({ sqs: clients.sqs, store: quarantine, service: entry.name, deadLetterQueueUrl, sourceQueueName, signal: sweeping.signal }).catch((error: unknown) =>
+      logger.error({ event: 'dlq-sweeper-failed', error: String(error) }),
+    );
+    consumer.start();
+    return {
+      startedDetail: { queue: sourceQueueName, concurrency: entry.limits.concurrency },
+      health: () => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight } }),
+      stop: async () => {
+        await consumer.stop(drainMs);
+        sweeping.abort();
+        await sweeper;
+      },
     };
-    if (signal.aborted) void stop();
-    else signal.addEventListener('abort', () => void stop(), { once: true });
   });
-  return { metricsUrl: metricsServer.url, metrics, breakers, stopped };
 }
 
 /** A service's entry point: runs until SIGTERM, drains, and exits 0. */
-export async function runService(definition: ServiceDefinition): Promise<void> {
-  const running = await startService(definition);
-  await running.stopped;
-  process.exit(0);
+export function runService(definition: ServiceDefinition): Promise<void> {
+  return runUntilStopped(startService(definition));
 }

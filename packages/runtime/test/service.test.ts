@@ -58,7 +58,10 @@ describe('a service defined with defineService', () => {
     const handedOn = await stack.clients.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get('sink-service')!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
     );
-    const correlations = (handedOn.Messages ?? []).map((sent) => [JSON.parse(sent.Body!).seen, sent.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue]).sort();
+    // At least once: an attempt past its deadline on a loaded machine may have handed on twice.
+    const correlations = [...new Set((handedOn.Messages ?? []).map((sent) => JSON.stringify([JSON.parse(sent.Body!).seen, sent.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue])))]
+      .map((pair) => JSON.parse(pair) as [string, string])
+      .sort();
     expect(correlations).toEqual([
       ['a', 'req-a'],
       ['b', 'req-b'],
@@ -68,7 +71,8 @@ describe('a service defined with defineService', () => {
     const readMetrics = async () => (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as Snapshot;
     await waitUntil('the counters over HTTP', async () => (await readMetrics()).counters.succeeded === 2, 5_000);
     const snapshot = await readMetrics();
-    expect(snapshot.counters).toMatchObject({ received: 4, succeeded: 2, quarantined: 2 });
+    expect(snapshot.counters).toMatchObject({ succeeded: 2, quarantined: 2 });
+    expect(snapshot.counters.received).toBeGreaterThanOrEqual(4);
     expect(snapshot.gauges.heartbeat).toBeGreaterThan(0);
     expect((await fetch(`${running.metricsUrl}/health`)).status).toBe(200);
 

@@ -1,0 +1,99 @@
+import { DEFAULT_PREFIX, bucketName, tableName } from '@ndf/catalog';
+import type { Logger } from 'pino';
+import { serviceClients, type ServiceClients } from './aws/clients.js';
+import { shutdownSignal } from './lifecycle/shutdown.js';
+import { MetricsRegistry, createLogger, emitEmf, serveMetrics, startHeartbeat, type Health } from './observability/index.js';
+import { DynamoQuarantineStore } from './quarantine/index.js';
+import { BreakerRegistry } from './resilience/index.js';
+
+export interface RunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Stops the service; defaults to SIGTERM, SIGINT or the supervisor going away. */
+  readonly signal?: AbortSignal;
+  /** How long in-flight work may finish after a stop. */
+  readonly drainMs?: number;
+  readonly logger?: Logger;
+}
+
+export interface RunningService {
+  readonly metricsUrl: string;
+  readonly metrics: MetricsRegistry;
+  readonly breakers: BreakerRegistry;
+  /** Resolves once the service has stopped and drained. */
+  readonly stopped: Promise<void>;
+}
+
+/** What every long-running process of the platform has, whatever feeds it. */
+export interface Shell {
+  readonly name: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly prefix: string;
+  /** Aborts when the process is asked to stop. */
+  readonly signal: AbortSignal;
+  readonly drainMs: number;
+  readonly logger: Logger;
+  readonly clients: ServiceClients;
+  readonly metrics: MetricsRegistry;
+  readonly breakers: BreakerRegistry;
+  readonly quarantine: DynamoQuarantineStore;
+  /** Physical name of the catalog's `runtime` table. */
+  readonly runtimeTable: string;
+}
+
+/** The work a shell runs: started once the shell is up, stopped (drained) when it is asked to stop. */
+export interface ShellWork {
+  readonly health?: () => Health;
+  readonly startedDetail?: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the parts every process shares (logs, SDK clients, metrics over HTTP and as EMF,
+ * heartbeat, breakers, quarantine), then the work; on stop, drains the work, then the rest.
+ */
+export async function startShell(name: string, options: RunOptions, startWork: (shell: Shell) => Promise<ShellWork>): Promise<RunningService> {
+  const env = options.env ?? process.env;
+  const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
+  const logger = options.logger ?? createLogger({ service: name, level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info' });
+  const clients = serviceClients(env);
+  const metrics = new MetricsRegistry();
+  const breakers = new BreakerRegistry({ metrics });
+  const runtimeTable = tableName(prefix, 'runtime');
+  const quarantine = new DynamoQuarantineStore({ dynamodb: clients.dynamodb, s3: clients.s3, sqs: clients.sqs, tableName: runtimeTable, bucketName: bucketName(prefix, 'quarantine') });
+  const signal = options.signal ?? shutdownSignal();
+  const shell: Shell = { name, env, prefix, signal, drainMs: options.drainMs ?? 10_000, logger, clients, metrics, breakers, quarantine, runtimeTable };
+
+  const work = await startWork(shell);
+  const metricsServer = await serveMetrics({
+    registry: metrics,
+    port: Number(env.NDF_METRICS_PORT ?? 0),
+    service: name,
+    health: work.health ?? (() => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies() } })),
+  });
+  const stopHeartbeat = startHeartbeat(metrics);
+  const stopEmf = env.NDF_EMF === 'true' ? emitEmf(metrics, { service: name }) : () => undefined;
+  logger.info({ event: 'started', metrics: metricsServer.url, ...work.startedDetail });
+
+  const stopped = new Promise<void>((resolve) => {
+    const stop = async () => {
+      logger.info({ event: 'stopping' });
+      await work.stop();
+      stopHeartbeat();
+      stopEmf();
+      breakers.shutdown();
+      await metricsServer.stop();
+      logger.info({ event: 'stopped' });
+      logger.flush();
+      resolve();
+    };
+    if (signal.aborted) void stop();
+    else signal.addEventListener('abort', () => void stop(), { once: true });
+  });
+  return { metricsUrl: metricsServer.url, metrics, breakers, stopped };
+}
+
+/** An entry point's last line: runs until SIGTERM, drains, and exits 0. */
+export async function runUntilStopped(running: Promise<RunningService>): Promise<void> {
+  await (await running).stopped;
+  process.exit(0);
+}

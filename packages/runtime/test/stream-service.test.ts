@@ -1,0 +1,45 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { tableName } from '@ndf/catalog';
+import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineStreamService, startStreamService } from '../src/stream-service.js';
+import { startTestStack } from './test-stack.js';
+
+const PREFIX = 'streamsvc-';
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startTestStack(PREFIX);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('a stream service', () => {
+  it('reads its table stream in order in the shell every process has, and stops when asked', async () => {
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const running = await startStreamService(
+      defineStreamService({
+        name: 'stream-test-service',
+        table: 'notes',
+        dependencies: ['sqs'],
+        handleBatch: async (records, context) => {
+          await context.call('sqs', async () => undefined);
+          seen.push(...records.map((record) => record.dynamodb?.Keys?.pk?.S ?? ''));
+        },
+      }),
+      { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal },
+    );
+    const keys = Array.from({ length: 20 }, (_, index) => `S#${String(index).padStart(2, '0')}`);
+    for (const pk of keys) await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: { pk: { S: pk }, sk: { S: 'NOTE' } } }));
+    await waitUntil('every change read', async () => seen.length >= keys.length, 15_000);
+    expect(seen).toEqual(keys);
+
+    const metrics = (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as { counters: Record<string, number>; gauges: Record<string, number> };
+    expect(metrics.counters.stream_handled).toBe(keys.length);
+    expect(metrics.gauges.heartbeat).toBeGreaterThan(0);
+    stop.abort();
+    await running.stopped;
+  }, 60_000);
+});
