@@ -1,5 +1,6 @@
 import { apis } from './apis.js';
 import { buckets } from './buckets.js';
+import { routers } from './routers.js';
 import { services } from './services.js';
 import { tables } from './tables.js';
 import type { Catalog } from './types.js';
@@ -10,5 +11,5 @@ export * from './queue-settings.js';
 export * from './validate.js';
 export * from './wiring.js';
 
-/** The platform as it is: every table, bucket, API and service. */
-export const catalog: Catalog = { tables, buckets, apis, services };
+/** The platform as it is: every table, bucket, API, service and stream router. */
+export const catalog: Catalog = { tables, buckets, apis, services, routers };

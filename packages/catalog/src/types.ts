@@ -29,8 +29,14 @@ export type ServiceSource =
   | {
       readonly kind: 'stream';
       readonly table: string;
+      /** Values of the item's `type` attribute. */
       readonly itemTypes: readonly string[];
       readonly events: readonly StreamEventName[];
+      /**
+       * Further string attributes of the item (its new image; the old one for a REMOVE) and the
+       * values that let a change through, like a Lambda event filter: `{ status: ['uploaded'] }`.
+       */
+      readonly where?: Readonly<Record<string, readonly string[]>>;
     }
   /** S3 object-created notifications of a bucket, filtered by key prefix and suffix. */
   | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly suffix?: string }
@@ -89,9 +95,28 @@ export interface ApiEntry {
   readonly buckets: readonly string[];
 }
 
+/**
+ * Reads a table's stream and sends each change to the queues of the services subscribed to
+ * it. A process of services/<name> locally; in the cloud, a Lambda on the stream's event
+ * source mapping with the same bounded retries and bisecting.
+ */
+export interface StreamRouterEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly table: string;
+  /** Records per batch. */
+  readonly batchSize: number;
+  /** Retries of a failing batch before it is split (and a record alone is quarantined). */
+  readonly maxRetries: number;
+  /** Deadline of one batch's routing. */
+  readonly deadlineMs: number;
+  readonly alarms: ServiceAlarms;
+}
+
 export interface Catalog {
   readonly tables: readonly TableEntry[];
   readonly buckets: readonly BucketEntry[];
   readonly apis: readonly ApiEntry[];
   readonly services: readonly ServiceEntry[];
+  readonly routers: readonly StreamRouterEntry[];
 }

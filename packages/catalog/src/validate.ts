@@ -13,7 +13,18 @@ export function catalogProblems(catalog: Catalog): string[] {
   const duplicates = (names: string[]) => names.filter((name, index) => names.indexOf(name) !== index);
   for (const name of duplicates(catalog.tables.map((t) => t.name))) problems.push(`Table "${name}" is declared twice.`);
   for (const name of duplicates(catalog.buckets.map((b) => b.name))) problems.push(`Bucket "${name}" is declared twice.`);
-  for (const name of duplicates([...catalog.services, ...catalog.apis].map((s) => s.name))) problems.push(`Service or API "${name}" is declared twice.`);
+  for (const name of duplicates([...catalog.services, ...catalog.apis, ...catalog.routers].map((s) => s.name))) problems.push(`Service, API or router "${name}" is declared twice.`);
+  for (const router of catalog.routers) {
+    const where = `Router "${router.name}"`;
+    if (!KEBAB.test(router.name)) problems.push(`${where}: the name must be kebab-case.`);
+    const table = catalog.tables.find((t) => t.name === router.table);
+    if (!table) problems.push(`${where} reads the stream of unknown table "${router.table}".`);
+    else if (!table.stream) problems.push(`${where} reads the stream of table "${router.table}", which has none.`);
+    if (!(Number.isInteger(router.batchSize) && router.batchSize >= 1 && router.batchSize <= 1000)) problems.push(`${where}: batchSize must be an integer from 1 to 1000.`);
+    if (!(Number.isInteger(router.maxRetries) && router.maxRetries >= 0 && router.maxRetries <= 10)) problems.push(`${where}: maxRetries must be an integer from 0 to 10.`);
+    if (!(router.deadlineMs >= 100 && router.deadlineMs <= 15 * 60_000)) problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);
+  }
+  const routedTables = new Set(catalog.routers.map((router) => router.table));
 
   for (const port of duplicates(catalog.apis.map((a) => String(a.localPort)))) problems.push(`Local port ${port} is used by two APIs.`);
   for (const api of catalog.apis) {
@@ -41,6 +52,10 @@ export function catalogProblems(catalog: Catalog): string[] {
       if (!table) problems.push(`${where} consumes the stream of unknown table "${source.table}".`);
       else if (!table.stream) problems.push(`${where} consumes the stream of table "${source.table}", which has none.`);
       if (source.events.length === 0) problems.push(`${where} subscribes to no stream event.`);
+      if (table?.stream && !routedTables.has(source.table)) problems.push(`${where} consumes the stream of table "${source.table}", which no router reads.`);
+      for (const [attribute, values] of Object.entries(source.where ?? {})) {
+        if (values.length === 0) problems.push(`${where} filters on "${attribute}" with no value: nothing would pass.`);
+      }
     }
     if (source.kind === 's3' && !bucketNames.has(source.bucket)) problems.push(`${where} consumes events of unknown bucket "${source.bucket}".`);
     if (source.kind === 'queue' && !fedByOthers.has(service.name)) problems.push(`${where} consumes a queue that no service emits to.`);

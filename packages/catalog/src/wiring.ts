@@ -12,6 +12,7 @@ export interface StreamSubscription {
   readonly service: string;
   readonly itemTypes: readonly string[];
   readonly events: readonly StreamEventName[];
+  readonly where: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Object-created notifications each bucket sends, one per service fed by S3. */
@@ -27,7 +28,7 @@ export function bucketNotifications(catalog: Catalog): BucketNotification[] {
 export function streamSubscriptions(catalog: Catalog, table: string): StreamSubscription[] {
   return catalog.services.flatMap((service) =>
     service.consumes.kind === 'stream' && service.consumes.table === table
-      ? [{ table, service: service.name, itemTypes: service.consumes.itemTypes, events: service.consumes.events }]
+      ? [{ table, service: service.name, itemTypes: service.consumes.itemTypes, events: service.consumes.events, where: service.consumes.where ?? {} }]
       : [],
   );
 }

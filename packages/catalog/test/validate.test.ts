@@ -46,7 +46,7 @@ describe('the catalog', () => {
         service({ name: 'zero', limits: { deadlineMs: 0, concurrency: 0, maxAttempts: 0 } }),
       ),
     );
-    expect(problems).toContain('Service or API "dup" is declared twice.');
+    expect(problems).toContain('Service, API or router "dup" is declared twice.');
     expect(problems).toContain('Service "Bad_Name": the name must be kebab-case.');
     expect(problems).toContain('Service "orphan" consumes a queue that no service emits to.');
     expect(problems).toContain('Service "zero": deadlineMs must be between 100 ms and 15 minutes.');
@@ -79,8 +79,26 @@ describe('the catalog', () => {
       service({ name: 'router-fed', consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] } }),
     );
     expect(bucketNotifications(wired)).toEqual([{ bucket: 'receipts', service: 'intake', prefix: 'tenants/', suffix: '.bin' }]);
-    expect(streamSubscriptions(wired, 'notes')).toEqual([{ table: 'notes', service: 'router-fed', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] }]);
+    expect(streamSubscriptions(wired, 'notes')).toEqual([{ table: 'notes', service: 'router-fed', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'], where: {} }]);
     expect(streamSubscriptions(wired, 'runtime')).toEqual([]);
+  });
+
+  it('checks each stream router and what relies on one', () => {
+    const router = catalog.routers[0]!;
+    const problems = catalogProblems({
+      ...catalog,
+      routers: [{ ...router, name: 'Bad Router', table: 'runtime', batchSize: 0, maxRetries: 11, deadlineMs: 50 }],
+      services: [service({ name: 'needs-a-router', consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT'], events: ['MODIFY'], where: { status: [] } } })],
+    });
+    expect(problems).toEqual([
+      'Router "Bad Router": the name must be kebab-case.',
+      'Router "Bad Router" reads the stream of table "runtime", which has none.',
+      'Router "Bad Router": batchSize must be an integer from 1 to 1000.',
+      'Router "Bad Router": maxRetries must be an integer from 0 to 10.',
+      'Router "Bad Router": deadlineMs must be between 100 ms and 15 minutes.',
+      'Service "needs-a-router" consumes the stream of table "notes", which no router reads.',
+      'Service "needs-a-router" filters on "status" with no value: nothing would pass.',
+    ]);
   });
 
   it('refuses APIs with unknown tables or buckets, a bad base path, port, deadline or body limit', () => {

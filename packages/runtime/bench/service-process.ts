@@ -48,7 +48,7 @@ export async function measureServiceProcess(messages: number, log: (line: string
   const stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [entry, { ...producer, consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] } }] } });
   const service = await startServiceProcess({
     entry: CHAOS_SERVICE_MAIN,
-    env: { ...process.env, ...stack.environment(), LOG_LEVEL: 'warn', CHAOS_ENTRY: JSON.stringify(entry), NDF_PREFIX: PREFIX },
+    env: { ...process.env, ...stack.environment(), LOG_LEVEL: 'info', CHAOS_ENTRY: JSON.stringify(entry), NDF_PREFIX: PREFIX },
   });
   try {
     await sleep(3_000);

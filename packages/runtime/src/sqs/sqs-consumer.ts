@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ReceiveMessageCommand, SendMessageCommand, type Message, type MessageAttributeValue, type SQSClient } from '@aws-sdk/client-sqs';
 import { CORRELATION_ATTRIBUTE } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -102,6 +103,8 @@ export class SqsConsumer {
   private probe: Promise<void> | undefined;
 
   constructor(private readonly options: SqsConsumerOptions) {
+    // Every message in hand listens for the drain deadline, and removes its listener when done.
+    setMaxListeners(0, this.draining.signal);
     this.slots = new Slots(options.concurrency);
     this.metrics = options.metrics ?? noMetrics;
     this.log = options.log ?? (() => undefined);
