@@ -24,11 +24,14 @@ const PDF_HEADER = ascii('%PDF-');
 const SNIFFED_PREFIX = 1024;
 const HTML_TAG = /<(script|html|body|head|iframe|object|embed|svg|!doctype\s+html)[\s>/]/i;
 
+/** ZIP readers take the last valid record; a tail stuffed with fake ones must not cost a read each. */
+const MAX_EOCD_CANDIDATES = 8;
+
 /** Where a ZIP directory would make a ZIP reader open this file, as a short explanation. */
 export async function findZipDirectory(reader: RangeReader): Promise<string | undefined> {
   const { tail, tailStart, size } = reader;
   let at = tail.length;
-  while ((at = lastIndexOfBytes(tail.subarray(0, at + EOCD.length - 1), EOCD)) >= 0) {
+  for (let candidates = 0; candidates < MAX_EOCD_CANDIDATES && (at = lastIndexOfBytes(tail.subarray(0, at + EOCD.length - 1), EOCD)) >= 0; candidates++) {
     const absolute = tailStart + at;
     if (size - absolute > EOCD_SEARCH) break;
     if (absolute + 22 <= size && (await isZipDirectory(reader, absolute))) return `a ZIP end-of-central-directory record at offset ${absolute}`;
@@ -53,6 +56,12 @@ export function findRar(reader: RangeReader): string | undefined {
   const end = reader.tail.subarray(-RAR5_END.length);
   if (startsWithBytes(end, RAR5_END) || startsWithBytes(reader.tail.subarray(-RAR4_END.length), RAR4_END)) return 'a RAR end-of-archive block';
   return undefined;
+}
+
+/** Some PDF generators (a PHP script's stray newline) emit blank bytes before the header: still only a PDF. */
+export function startsAsPdfAfterBlanks(head: Uint8Array): boolean {
+  const at = indexOfBytes(head, PDF_HEADER, 0, SNIFFED_PREFIX);
+  return at > 0 && head.subarray(0, at).every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x00 || byte === 0xef || byte === 0xbb || byte === 0xbf);
 }
 
 export function findLatePdfHeader(head: Uint8Array): string | undefined {

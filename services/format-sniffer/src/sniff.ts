@@ -3,7 +3,7 @@ import type { ByteSource } from './byte-source.js';
 import { ARCHIVES, EXECUTABLES, MARKUP, TEXT } from './detected-kinds.js';
 import { checkEnd, startsAsTiff } from './format-ends/index.js';
 import { declaresEncryption } from './pdf-encryption.js';
-import { findHtmlInPrefix, findLatePdfHeader, findRar, findZipDirectory, judgeTrailer } from './polyglot.js';
+import { findHtmlInPrefix, findLatePdfHeader, findRar, findZipDirectory, judgeTrailer, startsAsPdfAfterBlanks } from './polyglot.js';
 import { RangeReader } from './range-reader.js';
 import { RECEIPT_FORMATS, declaredMismatch, receiptFormatOf, type Declared, type DeclaredMismatch, type ReceiptFormat } from './receipt-formats.js';
 import { sniffRefusalMessage, type SniffRefusalCode, type UserMessage } from './refusals.js';
@@ -69,7 +69,7 @@ export async function sniffReceipt(source: ByteSource, options: SniffOptions = {
   if (source.size > limits.maxBytes) return refuse('too-large', `${source.size} bytes, over the ${limits.maxBytes}-byte limit`);
   await reader.loadWindows(limits.headBytes, limits.tailBytes);
 
-  const detected = (await fileTypeFromBuffer(reader.head))?.ext ?? (startsAsTiff(reader.head) ? 'tif' : undefined);
+  const detected = (await fileTypeFromBuffer(reader.head))?.ext ?? (startsAsTiff(reader.head) ? 'tif' : startsAsPdfAfterBlanks(reader.head) ? 'pdf' : undefined);
   if (detected !== undefined && EXECUTABLES.has(detected)) return refuse('executable', `starts as ${detected}`, detected);
   if (detected !== undefined && ARCHIVES.has(detected)) return refuse('archive', `starts as ${detected}`, detected);
 

@@ -37,6 +37,19 @@ describe('polyglots', () => {
     expect(await sniff(make.join(jpeg, make.noise(500, 3)))).toMatchObject({ outcome: 'accepted', trailingBytes: 500 });
   });
 
+  it('takes a PDF behind blank lines (a stray newline from its generator) for a PDF', async () => {
+    expect(await sniff(make.join(make.bytes('\r\n\n'), await make.invoicePdf()))).toMatchObject({ outcome: 'accepted', format: 'pdf' });
+  });
+
+  it('checks only the last ZIP end records, however many the tail holds', async () => {
+    const fakes = Buffer.concat(Array.from({ length: 5000 }, () => make.join(make.bytes('PK\x05\x06'), Buffer.from([0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0]))));
+    const file = make.join(await make.photoJpeg(2000, 1500), fakes);
+    let reads = 0;
+    const counting = { size: file.length, read: (start: number, end: number) => (reads++, Promise.resolve(file.subarray(start, end))) };
+    await sniffReceipt(counting);
+    expect(reads).toBeLessThan(20);
+  });
+
   it('is not fooled by the bytes of a ZIP end record that point to no ZIP directory', async () => {
     const comment = make.join(make.bytes('PK\x05\x06'), make.noise(30, 9));
     const result = await sniff(make.withSegments(await make.photoJpeg(), make.jpegSegment(0xfe, comment)));
