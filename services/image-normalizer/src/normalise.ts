@@ -116,14 +116,14 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
         skippedPages.push(page);
         continue;
       }
-      let input: Sharp;
+      let pixels: Pixels;
       if (hevc) {
+        // libheif has already turned the image upright: its own dimensions are the upright ones.
         const raw = await decodeHevc(bytes, limits.maxInputPixels);
-        input = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+        pixels = await uprightPixels(sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }), raw, limits);
       } else {
-        input = sharp(bytes, { page, limitInputPixels: limits.maxInputPixels, failOn: 'error', sequentialRead: true });
+        pixels = await uprightPixels(sharp(bytes, { page, limitInputPixels: limits.maxInputPixels, failOn: 'error', sequentialRead: true }), uprightSize(header), limits);
       }
-      const pixels = await uprightPixels(input, uprightSize(header), limits);
       firstPixels ??= pixels;
       signal?.throwIfAborted();
       pages.push({ page, display: await encode(pixels, displayFormat, undefined, limits.pipelineTimeoutSeconds) });
