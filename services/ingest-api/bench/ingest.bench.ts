@@ -3,10 +3,14 @@
 // N notes with unique keys then N/4 replays; plus the cold import time of the handler module.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { build } from 'esbuild';
 import { catalog } from '@ndf/catalog';
 import { ITEM_TYPES, listingSortKey, noteIdFor, noteKey, ownerListing, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, freePort, startLocalStack, waitUntil } from '@ndf/local-stack';
@@ -38,11 +42,35 @@ interface Row {
 
 const ms = (value: number) => value.toFixed(1);
 
-/** Import time of the handler module in fresh processes: the Lambda init phase (clients, compiled validators). */
-function importTimes(env: Record<string, string>, runs: number): number[] {
-  const script = `const t=performance.now();await import(${JSON.stringify(handlerModule)});console.log(performance.now()-t);`;
+/**
+ * Import time of the handler module in fresh processes: the Lambda init phase (clients,
+ * compiled validators). From the sources through tsx, and from an esbuild bundle as a Lambda
+ * deployment would ship it (ESM, split so that the S3 modules load only when first used).
+ */
+async function importTimes(env: Record<string, string>, runs: number, bundled: boolean): Promise<number[]> {
+  let module = handlerModule;
+  let loader: string[] = ['--conditions=development', '--import', 'tsx'];
+  if (bundled) {
+    const outdir = mkdtempSync(join(tmpdir(), 'ingest-bundle-'));
+    await build({
+      entryPoints: [handlerModule],
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      conditions: ['development'],
+      outdir,
+      outExtension: { '.js': '.mjs' },
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'error',
+    });
+    module = join(outdir, 'handler.mjs');
+    loader = [];
+  }
+  const script = `const t=performance.now();await import(${JSON.stringify(module)});console.log(performance.now()-t);`;
   return Array.from({ length: runs }, () => {
-    const result = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', '--input-type=module', '-e', script], {
+    const result = spawnSync(process.execPath, [...loader, '--input-type=module', '-e', script], {
       env: { ...process.env, ...env },
       encoding: 'utf8',
     });
@@ -60,7 +88,8 @@ const api = spawn(process.execPath, ['--conditions=development', '--import', 'ts
 const endpoint = `http://127.0.0.1:${port}`;
 
 try {
-  const imports = importTimes(env, 3);
+  const imports = await importTimes(env, 3, false);
+  const bundledImports = await importTimes(env, 3, true);
   await waitUntil('the ingest API', async () => (await fetch(`${endpoint}/v1/health`)).ok, 30_000, 100);
   const token = await stack.issuer.mint({ tenant: 'bench', user: 'bench-user', roles: ['employee'] });
   const scope = tenantScope({ tenant: 'bench', user: 'bench-user', roles: ['employee'] });
@@ -188,7 +217,7 @@ try {
   const added = (p: number) => percentile(sorted(rows[1]!.latencies), p) - percentile(sorted(rows[0]!.latencies), p);
   console.log(`latency the API adds over the raw PutItem (same concurrency): p50 ${ms(added(50))} ms, p99 ${ms(added(99))} ms`);
   console.log(`notes stored for the bench user: ${stored - WARM_UP} for ${distinct} distinct ids; replays answering another note or status: ${replayMismatches}`);
-  console.log(`handler module import (fresh process, through tsx, includes clients and compiled validators): ${imports.map(ms).join(' / ')} ms`);
+  console.log(`handler module import in a fresh process (clients and compiled validators included): ${bundledImports.map(ms).join(' / ')} ms bundled by esbuild as for Lambda, ${imports.map(ms).join(' / ')} ms from the sources through tsx`);
 } finally {
   api.kill('SIGTERM');
   clients.destroy();
