@@ -1,4 +1,4 @@
-import type { Catalog, ServiceEntry, StreamEventName } from './types.js';
+import type { Catalog, ServiceEntry, StreamEventName, StreamRouterEntry } from './types.js';
 
 export interface BucketNotification {
   readonly bucket: string;
@@ -42,4 +42,10 @@ export function findService(catalog: Catalog, name: string): ServiceEntry {
   const service = catalog.services.find((candidate) => candidate.name === name);
   if (!service) throw new Error(`No service named "${name}" in the catalog.`);
   return service;
+}
+
+export function findRouter(catalog: Catalog, name: string): StreamRouterEntry {
+  const router = catalog.routers.find((candidate) => candidate.name === name);
+  if (!router) throw new Error(`No stream router named "${name}" in the catalog.`);
+  return router;
 }

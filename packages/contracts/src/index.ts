@@ -11,3 +11,4 @@ export * from './roles.js';
 export * from './stage.js';
 export * from './tenant-scope.js';
 export { openApiDocument, type SchemaName } from './openapi/document.js';
+export * from './change-message.js';

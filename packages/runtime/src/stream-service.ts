@@ -11,6 +11,8 @@ export interface StreamBatchContext {
   readonly signal: AbortSignal;
   readonly shardId: string;
   readonly clients: ServiceClients;
+  /** The prefix of this environment's physical names (queues, tables, buckets). */
+  readonly prefix: string;
   readonly log: Logger;
   /** Calls a dependency through its breaker with short retries, aborted with the batch. */
   call<T>(dependency: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
@@ -57,7 +59,7 @@ export function startStreamService(definition: StreamServiceDefinition, options:
       ...(definition.maxRetries !== undefined ? { maxRetries: definition.maxRetries } : {}),
       ...(definition.handlerTimeoutMs ? { handlerTimeoutMs: definition.handlerTimeoutMs } : {}),
       handleBatch: (records, { signal: batchSignal, shardId }) =>
-        definition.handleBatch(records, { signal: batchSignal, shardId, clients, log: logger.child({ shardId }), call: callThrough(breakers, batchSignal) }),
+        definition.handleBatch(records, { signal: batchSignal, shardId, clients, prefix, log: logger.child({ shardId }), call: callThrough(breakers, batchSignal) }),
     }).catch((error: unknown) => logger.error({ event: 'stream-consumer-failed', error: String(error) }));
     return {
       startedDetail: { table: definition.table },

@@ -6,7 +6,7 @@ export function banner(stack: LocalStack, catalog: Catalog, readyInMs: number): 
   const apis = catalog.apis.map((api) => `  API ${api.name.padEnd(18)} http://127.0.0.1:${api.localPort}${api.basePath}`);
   const lines = [
     '',
-    `✔ platform ready in ${(readyInMs / 1000).toFixed(1)} s: ${catalog.apis.length} API(s), ${catalog.services.length} service(s) supervised`,
+    `✔ platform ready in ${(readyInMs / 1000).toFixed(1)} s: ${catalog.apis.length} API(s), ${catalog.routers.length} stream router(s), ${catalog.services.length} service(s) supervised`,
     ...(apis.length > 0 ? apis : ['  APIs                   none in the catalog yet']),
     `  mail catcher           ${stack.endpoints.mail}   (SMTP 127.0.0.1:${stack.endpoints.smtp.port})`,
     `  token issuer           ${stack.endpoints.issuer}   (JWKS ${stack.endpoints.jwks})`,

@@ -10,7 +10,8 @@ export function nodeTypeScript(entry: string): { command: string; args: string[]
 
 /**
  * Every process of the platform, from the catalog: each API's local adapter
- * (services/<api>/src/local.ts) and each service's entry point (services/<name>/src/main.ts).
+ * (services/<api>/src/local.ts), each stream router's and each service's entry point
+ * (services/<name>/src/main.ts).
  */
 export function platformProcesses(catalog: Catalog, repoRoot: string, environment: Record<string, string>): ProcessSpec[] {
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
@@ -21,6 +22,7 @@ export function platformProcesses(catalog: Catalog, repoRoot: string, environmen
   };
   return [
     ...catalog.apis.map((api) => spec(api.name, 'src/local.ts', { PORT: String(api.localPort) })),
+    ...catalog.routers.map((router) => spec(router.name, 'src/main.ts', {})),
     ...catalog.services.map((service) => spec(service.name, 'src/main.ts', {})),
   ];
 }

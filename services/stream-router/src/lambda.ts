@@ -1,0 +1,26 @@
+import { serviceClients } from '@ndf/runtime';
+import { DEFAULT_PREFIX } from '@ndf/catalog';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { config, subscriptions } from './config.js';
+import { QueueSender } from './queue-sender.js';
+import { routeBatch } from './router.js';
+
+const clients = serviceClients();
+const sender = new QueueSender(clients.sqs, process.env.NDF_PREFIX ?? DEFAULT_PREFIX);
+
+/**
+ * The router in the cloud: the event source mapping on the stream calls it with a batch;
+ * on failure it reports the batch's first record, so the mapping retries (and bisects) from
+ * there, and after its bounded retries sends the record to the on-failure destination.
+ */
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const signal = AbortSignal.timeout(config.deadlineMs);
+  try {
+    await routeBatch(event.Records, { table: config.table, subscriptions, send: (service, messages) => sender.send(service, messages, signal) });
+    return { batchItemFailures: [] };
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'route-failed', records: event.Records.length, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+    const first = event.Records[0]?.dynamodb?.SequenceNumber;
+    return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
+  }
+}
