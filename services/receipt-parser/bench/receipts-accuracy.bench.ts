@@ -80,7 +80,7 @@ for (const [field, target] of Object.entries(TARGETS) as [FieldName, { clean: nu
   }
 }
 
-console.log('\nOCR alone (preprocessing + tesseract), the pool busy with one receipt per worker\n');
+console.log('\nOCR throughput: preprocessing + tesseract, one receipt per worker at a time (the parse of each page, about a millisecond, is included)\n');
 console.log(
   table([
     ['images', 'receipts', 'workers', 'seconds', 'receipts/min', 'p50 ms', 'p99 ms'],

@@ -7,7 +7,7 @@ import { exclVatCandidates, findTotalExclVat, findTotalInclVat } from './fields/
 import type { Field, ParseInput, ParseOptions, ReceiptFields, VatLine, WordConfidence } from './fields/types.js';
 import { findVatNumber } from './fields/vat-number.js';
 import { findVatCandidates } from './fields/vat-lines.js';
-import { summariseVat } from './fields/vat-summary.js';
+import { repairSingleRateVat, summariseVat } from './fields/vat-summary.js';
 import { dropEdgeNoise } from './text/edge-noise.js';
 import { splitLines } from './text/lines.js';
 import { nearlyEqual, rateToString, toDecimalString, vatOn, type Minor } from './text/money.js';
@@ -44,7 +44,7 @@ function money(value: Minor, confidence: number, ocr: number | undefined): Field
 export function parseReceipt(input: ParseInput, options: ParseOptions = {}): ReceiptFields {
   const text = dropEdgeNoise(input.text, input.words);
   const lines = splitLines(text);
-  const folded = foldForKeywords(text);
+  const folded = foldForKeywords(lines.map((line) => line.text).join('\n'));
   const language = languageOf(folded);
   const currency = findCurrency(folded, language);
   const monthFirst = language === 'en' && currency?.value === 'USD';
@@ -52,11 +52,12 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
   const wordConfidence = wordConfidenceLookup(input.words);
   const ocrOf = (value: Minor) => wordConfidence(toDecimalString(value).replace('.', ',')) ?? wordConfidence(toDecimalString(value));
 
-  const vat = summariseVat(findVatCandidates(facts));
-  const basesTotal = vat && vat.lines.every((line) => line.base !== undefined) ? vat.lines.reduce((sum, line) => sum + line.base!, 0) : undefined;
-  const context = { vatTotal: vat?.total, basesTotal };
+  const printedVat = summariseVat(findVatCandidates(facts));
+  const basesTotal = printedVat && printedVat.lines.every((line) => line.base !== undefined) ? printedVat.lines.reduce((sum, line) => sum + line.base!, 0) : undefined;
   const htCandidates = exclVatCandidates(facts);
-  const ttc = findTotalInclVat(facts, htCandidates.map((candidate) => candidate.value), context);
+  const ttc = findTotalInclVat(facts, htCandidates.map((candidate) => candidate.value), { vatTotal: printedVat?.total, basesTotal });
+  const vat = ttc?.checked ? printedVat : repairSingleRateVat(printedVat, ttc?.value);
+  const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
 
   let vatLines: Field<readonly VatLine[]> | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frenchKeyIsValid, findVatNumber } from '../src/fields/vat-number.js';
 import { findAmounts } from '../src/text/amounts.js';
 import { findDates, isoDate } from '../src/text/dates.js';
-import { fromDecimalString, toDecimalString } from '../src/text/money.js';
+import { fromDecimalString, toDecimalString, zeroMisreadings } from '../src/text/money.js';
 import { cleanLine, labelOf } from '../src/text/normalize.js';
 import { dropEdgeNoise } from '../src/text/edge-noise.js';
 import { findRates } from '../src/text/rates.js';
@@ -43,6 +43,14 @@ describe('amounts', () => {
     expect(amounts('TOTAL O,3O')).toEqual([30]);
     expect(cleanLine('TOTAL SOLDE')).toBe('TOTAL SOLDE');
     expect(labelOf('T0TALTTC')).toBe('TOTALTTC');
+    expect(cleanLine('Amount Due S1735.41')).toBe('Amount Due $1735.41');
+    expect(amounts('TOTAL s57.29')).toEqual([5729]);
+    expect(amounts('TVA S,50')).toEqual([550]);
+  });
+
+  it('lists the readings of an amount with one 8, 6 or 9 put back to a zero', () => {
+    expect(zeroMisreadings(887)).toEqual([87, 807]);
+    expect(zeroMisreadings(-1234)).toEqual([]);
   });
 
   it('converts between cents and decimal strings without floats', () => {
@@ -72,6 +80,10 @@ describe('dates', () => {
     ['O8/1l/2O23', '2023-11-08'],
     ['Date: 11 March 2823', '2023-03-11'],
     ['DATE 31 12-2022 13:26', '2022-12-31'],
+    ['DATE 24-85-2022 14:26', '2022-05-24'],
+    ['DATE 81/08/24 22:21', '2024-08-01'],
+    ['Date: 2022-91-17 21:11', '2022-01-17'],
+    ['18/86/2024', '2024-06-18'],
   ])('%s', (line, expected) => {
     expect(dates(line)).toEqual(expected === null ? [] : [expected]);
   });

@@ -490,6 +490,41 @@ DEBIT`,
     },
   },
   {
+    name: 'Slashed zeros read as 8 by OCR in the date and the VAT amount',
+    text: `CAFE DU PORT
+Quai des Bateliers 67000 Strasbourg
+DATE 24-85-2024 12:31
+Cafe                     2,40
+Croissant                1,20
+Jus d'orange             2,67
+TOTAL TTC                6,27 EUR
+TVA 10%                  8,57
+CB                       6,27`,
+    expected: {
+      merchant: 'CAFE DU PORT',
+      date: '2024-05-24',
+      totalInclVat: '6.27',
+      vatLines: [{ rate: '10', amount: '0.57' }],
+    },
+  },
+  {
+    name: 'A slashed zero read as 8 in the total, settled by HT + VAT',
+    text: `RESTAURANT LE MIDI
+12 rue Nationale 59000 Lille
+15/01/2025 13:02
+Menu                    26,50
+Eau                      3,50
+TOTAL HT                27,27
+TVA 10%                  2,73
+TOTAL TTC               38,00 EUR`,
+    expected: {
+      date: '2025-01-15',
+      totalInclVat: '30.00',
+      totalExclVat: '27.27',
+      vatLines: [{ rate: '10', amount: '2.73' }],
+    },
+  },
+  {
     name: 'Nothing that looks like a receipt',
     text: `Dear customer,
 Please find attached our brochure.

@@ -1,4 +1,4 @@
-import { nearlyEqual, type Minor } from '../text/money.js';
+import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
 import type { LineFacts } from './line-facts.js';
 
 export interface AmountPick {
@@ -91,7 +91,12 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const checked = checks(value);
     return { bonus: 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : 0), checked };
   };
-  if (candidates.length > 0) return pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55));
+  if (candidates.length > 0) {
+    const picked = pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55))!;
+    // A total that misses HT + VAT but meets it with a slashed zero read back ("52.48" for "52.40").
+    const repaired = picked.checked ? undefined : zeroMisreadings(picked.value).find(checks);
+    return repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
+  }
 
   if (payments.length > 0) return pickBest(payments.map((value, position) => ({ value, strength: 1, position })), score, () => 0.45);
   const loose = facts.flatMap((line, position) => (line.change || line.cashGiven || line.discount || line.notMoney || line.rates.length > 0 ? [] : positives(line).map((value) => ({ value, strength: 1, position }))));

@@ -1,4 +1,4 @@
-import { nearlyEqual, type Minor, type RateMilli } from '../text/money.js';
+import { nearlyEqual, zeroMisreadings, type Minor, type RateMilli } from '../text/money.js';
 import type { VatCandidate } from './vat-lines.js';
 
 export interface VatSummary {
@@ -34,4 +34,17 @@ export function summariseVat(candidates: readonly VatCandidate[]): VatSummary | 
     lines = [best];
   }
   return { lines, total: lines.reduce((total, line) => total + line.amount, 0) };
+}
+
+/**
+ * With one rate and the total known, the VAT is known too: a printed VAT that misses it but
+ * would hit it with one of OCR's zero misreadings undone is read that way.
+ */
+export function repairSingleRateVat(summary: VatSummary | null, totalInclVat: Minor | undefined): VatSummary | null {
+  const [line] = summary?.lines ?? [];
+  if (!summary || summary.lines.length !== 1 || !line || line.rate === null || totalInclVat === undefined) return summary;
+  const expected = totalInclVat - Math.round((totalInclVat * 100_000) / (100_000 + line.rate));
+  if (nearlyEqual(line.amount, expected, 2)) return summary;
+  const repaired = zeroMisreadings(line.amount).find((amount) => nearlyEqual(amount, expected, 1));
+  return repaired === undefined ? summary : { lines: [{ ...line, amount: repaired }], total: repaired };
 }

@@ -47,6 +47,15 @@ function fullYear(text: string): number {
   return /^2[3689]\d{2}$/.test(text) ? Number(`20${text.slice(2)}`) : Number(text);
 }
 
+/**
+ * A slashed or dotted zero is often read as 8, 6 or 9: "24-85-2022", "81/08/24". A two-digit
+ * day or month that starts with one of them is read with a 0 instead; the caller only asks
+ * when the date as read is impossible.
+ */
+function zeroRepaired(text: string): number {
+  return Number(text.length === 2 && /^[689]/.test(text) ? `0${text[1]}` : text);
+}
+
 export interface DateReadingOptions {
   /** Read an ambiguous 03/04 as March 4th (US receipts) rather than the European 3 April. */
   readonly monthFirst?: boolean;
@@ -60,18 +69,23 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     if (!found.some((other) => token.start < other.end && other.start < token.end)) found.push(token);
   };
   for (const match of line.matchAll(YEAR_MONTH_DAY)) {
-    const [year, month, day] = [fullYear(match[1]!), Number(match[3]), Number(match[4])];
-    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+    const year = fullYear(match[1]!);
+    const [month, day] = [Number(match[3]), Number(match[4])];
+    const repaired = isValid(year, month, day) ? [month, day] : [zeroRepaired(match[3]!), zeroRepaired(match[4]!)];
+    if (isValid(year, repaired[0]!, repaired[1]!)) push({ year, month: repaired[0]!, day: repaired[1]!, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: repaired[0] === month && repaired[1] === day });
   }
   for (const match of line.matchAll(DAY_MONTH_YEAR)) {
-    const [first, second, year] = [Number(match[1]), Number(match[3]), fullYear(match[4]!)];
+    const year = fullYear(match[4]!);
+    const asPrinted = [Number(match[1]), Number(match[3])];
+    const readable = isValid(year, asPrinted[1]!, asPrinted[0]!) || isValid(year, asPrinted[0]!, asPrinted[1]!);
+    const [first, second] = readable ? asPrinted : [zeroRepaired(match[1]!), zeroRepaired(match[3]!)];
     const dayFirst = isValid(year, second, first);
     const usOrder = isValid(year, first, second);
     if (!dayFirst && !usOrder) continue;
     const ambiguous = dayFirst && usOrder && first !== second;
     const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
-    push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous, strong: match[4]!.length === 4 });
+    push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous, strong: readable && match[4]!.length === 4 });
   }
   for (const match of line.matchAll(MIXED_SEPARATORS)) {
     if (!/[/.-]/.test(match[0])) continue;

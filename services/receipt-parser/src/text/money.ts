@@ -31,3 +31,18 @@ export function rateToString(rate: RateMilli): string {
 export function vatOn(base: Minor, rate: RateMilli): Minor {
   return Math.round((base * rate) / 100_000);
 }
+
+/**
+ * The amounts this one may have been before OCR read a slashed or dotted zero as 8, 6 or 9:
+ * one such digit put back to 0 at a time ("8.87" → "0.87").
+ */
+export function zeroMisreadings(minor: Minor): Minor[] {
+  const digits = String(Math.abs(minor));
+  const variants: Minor[] = [];
+  for (let index = 0; index < digits.length; index++) {
+    if (!'689'.includes(digits[index]!)) continue;
+    const variant = Number(`${digits.slice(0, index)}0${digits.slice(index + 1)}`);
+    variants.push(minor < 0 ? -variant : variant);
+  }
+  return variants;
+}

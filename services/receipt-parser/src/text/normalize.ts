@@ -17,6 +17,9 @@ const NUMBER_LIKE = /^([-+(]?[€$£]?)([0-9OoDQlIi|!SsBZzG]+(?:[ .,/'-][0-9OoDQ
  * Words ("TOTAL", "SOLDE") have too few digits to be touched.
  */
 function fixToken(token: string): string {
+  // "S57.29": a dollar sign read as S, not a 5 (an amount starts with a digit or a sign).
+  const dollar = /^[Ss](\d.*)$/.exec(token);
+  if (dollar && FIXED_SHAPES.test(dollar[1]!.replace(/[.:;]$/, ''))) return `$${dollar[1]}`;
   const match = NUMBER_LIKE.exec(token);
   if (!match) return token;
   const body = match[2]!;
