@@ -1,7 +1,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { greyPng } from './grey-png.js';
 
-/** PNG keeps every pixel for OCR; JPEG (quality 92) encodes a noisy photographed page several times faster. */
+/** PNG: 8-bit greyscale, lossless, what OCR reads; JPEG: colour, quality 92, for a picture to show. */
 export type RasterFormat = 'png' | 'jpeg';
 
 export interface PageRaster {
@@ -26,7 +27,7 @@ export async function rasterisePage(page: PDFPageProxy, dpi: number, maxPixels: 
   context.fillRect(0, 0, canvas.width, canvas.height);
   // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing API.
   await page.render({ canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'], viewport }).promise;
-  // A copy in an ArrayBuffer of its own, so that it can be transferred out of the worker thread.
-  const bytes = new Uint8Array(format === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', 92));
+  // Either way an ArrayBuffer of its own, so that it can be transferred out of the worker thread.
+  const bytes = format === 'png' ? greyPng(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height) : new Uint8Array(await canvas.encode('jpeg', 92));
   return { page: page.pageNumber, format, dpi: Math.round(scale * 72), width: canvas.width, height: canvas.height, bytes };
 }

@@ -51,7 +51,10 @@ describe('scanned PDFs', () => {
     const raster = result.rasters[0]!;
     expect({ page: raster.page, format: raster.format, dpi: raster.dpi, width: raster.width, height: raster.height }).toEqual({ page: 1, format: 'png', dpi: 300, width: 2479, height: 3508 });
     expect([...raster.bytes.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
-    expect(await make.rasterColour(raster.bytes, 0.5, 0.03)).toEqual([208, 32, 32]);
+    // An 8-bit greyscale PNG: the red band (208, 32, 32) comes out as its luma.
+    expect(raster.bytes[25]).toBe(0);
+    expect(await make.rasterColour(raster.bytes, 0.5, 0.03)).toEqual([84, 84, 84]);
+    expect(await make.rasterColour(raster.bytes, 0.5, 0.25)).toEqual([17, 17, 17]);
     expect(await make.rasterColour(raster.bytes, 0.9, 0.9)).toEqual([255, 255, 255]);
   });
 
