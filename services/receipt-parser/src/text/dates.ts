@@ -71,14 +71,14 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
   for (const match of line.matchAll(YEAR_MONTH_DAY)) {
     const year = fullYear(match[1]!);
     const [month, day] = [Number(match[3]), Number(match[4])];
-    const repaired = isValid(year, month, day) ? [month, day] : [zeroRepaired(match[3]!), zeroRepaired(match[4]!)];
-    if (isValid(year, repaired[0]!, repaired[1]!)) push({ year, month: repaired[0]!, day: repaired[1]!, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: repaired[0] === month && repaired[1] === day });
+    const [readMonth, readDay] = isValid(year, month, day) ? [month, day] : [zeroRepaired(match[3]!), zeroRepaired(match[4]!)];
+    if (isValid(year, readMonth, readDay)) push({ year, month: readMonth, day: readDay, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: readMonth === month && readDay === day });
   }
   for (const match of line.matchAll(DAY_MONTH_YEAR)) {
     const year = fullYear(match[4]!);
-    const asPrinted = [Number(match[1]), Number(match[3])];
-    const readable = isValid(year, asPrinted[1]!, asPrinted[0]!) || isValid(year, asPrinted[0]!, asPrinted[1]!);
-    const [first, second] = readable ? asPrinted : [zeroRepaired(match[1]!), zeroRepaired(match[3]!)];
+    const asPrinted: [number, number] = [Number(match[1]), Number(match[3])];
+    const readable = isValid(year, asPrinted[1], asPrinted[0]) || isValid(year, asPrinted[0], asPrinted[1]);
+    const [first, second]: [number, number] = readable ? asPrinted : [zeroRepaired(match[1]!), zeroRepaired(match[3]!)];
     const dayFirst = isValid(year, second, first);
     const usOrder = isValid(year, first, second);
     if (!dayFirst && !usOrder) continue;
