@@ -11,18 +11,22 @@ export interface Locale {
   readonly vatCountry: 'FR' | 'GB' | 'DE' | 'NL' | 'CHE' | null;
   /** US sales tax: added to a pre-tax subtotal instead of included in prices. */
   readonly salesTax?: readonly number[];
+  /** Postcode and city lines of the place. */
+  readonly cities: readonly string[];
 }
 
+const FRENCH_CITIES = ['75011 PARIS', '69002 LYON', '13001 MARSEILLE', '33000 BORDEAUX', '67000 STRASBOURG', '44000 NANTES', '31000 TOULOUSE', '59000 LILLE'];
+
 export const LOCALES: readonly Locale[] = [
-  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR' },
-  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR' },
-  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR' },
-  { language: 'en', currency: 'GBP', standardRate: 20_000, reducedRate: 5_000, serviceRate: 20_000, vatCountry: 'GB' },
-  { language: 'en', currency: 'EUR', standardRate: 19_000, reducedRate: 7_000, serviceRate: 7_000, vatCountry: 'DE' },
-  { language: 'en', currency: 'EUR', standardRate: 21_000, reducedRate: 9_000, serviceRate: 9_000, vatCountry: 'NL' },
-  { language: 'en', currency: 'USD', standardRate: 0, reducedRate: 0, serviceRate: 0, vatCountry: null, salesTax: [8_875, 7_250, 6_000, 8_250, 9_500] },
-  { language: 'fr', currency: 'CHF', standardRate: 8_100, reducedRate: 2_600, serviceRate: 8_100, vatCountry: 'CHE' },
-  { language: 'en', currency: 'CHF', standardRate: 8_100, reducedRate: 2_600, serviceRate: 3_800, vatCountry: 'CHE' },
+  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR', cities: FRENCH_CITIES },
+  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR', cities: FRENCH_CITIES },
+  { language: 'fr', currency: 'EUR', standardRate: 20_000, reducedRate: 5_500, serviceRate: 10_000, vatCountry: 'FR', cities: FRENCH_CITIES },
+  { language: 'en', currency: 'GBP', standardRate: 20_000, reducedRate: 5_000, serviceRate: 20_000, vatCountry: 'GB', cities: ['LONDON EC1A 1BB', 'MANCHESTER M1 1AE', 'EDINBURGH EH1 1YZ', 'BRISTOL BS1 4DJ'] },
+  { language: 'en', currency: 'EUR', standardRate: 19_000, reducedRate: 7_000, serviceRate: 7_000, vatCountry: 'DE', cities: ['10115 BERLIN', '80331 MUENCHEN', '60311 FRANKFURT'] },
+  { language: 'en', currency: 'EUR', standardRate: 21_000, reducedRate: 9_000, serviceRate: 9_000, vatCountry: 'NL', cities: ['1012 AB AMSTERDAM', '3011 ROTTERDAM', '2511 DEN HAAG'] },
+  { language: 'en', currency: 'USD', standardRate: 0, reducedRate: 0, serviceRate: 0, vatCountry: null, salesTax: [8_875, 7_250, 6_000, 8_250, 9_500], cities: ['NEW YORK, NY 10001', 'BOSTON, MA 02108', 'CHICAGO, IL 60601', 'SEATTLE, WA 98101'] },
+  { language: 'fr', currency: 'CHF', standardRate: 8_100, reducedRate: 2_600, serviceRate: 8_100, vatCountry: 'CHE', cities: ['1201 GENEVE', '1003 LAUSANNE', '2000 NEUCHATEL'] },
+  { language: 'en', currency: 'CHF', standardRate: 8_100, reducedRate: 2_600, serviceRate: 3_800, vatCountry: 'CHE', cities: ['8001 ZURICH', '4001 BASEL', '3011 BERN'] },
 ];
 
 export const MERCHANTS: Record<ReceiptKind, Record<Language, readonly string[]>> = {
@@ -63,11 +67,6 @@ export const MERCHANTS: Record<ReceiptKind, Record<Language, readonly string[]>>
 export const STREETS: Record<Language, readonly string[]> = {
   fr: ['rue de Rivoli', 'avenue de la République', 'boulevard Voltaire', 'rue du Faubourg Saint-Antoine', 'place de la Gare', 'rue Nationale', 'cours Mirabeau', 'quai des Bateliers'],
   en: ['High Street', 'Market Street', 'Station Road', 'King Street', 'Main Street', 'Church Lane', 'Broadway', 'Queen Street'],
-};
-
-export const CITIES: Record<Language, readonly string[]> = {
-  fr: ['75011 PARIS', '69002 LYON', '13001 MARSEILLE', '33000 BORDEAUX', '67000 STRASBOURG', '44000 NANTES', '1201 GENEVE', '31000 TOULOUSE'],
-  en: ['LONDON EC1A 1BB', 'MANCHESTER M1 1AE', 'NEW YORK, NY 10001', 'EDINBURGH EH1 1YZ', 'BERLIN 10115', 'AMSTERDAM 1012', 'ZURICH 8001', 'BOSTON, MA 02108'],
 };
 
 /** Item names and a typical price in cents, by kind; `reduced` items carry the reduced (food, books) rate. */

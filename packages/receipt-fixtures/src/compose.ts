@@ -1,4 +1,4 @@
-import { CITIES, ITEMS, LOCALES, MERCHANTS, STREETS, type Locale } from './catalogue.js';
+import { ITEMS, LOCALES, MERCHANTS, STREETS, type Locale } from './catalogue.js';
 import { formatAmount, formatDate, formatMoney, formatRate, formatTime, isoOf, pickNumberStyle, type CalendarDate, type NumberStyle } from './format.js';
 import { Random } from './random.js';
 import type { Language, PrintedLine, ReceiptDocument, ReceiptKind } from './truth.js';
@@ -67,7 +67,7 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
   const center = kind !== 'invoice' && random.chance(0.8);
   lines.push({ left: merchant, align: center ? 'center' : 'left', bold: true, scale: random.pick([1, 1.2, 1.4]) });
   lines.push({ left: `${random.int(1, 180)} ${random.pick(STREETS[language])}`, align: center ? 'center' : 'left' });
-  lines.push({ left: random.pick(CITIES[language]), align: center ? 'center' : 'left' });
+  lines.push({ left: random.pick(locale.cities), align: center ? 'center' : 'left' });
   if (random.chance(0.6)) lines.push({ left: `Tel ${language === 'fr' ? `0${random.int(1, 5)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : `0${random.int(100, 999)} ${random.int(100, 999)} ${random.int(1000, 9999)}`}`, align: center ? 'center' : 'left' });
   if (vatNumber) lines.push({ left: vatNumber.printed, align: center ? 'center' : 'left' });
   lines.push({ left: '' });
