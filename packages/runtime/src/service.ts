@@ -13,6 +13,8 @@ import { SqsConsumer, type HandlerContext, type InboundMessage } from './sqs/sqs
 
 export interface ServiceContext extends HandlerContext {
   readonly clients: ServiceClients;
+  /** The prefix of this environment's physical names (tables, queues, buckets). */
+  readonly prefix: string;
   /** Correlated with the message: correlation id, message id, attempt. */
   readonly log: Logger;
   /** Runs a side effect at most once per key for this service; a repeat gets the stored result. */
@@ -77,6 +79,7 @@ export function startService(definition: ServiceDefinition, options: RunOptions 
         definition.handle(message, {
           ...context,
           clients,
+          prefix,
           log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
           // A claim lives as long as the attempt may: past the deadline the handler is aborted,
           // so a retry (after a crash or a failed attempt) may take the key over within seconds.

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { bucketName, catalog, findService, tableName } from '@ndf/catalog';
+import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ReceiptItem } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { DynamoQuarantineStore, PermanentError, defineService, startService, type RunningService } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handle } from '../src/handler.js';
+import { createdObjects } from '../src/s3-event.js';
+
+const PREFIX = 'intake-';
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+const entry = findService(catalog, 'receipt-intake');
+let stack: LocalStack;
+let running: RunningService;
+const stop = new AbortController();
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  running = await startService(
+    defineService({
+      entry,
+      dependencies: ['s3', 'dynamodb'],
+      handle: (message, context) => handle(message, context, { s3: context.clients.s3, dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
+    }),
+    { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 1_000 },
+  );
+});
+afterAll(async () => {
+  stop.abort();
+  await running?.stopped;
+  await stack?.stop();
+});
+
+const notes = () => tableName(PREFIX, 'notes');
+
+async function askedReceipt(receiptId: string, noteId?: string): Promise<string> {
+  const objectKey = receiptObjectKey(scope, receiptId, noteId);
+  const item: ReceiptItem = {
+    ...receiptKey(scope, receiptId, noteId),
+    tenant: scope.tenant,
+    type: ITEM_TYPES.receipt,
+    receiptId,
+    ...(noteId ? { noteId } : {}),
+    uploader: scope.user,
+    status: 'awaiting_upload',
+    fileName: 'ticket.jpg',
+    declaredContentType: 'image/jpeg',
+    declaredSize: 11,
+    objectKey,
+    requestedAt: new Date().toISOString(),
+  };
+  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: notes(), Item: marshall(item) }));
+  return objectKey;
+}
+
+async function receipt(receiptId: string, noteId?: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: notes(), Key: marshall(receiptKey(scope, receiptId, noteId)), ConsistentRead: true }));
+  return Item && unmarshall(Item);
+}
+
+const quarantine = () =>
+  new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
+
+describe('receipt-intake', () => {
+  it('records the SHA-256 and size of an uploaded original, once, with its stage, and leaves the original untouched', async () => {
+    const receiptId = '0b3f6f0e-6a55-4b8e-9a51-3c1c9c1c2a01';
+    const noteId = '5a0c3a1e-2f3b-4c5d-8e9f-0a1b2c3d4e5f';
+    const key = await askedReceipt(receiptId, noteId);
+    const bytes = Buffer.from('%PDF-1.7 a receipt\n%%EOF\n');
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: key, Body: bytes }));
+
+    await waitUntil('the receipt recorded', async () => (await receipt(receiptId, noteId))?.status === 'uploaded', 15_000);
+    const recorded = await receipt(receiptId, noteId);
+    expect(recorded).toMatchObject({ status: 'uploaded', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: 'ticket.jpg' });
+    const { Item: stage } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: notes(), Key: marshall(stageKey(scope, 'receipt-intake', { receiptId, noteId })) }));
+    expect(unmarshall(stage!)).toMatchObject({ type: 'STAGE', service: 'receipt-intake', status: 'succeeded', outcome: { size: bytes.length } });
+
+    // The same notification again (S3 delivers at least once): nothing changes.
+    const event = { Records: [{ eventName: 'ObjectCreated:Post', eventTime: '2026-01-01T00:00:00.000Z', s3: { bucket: { name: bucketName(PREFIX, 'receipts') }, object: { key, size: bytes.length } } }] };
+    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: JSON.stringify(event) }));
+    await waitUntil('the repeat handled', async () => (running.metrics.snapshot().counters.succeeded ?? 0) >= 2, 15_000);
+    expect(await receipt(receiptId, noteId)).toEqual(recorded);
+    const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: key }));
+    expect(Buffer.from(await original.Body!.transformToByteArray()).equals(bytes)).toBe(true);
+  });
+
+  it('quarantines an object no receipt was asked for, and a message that is not an S3 notification', async () => {
+    const stray = receiptObjectKey(scope, '9d1f0c55-1111-4222-8333-944455556666');
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: stray, Body: 'bytes' }));
+    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: '{"not":"an event"}' }));
+    await waitUntil('both in quarantine', async () => (await quarantine().list({ service: 'receipt-intake' })).items.length >= 2, 15_000);
+    const reasons = (await quarantine().list({ service: 'receipt-intake' })).items.map((item) => item.reason).sort();
+    expect(reasons).toEqual(['PermanentError: No receipt 9d1f0c55-1111-4222-8333-944455556666 was asked for in tenant acme: the object is not recorded.', 'PermanentError: The message has no Records: not an S3 notification.']);
+  });
+});
+
+describe('reading an S3 notification', () => {
+  it('decodes keys, passes over the test event and other events, and refuses what is not a notification', () => {
+    const records = createdObjects(
+      JSON.stringify({
+        Records: [
+          { eventName: 'ObjectCreated:Put', eventTime: 't', s3: { bucket: { name: 'b' }, object: { key: 'tenants/acme/receipts/a+b%C3%A9', size: 3 } } },
+          { eventName: 'ObjectRemoved:Delete', s3: { bucket: { name: 'b' }, object: { key: 'x', size: 0 } } },
+        ],
+      }),
+    );
+    expect(records).toEqual([{ bucket: 'b', key: 'tenants/acme/receipts/a bé', size: 3, eventTime: 't' }]);
+    expect(createdObjects(JSON.stringify({ Event: 's3:TestEvent' }))).toEqual([]);
+    expect(() => createdObjects('{nope')).toThrow(PermanentError);
+    expect(() => createdObjects(JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: {} }] }))).toThrow(PermanentError);
+  });
+});
