@@ -33,6 +33,8 @@ export interface NoteItem extends Keys {
   readonly requestHash: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The request that last changed the note: the stream router carries it to every hop. */
+  readonly correlationId?: string;
   /** The listing index; absent once deleted. */
   readonly gsi1pk?: string;
   readonly gsi1sk?: string;
@@ -54,6 +56,8 @@ export interface ReceiptItem extends Keys {
   /** Key of the original in the receipts bucket. */
   readonly objectKey: string;
   readonly requestedAt: string;
+  /** The request that asked for the upload: carried to every hop of the receipt's chain. */
+  readonly correlationId?: string;
   // Written by the receipt services:
   readonly uploadedAt?: string;
   readonly size?: number;

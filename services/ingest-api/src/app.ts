@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { callerScope } from './http/caller.js';
+import { CORRELATION_HEADER, correlationIdOf } from './http/correlation.js';
 import { unavailable, withinDeadline } from './http/deadline.js';
 import { isTransient } from './http/failures.js';
 import { ProblemError } from './http/problem.js';
@@ -45,7 +46,7 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
   const validators = buildValidators(deps.contract);
   const base = deps.config.basePath;
 
-  async function route(event: APIGatewayProxyEventV2WithJWTAuthorizer, signal: AbortSignal): Promise<ApiResult> {
+  async function route(event: APIGatewayProxyEventV2WithJWTAuthorizer, correlationId: string, signal: AbortSignal): Promise<ApiResult> {
     const path = event.rawPath.startsWith(`${base}/`) ? event.rawPath.slice(base.length) : undefined;
     const resource = path === undefined ? undefined : RESOURCES.find((candidate) => candidate.pattern.test(path));
     if (!resource || path === undefined) throw new ProblemError(404, 'route_not_found', `Nothing at ${event.rawPath}; see ${base}/openapi.json.`);
@@ -55,23 +56,31 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
       throw new ProblemError(405, 'method_not_allowed', `${method} is not allowed on ${event.rawPath}.`, undefined, { allow: Object.keys(resource.methods).join(', ') });
     }
     const match = resource.pattern.exec(path)!;
-    const context: RouteContext = { event, deps, validators, pathParameters: match[1] ? { id: match[1] } : {}, signal, now: deps.clock() };
+    const now = deps.clock();
+    const context: RouteContext = { event, deps, validators, pathParameters: match[1] ? { id: match[1] } : {}, signal, now, change: { now, correlationId } };
     return operation.authorized ? operation.run({ ...context, scope: callerScope(event) }) : operation.run(context);
   }
 
   return async (event) => {
+    const correlationId = correlationIdOf(event);
+    const answer = await answerWithin(event, correlationId);
+    answer.headers[CORRELATION_HEADER] = correlationId;
+    return answer;
+  };
+
+  async function answerWithin(event: APIGatewayProxyEventV2WithJWTAuthorizer, correlationId: string): Promise<ApiResult> {
     const requestId = event.requestContext.requestId;
     try {
-      return await withinDeadline(deps.config.deadlineMs, (signal) => route(event, signal));
+      return await withinDeadline(deps.config.deadlineMs, (signal) => route(event, correlationId, signal));
     } catch (error) {
       let answer: ProblemError;
       if (error instanceof ProblemError) answer = error;
       else if (isTransient(error)) answer = unavailable('dependency_unavailable', 'A dependency (DynamoDB or S3) failed for a moment; try again shortly with the same request.');
       else answer = new ProblemError(500, 'internal_error', 'The request failed on our side; it may be retried with the same request.');
       if (answer.status >= 500) {
-        deps.log({ level: 'error', requestId, method: event.requestContext.http.method, path: event.rawPath, code: answer.code, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        deps.log({ level: 'error', requestId, correlationId, method: event.requestContext.http.method, path: event.rawPath, code: answer.code, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }
       return problem(answer, event.rawPath, requestId);
     }
-  };
+  }
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Note, NotePage } from '@ndf/contracts';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { tableName } from '@ndf/catalog';
+import { noteKey, tenantScope, type Note, type NotePage } from '@ndf/contracts';
 import { Contract } from '../src/validation/contract.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
@@ -27,6 +30,23 @@ describe('idempotent creation', () => {
     const replay = await create(noteBody({ comment: 'line one\nline two' }), key);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);
+  });
+
+  it('keeps the correlation id of the request on the note, so every hop can log it, and says it in the answer', async () => {
+    const sent = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'app-retry-7f3a9c' } });
+    expect(sent.headers.get('x-correlation-id')).toBe('app-retry-7f3a9c');
+    const own = await create(noteBody());
+    const assigned = own.headers.get('x-correlation-id');
+    expect(assigned).toMatch(/\S{8,}/);
+    for (const [answer, expected] of [[sent, 'app-retry-7f3a9c'], [own, assigned]] as const) {
+      const { Item } = await ingest.stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: tableName(ingest.stack.config.prefix, 'notes'), Key: marshall(noteKey(tenantScope({ tenant: 'acme', user: 'nadia', roles: ['employee'] }), idOf(answer))) }),
+      );
+      expect(unmarshall(Item!).correlationId).toBe(expected);
+    }
+    // Not a usable id (spaces, too short): the gateway's request id stands in.
+    const odd = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'a b' } });
+    expect(odd.headers.get('x-correlation-id')).not.toBe('a b');
   });
 
   it('treats the same body with its keys in another order as the same request', async () => {

@@ -14,12 +14,18 @@ import {
 } from '@ndf/contracts';
 import type { NoteChange } from './note-store.js';
 
+/** When a change is made, and the correlation id of the request that makes it (kept on the item, so the stream carries it on). */
+export interface Change {
+  readonly now: Date;
+  readonly correlationId: string;
+}
+
 /** How long a deleted draft is remembered, so that a late replay of its creation answers 410 rather than bringing it back. */
 export const DELETED_NOTE_RETENTION_SECONDS = 7 * 24 * 3600;
 
 const OPTIONAL_FIELDS = ['merchant', 'category', 'comment', 'paymentMethod', 'mileage', 'project'] as const;
 
-export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput, hash: string, now: Date): NoteItem {
+export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput, hash: string, { now, correlationId }: Change): NoteItem {
   const at = now.toISOString();
   return {
     ...noteKey(scope, noteId),
@@ -36,14 +42,15 @@ export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput
     requestHash: hash,
     createdAt: at,
     updatedAt: at,
+    correlationId,
     gsi1pk: ownerListing(scope),
     gsi1sk: listingSortKey(input.date, noteId),
   };
 }
 
 /** A merge patch as an update: fields given are set, nulls removed; a new date moves the note in the listing. */
-export function patchChange(noteId: string, patch: NotePatch, now: Date): NoteChange {
-  const set: Record<string, unknown> = { updatedAt: now.toISOString() };
+export function patchChange(noteId: string, patch: NotePatch, { now, correlationId }: Change): NoteChange {
+  const set: Record<string, unknown> = { updatedAt: now.toISOString(), correlationId };
   const remove: string[] = [];
   for (const [field, value] of Object.entries(patch)) {
     if (value === null) remove.push(field);
@@ -54,14 +61,14 @@ export function patchChange(noteId: string, patch: NotePatch, now: Date): NoteCh
 }
 
 /** A deleted draft: out of the listing, kept until its expiry so a replay of its creation is recognised. */
-export function deletionChange(now: Date): NoteChange {
+export function deletionChange({ now, correlationId }: Change): NoteChange {
   return {
-    set: { status: 'deleted', deletedAt: now.toISOString(), updatedAt: now.toISOString(), expiresAt: Math.floor(now.getTime() / 1000) + DELETED_NOTE_RETENTION_SECONDS },
+    set: { status: 'deleted', deletedAt: now.toISOString(), updatedAt: now.toISOString(), correlationId, expiresAt: Math.floor(now.getTime() / 1000) + DELETED_NOTE_RETENTION_SECONDS },
     remove: ['gsi1pk', 'gsi1sk'],
   };
 }
 
-export function newReceiptItem(scope: TenantScope, receiptId: string, request: ReceiptUploadRequest, now: Date): ReceiptItem {
+export function newReceiptItem(scope: TenantScope, receiptId: string, request: ReceiptUploadRequest, { now, correlationId }: Change): ReceiptItem {
   return {
     ...receiptKey(scope, receiptId, request.noteId),
     type: ITEM_TYPES.receipt,
@@ -75,5 +82,6 @@ export function newReceiptItem(scope: TenantScope, receiptId: string, request: R
     declaredSize: request.size,
     objectKey: receiptObjectKey(scope, receiptId, request.noteId),
     requestedAt: now.toISOString(),
+    correlationId,
   };
 }

@@ -25,7 +25,7 @@ export async function correctNote(context: AuthorizedContext) {
   const dates = dateErrors((body as NotePatch).date, context.now);
   if (dates.length > 0) throw invalid(dates);
   const noteId = context.pathParameters.id!;
-  const outcome = await deps.store.changeDraft(scope, noteId, patchChange(noteId, body as NotePatch, context.now), expected, context.signal);
+  const outcome = await deps.store.changeDraft(scope, noteId, patchChange(noteId, body as NotePatch, context.change), expected, context.signal);
   if (!outcome.changed) throw refusal(scope, outcome.current, expected);
   return json(200, noteView(outcome.note), { etag: etagOf(outcome.note.version) });
 }
@@ -33,7 +33,7 @@ export async function correctNote(context: AuthorizedContext) {
 /** Deletes a draft (a note still "received"); If-Match, when sent, must name its version. */
 export async function deleteNote(context: AuthorizedContext) {
   const expected = ifMatch(context, false);
-  const outcome = await context.deps.store.changeDraft(context.scope, context.pathParameters.id!, deletionChange(context.now), expected, context.signal);
+  const outcome = await context.deps.store.changeDraft(context.scope, context.pathParameters.id!, deletionChange(context.change), expected, context.signal);
   if (!outcome.changed) throw refusal(context.scope, outcome.current, expected);
   return noContent();
 }

@@ -1,6 +1,6 @@
 import { noteIdFor, type FieldError, type NoteInput, type NoteItem, type TenantScope } from '@ndf/contracts';
 import { requestHash } from '../data/canonical-json.js';
-import { newNoteItem } from '../data/note-items.js';
+import { newNoteItem, type Change } from '../data/note-items.js';
 import { noteView } from '../data/views.js';
 import { readJsonBody } from '../http/json-body.js';
 import { ProblemError, invalid } from '../http/problem.js';
@@ -15,7 +15,7 @@ export type CreateResult = { readonly status: 200 | 201; readonly note: NoteItem
  * so a single conditional PutItem creates it and claims the key; a second request with the
  * key finds the first one's note and compares the bodies' hashes.
  */
-export async function createOne(deps: IngestDependencies, scope: TenantScope, idempotencyKey: string, input: NoteInput, signal: AbortSignal, now: Date): Promise<CreateResult> {
+export async function createOne(deps: IngestDependencies, scope: TenantScope, idempotencyKey: string, input: NoteInput, signal: AbortSignal, change: Change): Promise<CreateResult> {
   const unknown = await deps.store.unknownLooseReceipts(scope, input.receiptIds ?? [], signal);
   if (unknown.length > 0) {
     const errors: FieldError[] = unknown.map((receiptId) => ({
@@ -27,7 +27,7 @@ export async function createOne(deps: IngestDependencies, scope: TenantScope, id
     return { status: 422, problem: new ProblemError(422, 'invalid_reference', 'A receipt id names no receipt of the caller.', errors) };
   }
   const hash = requestHash(input);
-  const outcome = await deps.store.createNote(newNoteItem(scope, noteIdFor(scope, idempotencyKey), input, hash, now), signal);
+  const outcome = await deps.store.createNote(newNoteItem(scope, noteIdFor(scope, idempotencyKey), input, hash, change), signal);
   if (outcome.created) return { status: 201, note: outcome.note };
   const existing = outcome.existing;
   if (existing.requestHash !== hash) {
@@ -49,7 +49,7 @@ export async function createNote(context: AuthorizedContext) {
   const key = event.headers['idempotency-key'];
   const errors = [...context.validators.idempotencyKey(key), ...noteInputErrors(context, body)];
   if (errors.length > 0) throw invalid(errors);
-  const result = await createOne(deps, scope, key!, body as NoteInput, context.signal, context.now);
+  const result = await createOne(deps, scope, key!, body as NoteInput, context.signal, context.change);
   if ('problem' in result) throw result.problem;
   const headers: Record<string, string> = { etag: etagOf(result.note.version) };
   if (result.status === 201) headers.location = `${deps.config.basePath}/notes/${result.note.noteId}`;

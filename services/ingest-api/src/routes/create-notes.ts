@@ -27,7 +27,7 @@ export async function createNotes(context: AuthorizedContext) {
       if (all.length > 0) {
         return { index, ...keyField, status: 400, problem: invalid(all, `Note ${index} breaks the contract: see errors.`).toProblem(undefined, undefined) };
       }
-      const result = await createOne(deps, scope, (item as BatchItem).idempotencyKey, (item as BatchItem).note, context.signal, context.now);
+      const result = await createOne(deps, scope, (item as BatchItem).idempotencyKey, (item as BatchItem).note, context.signal, context.change);
       if ('problem' in result) return { index, ...keyField, status: result.status, problem: result.problem.toProblem(undefined, undefined) };
       return { index, ...keyField, status: result.status, note: noteView(result.note) };
     }),

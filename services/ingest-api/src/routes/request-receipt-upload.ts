@@ -15,7 +15,7 @@ export async function requestReceiptUpload(context: AuthorizedContext) {
   const errors = context.validators.receiptUpload(body);
   if (errors.length > 0) throw invalid(errors);
   const request = body as ReceiptUploadRequest;
-  const receipt = newReceiptItem(scope, randomUUID(), request, context.now);
+  const receipt = newReceiptItem(scope, randomUUID(), request, context.change);
   const stored = await deps.store.putReceipt(scope, receipt, context.signal);
   if (!stored.stored) throw refusal(scope, stored.note, undefined);
   const answer: ReceiptUpload = {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { TenantScope } from '@ndf/contracts';
 import type { IngestConfig } from '../config.js';
+import type { Change } from '../data/note-items.js';
 import type { NoteStore } from '../data/note-store.js';
 import type { ApiResult } from '../http/responses.js';
 import type { ReceiptFiles } from '../uploads/receipt-files.js';
@@ -25,6 +26,8 @@ export interface RouteContext {
   readonly pathParameters: Readonly<Record<string, string>>;
   readonly signal: AbortSignal;
   readonly now: Date;
+  /** What this request changes: when, and its correlation id. */
+  readonly change: Change;
 }
 
 export interface AuthorizedContext extends RouteContext {
