@@ -2,6 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import { decodeHevc, HevcPixelLimitError } from './decode-hevc.js';
 import { encode, type EncodedImage, type OutputFormat, type Pixels } from './encode.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
+import { hasImageSignature } from './image-signature.js';
 import { DEFAULT_NORMALISE_LIMITS, type NormaliseLimits } from './normalise-limits.js';
 import { NORMALISE_REFUSALS, type NormaliseRefusalCode, type UserMessage } from './refusals.js';
 
@@ -87,6 +88,7 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
   const signal = options.signal;
   signal?.throwIfAborted();
 
+  if (!hasImageSignature(bytes)) return refuse('unsupported-format', 'the bytes start as no receipt image format');
   const first = await readImageHeader(bytes);
   if (!first) return refuse('undecodable', 'no image header libvips recognises');
   if (!ACCEPTED_FORMATS.has(first.format)) return refuse('unsupported-format', `a ${first.format} image`);

@@ -159,6 +159,8 @@ describe('refusals', () => {
 
   it('refuses the same broken data under sane dimensions as undecodable, not as a bomb', async () => {
     expect(code(await normaliseImage(make.pngFromParts(600, 800, 8, 2, Buffer.from('not deflate data'))))).toBe('undecodable');
+    const jpeg = await make.uprightReceipt().jpeg().toBuffer();
+    expect(code(await normaliseImage(jpeg.subarray(0, 200)))).toBe('undecodable');
   });
 
   it('refuses images too small to be a receipt', async () => {
@@ -168,8 +170,11 @@ describe('refusals', () => {
 
   it('refuses what is not an accepted image', async () => {
     expect(code(await normaliseImage(await make.uprightReceipt().gif().toBuffer()))).toBe('unsupported-format');
-    expect(code(await normaliseImage(Buffer.from('<html><body>not an image</body></html>')))).toBe('undecodable');
-    expect(code(await normaliseImage(new Uint8Array(0)))).toBe('undecodable');
+    expect(code(await normaliseImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900"><script>alert(1)</script></svg>')))).toBe('unsupported-format');
+    expect(code(await normaliseImage(Buffer.from('<html><body>not an image</body></html>')))).toBe('unsupported-format');
+    expect(code(await normaliseImage(new Uint8Array(0)))).toBe('unsupported-format');
+    const avif = await make.uprightReceipt().avif().toBuffer();
+    expect(normalised(await normaliseImage(avif)).source).toMatchObject({ format: 'heif', decoder: 'libvips' });
   });
 
   it('stops when the signal is aborted', async () => {
