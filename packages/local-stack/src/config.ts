@@ -1,4 +1,4 @@
-import { DEFAULT_PREFIX } from '@ndf/catalog';
+import { DEFAULT_PREFIX, type ApiEntry } from '@ndf/catalog';
 import { freePort } from './net/ports.js';
 
 export interface StackPorts {
@@ -93,4 +93,14 @@ export async function ephemeralConfig(prefix: string, dataDir?: string): Promise
     prefix,
     dynamoDbHeapMb: 256,
   };
+}
+
+/** The variable that moves an API's local adapter off its catalog port: NDF_PORT_INGEST_API for ingest-api. */
+export function apiPortVariable(api: Pick<ApiEntry, 'name'>): string {
+  return `NDF_PORT_${api.name.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/** Where an API's local adapter listens: its catalog port, unless its variable says otherwise. */
+export function apiPort(api: Pick<ApiEntry, 'name' | 'localPort'>, env: NodeJS.ProcessEnv): number {
+  return portFrom(env, apiPortVariable(api), api.localPort);
 }

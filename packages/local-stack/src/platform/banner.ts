@@ -1,9 +1,10 @@
 import type { Catalog } from '@ndf/catalog';
+import { apiPort } from '../config.js';
 import type { LocalStack } from '../stack.js';
 
 /** What a developer needs once the platform is up: where everything is. */
-export function banner(stack: LocalStack, catalog: Catalog, readyInMs: number): string {
-  const apis = catalog.apis.map((api) => `  API ${api.name.padEnd(18)} http://127.0.0.1:${api.localPort}${api.basePath}`);
+export function banner(stack: LocalStack, catalog: Catalog, readyInMs: number, env: NodeJS.ProcessEnv = process.env): string {
+  const apis = catalog.apis.map((api) => `  API ${api.name.padEnd(18)} http://127.0.0.1:${apiPort(api, env)}${api.basePath}`);
   const lines = [
     '',
     `✔ platform ready in ${(readyInMs / 1000).toFixed(1)} s: ${catalog.apis.length} API(s), ${catalog.routers.length} stream router(s), ${catalog.services.length} service(s) supervised`,

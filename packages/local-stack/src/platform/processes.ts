@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '@ndf/catalog';
+import { apiPort } from '../config.js';
 import type { ProcessSpec } from '../supervisor/supervisor.js';
 
 /** How a workspace TypeScript entry point runs locally: sources, through tsx. */
@@ -13,7 +14,7 @@ export function nodeTypeScript(entry: string): { command: string; args: string[]
  * (services/<api>/src/local.ts), each stream router's and each service's entry point
  * (services/<name>/src/main.ts).
  */
-export function platformProcesses(catalog: Catalog, repoRoot: string, environment: Record<string, string>): ProcessSpec[] {
+export function platformProcesses(catalog: Catalog, repoRoot: string, environment: Record<string, string>, env: NodeJS.ProcessEnv = process.env): ProcessSpec[] {
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
     const cwd = join(repoRoot, 'services', name);
     const path = join(cwd, entry);
@@ -21,7 +22,7 @@ export function platformProcesses(catalog: Catalog, repoRoot: string, environmen
     return { name, cwd, ...nodeTypeScript(path), env: { ...environment, NDF_SERVICE: name, ...extraEnv } };
   };
   return [
-    ...catalog.apis.map((api) => spec(api.name, 'src/local.ts', { PORT: String(api.localPort) })),
+    ...catalog.apis.map((api) => spec(api.name, 'src/local.ts', { PORT: String(apiPort(api, env)) })),
     ...catalog.routers.map((router) => spec(router.name, 'src/main.ts', {})),
     ...catalog.services.map((service) => spec(service.name, 'src/main.ts', {})),
   ];

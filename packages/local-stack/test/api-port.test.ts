@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { apiPort, apiPortVariable } from '../src/config.js';
+import { platformProcesses } from '../src/platform/processes.js';
+import { catalog } from '@ndf/catalog';
+import { paths } from '../src/paths.js';
+
+describe("an API's local port", () => {
+  const api = { name: 'ingest-api', localPort: 8080 };
+
+  it('is the catalog port unless NDF_PORT_<API> moves it, and a bad value is refused by name', () => {
+    expect(apiPortVariable(api)).toBe('NDF_PORT_INGEST_API');
+    expect(apiPort(api, {})).toBe(8080);
+    expect(apiPort(api, { NDF_PORT_INGEST_API: '18080' })).toBe(18080);
+    expect(() => apiPort(api, { NDF_PORT_INGEST_API: 'eighty' })).toThrow('NDF_PORT_INGEST_API=eighty is not a port number');
+  });
+
+  it('is handed to the adapter process the platform starts', () => {
+    const processes = platformProcesses(catalog, paths.repoRoot, {}, { NDF_PORT_INGEST_API: '18080' });
+    expect(processes.find((process) => process.name === 'ingest-api')?.env.PORT).toBe('18080');
+    expect(processes.map((process) => process.name)).toEqual(expect.arrayContaining(['ingest-api', 'stream-router', 'receipt-intake']));
+  });
+});
