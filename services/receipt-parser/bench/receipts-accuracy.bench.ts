@@ -2,7 +2,7 @@
 // OCR → parser on synthetic receipts (clean scans and phone-like photos), of the parser alone on
 // the printed text (what a digital PDF's text layer gives), and the OCR-alone throughput with the
 // worker pool: the ceiling the end-to-end benchmark is compared against.
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createOcrEngine } from '@ndf/ocr/engine';
 import { composeReceipt, documentText, generateFixtures, type FixtureFormat } from '@ndf/receipt-fixtures';
@@ -29,7 +29,9 @@ if (![clean, photo, text, seed, workers].every((value) => Number.isInteger(value
 const TARGETS: Partial<Record<FieldName, { clean: number; photo: number }>> = { date: { clean: 95, photo: 85 }, total: { clean: 95, photo: 85 } };
 const columns: { label: string; tally: AccuracyTally }[] = [];
 
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${workers} OCR workers, seed ${seed}`);
+// Throughput depends on what else the machine runs: the load average is printed with the figures.
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}, ${workers} OCR workers, seed ${seed}`);
 
 const textTally = new AccuracyTally();
 for (let index = 0; index < text; index++) {
@@ -57,7 +59,7 @@ try {
     });
     throughputs.push({ format, result });
     columns.push({ label: `${format === 'png' ? 'clean scan' : 'photo'} (${count})`, tally });
-    console.log(`${format}: OCR + parse of ${count} in ${result.seconds.toFixed(1)} s`);
+    console.log(`${format}: OCR + parse of ${count} in ${result.seconds.toFixed(1)} s, load average now ${load()}`);
   }
 } finally {
   await engine.close();

@@ -56,7 +56,7 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
   const basesTotal = printedVat && printedVat.lines.every((line) => line.base !== undefined) ? printedVat.lines.reduce((sum, line) => sum + line.base!, 0) : undefined;
   const htCandidates = exclVatCandidates(facts);
   const ttc = findTotalInclVat(facts, htCandidates.map((candidate) => candidate.value), { vatTotal: printedVat?.total, basesTotal });
-  const vat = ttc?.checked ? printedVat : repairSingleRateVat(printedVat, ttc?.value);
+  const vat = repairSingleRateVat(printedVat, ttc?.value);
   const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
 

@@ -128,6 +128,12 @@ describe('VAT numbers', () => {
     expect(findVatNumber(['TVA FR 40 303265045'])!.confidence).toBeGreaterThan(0.9);
   });
 
+  it('reads back a slashed zero that OCR made an 8 when the key then checks', () => {
+    const read = findVatNumber(['TVA FR 40 383265045'])!;
+    expect(read.value).toBe('FR40303265045');
+    expect(read.confidence).toBeLessThan(0.9);
+  });
+
   it('does not take words for country codes without a label', () => {
     expect(findVatNumber(['RUE DE LA PAIX 75002 PARIS', 'ES 12345678 items'])).toBeNull();
   });
@@ -137,6 +143,7 @@ describe('OCR edge noise', () => {
   const words = [
     { text: 'ï', confidence: 3, line: 0 },
     { text: ';', confidence: 20, line: 0 },
+    { text: 'TVA', confidence: 17, line: 0 },
     { text: 'BERLIN', confidence: 95, line: 0 },
     { text: '10115', confidence: 96, line: 0 },
     { text: 'TOTAL', confidence: 96, line: 1 },
@@ -144,12 +151,12 @@ describe('OCR edge noise', () => {
     { text: 'Ea', confidence: 10, line: 1 },
   ];
 
-  it('drops low-confidence words at the ends of lines and keeps amounts', () => {
-    expect(dropEdgeNoise('ï ; BERLIN 10115\nTOTAL 46.06 Ea', words)).toBe('BERLIN 10115\nTOTAL 46.06');
+  it('drops low-confidence scraps at the ends of lines and keeps words and amounts', () => {
+    expect(dropEdgeNoise('ï ; TVA BERLIN 10115\nTOTAL 46.06 Ea', words)).toBe('TVA BERLIN 10115\nTOTAL 46.06');
   });
 
   it('leaves the text alone when the words do not match its lines', () => {
     expect(dropEdgeNoise('something else\nTOTAL 46.06 Ea', words)).toBe('something else\nTOTAL 46.06');
-    expect(dropEdgeNoise('ï ; BERLIN', words.map(({ text, confidence }) => ({ text, confidence })))).toBe('ï ; BERLIN');
+    expect(dropEdgeNoise('ï ; TVA BERLIN', words.map(({ text, confidence }) => ({ text, confidence })))).toBe('ï ; TVA BERLIN');
   });
 });

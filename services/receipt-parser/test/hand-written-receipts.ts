@@ -525,6 +525,20 @@ TOTAL TTC               38,00 EUR`,
     },
   },
   {
+    name: 'A rate misread by OCR (18 % for 10 %), settled by the total',
+    text: `HOTEL DU LAC
+Date : 01/08/2024
+Chambre                449,51
+TOTAL HT               449,51
+TVA 18%                 44,95
+NET A PAYER            494,46 EUR`,
+    expected: {
+      totalInclVat: '494.46',
+      totalExclVat: '449.51',
+      vatLines: [{ rate: '10', amount: '44.95' }],
+    },
+  },
+  {
     name: 'Nothing that looks like a receipt',
     text: `Dear customer,
 Please find attached our brochure.

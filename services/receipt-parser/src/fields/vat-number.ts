@@ -32,6 +32,10 @@ export function frenchKeyIsValid(key: string, siren: string): boolean {
   return Number(key) === (12 + 3 * (Number(siren) % 97)) % 97;
 }
 
+function zeroMisreadingsOf(digits: string): string[] {
+  return [...digits].flatMap((digit, index) => ('689'.includes(digit) ? [`${digits.slice(0, index)}0${digits.slice(index + 1)}`] : []));
+}
+
 function asDigits(text: string): string {
   return text.replace(/[O]/g, '0').replace(/[IL]/g, '1').replace(/S/g, '5');
 }
@@ -64,8 +68,15 @@ export function findVatNumber(lines: readonly string[]): Field<string> | null {
       const number = normalise(country, match[2]!);
       if (!number) continue;
       let confidence = labelled ? 0.8 : 0.55;
-      if (country === 'FR') confidence = frenchKeyIsValid(number.slice(0, 2), number.slice(2)) ? Math.min(0.99, confidence + 0.19) : 0.3;
-      const value = country === 'CHE' ? `CHE-${number.slice(0, 3)}.${number.slice(3, 6)}.${number.slice(6)}` : country + number;
+      let checked = number;
+      if (country === 'FR') {
+        const valid = (digits: string) => frenchKeyIsValid(digits.slice(0, 2), digits.slice(2));
+        // OCR reads a slashed zero as 8, 6 or 9: a key that checks once one of them is a 0 again.
+        const repaired = valid(number) ? number : zeroMisreadingsOf(number).find(valid);
+        checked = repaired ?? number;
+        confidence = repaired === number ? Math.min(0.99, confidence + 0.19) : repaired ? 0.7 : 0.3;
+      }
+      const value = country === 'CHE' ? `CHE-${checked.slice(0, 3)}.${checked.slice(3, 6)}.${checked.slice(6)}` : country + checked;
       if (!best || confidence > best.confidence) best = { value, confidence };
     }
   }

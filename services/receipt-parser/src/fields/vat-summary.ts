@@ -37,14 +37,17 @@ export function summariseVat(candidates: readonly VatCandidate[]): VatSummary | 
 }
 
 /**
- * With one rate and the total known, the VAT is known too: a printed VAT that misses it but
- * would hit it with one of OCR's zero misreadings undone is read that way.
+ * With one rate and the total known, the VAT is known too: a printed VAT amount or rate that
+ * misses it but would hit it with one of OCR's zero misreadings undone is read that way.
  */
 export function repairSingleRateVat(summary: VatSummary | null, totalInclVat: Minor | undefined): VatSummary | null {
   const [line] = summary?.lines ?? [];
   if (!summary || summary.lines.length !== 1 || !line || line.rate === null || totalInclVat === undefined) return summary;
-  const expected = totalInclVat - Math.round((totalInclVat * 100_000) / (100_000 + line.rate));
-  if (nearlyEqual(line.amount, expected, 2)) return summary;
-  const repaired = zeroMisreadings(line.amount).find((amount) => nearlyEqual(amount, expected, 1));
-  return repaired === undefined ? summary : { lines: [{ ...line, amount: repaired }], total: repaired };
+  const included = (rate: RateMilli) => totalInclVat - Math.round((totalInclVat * 100_000) / (100_000 + rate));
+  if (nearlyEqual(line.amount, included(line.rate), 2)) return summary;
+  const amount = zeroMisreadings(line.amount).find((candidate) => nearlyEqual(candidate, included(line.rate!), 1));
+  if (amount !== undefined) return { lines: [{ ...line, amount }], total: amount };
+  // Or the rate was misread: "TVA 18%" for 10 %.
+  const rate = zeroMisreadings(line.rate).find((candidate) => nearlyEqual(line.amount, included(candidate), 1));
+  return rate === undefined ? summary : { lines: [{ ...line, rate }], total: line.amount };
 }
