@@ -8,7 +8,7 @@ import { createOcrEngine } from '@ndf/ocr/engine';
 import { composeReceipt, documentText, generateFixtures, type FixtureFormat } from '@ndf/receipt-fixtures';
 import { parseReceipt } from '../src/index.js';
 import { AccuracyTally, FIELDS, compareFields, type FieldName } from './field-accuracy.js';
-import { runOcr, type OcrThroughput } from './ocr-throughput.js';
+import { runOcr, type OcrThroughput } from '@ndf/ocr/throughput';
 
 const { values } = parseArgs({
   options: {

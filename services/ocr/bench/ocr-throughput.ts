@@ -1,6 +1,8 @@
+// The OCR-alone ceiling for benchmarks (`import { measureOcrThroughput } from '@ndf/ocr/throughput'`):
+// development only, it reads fixtures from @ndf/receipt-fixtures.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
+import { createOcrEngine, type OcrEngine, type OcrPage } from '../src/ocr.js';
 import { generateFixtures, type Fixture, type FixtureFormat } from '@ndf/receipt-fixtures';
 
 export interface OcrThroughput {
