@@ -1,0 +1,44 @@
+import { PermanentError } from '@ndf/runtime';
+import type { ReceiptRef } from './receipt-ref.js';
+
+/** The work one receipt service hands the next through its queue. */
+export type ReceiptJob =
+  /** An image to turn upright, bounded and stripped, with thumbnails. */
+  | { readonly kind: 'normalize-image'; readonly receipt: ReceiptRef; readonly objectKey: string; readonly detectedType: string }
+  /** A PDF to read: its text layer, or its pages as images for OCR. */
+  | { readonly kind: 'inspect-pdf'; readonly receipt: ReceiptRef; readonly objectKey: string }
+  /** Page images (keys in the receipts bucket) to read the text of. */
+  | { readonly kind: 'ocr'; readonly receipt: ReceiptRef; readonly pageKeys: readonly string[] }
+  /** A receipt's text (a key in the receipts bucket) to read fields from. */
+  | { readonly kind: 'parse'; readonly receipt: ReceiptRef; readonly textKey: string; readonly source: 'ocr' | 'pdf-text' };
+
+export type JobKind = ReceiptJob['kind'];
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+function isReceiptRef(value: unknown): value is ReceiptRef {
+  const ref = value as Partial<ReceiptRef> | null;
+  return typeof ref === 'object' && ref !== null && isText(ref.tenant) && isText(ref.receiptId) && (ref.noteId === undefined || isText(ref.noteId));
+}
+
+const CHECKS: { readonly [K in JobKind]: (job: Record<string, unknown>) => boolean } = {
+  'normalize-image': (job) => isText(job.objectKey) && isText(job.detectedType),
+  'inspect-pdf': (job) => isText(job.objectKey),
+  ocr: (job) => Array.isArray(job.pageKeys) && job.pageKeys.length > 0 && job.pageKeys.every(isText),
+  parse: (job) => isText(job.textKey) && (job.source === 'ocr' || job.source === 'pdf-text'),
+};
+
+/** The job a message carries, if it is one of `kind`; anything else can never succeed. */
+export function parseJob<K extends JobKind>(body: string, kind: K): Extract<ReceiptJob, { kind: K }> {
+  let job: unknown;
+  try {
+    job = JSON.parse(body);
+  } catch {
+    throw new PermanentError(`The message is not JSON: not a ${kind} job.`);
+  }
+  const fields = job as Record<string, unknown> | null;
+  if (typeof fields !== 'object' || fields === null || fields.kind !== kind || !isReceiptRef(fields.receipt) || !CHECKS[kind](fields)) {
+    throw new PermanentError(`The message is not a well-formed ${kind} job.`);
+  }
+  return job as Extract<ReceiptJob, { kind: K }>;
+}
