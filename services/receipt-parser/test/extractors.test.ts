@@ -103,6 +103,11 @@ describe('rates', () => {
   it('reads percentages in thousandths of a percent', () => {
     expect(findRates('TVA 5,5% 20 % 8.875% 2,10 %').map((token) => token.rate)).toEqual([5500, 20000, 8875, 2100]);
   });
+
+  it('reads a rate whose first digit OCR took for a letter glued to the label', () => {
+    expect(findRates(cleanLine('TVAB.1% 2.63')).map((token) => token.rate)).toEqual([8100]);
+    expect(findRates(cleanLine('TVA S,5% 0,21')).map((token) => token.rate)).toEqual([5500]);
+  });
 });
 
 describe('VAT numbers', () => {
@@ -117,6 +122,7 @@ describe('VAT numbers', () => {
     ['VAT Reg No: GB 123 4567 89', 'GB123456789'],
     ['USt-IdNr.: DE123456789', 'DE123456789'],
     ['BTW NL123456789B01', 'NL123456789B01'],
+    ['VAT: NL731683277801', 'NL731683277B01'],
     ['CHE-123.456.789 MWST', 'CHE-123.456.789'],
     ['P.IVA IT12345678901', 'IT12345678901'],
   ])('%s', (line, expected) => {

@@ -9,6 +9,7 @@ export function foldForKeywords(text: string): string {
 const LETTER_AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', G: '6' };
 // What a repaired token must look like: an amount with cents or a date.
 const FIXED_SHAPES = /^(?:\d{1,3}(?:[.,']\d{3})*[.,]\d{2}|\d+[.,]\d{2}|\d{1,4}([/.-])\d{1,2}\1\d{2,4})$/;
+const RATE_SHAPE = /^\d{1,2}(?:[.,]\d{1,3})?$/;
 const NUMBER_LIKE = /^([-+(]?[€$£]?)([0-9OoDQlIi|!SsBZzG]+(?:[ .,/'-][0-9OoDQlIi|!SsBZzG]+)*)([€$£%)]?-?[.:;]?)$/;
 
 /**
@@ -27,12 +28,20 @@ function fixToken(token: string): string {
   const letters = body.replace(/[\d .,/'-]/g, '').length;
   if (letters === 0 || digits === 0 || letters > digits + 1) return token;
   const fixed = body.replace(/[OoDQlIi|!SsBZzG]/g, (letter) => LETTER_AS_DIGIT[letter]!);
-  return FIXED_SHAPES.test(fixed) ? match[1]! + fixed + match[3]! : token;
+  const shaped = FIXED_SHAPES.test(fixed) || (match[3]!.startsWith('%') && RATE_SHAPE.test(fixed));
+  return shaped ? match[1]! + fixed + match[3]! : token;
 }
+
+// "TVAB.1%": a rate's first digit read as a letter and glued to its label.
+const LETTER_BEFORE_RATE = /(?<=[A-Za-z])[BOSlI](?=[.,]\d{1,3}\s?%)/g;
 
 /** One line as the extractors read it: spaces unified, OCR letter-for-digit mistakes fixed in numbers. */
 export function cleanLine(line: string): string {
-  const spaced = line.replace(/[\u00a0\u202f\u2007\t]/g, ' ').replace(/[\u2212\u2013\u2014]/g, '-').replace(/\s+$/, '');
+  const spaced = line
+    .replace(/[\u00a0\u202f\u2007\t]/g, ' ')
+    .replace(/[\u2212\u2013\u2014]/g, '-')
+    .replace(/\s+$/, '')
+    .replace(LETTER_BEFORE_RATE, (letter) => LETTER_AS_DIGIT[letter]!);
   return spaced
     .split(/( +)/)
     .map((part) => (part.trim() === '' ? part : fixToken(part)))
