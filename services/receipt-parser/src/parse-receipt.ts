@@ -4,15 +4,15 @@ import { ENGLISH_WORDS, FRENCH_WORDS } from './fields/keywords.js';
 import { factsOf } from './fields/line-facts.js';
 import { findMerchant } from './fields/merchant.js';
 import { exclVatCandidates, findTotalExclVat, findTotalInclVat } from './fields/totals.js';
-import type { Field, ParseInput, ParseOptions, ReceiptFields, VatLine, WordConfidence } from './fields/types.js';
+import type { Field, ParseInput, ParseOptions, ReceiptFields, WordConfidence } from './fields/types.js';
+import { vatLinesField } from './fields/vat-field.js';
 import { findVatNumber } from './fields/vat-number.js';
 import { findVatCandidates } from './fields/vat-lines.js';
 import { repairSingleRateVat, summariseVat } from './fields/vat-summary.js';
 import { dropEdgeNoise } from './text/edge-noise.js';
 import { splitLines } from './text/lines.js';
-import { nearlyEqual, rateToString, toDecimalString, vatOn, type Minor } from './text/money.js';
+import { toDecimalString, type Minor } from './text/money.js';
 import { foldForKeywords } from './text/normalize.js';
-import { snapToKnownRate } from './text/rates.js';
 
 function languageOf(folded: string): 'fr' | 'en' | null {
   const french = folded.match(FRENCH_WORDS)?.length ?? 0;
@@ -60,27 +60,12 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
   const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
 
-  let vatLines: Field<readonly VatLine[]> | null = null;
-  if (vat) {
-    const checked = ttc?.checked === true || ht?.checked === true;
-    const lines = vat.lines.map((line): VatLine => {
-      // A lone VAT amount gets its rate from the base when that gives a known rate.
-      const base = line.base ?? (vat.lines.length === 1 && ht?.printed ? ht.value : undefined);
-      const inferred = line.rate ?? (base ? snapToKnownRate((line.amount * 100_000) / base) : undefined);
-      const rate = inferred !== undefined && base !== undefined && line.rate === null && !nearlyEqual(vatOn(base, inferred), line.amount, 2) ? null : (inferred ?? null);
-      return { rate: rate === null ? null : rateToString(rate), amount: toDecimalString(line.amount), ...(line.base !== undefined ? { base: toDecimalString(line.base) } : {}) };
-    });
-    const evidence = Math.min(...vat.lines.map((line) => line.evidence));
-    const confidence = Math.min(0.98, 0.45 + 0.12 * evidence + (checked ? 0.2 : 0) - (lines.some((line) => line.rate === null) ? 0.15 : 0));
-    vatLines = { value: lines, confidence: Number(confidence.toFixed(2)) };
-  }
-
   return {
     merchant: findMerchant(lines, wordConfidence),
     date: findExpenseDate(lines, { monthFirst, today: options.today }),
     totalInclVat: ttc ? money(ttc.value, ttc.confidence, ocrOf(ttc.value)) : null,
     totalExclVat: ht ? money(ht.value, ht.confidence, ocrOf(ht.value)) : null,
-    vatLines,
+    vatLines: vat ? vatLinesField(vat, ttc, ht) : null,
     currency,
     merchantVatNumber: findVatNumber(lines.map((line) => line.text)),
     language,
