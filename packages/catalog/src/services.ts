@@ -27,7 +27,7 @@ export const services: readonly ServiceEntry[] = [
     critical: false,
     consumes: { kind: 'queue' },
     emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'table', table: 'notes' }, { kind: 'service', service: 'ocr' }, { kind: 'service', service: 'receipt-parser' }],
-    limits: { deadlineMs: 30_000, concurrency: 4, maxAttempts: 5 },
+    limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
   },
   {

@@ -7,9 +7,11 @@ export const RECEIPT_UPLOAD_EXPIRY_SECONDS = 15 * 60;
 
 /**
  * awaiting_upload: asked for, no bytes yet; uploaded: the original is stored (intake has its
- * SHA-256); processed: the services have read it; refused: it cannot be a receipt (reason given).
+ * SHA-256); reading: its format is known and the services are reading it (each step moves it
+ * on, so that the stream hands the sniffer each upload once); processed: the services have read
+ * it; refused: it cannot be a receipt (reason given).
  */
-export const RECEIPT_STATUSES = ['awaiting_upload', 'uploaded', 'processed', 'refused'] as const;
+export const RECEIPT_STATUSES = ['awaiting_upload', 'uploaded', 'reading', 'processed', 'refused'] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
 export interface ReceiptUploadRequest {

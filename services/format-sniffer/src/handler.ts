@@ -1,22 +1,62 @@
-import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { ReceiptState, receiptOfChange, type ReceiptJob } from '@ndf/receipt-pipeline';
+import type { InboundMessage, ServiceContext } from '@ndf/runtime';
+import { parseChange } from './change.js';
+import { s3ObjectSource } from './s3-object-source.js';
+import { sniffReceipt } from './sniff.js';
 
-/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
-export function parseMessage(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new PermanentError('The message body is not JSON.');
-  }
+export interface SnifferDependencies {
+  readonly s3: S3Client;
+  /** Physical name of the receipts bucket. */
+  readonly receiptsBucket: string;
+  readonly state: ReceiptState;
 }
 
 /**
- * Finds a receipt's real format from its bytes and refuses what cannot be a receipt
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * For each uploaded receipt: its real format from its bytes (a few ranged reads), recorded on
+ * the receipt; a refusal is a normal outcome the app shows; an accepted file goes on to the
+ * image normaliser or the PDF inspector.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
-  const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('format-sniffer does not do its job yet: write it in src/handler.ts.');
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log'>, dependencies: SnifferDependencies): Promise<void> {
+  const change = parseChange(message.body);
+  const receipt = receiptOfChange(change);
+  const image = change.newImage ?? {};
+  // The stream may bring a receipt again (a rewrite while uploaded, a redelivery): once is enough.
+  if (receipt.status !== 'uploaded' || image.detectedType !== undefined) return;
+  const declared = {
+    ...(typeof image.fileName === 'string' ? { name: image.fileName } : {}),
+    ...(typeof image.declaredContentType === 'string' ? { contentType: image.declaredContentType } : {}),
+  };
+  const result = await context.call('s3', async (signal) => {
+    const source = await s3ObjectSource(dependencies.s3, { bucket: dependencies.receiptsBucket, key: receipt.objectKey, ...(typeof image.size === 'number' ? { size: image.size } : {}) }, signal);
+    return sniffReceipt(source, { declared, signal });
+  });
+  const ref = { tenant: receipt.tenant, receiptId: receipt.receiptId, ...(receipt.noteId ? { noteId: receipt.noteId } : {}) };
+
+  if (result.outcome === 'refused') {
+    await context.call('dynamodb', (signal) =>
+      dependencies.state.record(
+        ref,
+        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail, ...(result.detected ? { detected: result.detected } : {}) } },
+        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
+        signal,
+      ),
+    );
+    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    return;
+  }
+
+  await context.call('dynamodb', (signal) =>
+    dependencies.state.record(
+      ref,
+      { status: 'succeeded', outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) } },
+      { status: 'reading', detectedType: result.mime },
+      signal,
+    ),
+  );
+  const job: ReceiptJob =
+    result.format === 'pdf'
+      ? { kind: 'inspect-pdf', receipt: ref, objectKey: receipt.objectKey }
+      : { kind: 'normalize-image', receipt: ref, objectKey: receipt.objectKey, detectedType: result.mime };
+  await context.emit(job.kind === 'inspect-pdf' ? 'pdf-inspector' : 'image-normalizer', job);
 }

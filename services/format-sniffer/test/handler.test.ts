@@ -1,16 +1,86 @@
-import { PermanentError, type InboundMessage } from '@ndf/runtime';
-import { describe, expect, it } from 'vitest';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
+import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
+import { receiptImage } from './inputs.js';
 
-const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date('2026-01-15T10:00:00Z'), correlationId: undefined });
-const context = {
-  signal: new AbortController().signal,
-  call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-  once: <T>(_key: string, effect: () => Promise<T>) => effect(),
-};
+const PREFIX = 'sniffer-';
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+});
+afterAll(async () => stack?.stop());
+
+const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date(), correlationId: 'req-1' });
+
+/** A receipt as receipt-intake leaves it: uploaded, with its bytes in the bucket; and the change the router sends. */
+async function uploaded(receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> {
+  const objectKey = receiptObjectKey(scope, receiptId);
+  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: objectKey, Body: body }));
+  const item: ReceiptItem = {
+    ...receiptKey(scope, receiptId),
+    tenant: 'acme',
+    type: ITEM_TYPES.receipt,
+    receiptId,
+    uploader: 'alice',
+    status: 'uploaded',
+    fileName,
+    declaredContentType,
+    declaredSize: body.length,
+    size: body.length,
+    objectKey,
+    requestedAt: new Date().toISOString(),
+  };
+  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
+  return { kind: 'change', table: 'notes', eventId: receiptId, eventName: 'MODIFY', itemType: 'RECEIPT', keys: { pk: item.pk, sk: item.sk }, sequenceNumber: '1', newImage: { ...item } };
+}
+
+async function sniff(change: ChangeMessage): Promise<{ emitted: [string, ReceiptJob][]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
+  const emitted: [string, ReceiptJob][] = [];
+  const context = {
+    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
+    emit: async (service: string, body: unknown) => void emitted.push([service, body as ReceiptJob]),
+    log: createLogger({ service: 'format-sniffer', level: 'silent' }),
+  };
+  await handle(message(JSON.stringify(change)), context, {
+    s3: stack.clients.s3,
+    receiptsBucket: bucketName(PREFIX, 'receipts'),
+    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'format-sniffer'),
+  });
+  const receiptId = String(change.newImage!.receiptId);
+  const read = async (key: { pk: string; sk: string }) => (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item;
+  const receipt = unmarshall((await read(receiptKey(scope, receiptId)))!);
+  const stage = await read(stageKey(scope, 'format-sniffer', { receiptId }));
+  return { emitted, receipt, stage: stage && unmarshall(stage) };
+}
 
 describe('format-sniffer', () => {
-  it('quarantines a message that is not JSON', async () => {
-    await expect(handle(message('{not json'), context)).rejects.toBeInstanceOf(PermanentError);
+  it('sends a PNG renamed .pdf on to the image normaliser as the PNG it is, and records what it found', async () => {
+    const change = await uploaded('0a000000-0000-4000-8000-000000000001', 'facture.pdf', 'application/pdf', await receiptImage('png'));
+    const { emitted, receipt, stage } = await sniff(change);
+    expect(emitted).toEqual([['image-normalizer', expect.objectContaining({ kind: 'normalize-image', detectedType: 'image/png', objectKey: change.newImage!.objectKey })]]);
+    expect(receipt).toMatchObject({ status: 'reading', detectedType: 'image/png' });
+    expect(stage).toMatchObject({ status: 'succeeded', outcome: { format: 'png', mismatch: expect.anything() } });
+    // Seen again (the stream repeats): nothing more is sent.
+    expect((await sniff({ ...change, newImage: { ...change.newImage!, detectedType: 'image/png' } })).emitted).toEqual([]);
+  });
+
+  it('refuses an empty file with a reason the app can show, as a normal outcome', async () => {
+    const { emitted, receipt, stage } = await sniff(await uploaded('0a000000-0000-4000-8000-000000000002', 'ticket.jpg', 'image/jpeg', new Uint8Array(0)));
+    expect(emitted).toEqual([]);
+    expect(receipt).toMatchObject({ status: 'refused', refusal: { code: 'empty' } });
+    expect(stage).toMatchObject({ status: 'refused', code: 'empty', outcome: { message: { fr: expect.any(String), en: expect.any(String) } } });
+  });
+
+  it('quarantines a message that is not a change', async () => {
+    await expect(sniff({ kind: 'nope' } as unknown as ChangeMessage)).rejects.toBeInstanceOf(PermanentError);
   });
 });
