@@ -64,6 +64,8 @@ export interface ReceiptItem extends Keys {
   readonly sha256?: string;
   readonly detectedType?: string;
   readonly extracted?: Readonly<Record<string, ExtractedField>>;
+  /** Keys in the receipts bucket (under derived/) of the upright copies for display and OCR, one per page. */
+  readonly pageKeys?: readonly string[];
   /** Keys in the receipts bucket (under derived/) of thumbnails, by width. */
   readonly thumbnails?: readonly { readonly width: number; readonly key: string }[];
   readonly refusal?: { readonly code: string; readonly reason: string };

@@ -1,22 +1,56 @@
-import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { ReceiptState, derivedKey, parseJob, readObject, writeDerived, type ReceiptJob } from '@ndf/receipt-pipeline';
+import type { InboundMessage, ServiceContext } from '@ndf/runtime';
+import { normaliseImage } from './normalise.js';
 
-/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
-export function parseMessage(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new PermanentError('The message body is not JSON.');
-  }
+export interface NormalizerDependencies {
+  readonly s3: S3Client;
+  /** Physical name of the receipts bucket. */
+  readonly receiptsBucket: string;
+  readonly state: ReceiptState;
 }
 
 /**
- * Turns a receipt photo into an upright, metadata-free copy for display and OCR, with thumbnails
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * Turns a receipt image into upright, metadata-free copies beside the original (display and
+ * OCR, thumbnails), records them on the receipt, and hands the pages to OCR. A decompression
+ * bomb or an image too small to read is refused with its reason.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
-  const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('image-normalizer does not do its job yet: write it in src/handler.ts.');
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: NormalizerDependencies): Promise<void> {
+  const job = parseJob(message.body, 'normalize-image');
+  const { receipt } = job;
+  const { s3, receiptsBucket: bucket, state } = dependencies;
+  const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.objectKey, signal));
+  const result = await normaliseImage(bytes, { signal: context.signal });
+
+  if (result.outcome === 'refused') {
+    await context.call('dynamodb', (signal) =>
+      state.record(
+        receipt,
+        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail } },
+        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
+        signal,
+      ),
+    );
+    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    return;
+  }
+
+  const pageKeys = result.pages.map((page) => derivedKey(receipt, `page-${page.page + 1}.${page.display.format === 'jpeg' ? 'jpg' : 'png'}`));
+  const thumbnails = result.thumbnails.map((thumbnail) => ({ width: thumbnail.side, key: derivedKey(receipt, `thumb-${thumbnail.side}.${thumbnail.image.format === 'jpeg' ? 'jpg' : 'png'}`), image: thumbnail.image }));
+  await context.call('s3', (signal) =>
+    Promise.all([
+      ...result.pages.map((page, index) => writeDerived(s3, bucket, pageKeys[index]!, page.display.bytes, page.display.mime, signal)),
+      ...thumbnails.map((thumbnail) => writeDerived(s3, bucket, thumbnail.key, thumbnail.image.bytes, thumbnail.image.mime, signal)),
+    ]),
+  );
+  await context.call('dynamodb', (signal) =>
+    state.record(
+      receipt,
+      { status: 'succeeded', outcome: { source: result.source, pages: result.pages.length, skippedPages: result.skippedPages } },
+      { thumbnails: thumbnails.map(({ width, key }) => ({ width, key })), pageKeys },
+      signal,
+    ),
+  );
+  const next: ReceiptJob = { kind: 'ocr', receipt, pageKeys };
+  await context.emit('ocr', next);
 }
