@@ -1,22 +1,63 @@
-import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { ReceiptState, derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptRef } from '@ndf/receipt-pipeline';
+import { TransientError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import type { PdfInspected } from './inspect-result.js';
+import type { PdfInspector } from './pdf-inspector.js';
 
-/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
-export function parseMessage(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new PermanentError('The message body is not JSON.');
-  }
+export interface InspectorDependencies {
+  readonly s3: S3Client;
+  /** Physical name of the receipts bucket. */
+  readonly receiptsBucket: string;
+  readonly state: ReceiptState;
+  readonly inspector: PdfInspector;
 }
 
+/** Attempts on which a PDF that ran out of time is tried again before it is refused: a busy machine is not a hostile file. */
+const TIMEOUT_RETRIES = 2;
+
 /**
- * Reads a receipt PDF's structure and text layer, and rasterises scanned pages for OCR
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * Reads a receipt PDF: a digital one's text goes to the parser; a scanned one's pages, as
+ * images beside the original, go to OCR. Encrypted, empty, oversized or hostile PDFs are refused
+ * with their reason.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
-  const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('pdf-inspector does not do its job yet: write it in src/handler.ts.');
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: InspectorDependencies): Promise<void> {
+  const job = parseJob(message.body, 'inspect-pdf');
+  const { receipt } = job;
+  const { s3, receiptsBucket: bucket, state } = dependencies;
+  const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.objectKey, signal));
+  const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
+
+  if (result.outcome === 'refused') {
+    if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES) throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
+    await context.call('dynamodb', (signal) =>
+      state.record(
+        receipt,
+        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail } },
+        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
+        signal,
+      ),
+    );
+    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    return;
+  }
+
+  const outcome = { pageCount: result.pageCount, kind: result.kind, structureFrom: result.structureFrom, hasJavaScript: result.hasJavaScript, attachments: result.attachments, ...(result.producer ? { producer: result.producer } : {}) };
+  const next = result.kind === 'digital' ? await handOnText(result, receipt, dependencies, context) : await handOnPages(result, receipt, dependencies, context);
+  await context.call('dynamodb', (signal) => state.record(receipt, { status: 'succeeded', outcome: { ...outcome, next: next.kind } }, next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {}, signal));
+  await context.emit(next.kind === 'ocr' ? 'ocr' : 'receipt-parser', next);
+}
+
+/** A digital PDF's text, written beside it for the parser. */
+async function handOnText(result: PdfInspected, receipt: ReceiptRef, { s3, receiptsBucket }: InspectorDependencies, context: Pick<ServiceContext, 'call'>): Promise<ReceiptJob> {
+  const textKey = derivedKey(receipt, 'text.json');
+  const body = JSON.stringify({ source: 'pdf-text', text: result.text, pages: result.pages });
+  await context.call('s3', (signal) => writeDerived(s3, receiptsBucket, textKey, Buffer.from(body), 'application/json', signal));
+  return { kind: 'parse', receipt, textKey, source: 'pdf-text' };
+}
+
+/** A scanned (or partly scanned) PDF's page images, written beside it for OCR. */
+async function handOnPages(result: PdfInspected, receipt: ReceiptRef, { s3, receiptsBucket }: InspectorDependencies, context: Pick<ServiceContext, 'call'>): Promise<ReceiptJob> {
+  const pageKeys = result.rasters.map((raster) => derivedKey(receipt, `page-${raster.page}.${raster.format === 'jpeg' ? 'jpg' : 'png'}`));
+  await context.call('s3', (signal) => Promise.all(result.rasters.map((raster, index) => writeDerived(s3, receiptsBucket, pageKeys[index]!, raster.bytes, `image/${raster.format}`, signal))));
+  return { kind: 'ocr', receipt, pageKeys };
 }

@@ -1,16 +1,80 @@
-import { PermanentError, type InboundMessage } from '@ndf/runtime';
-import { describe, expect, it } from 'vitest';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
+import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
+import { PdfInspector } from '../src/pdf-inspector.js';
+import { digitalInvoice, encryptedPdf, scannedPdf } from './pdfs.js';
 
-const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date('2026-01-15T10:00:00Z'), correlationId: undefined });
-const context = {
-  signal: new AbortController().signal,
-  call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-  once: <T>(_key: string, effect: () => Promise<T>) => effect(),
-};
+const PREFIX = 'inspector-';
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+let stack: LocalStack;
+const inspector = new PdfInspector({ workers: 1 });
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  await inspector.warmUp();
+});
+afterAll(async () => {
+  await inspector.close();
+  await stack?.stop();
+});
+
+const bucket = () => bucketName(PREFIX, 'receipts');
+
+async function sniffedPdf(receiptId: string, body: Uint8Array): Promise<ReceiptJob> {
+  const objectKey = receiptObjectKey(scope, receiptId);
+  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket(), Key: objectKey, Body: body }));
+  await stack.clients.dynamodb.send(
+    new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading', objectKey }) }),
+  );
+  return { kind: 'inspect-pdf', receipt: { tenant: 'acme', receiptId }, objectKey };
+}
+
+async function inspect(job: ReceiptJob | string) {
+  const emitted: [string, ReceiptJob][] = [];
+  const context = {
+    signal: new AbortController().signal,
+    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
+    emit: async (service: string, body: unknown) => void emitted.push([service, body as ReceiptJob]),
+    log: createLogger({ service: 'pdf-inspector', level: 'silent' }),
+  };
+  const message: InboundMessage = { body: typeof job === 'string' ? job : JSON.stringify(job), attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
+  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket(), state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'pdf-inspector'), inspector });
+  return emitted;
+}
+
+const receiptItem = async (receiptId: string) =>
+  unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
+const objectText = async (key: string) => (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }))).Body!.transformToString();
 
 describe('pdf-inspector', () => {
-  it('quarantines a message that is not JSON', async () => {
-    await expect(handle(message('{not json'), context)).rejects.toBeInstanceOf(PermanentError);
+  it('hands a digital invoice\'s text, one line per row, to the parser', async () => {
+    const receiptId = '0c000000-0000-4000-8000-000000000001';
+    const emitted = await inspect(await sniffedPdf(receiptId, await (await digitalInvoice()).save()));
+    const textKey = `derived/acme/${receiptId}/text.json`;
+    expect(emitted).toEqual([['receipt-parser', { kind: 'parse', receipt: { tenant: 'acme', receiptId }, textKey, source: 'pdf-text' }]]);
+    expect((JSON.parse(await objectText(textKey)) as { text: string }).text).toMatch(/Total TTC\s+42,00 EUR/);
+  });
+
+  it('hands a scanned PDF\'s pages, as images beside it, to OCR', async () => {
+    const receiptId = '0c000000-0000-4000-8000-000000000002';
+    const emitted = await inspect(await sniffedPdf(receiptId, await scannedPdf(2)));
+    const pageKeys = [`derived/acme/${receiptId}/page-1.png`, `derived/acme/${receiptId}/page-2.png`];
+    expect(emitted).toEqual([['ocr', { kind: 'ocr', receipt: { tenant: 'acme', receiptId }, pageKeys }]]);
+    expect((await receiptItem(receiptId)).pageKeys).toEqual(pageKeys);
+    expect((await objectText(pageKeys[0]!)).slice(1, 4)).toBe('PNG');
+  });
+
+  it('refuses an encrypted PDF with its reason, and quarantines a message that is not its job', async () => {
+    const receiptId = '0c000000-0000-4000-8000-000000000003';
+    expect(await inspect(await sniffedPdf(receiptId, await encryptedPdf({ userPassword: 'secret' })))).toEqual([]);
+    expect(await receiptItem(receiptId)).toMatchObject({ status: 'refused', refusal: { code: 'encrypted-pdf' } });
+    await expect(inspect('{}')).rejects.toBeInstanceOf(PermanentError);
   });
 });
