@@ -12,6 +12,14 @@ export interface StageOutcome {
   readonly reason?: string;
 }
 
+/** Why a receipt service cannot read a receipt, as its modules say it. */
+export interface Refusal {
+  readonly code: string;
+  readonly message: { readonly fr: string; readonly en: string };
+  /** For the on-call engineer, not the user. */
+  readonly detail: string;
+}
+
 /**
  * How a receipt service records what it did: attributes set on the RECEIPT item and its own
  * STAGE item, in one transaction, so the note never shows one without the other. Writing the
@@ -24,6 +32,16 @@ export class ReceiptState {
     private readonly tableName: string,
     private readonly service: string,
   ) {}
+
+  /** The receipt cannot be read: a normal outcome, its reason shown to the user in both languages. */
+  refuse(receipt: ReceiptRef, refusal: Refusal, signal: AbortSignal): Promise<void> {
+    return this.record(
+      receipt,
+      { status: 'refused', code: refusal.code, reason: refusal.message.en, outcome: { message: refusal.message, detail: refusal.detail } },
+      { status: 'refused', refusal: { code: refusal.code, reason: refusal.message.en } },
+      signal,
+    );
+  }
 
   async record(receipt: ReceiptRef, stage: StageOutcome, receiptAttributes: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {
     // A worker acts inside the tenant the receipt belongs to, under its own name.

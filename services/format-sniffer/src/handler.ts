@@ -1,23 +1,15 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { ReceiptState, receiptOfChange, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { parseChange } from './change.js';
 import { s3ObjectSource } from './s3-object-source.js';
 import { sniffReceipt } from './sniff.js';
-
-export interface SnifferDependencies {
-  readonly s3: S3Client;
-  /** Physical name of the receipts bucket. */
-  readonly receiptsBucket: string;
-  readonly state: ReceiptState;
-}
 
 /**
  * For each uploaded receipt: its real format from its bytes (a few ranged reads), recorded on
  * the receipt; a refusal is a normal outcome the app shows; an accepted file goes on to the
  * image normaliser or the PDF inspector.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log'>, dependencies: SnifferDependencies): Promise<void> {
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log'>, dependencies: ReceiptServiceDependencies): Promise<void> {
   const change = parseChange(message.body);
   const receipt = receiptOfChange(change);
   const image = change.newImage ?? {};
@@ -34,14 +26,7 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   const ref = { tenant: receipt.tenant, receiptId: receipt.receiptId, ...(receipt.noteId ? { noteId: receipt.noteId } : {}) };
 
   if (result.outcome === 'refused') {
-    await context.call('dynamodb', (signal) =>
-      dependencies.state.record(
-        ref,
-        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail, ...(result.detected ? { detected: result.detected } : {}) } },
-        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
-        signal,
-      ),
-    );
+    await context.call('dynamodb', (signal) => dependencies.state.refuse(ref, result, signal));
     context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
     return;
   }

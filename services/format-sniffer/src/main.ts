@@ -1,20 +1,14 @@
-import { bucketName, tableName } from '@ndf/catalog';
-import { ReceiptState } from '@ndf/receipt-pipeline';
+import { receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService, runService } from '@ndf/runtime';
 import { config } from './config.js';
 import { handle } from './handler.js';
 
-let state: ReceiptState | undefined;
+const dependencies = receiptServiceDependencies(config.name);
 
 await runService(
   defineService({
     entry: config,
     dependencies: ['s3', 'dynamodb', 'sqs'],
-    handle: (message, context) =>
-      handle(message, context, {
-        s3: context.clients.s3,
-        receiptsBucket: bucketName(context.prefix, 'receipts'),
-        state: (state ??= new ReceiptState(context.clients.dynamodb, tableName(context.prefix, 'notes'), config.name)),
-      }),
+    handle: (message, context) => handle(message, context, dependencies(context)),
   }),
 );

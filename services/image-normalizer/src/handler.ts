@@ -1,21 +1,13 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { ReceiptState, derivedKey, parseJob, readObject, writeDerived, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { normaliseImage } from './normalise.js';
-
-export interface NormalizerDependencies {
-  readonly s3: S3Client;
-  /** Physical name of the receipts bucket. */
-  readonly receiptsBucket: string;
-  readonly state: ReceiptState;
-}
 
 /**
  * Turns a receipt image into upright, metadata-free copies beside the original (display and
  * OCR, thumbnails), records them on the receipt, and hands the pages to OCR. A decompression
  * bomb or an image too small to read is refused with its reason.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: NormalizerDependencies): Promise<void> {
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: ReceiptServiceDependencies): Promise<void> {
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
@@ -23,14 +15,7 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
-    await context.call('dynamodb', (signal) =>
-      state.record(
-        receipt,
-        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail } },
-        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
-        signal,
-      ),
-    );
+    await context.call('dynamodb', (signal) => state.refuse(receipt, result, signal));
     context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
     return;
   }

@@ -1,14 +1,9 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { ReceiptState, derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptRef } from '@ndf/receipt-pipeline';
+import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptRef, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { TransientError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import type { PdfInspected } from './inspect-result.js';
 import type { PdfInspector } from './pdf-inspector.js';
 
-export interface InspectorDependencies {
-  readonly s3: S3Client;
-  /** Physical name of the receipts bucket. */
-  readonly receiptsBucket: string;
-  readonly state: ReceiptState;
+export interface InspectorDependencies extends ReceiptServiceDependencies {
   readonly inspector: PdfInspector;
 }
 
@@ -29,14 +24,7 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
 
   if (result.outcome === 'refused') {
     if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES) throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
-    await context.call('dynamodb', (signal) =>
-      state.record(
-        receipt,
-        { status: 'refused', code: result.code, reason: result.message.en, outcome: { message: result.message, detail: result.detail } },
-        { status: 'refused', refusal: { code: result.code, reason: result.message.en } },
-        signal,
-      ),
-    );
+    await context.call('dynamodb', (signal) => state.refuse(receipt, result, signal));
     context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
     return;
   }
