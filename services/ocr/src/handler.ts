@@ -1,22 +1,37 @@
-import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import type { InboundMessage, ServiceContext } from '@ndf/runtime';
+import type { OcrEngine } from './engine.js';
+import type { OcrPage } from './ocr-page.js';
 
-/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
-export function parseMessage(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new PermanentError('The message body is not JSON.');
-  }
+export interface OcrDependencies extends ReceiptServiceDependencies {
+  readonly engine: OcrEngine;
+}
+
+/** What OCR stores beside a receipt for the parser: each page's text with its words' confidences. */
+export interface OcrText {
+  readonly source: 'ocr';
+  readonly pages: readonly OcrPage[];
 }
 
 /**
- * Reads the text of a receipt image, with word confidences
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * Reads the text of a receipt's page images (from the normaliser or the PDF inspector), stores
+ * it with its words' confidences beside the receipt, and hands it to the parser.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
-  const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('ocr does not do its job yet: write it in src/handler.ts.');
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: OcrDependencies): Promise<void> {
+  const job = parseJob(message.body, 'ocr');
+  const { receipt } = job;
+  const { s3, receiptsBucket: bucket, state, engine } = dependencies;
+  const pages: OcrPage[] = [];
+  for (const key of job.pageKeys) {
+    const image = await context.call('s3', (signal) => readObject(s3, bucket, key, signal));
+    // The engine's own pool bounds the work: the deadline's signal frees a worker at once.
+    pages.push(await engine.recognize(Buffer.from(image), { signal: context.signal }));
+  }
+  const textKey = derivedKey(receipt, 'ocr.json');
+  const text: OcrText = { source: 'ocr', pages };
+  await context.call('s3', (signal) => writeDerived(s3, bucket, textKey, Buffer.from(JSON.stringify(text)), 'application/json', signal));
+  const confidence = pages.length === 0 ? 0 : Math.round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length);
+  await context.call('dynamodb', (signal) => state.record(receipt, { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } }, {}, signal));
+  const next: ReceiptJob = { kind: 'parse', receipt, textKey, source: 'ocr' };
+  await context.emit('receipt-parser', next);
 }

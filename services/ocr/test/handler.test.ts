@@ -1,16 +1,66 @@
-import { PermanentError, type InboundMessage } from '@ndf/runtime';
-import { describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
+import { readFile } from 'node:fs/promises';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
+import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { ReceiptState, derivedKey, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { generateFixture } from '@ndf/receipt-fixtures';
+import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOcrEngine, type OcrEngine } from '../src/engine.js';
+import { handle, type OcrText } from '../src/handler.js';
 
-const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date('2026-01-15T10:00:00Z'), correlationId: undefined });
-const context = {
-  signal: new AbortController().signal,
-  call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-  once: <T>(_key: string, effect: () => Promise<T>) => effect(),
-};
+const PREFIX = 'ocr-';
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+let stack: LocalStack;
+let engine: OcrEngine;
+
+beforeAll(async () => {
+  [stack, engine] = await Promise.all([startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } }), createOcrEngine({ workers: 1 })]);
+});
+afterAll(async () => {
+  await engine?.close();
+  await stack?.stop();
+});
+
+async function ocr(body: string) {
+  const emitted: [string, ReceiptJob][] = [];
+  const context = {
+    signal: new AbortController().signal,
+    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
+    emit: async (service: string, job: unknown) => void emitted.push([service, job as ReceiptJob]),
+    log: createLogger({ service: 'ocr', level: 'silent' }),
+  };
+  const message: InboundMessage = { body, attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
+  const bucket = bucketName(PREFIX, 'receipts');
+  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'ocr'), engine });
+  return emitted;
+}
 
 describe('ocr', () => {
-  it('quarantines a message that is not JSON', async () => {
-    await expect(handle(message('{not json'), context)).rejects.toBeInstanceOf(PermanentError);
+  it('reads a normalised page, stores its text with word confidences beside the receipt, and hands it to the parser', async () => {
+    const receiptId = '0d000000-0000-4000-8000-000000000001';
+    const receipt = { tenant: 'acme', receiptId };
+    const fixture = await generateFixture(3, 1, 'png');
+    const pageKey = derivedKey(receipt, 'page-1.png');
+    const bucket = bucketName(PREFIX, 'receipts');
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: pageKey, Body: await readFile(fixture.path) }));
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }) }));
+
+    const emitted = await ocr(JSON.stringify({ kind: 'ocr', receipt, pageKeys: [pageKey] }));
+    const textKey = derivedKey(receipt, 'ocr.json');
+    expect(emitted).toEqual([['receipt-parser', { kind: 'parse', receipt, textKey, source: 'ocr' }]]);
+    const stored = JSON.parse(await (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: textKey }))).Body!.transformToString()) as OcrText;
+    expect(stored.pages).toHaveLength(1);
+    expect(stored.pages[0]!.text.toUpperCase()).toContain(fixture.truth.merchant);
+    expect(stored.pages[0]!.words.length).toBeGreaterThan(10);
+    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(stageKey(scope, 'ocr', { receiptId })) }));
+    expect(unmarshall(Item!)).toMatchObject({ status: 'succeeded', outcome: { pages: 1, confidence: expect.any(Number) } });
+  }, 60_000);
+
+  it('quarantines a message that is not its job', async () => {
+    await expect(ocr('{"kind":"ocr","pageKeys":[]}')).rejects.toBeInstanceOf(PermanentError);
   });
 });
