@@ -1,4 +1,4 @@
-export { parseJob, type JobKind, type ReceiptJob } from './jobs.js';
+export { parseJob, type JobKind, type ReceiptJob, type ReceiptText } from './jobs.js';
 export { derivedKey, receiptOfChange, type ReceiptRef } from './receipt-ref.js';
 export { ReceiptState, type Refusal, type StageOutcome } from './receipt-state.js';
 export { receiptServiceDependencies, type ReceiptServiceDependencies } from './dependencies.js';

@@ -42,3 +42,12 @@ export function parseJob<K extends JobKind>(body: string, kind: K): Extract<Rece
   }
   return job as Extract<ReceiptJob, { kind: K }>;
 }
+
+/** A receipt's text as stored beside it (the `textKey` of a parse job), from OCR or from a PDF's text layer. */
+export type ReceiptText =
+  | {
+      readonly source: 'ocr';
+      /** One per page image; `line` indexes the page's own text lines; confidences 0 to 100. */
+      readonly pages: readonly { readonly text: string; readonly confidence: number; readonly words: readonly { readonly text: string; readonly confidence: number; readonly line: number }[] }[];
+    }
+  | { readonly source: 'pdf-text'; readonly text: string };

@@ -1,16 +1,10 @@
-import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import type { OcrEngine } from './engine.js';
 import type { OcrPage } from './ocr-page.js';
 
 export interface OcrDependencies extends ReceiptServiceDependencies {
   readonly engine: OcrEngine;
-}
-
-/** What OCR stores beside a receipt for the parser: each page's text with its words' confidences. */
-export interface OcrText {
-  readonly source: 'ocr';
-  readonly pages: readonly OcrPage[];
 }
 
 /**
@@ -28,7 +22,7 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
     pages.push(await engine.recognize(Buffer.from(image), { signal: context.signal }));
   }
   const textKey = derivedKey(receipt, 'ocr.json');
-  const text: OcrText = { source: 'ocr', pages };
+  const text: ReceiptText = { source: 'ocr', pages };
   await context.call('s3', (signal) => writeDerived(s3, bucket, textKey, Buffer.from(JSON.stringify(text)), 'application/json', signal));
   const confidence = pages.length === 0 ? 0 : Math.round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length);
   await context.call('dynamodb', (signal) => state.record(receipt, { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } }, {}, signal));

@@ -5,12 +5,12 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, derivedKey, type ReceiptJob } from '@ndf/receipt-pipeline';
+import { ReceiptState, derivedKey, type ReceiptJob, type ReceiptText } from '@ndf/receipt-pipeline';
 import { generateFixture } from '@ndf/receipt-fixtures';
 import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from '../src/engine.js';
-import { handle, type OcrText } from '../src/handler.js';
+import { handle } from '../src/handler.js';
 
 const PREFIX = 'ocr-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
@@ -52,7 +52,7 @@ describe('ocr', () => {
     const emitted = await ocr(JSON.stringify({ kind: 'ocr', receipt, pageKeys: [pageKey] }));
     const textKey = derivedKey(receipt, 'ocr.json');
     expect(emitted).toEqual([['receipt-parser', { kind: 'parse', receipt, textKey, source: 'ocr' }]]);
-    const stored = JSON.parse(await (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: textKey }))).Body!.transformToString()) as OcrText;
+    const stored = JSON.parse(await (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: textKey }))).Body!.transformToString()) as Extract<ReceiptText, { source: 'ocr' }>;
     expect(stored.pages).toHaveLength(1);
     expect(stored.pages[0]!.text.toUpperCase()).toContain(fixture.truth.merchant);
     expect(stored.pages[0]!.words.length).toBeGreaterThan(10);

@@ -1,22 +1,26 @@
+import { parseJob, readObject, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
-
-/** A message that is not JSON can never succeed: it is quarantined at once, not retried. */
-export function parseMessage(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    throw new PermanentError('The message body is not JSON.');
-  }
-}
+import { extractedFields, parseInputOf } from './extracted.js';
+import { parseReceipt } from './parse-receipt.js';
 
 /**
- * Extracts merchant, date, totals and VAT lines from a receipt's text
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * Reads a receipt's fields from its text (OCR's, or a digital PDF's) and records them, each with
+ * its confidence, on the receipt, which is then processed: the note enricher takes it from there.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
-  const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('receipt-parser does not do its job yet: write it in src/handler.ts.');
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'log'>, dependencies: ReceiptServiceDependencies): Promise<void> {
+  const job = parseJob(message.body, 'parse');
+  const { s3, receiptsBucket: bucket, state } = dependencies;
+  const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
+  let stored: ReceiptText;
+  try {
+    stored = JSON.parse(Buffer.from(bytes).toString('utf8')) as ReceiptText;
+  } catch {
+    throw new PermanentError(`${job.textKey} is not the JSON text of a receipt.`);
+  }
+  const fields = parseReceipt(parseInputOf(stored), { today: new Date() });
+  const extracted = extractedFields(fields);
+  await context.call('dynamodb', (signal) =>
+    state.record(job.receipt, { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } }, { status: 'processed', extracted }, signal),
+  );
+  context.log.info({ event: 'receipt-read', receiptId: job.receipt.receiptId, fields: Object.keys(extracted) });
 }

@@ -1,16 +1,51 @@
-import { PermanentError, type InboundMessage } from '@ndf/runtime';
-import { describe, expect, it } from 'vitest';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
+import { ITEM_TYPES, receiptKey, tenantScope } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { ReceiptState, derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
+import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
 
-const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date('2026-01-15T10:00:00Z'), correlationId: undefined });
-const context = {
-  signal: new AbortController().signal,
-  call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-  once: <T>(_key: string, effect: () => Promise<T>) => effect(),
-};
+const PREFIX = 'parser-';
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+});
+afterAll(async () => stack?.stop());
+
+async function parse(receiptId: string, stored: ReceiptText | string): Promise<Record<string, unknown>> {
+  const receipt = { tenant: 'acme', receiptId };
+  const textKey = derivedKey(receipt, 'text.json');
+  const bucket = bucketName(PREFIX, 'receipts');
+  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: textKey, Body: typeof stored === 'string' ? stored : JSON.stringify(stored) }));
+  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }) }));
+  const message: InboundMessage = { body: JSON.stringify({ kind: 'parse', receipt, textKey, source: 'pdf-text' }), attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
+  const context = { call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal), log: createLogger({ service: 'receipt-parser', level: 'silent' }) };
+  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'receipt-parser') });
+  return unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
+}
 
 describe('receipt-parser', () => {
-  it('quarantines a message that is not JSON', async () => {
-    await expect(handle(message('{not json'), context)).rejects.toBeInstanceOf(PermanentError);
+  it('records the fields of a digital invoice on the receipt, each with its confidence, and marks it processed', async () => {
+    const text = ['HOTEL DES VOYAGEURS', '12 rue de la Gare, 69002 Lyon', 'TVA FR40303265045', 'Facture du 12/03/2024', 'Total HT 35,00 EUR', 'TVA 20 % 7,00', 'Total TTC 42,00 EUR'].join('\n');
+    const item = await parse('0e000000-0000-4000-8000-000000000001', { source: 'pdf-text', text });
+    expect(item.status).toBe('processed');
+    expect(item.extracted).toMatchObject({
+      date: { value: '2024-03-12' },
+      totalInclVat: { value: '42.00' },
+      totalExclVat: { value: '35.00' },
+      currency: { value: 'EUR' },
+      'vat:20': { value: '7.00' },
+    });
+    for (const found of Object.values(item.extracted as Record<string, { confidence: number }>)) expect(found.confidence).toBeGreaterThan(0);
+  });
+
+  it('quarantines a text that is not JSON', async () => {
+    await expect(parse('0e000000-0000-4000-8000-000000000002', '{nope')).rejects.toBeInstanceOf(PermanentError);
   });
 });
