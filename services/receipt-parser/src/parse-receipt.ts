@@ -61,7 +61,7 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
 
   return {
-    merchant: findMerchant(lines, wordConfidence),
+    merchant: findMerchant(lines, input.words),
     date: findExpenseDate(lines, { monthFirst, today: options.today }),
     totalInclVat: ttc ? money(ttc.value, ttc.confidence, ocrOf(ttc.value)) : null,
     totalExclVat: ht ? money(ht.value, ht.confidence, ocrOf(ht.value)) : null,

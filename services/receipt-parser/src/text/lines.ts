@@ -2,6 +2,8 @@ import { cleanLine, labelOf } from './normalize.js';
 
 export interface Line {
   readonly index: number;
+  /** The line's number in the text given, empty lines counted (OCR words refer to it). */
+  readonly source: number;
   /** Cleaned text (spaces unified, OCR digit fixes). */
   readonly text: string;
   /** Folded uppercase text for keyword matching. */
@@ -12,7 +14,7 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   return text
     .split(/\r?\n|\r/)
-    .map((raw) => cleanLine(raw))
-    .filter((text) => text.trim() !== '')
-    .map((text, index) => ({ index, text, label: labelOf(text) }));
+    .map((raw, source) => ({ source, text: cleanLine(raw) }))
+    .filter(({ text }) => text.trim() !== '')
+    .map(({ source, text }, index) => ({ index, source, text, label: labelOf(text) }));
 }
