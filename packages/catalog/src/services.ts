@@ -57,5 +57,14 @@ export const services: readonly ServiceEntry[] = [
     limits: { deadlineMs: 30_000, concurrency: 16, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
   },
+  {
+    name: 'note-enricher',
+    description: "Gathers what the receipts of a note say (fields the user left empty, a declared amount that differs from the receipts' total) into the note's state, never over what the user typed",
+    critical: false,
+    consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT', 'NOTE'], events: ['INSERT', 'MODIFY'], where: { status: ['processed', 'received'] } },
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+  },
   // new services are added above this line by `pnpm new:service`
 ];

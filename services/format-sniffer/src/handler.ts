@@ -1,6 +1,5 @@
-import { receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { parseChange, receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
-import { parseChange } from './change.js';
 import { s3ObjectSource } from './s3-object-source.js';
 import { sniffReceipt } from './sniff.js';
 
