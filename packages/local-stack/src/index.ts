@@ -8,3 +8,4 @@ export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent 
 export { restartDelayMs, type RestartPolicy } from './supervisor/restart-delay.js';
 export { paths } from './paths.js';
 export { startSqsEmulator, type RunningSqsEmulator } from './emulators/sqs-emulator.js';
+export { platformProcesses } from './platform/processes.js';

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
+import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
+import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { generateFixture, type Fixture } from '@ndf/receipt-fixtures';
+import { DynamoQuarantineStore } from '@ndf/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The receipt chain end to end, as `npm start` runs it: the ingest API, the stream router and
+// every receipt service as processes under the supervisor, on a local stack of its own.
+
+const PREFIX = 'chain-';
+let stack: LocalStack;
+let supervisor: Supervisor;
+let api: string;
+const output: string[] = [];
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  const port = await freePort();
+  api = `http://127.0.0.1:${port}/v1`;
+  supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }), (event) => {
+    if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
+  });
+  supervisor.start();
+  await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
+}, 120_000);
+
+afterAll(async () => {
+  await supervisor?.stop();
+  await stack?.stop();
+});
+
+/** A PNG whose header claims 30,000 x 30,000 pixels, with one tiny compressed row: a decompression bomb. */
+function pngBomb(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(30_000, 0);
+  header.writeUInt32BE(30_000, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1 + 30_000 * 3))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The first photo fixture stored turned, with an EXIF orientation that turns it back. */
+async function rotatedPhoto(): Promise<Fixture> {
+  for (let index = 1; index < 40; index += 1) {
+    const fixture = await generateFixture(11, index, 'photo');
+    if (fixture.photo && fixture.photo.exifOrientation !== 1) return fixture;
+  }
+  throw new Error('no rotated photo among the fixtures');
+}
+
+async function call<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function upload(token: string, noteId: string, fileName: string, contentType: string, bytes: Uint8Array): Promise<string> {
+  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', { fileName, contentType, size: bytes.length, noteId });
+  expect(asked.status).toBe(201);
+  const form = new FormData();
+  for (const [name, value] of Object.entries(asked.body.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes]), fileName);
+  const stored = await fetch(asked.body.upload.url, { method: 'POST', body: form });
+  expect(stored.status).toBeLessThan(300);
+  return asked.body.receiptId;
+}
+
+describe('the receipt chain', () => {
+  it('reads the fields of a rotated photo, a digital PDF and a PNG renamed .pdf, refuses an empty file and a decompression bomb with their reasons, and quarantines nothing', async () => {
+    const token = await stack.issuer.mint({ tenant: 'acme', user: 'alice', roles: ['employee'] });
+    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-12', amount: { value: '42.50', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+    expect(note.status).toBe(201);
+    const [photo, invoice, png] = [await rotatedPhoto(), await generateFixture(12, 1, 'pdf-digital'), await generateFixture(13, 1, 'png')];
+
+    const startedAt = Date.now();
+    const ids = {
+      photo: await upload(token, note.body.id, 'IMG_2041.jpg', 'image/jpeg', await readFile(photo.path)),
+      invoice: await upload(token, note.body.id, 'facture.pdf', 'application/pdf', await readFile(invoice.path)),
+      renamedPng: await upload(token, note.body.id, 'ticket.pdf', 'application/pdf', await readFile(png.path)),
+      empty: await upload(token, note.body.id, 'vide.jpg', 'image/jpeg', new Uint8Array(0)),
+      bomb: await upload(token, note.body.id, 'bomb.png', 'image/png', pngBomb()),
+    };
+
+    let receipts = new Map<string, ReceiptView>();
+    const settled = (receipt: ReceiptView | undefined) => receipt?.status === 'processed' || receipt?.status === 'refused';
+    await waitUntil(
+      'every receipt read or refused',
+      async () => {
+        const detail = await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`);
+        receipts = new Map(detail.body.receipts.map((receipt) => [receipt.id, receipt]));
+        return Object.values(ids).every((id) => settled(receipts.get(id)));
+      },
+      120_000,
+      500,
+    ).catch((error: unknown) => {
+      console.log(`chain: receipts ${JSON.stringify([...receipts.values()].map((receipt) => [receipt.fileName, receipt.status, receipt.stages.map((stage) => `${stage.service}:${stage.status}`)]))}\n${output.slice(-40).join('\n')}`);
+      throw error;
+    });
+    console.log(`chain: 5 receipts read or refused ${((Date.now() - startedAt) / 1000).toFixed(1)} s after their uploads began`);
+
+    const byName = (key: keyof typeof ids) => receipts.get(ids[key])!;
+    for (const [key, fixture] of [['photo', photo], ['invoice', invoice], ['renamedPng', png]] as const) {
+      const receipt = byName(key);
+      expect(receipt.status, key).toBe('processed');
+      expect(receipt.extracted?.totalInclVat?.value, `${key}: total`).toBe(fixture.truth.totalInclVat);
+      expect(receipt.extracted?.date?.value, `${key}: date`).toBe(fixture.truth.date);
+    }
+    expect(byName('renamedPng').detectedType).toBe('image/png');
+    expect(byName('photo').thumbnails?.map((thumbnail) => thumbnail.width)).toEqual([200, 800]);
+    expect(byName('empty')).toMatchObject({ status: 'refused', refusal: { code: 'empty' } });
+    expect(byName('bomb').status).toBe('refused');
+    expect(byName('bomb').refusal?.reason).toBeTruthy();
+
+    const quarantine = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
+    expect((await quarantine.list({ limit: 50 })).items).toEqual([]);
+  }, 240_000);
+});
