@@ -128,4 +128,31 @@ describe('the receipt chain', () => {
     const quarantine = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
     expect((await quarantine.list({ limit: 50 })).items).toEqual([]);
   }, 240_000);
+
+  it('goes on while OCR is killed: a digital PDF is read, a photo waits in its queue, and is read once OCR is back', async () => {
+    const token = await stack.issuer.mint({ tenant: 'acme', user: 'bruno', roles: ['employee'] });
+    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-13', amount: { value: '18.40', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+    const [photo, invoice] = [await generateFixture(21, 1, 'photo'), await generateFixture(22, 1, 'pdf-digital')];
+    await supervisor.kill('ocr');
+    // A long poll of the killed process may still be open on the queue's side: a message that
+    // arrives before it ends goes to the dead connection and stays hidden for one visibility
+    // timeout (SQS does the same). Past the 5 s poll, the queue holds what comes for OCR.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    try {
+      const photoId = await upload(token, note.body.id, 'photo.jpg', 'image/jpeg', await readFile(photo.path));
+      const invoiceId = await upload(token, note.body.id, 'facture.pdf', 'application/pdf', await readFile(invoice.path));
+      const receipt = async (id: string) => (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === id);
+      await waitUntil('the PDF read without OCR', async () => (await receipt(invoiceId))?.status === 'processed', 60_000, 500);
+      await waitUntil('the photo normalised, waiting for OCR', async () => (await receipt(photoId))?.stages.some((stage) => stage.service === 'image-normalizer' && stage.status === 'succeeded') === true, 60_000, 500);
+      expect((await receipt(photoId))?.status).toBe('reading');
+      supervisor.resume('ocr');
+      await waitUntil('the photo read once OCR is back', async () => (await receipt(photoId))?.status === 'processed', 120_000, 500).catch((error: unknown) => {
+        console.log(`chain: ${JSON.stringify(receipt(photoId))}\n${output.filter((line) => /^(ocr|receipt-parser|image-normalizer)/.test(line)).slice(-30).join('\n')}`);
+        throw error;
+      });
+      expect((await receipt(photoId))?.extracted?.totalInclVat?.value).toBe(photo.truth.totalInclVat);
+    } finally {
+      supervisor.resume('ocr');
+    }
+  }, 240_000);
 });

@@ -77,6 +77,33 @@ export class Supervisor {
     await Promise.all([...this.slots.values()].map((slot) => this.stopSlot(slot)));
   }
 
+  /** Kills one process at once (SIGKILL: no drain, as a crash) and keeps it down until `resume`. */
+  async kill(name: string): Promise<void> {
+    const slot = this.slot(name);
+    if (slot.restartTimer) clearTimeout(slot.restartTimer);
+    slot.restartTimer = undefined;
+    const child = slot.child;
+    slot.state = 'stopping';
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+      child.kill('SIGKILL');
+      await closed;
+    }
+    slot.state = 'stopped';
+  }
+
+  /** Starts again a process that `kill` keeps down. */
+  resume(name: string): void {
+    const slot = this.slot(name);
+    if (slot.state === 'stopped' && !this.stopping) this.launch(slot);
+  }
+
+  private slot(name: string): Slot {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`No process named "${name}" is supervised.`);
+    return slot;
+  }
+
   private launch(slot: Slot): void {
     slot.state = 'starting';
     slot.startedAt = Date.now();
