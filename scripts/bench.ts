@@ -9,6 +9,7 @@ const benchmarks: Record<string, string> = {
   receipts: 'services/receipt-parser/bench/receipts-accuracy.bench.ts',
   ingest: 'services/ingest-api/bench/ingest.bench.ts',
   files: 'services/format-sniffer/bench/files.bench.ts',
+  'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

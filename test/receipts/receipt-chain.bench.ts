@@ -1,0 +1,104 @@
+// `pnpm bench receipt-chain [--receipts N] [--seed S]`: receipts end to end on the local stack as
+// `npm start` runs it (ingest API, stream router and every receipt service as processes), from
+// the upload to the fields on the note, against OCR alone on the same receipts in this process
+// (the ceiling: OCR is the chain's slowest step). Low load (one receipt at a time) gives the
+// latency a user sees; a burst of every receipt at once gives the throughput.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { catalog, findService } from '@ndf/catalog';
+import type { NoteDetail, ReceiptUpload } from '@ndf/contracts';
+import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil } from '@ndf/local-stack';
+import { measureOcrThroughput, percentile } from '@ndf/ocr/throughput';
+import { generateFixtures, type Fixture } from '@ndf/receipt-fixtures';
+
+const { values } = parseArgs({ options: { receipts: { type: 'string', default: '200' }, seed: { type: 'string', default: '2025' }, 'low-load': { type: 'string', default: '10' } }, allowPositionals: false });
+const [count, seed, lowLoad] = [Number(values.receipts), Number(values.seed), Number(values['low-load'])];
+if (![count, seed, lowLoad].every((value) => Number.isInteger(value) && value > 0)) {
+  console.error('usage: pnpm bench receipt-chain [--receipts N] [--seed S] [--low-load N]');
+  process.exit(2);
+}
+const ocrWorkers = findService(catalog, 'ocr').limits.concurrency;
+
+// Half clean scans, half phone-like photos: every one goes through OCR, as in the ceiling.
+console.log(`making ${count + lowLoad} receipts (cached after the first run)...`);
+const half = Math.ceil(count / 2);
+const fixtures = [...(await generateFixtures({ seed, count: half, format: 'png' })), ...(await generateFixtures({ seed: seed + 1, count: count - half, format: 'photo' }))];
+const lowLoadFixtures = await generateFixtures({ seed: seed + 2, count: lowLoad, format: 'photo' });
+
+console.log(`OCR alone: ${count} receipts, ${ocrWorkers} workers (the ocr service's concurrency)...`);
+const ceilingPng = await measureOcrThroughput({ count: half, seed, format: 'png', workers: ocrWorkers });
+const ceilingPhoto = await measureOcrThroughput({ count: count - half, seed: seed + 1, format: 'photo', workers: ocrWorkers });
+const ceilingPerMinute = (count / (ceilingPng.seconds + ceilingPhoto.seconds)) * 60;
+
+const stack = await startLocalStack(await ephemeralConfig('bench-chain-'), { catalog });
+const port = await freePort();
+const api = `http://127.0.0.1:${port}/v1`;
+const supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port), LOG_LEVEL: 'warn' }));
+supervisor.start();
+
+async function call<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Creates a note, uploads the receipt for it, and resolves with the time from the upload's start to its fields on the note. */
+async function throughChain(token: string, fixture: Fixture): Promise<number> {
+  const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-12', amount: { value: '10.00', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+  const bytes = await readFile(fixture.path);
+  const startedAt = performance.now();
+  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', { fileName: `receipt.${fixture.mediaType === 'image/png' ? 'png' : 'jpg'}`, contentType: fixture.mediaType, size: bytes.length, noteId: note.id });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(asked.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes]), 'receipt');
+  const stored = await fetch(asked.upload.url, { method: 'POST', body: form });
+  if (!stored.ok) throw new Error(`upload: ${stored.status}`);
+  for (;;) {
+    const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${note.id}`)).receipts[0];
+    if (receipt?.status === 'processed' || receipt?.status === 'refused') return performance.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+try {
+  await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
+  const token = await stack.issuer.mint({ tenant: 'bench', user: 'bench', roles: ['employee'], expiresInSeconds: 86_400 });
+  // Warm every process of the chain (OCR workers, pdf.js, JIT) on one receipt, unreported.
+  await throughChain(token, lowLoadFixtures[0]!);
+
+  console.log(`low load: ${lowLoad} receipts one after the other...`);
+  const alone: number[] = [];
+  for (const fixture of lowLoadFixtures) alone.push(await throughChain(token, fixture));
+
+  console.log(`burst: ${count} receipts at once...`);
+  const burstStart = performance.now();
+  let done = 0;
+  const progress = setInterval(() => console.log(`burst: ${done}/${count} on their notes after ${((performance.now() - burstStart) / 1000).toFixed(0)} s`), 10_000);
+  const burst = await Promise.all(fixtures.map(async (fixture) => {
+    const ms = await throughChain(token, fixture);
+    done += 1;
+    return ms;
+  }));
+  clearInterval(progress);
+  const burstSeconds = (performance.now() - burstStart) / 1000;
+  const perMinute = (count / burstSeconds) * 60;
+  alone.sort((a, b) => a - b);
+  burst.sort((a, b) => a - b);
+
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`\nnode ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}, ${ocrWorkers} OCR workers`);
+  console.log(`receipts: ${count} (${half} clean scans, ${count - half} photos), seed ${seed}\n`);
+  console.log('run                              receipts  receipts/min  p50 upload→fields  p99 upload→fields');
+  console.log(`OCR alone (ceiling, in process)   ${String(count).padStart(8)}  ${ceilingPerMinute.toFixed(0).padStart(12)}  ${s(percentile([ceilingPng.p50Ms, ceilingPhoto.p50Ms].sort((a, b) => a - b), 50)).padStart(17)}  ${s(Math.max(ceilingPng.p99Ms, ceilingPhoto.p99Ms)).padStart(17)}`);
+  console.log(`chain, low load (one at a time)   ${String(lowLoad).padStart(8)}  ${'-'.padStart(12)}  ${s(percentile(alone, 50)).padStart(17)}  ${s(percentile(alone, 99)).padStart(17)}`);
+  console.log(`chain, burst (all at once)        ${String(count).padStart(8)}  ${perMinute.toFixed(0).padStart(12)}  ${s(percentile(burst, 50)).padStart(17)}  ${s(percentile(burst, 99)).padStart(17)}`);
+  const ratio = perMinute / ceilingPerMinute;
+  console.log(`\nthroughput chain / OCR alone: ${ratio.toFixed(2)} (target >= 0.8) ${ratio >= 0.8 ? 'MET' : 'MISSED'}`);
+  console.log(`p50 at low load: ${s(percentile(alone, 50))} (target <= 2 s) ${percentile(alone, 50) <= 2_000 ? 'MET' : 'MISSED'}`);
+} finally {
+  await supervisor.stop();
+  await stack.stop();
+  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
+}
