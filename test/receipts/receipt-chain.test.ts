@@ -129,6 +129,26 @@ describe('the receipt chain', () => {
     expect((await quarantine.list({ limit: 50 })).items).toEqual([]);
   }, 240_000);
 
+  it.each(['stream-router', 'receipt-intake', 'format-sniffer', 'image-normalizer', 'receipt-parser'])('waits while %s is killed, and completes the receipt once it is back', async (service) => {
+    const token = await stack.issuer.mint({ tenant: 'acme', user: `user-${service}`, roles: ['employee'] });
+    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-14', amount: { value: '9.90', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+    const fixture = await generateFixture(31, 1, 'png');
+    await supervisor.kill(service);
+    // Past the killed process's last long poll (see below), what comes for it waits in its queue.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    try {
+      const receiptId = await upload(token, note.body.id, 'ticket.png', 'image/png', await readFile(fixture.path));
+      const receipt = async () => (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === receiptId);
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect((await receipt())?.status).not.toBe('processed');
+      supervisor.resume(service);
+      await waitUntil(`the receipt read once ${service} is back`, async () => (await receipt())?.status === 'processed', 120_000, 500);
+      expect((await receipt())?.extracted?.totalInclVat?.value).toBe(fixture.truth.totalInclVat);
+    } finally {
+      supervisor.resume(service);
+    }
+  }, 240_000);
+
   it('goes on while OCR is killed: a digital PDF is read, a photo waits in its queue, and is read once OCR is back', async () => {
     const token = await stack.issuer.mint({ tenant: 'acme', user: 'bruno', roles: ['employee'] });
     const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-13', amount: { value: '18.40', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
