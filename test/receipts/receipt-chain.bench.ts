@@ -80,15 +80,40 @@ async function finishedAfter(token: string, submitted: { noteId: string; started
   return last - submitted.startedAt;
 }
 
+/** How long without any receipt finishing before the ones left are reported as unfinished. */
+const STALL_MS = 90_000;
+let unfinished = 0;
+
+/** Uploads at once, as many apps at a time: beyond that, DynamoDB Local (not the API) answers too slowly. */
+const UPLOADING_AT_ONCE = 16;
+
 async function throughChain(token: string, fixtures: readonly Fixture[], onDone: () => void): Promise<number[]> {
-  const submitted = await Promise.all(fixtures.map((fixture) => submit(token, fixture)));
+  const submitted: { noteId: string; startedAt: number }[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(UPLOADING_AT_ONCE, fixtures.length) }, async () => {
+      while (next < fixtures.length) submitted.push(await submit(token, fixtures[next++]!));
+    }),
+  );
   const times = new Map<number, number>();
+  let lastProgress = Date.now();
   while (times.size < submitted.length) {
+    if (Date.now() - lastProgress > STALL_MS) {
+      // Not a hang of the benchmark: say where the receipts that did not finish are, and count them out.
+      for (const [index, one] of submitted.entries()) {
+        if (times.has(index)) continue;
+        const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${one.noteId}`)).receipts[0];
+        console.log(`unfinished: note ${one.noteId} receipt ${receipt?.status} stages ${JSON.stringify(receipt?.stages.map((stage) => `${stage.service}:${stage.status}`))}`);
+      }
+      unfinished += submitted.length - times.size;
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const [index, one] of submitted.entries()) {
       if (times.has(index)) continue;
       const ms = await finishedAfter(token, one);
       if (ms !== undefined) {
+        lastProgress = Date.now();
         times.set(index, ms);
         onDone();
       }
@@ -107,14 +132,18 @@ try {
   const alone: number[] = [];
   for (const fixture of lowLoadFixtures) alone.push(...(await throughChain(token, [fixture], () => undefined)));
 
-  console.log(`burst: ${count} receipts at once...`);
+  console.log(`burst: ${count} receipts, uploaded ${UPLOADING_AT_ONCE} at a time...`);
   const burstStart = performance.now();
   let done = 0;
   const progress = setInterval(() => console.log(`burst: ${done}/${count} on their notes after ${((performance.now() - burstStart) / 1000).toFixed(0)} s`), 10_000);
-  const burst = await throughChain(token, fixtures, () => (done += 1));
+  let lastDone = burstStart;
+  const burst = await throughChain(token, fixtures, () => {
+    done += 1;
+    lastDone = performance.now();
+  });
   clearInterval(progress);
-  const burstSeconds = (performance.now() - burstStart) / 1000;
-  const perMinute = (count / burstSeconds) * 60;
+  const burstSeconds = (lastDone - burstStart) / 1000;
+  const perMinute = (burst.length / burstSeconds) * 60;
   alone.sort((a, b) => a - b);
   burst.sort((a, b) => a - b);
 
@@ -124,11 +153,11 @@ try {
   console.log('run                              receipts  receipts/min  p50 upload→fields  p99 upload→fields');
   console.log(`OCR alone (ceiling, in process)   ${String(count).padStart(8)}  ${ceilingPerMinute.toFixed(0).padStart(12)}  ${s(percentile([ceilingPng.p50Ms, ceilingPhoto.p50Ms].sort((a, b) => a - b), 50)).padStart(17)}  ${s(Math.max(ceilingPng.p99Ms, ceilingPhoto.p99Ms)).padStart(17)}`);
   console.log(`chain, low load (one at a time)   ${String(lowLoad).padStart(8)}  ${'-'.padStart(12)}  ${s(percentile(alone, 50)).padStart(17)}  ${s(percentile(alone, 99)).padStart(17)}`);
-  console.log(`chain, burst (all at once)        ${String(count).padStart(8)}  ${perMinute.toFixed(0).padStart(12)}  ${s(percentile(burst, 50)).padStart(17)}  ${s(percentile(burst, 99)).padStart(17)}`);
+  console.log(`chain, burst (16 uploads at once)  ${String(count).padStart(8)}  ${perMinute.toFixed(0).padStart(12)}  ${s(percentile(burst, 50)).padStart(17)}  ${s(percentile(burst, 99)).padStart(17)}`);
   const ratio = perMinute / ceilingPerMinute;
   console.log(`\nthroughput chain / OCR alone: ${ratio.toFixed(2)} (target >= 0.8) ${ratio >= 0.8 ? 'MET' : 'MISSED'}`);
   console.log(`p50 at low load: ${s(percentile(alone, 50))} (target <= 2 s) ${percentile(alone, 50) <= 2_000 ? 'MET' : 'MISSED'}`);
-  console.log(`API answers 503 (retried with the same request, as the app does): ${retried503}`);
+  console.log(`API answers 503 (retried with the same request, as the app does): ${retried503}; receipts unfinished ${STALL_MS / 1000} s after the last one finished: ${unfinished}`);
 } finally {
   await supervisor.stop();
   await stack.stop();

@@ -5,7 +5,8 @@ import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
-import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { PermanentError } from '@ndf/runtime';
+import { handlerContext, inboundMessage } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
 import { receiptImage } from './inputs.js';
@@ -19,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const message = (body: string): InboundMessage => ({ body, attributes: {}, messageId: 'm-1', attempt: 1, sentAt: new Date(), correlationId: 'req-1' });
 
 /** A receipt as receipt-intake leaves it: uploaded, with its bytes in the bucket; and the change the router sends. */
 async function uploaded(receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> {
@@ -44,13 +44,8 @@ async function uploaded(receiptId: string, fileName: string, declaredContentType
 }
 
 async function sniff(change: ChangeMessage): Promise<{ emitted: [string, ReceiptJob][]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
-  const emitted: [string, ReceiptJob][] = [];
-  const context = {
-    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-    emit: async (service: string, body: unknown) => void emitted.push([service, body as ReceiptJob]),
-    log: createLogger({ service: 'format-sniffer', level: 'silent' }),
-  };
-  await handle(message(JSON.stringify(change)), context, {
+  const { context, emitted } = handlerContext('format-sniffer');
+  await handle(inboundMessage(JSON.stringify(change)), context, {
     s3: stack.clients.s3,
     receiptsBucket: bucketName(PREFIX, 'receipts'),
     state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'format-sniffer'),
@@ -59,7 +54,7 @@ async function sniff(change: ChangeMessage): Promise<{ emitted: [string, Receipt
   const read = async (key: { pk: string; sk: string }) => (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item;
   const receipt = unmarshall((await read(receiptKey(scope, receiptId)))!);
   const stage = await read(stageKey(scope, 'format-sniffer', { receiptId }));
-  return { emitted, receipt, stage: stage && unmarshall(stage) };
+  return { emitted: emitted as [string, ReceiptJob][], receipt, stage: stage && unmarshall(stage) };
 }
 
 describe('format-sniffer', () => {

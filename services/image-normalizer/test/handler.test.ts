@@ -5,7 +5,8 @@ import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
-import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { PermanentError } from '@ndf/runtime';
+import { handlerContext, inboundMessage } from '@ndf/testkit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
@@ -33,16 +34,10 @@ async function sniffedImage(receiptId: string, body: Uint8Array, detectedType: s
 }
 
 async function normalize(job: ReceiptJob | string) {
-  const emitted: [string, ReceiptJob][] = [];
-  const context = {
-    signal: new AbortController().signal,
-    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-    emit: async (service: string, body: unknown) => void emitted.push([service, body as ReceiptJob]),
-    log: createLogger({ service: 'image-normalizer', level: 'silent' }),
-  };
-  const message: InboundMessage = { body: typeof job === 'string' ? job : JSON.stringify(job), attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
+  const { context, emitted } = handlerContext('image-normalizer');
+  const message = inboundMessage(typeof job === 'string' ? job : JSON.stringify(job));
   await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket(), state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'image-normalizer') });
-  return emitted;
+  return emitted as [string, ReceiptJob][];
 }
 
 const receiptItem = async (receiptId: string) =>

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { newNoteItem } from '../src/data/note-items.js';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import { catalog } from '@ndf/catalog';
-import { ITEM_TYPES, listingSortKey, noteIdFor, noteKey, ownerListing, tenantScope } from '@ndf/contracts';
+import { noteIdFor, ownerListing, tenantScope, type NoteInput } from '@ndf/contracts';
 import { ephemeralConfig, freePort, startLocalStack, waitUntil } from '@ndf/local-stack';
 import { ingestClients } from '../src/aws-clients.js';
 import { ingestConfig } from '../src/config.js';
@@ -93,7 +94,7 @@ try {
   await waitUntil('the ingest API', async () => (await fetch(`${endpoint}/v1/health`)).ok, 30_000, 100);
   const token = await stack.issuer.mint({ tenant: 'bench', user: 'bench-user', roles: ['employee'] });
   const scope = tenantScope({ tenant: 'bench', user: 'bench-user', roles: ['employee'] });
-  const noteFor = (index: number) => ({
+  const noteFor = (index: number): NoteInput => ({
     date: `2024-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
     amount: { value: `${(index % 500) + 1}.${String(index % 100).padStart(2, '0')}`, currency: 'EUR' },
     merchant: `Merchant ${index % 97}`,
@@ -108,22 +109,8 @@ try {
   const putNote = (prefix: string) => (index: number) => {
     const noteId = noteIdFor(scope, `${prefix}-${index}`);
     const input = noteFor(index);
-    const item = {
-      ...noteKey(scope, noteId),
-      type: ITEM_TYPES.note,
-      tenant: scope.tenant,
-      noteId,
-      owner: scope.user,
-      status: 'received',
-      version: 1,
-      ...input,
-      receiptIds: [],
-      requestHash: 'x'.repeat(64),
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      gsi1pk: ownerListing(tenantScope({ tenant: 'bench', user: 'ceiling', roles: [] })),
-      gsi1sk: listingSortKey(input.date, noteId),
-    };
+    // The handler's own item, in its own listing partition so that the API's listings stay apart.
+    const item = { ...newNoteItem(scope, noteId, input, 'x'.repeat(64), { now: new Date(), correlationId: 'bench-ceiling' }), gsi1pk: ownerListing(tenantScope({ tenant: 'bench', user: 'ceiling', roles: [] })) };
     return clients.dynamodb.send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' })).then(
       () => true,
       (error: unknown) => {

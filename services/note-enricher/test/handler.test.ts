@@ -3,7 +3,8 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, noteKey, receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { PermanentError } from '@ndf/runtime';
+import { handlerContext, inboundMessage } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
 
@@ -23,9 +24,8 @@ const table = () => tableName(PREFIX, 'notes');
 const put = (item: Record<string, unknown>) => stack.clients.dynamodb.send(new PutItemCommand({ TableName: table(), Item: marshall(item, { removeUndefinedValues: true }) }));
 
 async function enrichOn(change: ChangeMessage): Promise<void> {
-  const message: InboundMessage = { body: JSON.stringify(change), attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
-  const context = { call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal), log: createLogger({ service: 'note-enricher', level: 'silent' }) };
-  await handle(message, context, { dynamodb: stack.clients.dynamodb, notesTable: table() });
+  const { context } = handlerContext('note-enricher');
+  await handle(inboundMessage(JSON.stringify(change)), context, { dynamodb: stack.clients.dynamodb, notesTable: table() });
 }
 
 describe('note-enricher', () => {

@@ -7,7 +7,8 @@ import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { ReceiptState, derivedKey, type ReceiptJob, type ReceiptText } from '@ndf/receipt-pipeline';
 import { generateFixture } from '@ndf/receipt-fixtures';
-import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { PermanentError } from '@ndf/runtime';
+import { handlerContext, inboundMessage } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from '../src/engine.js';
 import { handle } from '../src/handler.js';
@@ -26,17 +27,11 @@ afterAll(async () => {
 });
 
 async function ocr(body: string) {
-  const emitted: [string, ReceiptJob][] = [];
-  const context = {
-    signal: new AbortController().signal,
-    call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal),
-    emit: async (service: string, job: unknown) => void emitted.push([service, job as ReceiptJob]),
-    log: createLogger({ service: 'ocr', level: 'silent' }),
-  };
-  const message: InboundMessage = { body, attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
+  const { context, emitted } = handlerContext('ocr');
+  const message = inboundMessage(body);
   const bucket = bucketName(PREFIX, 'receipts');
   await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'ocr'), engine });
-  return emitted;
+  return emitted as [string, ReceiptJob][];
 }
 
 describe('ocr', () => {

@@ -5,7 +5,8 @@ import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { ReceiptState, derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
-import { PermanentError, createLogger, type InboundMessage } from '@ndf/runtime';
+import { PermanentError } from '@ndf/runtime';
+import { handlerContext, inboundMessage } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../src/handler.js';
 
@@ -24,8 +25,8 @@ async function parse(receiptId: string, stored: ReceiptText | string): Promise<R
   const bucket = bucketName(PREFIX, 'receipts');
   await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: textKey, Body: typeof stored === 'string' ? stored : JSON.stringify(stored) }));
   await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }) }));
-  const message: InboundMessage = { body: JSON.stringify({ kind: 'parse', receipt, textKey, source: 'pdf-text' }), attributes: {}, messageId: 'm', attempt: 1, sentAt: new Date(), correlationId: undefined };
-  const context = { call: <T>(_dependency: string, fn: (signal: AbortSignal) => Promise<T>) => fn(new AbortController().signal), log: createLogger({ service: 'receipt-parser', level: 'silent' }) };
+  const message = inboundMessage(JSON.stringify({ kind: 'parse', receipt, textKey, source: 'pdf-text' }));
+  const { context } = handlerContext('receipt-parser');
   await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'receipt-parser') });
   return unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
 }
