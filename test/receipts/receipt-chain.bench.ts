@@ -56,7 +56,7 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
 }
 
 /** Creates a note and uploads the receipt for it; resolves with when the upload began (epoch ms) and where to look. */
-async function submit(token: string, fixture: Fixture): Promise<{ noteId: string; startedAt: number }> {
+async function submit(token: string, fixture: Fixture): Promise<{ noteId: string; receiptId: string; startedAt: number }> {
   const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-12', amount: { value: '10.00', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
   const bytes = await readFile(fixture.path);
   const startedAt = Date.now();
@@ -66,15 +66,16 @@ async function submit(token: string, fixture: Fixture): Promise<{ noteId: string
   form.append('file', new Blob([bytes]), 'receipt');
   const stored = await fetch(asked.upload.url, { method: 'POST', body: form });
   if (!stored.ok) throw new Error(`upload: ${stored.status}`);
-  return { noteId: note.id, startedAt };
+  return { noteId: note.id, receiptId: asked.receiptId, startedAt };
 }
 
 /**
  * How long the receipt took from its upload to its fields on the note: the parser's stage
  * says when it wrote them, so the note is read only to learn that it is done, not to time it.
  */
-async function finishedAfter(token: string, submitted: { noteId: string; startedAt: number }): Promise<number | undefined> {
-  const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${submitted.noteId}`)).receipts[0];
+async function finishedAfter(token: string, submitted: { noteId: string; receiptId: string; startedAt: number }): Promise<number | undefined> {
+  // By id: a POST /v1/receipts retried after a 503 may have left a first receipt that was never uploaded on the note.
+  const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${submitted.noteId}`)).receipts.find((found) => found.id === submitted.receiptId);
   if (receipt?.status !== 'processed' && receipt?.status !== 'refused') return undefined;
   const last = Math.max(...receipt.stages.map((stage) => Date.parse(stage.updatedAt)));
   return last - submitted.startedAt;
@@ -88,7 +89,7 @@ let unfinished = 0;
 const UPLOADING_AT_ONCE = 16;
 
 async function throughChain(token: string, fixtures: readonly Fixture[], onDone: () => void): Promise<number[]> {
-  const submitted: { noteId: string; startedAt: number }[] = [];
+  const submitted: { noteId: string; receiptId: string; startedAt: number }[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(UPLOADING_AT_ONCE, fixtures.length) }, async () => {
@@ -102,7 +103,7 @@ async function throughChain(token: string, fixtures: readonly Fixture[], onDone:
       // Not a hang of the benchmark: say where the receipts that did not finish are, and count them out.
       for (const [index, one] of submitted.entries()) {
         if (times.has(index)) continue;
-        const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${one.noteId}`)).receipts[0];
+        const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${one.noteId}`)).receipts.find((found) => found.id === one.receiptId);
         console.log(`unfinished: note ${one.noteId} receipt ${receipt?.status} stages ${JSON.stringify(receipt?.stages.map((stage) => `${stage.service}:${stage.status}`))}`);
       }
       unfinished += submitted.length - times.size;
