@@ -1,0 +1,41 @@
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { catalog } from '@ndf/catalog';
+import type { ChangeMessage } from '@ndf/contracts';
+import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The cloud router: the same routing, called as the stream's event source mapping calls it.
+const PREFIX = 'router-lambda-';
+let stack: LocalStack;
+let handler: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+
+beforeAll(async () => {
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  // The module builds its clients from the environment at load, as in a Lambda container.
+  Object.assign(process.env, stack.environment());
+  ({ handler } = await import('../src/lambda.js'));
+});
+afterAll(async () => stack?.stop());
+
+const record = (sequence: string, status: string): DynamoDBStreamEvent['Records'][number] => ({
+  eventID: `event-${sequence}`,
+  eventName: 'MODIFY',
+  dynamodb: {
+    Keys: { pk: { S: 'T#acme#R#r1' }, sk: { S: 'RCPT#r1' } },
+    NewImage: { pk: { S: 'T#acme#R#r1' }, sk: { S: 'RCPT#r1' }, type: { S: 'RECEIPT' }, tenant: { S: 'acme' }, receiptId: { S: 'r1' }, status: { S: status }, objectKey: { S: 'tenants/acme/receipts/r1' }, correlationId: { S: 'req-lambda-1' } },
+    SequenceNumber: sequence,
+    ApproximateCreationDateTime: 1_767_225_600,
+  },
+});
+
+describe('the stream router as a Lambda', () => {
+  it('routes a batch of the event source mapping to the subscribed queues and reports no failure', async () => {
+    const answer = await handler({ Records: [record('100', 'uploaded'), record('101', 'reading')] });
+    expect(answer).toEqual({ batchItemFailures: [] });
+    const { Messages = [] } = await stack.clients.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get('format-sniffer')!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+    );
+    expect(Messages.map((message) => [(JSON.parse(message.Body!) as ChangeMessage).sequenceNumber, message.MessageAttributes?.['ndf-correlation-id']?.StringValue])).toEqual([['100', 'req-lambda-1']]);
+  });
+});
