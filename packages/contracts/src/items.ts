@@ -1,6 +1,5 @@
 import type { ITEM_TYPES } from './item-types.js';
-import type { Money } from './money.js';
-import type { Mileage, NoteStatus, PaymentMethod } from './note.js';
+import type { NoteInput, NoteStatus } from './note.js';
 import type { ExtractedField, ReceiptStatus } from './receipt.js';
 import type { StageStatus } from './stage.js';
 
@@ -13,22 +12,15 @@ interface Keys {
   readonly tenant: string;
 }
 
-export interface NoteItem extends Keys {
+/** The fields the app sends, as stored: the receipt list always present. */
+export interface NoteItem extends Keys, Omit<NoteInput, 'receiptIds'> {
   readonly type: typeof ITEM_TYPES.note;
   readonly noteId: string;
   readonly owner: string;
   /** 'deleted' marks a deleted draft, kept until expiresAt so that a replay of its creation is recognised. */
   readonly status: NoteStatus | 'deleted';
   readonly version: number;
-  readonly date: string;
-  readonly amount: Money;
-  readonly merchant?: string;
-  readonly category?: string;
-  readonly comment?: string;
-  readonly paymentMethod?: PaymentMethod;
   readonly receiptIds: readonly string[];
-  readonly mileage?: Mileage;
-  readonly project?: string;
   /** SHA-256 of the canonical JSON of the creating request's body. */
   readonly requestHash: string;
   readonly createdAt: string;

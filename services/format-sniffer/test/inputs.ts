@@ -2,7 +2,6 @@
 // programs and polyglots assembled byte by byte. Nothing is read from disk.
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import PDFKit from 'pdfkit';
 import sharp from 'sharp';
 
 export const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -57,18 +56,7 @@ export async function invoicePdf(pages = 1): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** A PDF encrypted by PDFKit (RC4/AES with a user password, or only an owner password). */
-export function encryptedPdf(passwords: { userPassword?: string; ownerPassword?: string }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFKit({ ...passwords, pdfVersion: '1.7' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.text('Total TTC 42,00 EUR');
-    doc.end();
-  });
-}
+export { encryptedPdf } from '@ndf/receipt-fixtures';
 
 export interface ZipEntry {
   readonly name: string;

@@ -3,7 +3,6 @@
 import { deflateSync } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import PDFKit from 'pdfkit';
 
 export const A4 = [595, 842] as const;
 
@@ -47,17 +46,7 @@ export async function scannedPdf(pages = 1, size: readonly [number, number] = A4
   return pdf.save();
 }
 
-export function encryptedPdf(passwords: { userPassword?: string; ownerPassword?: string }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFKit({ ...passwords, pdfVersion: '1.7' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.text('Total TTC 42,00 EUR');
-    doc.end();
-  });
-}
+export { encryptedPdf } from '@ndf/receipt-fixtures';
 
 export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) => actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
 

@@ -54,6 +54,20 @@ const noteFields = {
   project: line(100, 'Project or cost centre.'),
 };
 
+const NOTE_REQUIRED = ['id', 'status', 'version', 'owner', 'date', 'amount', 'receiptIds', 'createdAt', 'updatedAt'] as const;
+
+/** A note as the API shows it; a note's detail adds its receipts and stages. */
+const noteProperties = {
+  id: ref('Id'),
+  status: { type: 'string', enum: [...NOTE_STATUSES], description: 'A new note is "received"; it is a draft (editable, deletable) while it stays so.' },
+  version: { type: 'integer', minimum: 1 },
+  owner: { type: 'string' },
+  ...noteFields,
+  receiptIds: { type: 'array', items: ref('Id') },
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+
 export const schemas = {
   Id: { type: 'string', pattern: UUID, 'x-error-detail': 'Must be a lower-case UUID.', description: 'A lower-case UUID.' },
   Money: {
@@ -116,18 +130,9 @@ export const schemas = {
   },
   Note: {
     type: 'object',
-    required: ['id', 'status', 'version', 'owner', 'date', 'amount', 'receiptIds', 'createdAt', 'updatedAt'],
+    required: [...NOTE_REQUIRED],
     additionalProperties: false,
-    properties: {
-      id: ref('Id'),
-      status: { type: 'string', enum: [...NOTE_STATUSES], description: 'A new note is "received"; it is a draft (editable, deletable) while it stays so.' },
-      version: { type: 'integer', minimum: 1 },
-      owner: { type: 'string' },
-      ...noteFields,
-      receiptIds: { type: 'array', items: ref('Id') },
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    },
+    properties: noteProperties,
   },
   StageView: {
     type: 'object',
@@ -178,17 +183,10 @@ export const schemas = {
   NoteDetail: {
     type: 'object',
     description: 'A note with its receipts and the processing state of every stage that has seen it.',
-    required: [...['id', 'status', 'version', 'owner', 'date', 'amount', 'receiptIds', 'createdAt', 'updatedAt'], 'receipts', 'stages'],
+    required: [...NOTE_REQUIRED, 'receipts', 'stages'],
     additionalProperties: false,
     properties: {
-      id: ref('Id'),
-      status: { type: 'string', enum: [...NOTE_STATUSES] },
-      version: { type: 'integer', minimum: 1 },
-      owner: { type: 'string' },
-      ...noteFields,
-      receiptIds: { type: 'array', items: ref('Id') },
-      createdAt: timestamp,
-      updatedAt: timestamp,
+      ...noteProperties,
       receipts: { type: 'array', items: ref('ReceiptView') },
       stages: { type: 'array', items: ref('StageView') },
     },
