@@ -12,6 +12,9 @@ export const apis: readonly ApiEntry[] = [
     maxBodyBytes: 1024 * 1024,
     tables: ['notes'],
     buckets: ['receipts'],
+    publicRoutes: ['GET /health', 'GET /openapi.json'],
+    throttle: { ratePerSecond: 500, burst: 1_000 },
+    reservedConcurrency: 100,
   },
   // new APIs are added above this line
 ];

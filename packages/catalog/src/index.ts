@@ -6,7 +6,10 @@ import { tables } from './tables.js';
 import type { Catalog } from './types.js';
 
 export type * from './types.js';
+export * from './access.js';
+export * from './deployment.js';
 export * from './naming.js';
+export * from './observability.js';
 export * from './queue-settings.js';
 export * from './validate.js';
 export * from './wiring.js';

@@ -11,6 +11,8 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'table', table: 'notes' }, { kind: 'service', service: 'image-normalizer' }, { kind: 'service', service: 'pdf-inspector' }],
     limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
+    scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
     name: 'image-normalizer',
@@ -20,6 +22,9 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'table', table: 'notes' }, { kind: 'service', service: 'ocr' }],
     limits: { deadlineMs: 30_000, concurrency: 4, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
+    task: { cpu: 1024, memoryMiB: 2048 },
+    scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
     name: 'pdf-inspector',
@@ -29,6 +34,9 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'table', table: 'notes' }, { kind: 'service', service: 'ocr' }, { kind: 'service', service: 'receipt-parser' }],
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
+    task: { cpu: 1024, memoryMiB: 2048 },
+    scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
     name: 'ocr',
@@ -38,6 +46,10 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'service', service: 'receipt-parser' }],
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
+    // Two tesseract workers of up to 285 MB each, one per vCPU.
+    task: { cpu: 2048, memoryMiB: 4096 },
+    scaling: { maxTasks: 20, scaleToZero: false },
   },
   {
     name: 'receipt-parser',
@@ -47,6 +59,8 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'table', table: 'notes' }],
     limits: { deadlineMs: 10_000, concurrency: 16, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
+    scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
     name: 'receipt-intake',
@@ -56,6 +70,7 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'table', table: 'notes' }],
     limits: { deadlineMs: 30_000, concurrency: 16, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
     name: 'note-enricher',
@@ -65,6 +80,7 @@ export const services: readonly ServiceEntry[] = [
     emits: [{ kind: 'table', table: 'notes' }],
     limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+    scaling: { maxTasks: 10, scaleToZero: true },
   },
   // new services are added above this line by `pnpm new:service`
 ];

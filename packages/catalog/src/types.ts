@@ -43,6 +43,11 @@ export type ServiceSource =
   /** Messages sent by other services that declare this one among their outputs. */
   | { readonly kind: 'queue' };
 
+/** What a service reads besides its source (which it may always read). */
+export type ServiceInput =
+  | { readonly kind: 'table'; readonly table: string }
+  | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string };
+
 export type ServiceOutput =
   | { readonly kind: 'table'; readonly table: string }
   | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string }
@@ -67,6 +72,19 @@ export interface ServiceAlarms {
   readonly heartbeatMissingSeconds: number;
 }
 
+/** Fargate sizes a task may take (vCPU units of 1/1024, memory in MiB). */
+export interface ServiceTaskSize {
+  readonly cpu: 256 | 512 | 1024 | 2048 | 4096;
+  readonly memoryMiB: number;
+}
+
+export interface ServiceScaling {
+  /** Tasks at most, whatever the backlog. */
+  readonly maxTasks: number;
+  /** Whether an idle service may have no task at all (never for a critical one). */
+  readonly scaleToZero: boolean;
+}
+
 export interface ServiceEntry {
   /** kebab-case; also the folder services/<name> and the package @ndf/<name>. */
   readonly name: string;
@@ -75,8 +93,14 @@ export interface ServiceEntry {
   readonly critical: boolean;
   readonly consumes: ServiceSource;
   readonly emits: readonly ServiceOutput[];
+  /** Tables and bucket prefixes it reads besides its source; the cloud grants nothing else. */
+  readonly reads?: readonly ServiceInput[];
   readonly limits: ServiceLimits;
   readonly alarms: ServiceAlarms;
+  /** Size of one task in the cloud; 0.25 vCPU and 512 MiB when absent. */
+  readonly task?: ServiceTaskSize;
+  /** How far the cloud scales it on its backlog; 1 to 10 tasks when absent. */
+  readonly scaling?: ServiceScaling;
 }
 
 /** An HTTP API served by Lambda behind API Gateway in the cloud, by a local adapter here. */
@@ -93,6 +117,12 @@ export interface ApiEntry {
   readonly maxBodyBytes: number;
   readonly tables: readonly string[];
   readonly buckets: readonly string[];
+  /** Route keys under basePath served without a token ("GET /health"); every other route needs one. */
+  readonly publicRoutes: readonly string[];
+  /** API Gateway's throttling for the whole API: steady requests per second and burst. */
+  readonly throttle: { readonly ratePerSecond: number; readonly burst: number };
+  /** Lambda concurrency kept for this API alone, out of the account's pool. */
+  readonly reservedConcurrency: number;
 }
 
 /**

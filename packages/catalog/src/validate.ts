@@ -1,4 +1,5 @@
 import type { Catalog } from './types.js';
+import { FARGATE_MEMORY_MIB } from './deployment.js';
 import { downstreamServices } from './wiring.js';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -38,6 +39,11 @@ export function catalogProblems(catalog: Catalog): string[] {
     if (!(Number.isInteger(api.maxBodyBytes) && api.maxBodyBytes >= 1 && api.maxBodyBytes <= 6 * 1024 * 1024)) {
       problems.push(`API "${api.name}": maxBodyBytes must be from 1 byte to 6 MiB (Lambda's payload limit).`);
     }
+    for (const route of api.publicRoutes) {
+      if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/.test(route)) problems.push(`API "${api.name}": public route "${route}" is not "METHOD /path".`);
+    }
+    if (!(api.throttle.ratePerSecond >= 1 && api.throttle.burst >= 1)) problems.push(`API "${api.name}": throttle rate and burst must be at least 1.`);
+    if (!(Number.isInteger(api.reservedConcurrency) && api.reservedConcurrency >= 1)) problems.push(`API "${api.name}": reservedConcurrency must be a positive integer.`);
   }
 
   const fedByOthers = new Set(catalog.services.flatMap(downstreamServices));
@@ -72,6 +78,17 @@ export function catalogProblems(catalog: Catalog): string[] {
     if (!(service.alarms.maxMessageAgeSeconds >= 10)) problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
     if (!(service.alarms.quarantinedMessages >= 1)) problems.push(`${where}: quarantinedMessages must be at least 1.`);
     if (!(service.alarms.heartbeatMissingSeconds >= 10)) problems.push(`${where}: heartbeatMissingSeconds must be at least 10.`);
+    for (const input of service.reads ?? []) {
+      if (input.kind === 'table' && !tableNames.has(input.table)) problems.push(`${where} reads unknown table "${input.table}".`);
+      if (input.kind === 'bucket' && !bucketNames.has(input.bucket)) problems.push(`${where} reads unknown bucket "${input.bucket}".`);
+    }
+    if (service.task && !(FARGATE_MEMORY_MIB[service.task.cpu] ?? []).includes(service.task.memoryMiB)) {
+      problems.push(`${where}: ${service.task.memoryMiB} MiB is not a Fargate memory size for ${service.task.cpu} CPU units.`);
+    }
+    if (service.scaling) {
+      if (!(Number.isInteger(service.scaling.maxTasks) && service.scaling.maxTasks >= 1 && service.scaling.maxTasks <= 100)) problems.push(`${where}: maxTasks must be an integer from 1 to 100.`);
+      if (service.critical && service.scaling.scaleToZero) problems.push(`${where} is critical and so may not scale to zero.`);
+    }
   }
   return problems;
 }

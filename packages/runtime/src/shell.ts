@@ -1,4 +1,4 @@
-import { DEFAULT_PREFIX, bucketName, tableName } from '@ndf/catalog';
+import { DEFAULT_PREFIX, RUNTIME_DRAIN_MS, bucketName, tableName } from '@ndf/catalog';
 import type { Logger } from 'pino';
 import { serviceClients, type ServiceClients } from './aws/clients.js';
 import { shutdownSignal } from './lifecycle/shutdown.js';
@@ -61,7 +61,7 @@ export async function startShell(name: string, options: RunOptions, startWork: (
   const runtimeTable = tableName(prefix, 'runtime');
   const quarantine = new DynamoQuarantineStore({ dynamodb: clients.dynamodb, s3: clients.s3, sqs: clients.sqs, tableName: runtimeTable, bucketName: bucketName(prefix, 'quarantine') });
   const signal = options.signal ?? shutdownSignal();
-  const shell: Shell = { name, env, prefix, signal, drainMs: options.drainMs ?? 10_000, logger, clients, metrics, breakers, quarantine, runtimeTable };
+  const shell: Shell = { name, env, prefix, signal, drainMs: options.drainMs ?? RUNTIME_DRAIN_MS, logger, clients, metrics, breakers, quarantine, runtimeTable };
 
   const work = await startWork(shell);
   const metricsServer = await serveMetrics({

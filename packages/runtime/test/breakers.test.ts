@@ -107,4 +107,15 @@ describe('BreakerRegistry', () => {
     await breakers.call('table', async () => undefined);
     expect(metrics.snapshot().gauges['breaker.table.open']).toBe(0);
   });
+
+  it('counts its open breakers in one gauge, for one alarm per service', async () => {
+    const metrics = new MetricsRegistry();
+    const breakers = registry({ metrics, options: { volumeThreshold: 2, resetTimeoutMs: 50 } });
+    await failTimes(breakers, 'table', 3);
+    await failTimes(breakers, 'bucket', 3);
+    expect(metrics.snapshot().gauges['breakers_open']).toBe(2);
+    await breakers.whenAvailable(['table'], new AbortController().signal);
+    await breakers.call('table', async () => undefined);
+    expect(metrics.snapshot().gauges['breakers_open']).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { createIngestApi } from './app.js';
 import { ingestClients } from './aws-clients.js';
 import { ingestConfig } from './config.js';
 import { NoteStore } from './data/note-store.js';
+import { stdoutMetrics } from './http/request-metrics.js';
 import { ReceiptFiles } from './uploads/receipt-files.js';
 import { Contract } from './validation/contract.js';
 import type { ApiResult } from './http/responses.js';
@@ -17,6 +18,8 @@ const api = createIngestApi({
   config,
   clock: () => new Date(),
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), service: 'ingest-api', ...entry })),
+  // One EMF line per request, for the alarms at 10-second periods; locally, one line per request too.
+  metrics: stdoutMetrics,
 });
 
 /** The Lambda entry point behind API Gateway (HTTP API, payload format 2.0, JWT authorizer). */

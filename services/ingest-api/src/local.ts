@@ -1,7 +1,7 @@
 // Serves the very same handler over HTTP on 127.0.0.1:$PORT through the API Gateway stand-in,
 // with the local token issuer as the JWT authorizer's issuer. `npm start` runs it.
 import { startApiGatewayLocal } from '@ndf/api-gateway-local';
-import { API_NAME, ingestConfig } from './config.js';
+import { API_NAME, ingestApiEntry, ingestConfig } from './config.js';
 import { handler } from './handler.js';
 import { gatewayRoutes } from './routes-config.js';
 
@@ -16,7 +16,7 @@ const gateway = await startApiGatewayLocal({
   port,
   handler,
   name: `the ${API_NAME} (PORT)`,
-  routes: gatewayRoutes(ingestConfig().basePath),
+  routes: gatewayRoutes(ingestApiEntry()),
   authorizer: { issuer: required('NDF_JWT_ISSUER'), audience: [required('NDF_JWT_AUDIENCE')], jwksUrl: required('NDF_JWKS_URL') },
 });
 console.log(`${API_NAME} listening on ${gateway.endpoint}${ingestConfig().basePath}`);

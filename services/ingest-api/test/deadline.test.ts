@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { API_METRIC } from '@ndf/catalog';
 import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApi } from '../src/app.js';
@@ -64,13 +65,16 @@ describe('when DynamoDB fails', () => {
     proxy.setFault({ mode: 'hang' });
     const body = JSON.stringify(noteBody());
     // A deadline shorter than one SDK request timeout, so that only the deadline can answer.
+    const deadlineMs = REQUEST_TIMEOUT_MS / 4;
+    const metricLines: string[] = [];
     const api = createIngestApi({
       store: new NoteStore(ingest.clients.dynamodb, ingest.config.tableName),
       files: new ReceiptFiles(ingest.clients.s3, ingest.config.bucketName),
       contract: new Contract(),
-      config: { ...ingest.config, deadlineMs: REQUEST_TIMEOUT_MS / 4 },
+      config: { ...ingest.config, deadlineMs },
       clock: () => new Date(),
       log: () => undefined,
+      metrics: (line) => void metricLines.push(line),
     });
     const answer = await api({
       version: '2.0',
@@ -98,5 +102,10 @@ describe('when DynamoDB fails', () => {
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('1');
     expect(JSON.parse(answer.body!)).toMatchObject({ status: 503, code: 'deadline_exceeded' });
+    // The 10-second alarms see it: one metrics line, a 5xx that took the whole deadline.
+    expect(metricLines).toHaveLength(1);
+    const line = JSON.parse(metricLines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ [API_METRIC.requests]: 1, [API_METRIC.serverErrors]: 1, [API_METRIC.clientErrors]: 0, status: 503, correlationId: 'deadline-test' });
+    expect(line[API_METRIC.latencyMs]).toBeGreaterThanOrEqual(deadlineMs - 50);
   });
 });

@@ -4,7 +4,7 @@ import { startApiGatewayLocal, type ApiGatewayLocal } from '@ndf/api-gateway-loc
 import type { openApiDocument } from '@ndf/contracts';
 import { createIngestApi, type IngestHandler } from '../src/app.js';
 import { ingestClients, type IngestClients } from '../src/aws-clients.js';
-import { ingestConfig, type IngestConfig } from '../src/config.js';
+import { ingestApiEntry, ingestConfig, type IngestConfig } from '../src/config.js';
 import { NoteStore } from '../src/data/note-store.js';
 import { gatewayRoutes } from '../src/routes-config.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
@@ -20,6 +20,8 @@ export interface IngestUnderTest {
   readonly clients: IngestClients;
   readonly config: IngestConfig;
   readonly api: IngestHandler;
+  /** The handler's metrics lines (EMF), kept here instead of printed. */
+  readonly metricLines: string[];
   /** An ID token from the stack's issuer. */
   token(claims?: { tenant?: string; user?: string; roles?: string[]; expiresInSeconds?: number }): Promise<string>;
   /** A request through the gateway, its answer checked against the OpenAPI document. */
@@ -41,6 +43,7 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
   const env = { ...stack.environment(), ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}) };
   const clients = ingestClients(env);
   const config = ingestConfig(env);
+  const metricLines: string[] = [];
   const api = createIngestApi({
     store: new NoteStore(clients.dynamodb, config.tableName),
     files: new ReceiptFiles(clients.s3, config.bucketName),
@@ -48,11 +51,12 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
     config,
     clock: () => new Date(),
     log: () => undefined,
+    metrics: (line) => void metricLines.push(line),
   });
   const gateway = await startApiGatewayLocal({
     port: 0,
     handler: api,
-    routes: gatewayRoutes(config.basePath),
+    routes: gatewayRoutes(ingestApiEntry()),
     authorizer: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
   });
 
@@ -77,6 +81,7 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
     clients,
     config,
     api,
+    metricLines,
     token: (claims = {}) =>
       stack.issuer.mint({
         tenant: claims.tenant ?? 'acme',

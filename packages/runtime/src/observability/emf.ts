@@ -1,6 +1,7 @@
+import { SERVICE_METRICS_NAMESPACE } from '@ndf/catalog';
 import type { MetricsRegistry, SecondSnapshot } from './metrics-registry.js';
 
-export const EMF_NAMESPACE = 'Ndf/Services';
+export const EMF_NAMESPACE = SERVICE_METRICS_NAMESPACE;
 
 interface MetricDefinition {
   readonly Name: string;

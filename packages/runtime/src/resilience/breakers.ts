@@ -1,3 +1,4 @@
+import { SERVICE_METRIC } from '@ndf/catalog';
 import CircuitBreaker from 'opossum';
 import { noMetrics, type Metrics } from '../observability/metrics.js';
 import { DependencyUnavailableError, classifyFailure } from './classify.js';
@@ -129,6 +130,9 @@ export class BreakerRegistry {
 
   #changed(dependency: string, state: BreakerState): void {
     this.#metrics.gauge(`breaker.${dependency}.open`, state === 'open' ? 1 : 0);
+    // One gauge across dependencies, so that one alarm per service watches them all.
+    const open = [...this.#breakers.values()].filter((breaker) => breaker.opened).length;
+    this.#metrics.gauge(SERVICE_METRIC.breakersOpen, open);
     for (const listener of this.#listeners) listener(dependency, state);
   }
 }

@@ -3,6 +3,7 @@ import type { TenantScope } from '@ndf/contracts';
 import type { IngestConfig } from '../config.js';
 import type { Change } from '../data/note-items.js';
 import type { NoteStore } from '../data/note-store.js';
+import type { MetricsSink } from '../http/request-metrics.js';
 import type { ApiResult } from '../http/responses.js';
 import type { ReceiptFiles } from '../uploads/receipt-files.js';
 import type { Contract } from '../validation/contract.js';
@@ -17,6 +18,8 @@ export interface IngestDependencies {
   readonly clock: () => Date;
   /** One JSON object per line; failures only, the gateway logs every request. */
   readonly log: (entry: Record<string, unknown>) => void;
+  /** One EMF line for every request answered (see http/request-metrics.ts): stdout in Lambda. */
+  readonly metrics: MetricsSink;
 }
 
 export interface RouteContext {

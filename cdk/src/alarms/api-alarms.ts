@@ -1,0 +1,66 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { API_METRIC } from '@ndf/catalog';
+import type { DeployedApi } from '../stacks/ingest-stack.js';
+import { AlarmSet } from './alarm-set.js';
+import { AWS_METRIC_PERIOD, apiMetric } from './metrics.js';
+
+const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
+
+/** 5xx answers in 10 s that page: a few are a dependency's blip the app retries; more is an outage. */
+export const SERVER_ERRORS_PER_PERIOD = 5;
+
+/** p99 latency (ms) that pages: a third of the handler's deadline, held for 30 s. */
+export const latencyThresholdMs = (api: DeployedApi): number => Math.round(api.entry.deadlineMs / 3);
+
+/**
+ * What pages for an API. On its handler's own metrics, at 10 s: 5xx answers and p99 latency.
+ * On AWS's (per minute): the gateway's 5xx and the function's throttles and errors, which
+ * catch what the handler cannot count (a crash at start, no concurrency left).
+ */
+export function apiAlarms(scope: Construct, api: DeployedApi, topic: sns.ITopic, alarmPrefix: string): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
+  const name = api.entry.name;
+  const set = new AlarmSet(scope, name, alarmPrefix);
+  set.add({
+    id: 'server-errors',
+    description: `${name} answered ${SERVER_ERRORS_PER_PERIOD} or more 5xx in 10 s, twice in a row: mobile apps are being refused`,
+    metric: apiMetric(name, API_METRIC.serverErrors, 'Sum'),
+    threshold: SERVER_ERRORS_PER_PERIOD,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 2,
+  });
+  set.add({
+    id: 'slow',
+    description: `${name} p99 latency above ${latencyThresholdMs(api)} ms for 30 s`,
+    metric: apiMetric(name, API_METRIC.latencyMs, 'p99'),
+    threshold: latencyThresholdMs(api),
+    comparison: GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 3,
+  });
+  set.add({
+    id: 'gateway-5xx',
+    description: `API Gateway answered 5xx for ${name} (integration failures the handler never saw)`,
+    metric: api.httpApi.metricServerError({ period: AWS_METRIC_PERIOD, statistic: 'Sum', dimensionsMap: { ApiId: api.httpApi.apiId, Stage: api.stage.stageName } }),
+    threshold: SERVER_ERRORS_PER_PERIOD,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  set.add({
+    id: 'throttled',
+    description: `The ${name} function was throttled: its reserved concurrency is used up`,
+    metric: api.handler.metricThrottles({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
+    threshold: 1,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  set.add({
+    id: 'function-errors',
+    description: `The ${name} function failed (crashed or timed out) instead of answering`,
+    metric: api.handler.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
+    threshold: 1,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  return { set, page: set.page(topic) };
+}

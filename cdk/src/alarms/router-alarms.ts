@@ -1,0 +1,49 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { DeployedRouter } from '../stacks/pipeline-stack.js';
+import { AlarmSet } from './alarm-set.js';
+import { AWS_METRIC_PERIOD } from './metrics.js';
+
+const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
+
+/**
+ * What pages for a stream router (a Lambda on the stream): the stream read late, batches
+ * failing (each failure is a retry, then a bisect), records given up to the on-failure
+ * bucket. Lambda publishes these per minute.
+ */
+export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sns.ITopic, alarmPrefix: string): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
+  const name = router.entry.name;
+  const set = new AlarmSet(scope, name, alarmPrefix);
+  set.add({
+    id: 'lagging',
+    description: `${name} reads the stream more than ${router.entry.alarms.maxMessageAgeSeconds} s behind`,
+    metric: router.function.metric('IteratorAge', { period: AWS_METRIC_PERIOD, statistic: 'Maximum' }),
+    threshold: router.entry.alarms.maxMessageAgeSeconds * 1000,
+    comparison: GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+  });
+  set.add({
+    id: 'failing',
+    description: `${name} failed batches: they are retried ${router.entry.maxRetries} times, bisected, then kept in the quarantine bucket`,
+    metric: router.function.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
+    threshold: 1,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  set.add({
+    id: 'records-given-up',
+    description: `${name} gave records up to its on-failure destination (the quarantine bucket, aws/lambda/): replay them`,
+    metric: new cloudwatch.Metric({
+      namespace: 'AWS/Lambda',
+      metricName: 'OnFailureDestinationDeliveredEventCount',
+      dimensionsMap: { EventSourceMappingUUID: router.mappingId },
+      period: AWS_METRIC_PERIOD,
+      statistic: 'Sum',
+    }),
+    threshold: 1,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  return { set, page: set.page(topic) };
+}

@@ -1,0 +1,38 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { TENANT_PARTITION_PATTERN } from '@ndf/catalog';
+
+const ITEM_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const ITEM_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * Items of a table whose partition key matches one of `partitions` (dynamodb:LeadingKeys),
+ * in the table and its indexes. Scans are never granted: they would read every tenant.
+ * Transactions are authorised item by item with these same actions.
+ */
+export function grantItems(grantee: iam.IGrantable, table: dynamodb.ITable, partitions: readonly string[], { write }: { write: boolean }): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: write ? [...ITEM_READ, ...ITEM_WRITE] : ITEM_READ,
+      resources: [table.tableArn, `${table.tableArn}/index/*`],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
+    }),
+  );
+}
+
+/** Items of tenant data only: partition keys of the form T#<tenant>#... */
+export function grantTenantItems(grantee: iam.IGrantable, table: dynamodb.ITable, options: { write: boolean }): void {
+  grantItems(grantee, table, [TENANT_PARTITION_PATTERN], options);
+}
+
+/** Objects under one key prefix of a bucket; listing limited to that prefix. */
+export function grantBucketPrefix(grantee: iam.IGrantable, bucket: s3.IBucket, prefix: string, { read, write }: { read: boolean; write: boolean }): void {
+  const actions = [...(read ? ['s3:GetObject', 's3:GetObjectVersion'] : []), ...(write ? ['s3:PutObject', 's3:AbortMultipartUpload'] : [])];
+  grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
+  if (read) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } }),
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import type { ApiEntry, Catalog } from '@ndf/catalog';
+import { RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
+import type { DeploymentConfig } from '../config.js';
+import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
+import { nodeLambda } from '../constructs/node-lambda.js';
+import { PlatformKey } from '../constructs/platform-key.js';
+import { ACCEPTED, accept } from '../nag-suppressions.js';
+import { employeeUserPool, type EmployeeUserPool } from '../constructs/user-pool.js';
+import { grantBucketPrefix, grantTenantItems } from '../policies/data-access.js';
+import type { DataStack } from './data-stack.js';
+
+export interface IngestStackProps extends StackProps {
+  readonly catalog: Catalog;
+  readonly config: DeploymentConfig;
+  readonly data: DataStack;
+}
+
+/** Room above the handler's own deadline, so that the handler answers 503 before Lambda cuts it. */
+export const lambdaTimeout = (api: ApiEntry): Duration => Duration.seconds(Math.ceil(api.deadlineMs / 1000) + 3);
+
+export interface DeployedApi {
+  readonly entry: ApiEntry;
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.IHttpStage;
+  readonly handler: lambda.IFunction;
+}
+
+/**
+ * The critical ingest path, apart from everything else: its own user pool, HTTP APIs and
+ * Lambda functions with concurrency of their own. It needs only the data stack.
+ */
+export class IngestStack extends Stack {
+  readonly identities: EmployeeUserPool;
+  readonly apis: DeployedApi[] = [];
+
+  constructor(scope: Construct, id: string, props: IngestStackProps) {
+    super(scope, id, props);
+    const { catalog, config, data } = props;
+    const key = new PlatformKey(this, 'IngestKey', { purpose: 'ingest', prefix: config.prefix, servicePrincipals: ['logs'] }).key;
+    this.identities = employeeUserPool(this, 'Employees', config.prefix);
+    const authorizer = new HttpUserPoolAuthorizer('EmployeeToken', this.identities.userPool, { userPoolClients: [this.identities.appClient] });
+
+    for (const entry of catalog.apis) {
+      const handler = nodeLambda(this, `Handler-${entry.name}`, {
+        service: entry.name,
+        entry: 'src/handler.ts',
+        functionName: `${config.prefix}${entry.name}`,
+        timeout: lambdaTimeout(entry),
+        memorySize: 1024,
+        environment: { NDF_PREFIX: config.prefix },
+        key,
+        reservedConcurrentExecutions: entry.reservedConcurrency,
+      });
+      for (const tableName of entry.tables) grantTenantItems(handler, data.tables.get(tableName)!, { write: true });
+      for (const bucketName of entry.buckets) {
+        const bucket = data.buckets.get(bucketName)!;
+        // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails).
+        grantBucketPrefix(handler, bucket, RECEIPT_ORIGINALS_PREFIX, { write: true, read: false });
+        grantBucketPrefix(handler, bucket, 'derived/', { write: false, read: true });
+      }
+      data.key.grantEncryptDecrypt(handler);
+      accept(handler, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);
+
+      const httpApi = new apigwv2.HttpApi(this, `Api-${entry.name}`, {
+        apiName: `${config.prefix}${entry.name}`,
+        description: entry.description,
+        createDefaultStage: false,
+        disableExecuteApiEndpoint: false,
+      });
+      const accessLogs = encryptedLogGroup(this, `AccessLogs-${entry.name}`, `/ndf/${config.prefix}${entry.name}/access`, key);
+      const stage = httpApi.addStage('Stage', {
+        stageName: '$default',
+        autoDeploy: true,
+        throttle: { rateLimit: entry.throttle.ratePerSecond, burstLimit: entry.throttle.burst },
+        accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+      });
+      const integration = new HttpLambdaIntegration(`Integration-${entry.name}`, handler, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0 });
+      httpApi.addRoutes({ path: `${entry.basePath}/{proxy+}`, methods: [apigwv2.HttpMethod.ANY], integration, authorizer });
+      for (const route of entry.publicRoutes) {
+        const [method, path] = route.split(' ') as [apigwv2.HttpMethod, string];
+        const routes = httpApi.addRoutes({ path: `${entry.basePath}${path}`, methods: [method], integration, authorizer: new apigwv2.HttpNoneAuthorizer() });
+        for (const publicRoute of routes) accept(publicRoute, ACCEPTED.publicRoute);
+      }
+      this.apis.push({ entry, httpApi, stage, handler });
+    }
+  }
+}
+
+/** One JSON line per request: who, what, how it ended, and the correlation id the handler returns. */
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      time: '$context.requestTime',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      latencyMs: '$context.responseLatency',
+      integrationLatencyMs: '$context.integrationLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+      tenant: '$context.authorizer.claims.custom:tenant',
+      sourceIp: '$context.identity.sourceIp',
+      userAgent: '$context.identity.userAgent',
+      responseLength: '$context.responseLength',
+    }),
+  );
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { Stack } from 'aws-cdk-lib';
+import { catalog as realCatalog, type Catalog } from '@ndf/catalog';
+import { deploymentConfig, type DeploymentConfig } from '../src/config.js';
+import { buildPlatform, type Platform } from '../src/platform.js';
+
+export const testConfig: DeploymentConfig = deploymentConfig((key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key]);
+
+export interface SynthesizedPlatform {
+  readonly platform: Platform;
+  readonly template: (stack: keyof Platform) => Template;
+}
+
+/**
+ * The whole app for a catalog, offline: Lambda bundling skipped (no esbuild run), assets
+ * referenced where they are instead of copied, output in a temporary folder.
+ */
+export function synthPlatform(catalog: Catalog = realCatalog, config: DeploymentConfig = testConfig): SynthesizedPlatform {
+  const app = new App({
+    outdir: mkdtempSync(join(tmpdir(), 'ndf-cdk-')),
+    context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
+  });
+  const platform = buildPlatform(app, catalog, config);
+  const templates = new Map<keyof Platform, Template>();
+  return {
+    platform,
+    template: (stack) => {
+      if (!templates.has(stack)) templates.set(stack, Template.fromStack(platform[stack]));
+      return templates.get(stack)!;
+    },
+  };
+}
+
+/** cdk-nag's findings of one level on a stack, as "rule at path: message" lines. */
+export function nagFindings(stack: Stack, level: 'error' | 'warning'): string[] {
+  const annotations = Annotations.fromStack(stack);
+  const found = level === 'error' ? annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')) : annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+  return found.map((finding) => `${finding.id}: ${String(finding.entry.data).split('\n')[0]}`);
+}

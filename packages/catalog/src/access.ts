@@ -1,0 +1,74 @@
+import { downstreamServices } from './wiring.js';
+import type { Catalog, ServiceEntry } from './types.js';
+
+export interface TableAccess {
+  readonly table: string;
+  /** Reads are always granted on a table it touches; writes only where it emits. */
+  readonly write: boolean;
+}
+
+export interface BucketAccess {
+  readonly bucket: string;
+  /** Key prefix the access is limited to. */
+  readonly prefix: string;
+  readonly read: boolean;
+  readonly write: boolean;
+}
+
+/** Everything a service may touch: the cloud grants exactly this, and nothing else. */
+export interface ServiceAccess {
+  /** Services whose queues it sends to. */
+  readonly sendsTo: readonly string[];
+  /** Tables of tenant data, on items whose partition key is tenant-scoped. */
+  readonly tables: readonly TableAccess[];
+  readonly buckets: readonly BucketAccess[];
+  /** Whether it sends email (and so reads the mail relay's secret). */
+  readonly sendsEmail: boolean;
+}
+
+/** Partition keys of tenant data all start so (see @ndf/contracts' notes-table keys). */
+export const TENANT_PARTITION_PATTERN = 'T#*';
+
+/** The runtime table's partitions one service owns: its effect claims, attempts, quarantine, stream checkpoints. */
+export function runtimePartitionPatterns(service: string): string[] {
+  return [`EFFECT#${service}#*`, `ATTEMPTS#${service}#*`, `QUARANTINE#${service}`, `QUARANTINE-ID#${service}#*`, `STREAM#${service}#*`];
+}
+
+/** Where a service's quarantined payloads too large for their record go, in the quarantine bucket. */
+export const quarantinePayloadPrefix = (service: string): string => `quarantine/${service}/`;
+
+/** One entry per key, each permission granted if any of its entries grants it. */
+function merge<T extends object>(entries: T[], keyOf: (entry: T) => string): T[] {
+  const merged = new Map<string, T>();
+  for (const entry of entries) {
+    const existing = merged.get(keyOf(entry));
+    const permissions = Object.entries(entry).filter(([, value]) => typeof value === 'boolean').map(([name, value]) => [name, value || Boolean(existing?.[name as keyof T])]);
+    merged.set(keyOf(entry), { ...entry, ...Object.fromEntries(permissions) });
+  }
+  return [...merged.values()];
+}
+
+export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceAccess {
+  const tables: TableAccess[] = [];
+  const buckets: BucketAccess[] = [];
+  const source = service.consumes;
+  if (source.kind === 'stream') tables.push({ table: source.table, write: false });
+  if (source.kind === 's3') buckets.push({ bucket: source.bucket, prefix: source.prefix, read: true, write: false });
+  for (const input of service.reads ?? []) {
+    if (input.kind === 'table') tables.push({ table: input.table, write: false });
+    else buckets.push({ bucket: input.bucket, prefix: input.prefix, read: true, write: false });
+  }
+  for (const output of service.emits) {
+    if (output.kind === 'table') tables.push({ table: output.table, write: true });
+    if (output.kind === 'bucket') buckets.push({ bucket: output.bucket, prefix: output.prefix, read: false, write: true });
+  }
+  const quarantine = catalog.buckets.find((bucket) => bucket.name === 'quarantine');
+  // A quarantined payload is written there, and read back to be shown or replayed.
+  if (quarantine) buckets.push({ bucket: quarantine.name, prefix: quarantinePayloadPrefix(service.name), read: true, write: true });
+  return {
+    sendsTo: downstreamServices(service),
+    tables: merge(tables, (entry) => entry.table),
+    buckets: merge(buckets, (entry) => `${entry.bucket}/${entry.prefix}`),
+    sendsEmail: service.emits.some((output) => output.kind === 'email'),
+  };
+}

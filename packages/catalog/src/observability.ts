@@ -1,0 +1,30 @@
+// Names shared by what emits metrics (the runtime, the APIs) and what alarms on them (the
+// CDK app), so that an alarm cannot watch a metric nobody writes.
+
+/** Services' metrics (Embedded Metric Format, 1-second resolution), dimension `Service`. */
+export const SERVICE_METRICS_NAMESPACE = 'Ndf/Services';
+/** APIs' metrics, one EMF line per request, dimension `Api`. */
+export const API_METRICS_NAMESPACE = 'Ndf/Apis';
+
+export const SERVICE_METRIC = {
+  quarantined: 'quarantined',
+  oldestMessageAgeSeconds: 'oldest_message_age_seconds',
+  /** How many of a process's breakers are open (0 when all are closed). */
+  breakersOpen: 'breakers_open',
+  heartbeat: 'heartbeat',
+  inFlight: 'in_flight',
+  received: 'received',
+  succeeded: 'succeeded',
+  retried: 'retried',
+  streamIteratorAgeMs: 'stream_iterator_age_ms',
+} as const;
+
+export const API_METRIC = {
+  requests: 'requests',
+  serverErrors: 'status_5xx',
+  clientErrors: 'status_4xx',
+  latencyMs: 'latency_ms',
+} as const;
+
+/** How long a service finishes its in-flight messages after SIGTERM before it releases the rest. */
+export const RUNTIME_DRAIN_MS = 10_000;

@@ -1,0 +1,54 @@
+import { API_METRIC, API_METRICS_NAMESPACE } from '@ndf/catalog';
+
+// One CloudWatch Embedded Metric Format line per request the handler answers, so that alarms
+// at 10-second periods can watch the API's 5xx and p99 latency: API Gateway's own metrics are
+// 1-minute only. CloudWatch Logs extracts the metrics from the Lambda's stdout.
+
+/** Where the lines go: one JSON object per call, without its line break. */
+export type MetricsSink = (line: string) => void;
+
+/** Raw on stdout, as EMF wants it: console.log would prefix the line with the request id and level. */
+export const stdoutMetrics: MetricsSink = (line) => void process.stdout.write(`${line}\n`);
+
+/** What the handler did for one request. No user data: these become searchable log fields. */
+export interface RequestMeasure {
+  /** The `Api` dimension. */
+  readonly api: string;
+  /** The status answered: 500 when the handler threw, as API Gateway then answers. */
+  readonly status: number;
+  /** From the handler's entry to its answer, by its clock. */
+  readonly latencyMs: number;
+  /** When the answer was given, in ms since the epoch. */
+  readonly timestamp: number;
+  readonly correlationId?: string | undefined;
+  /** The route template (`POST /v1/notes/{id}`), never the raw path; undefined when nothing matched. */
+  readonly route?: string | undefined;
+}
+
+type Unit = 'Count' | 'Milliseconds';
+
+const DEFINITIONS: readonly { readonly Name: string; readonly Unit: Unit; readonly StorageResolution: 1 }[] = [
+  { Name: API_METRIC.requests, Unit: 'Count', StorageResolution: 1 },
+  { Name: API_METRIC.serverErrors, Unit: 'Count', StorageResolution: 1 },
+  { Name: API_METRIC.clientErrors, Unit: 'Count', StorageResolution: 1 },
+  { Name: API_METRIC.latencyMs, Unit: 'Milliseconds', StorageResolution: 1 },
+];
+
+/** The EMF line for one request: its counts and latency at 1-second resolution under the `Api` dimension. */
+export function requestMetricsLine(measure: RequestMeasure): string {
+  return JSON.stringify({
+    _aws: {
+      Timestamp: Math.round(measure.timestamp),
+      CloudWatchMetrics: [{ Namespace: API_METRICS_NAMESPACE, Dimensions: [['Api']], Metrics: DEFINITIONS }],
+    },
+    Api: measure.api,
+    [API_METRIC.requests]: 1,
+    [API_METRIC.serverErrors]: measure.status >= 500 ? 1 : 0,
+    [API_METRIC.clientErrors]: measure.status >= 400 && measure.status < 500 ? 1 : 0,
+    // A clock set back during the request must not make a negative latency.
+    [API_METRIC.latencyMs]: Math.max(0, Math.round(measure.latencyMs)),
+    status: measure.status,
+    ...(measure.route === undefined ? {} : { route: measure.route }),
+    ...(measure.correlationId === undefined ? {} : { correlationId: measure.correlationId }),
+  });
+}
