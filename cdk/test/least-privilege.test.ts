@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IConstruct } from 'constructs';
+import { catalog, runtimePartitionPatterns, serviceAccess } from '@ndf/catalog';
+import { allows, leadingKeys, roleStatements, statementsOn, type Statement } from './policy.js';
+import { synthPlatform, type SynthesizedPlatform } from './platform-fixture.js';
+
+let synthesized: SynthesizedPlatform;
+beforeAll(() => {
+  synthesized = synthPlatform();
+});
+
+const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+function taskRoleStatements(service: string): Statement[] {
+  const { platform, template } = synthesized;
+  const taskDefinition = platform.services.node.findChild(`Service-${service}`).node.findChild('Task') as IConstruct & { taskRole: IConstruct };
+  return roleStatements(template('services'), taskDefinition.taskRole);
+}
+
+/** Whether the role may do `action` on an item of the table whose partition key is `partitionKey`. */
+function allowsItem(statements: Statement[], action: string, table: string, partitionKey: string): boolean {
+  const target = { construct: synthesized.platform.data.tables.get(table)! };
+  return statementsOn(statements, target).some(
+    (statement) => allows([statement], action, target) && (leadingKeys(statement) ?? ['*']).some((pattern) => wildcard(pattern).test(partitionKey)),
+  );
+}
+
+const others = (service: string) => catalog.services.filter((other) => other.name !== service).map((other) => other.name);
+
+describe.each(catalog.services.map((service) => service.name))('the task role of %s', (service) => {
+  it('reads, deletes and re-sends on its own queue and sweeps its own DLQ, and touches no other service\'s', () => {
+    const statements = taskRoleStatements(service);
+    const { queue, deadLetterQueue } = synthesized.platform.pipeline.queues.get(service)!;
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage']) expect(allows(statements, action, { construct: queue })).toBe(true);
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) expect(allows(statements, action, { construct: deadLetterQueue })).toBe(true);
+    const downstream = serviceAccess(catalog, catalog.services.find((entry) => entry.name === service)!).sendsTo;
+    for (const other of others(service)) {
+      const queues = synthesized.platform.pipeline.queues.get(other)!;
+      expect(allows(statements, 'sqs:ReceiveMessage', { construct: queues.queue }), `receive from ${other}`).toBe(false);
+      expect(allows(statements, 'sqs:DeleteMessage', { construct: queues.queue }), `delete on ${other}`).toBe(false);
+      expect(allows(statements, 'sqs:ReceiveMessage', { construct: queues.deadLetterQueue }), `receive from ${other}'s DLQ`).toBe(false);
+      expect(allows(statements, 'sqs:SendMessage', { construct: queues.queue }), `send to ${other}`).toBe(downstream.includes(other));
+    }
+  });
+
+  it('touches tenant items of the notes table if its entry says so, and only its own partitions of the runtime table', () => {
+    const statements = taskRoleStatements(service);
+    const entry = catalog.services.find((candidate) => candidate.name === service)!;
+    const notes = serviceAccess(catalog, entry).tables.find((table) => table.table === 'notes');
+    const writesNotes = notes?.write ?? false;
+    expect(allowsItem(statements, 'dynamodb:GetItem', 'notes', 'T#acme#N#0b7c')).toBe(notes !== undefined);
+    expect(allowsItem(statements, 'dynamodb:UpdateItem', 'notes', 'T#acme#N#0b7c')).toBe(writesNotes);
+    expect(allowsItem(statements, 'dynamodb:GetItem', 'notes', 'ADMIN#settings')).toBe(false);
+    expect(allows(statements, 'dynamodb:Scan', { construct: synthesized.platform.data.tables.get('notes')! })).toBe(false);
+
+    for (const pattern of runtimePartitionPatterns(service)) expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', pattern.replace('*', 'x'))).toBe(true);
+    for (const other of others(service)) {
+      expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', `QUARANTINE#${other}`), `quarantine of ${other}`).toBe(false);
+      expect(allowsItem(statements, 'dynamodb:GetItem', 'runtime', `EFFECT#${other}#x`), `effects of ${other}`).toBe(false);
+    }
+  });
+
+  it('reads and writes only the bucket prefixes its entry names', () => {
+    const statements = taskRoleStatements(service);
+    const entry = catalog.services.find((candidate) => candidate.name === service)!;
+    const access = serviceAccess(catalog, entry);
+    const bucket = (name: string) => synthesized.platform.data.buckets.get(name)!;
+    for (const grant of access.buckets) {
+      expect(allows(statements, 's3:GetObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }), `read ${grant.bucket}/${grant.prefix}`).toBe(grant.read);
+      expect(allows(statements, 's3:PutObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }), `write ${grant.bucket}/${grant.prefix}`).toBe(grant.write);
+    }
+    const readsOriginals = access.buckets.some((grant) => grant.bucket === 'receipts' && grant.prefix === 'tenants/');
+    expect(allows(statements, 's3:GetObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(readsOriginals);
+    // No service ever writes an original, deletes an object, or reads the exports it does not make.
+    expect(allows(statements, 's3:PutObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(false);
+    expect(allows(statements, 's3:DeleteObject', { construct: bucket('receipts'), path: '/derived/x' })).toBe(false);
+    expect(allows(statements, 's3:GetObject', { construct: bucket('exports'), path: '/acme/fec.txt' })).toBe(false);
+    for (const other of others(service)) expect(allows(statements, 's3:GetObject', { construct: bucket('quarantine'), path: `/quarantine/${other}/x` })).toBe(false);
+  });
+
+  it('names every resource it may touch: no "*"', () => {
+    const resources = taskRoleStatements(service).flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]));
+    expect(resources).not.toContain('*');
+  });
+});

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { API_METRICS_NAMESPACE, SERVICE_METRICS_NAMESPACE, catalog } from '@ndf/catalog';
+import { logicalIdOf } from './policy.js';
+import { synthPlatform, testConfig, type SynthesizedPlatform } from './platform-fixture.js';
+
+let synthesized: SynthesizedPlatform;
+beforeAll(() => {
+  synthesized = synthPlatform();
+});
+
+type AlarmProperties = { AlarmName: string; Namespace?: string; MetricName?: string; Period?: number; EvaluationPeriods: number; AlarmActions?: unknown[] };
+const alarms = (): AlarmProperties[] => Object.values(synthesized.template('observability').findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+
+describe('the observability stack', () => {
+  it("watches the platform's own metrics at 10 s periods, and AWS's per-minute ones at 60 s", () => {
+    const own = alarms().filter((alarm) => alarm.Namespace === SERVICE_METRICS_NAMESPACE || alarm.Namespace === API_METRICS_NAMESPACE);
+    expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2);
+    for (const alarm of own) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 10]);
+    for (const alarm of alarms().filter((candidate) => !own.includes(candidate))) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 60]);
+  });
+
+  it.each(catalog.services.map((service) => [service.name, service] as const))('pages for %s within a minute of an incident, through one composite alarm', (name, service) => {
+    const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${name} `));
+    const byMetric = (metric: string) => mine.find((alarm) => alarm.MetricName === metric)!;
+    expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['breaker-open', 'dead-letters-unswept', 'heartbeat-missing', 'lagging', 'quarantined', 'queue-lagging']);
+    // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
+    expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
+    expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);
+    expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(Math.max(service.alarms.heartbeatMissingSeconds, 10));
+    expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(60);
+    for (const alarm of mine) expect(alarm.AlarmActions ?? []).toEqual([]);
+    synthesized.template('observability').hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+      AlarmName: `ndf-test-${name}`,
+      AlarmActions: [{ Ref: logicalIdOf(synthesized.platform.observability.onCall) }],
+      OKActions: [{ Ref: logicalIdOf(synthesized.platform.observability.onCall) }],
+    });
+  });
+
+  it('pages for the ingest path on its handler\'s 5xx and p99 at 10 s, and on the gateway\'s and the function\'s own failures', () => {
+    for (const api of catalog.apis) {
+      const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${api.name} `));
+      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['function-errors', 'gateway-5xx', 'server-errors', 'slow', 'throttled']);
+      synthesized.template('observability').hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
+    }
+  });
+
+  it('sends pages to an encrypted on-call topic, by email and SMS from the configuration', () => {
+    const template = synthesized.template('observability');
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'ndf-test-on-call', KmsMasterKeyId: Match.anyValue() });
+    for (const email of testConfig.alarmEmails) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: email });
+    for (const phone of testConfig.alarmPhoneNumbers) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sms', Endpoint: phone });
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', catalog.services.length + catalog.apis.length + catalog.routers.length);
+  });
+
+  it('draws a dashboard per service and one for the platform', () => {
+    const names = Object.values(synthesized.template('observability').findResources('AWS::CloudWatch::Dashboard')).map((dashboard) => dashboard.Properties.DashboardName);
+    expect(names.sort()).toEqual(['ndf-test-platform', ...catalog.services.map((service) => `ndf-test-${service.name}`)].sort());
+  });
+});

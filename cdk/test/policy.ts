@@ -1,0 +1,70 @@
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { isDeepStrictEqual } from 'node:util';
+
+export interface Statement {
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** A resource as a policy names it: the ARN of a construct of the app, with an optional path after it ("/tenants/x"). */
+export interface Target {
+  readonly construct: IConstruct;
+  readonly path?: string;
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+/** Every statement of the inline policies attached to a role. */
+export function roleStatements(template: Template, role: IConstruct): Statement[] {
+  const logicalId = logicalIdOf(role);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((ref) => isDeepStrictEqual(ref, { Ref: logicalId })))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+export function logicalIdOf(construct: IConstruct): string {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(element).getLogicalId(element);
+}
+
+/** Whether a template's expression is the ARN of that logical id: in its own stack (GetAtt), or imported from another. */
+function isArnOf(expression: unknown, logicalId: string): boolean {
+  if (isDeepStrictEqual(expression, { 'Fn::GetAtt': [logicalId, 'Arn'] })) return true;
+  const imported = (expression as { 'Fn::ImportValue'?: unknown })?.['Fn::ImportValue'];
+  return typeof imported === 'string' && new RegExp(`:ExportsOutputFnGetAtt${logicalId}Arn[0-9A-F]{8}$`).test(imported);
+}
+
+function grants(granted: unknown, target: Target): boolean {
+  const logicalId = logicalIdOf(target.construct);
+  if (target.path === undefined) return isArnOf(granted, logicalId);
+  const joined = (granted as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];
+  if (!joined || joined[1].length !== 2) return false;
+  const [base, suffix] = joined[1];
+  return isArnOf(base, logicalId) && typeof suffix === 'string' && wildcard(suffix).test(target.path);
+}
+
+/** Whether the statements allow the action on the target (no Deny is used by this app). */
+export function allows(statements: Statement[], action: string, target: Target): boolean {
+  return statements.some(
+    (statement) =>
+      statement.Effect === 'Allow' &&
+      asList(statement.Action).some((pattern) => wildcard(pattern).test(action)) &&
+      asList(statement.Resource).some((granted) => grants(granted, target)),
+  );
+}
+
+/** The statements that name the target, for their conditions. */
+export function statementsOn(statements: Statement[], target: Target): Statement[] {
+  return statements.filter((statement) => asList(statement.Resource).some((granted) => grants(granted, target)));
+}
+
+/** The partition-key patterns a statement is limited to, if any. */
+export function leadingKeys(statement: Statement): string[] | undefined {
+  const keys = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+  return keys === undefined ? undefined : asList(keys as string | string[]);
+}
