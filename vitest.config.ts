@@ -11,7 +11,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 const packageDirs = ['packages', 'services'].flatMap((parent) => (existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((name) => join(parent, name)) : []));
 const projects = [
   ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts' })),
-  { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts' },
+  // One worker for the CDK app's tests, its modules kept between files: the app is synthesized once.
+  { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts', isolate: false, fileParallelism: false },
   { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts' },
   { dir: 'test', name: 'system', include: '**/*.test.ts' },
 ].filter((project) => existsSync(join(root, project.dir, project.include.startsWith('test/') ? 'test' : '.')));
@@ -22,7 +23,14 @@ export default defineConfig({
   test: {
     projects: projects.map((project) => ({
       extends: true,
-      test: { name: project.name, root: join(root, project.dir), include: [project.include], testTimeout: 30_000, hookTimeout: 60_000 },
+      test: {
+        name: project.name,
+        root: join(root, project.dir),
+        include: [project.include],
+        testTimeout: 30_000,
+        hookTimeout: 120_000,
+        ...('isolate' in project ? { isolate: project.isolate, fileParallelism: project.fileParallelism } : {}),
+      },
     })),
   },
 });

@@ -3,9 +3,9 @@
 import { App } from 'aws-cdk-lib';
 import { catalog, assertCatalog } from '@ndf/catalog';
 import { deploymentConfig, settingsFrom } from '../src/config.js';
-import { buildPlatform } from '../src/platform.js';
+import { PLATFORM_CONTEXT, buildPlatform } from '../src/platform.js';
 
 assertCatalog(catalog);
-const app = new App();
+const app = new App({ context: PLATFORM_CONTEXT });
 buildPlatform(app, catalog, deploymentConfig(settingsFrom((key) => app.node.tryGetContext(key))));
 app.synth();

@@ -8,6 +8,13 @@ import { ObservabilityStack } from './stacks/observability-stack.js';
 import { PipelineStack } from './stacks/pipeline-stack.js';
 import { ServicesStack } from './stacks/services-stack.js';
 
+/**
+ * App context every synth of the platform uses, in the tests as with `pnpm cdk synth`.
+ * References between stacks stay strong: CloudFormation then refuses to delete an export
+ * (a table's ARN, a queue's) that another stack still uses.
+ */
+export const PLATFORM_CONTEXT = { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } as const;
+
 export interface Platform {
   readonly data: DataStack;
   readonly ingest: IngestStack;

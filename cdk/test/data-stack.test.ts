@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { catalog } from '@ndf/catalog';
 import { logicalIdOf } from './policy.js';
-import { synthPlatform, type SynthesizedPlatform } from './platform-fixture.js';
+import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
-  synthesized = synthPlatform();
+  synthesized = sharedPlatform();
 });
 
 describe('the data stack', () => {

@@ -3,11 +3,11 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { catalog } from '@ndf/catalog';
 import { ROLES } from '@ndf/contracts';
 import { logicalIdOf } from './policy.js';
-import { synthPlatform, type SynthesizedPlatform } from './platform-fixture.js';
+import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
-  synthesized = synthPlatform();
+  synthesized = sharedPlatform();
 });
 
 describe('the ingest stack', () => {

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { IConstruct } from 'constructs';
 import { catalog, runtimePartitionPatterns, serviceAccess } from '@ndf/catalog';
 import { allows, leadingKeys, roleStatements, statementsOn, type Statement } from './policy.js';
-import { synthPlatform, type SynthesizedPlatform } from './platform-fixture.js';
+import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
-  synthesized = synthPlatform();
+  synthesized = sharedPlatform();
 });
 
 const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);

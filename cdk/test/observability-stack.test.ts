@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { API_METRICS_NAMESPACE, SERVICE_METRICS_NAMESPACE, catalog } from '@ndf/catalog';
 import { logicalIdOf } from './policy.js';
-import { synthPlatform, testConfig, type SynthesizedPlatform } from './platform-fixture.js';
+import { sharedPlatform, testConfig, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
-  synthesized = synthPlatform();
+  synthesized = sharedPlatform();
 });
 
 type AlarmProperties = { AlarmName: string; Namespace?: string; MetricName?: string; Period?: number; EvaluationPeriods: number; AlarmActions?: unknown[] };

@@ -6,7 +6,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { Stack } from 'aws-cdk-lib';
 import { catalog as realCatalog, type Catalog } from '@ndf/catalog';
 import { deploymentConfig, type DeploymentConfig } from '../src/config.js';
-import { buildPlatform, type Platform } from '../src/platform.js';
+import { PLATFORM_CONTEXT, buildPlatform, type Platform } from '../src/platform.js';
 
 export const testConfig: DeploymentConfig = deploymentConfig((key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key]);
 
@@ -22,7 +22,7 @@ export interface SynthesizedPlatform {
 export function synthPlatform(catalog: Catalog = realCatalog, config: DeploymentConfig = testConfig): SynthesizedPlatform {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'ndf-cdk-')),
-    context: { 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
+    context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
   });
   const platform = buildPlatform(app, catalog, config);
   const templates = new Map<keyof Platform, Template>();
@@ -33,6 +33,13 @@ export function synthPlatform(catalog: Catalog = realCatalog, config: Deployment
       return templates.get(stack)!;
     },
   };
+}
+
+let shared: SynthesizedPlatform | undefined;
+
+/** The platform of the committed catalog and the test configuration, synthesized once for all the test files of a worker. */
+export function sharedPlatform(): SynthesizedPlatform {
+  return (shared ??= synthPlatform());
 }
 
 /** cdk-nag's findings of one level on a stack, as "rule at path: message" lines. */

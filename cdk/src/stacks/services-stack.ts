@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import { serviceAccess, serviceDeployment, type Catalog } from '@ndf/catalog';
@@ -22,6 +22,11 @@ export interface ServicesStackProps extends StackProps {
 export class ServicesStack extends Stack {
   readonly cluster: ecs.Cluster;
   readonly services = new Map<string, ecs.FargateService>();
+
+  /** The region's first two zones, resolved by CloudFormation at deploy: synth needs no AWS credentials for a lookup. */
+  override get availabilityZones(): string[] {
+    return [Fn.select(0, Fn.getAzs()), Fn.select(1, Fn.getAzs())];
+  }
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
     super(scope, id, props);
