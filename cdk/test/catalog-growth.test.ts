@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
 import { catalog, catalogProblems, type Catalog, type ServiceEntry } from '@ndf/catalog';
-import { synthPlatform } from './platform-fixture.js';
+import { synthPlatform, testConfig } from './platform-fixture.js';
 
-/** Resources of each stack by type. */
-function counts(of: Catalog): Record<string, Record<string, number>> {
-  const synthesized = synthPlatform(of);
-  const result: Record<string, Record<string, number>> = {};
-  for (const stack of ['data', 'ingest', 'pipeline', 'services', 'observability'] as const) {
+/** Resources by type of each stack (the services' stacks together under "services", each apart under its own name). */
+function counts(of: Catalog): { byKind: Record<string, Record<string, number>>; byStack: Record<string, { resources: number; outputs: number }> } {
+  const synthesized = synthPlatform(of, testConfig, { nag: false });
+  const byKind: Record<string, Record<string, number>> = {};
+  const byStack: Record<string, { resources: number; outputs: number }> = {};
+  for (const stack of synthesized.stacks) {
     const resources = Object.values(synthesized.template(stack).toJSON().Resources as Record<string, { Type: string }>);
-    result[stack] = {};
-    for (const { Type } of resources) result[stack][Type] = (result[stack][Type] ?? 0) + 1;
+    const kind = stack.stackName.replace(/^Ndf-test-/, '').replace(/^Services-\d+$/, 'Services');
+    byStack[stack.stackName] = { resources: resources.length, outputs: Object.keys(synthesized.template(stack).toJSON().Outputs ?? {}).length };
+    byKind[kind] ??= {};
+    for (const { Type } of resources) byKind[kind][Type] = (byKind[kind][Type] ?? 0) + 1;
   }
-  return result;
+  return { byKind, byStack };
 }
 
 function difference(after: Record<string, Record<string, number>>, before: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
@@ -38,8 +42,8 @@ const newService = (name: string, overrides: Partial<ServiceEntry>): ServiceEntr
 
 /** What one more service costs, whatever it does: the same resources every time, none in the ingest or data stacks. */
 const PER_SERVICE = {
-  pipeline: { 'AWS::SQS::Queue': 2, 'AWS::SQS::QueuePolicy': 2 },
-  services: {
+  Pipeline: { 'AWS::SQS::Queue': 2, 'AWS::SQS::QueuePolicy': 2 },
+  Services: {
     'AWS::IAM::Role': 2, // task role, execution role
     'AWS::IAM::Policy': 2,
     'AWS::ECS::TaskDefinition': 1,
@@ -48,21 +52,40 @@ const PER_SERVICE = {
     'AWS::EC2::SecurityGroup': 1, // HTTPS out only, its rules inline
     'AWS::ApplicationAutoScaling::ScalableTarget': 1,
     'AWS::ApplicationAutoScaling::ScalingPolicy': 3,
-    'AWS::CloudWatch::Alarm': 3,
+    'AWS::CloudWatch::Alarm': 3 + 6, // scaling, then paging
+    'AWS::CloudWatch::CompositeAlarm': 1,
+    'AWS::CloudWatch::Dashboard': 1,
   },
-  observability: { 'AWS::CloudWatch::Alarm': 6, 'AWS::CloudWatch::CompositeAlarm': 1, 'AWS::CloudWatch::Dashboard': 1 },
 };
 
 describe('the stacks grow with the catalog', () => {
   const base = counts(catalog);
 
   it('prints the resource counts per stack for the catalog as it is', () => {
-    for (const [stack, types] of Object.entries(base)) {
-      const total = Object.values(types).reduce((sum, count) => sum + count, 0);
-      console.log(`resources ${stack}: ${total} (${Object.entries(types).map(([type, count]) => `${type.replace('AWS::', '')} ${count}`).join(', ')})`);
-    }
-    expect(base.pipeline!['AWS::SQS::Queue']).toBe(2 * catalog.services.length);
-    expect(base.services!['AWS::ECS::Service']).toBe(catalog.services.length);
+    for (const [stack, { resources, outputs }] of Object.entries(base.byStack)) console.log(`resources ${stack}: ${resources} (${outputs} outputs)`);
+    for (const [kind, types] of Object.entries(base.byKind)) console.log(`resources ${kind}: ${Object.entries(types).map(([type, count]) => `${type.replace('AWS::', '')} ${count}`).join(', ')}`);
+    expect(base.byKind.Pipeline!['AWS::SQS::Queue']).toBe(2 * catalog.services.length);
+    expect(base.byKind.Services!['AWS::ECS::Service']).toBe(catalog.services.length);
+  });
+
+  it('keeps every stack under CloudFormation\'s 500 resources with 100 services', () => {
+    const many = Array.from({ length: 100 }, (_, index) => newService(`generated-service-${index + 1}`, {}));
+    const { byStack } = counts({ ...catalog, services: [...catalog.services, ...many] });
+    const largest = Math.max(...Object.values(byStack).map((stack) => stack.resources));
+    const mostOutputs = Math.max(...Object.values(byStack).map((stack) => stack.outputs));
+    console.log(`with ${catalog.services.length + 100} services: ${Object.keys(byStack).length} stacks, the largest ${largest} resources, at most ${mostOutputs} outputs`);
+    expect(largest).toBeLessThan(500);
+    expect(mostOutputs).toBeLessThan(200);
+  }, 300_000);
+
+  it('opens the Secrets Manager endpoint, and lets read the mail relay secret, only once a service sends email', () => {
+    const mailer = newService('mailer', { emits: [{ kind: 'email' }] });
+    const synthesized = synthPlatform({ ...catalog, services: [...catalog.services, mailer] }, testConfig, { nag: false });
+    const endpoints = Object.values(synthesized.template(synthesized.platform.cluster).findResources('AWS::EC2::VPCEndpoint'));
+    expect(endpoints.filter((endpoint) => JSON.stringify(endpoint.Properties.ServiceName).includes('secretsmanager'))).toHaveLength(1);
+    synthesized.serviceTemplate('mailer').hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [Match.objectLike({ Secrets: [{ Name: 'NDF_MAIL_RELAY', ValueFrom: Match.anyValue() }] })],
+    });
   });
 
   it('adds exactly one service\'s resources for a service fed by the stream, and a second for one fed by another service', () => {
@@ -76,8 +99,8 @@ describe('the stacks grow with the catalog', () => {
       ],
     } satisfies Catalog;
     expect(catalogProblems(withBoth)).toEqual([]);
-    expect(difference(counts(withStream), base)).toEqual(PER_SERVICE);
+    expect(difference(counts(withStream).byKind, base.byKind)).toEqual(PER_SERVICE);
     const twice = Object.fromEntries(Object.entries(PER_SERVICE).map(([stack, types]) => [stack, Object.fromEntries(Object.entries(types).map(([type, count]) => [type, 2 * count]))]));
-    expect(difference(counts(withBoth), base)).toEqual(twice);
+    expect(difference(counts(withBoth).byKind, base.byKind)).toEqual(twice);
   });
 });

@@ -11,7 +11,7 @@ beforeAll(() => {
 
 describe('the data stack', () => {
   it('keeps every table and bucket, and everything else it holds, when the stack is deleted', () => {
-    const resources = synthesized.template('data').toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+    const resources = synthesized.template(synthesized.platform.data).toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
     const stateful = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::SecretsManager::Secret', 'AWS::Backup::BackupVault'];
     const kept = Object.entries(resources).filter(([, resource]) => stateful.includes(resource.Type));
     expect(kept.length).toBe(catalog.tables.length + catalog.buckets.length + 1 /* access logs */ + 1 /* key */ + 1 /* secret */ + 1 /* vault */);
@@ -21,7 +21,7 @@ describe('the data stack', () => {
   it('encrypts every table with the customer-managed key, with point-in-time recovery, deletion protection and TTL', () => {
     const keyId = logicalIdOf(synthesized.platform.data.key);
     for (const table of catalog.tables) {
-      synthesized.template('data').hasResourceProperties('AWS::DynamoDB::Table', {
+      synthesized.template(synthesized.platform.data).hasResourceProperties('AWS::DynamoDB::Table', {
         TableName: `ndf-test-${table.name}`,
         BillingMode: 'PAY_PER_REQUEST',
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
@@ -34,7 +34,7 @@ describe('the data stack', () => {
   });
 
   it('encrypts every bucket of the catalog with the key, versioned, private, TLS only, logged', () => {
-    const template = synthesized.template('data');
+    const template = synthesized.template(synthesized.platform.data);
     const keyId = logicalIdOf(synthesized.platform.data.key);
     for (const bucket of catalog.buckets) {
       template.hasResourceProperties('AWS::S3::Bucket', {
@@ -51,7 +51,7 @@ describe('the data stack', () => {
   });
 
   it('locks the originals ten years in governance mode and moves them to colder storage', () => {
-    synthesized.template('data').hasResourceProperties('AWS::S3::Bucket', {
+    synthesized.template(synthesized.platform.data).hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'ndf-test-receipts',
       ObjectLockEnabled: true,
       ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 3653 } } },
@@ -70,7 +70,7 @@ describe('the data stack', () => {
   });
 
   it('backs every table and bucket up daily, kept 35 days, in a vault under the key', () => {
-    const template = synthesized.template('data');
+    const template = synthesized.template(synthesized.platform.data);
     template.hasResourceProperties('AWS::Backup::BackupPlan', {
       BackupPlan: { BackupPlanRule: [Match.objectLike({ ScheduleExpression: 'cron(0 2 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } })] },
     });
@@ -80,13 +80,13 @@ describe('the data stack', () => {
   });
 
   it('keeps the mail relay secret under the key', () => {
-    synthesized.template('data').hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'ndf-test-mail-relay', KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.data.key), 'Arn'] } });
+    synthesized.template(synthesized.platform.data).hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'ndf-test-mail-relay', KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.data.key), 'Arn'] } });
   });
 
   it('rotates every customer-managed key of the app yearly and keeps it', () => {
-    for (const stack of ['data', 'ingest', 'pipeline', 'services', 'observability'] as const) {
+    for (const stack of [synthesized.platform.data, synthesized.platform.ingest, synthesized.platform.pipeline, synthesized.platform.cluster, synthesized.platform.observability]) {
       const keys = synthesized.template(stack).findResources('AWS::KMS::Key');
-      expect(Object.keys(keys), stack).toHaveLength(1);
+      expect(Object.keys(keys), stack.stackName).toHaveLength(1);
       for (const key of Object.values(keys)) {
         expect(key.Properties).toMatchObject({ EnableKeyRotation: true, RotationPeriodInDays: 365 });
         expect(key.DeletionPolicy).toBe('Retain');

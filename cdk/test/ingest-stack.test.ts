@@ -12,12 +12,12 @@ beforeAll(() => {
 
 describe('the ingest stack', () => {
   it('depends on the data stack alone: the worker fleet can fail without touching it', () => {
-    synthesized.template('ingest');
+    synthesized.template(synthesized.platform.ingest);
     expect(synthesized.platform.ingest.dependencies.map((stack) => stack.stackName)).toEqual(['Ndf-test-Data']);
   });
 
   it.each(catalog.apis.map((api) => [api.name, api] as const))('runs %s as an arm64 Lambda on the current Node runtime, its timeout above its deadline, its concurrency reserved', (name, api) => {
-    const template = synthesized.template('ingest');
+    const template = synthesized.template(synthesized.platform.ingest);
     template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: `ndf-test-${name}`,
       Runtime: 'nodejs24.x',
@@ -31,7 +31,7 @@ describe('the ingest stack', () => {
   });
 
   it.each(catalog.apis.map((api) => [api.name, api] as const))('serves %s through an HTTP API with the JWT authorizer on every route but the public ones, throttled, with access logs', (name, api) => {
-    const template = synthesized.template('ingest');
+    const template = synthesized.template(synthesized.platform.ingest);
     const poolId = logicalIdOf(synthesized.platform.ingest.identities.userPool);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -55,7 +55,7 @@ describe('the ingest stack', () => {
   });
 
   it('gives employees tokens with an immutable tenant and one group per role, MFA required, no sign-up', () => {
-    const template = synthesized.template('ingest');
+    const template = synthesized.template(synthesized.platform.ingest);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
@@ -68,7 +68,7 @@ describe('the ingest stack', () => {
   });
 
   it('writes only tenant items, originals under tenants/ and reads derived copies', () => {
-    const template = synthesized.template('ingest');
+    const template = synthesized.template(synthesized.platform.ingest);
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
     const dynamo = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IConstruct } from 'constructs';
 import { catalog, runtimePartitionPatterns, serviceAccess } from '@ndf/catalog';
 import { allows, leadingKeys, roleStatements, statementsOn, type Statement } from './policy.js';
-import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
+import { serviceGroupOf } from '../src/platform.js';
+import { sharedPlatform, testConfig, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
@@ -11,10 +11,12 @@ beforeAll(() => {
 
 const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
+const queueArn = (name: string) => ({ arn: `arn:aws:sqs:${testConfig.region}:${testConfig.account}:${testConfig.prefix}${name}` });
+const queuesOf = (service: string) => ({ queue: queueArn(service), deadLetterQueue: queueArn(`${service}-dlq`) });
+
 function taskRoleStatements(service: string): Statement[] {
-  const { platform, template } = synthesized;
-  const taskDefinition = platform.services.node.findChild(`Service-${service}`).node.findChild('Task') as IConstruct & { taskRole: IConstruct };
-  return roleStatements(template('services'), taskDefinition.taskRole);
+  const group = serviceGroupOf(synthesized.platform, service);
+  return roleStatements(synthesized.template(group), group.taskRoles.get(service)!);
 }
 
 /** Whether the role may do `action` on an item of the table whose partition key is `partitionKey`. */
@@ -30,16 +32,16 @@ const others = (service: string) => catalog.services.filter((other) => other.nam
 describe.each(catalog.services.map((service) => service.name))('the task role of %s', (service) => {
   it('reads, deletes and re-sends on its own queue and sweeps its own DLQ, and touches no other service\'s', () => {
     const statements = taskRoleStatements(service);
-    const { queue, deadLetterQueue } = synthesized.platform.pipeline.queues.get(service)!;
-    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage']) expect(allows(statements, action, { construct: queue })).toBe(true);
-    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) expect(allows(statements, action, { construct: deadLetterQueue })).toBe(true);
+    const { queue, deadLetterQueue } = queuesOf(service);
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage']) expect(allows(statements, action, queue)).toBe(true);
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) expect(allows(statements, action, deadLetterQueue)).toBe(true);
     const downstream = serviceAccess(catalog, catalog.services.find((entry) => entry.name === service)!).sendsTo;
     for (const other of others(service)) {
-      const queues = synthesized.platform.pipeline.queues.get(other)!;
-      expect(allows(statements, 'sqs:ReceiveMessage', { construct: queues.queue }), `receive from ${other}`).toBe(false);
-      expect(allows(statements, 'sqs:DeleteMessage', { construct: queues.queue }), `delete on ${other}`).toBe(false);
-      expect(allows(statements, 'sqs:ReceiveMessage', { construct: queues.deadLetterQueue }), `receive from ${other}'s DLQ`).toBe(false);
-      expect(allows(statements, 'sqs:SendMessage', { construct: queues.queue }), `send to ${other}`).toBe(downstream.includes(other));
+      const queues = queuesOf(other);
+      expect(allows(statements, 'sqs:ReceiveMessage', queues.queue), `receive from ${other}`).toBe(false);
+      expect(allows(statements, 'sqs:DeleteMessage', queues.queue), `delete on ${other}`).toBe(false);
+      expect(allows(statements, 'sqs:ReceiveMessage', queues.deadLetterQueue), `receive from ${other}'s DLQ`).toBe(false);
+      expect(allows(statements, 'sqs:SendMessage', queues.queue), `send to ${other}`).toBe(downstream.includes(other));
     }
   });
 

@@ -10,9 +10,15 @@ beforeAll(() => {
 });
 
 type AlarmProperties = { AlarmName: string; Namespace?: string; MetricName?: string; Period?: number; EvaluationPeriods: number; AlarmActions?: unknown[] };
-const alarms = (): AlarmProperties[] => Object.values(synthesized.template('observability').findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+/** The alarms that page, wherever they live: the APIs' and routers' in the observability stack, each service's beside it. */
+const alarms = (): AlarmProperties[] =>
+  [synthesized.platform.observability, ...synthesized.platform.serviceGroups].flatMap((stack) =>
+    Object.values(synthesized.template(stack).findResources('AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties as AlarmProperties)
+      .filter((alarm) => alarm.AlarmName !== undefined),
+  );
 
-describe('the observability stack', () => {
+describe('alarms, the on-call topic and dashboards', () => {
   it("watches the platform's own metrics at 10 s periods, and AWS's per-minute ones at 60 s", () => {
     const own = alarms().filter((alarm) => alarm.Namespace === SERVICE_METRICS_NAMESPACE || alarm.Namespace === API_METRICS_NAMESPACE);
     expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2);
@@ -30,31 +36,29 @@ describe('the observability stack', () => {
     expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(Math.max(service.alarms.heartbeatMissingSeconds, 10));
     expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(60);
     for (const alarm of mine) expect(alarm.AlarmActions ?? []).toEqual([]);
-    synthesized.template('observability').hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-      AlarmName: `ndf-test-${name}`,
-      AlarmActions: [{ Ref: logicalIdOf(synthesized.platform.observability.onCall) }],
-      OKActions: [{ Ref: logicalIdOf(synthesized.platform.observability.onCall) }],
-    });
+    const topic = { 'Fn::ImportValue': Match.stringLikeRegexp(`OnCall${logicalIdOf(synthesized.platform.observability.onCall).slice('OnCall'.length)}`) };
+    synthesized.serviceTemplate(name).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: `ndf-test-${name}`, AlarmActions: [topic], OKActions: [topic] });
   });
 
   it('pages for the ingest path on its handler\'s 5xx and p99 at 10 s, and on the gateway\'s and the function\'s own failures', () => {
     for (const api of catalog.apis) {
       const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${api.name} `));
       expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['function-errors', 'gateway-5xx', 'server-errors', 'slow', 'throttled']);
-      synthesized.template('observability').hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
+      synthesized.template(synthesized.platform.observability).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
     }
   });
 
   it('sends pages to an encrypted on-call topic, by email and SMS from the configuration', () => {
-    const template = synthesized.template('observability');
+    const template = synthesized.template(synthesized.platform.observability);
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'ndf-test-on-call', KmsMasterKeyId: Match.anyValue() });
     for (const email of testConfig.alarmEmails) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: email });
     for (const phone of testConfig.alarmPhoneNumbers) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sms', Endpoint: phone });
-    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', catalog.services.length + catalog.apis.length + catalog.routers.length);
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', catalog.apis.length + catalog.routers.length);
+    for (const service of catalog.services) synthesized.serviceTemplate(service.name).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: `ndf-test-${service.name}` });
   });
 
   it('draws a dashboard per service and one for the platform', () => {
-    const names = Object.values(synthesized.template('observability').findResources('AWS::CloudWatch::Dashboard')).map((dashboard) => dashboard.Properties.DashboardName);
+    const names = synthesized.stacks.flatMap((stack) => Object.values(synthesized.template(stack).findResources('AWS::CloudWatch::Dashboard')).map((dashboard) => dashboard.Properties.DashboardName));
     expect(names.sort()).toEqual(['ndf-test-platform', ...catalog.services.map((service) => `ndf-test-${service.name}`)].sort());
   });
 });

@@ -11,7 +11,7 @@ beforeAll(() => {
 
 describe('the pipeline stack', () => {
   it.each(catalog.services.map((service) => [service.name, service] as const))('gives %s its queue and DLQ, with the settings the local stack uses', (name, service) => {
-    const template = synthesized.template('pipeline');
+    const template = synthesized.template(synthesized.platform.pipeline);
     const settings = queueSettings(service);
     const keyArn = { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.key), 'Arn'] };
     template.hasResourceProperties('AWS::SQS::Queue', {
@@ -27,7 +27,7 @@ describe('the pipeline stack', () => {
   });
 
   it('runs each stream router as a Lambda on its table\'s stream: bounded retries, bisect, partial batch responses, failed batches kept whole in S3', () => {
-    const template = synthesized.template('pipeline');
+    const template = synthesized.template(synthesized.platform.pipeline);
     for (const router of catalog.routers) {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         FunctionName: { Ref: logicalIdOf(synthesized.platform.pipeline.routers.find((deployed) => deployed.entry.name === router.name)!.function) },
@@ -46,7 +46,7 @@ describe('the pipeline stack', () => {
   });
 
   it('sends object-created events of each bucket to the services that consume them, filtered by prefix', () => {
-    const notifications = Object.values(synthesized.template('pipeline').findResources('Custom::S3BucketNotifications'));
+    const notifications = Object.values(synthesized.template(synthesized.platform.pipeline).findResources('Custom::S3BucketNotifications'));
     const configured = notifications.flatMap((resource) => resource.Properties.NotificationConfiguration.QueueConfigurations);
     expect(configured).toHaveLength(bucketNotifications(catalog).length);
     for (const notification of bucketNotifications(catalog)) {

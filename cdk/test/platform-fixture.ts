@@ -1,37 +1,43 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import type { Stack } from 'aws-cdk-lib';
 import { catalog as realCatalog, type Catalog } from '@ndf/catalog';
 import { deploymentConfig, type DeploymentConfig } from '../src/config.js';
-import { PLATFORM_CONTEXT, buildPlatform, type Platform } from '../src/platform.js';
+import { PLATFORM_CONTEXT, buildPlatform, serviceGroupOf, type BuildOptions, type Platform } from '../src/platform.js';
 
 export const testConfig: DeploymentConfig = deploymentConfig((key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key]);
 
 export interface SynthesizedPlatform {
   readonly platform: Platform;
-  readonly template: (stack: keyof Platform) => Template;
+  /** Every stack of the app. */
+  readonly stacks: readonly Stack[];
+  readonly template: (stack: Stack) => Template;
+  /** The template of the stack that holds a service. */
+  readonly serviceTemplate: (service: string) => Template;
 }
 
 /**
  * The whole app for a catalog, offline: Lambda bundling skipped (no esbuild run), assets
  * referenced where they are instead of copied, output in a temporary folder.
  */
-export function synthPlatform(catalog: Catalog = realCatalog, config: DeploymentConfig = testConfig): SynthesizedPlatform {
+export function synthPlatform(catalog: Catalog = realCatalog, config: DeploymentConfig = testConfig, options: BuildOptions = {}): SynthesizedPlatform {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'ndf-cdk-')),
     context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
   });
-  const platform = buildPlatform(app, catalog, config);
-  const templates = new Map<keyof Platform, Template>();
+  const platform = buildPlatform(app, catalog, config, options);
+  const templates = new Map<Stack, Template>();
+  const template = (stack: Stack) => {
+    if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
+    return templates.get(stack)!;
+  };
   return {
     platform,
-    template: (stack) => {
-      if (!templates.has(stack)) templates.set(stack, Template.fromStack(platform[stack]));
-      return templates.get(stack)!;
-    },
+    stacks: [platform.data, platform.ingest, platform.pipeline, platform.cluster, platform.observability, ...platform.serviceGroups],
+    template,
+    serviceTemplate: (service) => template(serviceGroupOf(platform, service)),
   };
 }
 

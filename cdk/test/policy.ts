@@ -10,10 +10,23 @@ export interface Statement {
   readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
-/** A resource as a policy names it: the ARN of a construct of the app, with an optional path after it ("/tenants/x"). */
-export interface Target {
-  readonly construct: IConstruct;
-  readonly path?: string;
+/**
+ * A resource as a policy names it: the ARN of a construct of the app, with an optional path
+ * after it ("/tenants/x"), or an ARN written out (what a stack names by name, not by reference).
+ */
+export type Target = { readonly construct: IConstruct; readonly path?: string } | { readonly arn: string };
+
+const PSEUDO: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
+
+/** An expression made only of strings and pseudo parameters, as the string it becomes; undefined for anything else. */
+function literal(expression: unknown): string | undefined {
+  if (typeof expression === 'string') return expression;
+  const ref = (expression as { Ref?: string })?.Ref;
+  if (ref !== undefined) return PSEUDO[ref];
+  const joined = (expression as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];
+  if (!joined) return undefined;
+  const parts = joined[1].map(literal);
+  return parts.every((part) => part !== undefined) ? parts.join(joined[0]) : undefined;
 }
 
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -40,6 +53,10 @@ function isArnOf(expression: unknown, logicalId: string): boolean {
 }
 
 function grants(granted: unknown, target: Target): boolean {
+  if ('arn' in target) {
+    const written = literal(granted);
+    return written !== undefined && wildcard(written).test(target.arn);
+  }
   const logicalId = logicalIdOf(target.construct);
   if (target.path === undefined) return isArnOf(granted, logicalId);
   const joined = (granted as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];

@@ -3,6 +3,9 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 
+/** The name of the one alarm that pages for a component (an API, a router, a service). */
+export const pageAlarmName = (alarmPrefix: string, component: string): string => `${alarmPrefix}${component}`;
+
 export interface AlarmSpec {
   readonly id: string;
   readonly description: string;
@@ -46,7 +49,7 @@ export class AlarmSet {
   /** Pages for any of the alarms; `rule` replaces the plain "any of them" where one needs a condition. */
   page(topic: sns.ITopic, rule: cloudwatch.IAlarmRule = cloudwatch.AlarmRule.anyOf(...this.alarms)): cloudwatch.CompositeAlarm {
     const composite = new cloudwatch.CompositeAlarm(this.scope, `${this.component}-page`, {
-      compositeAlarmName: `${this.alarmPrefix}${this.component}`,
+      compositeAlarmName: pageAlarmName(this.alarmPrefix, this.component),
       alarmDescription: `${this.component} needs the on-call engineer: see which of its alarms is in ALARM`,
       alarmRule: rule,
     });

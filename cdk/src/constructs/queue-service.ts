@@ -24,7 +24,9 @@ export interface QueueServiceProps {
   readonly cluster: ecs.ICluster;
   readonly taskRole: iam.IRole;
   readonly logKey: kms.IKey;
-  readonly mailRelaySecret?: secretsmanager.ISecret;
+  readonly mailRelaySecret: secretsmanager.ISecret | undefined;
+  /** The key the secrets are encrypted with: ECS decrypts them with the task's execution role. */
+  readonly dataKey: kms.IKey;
 }
 
 /**
@@ -63,6 +65,7 @@ export class QueueService extends Construct {
       user: 'node',
     });
     container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
+    if (props.mailRelaySecret) props.dataKey.grantDecrypt(taskDefinition.obtainExecutionRole());
     accept(taskDefinition, ACCEPTED.plainEnvironment, ACCEPTED.ecrAuthorization, ACCEPTED.kmsGrant);
 
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -84,6 +87,8 @@ export class QueueService extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       securityGroups: [securityGroup],
       assignPublicIp: false,
+      // Fargate Spot takes arm64 tasks from platform 1.4.0 on (ECS API reference, CapacityProviderStrategyItem).
+      platformVersion: ecs.FargatePlatformVersion.VERSION1_4,
       enableECSManagedTags: true,
       propagateTags: ecs.PropagatedTagSource.SERVICE,
       capacityProviderStrategies: entry.critical

@@ -1,12 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deadLetterQueueName, queueName, queueSettings, type ServiceEntry } from '@ndf/catalog';
 
 export interface ServiceQueues {
-  readonly queue: sqs.Queue;
-  readonly deadLetterQueue: sqs.Queue;
+  readonly queue: sqs.IQueue;
+  readonly deadLetterQueue: sqs.IQueue;
 }
 
 /**
@@ -32,4 +32,20 @@ export function serviceQueues(scope: Construct, service: ServiceEntry, prefix: s
     ...encryption,
   });
   return { queue, deadLetterQueue };
+}
+
+/**
+ * A service's queues as another stack sees them: by the names the catalog fixes, not by
+ * references. References would make the pipeline stack export two ARNs per service, and
+ * CloudFormation takes at most 200 outputs a stack.
+ */
+export function importedServiceQueues(scope: Construct, service: string, prefix: string, key: kms.IKey): ServiceQueues {
+  const stack = Stack.of(scope);
+  const imported = (id: string, name: string) =>
+    sqs.Queue.fromQueueAttributes(scope, id, {
+      queueArn: stack.formatArn({ service: 'sqs', resource: name, arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+      queueName: name,
+      keyArn: key.keyArn,
+    });
+  return { queue: imported(`Queue-${service}`, queueName(prefix, service)), deadLetterQueue: imported(`DeadLetters-${service}`, deadLetterQueueName(prefix, service)) };
 }

@@ -1,8 +1,10 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { runtimePartitionPatterns, serviceAccess, type Catalog, type ServiceEntry } from '@ndf/catalog';
 import { ACCEPTED, accept } from '../nag-suppressions.js';
 import type { DataStack } from '../stacks/data-stack.js';
+import type { ServiceQueues } from '../constructs/service-queue.js';
 import type { PipelineStack } from '../stacks/pipeline-stack.js';
 import { grantBucketPrefix, grantItems, grantTenantItems } from './data-access.js';
 
@@ -14,17 +16,29 @@ const CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVi
  * the queues it emits to; tenant items of the tables it reads or writes; its own partitions
  * of the runtime table; its bucket prefixes; the mail relay's secret if it sends email.
  */
-export function serviceTaskRole(scope: Construct, id: string, { catalog, service, prefix, data, pipeline }: { catalog: Catalog; service: ServiceEntry; prefix: string; data: DataStack; pipeline: PipelineStack }): iam.Role {
+export interface ServiceTaskRoleProps {
+  readonly catalog: Catalog;
+  readonly service: ServiceEntry;
+  readonly prefix: string;
+  readonly data: DataStack;
+  readonly pipeline: PipelineStack;
+  /** The queues of a service, as the role's stack sees them. */
+  readonly queuesOf: (service: string) => ServiceQueues;
+  /** The mail relay's secret as the role's stack sees it, for a service that sends email. */
+  readonly mailRelaySecret: secretsmanager.ISecret | undefined;
+}
+
+export function serviceTaskRole(scope: Construct, id: string, { catalog, service, prefix, data, pipeline, queuesOf, mailRelaySecret }: ServiceTaskRoleProps): iam.Role {
   const role = new iam.Role(scope, id, {
     roleName: `${prefix}${service.name}-task`,
     assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
     description: `Task role of ${service.name}: its own queue, tenant items and bucket prefixes only`,
   });
   const access = serviceAccess(catalog, service);
-  const own = pipeline.queues.get(service.name)!;
+  const own = queuesOf(service.name);
   role.addToPolicy(new iam.PolicyStatement({ actions: [...CONSUME, 'sqs:SendMessage'], resources: [own.queue.queueArn] }));
   role.addToPolicy(new iam.PolicyStatement({ actions: CONSUME, resources: [own.deadLetterQueue.queueArn] }));
-  const downstream = access.sendsTo.map((name) => pipeline.queues.get(name)!.queue.queueArn);
+  const downstream = access.sendsTo.map((name) => queuesOf(name).queue.queueArn);
   if (downstream.length > 0) role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: downstream }));
   pipeline.key.grantEncryptDecrypt(role);
 
@@ -32,7 +46,7 @@ export function serviceTaskRole(scope: Construct, id: string, { catalog, service
   grantItems(role, data.tables.get('runtime')!, runtimePartitionPatterns(service.name), { write: true });
   for (const { bucket, prefix: keyPrefix, read, write } of access.buckets) grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write });
   data.key.grantEncryptDecrypt(role);
-  if (access.sendsEmail) data.mailRelaySecret.grantRead(role);
+  mailRelaySecret?.grantRead(role);
   accept(role, ACCEPTED.kmsGrant, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);
   return role;
 }

@@ -11,6 +11,9 @@ import { dataBucket } from '../constructs/data-bucket.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { ACCEPTED, accept } from '../nag-suppressions.js';
 
+/** The mail relay's secret is found by this name by the stacks of the services that send email. */
+export const mailRelaySecretName = (prefix: string): string => `${prefix}mail-relay`;
+
 export interface DataStackProps extends StackProps {
   readonly catalog: Catalog;
   readonly config: DeploymentConfig;
@@ -47,7 +50,7 @@ export class DataStack extends Stack {
     }
 
     this.mailRelaySecret = new secretsmanager.Secret(this, 'MailRelaySecret', {
-      secretName: `${config.prefix}mail-relay`,
+      secretName: mailRelaySecretName(config.prefix),
       description: 'SMTP relay credentials (host, port, user, password) of the services that send email; set by an operator',
       encryptionKey: this.key,
       removalPolicy: RemovalPolicy.RETAIN,
