@@ -8,6 +8,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { effectPartition } from './effect-keys.js';
 import { TransientError } from '../errors.js';
 
 export interface OnceOptions {
@@ -36,7 +37,7 @@ export function createOnce(options: OnceOptions): Once {
   const log = options.log ?? (() => undefined);
 
   return async function once<T>(effectKey: string, claimUntil: Date, effect: () => Promise<T>): Promise<T> {
-    const key: Record<string, AttributeValue> = { pk: { S: `EFFECT#${service}#${effectKey}` }, sk: { S: 'EFFECT' } };
+    const key: Record<string, AttributeValue> = { pk: { S: effectPartition(service, effectKey) }, sk: { S: 'EFFECT' } };
     const token = randomUUID();
     const now = clock();
 

@@ -1,5 +1,6 @@
 import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { attemptsPartition } from './attempt-keys.js';
 import type { AttemptFailure } from '../quarantine/quarantine-entry.js';
 
 export interface AttemptHistory {
@@ -21,7 +22,7 @@ export class AttemptLog {
   ) {}
 
   private key(messageId: string) {
-    return marshall({ pk: `ATTEMPTS#${this.service}#${messageId}`, sk: 'ATTEMPTS' });
+    return marshall({ pk: attemptsPartition(this.service, messageId), sk: 'ATTEMPTS' });
   }
 
   async record(messageId: string, failure: AttemptFailure, firstReceivedAt: string): Promise<void> {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, catalogProblems, serviceAccess, serviceDeployment, type Catalog, type ServiceEntry } from '@ndf/catalog';
+
+const service = (overrides: Partial<ServiceEntry>): ServiceEntry => ({
+  name: 'vat-calculator',
+  description: 'test',
+  critical: false,
+  consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] },
+  emits: [],
+  limits: { deadlineMs: 5_000, concurrency: 16, maxAttempts: 5 },
+  alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
+  ...overrides,
+});
+const withServices = (...services: ServiceEntry[]): Catalog => ({ ...catalog, services });
+
+describe("a service's deployment in the cloud", () => {
+  it('takes the smallest Fargate task and one to ten tasks when its entry says nothing', () => {
+    expect(serviceDeployment(service({}))).toEqual({ cpu: 256, memoryMiB: 512, minTasks: 1, maxTasks: 10 });
+  });
+
+  it('idles at zero tasks only where the catalog allows it, never for a critical service', () => {
+    expect(serviceDeployment(service({ scaling: { maxTasks: 4, scaleToZero: true } })).minTasks).toBe(0);
+    expect(serviceDeployment(service({ critical: true, scaling: { maxTasks: 4, scaleToZero: true } })).minTasks).toBe(1);
+    expect(catalogProblems(withServices(service({ critical: true, scaling: { maxTasks: 4, scaleToZero: true } })))).toEqual([
+      'Service "vat-calculator" is critical and so may not scale to zero.',
+    ]);
+  });
+
+  it('refuses a task size Fargate does not run, a task range out of bounds, and reads of unknown places', () => {
+    const problems = catalogProblems(
+      withServices(
+        service({
+          task: { cpu: 256, memoryMiB: 4096 },
+          scaling: { maxTasks: 0, scaleToZero: false },
+          reads: [
+            { kind: 'bucket', bucket: 'nowhere', prefix: 'x/' },
+            { kind: 'table', table: 'nothing' },
+          ],
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      'Service "vat-calculator" reads unknown bucket "nowhere".',
+      'Service "vat-calculator" reads unknown table "nothing".',
+      'Service "vat-calculator": 4096 MiB is not a Fargate memory size for 256 CPU units.',
+      'Service "vat-calculator": maxTasks must be an integer from 1 to 100.',
+    ]);
+  });
+});
+
+describe('what a service may touch', () => {
+  it('reads its source, reads what it declares, writes what it emits, and keeps its own quarantine', () => {
+    const access = serviceAccess(
+      catalog,
+      service({
+        consumes: { kind: 's3', bucket: 'receipts', prefix: 'tenants/' },
+        reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
+        emits: [{ kind: 'table', table: 'notes' }, { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'service', service: 'ocr' }, { kind: 'email' }],
+      }),
+    );
+    expect(access).toEqual({
+      sendsTo: ['ocr'],
+      tables: [{ table: 'notes', write: true }],
+      buckets: [
+        { bucket: 'receipts', prefix: 'tenants/', read: true, write: false },
+        { bucket: 'receipts', prefix: 'derived/', read: true, write: true },
+        { bucket: 'quarantine', prefix: 'quarantine/vat-calculator/', read: true, write: true },
+      ],
+      sendsEmail: true,
+    });
+  });
+
+  it('reads the table of its stream without writing it when it emits nothing there', () => {
+    expect(serviceAccess(catalog, service({})).tables).toEqual([{ table: 'notes', write: false }]);
+  });
+});
+
+describe('public routes of an API', () => {
+  it('must be "METHOD /path"', () => {
+    const api = catalog.apis[0]!;
+    const problems = catalogProblems({ ...catalog, apis: [{ ...api, publicRoutes: ['health', 'GET /health'], throttle: { ratePerSecond: 0, burst: 1 }, reservedConcurrency: 0 }] });
+    expect(problems).toEqual([
+      `API "${api.name}": public route "health" is not "METHOD /path".`,
+      `API "${api.name}": throttle rate and burst must be at least 1.`,
+      `API "${api.name}": reservedConcurrency must be a positive integer.`,
+    ]);
+  });
+});
