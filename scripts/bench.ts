@@ -10,6 +10,7 @@ const benchmarks: Record<string, string> = {
   ingest: 'services/ingest-api/bench/ingest.bench.ts',
   files: 'services/format-sniffer/bench/files.bench.ts',
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
+  'cdk-synth': 'cdk/bench/synth.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
