@@ -71,6 +71,11 @@ switch (command) {
     setup();
     pnpm(['run', 'check', ...rest]);
     break;
+  case 'cdk':
+    // The CDK CLI in cdk/, with the project's pnpm on PATH: Lambda bundling runs esbuild through it.
+    setup();
+    run(process.execPath, [join(root, 'cdk', 'node_modules', 'aws-cdk', 'bin', 'cdk'), ...rest], { cwd: join(root, 'cdk') });
+    break;
   default:
-    console.log('usage: npm start | npm test | npm run setup');
+    console.log('usage: npm start | npm test | npm run setup | npm run cdk -- <cdk command>');
 }
