@@ -7,6 +7,7 @@ import { REQUEST_TIMEOUT_MS } from '../src/aws-clients.js';
 import { NoteStore } from '../src/data/note-store.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
 import { Contract } from '../src/validation/contract.js';
+import { directEvent } from './direct-event.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 let ingest: IngestUnderTest;
@@ -63,7 +64,6 @@ describe('when DynamoDB fails', () => {
 
   it('answers deadline_exceeded from the handler itself when its deadline comes before the SDK gives up', async () => {
     proxy.setFault({ mode: 'hang' });
-    const body = JSON.stringify(noteBody());
     // A deadline shorter than one SDK request timeout, so that only the deadline can answer.
     const deadlineMs = REQUEST_TIMEOUT_MS / 4;
     const metricLines: string[] = [];
@@ -76,28 +76,9 @@ describe('when DynamoDB fails', () => {
       log: () => undefined,
       metrics: (line) => void metricLines.push(line),
     });
-    const answer = await api({
-      version: '2.0',
-      routeKey: 'ANY /v1/{proxy+}',
-      rawPath: '/v1/notes',
-      rawQueryString: '',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body,
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: '000000000000',
-        apiId: 'local',
-        domainName: 'localhost',
-        domainPrefix: 'localhost',
-        http: { method: 'POST', path: '/v1/notes', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-        requestId: 'deadline-test',
-        routeKey: 'ANY /v1/{proxy+}',
-        stage: '$default',
-        time: '22/Nov/2026:12:00:00 +0000',
-        timeEpoch: Date.now(),
-        authorizer: { jwt: { claims: { sub: 'dana', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } },
-      },
-    });
+    const answer = await api(
+      directEvent('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID() }, requestId: 'deadline-test', user: 'dana' }),
+    );
     proxy.setFault({ mode: 'pass' });
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('1');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { API_METRIC, API_METRICS_NAMESPACE } from '@ndf/catalog';
 import type { NoteItem } from '@ndf/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { requestMetricsLine } from '../src/http/request-metrics.js';
 import type { IngestDependencies } from '../src/routes/route.js';
 import type { ReceiptFiles } from '../src/uploads/receipt-files.js';
 import { Contract } from '../src/validation/contract.js';
+import { directEvent } from './direct-event.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 interface EmfDocument {
@@ -107,32 +107,8 @@ function appWith(overrides: Partial<IngestDependencies> & Pick<IngestDependencie
   return { api, lines };
 }
 
-/** A payload 2.0 event as API Gateway sends it after its JWT authorizer. */
-function eventFor(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return {
-    version: '2.0',
-    routeKey: 'ANY /v1/{proxy+}',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-      requestId: `metrics-test-${randomUUID()}`,
-      routeKey: 'ANY /v1/{proxy+}',
-      stage: '$default',
-      time: '04/May/2026:10:00:00 +0000',
-      timeEpoch: Date.parse('2026-05-04T10:00:00.000Z'),
-      authorizer: { jwt: { claims: { sub: 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } },
-    },
-  };
-}
+const eventFor = (method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}) =>
+  directEvent(method, path, { ...options, requestId: `metrics-test-${randomUUID()}`, timeEpoch: Date.parse('2026-05-04T10:00:00.000Z') });
 
 const postNote = (headers: Record<string, string> = {}) => eventFor('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID(), ...headers } });
 
