@@ -8,7 +8,7 @@ export interface PlatformKeyProps {
   readonly purpose: string;
   readonly prefix: string;
   /** AWS services that encrypt with it on their own (CloudWatch Logs, alarms publishing to SNS). */
-  readonly servicePrincipals?: readonly ('logs' | 'cloudwatch' | 'events')[];
+  readonly servicePrincipals?: readonly ('logs' | 'cloudwatch')[];
 }
 
 /**
