@@ -21,7 +21,7 @@ const alarms = (): AlarmProperties[] =>
 describe('alarms, the on-call topic and dashboards', () => {
   it("watches the platform's own metrics at 10 s periods, and AWS's per-minute ones at 60 s", () => {
     const own = alarms().filter((alarm) => alarm.Namespace === SERVICE_METRICS_NAMESPACE || alarm.Namespace === API_METRICS_NAMESPACE);
-    expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2);
+    expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2 + catalog.routers.length * 2);
     for (const alarm of own) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 10]);
     for (const alarm of alarms().filter((candidate) => !own.includes(candidate))) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 60]);
   });
@@ -45,6 +45,18 @@ describe('alarms, the on-call topic and dashboards', () => {
       const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${api.name} `));
       expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['function-errors', 'gateway-5xx', 'server-errors', 'slow', 'throttled']);
       synthesized.template(synthesized.platform.observability).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
+    }
+  });
+
+  it("pages for a stream router on its own metrics at 10 s, and on the function's failures and given-up records per minute", () => {
+    for (const router of catalog.routers) {
+      const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${router.name} `));
+      expect(mine.map((alarm) => [alarm.AlarmName.split(' ')[1], alarm.Period]).sort()).toEqual([
+        ['failing', 10],
+        ['function-errors', 60],
+        ['lagging', 10],
+        ['records-given-up', 60],
+      ]);
     }
   });
 

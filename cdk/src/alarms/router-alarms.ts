@@ -1,16 +1,18 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { SERVICE_METRIC } from '@ndf/catalog';
 import type { DeployedRouter } from '../stacks/pipeline-stack.js';
 import { AlarmSet } from './alarm-set.js';
-import { AWS_METRIC_PERIOD } from './metrics.js';
+import { AWS_METRIC_PERIOD, serviceMetric } from './metrics.js';
 
 const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
 
 /**
- * What pages for a stream router (a Lambda on the stream): the stream read late, batches
- * failing (each failure is a retry, then a bisect), records given up to the on-failure
- * bucket. Lambda publishes these per minute.
+ * What pages for a stream router (a Lambda on the stream). On the router's own metrics (one
+ * EMF line per batch), at 10 s: the stream read late, batches failing (each failure is a
+ * retry, then a bisect). On Lambda's (per minute): the function failing outright (a crash at
+ * start, a timeout) and records given up to the on-failure bucket.
  */
 export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sns.ITopic, alarmPrefix: string): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const name = router.entry.name;
@@ -18,7 +20,7 @@ export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sn
   set.add({
     id: 'lagging',
     description: `${name} reads the stream more than ${router.entry.alarms.maxMessageAgeSeconds} s behind`,
-    metric: router.function.metric('IteratorAge', { period: AWS_METRIC_PERIOD, statistic: 'Maximum' }),
+    metric: serviceMetric(name, SERVICE_METRIC.streamIteratorAgeMs, 'Maximum'),
     threshold: router.entry.alarms.maxMessageAgeSeconds * 1000,
     comparison: GREATER_THAN_THRESHOLD,
     evaluationPeriods: 1,
@@ -26,6 +28,14 @@ export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sn
   set.add({
     id: 'failing',
     description: `${name} failed batches: they are retried ${router.entry.maxRetries} times, bisected, then kept in the quarantine bucket`,
+    metric: serviceMetric(name, SERVICE_METRIC.streamHandlerFailed, 'Sum'),
+    threshold: 1,
+    comparison: GREATER_THAN_OR_EQUAL_TO,
+    evaluationPeriods: 1,
+  });
+  set.add({
+    id: 'function-errors',
+    description: `The ${name} function failed (crashed or timed out) instead of answering`,
     metric: router.function.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
     threshold: 1,
     comparison: GREATER_THAN_OR_EQUAL_TO,

@@ -17,6 +17,8 @@ export const SERVICE_METRIC = {
   succeeded: 'succeeded',
   retried: 'retried',
   streamIteratorAgeMs: 'stream_iterator_age_ms',
+  streamRecords: 'stream_records',
+  streamHandlerFailed: 'stream_handler_failed',
 } as const;
 
 export const API_METRIC = {

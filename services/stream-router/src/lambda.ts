@@ -1,6 +1,7 @@
-import { serviceClients } from '@ndf/runtime';
+import { emfLine, serviceClients } from '@ndf/runtime';
 import { DEFAULT_PREFIX } from '@ndf/catalog';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { batchMetrics } from './batch-metrics.js';
 import { config, subscriptions } from './config.js';
 import { QueueSender } from './queue-sender.js';
 import { routeBatch } from './router.js';
@@ -15,12 +16,18 @@ const sender = new QueueSender(clients.sqs, process.env.NDF_PREFIX ?? DEFAULT_PR
  */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const signal = AbortSignal.timeout(config.deadlineMs);
+  let failed = false;
   try {
     await routeBatch(event.Records, { table: config.table, subscriptions, send: (service, messages) => sender.send(service, messages, signal) });
     return { batchItemFailures: [] };
   } catch (error) {
+    failed = true;
     console.error(JSON.stringify({ event: 'route-failed', records: event.Records.length, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
     const first = event.Records[0]?.dynamodb?.SequenceNumber;
     return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
+  } finally {
+    // Raw on stdout, as EMF wants it; the 10-second alarms on the router read these.
+    const now = Date.now();
+    process.stdout.write(`${emfLine(config.name, batchMetrics(event.Records, failed, now), now)}\n`);
   }
 }

@@ -12,32 +12,36 @@ interface MetricDefinition {
 /** The specification allows at most 100 metric definitions per directive. */
 const METRICS_PER_DIRECTIVE = 100;
 
+export interface EmfValue {
+  readonly value: number;
+  readonly unit: MetricDefinition['Unit'];
+}
+
 /**
  * One CloudWatch Embedded Metric Format document for one second: counters as counts,
  * gauges as plain values, and each latency as its count, p50, p90, p99 and max in
  * milliseconds, all at high (1-second) storage resolution under the `Service` dimension.
  */
 export function toEmf(service: string, snapshotOfOneSecond: SecondSnapshot, timestamp: number): string {
-  const definitions: MetricDefinition[] = [];
-  const values: Record<string, number> = {};
-  const add = (name: string, unit: MetricDefinition['Unit'], value: number): void => {
-    definitions.push({ Name: name, Unit: unit, StorageResolution: 1 });
-    values[name] = value;
-  };
-  for (const [name, value] of Object.entries(snapshotOfOneSecond.counters)) add(name, 'Count', value);
-  for (const [name, value] of Object.entries(snapshotOfOneSecond.gauges)) add(name, 'None', value);
+  const values: Record<string, EmfValue> = {};
+  for (const [name, value] of Object.entries(snapshotOfOneSecond.counters)) values[name] = { value, unit: 'Count' };
+  for (const [name, value] of Object.entries(snapshotOfOneSecond.gauges)) values[name] = { value, unit: 'None' };
   for (const [name, summary] of Object.entries(snapshotOfOneSecond.latencies)) {
-    add(`${name}.count`, 'Count', summary.count);
-    add(`${name}.p50`, 'Milliseconds', summary.p50);
-    add(`${name}.p90`, 'Milliseconds', summary.p90);
-    add(`${name}.p99`, 'Milliseconds', summary.p99);
-    add(`${name}.max`, 'Milliseconds', summary.max);
+    values[`${name}.count`] = { value: summary.count, unit: 'Count' };
+    for (const statistic of ['p50', 'p90', 'p99', 'max'] as const) values[`${name}.${statistic}`] = { value: summary[statistic], unit: 'Milliseconds' };
   }
+  return emfLine(service, values, timestamp);
+}
+
+/** One EMF document of a service's values at one moment, at 1-second storage resolution under the `Service` dimension. */
+export function emfLine(service: string, values: Readonly<Record<string, EmfValue>>, timestamp: number): string {
+  const definitions: MetricDefinition[] = Object.entries(values).map(([name, { unit }]) => ({ Name: name, Unit: unit, StorageResolution: 1 }));
+  const plain = Object.fromEntries(Object.entries(values).map(([name, { value }]) => [name, value]));
   const directives = [];
   for (let start = 0; start < definitions.length; start += METRICS_PER_DIRECTIVE) {
     directives.push({ Namespace: EMF_NAMESPACE, Dimensions: [['Service']], Metrics: definitions.slice(start, start + METRICS_PER_DIRECTIVE) });
   }
-  return JSON.stringify({ _aws: { Timestamp: timestamp, CloudWatchMetrics: directives }, Service: service, ...values });
+  return JSON.stringify({ _aws: { Timestamp: timestamp, CloudWatchMetrics: directives }, Service: service, ...plain });
 }
 
 export interface EmitEmfOptions {

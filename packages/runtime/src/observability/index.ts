@@ -1,4 +1,4 @@
-export { EMF_NAMESPACE, emitEmf, toEmf, type EmitEmfOptions } from './emf.js';
+export { EMF_NAMESPACE, emfLine, emitEmf, toEmf, type EmfValue, type EmitEmfOptions } from './emf.js';
 export { startHeartbeat } from './heartbeat.js';
 export { CORRELATION_ATTRIBUTE, createLogger, withCorrelation, type Correlation, type LoggerOptions } from './logger.js';
 export { serveMetrics, type Health, type MetricsServer, type MetricsServerOptions } from './metrics-http.js';
