@@ -4,3 +4,4 @@ export { CHAOS_SERVICE_MAIN, chaosService, ledgerKey, type ChaosOptions } from '
 export { startFaultProxy, type Fault, type FaultMode, type FaultProtocol, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } from './service-process.js';
 export { handlerContext, inboundMessage } from './handler-context.js';
+export { gatewayEvent, type GatewayEventOptions } from './gateway-event.js';

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { API_METRIC } from '@ndf/catalog';
-import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
+import { gatewayEvent, startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApi } from '../src/app.js';
 import { REQUEST_TIMEOUT_MS } from '../src/aws-clients.js';
 import { NoteStore } from '../src/data/note-store.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
 import { Contract } from '../src/validation/contract.js';
-import { directEvent } from './direct-event.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 let ingest: IngestUnderTest;
@@ -77,7 +76,7 @@ describe('when DynamoDB fails', () => {
       metrics: (line) => void metricLines.push(line),
     });
     const answer = await api(
-      directEvent('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID() }, requestId: 'deadline-test', user: 'dana' }),
+      gatewayEvent('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID() }, requestId: 'deadline-test', user: 'dana' }),
     );
     proxy.setFault({ mode: 'pass' });
     expect(answer.statusCode).toBe(503);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API_METRIC, API_METRICS_NAMESPACE } from '@ndf/catalog';
 import type { NoteItem } from '@ndf/contracts';
+import { gatewayEvent } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApi } from '../src/app.js';
 import { API_NAME, ingestConfig } from '../src/config.js';
@@ -9,7 +10,6 @@ import { requestMetricsLine } from '../src/http/request-metrics.js';
 import type { IngestDependencies } from '../src/routes/route.js';
 import type { ReceiptFiles } from '../src/uploads/receipt-files.js';
 import { Contract } from '../src/validation/contract.js';
-import { directEvent } from './direct-event.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 interface EmfDocument {
@@ -108,7 +108,7 @@ function appWith(overrides: Partial<IngestDependencies> & Pick<IngestDependencie
 }
 
 const eventFor = (method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}) =>
-  directEvent(method, path, { ...options, requestId: `metrics-test-${randomUUID()}`, timeEpoch: Date.parse('2026-05-04T10:00:00.000Z') });
+  gatewayEvent(method, path, { ...options, requestId: `metrics-test-${randomUUID()}`, timeEpoch: Date.parse('2026-05-04T10:00:00.000Z') });
 
 const postNote = (headers: Record<string, string> = {}) => eventFor('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID(), ...headers } });
 

@@ -1,16 +1,18 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 
-export interface DirectEventOptions {
+export interface GatewayEventOptions {
   readonly headers?: Record<string, string>;
   /** Sent as JSON, with its content type. */
   readonly body?: unknown;
   readonly requestId?: string;
   readonly timeEpoch?: number;
   readonly user?: string;
+  /** Whether the JWT authorizer passed it (a public route has no authorizer context). */
+  readonly authorized?: boolean;
 }
 
-/** A payload 2.0 event as API Gateway sends it after its JWT authorizer, for calling the handler without the local gateway. */
-export function directEvent(method: string, path: string, options: DirectEventOptions = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
+/** A payload 2.0 event as API Gateway sends it (after its JWT authorizer), for calling an API's handler directly. */
+export function gatewayEvent(method: string, path: string, options: GatewayEventOptions = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const timeEpoch = options.timeEpoch ?? Date.now();
   return {
@@ -32,7 +34,7 @@ export function directEvent(method: string, path: string, options: DirectEventOp
       stage: '$default',
       time: new Date(timeEpoch).toUTCString(),
       timeEpoch,
-      authorizer: { jwt: { claims: { sub: options.user ?? 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } },
-    },
+      ...(options.authorized === false ? {} : { authorizer: { jwt: { claims: { sub: options.user ?? 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } } }),
+    } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],
   };
 }
