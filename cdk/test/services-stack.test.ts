@@ -91,5 +91,7 @@ describe('the services and their cluster', () => {
     // ECR (API and images), logs, SQS; Secrets Manager only once a service sends email.
     expect(endpoints.filter((type) => type === 'Interface')).toHaveLength(4);
     template.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });
+    // Container Insights writes into a log group made beforehand, under the key.
+    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/ecs/containerinsights/ndf-test-services/performance', KmsKeyId: Match.anyValue() });
   });
 });

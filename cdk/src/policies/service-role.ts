@@ -10,12 +10,6 @@ import { grantBucketPrefix, grantItems, grantTenantItems } from './data-access.j
 
 const CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 
-/**
- * A service's task role: exactly what its catalog entry says it touches. Its own queue (read,
- * and send again, as a breaker's requeue and a replay do) and DLQ (swept into quarantine);
- * the queues it emits to; tenant items of the tables it reads or writes; its own partitions
- * of the runtime table; its bucket prefixes; the mail relay's secret if it sends email.
- */
 export interface ServiceTaskRoleProps {
   readonly catalog: Catalog;
   readonly service: ServiceEntry;
@@ -28,6 +22,12 @@ export interface ServiceTaskRoleProps {
   readonly mailRelaySecret: secretsmanager.ISecret | undefined;
 }
 
+/**
+ * A service's task role: exactly what its catalog entry says it touches. Its own queue (read,
+ * and send again, as a breaker's requeue and a replay do) and DLQ (swept into quarantine);
+ * the queues it emits to; tenant items of the tables it reads or writes; its own partitions
+ * of the runtime table; its bucket prefixes; the mail relay's secret if it sends email.
+ */
 export function serviceTaskRole(scope: Construct, id: string, { catalog, service, prefix, data, pipeline, queuesOf, mailRelaySecret }: ServiceTaskRoleProps): iam.Role {
   const role = new iam.Role(scope, id, {
     roleName: `${prefix}${service.name}-task`,

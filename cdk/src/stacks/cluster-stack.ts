@@ -4,6 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { serviceAccess, type Catalog } from '@ndf/catalog';
 import type { DeploymentConfig } from '../config.js';
+import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { serviceNetwork } from '../constructs/service-network.js';
 
@@ -26,8 +27,11 @@ export class ClusterStack extends Stack {
     super(scope, id, props);
     const { catalog, config } = props;
     this.key = new PlatformKey(this, 'ServicesKey', { purpose: 'services', prefix: config.prefix, servicePrincipals: ['logs'] }).key;
+    const clusterName = `${config.prefix}services`;
+    // Made here, encrypted with the key, before Container Insights would make it in clear.
+    encryptedLogGroup(this, 'ContainerInsightsLogs', `/aws/ecs/containerinsights/${clusterName}/performance`, this.key);
     this.cluster = new ecs.Cluster(this, 'Cluster', {
-      clusterName: `${config.prefix}services`,
+      clusterName,
       vpc: serviceNetwork(this, config.prefix, this.key, { secrets: catalog.services.some((service) => serviceAccess(catalog, service).sendsEmail) }),
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
       enableFargateCapacityProviders: true,
