@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer, request, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -510,5 +511,69 @@ describe('S3 edge notification configurations on disk', () => {
       await fauxqs.close();
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('S3 edge in front of an emulator that fails a write', () => {
+  let directory: string;
+  let backend: S3Backend;
+  let flaky: Server;
+  let fauxqs: Fauxqs;
+  let edge: S3Edge;
+  const logged: string[] = [];
+  const failedOnce = new Set<string>();
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'ndf-s3-edge-flaky-'));
+    backend = await startS3Backend({ port: await freePort(), directory });
+    // In front of s3rver: the first PUT of each object answers 500, as s3rver rarely does under load.
+    const target = new URL(backend.endpoint);
+    flaky = createServer((req, res) => {
+      if (req.method === 'PUT' && /^\/[^/]+\/[^/]+$/.test(req.url ?? '') && !failedOnce.has(req.url ?? '')) {
+        failedOnce.add(req.url ?? '');
+        req.resume();
+        res.writeHead(500, { 'content-type': 'application/xml' }).end('<Error><Code>InternalError</Code></Error>');
+        return;
+      }
+      const forwarded = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forwarded);
+    });
+    const flakyPort = await freePort();
+    flaky.listen(flakyPort, LOOPBACK);
+    await once(flaky, 'listening');
+    const sqsPort = await freePort();
+    fauxqs = await startFauxqs(sqsPort);
+    edge = await startS3Edge({
+      port: await freePort(),
+      backendEndpoint: `http://${LOOPBACK}:${flakyPort}`,
+      region: REGION,
+      credentials: secretOf,
+      sqs: sqsClient(sqsPort),
+      log: (message) => logged.push(message),
+    });
+  });
+
+  afterAll(async () => {
+    await edge?.stop();
+    flaky?.close();
+    await backend?.stop();
+    await fauxqs?.close();
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('writes a POST upload again rather than answer the client 500, and stores it once', async () => {
+    const s3 = s3Client(edge.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: 'flaky' }));
+    const { url, fields } = await createPresignedPost(s3, { Bucket: 'flaky', Key: 'receipt.bin', Conditions: [['content-length-range', 1, 100]] });
+    const bytes = Buffer.from('a receipt, in bytes');
+    const response = await postForm(url, fields, bytes, 'receipt.bin');
+    expect(response.status).toBe(204);
+    expect(failedOnce).toEqual(new Set(['/flaky/receipt.bin']));
+    const stored = await s3.send(new GetObjectCommand({ Bucket: 'flaky', Key: 'receipt.bin' }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(bytes);
+    expect(logged.some((line) => line.includes('answered 500 to storing flaky/receipt.bin') && line.includes('writing it again'))).toBe(true);
   });
 });

@@ -27,7 +27,11 @@ export interface PostUploadContext {
   readonly objectUrl: (key: string) => string;
   /** Called once the object is stored, before the client is answered. */
   readonly onStored: (stored: StoredPost) => void;
+  readonly log: (message: string) => void;
 }
+
+/** Writes of an accepted upload to the emulator, the first and its retries. */
+const STORE_ATTEMPTS = 3;
 
 export interface StoredPost {
   readonly key: string;
@@ -111,7 +115,14 @@ async function store(context: PostUploadContext, accepted: PostAccepted, spooled
     ...accepted.headers,
     ...Object.fromEntries(Object.entries(accepted.metadata).map(([name, value]) => [`x-amz-meta-${name}`, value])),
   };
-  const answer = await context.backend.send('PUT', objectPath(context.bucket, accepted.key), headers, createReadStream(spooled.path));
+  // The file is spooled, so a write the emulator failed (s3rver answers a rare 500 under load,
+  // where S3 would have stored the object) is made again rather than passed on to the client.
+  let answer = await context.backend.send('PUT', objectPath(context.bucket, accepted.key), headers, createReadStream(spooled.path));
+  for (let attempt = 2; attempt <= STORE_ATTEMPTS && answer.status >= 500; attempt += 1) {
+    context.log(`S3 edge: the emulator answered ${answer.status} to storing ${context.bucket}/${accepted.key} (${String(answer.body).slice(0, 200)}); writing it again`);
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    answer = await context.backend.send('PUT', objectPath(context.bucket, accepted.key), headers, createReadStream(spooled.path));
+  }
   if (answer.status !== 200) {
     context.res.writeHead(answer.status, responseHeaders(answer.headers));
     context.res.end(answer.body);

@@ -235,6 +235,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       backend,
       maxPostBodyBytes: options.maxPostBodyBytes ?? DEFAULT_MAX_POST_BODY_BYTES,
       objectUrl: (key) => `${endpoint}${objectPath(target.bucket, key)}`,
+      log,
       onStored: (stored: StoredPost) =>
         announce(async () => ({
           eventName: 'ObjectCreated:Post',
