@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { API_METRIC } from '@ndf/catalog';
 import type { DeployedApi } from '../stacks/ingest-stack.js';
 import { AlarmSet } from './alarm-set.js';
+import { addFunctionErrorsAlarm } from './function-alarms.js';
 import { AWS_METRIC_PERIOD, apiMetric } from './metrics.js';
 
 const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
@@ -54,13 +55,6 @@ export function apiAlarms(scope: Construct, api: DeployedApi, topic: sns.ITopic,
     comparison: GREATER_THAN_OR_EQUAL_TO,
     evaluationPeriods: 1,
   });
-  set.add({
-    id: 'function-errors',
-    description: `The ${name} function failed (crashed or timed out) instead of answering`,
-    metric: api.handler.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
-    threshold: 1,
-    comparison: GREATER_THAN_OR_EQUAL_TO,
-    evaluationPeriods: 1,
-  });
+  addFunctionErrorsAlarm(set, name, api.handler);
   return { set, page: set.page(topic) };
 }

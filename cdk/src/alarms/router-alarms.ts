@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { SERVICE_METRIC } from '@ndf/catalog';
 import type { DeployedRouter } from '../stacks/pipeline-stack.js';
 import { AlarmSet } from './alarm-set.js';
+import { addFunctionErrorsAlarm } from './function-alarms.js';
 import { AWS_METRIC_PERIOD, serviceMetric } from './metrics.js';
 
 const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
@@ -33,14 +34,7 @@ export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sn
     comparison: GREATER_THAN_OR_EQUAL_TO,
     evaluationPeriods: 1,
   });
-  set.add({
-    id: 'function-errors',
-    description: `The ${name} function failed (crashed or timed out) instead of answering`,
-    metric: router.function.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
-    threshold: 1,
-    comparison: GREATER_THAN_OR_EQUAL_TO,
-    evaluationPeriods: 1,
-  });
+  addFunctionErrorsAlarm(set, name, router.function);
   set.add({
     id: 'records-given-up',
     description: `${name} gave records up to its on-failure destination (the quarantine bucket, aws/lambda/): replay them`,
