@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalog, runtimePartitionPatterns, serviceAccess } from '@ndf/catalog';
+import { catalog, matchesPattern, runtimePartitionPatterns, serviceAccess } from '@ndf/catalog';
 import { allows, leadingKeys, roleStatements, statementsOn, type Statement } from './policy.js';
 import { serviceGroupOf } from '../src/platform.js';
 import { sharedPlatform, testConfig, type SynthesizedPlatform } from './platform-fixture.js';
@@ -9,7 +9,6 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
-const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
 const queueArn = (name: string) => ({ arn: `arn:aws:sqs:${testConfig.region}:${testConfig.account}:${testConfig.prefix}${name}` });
 const queuesOf = (service: string) => ({ queue: queueArn(service), deadLetterQueue: queueArn(`${service}-dlq`) });
@@ -23,7 +22,7 @@ function taskRoleStatements(service: string): Statement[] {
 function allowsItem(statements: Statement[], action: string, table: string, partitionKey: string): boolean {
   const target = { construct: synthesized.platform.data.tables.get(table)! };
   return statementsOn(statements, target).some(
-    (statement) => allows([statement], action, target) && (leadingKeys(statement) ?? ['*']).some((pattern) => wildcard(pattern).test(partitionKey)),
+    (statement) => allows([statement], action, target) && (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, partitionKey)),
   );
 }
 

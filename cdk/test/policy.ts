@@ -1,6 +1,7 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { matchesPattern } from '@ndf/catalog';
 import { isDeepStrictEqual } from 'node:util';
 
 export interface Statement {
@@ -30,7 +31,6 @@ function literal(expression: unknown): string | undefined {
 }
 
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
 /** Every statement of the inline policies attached to a role. */
 export function roleStatements(template: Template, role: IConstruct): Statement[] {
@@ -55,14 +55,14 @@ function isArnOf(expression: unknown, logicalId: string): boolean {
 function grants(granted: unknown, target: Target): boolean {
   if ('arn' in target) {
     const written = literal(granted);
-    return written !== undefined && wildcard(written).test(target.arn);
+    return written !== undefined && matchesPattern(written, target.arn);
   }
   const logicalId = logicalIdOf(target.construct);
   if (target.path === undefined) return isArnOf(granted, logicalId);
   const joined = (granted as { 'Fn::Join'?: [string, unknown[]] })?.['Fn::Join'];
   if (!joined || joined[1].length !== 2) return false;
   const [base, suffix] = joined[1];
-  return isArnOf(base, logicalId) && typeof suffix === 'string' && wildcard(suffix).test(target.path);
+  return isArnOf(base, logicalId) && typeof suffix === 'string' && matchesPattern(suffix, target.path);
 }
 
 /** Whether the statements allow the action on the target (no Deny is used by this app). */
@@ -70,7 +70,7 @@ export function allows(statements: Statement[], action: string, target: Target):
   return statements.some(
     (statement) =>
       statement.Effect === 'Allow' &&
-      asList(statement.Action).some((pattern) => wildcard(pattern).test(action)) &&
+      asList(statement.Action).some((pattern) => matchesPattern(pattern, action)) &&
       asList(statement.Resource).some((granted) => grants(granted, target)),
   );
 }

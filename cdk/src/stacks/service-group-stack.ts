@@ -44,12 +44,13 @@ export class ServiceGroupStack extends Stack {
       return imported.get(service)!;
     };
     // Found by name: a reference would make the data stack's key trust this stack's roles, and the data stack depend on it.
-    const mailRelay = () => secretsmanager.Secret.fromSecretNameV2(this, 'MailRelaySecret', mailRelaySecretName(config.prefix));
+    let mailRelay: secretsmanager.ISecret | undefined;
+    const mailRelaySecret = () => (mailRelay ??= secretsmanager.Secret.fromSecretNameV2(this, 'MailRelaySecret', mailRelaySecretName(config.prefix)));
     for (const entry of props.services) {
       const deployment = serviceDeployment(entry);
       const queues = queuesOf(entry.name);
-      const mailRelaySecret = serviceAccess(catalog, entry).sendsEmail ? (this.node.tryFindChild('MailRelaySecret') as secretsmanager.ISecret | undefined) ?? mailRelay() : undefined;
-      const taskRole = serviceTaskRole(this, `Role-${entry.name}`, { catalog, service: entry, prefix: config.prefix, data, pipeline, queuesOf, mailRelaySecret });
+      const secret = serviceAccess(catalog, entry).sendsEmail ? mailRelaySecret() : undefined;
+      const taskRole = serviceTaskRole(this, `Role-${entry.name}`, { catalog, service: entry, prefix: config.prefix, data, pipeline, queuesOf, mailRelaySecret: secret });
       const { service } = new QueueService(this, `Service-${entry.name}`, {
         entry,
         deployment,
@@ -57,7 +58,7 @@ export class ServiceGroupStack extends Stack {
         cluster: cluster.cluster,
         taskRole,
         logKey: cluster.key,
-        mailRelaySecret,
+        mailRelaySecret: secret,
         dataKey: data.key,
       });
       backlogScaling({ entry, deployment, service, queue: queues.queue, clusterName: cluster.cluster.clusterName });

@@ -26,6 +26,11 @@ export interface ServiceAccess {
   readonly sendsEmail: boolean;
 }
 
+/** Whether a value matches an IAM-style pattern, where `*` stands for any run of characters (as in dynamodb:LeadingKeys). */
+export function matchesPattern(pattern: string, value: string): boolean {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+}
+
 /** Partition keys of tenant data all start so (see @ndf/contracts' notes-table keys). */
 export const TENANT_PARTITION_PATTERN = 'T#*';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, catalogProblems, serviceAccess, serviceDeployment, type Catalog, type ServiceEntry } from '@ndf/catalog';
+import { catalog, catalogProblems, matchesPattern, serviceAccess, serviceDeployment, type Catalog, type ServiceEntry } from '@ndf/catalog';
 
 const service = (overrides: Partial<ServiceEntry>): ServiceEntry => ({
   name: 'vat-calculator',
@@ -84,5 +84,15 @@ describe('public routes of an API', () => {
       `API "${api.name}": throttle rate and burst must be at least 1.`,
       `API "${api.name}": reservedConcurrency must be a positive integer.`,
     ]);
+  });
+});
+
+describe('IAM-style patterns', () => {
+  it('let * stand for any run of characters and take everything else literally', () => {
+    expect(matchesPattern('T#*', 'T#acme#N#1')).toBe(true);
+    expect(matchesPattern('T#*', 'ADMIN#T#acme')).toBe(false);
+    expect(matchesPattern('QUARANTINE#ocr', 'QUARANTINE#ocr-2')).toBe(false);
+    expect(matchesPattern('/derived/*.json', '/derived/a.json')).toBe(true);
+    expect(matchesPattern('/derived/*.json', '/derived/ajson')).toBe(false);
   });
 });

@@ -122,6 +122,11 @@ function xmlElement(xml: string, name: string): string | undefined {
   return new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 }
 
+/** An edge whose log lines (failed deliveries, writes made again) the test reads. */
+async function startLoggingEdge(backendEndpoint: string, sqsPort: number, logged: string[]): Promise<S3Edge> {
+  return startS3Edge({ port: await freePort(), backendEndpoint, region: REGION, credentials: secretOf, sqs: sqsClient(sqsPort), log: (message) => logged.push(message) });
+}
+
 describe('S3 edge in front of s3rver, notifying fauxqs', () => {
   let directory: string;
   let backend: S3Backend;
@@ -443,14 +448,7 @@ describe('S3 edge while SQS is down', () => {
     backend = await startS3Backend({ port: await freePort(), directory });
     sqsPort = await freePort();
     fauxqs = await startFauxqs(sqsPort);
-    edge = await startS3Edge({
-      port: await freePort(),
-      backendEndpoint: backend.endpoint,
-      region: REGION,
-      credentials: secretOf,
-      sqs: sqsClient(sqsPort),
-      log: (message) => logged.push(message),
-    });
+    edge = await startLoggingEdge(backend.endpoint, sqsPort, logged);
   });
 
   afterAll(async () => {
@@ -546,14 +544,7 @@ describe('S3 edge in front of an emulator that fails a write', () => {
     await once(flaky, 'listening');
     const sqsPort = await freePort();
     fauxqs = await startFauxqs(sqsPort);
-    edge = await startS3Edge({
-      port: await freePort(),
-      backendEndpoint: `http://${LOOPBACK}:${flakyPort}`,
-      region: REGION,
-      credentials: secretOf,
-      sqs: sqsClient(sqsPort),
-      log: (message) => logged.push(message),
-    });
+    edge = await startLoggingEdge(`http://${LOOPBACK}:${flakyPort}`, sqsPort, logged);
   });
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runtimePartitionPatterns } from '@ndf/catalog';
+import { matchesPattern, runtimePartitionPatterns } from '@ndf/catalog';
 import { effectPartition } from '../src/effects/effect-keys.js';
 import { guardKey, recordKey } from '../src/quarantine/quarantine-keys.js';
 import { attemptsPartition } from '../src/sqs/attempt-keys.js';
 import { checkpointPartition } from '../src/stream/checkpoints.js';
 
-const matches = (pattern: string, key: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(key);
 
 // The cloud grants each service only the runtime table's partitions the catalog names
 // (dynamodb:LeadingKeys); a key the runtime writes outside them would be refused there.
@@ -20,11 +19,11 @@ describe("the runtime's keys in the runtime table", () => {
   };
 
   it.each(Object.entries(keys))("puts the %s key in the service's own partitions", (_, key) => {
-    expect(runtimePartitionPatterns(service).some((pattern) => matches(pattern, key))).toBe(true);
+    expect(runtimePartitionPatterns(service).some((pattern) => matchesPattern(pattern, key))).toBe(true);
   });
 
   it.each(Object.entries(keys))('keeps the %s key out of every other service\'s partitions', (_, key) => {
-    expect(runtimePartitionPatterns('format').some((pattern) => matches(pattern, key))).toBe(false);
-    expect(runtimePartitionPatterns('ocr').some((pattern) => matches(pattern, key))).toBe(false);
+    expect(runtimePartitionPatterns('format').some((pattern) => matchesPattern(pattern, key))).toBe(false);
+    expect(runtimePartitionPatterns('ocr').some((pattern) => matchesPattern(pattern, key))).toBe(false);
   });
 });
