@@ -8,7 +8,9 @@ import { defineConfig } from 'vitest/config';
 // test/ holds the cross-service ("system") tests; the service template is tested too, so
 // that every generated service starts from code that compiles and passes.
 const root = dirname(fileURLToPath(import.meta.url));
-const packageDirs = ['packages', 'services'].flatMap((parent) => (existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((name) => join(parent, name)) : []));
+const packageDirs = ['packages', 'services'].flatMap((parent) =>
+  existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((name) => join(parent, name)) : [],
+);
 const projects = [
   ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts' })),
   // One worker for the CDK app's tests, its modules kept between files: the app is synthesized once.

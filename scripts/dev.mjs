@@ -65,7 +65,14 @@ switch (command) {
     break;
   case 'start':
     setup();
-    handOver(process.execPath, ['--conditions=development', '--import', 'tsx', 'packages/local-stack/src/cli/main.ts', 'platform', ...rest]);
+    handOver(process.execPath, [
+      '--conditions=development',
+      '--import',
+      'tsx',
+      'packages/local-stack/src/cli/main.ts',
+      'platform',
+      ...rest,
+    ]);
     break;
   case 'test':
     setup();

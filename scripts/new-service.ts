@@ -27,8 +27,14 @@ try {
 }
 // Links the new package into the workspace (its @ndf/* dependencies), with the project's pnpm.
 // Not --offline: offline, pnpm rewrites the lockfile without the platform binaries of packages it has not cached (esbuild's).
-const pnpmVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager.split('@')[1];
+const pnpmVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }).packageManager.split(
+  '@',
+)[1];
 const pnpm = join(root, '.tools', `pnpm-${pnpmVersion}`, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
-const install = existsSync(pnpm) ? spawnSync(process.execPath, [pnpm, 'install', '--prefer-offline'], { cwd: root, stdio: 'inherit' }) : undefined;
+const install = existsSync(pnpm)
+  ? spawnSync(process.execPath, [pnpm, 'install', '--prefer-offline'], { cwd: root, stdio: 'inherit' })
+  : undefined;
 if (!install || install.status !== 0) console.log('Now run `pnpm install` to link it into the workspace.');
-console.log(`Next: write the job in services/${name}/src/handler.ts, then adjust its entry in packages/catalog/src/services.ts (what it consumes and emits, limits, alarms).`);
+console.log(
+  `Next: write the job in services/${name}/src/handler.ts, then adjust its entry in packages/catalog/src/services.ts (what it consumes and emits, limits, alarms).`,
+);

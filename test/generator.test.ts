@@ -19,7 +19,9 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 async function generatedServices(): Promise<readonly ServiceEntry[]> {
-  const module = (await import(`${pathToFileURL(join(root, 'packages', 'catalog', 'src', 'services.ts')).href}?t=${Date.now()}`)) as { services: readonly ServiceEntry[] };
+  const module = (await import(`${pathToFileURL(join(root, 'packages', 'catalog', 'src', 'services.ts')).href}?t=${Date.now()}`)) as {
+    services: readonly ServiceEntry[];
+  };
   return module.services;
 }
 
@@ -28,11 +30,21 @@ describe('pnpm new:service', () => {
     const files = generateService({ root, name: 'vat-calculator', source: 'stream', description: 'Computes VAT lines.' });
 
     expect(files).toEqual(
-      expect.arrayContaining(['services/vat-calculator/package.json', 'services/vat-calculator/src/handler.ts', 'services/vat-calculator/src/main.ts', 'packages/catalog/src/services.ts']),
+      expect.arrayContaining([
+        'services/vat-calculator/package.json',
+        'services/vat-calculator/src/handler.ts',
+        'services/vat-calculator/src/main.ts',
+        'packages/catalog/src/services.ts',
+      ]),
     );
     const packageJson = JSON.parse(readFileSync(join(root, 'services/vat-calculator/package.json'), 'utf8'));
     expect(packageJson.name).toBe('@ndf/vat-calculator');
-    expect(packageJson.scripts).toMatchObject({ build: expect.any(String), test: expect.stringContaining('--project vat-calculator'), typecheck: expect.any(String), lint: expect.any(String) });
+    expect(packageJson.scripts).toMatchObject({
+      build: expect.any(String),
+      test: expect.stringContaining('--project vat-calculator'),
+      typecheck: expect.any(String),
+      lint: expect.any(String),
+    });
     for (const file of files) expect(readFileSync(join(root, file), 'utf8')).not.toContain('__NAME__');
 
     const services = await generatedServices();
@@ -55,7 +67,9 @@ describe('pnpm new:service', () => {
     expect(() => generateService({ root, name: 'Bad_Name', source: 'stream', description: '' })).toThrow('is not a kebab-case name');
     generateService({ root, name: 'mailer', source: 'queue', description: '' });
     rmSync(join(root, 'services', 'mailer'), { recursive: true });
-    expect(() => generateService({ root, name: 'mailer', source: 'queue', description: '' })).toThrow('already has a service named "mailer"');
+    expect(() => generateService({ root, name: 'mailer', source: 'queue', description: '' })).toThrow(
+      'already has a service named "mailer"',
+    );
     mkdirSync(join(root, 'services', 'exporter'));
     expect(() => generateService({ root, name: 'exporter', source: 'queue', description: '' })).toThrow('services/exporter already exists');
     expect(existsSync(join(root, 'services', 'Bad_Name'))).toBe(false);

@@ -24,7 +24,10 @@ function synthesize(build: (app: App) => void, { bundle }: { bundle: boolean }):
   build(app);
   const assembly = app.synth();
   const seconds = (performance.now() - started) / 1000;
-  const resources = assembly.stacks.reduce((sum, stack) => sum + Object.keys((stack.template as { Resources?: object }).Resources ?? {}).length, 0);
+  const resources = assembly.stacks.reduce(
+    (sum, stack) => sum + Object.keys((stack.template as { Resources?: object }).Resources ?? {}).length,
+    0,
+  );
   rmSync(outdir, { recursive: true, force: true });
   return { seconds, resources, stacks: assembly.stacks.length };
 }
@@ -50,16 +53,25 @@ const grown: Catalog = { ...catalog, services: [...catalog.services, ...generate
 
 synthesize((app) => buildPlatform(app, catalog, config), { bundle: false }); // warm-up: loads the library's modules
 const rows: [string, ReturnType<typeof synthesize>][] = [
-  [`(a) platform, ${catalog.services.length} services, no cdk-nag (baseline)`, fastest(3, (app) => buildPlatform(app, catalog, config, { nag: false }), { bundle: false })],
+  [
+    `(a) platform, ${catalog.services.length} services, no cdk-nag (baseline)`,
+    fastest(3, (app) => buildPlatform(app, catalog, config, { nag: false }), { bundle: false }),
+  ],
   ['(b) as (a), with cdk-nag (as the tests)', fastest(3, (app) => buildPlatform(app, catalog, config), { bundle: false })],
-  ['(c) as (b), with Lambda bundling by esbuild (as pnpm cdk synth)', fastest(3, (app) => buildPlatform(app, catalog, config), { bundle: true })],
+  [
+    '(c) as (b), with Lambda bundling by esbuild (as pnpm cdk synth)',
+    fastest(3, (app) => buildPlatform(app, catalog, config), { bundle: true }),
+  ],
   [`(d) as (b), ${grown.services.length} services`, synthesize((app) => buildPlatform(app, grown, config), { bundle: false })],
   ['floor of the CDK library: one stack, one queue', fastest(3, floor, { bundle: false })],
 ];
 
 const base = rows[0]![1].seconds;
-console.log(`\ncdk synth, fastest of 3 but (d) (one run), in one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})\n`);
+console.log(
+  `\ncdk synth, fastest of 3 but (d) (one run), in one process (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})\n`,
+);
 console.log('| run | stacks | resources | seconds | × (a) |');
 console.log('|---|---|---|---|---|');
-for (const [name, row] of rows) console.log(`| ${name} | ${row.stacks} | ${row.resources} | ${row.seconds.toFixed(2)} | ${(row.seconds / base).toFixed(1)} |`);
+for (const [name, row] of rows)
+  console.log(`| ${name} | ${row.stacks} | ${row.resources} | ${row.seconds.toFixed(2)} | ${(row.seconds / base).toFixed(1)} |`);
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -45,14 +45,20 @@ export function deploymentConfig(setting: SettingSource): DeploymentConfig {
 
 export function configProblems(config: DeploymentConfig): string[] {
   const problems: string[] = [];
-  if (!/^[a-z][a-z0-9-]{0,19}$/.test(config.stage)) problems.push(`stage "${config.stage}" must be lowercase letters, digits and dashes, at most 20.`);
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(config.stage))
+    problems.push(`stage "${config.stage}" must be lowercase letters, digits and dashes, at most 20.`);
   // The platform holds personal data of EU employees: it is deployed in an EU region only.
-  if (!/^eu-(west|central|north|south)-\d$/.test(config.region)) problems.push(`region "${config.region}" is not an EU region (eu-west-3, Paris, by default).`);
-  if (config.account !== undefined && !/^\d{12}$/.test(config.account)) problems.push(`account "${config.account}" is not a 12-digit AWS account id.`);
+  if (!/^eu-(west|central|north|south)-\d$/.test(config.region))
+    problems.push(`region "${config.region}" is not an EU region (eu-west-3, Paris, by default).`);
+  if (config.account !== undefined && !/^\d{12}$/.test(config.account))
+    problems.push(`account "${config.account}" is not a 12-digit AWS account id.`);
   // Bucket names: lowercase, dots avoided (TLS), at most 63 characters with the longest bucket name appended.
-  if (!/^[a-z0-9][a-z0-9-]{0,29}$/.test(config.prefix)) problems.push(`prefix "${config.prefix}" must be lowercase letters, digits and dashes, at most 30.`);
-  for (const email of config.alarmEmails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`alarm email "${email}" is not an address.`);
-  for (const phone of config.alarmPhoneNumbers) if (!/^\+[1-9]\d{6,14}$/.test(phone)) problems.push(`alarm phone "${phone}" is not an E.164 number (+33612345678).`);
+  if (!/^[a-z0-9][a-z0-9-]{0,29}$/.test(config.prefix))
+    problems.push(`prefix "${config.prefix}" must be lowercase letters, digits and dashes, at most 30.`);
+  for (const email of config.alarmEmails)
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`alarm email "${email}" is not an address.`);
+  for (const phone of config.alarmPhoneNumbers)
+    if (!/^\+[1-9]\d{6,14}$/.test(phone)) problems.push(`alarm phone "${phone}" is not an E.164 number (+33612345678).`);
   return problems;
 }
 

@@ -10,17 +10,20 @@ import type { IConstruct } from 'constructs';
 export const ACCEPTED = {
   kmsGrant: {
     id: 'AwsSolutions-IAM5',
-    reason: 'kms:GenerateDataKey* and kms:ReEncrypt* are the standard encrypt/decrypt grant on one named customer-managed key, not on keys in general',
+    reason:
+      'kms:GenerateDataKey* and kms:ReEncrypt* are the standard encrypt/decrypt grant on one named customer-managed key, not on keys in general',
     appliesTo: [{ regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' }],
   },
   tableIndexes: {
     id: 'AwsSolutions-IAM5',
-    reason: "Queries on the table's own indexes, still limited to tenant-scoped (or the service's own) partition keys by dynamodb:LeadingKeys",
+    reason:
+      "Queries on the table's own indexes, still limited to tenant-scoped (or the service's own) partition keys by dynamodb:LeadingKeys",
     appliesTo: [{ regex: '/^Resource::.+\\/index\\/\\*$/g' }],
   },
   bucketPrefixes: {
     id: 'AwsSolutions-IAM5',
-    reason: 'Objects under one key prefix of one bucket (tenants/, derived/, quarantine/<service>/, aws/lambda/): the finest grain that still covers objects named at run time',
+    reason:
+      'Objects under one key prefix of one bucket (tenants/, derived/, quarantine/<service>/, aws/lambda/): the finest grain that still covers objects named at run time',
     appliesTo: [{ regex: '/^Resource::.+\\/(tenants|derived|quarantine\\/[a-z0-9-]+|aws\\/lambda)\\/\\*$/g' }],
   },
   xrayTracing: {
@@ -40,7 +43,8 @@ export const ACCEPTED = {
   },
   plainEnvironment: {
     id: 'AwsSolutions-ECS2',
-    reason: 'The environment holds only non-secret settings (name prefix, metrics format, log level); secrets come from Secrets Manager through `secrets`',
+    reason:
+      'The environment holds only non-secret settings (name prefix, metrics format, log level); secrets come from Secrets Manager through `secrets`',
   },
   publicRoute: {
     id: 'AwsSolutions-APIG4',
@@ -48,7 +52,8 @@ export const ACCEPTED = {
   },
   backupServiceRole: {
     id: 'AwsSolutions-IAM4',
-    reason: "AWS Backup's own service-role policies for backing up and restoring DynamoDB and S3, maintained by AWS as those services change",
+    reason:
+      "AWS Backup's own service-role policies for backing up and restoring DynamoDB and S3, maintained by AWS as those services change",
     appliesTo: [
       'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
       'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
@@ -58,7 +63,8 @@ export const ACCEPTED = {
   },
   manualSecretRotation: {
     id: 'AwsSolutions-SMG4',
-    reason: "The mail relay's credentials are issued by the relay's provider; they are rotated there, then set here by an operator (runbook in the README)",
+    reason:
+      "The mail relay's credentials are issued by the relay's provider; they are rotated there, then set here by an operator (runbook in the README)",
   },
   cdkNotificationsHandler: {
     id: 'AwsSolutions-IAM4',

@@ -42,10 +42,26 @@ export function buildPlatform(app: App, catalog: Catalog, config: DeploymentConf
   const name = (stack: string) => `Ndf-${config.stage}-${stack}`;
   const common = { env, catalog, config, terminationProtection: config.stage === 'prod' };
   const data = new DataStack(app, name('Data'), { ...common, description: 'Notes de frais: tables, buckets, keys, backups, secrets' });
-  const ingest = new IngestStack(app, name('Ingest'), { ...common, data, description: 'Notes de frais: the critical ingest path (user pool, HTTP API, Lambda)' });
-  const pipeline = new PipelineStack(app, name('Pipeline'), { ...common, data, description: 'Notes de frais: queues, DLQs, stream routers, bucket notifications' });
-  const cluster = new ClusterStack(app, name('Cluster'), { ...common, description: 'Notes de frais: the services network and ECS cluster' });
-  const observability = new ObservabilityStack(app, name('Observability'), { ...common, ingest, pipeline, description: 'Notes de frais: on-call topic, API and router alarms, platform dashboard' });
+  const ingest = new IngestStack(app, name('Ingest'), {
+    ...common,
+    data,
+    description: 'Notes de frais: the critical ingest path (user pool, HTTP API, Lambda)',
+  });
+  const pipeline = new PipelineStack(app, name('Pipeline'), {
+    ...common,
+    data,
+    description: 'Notes de frais: queues, DLQs, stream routers, bucket notifications',
+  });
+  const cluster = new ClusterStack(app, name('Cluster'), {
+    ...common,
+    description: 'Notes de frais: the services network and ECS cluster',
+  });
+  const observability = new ObservabilityStack(app, name('Observability'), {
+    ...common,
+    ingest,
+    pipeline,
+    description: 'Notes de frais: on-call topic, API and router alarms, platform dashboard',
+  });
   const serviceGroups = [...servicesByShard(catalog.services).entries()].map(
     ([shard, services]) =>
       new ServiceGroupStack(app, name(`Services-${shard}`), {

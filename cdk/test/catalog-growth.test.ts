@@ -4,21 +4,30 @@ import { catalog, catalogProblems, type Catalog, type ServiceEntry } from '@ndf/
 import { synthPlatform, testConfig } from './platform-fixture.js';
 
 /** Resources by type of each stack (the services' stacks together under "services", each apart under its own name). */
-function counts(of: Catalog): { byKind: Record<string, Record<string, number>>; byStack: Record<string, { resources: number; outputs: number }> } {
+function counts(of: Catalog): {
+  byKind: Record<string, Record<string, number>>;
+  byStack: Record<string, { resources: number; outputs: number }>;
+} {
   const synthesized = synthPlatform(of, testConfig, { nag: false });
   const byKind: Record<string, Record<string, number>> = {};
   const byStack: Record<string, { resources: number; outputs: number }> = {};
   for (const stack of synthesized.stacks) {
     const resources = Object.values(synthesized.template(stack).toJSON().Resources as Record<string, { Type: string }>);
     const kind = stack.stackName.replace(/^Ndf-test-/, '').replace(/^Services-\d+$/, 'Services');
-    byStack[stack.stackName] = { resources: resources.length, outputs: Object.keys(synthesized.template(stack).toJSON().Outputs ?? {}).length };
+    byStack[stack.stackName] = {
+      resources: resources.length,
+      outputs: Object.keys(synthesized.template(stack).toJSON().Outputs ?? {}).length,
+    };
     byKind[kind] ??= {};
     for (const { Type } of resources) byKind[kind][Type] = (byKind[kind][Type] ?? 0) + 1;
   }
   return { byKind, byStack };
 }
 
-function difference(after: Record<string, Record<string, number>>, before: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+function difference(
+  after: Record<string, Record<string, number>>,
+  before: Record<string, Record<string, number>>,
+): Record<string, Record<string, number>> {
   const result: Record<string, Record<string, number>> = {};
   for (const stack of Object.keys(after)) {
     for (const type of new Set([...Object.keys(after[stack]!), ...Object.keys(before[stack]!)])) {
@@ -62,18 +71,26 @@ describe('the stacks grow with the catalog', () => {
   const base = counts(catalog);
 
   it('prints the resource counts per stack for the catalog as it is', () => {
-    for (const [stack, { resources, outputs }] of Object.entries(base.byStack)) console.log(`resources ${stack}: ${resources} (${outputs} outputs)`);
-    for (const [kind, types] of Object.entries(base.byKind)) console.log(`resources ${kind}: ${Object.entries(types).map(([type, count]) => `${type.replace('AWS::', '')} ${count}`).join(', ')}`);
+    for (const [stack, { resources, outputs }] of Object.entries(base.byStack))
+      console.log(`resources ${stack}: ${resources} (${outputs} outputs)`);
+    for (const [kind, types] of Object.entries(base.byKind))
+      console.log(
+        `resources ${kind}: ${Object.entries(types)
+          .map(([type, count]) => `${type.replace('AWS::', '')} ${count}`)
+          .join(', ')}`,
+      );
     expect(base.byKind.Pipeline!['AWS::SQS::Queue']).toBe(2 * catalog.services.length);
     expect(base.byKind.Services!['AWS::ECS::Service']).toBe(catalog.services.length);
   });
 
-  it('keeps every stack under CloudFormation\'s 500 resources with 100 services', () => {
+  it("keeps every stack under CloudFormation's 500 resources with 100 services", () => {
     const many = Array.from({ length: 100 }, (_, index) => newService(`generated-service-${index + 1}`, {}));
     const { byStack } = counts({ ...catalog, services: [...catalog.services, ...many] });
     const largest = Math.max(...Object.values(byStack).map((stack) => stack.resources));
     const mostOutputs = Math.max(...Object.values(byStack).map((stack) => stack.outputs));
-    console.log(`with ${catalog.services.length + 100} services: ${Object.keys(byStack).length} stacks, the largest ${largest} resources, at most ${mostOutputs} outputs`);
+    console.log(
+      `with ${catalog.services.length + 100} services: ${Object.keys(byStack).length} stacks, the largest ${largest} resources, at most ${mostOutputs} outputs`,
+    );
     expect(largest).toBeLessThan(500);
     expect(mostOutputs).toBeLessThan(200);
   }, 300_000);
@@ -88,19 +105,29 @@ describe('the stacks grow with the catalog', () => {
     });
   });
 
-  it('adds exactly one service\'s resources for a service fed by the stream, and a second for one fed by another service', () => {
+  it("adds exactly one service's resources for a service fed by the stream, and a second for one fed by another service", () => {
     const withStream = { ...catalog, services: [...catalog.services, newService('vat-calculator', {})] };
     const withBoth = {
       ...catalog,
       services: [
         ...catalog.services,
-        newService('vat-calculator', { emits: [{ kind: 'table', table: 'notes' }, { kind: 'service', service: 'policy-checker' }] }),
+        newService('vat-calculator', {
+          emits: [
+            { kind: 'table', table: 'notes' },
+            { kind: 'service', service: 'policy-checker' },
+          ],
+        }),
         newService('policy-checker', { consumes: { kind: 'queue' }, scaling: { maxTasks: 4, scaleToZero: true } }),
       ],
     } satisfies Catalog;
     expect(catalogProblems(withBoth)).toEqual([]);
     expect(difference(counts(withStream).byKind, base.byKind)).toEqual(PER_SERVICE);
-    const twice = Object.fromEntries(Object.entries(PER_SERVICE).map(([stack, types]) => [stack, Object.fromEntries(Object.entries(types).map(([type, count]) => [type, 2 * count]))]));
+    const twice = Object.fromEntries(
+      Object.entries(PER_SERVICE).map(([stack, types]) => [
+        stack,
+        Object.fromEntries(Object.entries(types).map(([type, count]) => [type, 2 * count])),
+      ]),
+    );
     expect(difference(counts(withBoth).byKind, base.byKind)).toEqual(twice);
   });
 });

@@ -5,7 +5,14 @@ const settings = (values: Record<string, string>) => (key: string) => values[key
 
 describe('the deployment configuration', () => {
   it('defaults to production in Paris with the catalog prefix', () => {
-    expect(deploymentConfig(settings({}))).toEqual({ stage: 'prod', region: 'eu-west-3', account: undefined, prefix: 'ndf-', alarmEmails: [], alarmPhoneNumbers: [] });
+    expect(deploymentConfig(settings({}))).toEqual({
+      stage: 'prod',
+      region: 'eu-west-3',
+      account: undefined,
+      prefix: 'ndf-',
+      alarmEmails: [],
+      alarmPhoneNumbers: [],
+    });
     expect(deploymentConfig(settings({ stage: 'staging' })).prefix).toBe('ndf-staging-');
   });
 
@@ -15,13 +22,30 @@ describe('the deployment configuration', () => {
   });
 
   it('lists every bad setting at once', () => {
-    const problems = configProblems({ stage: 'Prod!', region: 'eu-west-3', account: '42', prefix: 'NDF_', alarmEmails: ['oncall'], alarmPhoneNumbers: ['0612345678'] });
+    const problems = configProblems({
+      stage: 'Prod!',
+      region: 'eu-west-3',
+      account: '42',
+      prefix: 'NDF_',
+      alarmEmails: ['oncall'],
+      alarmPhoneNumbers: ['0612345678'],
+    });
     expect(problems).toHaveLength(5);
-    expect(problems.join('\n')).toMatch(/stage "Prod!".*\n.*account "42".*\n.*prefix "NDF_".*\n.*alarm email "oncall".*\n.*alarm phone "0612345678"/);
+    expect(problems.join('\n')).toMatch(
+      /stage "Prod!".*\n.*account "42".*\n.*prefix "NDF_".*\n.*alarm email "oncall".*\n.*alarm phone "0612345678"/,
+    );
   });
 
   it('reads -c context first, then NDF_ variables, splitting lists on commas', () => {
-    const source = settingsFrom((key) => ({ stage: 'staging' })[key], { NDF_STAGE: 'ignored', NDF_ALARM_EMAILS: 'a@example.com, b@example.com', NDF_ALARM_PHONE_NUMBERS: '+33612345678' });
-    expect(deploymentConfig(source)).toMatchObject({ stage: 'staging', alarmEmails: ['a@example.com', 'b@example.com'], alarmPhoneNumbers: ['+33612345678'] });
+    const source = settingsFrom((key) => ({ stage: 'staging' })[key], {
+      NDF_STAGE: 'ignored',
+      NDF_ALARM_EMAILS: 'a@example.com, b@example.com',
+      NDF_ALARM_PHONE_NUMBERS: '+33612345678',
+    });
+    expect(deploymentConfig(source)).toMatchObject({
+      stage: 'staging',
+      alarmEmails: ['a@example.com', 'b@example.com'],
+      alarmPhoneNumbers: ['+33612345678'],
+    });
   });
 });

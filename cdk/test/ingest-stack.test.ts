@@ -16,43 +16,55 @@ describe('the ingest stack', () => {
     expect(synthesized.platform.ingest.dependencies.map((stack) => stack.stackName)).toEqual(['Ndf-test-Data']);
   });
 
-  it.each(catalog.apis.map((api) => [api.name, api] as const))('runs %s as an arm64 Lambda on the current Node runtime, its timeout above its deadline, its concurrency reserved', (name, api) => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: `ndf-test-${name}`,
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Timeout: Math.ceil(api.deadlineMs / 1000) + 3,
-      ReservedConcurrentExecutions: api.reservedConcurrency,
-      TracingConfig: { Mode: 'Active' },
-      Environment: { Variables: Match.objectLike({ NDF_PREFIX: 'ndf-test-' }) },
-    });
-    expect(Math.ceil(api.deadlineMs / 1000) + 3).toBeGreaterThan(api.deadlineMs / 1000);
-  });
+  it.each(catalog.apis.map((api) => [api.name, api] as const))(
+    'runs %s as an arm64 Lambda on the current Node runtime, its timeout above its deadline, its concurrency reserved',
+    (name, api) => {
+      const template = synthesized.template(synthesized.platform.ingest);
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `ndf-test-${name}`,
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Timeout: Math.ceil(api.deadlineMs / 1000) + 3,
+        ReservedConcurrentExecutions: api.reservedConcurrency,
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: Match.objectLike({ NDF_PREFIX: 'ndf-test-' }) },
+      });
+      expect(Math.ceil(api.deadlineMs / 1000) + 3).toBeGreaterThan(api.deadlineMs / 1000);
+    },
+  );
 
-  it.each(catalog.apis.map((api) => [api.name, api] as const))('serves %s through an HTTP API with the JWT authorizer on every route but the public ones, throttled, with access logs', (name, api) => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    const poolId = logicalIdOf(synthesized.platform.ingest.identities.userPool);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: {
-        Audience: [{ Ref: logicalIdOf(synthesized.platform.ingest.identities.appClient) }],
-        Issuer: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('cognito-idp'), { Ref: poolId }])] },
-      },
-    });
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationType]);
-    expect(routes).toEqual(
-      expect.arrayContaining([[`ANY ${api.basePath}/{proxy+}`, 'JWT'], ...api.publicRoutes.map((route) => [route.replace(' ', ` ${api.basePath}`), 'NONE'])]),
-    );
-    expect(routes).toHaveLength(1 + api.publicRoutes.length);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      DefaultRouteSettings: { ThrottlingRateLimit: api.throttle.ratePerSecond, ThrottlingBurstLimit: api.throttle.burst },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
-    });
-    expect(name).toBe(api.name);
-  });
+  it.each(catalog.apis.map((api) => [api.name, api] as const))(
+    'serves %s through an HTTP API with the JWT authorizer on every route but the public ones, throttled, with access logs',
+    (name, api) => {
+      const template = synthesized.template(synthesized.platform.ingest);
+      const poolId = logicalIdOf(synthesized.platform.ingest.identities.userPool);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: logicalIdOf(synthesized.platform.ingest.identities.appClient) }],
+          Issuer: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('cognito-idp'), { Ref: poolId }])] },
+        },
+      });
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => [
+        route.Properties.RouteKey,
+        route.Properties.AuthorizationType,
+      ]);
+      expect(routes).toEqual(
+        expect.arrayContaining([
+          [`ANY ${api.basePath}/{proxy+}`, 'JWT'],
+          ...api.publicRoutes.map((route) => [route.replace(' ', ` ${api.basePath}`), 'NONE']),
+        ]),
+      );
+      expect(routes).toHaveLength(1 + api.publicRoutes.length);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        DefaultRouteSettings: { ThrottlingRateLimit: api.throttle.ratePerSecond, ThrottlingBurstLimit: api.throttle.burst },
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      });
+      expect(name).toBe(api.name);
+    },
+  );
 
   it('gives employees tokens with an immutable tenant and one group per role, MFA required, no sign-up', () => {
     const template = synthesized.template(synthesized.platform.ingest);
@@ -64,16 +76,24 @@ describe('the ingest stack', () => {
     });
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLES].sort());
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false, ReadAttributes: Match.arrayWith(['custom:tenant']), WriteAttributes: Match.not(Match.arrayWith(['custom:tenant'])) });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ReadAttributes: Match.arrayWith(['custom:tenant']),
+      WriteAttributes: Match.not(Match.arrayWith(['custom:tenant'])),
+    });
   });
 
   it('writes only tenant items, originals under tenants/ and reads derived copies', () => {
     const template = synthesized.template(synthesized.platform.ingest);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
     const dynamo = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);
     for (const statement of dynamo) expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*'] } });
-    const s3Suffixes = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put'))).map((statement) => statement.Resource['Fn::Join'][1][1]);
+    const s3Suffixes = statements
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put')))
+      .map((statement) => statement.Resource['Fn::Join'][1][1]);
     expect(s3Suffixes.sort()).toEqual(['/derived/*', '/tenants/*']);
   });
 });

@@ -20,7 +20,10 @@ let platform: Platform;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'ndf-cdk-bundles-'));
-  const app = new App({ outdir, context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [`Ndf-${testConfig.stage}-Ingest`, `Ndf-${testConfig.stage}-Pipeline`] } });
+  const app = new App({
+    outdir,
+    context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [`Ndf-${testConfig.stage}-Ingest`, `Ndf-${testConfig.stage}-Pipeline`] },
+  });
   platform = buildPlatform(app, catalog, testConfig, { nag: false });
   app.synth();
 }, 120_000);
@@ -39,7 +42,9 @@ async function load<T>(file: string): Promise<T> {
 describe('the Lambda bundles', () => {
   it('of the ingest API loads and answers its public routes', async () => {
     const api = platform.ingest.apis[0]!;
-    const { handler } = await load<{ handler: (event: unknown) => Promise<{ statusCode: number; body: string }> }>(bundleOf(platform.ingest, api.handler));
+    const { handler } = await load<{ handler: (event: unknown) => Promise<{ statusCode: number; body: string }> }>(
+      bundleOf(platform.ingest, api.handler),
+    );
     const contract = await handler(gatewayEvent('GET', `${api.entry.basePath}/openapi.json`, { authorized: false }));
     expect(contract.statusCode).toBe(200);
     expect(JSON.parse(contract.body)).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) });

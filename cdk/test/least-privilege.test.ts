@@ -9,7 +9,6 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
-
 const queueArn = (name: string) => ({ arn: `arn:aws:sqs:${testConfig.region}:${testConfig.account}:${testConfig.prefix}${name}` });
 const queuesOf = (service: string) => ({ queue: queueArn(service), deadLetterQueue: queueArn(`${service}-dlq`) });
 
@@ -22,19 +21,24 @@ function taskRoleStatements(service: string): Statement[] {
 function allowsItem(statements: Statement[], action: string, table: string, partitionKey: string): boolean {
   const target = { construct: synthesized.platform.data.tables.get(table)! };
   return statementsOn(statements, target).some(
-    (statement) => allows([statement], action, target) && (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, partitionKey)),
+    (statement) =>
+      allows([statement], action, target) && (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, partitionKey)),
   );
 }
 
 const others = (service: string) => catalog.services.filter((other) => other.name !== service).map((other) => other.name);
 
 describe.each(catalog.services.map((service) => service.name))('the task role of %s', (service) => {
-  it('reads, deletes and re-sends on its own queue and sweeps its own DLQ, and touches no other service\'s', () => {
+  it("reads, deletes and re-sends on its own queue and sweeps its own DLQ, and touches no other service's", () => {
     const statements = taskRoleStatements(service);
     const { queue, deadLetterQueue } = queuesOf(service);
-    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage']) expect(allows(statements, action, queue)).toBe(true);
+    for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage'])
+      expect(allows(statements, action, queue)).toBe(true);
     for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage']) expect(allows(statements, action, deadLetterQueue)).toBe(true);
-    const downstream = serviceAccess(catalog, catalog.services.find((entry) => entry.name === service)!).sendsTo;
+    const downstream = serviceAccess(
+      catalog,
+      catalog.services.find((entry) => entry.name === service)!,
+    ).sendsTo;
     for (const other of others(service)) {
       const queues = queuesOf(other);
       expect(allows(statements, 'sqs:ReceiveMessage', queues.queue), `receive from ${other}`).toBe(false);
@@ -54,7 +58,8 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     expect(allowsItem(statements, 'dynamodb:GetItem', 'notes', 'ADMIN#settings')).toBe(false);
     expect(allows(statements, 'dynamodb:Scan', { construct: synthesized.platform.data.tables.get('notes')! })).toBe(false);
 
-    for (const pattern of runtimePartitionPatterns(service)) expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', pattern.replace('*', 'x'))).toBe(true);
+    for (const pattern of runtimePartitionPatterns(service))
+      expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', pattern.replace('*', 'x'))).toBe(true);
     for (const other of others(service)) {
       expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', `QUARANTINE#${other}`), `quarantine of ${other}`).toBe(false);
       expect(allowsItem(statements, 'dynamodb:GetItem', 'runtime', `EFFECT#${other}#x`), `effects of ${other}`).toBe(false);
@@ -67,8 +72,14 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     const access = serviceAccess(catalog, entry);
     const bucket = (name: string) => synthesized.platform.data.buckets.get(name)!;
     for (const grant of access.buckets) {
-      expect(allows(statements, 's3:GetObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }), `read ${grant.bucket}/${grant.prefix}`).toBe(grant.read);
-      expect(allows(statements, 's3:PutObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }), `write ${grant.bucket}/${grant.prefix}`).toBe(grant.write);
+      expect(
+        allows(statements, 's3:GetObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }),
+        `read ${grant.bucket}/${grant.prefix}`,
+      ).toBe(grant.read);
+      expect(
+        allows(statements, 's3:PutObject', { construct: bucket(grant.bucket), path: `/${grant.prefix}x` }),
+        `write ${grant.bucket}/${grant.prefix}`,
+      ).toBe(grant.write);
     }
     const readsOriginals = access.buckets.some((grant) => grant.bucket === 'receipts' && grant.prefix === 'tenants/');
     expect(allows(statements, 's3:GetObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(readsOriginals);
@@ -76,11 +87,14 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     expect(allows(statements, 's3:PutObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(false);
     expect(allows(statements, 's3:DeleteObject', { construct: bucket('receipts'), path: '/derived/x' })).toBe(false);
     expect(allows(statements, 's3:GetObject', { construct: bucket('exports'), path: '/acme/fec.txt' })).toBe(false);
-    for (const other of others(service)) expect(allows(statements, 's3:GetObject', { construct: bucket('quarantine'), path: `/quarantine/${other}/x` })).toBe(false);
+    for (const other of others(service))
+      expect(allows(statements, 's3:GetObject', { construct: bucket('quarantine'), path: `/quarantine/${other}/x` })).toBe(false);
   });
 
   it('names every resource it may touch: no "*"', () => {
-    const resources = taskRoleStatements(service).flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]));
+    const resources = taskRoleStatements(service).flatMap((statement) =>
+      Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource],
+    );
     expect(resources).not.toContain('*');
   });
 });

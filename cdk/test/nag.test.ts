@@ -3,12 +3,13 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { ACCEPTED } from '../src/nag-suppressions.js';
 import { nagFindings, sharedPlatform, sharedSynthSeconds, type SynthesizedPlatform } from './platform-fixture.js';
 
-
 let synthesized: SynthesizedPlatform;
 beforeAll(() => {
   synthesized = sharedPlatform();
   // A figure for the record, not a check: timings are measured by `pnpm bench cdk-synth`.
-  console.log(`cdk synth (tests, bundling skipped, cdk-nag on): ${synthesized.stacks.length} stacks in ${sharedSynthSeconds?.toFixed(1)} s`);
+  console.log(
+    `cdk synth (tests, bundling skipped, cdk-nag on): ${synthesized.stacks.length} stacks in ${sharedSynthSeconds?.toFixed(1)} s`,
+  );
 });
 
 describe("cdk-nag's AwsSolutions pack, and the app's own checks", () => {
@@ -34,9 +35,12 @@ describe("cdk-nag's AwsSolutions pack, and the app's own checks", () => {
 
   it('writes every suppression with its reason into the templates', () => {
     const suppressions = synthesized.stacks.flatMap((stack) =>
-      Object.values(synthesized.template(stack).toJSON().Resources as Record<string, { Metadata?: { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } } }>).flatMap(
-        (resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? [],
-      ),
+      Object.values(
+        synthesized.template(stack).toJSON().Resources as Record<
+          string,
+          { Metadata?: { cdk_nag?: { rules_to_suppress: { id: string; reason: string }[] } } }
+        >,
+      ).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []),
     );
     expect(suppressions.length).toBeGreaterThan(0);
     for (const suppression of suppressions) expect(Object.values(ACCEPTED).map((finding) => finding.reason)).toContain(suppression.reason);

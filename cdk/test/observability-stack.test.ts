@@ -9,7 +9,14 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
-type AlarmProperties = { AlarmName: string; Namespace?: string; MetricName?: string; Period?: number; EvaluationPeriods: number; AlarmActions?: unknown[] };
+type AlarmProperties = {
+  AlarmName: string;
+  Namespace?: string;
+  MetricName?: string;
+  Period?: number;
+  EvaluationPeriods: number;
+  AlarmActions?: unknown[];
+};
 /** The alarms that page, wherever they live: the APIs' and routers' in the observability stack, each service's beside it. */
 const alarms = (): AlarmProperties[] =>
   [synthesized.platform.observability, ...synthesized.platform.serviceGroups].flatMap((stack) =>
@@ -23,28 +30,55 @@ describe('alarms, the on-call topic and dashboards', () => {
     const own = alarms().filter((alarm) => alarm.Namespace === SERVICE_METRICS_NAMESPACE || alarm.Namespace === API_METRICS_NAMESPACE);
     expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2 + catalog.routers.length * 2);
     for (const alarm of own) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 10]);
-    for (const alarm of alarms().filter((candidate) => !own.includes(candidate))) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 60]);
+    for (const alarm of alarms().filter((candidate) => !own.includes(candidate)))
+      expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 60]);
   });
 
-  it.each(catalog.services.map((service) => [service.name, service] as const))('pages for %s within a minute of an incident, through one composite alarm', (name, service) => {
-    const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${name} `));
-    const byMetric = (metric: string) => mine.find((alarm) => alarm.MetricName === metric)!;
-    expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['breaker-open', 'dead-letters-unswept', 'heartbeat-missing', 'lagging', 'quarantined', 'queue-lagging']);
-    // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
-    expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
-    expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);
-    expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(Math.max(service.alarms.heartbeatMissingSeconds, 10));
-    expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(60);
-    for (const alarm of mine) expect(alarm.AlarmActions ?? []).toEqual([]);
-    const topic = { 'Fn::ImportValue': Match.stringLikeRegexp(`OnCall${logicalIdOf(synthesized.platform.observability.onCall).slice('OnCall'.length)}`) };
-    synthesized.serviceTemplate(name).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: `ndf-test-${name}`, AlarmActions: [topic], OKActions: [topic] });
-  });
+  it.each(catalog.services.map((service) => [service.name, service] as const))(
+    'pages for %s within a minute of an incident, through one composite alarm',
+    (name, service) => {
+      const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${name} `));
+      const byMetric = (metric: string) => mine.find((alarm) => alarm.MetricName === metric)!;
+      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual([
+        'breaker-open',
+        'dead-letters-unswept',
+        'heartbeat-missing',
+        'lagging',
+        'quarantined',
+        'queue-lagging',
+      ]);
+      // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
+      expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
+      expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);
+      expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(Math.max(service.alarms.heartbeatMissingSeconds, 10));
+      expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(60);
+      for (const alarm of mine) expect(alarm.AlarmActions ?? []).toEqual([]);
+      const topic = {
+        'Fn::ImportValue': Match.stringLikeRegexp(`OnCall${logicalIdOf(synthesized.platform.observability.onCall).slice('OnCall'.length)}`),
+      };
+      synthesized
+        .serviceTemplate(name)
+        .hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+          AlarmName: `ndf-test-${name}`,
+          AlarmActions: [topic],
+          OKActions: [topic],
+        });
+    },
+  );
 
-  it('pages for the ingest path on its handler\'s 5xx and p99 at 10 s, and on the gateway\'s and the function\'s own failures', () => {
+  it("pages for the ingest path on its handler's 5xx and p99 at 10 s, and on the gateway's and the function's own failures", () => {
     for (const api of catalog.apis) {
       const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${api.name} `));
-      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(['function-errors', 'gateway-5xx', 'server-errors', 'slow', 'throttled']);
-      synthesized.template(synthesized.platform.observability).hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
+      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual([
+        'function-errors',
+        'gateway-5xx',
+        'server-errors',
+        'slow',
+        'throttled',
+      ]);
+      synthesized
+        .template(synthesized.platform.observability)
+        .hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `ndf-test-${api.name} slow`, ExtendedStatistic: 'p99', Period: 10 });
     }
   });
 
@@ -63,14 +97,23 @@ describe('alarms, the on-call topic and dashboards', () => {
   it('sends pages to an encrypted on-call topic, by email and SMS from the configuration', () => {
     const template = synthesized.template(synthesized.platform.observability);
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'ndf-test-on-call', KmsMasterKeyId: Match.anyValue() });
-    for (const email of testConfig.alarmEmails) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: email });
-    for (const phone of testConfig.alarmPhoneNumbers) template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sms', Endpoint: phone });
+    for (const email of testConfig.alarmEmails)
+      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: email });
+    for (const phone of testConfig.alarmPhoneNumbers)
+      template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sms', Endpoint: phone });
     template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', catalog.apis.length + catalog.routers.length);
-    for (const service of catalog.services) synthesized.serviceTemplate(service.name).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: `ndf-test-${service.name}` });
+    for (const service of catalog.services)
+      synthesized
+        .serviceTemplate(service.name)
+        .hasResourceProperties('AWS::CloudWatch::CompositeAlarm', { AlarmName: `ndf-test-${service.name}` });
   });
 
   it('draws a dashboard per service and one for the platform', () => {
-    const names = synthesized.stacks.flatMap((stack) => Object.values(synthesized.template(stack).findResources('AWS::CloudWatch::Dashboard')).map((dashboard) => dashboard.Properties.DashboardName));
+    const names = synthesized.stacks.flatMap((stack) =>
+      Object.values(synthesized.template(stack).findResources('AWS::CloudWatch::Dashboard')).map(
+        (dashboard) => dashboard.Properties.DashboardName,
+      ),
+    );
     expect(names.sort()).toEqual(['ndf-test-platform', ...catalog.services.map((service) => `ndf-test-${service.name}`)].sort());
   });
 });

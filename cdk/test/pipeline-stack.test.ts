@@ -10,27 +10,39 @@ beforeAll(() => {
 });
 
 describe('the pipeline stack', () => {
-  it.each(catalog.services.map((service) => [service.name, service] as const))('gives %s its queue and DLQ, with the settings the local stack uses', (name, service) => {
-    const template = synthesized.template(synthesized.platform.pipeline);
-    const settings = queueSettings(service);
-    const keyArn = { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.key), 'Arn'] };
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: `ndf-test-${name}`,
-      VisibilityTimeout: settings.visibilityTimeoutSeconds,
-      ReceiveMessageWaitTimeSeconds: settings.receiveWaitTimeSeconds,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.queues.get(name)!.deadLetterQueue), 'Arn'] }, maxReceiveCount: service.limits.maxAttempts },
-      KmsMasterKeyId: keyArn,
-    });
-    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: `ndf-test-${name}-dlq`, MessageRetentionPeriod: 14 * 24 * 3600, KmsMasterKeyId: keyArn });
-    // The visibility leaves the deadline room twice over: a message is not handed to a second task while the first still may finish.
-    expect(settings.visibilityTimeoutSeconds).toBeGreaterThan((2 * service.limits.deadlineMs) / 1000);
-  });
+  it.each(catalog.services.map((service) => [service.name, service] as const))(
+    'gives %s its queue and DLQ, with the settings the local stack uses',
+    (name, service) => {
+      const template = synthesized.template(synthesized.platform.pipeline);
+      const settings = queueSettings(service);
+      const keyArn = { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.key), 'Arn'] };
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `ndf-test-${name}`,
+        VisibilityTimeout: settings.visibilityTimeoutSeconds,
+        ReceiveMessageWaitTimeSeconds: settings.receiveWaitTimeSeconds,
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.queues.get(name)!.deadLetterQueue), 'Arn'] },
+          maxReceiveCount: service.limits.maxAttempts,
+        },
+        KmsMasterKeyId: keyArn,
+      });
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `ndf-test-${name}-dlq`,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+        KmsMasterKeyId: keyArn,
+      });
+      // The visibility leaves the deadline room twice over: a message is not handed to a second task while the first still may finish.
+      expect(settings.visibilityTimeoutSeconds).toBeGreaterThan((2 * service.limits.deadlineMs) / 1000);
+    },
+  );
 
-  it('runs each stream router as a Lambda on its table\'s stream: bounded retries, bisect, partial batch responses, failed batches kept whole in S3', () => {
+  it("runs each stream router as a Lambda on its table's stream: bounded retries, bisect, partial batch responses, failed batches kept whole in S3", () => {
     const template = synthesized.template(synthesized.platform.pipeline);
     for (const router of catalog.routers) {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        FunctionName: { Ref: logicalIdOf(synthesized.platform.pipeline.routers.find((deployed) => deployed.entry.name === router.name)!.function) },
+        FunctionName: {
+          Ref: logicalIdOf(synthesized.platform.pipeline.routers.find((deployed) => deployed.entry.name === router.name)!.function),
+        },
         EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
         BatchSize: router.batchSize,
         MaximumRetryAttempts: router.maxRetries,
@@ -41,7 +53,12 @@ describe('the pipeline stack', () => {
         DestinationConfig: { OnFailure: { Destination: { 'Fn::ImportValue': Match.stringLikeRegexp('Bucketquarantine') } } },
         MetricsConfig: { Metrics: ['EventCount'] },
       });
-      template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `ndf-test-${router.name}`, Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: Math.ceil(router.deadlineMs / 1000) + 5 });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `ndf-test-${router.name}`,
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Timeout: Math.ceil(router.deadlineMs / 1000) + 5,
+      });
     }
   });
 

@@ -7,7 +7,9 @@ import { catalog as realCatalog, type Catalog } from '@ndf/catalog';
 import { deploymentConfig, type DeploymentConfig } from '../src/config.js';
 import { PLATFORM_CONTEXT, buildPlatform, serviceGroupOf, type BuildOptions, type Platform } from '../src/platform.js';
 
-export const testConfig: DeploymentConfig = deploymentConfig((key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key]);
+export const testConfig: DeploymentConfig = deploymentConfig(
+  (key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key],
+);
 
 export interface SynthesizedPlatform {
   readonly platform: Platform;
@@ -22,7 +24,11 @@ export interface SynthesizedPlatform {
  * The whole app for a catalog, offline: Lambda bundling skipped (no esbuild run), assets
  * referenced where they are instead of copied, output in a temporary folder.
  */
-export function synthPlatform(catalog: Catalog = realCatalog, config: DeploymentConfig = testConfig, options: BuildOptions = {}): SynthesizedPlatform {
+export function synthPlatform(
+  catalog: Catalog = realCatalog,
+  config: DeploymentConfig = testConfig,
+  options: BuildOptions = {},
+): SynthesizedPlatform {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'ndf-cdk-')),
     context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
@@ -60,6 +66,9 @@ export function sharedPlatform(): SynthesizedPlatform {
 /** cdk-nag's findings of one level on a stack, as "rule at path: message" lines. */
 export function nagFindings(stack: Stack, level: 'error' | 'warning'): string[] {
   const annotations = Annotations.fromStack(stack);
-  const found = level === 'error' ? annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')) : annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+  const found =
+    level === 'error'
+      ? annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))
+      : annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
   return found.map((finding) => `${finding.id}: ${String(finding.entry.data).split('\n')[0]}`);
 }

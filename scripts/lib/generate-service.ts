@@ -53,7 +53,8 @@ export function generateService(options: GenerateOptions): string[] {
   const catalogFile = join(root, 'packages', 'catalog', 'src', 'services.ts');
   const catalogSource = readFileSync(catalogFile, 'utf8');
   if (catalogSource.includes(`name: '${name}',`)) throw new Error(`The catalog already has a service named "${name}".`);
-  if (!catalogSource.includes(CATALOG_MARKER)) throw new Error(`${relative(root, catalogFile)} lost its marker line; add back:\n${CATALOG_MARKER}`);
+  if (!catalogSource.includes(CATALOG_MARKER))
+    throw new Error(`${relative(root, catalogFile)} lost its marker line; add back:\n${CATALOG_MARKER}`);
 
   cpSync(join(root, 'templates', 'service'), target, { recursive: true });
   const written = listFiles(target);

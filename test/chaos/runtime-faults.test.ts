@@ -1,7 +1,17 @@
 import { catalog, tableName, type ServiceEntry } from '@ndf/catalog';
 import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
 import { DynamoQuarantineStore, TransientError, defineService, startService } from '@ndf/runtime';
-import { CHAOS_SERVICE_MAIN, awsJson, awsJsonTarget, readLedger, startFaultProxy, startServiceProcess, type Fault, type FaultProxy, type ServiceProcess } from '@ndf/testkit';
+import {
+  CHAOS_SERVICE_MAIN,
+  awsJson,
+  awsJsonTarget,
+  readLedger,
+  startFaultProxy,
+  startServiceProcess,
+  type Fault,
+  type FaultProxy,
+  type ServiceProcess,
+} from '@ndf/testkit';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,7 +35,12 @@ const entry: ServiceEntry = {
 };
 
 // Calls a downstream HTTP dependency through its breaker; a quarantine would be an outage misread as poison.
-const breakerEntry: ServiceEntry = { ...entry, name: 'breaker-service', description: 'a service of the chaos test only, behind a breaker', limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 5 } };
+const breakerEntry: ServiceEntry = {
+  ...entry,
+  name: 'breaker-service',
+  description: 'a service of the chaos test only, behind a breaker',
+  limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 5 },
+};
 
 let stack: LocalStack;
 let dynamodbProxy: FaultProxy;
@@ -61,10 +76,14 @@ async function send(queueUrl: string, bodies: { id: string; body: string }[]): P
   const batches = Array.from({ length: Math.ceil(bodies.length / 10) }, (_, index) => bodies.slice(index * 10, index * 10 + 10));
   await Promise.all(
     batches.map(async (batch) => {
-      const { Successful = [], Failed = [] } = await awsJson<{ Successful?: { Id: string; MessageId: string }[]; Failed?: unknown[] }>(sqs, 'AmazonSQS.SendMessageBatch', {
-        QueueUrl: queueUrl,
-        Entries: batch.map(({ body }, index) => ({ Id: String(index), MessageBody: body })),
-      });
+      const { Successful = [], Failed = [] } = await awsJson<{ Successful?: { Id: string; MessageId: string }[]; Failed?: unknown[] }>(
+        sqs,
+        'AmazonSQS.SendMessageBatch',
+        {
+          QueueUrl: queueUrl,
+          Entries: batch.map(({ body }, index) => ({ Id: String(index), MessageBody: body })),
+        },
+      );
       expect(Failed).toEqual([]);
       for (const sent of Successful) byMessageId.set(sent.MessageId, batch[Number(sent.Id)]!.id);
     }),
@@ -73,15 +92,25 @@ async function send(queueUrl: string, bodies: { id: string; body: string }[]): P
 }
 
 async function queueDepth(queueUrl: string): Promise<number> {
-  const { Attributes = {} } = await awsJson<{ Attributes?: Record<string, string> }>(awsJsonTarget(stack.environment(), 'sqs'), 'AmazonSQS.GetQueueAttributes', {
-    QueueUrl: queueUrl,
-    AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-  });
+  const { Attributes = {} } = await awsJson<{ Attributes?: Record<string, string> }>(
+    awsJsonTarget(stack.environment(), 'sqs'),
+    'AmazonSQS.GetQueueAttributes',
+    {
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+    },
+  );
   return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
 }
 
 async function quarantined(service = entry.name): Promise<Map<string, string>> {
-  const store = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: `${PREFIX}quarantine` });
+  const store = new DynamoQuarantineStore({
+    dynamodb: stack.clients.dynamodb,
+    s3: stack.clients.s3,
+    sqs: stack.clients.sqs,
+    tableName: tableName(PREFIX, 'runtime'),
+    bucketName: `${PREFIX}quarantine`,
+  });
   const reasons = new Map<string, string>();
   let cursor: string | undefined;
   do {
@@ -107,7 +136,10 @@ describe('the runtime under faults', () => {
       CHAOS_HANG_MS: '2500',
     };
     const bodies = [
-      ...Array.from({ length: MALFORMED }, (_, index) => ({ id: `bad-${index}`, body: index % 2 === 0 ? `{not json ${index}` : JSON.stringify({ noId: index }) })),
+      ...Array.from({ length: MALFORMED }, (_, index) => ({
+        id: `bad-${index}`,
+        body: index % 2 === 0 ? `{not json ${index}` : JSON.stringify({ noId: index }),
+      })),
       ...Array.from({ length: GOOD }, (_, index) => ({ id: `m-${index}`, body: JSON.stringify({ id: `m-${index}` }) })),
     ];
     // A first part at once, the rest over about fifteen seconds, so that messages keep arriving through every fault.
@@ -156,11 +188,20 @@ describe('the runtime under faults', () => {
     await waitUntil(
       'every message done or quarantined',
       async () => {
-        const [depth, ledgerSize, quarantineSize] = [await queueDepth(queueUrl), (await readLedger(dynamodb, ledgerTable)).size, (await quarantined()).size];
+        const [depth, ledgerSize, quarantineSize] = [
+          await queueDepth(queueUrl),
+          (await readLedger(dynamodb, ledgerTable)).size,
+          (await quarantined()).size,
+        ];
         if (Date.now() - lastProgress > 10_000) {
           lastProgress = Date.now();
-          const metrics = (await (await fetch(`${second.metricsUrl}/metrics`)).json()) as { counters: Record<string, number>; gauges: Record<string, number> };
-          console.log(`chaos: progress queue=${depth} done=${ledgerSize} quarantined=${quarantineSize} in_flight=${metrics.gauges.in_flight} service=${JSON.stringify(metrics.counters)}`);
+          const metrics = (await (await fetch(`${second.metricsUrl}/metrics`)).json()) as {
+            counters: Record<string, number>;
+            gauges: Record<string, number>;
+          };
+          console.log(
+            `chaos: progress queue=${depth} done=${ledgerSize} quarantined=${quarantineSize} in_flight=${metrics.gauges.in_flight} service=${JSON.stringify(metrics.counters)}`,
+          );
         }
         return depth === 0 && ledgerSize + quarantineSize >= bodies.length;
       },
@@ -180,7 +221,9 @@ describe('the runtime under faults', () => {
     const doubled = ids.filter((id) => (ledger.get(id)?.runs ?? 0) > 1 || (ledger.has(id) && quarantinedIds.has(id)));
     // Runs of an effect that `once` let through again, absorbed by the effect's own condition.
     const replayed = [...ledger.values()].reduce((sum, line) => sum + line.replays, 0);
-    console.log(`chaos: sent=${ids.length} done=${done.length} quarantined=${inQuarantine.length} lost=${lost.length} doubled=${doubled.length} replayed=${replayed}`);
+    console.log(
+      `chaos: sent=${ids.length} done=${done.length} quarantined=${inQuarantine.length} lost=${lost.length} doubled=${doubled.length} replayed=${replayed}`,
+    );
 
     expect({ lost, doubled }).toEqual({ lost: [], doubled: [] });
     expect(done.length + inQuarantine.length).toBe(ids.length);
@@ -212,13 +255,20 @@ describe('the runtime under faults', () => {
     const dynamodb = awsJsonTarget(stack.environment(), 'dynamodb');
     const ledgerTable = tableName(PREFIX, 'runtime');
     const doneIds = async () => [...(await readLedger(dynamodb, ledgerTable)).entries()].filter(([id]) => id.startsWith('t-'));
-    await waitUntil('every message done', async () => (await doneIds()).length === bodies.length && (await queueDepth(queueUrl)) === 0, 60_000, 500);
+    await waitUntil(
+      'every message done',
+      async () => (await doneIds()).length === bodies.length && (await queueDepth(queueUrl)) === 0,
+      60_000,
+      500,
+    );
     await second.stop();
 
     const done = await doneIds();
     const doubled = done.filter(([, line]) => line.runs > 1).map(([id]) => id);
     const newlyQuarantined = [...(await quarantined()).keys()].filter((messageId) => !before.has(messageId) && idOf.has(messageId));
-    console.log(`chaos: sigterm sent=${bodies.length} done=${done.length} quarantined=${newlyQuarantined.length} lost=${bodies.length - done.length} doubled=${doubled.length} stopped_in_ms=${stoppedInMs}`);
+    console.log(
+      `chaos: sigterm sent=${bodies.length} done=${done.length} quarantined=${newlyQuarantined.length} lost=${bodies.length - done.length} doubled=${doubled.length} stopped_in_ms=${stoppedInMs}`,
+    );
     expect({ doubled, newlyQuarantined }).toEqual({ doubled: [], newlyQuarantined: [] });
   }, 100_000);
 
@@ -260,16 +310,26 @@ describe('the runtime under faults', () => {
       });
       const queueUrl = stack.provisioned.queues.get(breakerEntry.name)!.queue.url;
       const ids = Array.from({ length: 200 }, (_, index) => `b-${index}`);
-      await send(queueUrl, ids.map((id) => ({ id, body: JSON.stringify({ id }) })));
+      await send(
+        queueUrl,
+        ids.map((id) => ({ id, body: JSON.stringify({ id }) })),
+      );
       await waitUntil('the breaker open', async () => running.breakers.state('downstream') === 'open', 10_000);
       await sleep(30_000);
       const halfOpens = states.filter((state) => state === 'half-open').length;
       const receivedDuringOutage = received() - (receivedAtFirstHalfOpen ?? received());
       outage.setFault({ mode: 'pass' });
-      await waitUntil('the backlog drained', async () => ids.every((id) => served.has(id)) && (await queueDepth(queueUrl)) === 0, 60_000, 500);
+      await waitUntil(
+        'the backlog drained',
+        async () => ids.every((id) => served.has(id)) && (await queueDepth(queueUrl)) === 0,
+        60_000,
+        500,
+      );
 
       const inQuarantine = await quarantined(breakerEntry.name);
-      console.log(`chaos: breaker sent=${ids.length} served=${served.size} quarantined=${inQuarantine.size} half_opens=${halfOpens} received_while_down=${receivedDuringOutage} breaker=${states.join('>')}`);
+      console.log(
+        `chaos: breaker sent=${ids.length} served=${served.size} quarantined=${inQuarantine.size} half_opens=${halfOpens} received_while_down=${receivedDuringOutage} breaker=${states.join('>')}`,
+      );
       expect(inQuarantine.size).toBe(0);
       expect(halfOpens).toBeGreaterThanOrEqual(3);
       expect(receivedDuringOutage).toBeLessThanOrEqual(halfOpens);

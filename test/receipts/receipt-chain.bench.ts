@@ -13,7 +13,14 @@ import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, S
 import { measureOcrThroughput, percentile } from '@ndf/ocr/throughput';
 import { generateFixtures, type Fixture } from '@ndf/receipt-fixtures';
 
-const { values } = parseArgs({ options: { receipts: { type: 'string', default: '200' }, seed: { type: 'string', default: '2025' }, 'low-load': { type: 'string', default: '10' } }, allowPositionals: false });
+const { values } = parseArgs({
+  options: {
+    receipts: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '2025' },
+    'low-load': { type: 'string', default: '10' },
+  },
+  allowPositionals: false,
+});
 const [count, seed, lowLoad] = [Number(values.receipts), Number(values.seed), Number(values['low-load'])];
 if (![count, seed, lowLoad].every((value) => Number.isInteger(value) && value > 0)) {
   console.error('usage: pnpm bench receipt-chain [--receipts N] [--seed S] [--low-load N]');
@@ -24,7 +31,10 @@ const ocrWorkers = findService(catalog, 'ocr').limits.concurrency;
 // Half clean scans, half phone-like photos: every one goes through OCR, as in the ceiling.
 console.log(`making ${count + lowLoad} receipts (cached after the first run)...`);
 const half = Math.ceil(count / 2);
-const fixtures = [...(await generateFixtures({ seed, count: half, format: 'png' })), ...(await generateFixtures({ seed: seed + 1, count: count - half, format: 'photo' }))];
+const fixtures = [
+  ...(await generateFixtures({ seed, count: half, format: 'png' })),
+  ...(await generateFixtures({ seed: seed + 1, count: count - half, format: 'photo' })),
+];
 const lowLoadFixtures = await generateFixtures({ seed: seed + 2, count: lowLoad, format: 'photo' });
 
 console.log(`OCR alone: ${count} receipts, ${ocrWorkers} workers (the ocr service's concurrency)...`);
@@ -35,7 +45,9 @@ const ceilingPerMinute = (count / (ceilingPng.seconds + ceilingPhoto.seconds)) *
 const stack = await startLocalStack(await ephemeralConfig('bench-chain-'), { catalog });
 const port = await freePort();
 const api = `http://127.0.0.1:${port}/v1`;
-const supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port), LOG_LEVEL: 'warn' }));
+const supervisor = new Supervisor(
+  platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port), LOG_LEVEL: 'warn' }),
+);
 supervisor.start();
 
 let retried503 = 0;
@@ -43,11 +55,17 @@ let retried503 = 0;
 /** One API call; a 503 is retried after its Retry-After with the same request, as the app does. */
 async function call<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     if (response.status === 503 && attempt < 10) {
       retried503 += 1;
       await response.arrayBuffer();
-      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? '1') * 1000 * (0.5 + Math.random())));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Number(response.headers.get('retry-after') ?? '1') * 1000 * (0.5 + Math.random())),
+      );
       continue;
     }
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -57,10 +75,21 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
 
 /** Creates a note and uploads the receipt for it; resolves with when the upload began (epoch ms) and where to look. */
 async function submit(token: string, fixture: Fixture): Promise<{ noteId: string; receiptId: string; startedAt: number }> {
-  const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-12', amount: { value: '10.00', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+  const note = await call<NoteDetail>(
+    token,
+    'POST',
+    '/notes',
+    { date: '2024-03-12', amount: { value: '10.00', currency: 'EUR' } },
+    { 'idempotency-key': randomUUID() },
+  );
   const bytes = await readFile(fixture.path);
   const startedAt = Date.now();
-  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', { fileName: `receipt.${fixture.mediaType === 'image/png' ? 'png' : 'jpg'}`, contentType: fixture.mediaType, size: bytes.length, noteId: note.id });
+  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', {
+    fileName: `receipt.${fixture.mediaType === 'image/png' ? 'png' : 'jpg'}`,
+    contentType: fixture.mediaType,
+    size: bytes.length,
+    noteId: note.id,
+  });
   const form = new FormData();
   for (const [name, value] of Object.entries(asked.upload.fields)) form.append(name, value);
   form.append('file', new Blob([bytes]), 'receipt');
@@ -73,9 +102,14 @@ async function submit(token: string, fixture: Fixture): Promise<{ noteId: string
  * How long the receipt took from its upload to its fields on the note: the parser's stage
  * says when it wrote them, so the note is read only to learn that it is done, not to time it.
  */
-async function finishedAfter(token: string, submitted: { noteId: string; receiptId: string; startedAt: number }): Promise<number | undefined> {
+async function finishedAfter(
+  token: string,
+  submitted: { noteId: string; receiptId: string; startedAt: number },
+): Promise<number | undefined> {
   // By id: a POST /v1/receipts retried after a 503 may have left a first receipt that was never uploaded on the note.
-  const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${submitted.noteId}`)).receipts.find((found) => found.id === submitted.receiptId);
+  const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${submitted.noteId}`)).receipts.find(
+    (found) => found.id === submitted.receiptId,
+  );
   if (receipt?.status !== 'processed' && receipt?.status !== 'refused') return undefined;
   const last = Math.max(...receipt.stages.map((stage) => Date.parse(stage.updatedAt)));
   return last - submitted.startedAt;
@@ -104,7 +138,9 @@ async function throughChain(token: string, fixtures: readonly Fixture[], onDone:
       for (const [index, one] of submitted.entries()) {
         if (times.has(index)) continue;
         const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${one.noteId}`)).receipts.find((found) => found.id === one.receiptId);
-        console.log(`unfinished: note ${one.noteId} receipt ${receipt?.status} stages ${JSON.stringify(receipt?.stages.map((stage) => `${stage.service}:${stage.status}`))}`);
+        console.log(
+          `unfinished: note ${one.noteId} receipt ${receipt?.status} stages ${JSON.stringify(receipt?.stages.map((stage) => `${stage.service}:${stage.status}`))}`,
+        );
       }
       unfinished += submitted.length - times.size;
       break;
@@ -136,7 +172,10 @@ try {
   console.log(`burst: ${count} receipts, uploaded ${UPLOADING_AT_ONCE} at a time...`);
   const burstStart = performance.now();
   let done = 0;
-  const progress = setInterval(() => console.log(`burst: ${done}/${count} on their notes after ${((performance.now() - burstStart) / 1000).toFixed(0)} s`), 10_000);
+  const progress = setInterval(
+    () => console.log(`burst: ${done}/${count} on their notes after ${((performance.now() - burstStart) / 1000).toFixed(0)} s`),
+    10_000,
+  );
   let lastDone = burstStart;
   const burst = await throughChain(token, fixtures, () => {
     done += 1;
@@ -149,16 +188,33 @@ try {
   burst.sort((a, b) => a - b);
 
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`\nnode ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}, ${ocrWorkers} OCR workers`);
+  console.log(
+    `\nnode ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}, ${ocrWorkers} OCR workers`,
+  );
   console.log(`receipts: ${count} (${half} clean scans, ${count - half} photos), seed ${seed}\n`);
   console.log('run                              receipts  receipts/min  p50 upload→fields  p99 upload→fields');
-  console.log(`OCR alone (ceiling, in process)   ${String(count).padStart(8)}  ${ceilingPerMinute.toFixed(0).padStart(12)}  ${s(percentile([ceilingPng.p50Ms, ceilingPhoto.p50Ms].sort((a, b) => a - b), 50)).padStart(17)}  ${s(Math.max(ceilingPng.p99Ms, ceilingPhoto.p99Ms)).padStart(17)}`);
-  console.log(`chain, low load (one at a time)   ${String(lowLoad).padStart(8)}  ${'-'.padStart(12)}  ${s(percentile(alone, 50)).padStart(17)}  ${s(percentile(alone, 99)).padStart(17)}`);
-  console.log(`chain, burst (16 uploads at once)  ${String(count).padStart(8)}  ${perMinute.toFixed(0).padStart(12)}  ${s(percentile(burst, 50)).padStart(17)}  ${s(percentile(burst, 99)).padStart(17)}`);
+  console.log(
+    `OCR alone (ceiling, in process)   ${String(count).padStart(8)}  ${ceilingPerMinute.toFixed(0).padStart(12)}  ${s(
+      percentile(
+        [ceilingPng.p50Ms, ceilingPhoto.p50Ms].sort((a, b) => a - b),
+        50,
+      ),
+    ).padStart(17)}  ${s(Math.max(ceilingPng.p99Ms, ceilingPhoto.p99Ms)).padStart(17)}`,
+  );
+  console.log(
+    `chain, low load (one at a time)   ${String(lowLoad).padStart(8)}  ${'-'.padStart(12)}  ${s(percentile(alone, 50)).padStart(17)}  ${s(percentile(alone, 99)).padStart(17)}`,
+  );
+  console.log(
+    `chain, burst (16 uploads at once)  ${String(count).padStart(8)}  ${perMinute.toFixed(0).padStart(12)}  ${s(percentile(burst, 50)).padStart(17)}  ${s(percentile(burst, 99)).padStart(17)}`,
+  );
   const ratio = perMinute / ceilingPerMinute;
   console.log(`\nthroughput chain / OCR alone: ${ratio.toFixed(2)} (target >= 0.8) ${ratio >= 0.8 ? 'MET' : 'MISSED'}`);
   console.log(`p50 at low load: ${s(percentile(alone, 50))} (target <= 2 s) ${percentile(alone, 50) <= 2_000 ? 'MET' : 'MISSED'}`);
-  console.log(`API answers 503 (retried with the same request, as the app does): ${retried503}; receipts unfinished ${STALL_MS / 1000} s after the last one finished: ${unfinished}`);
+  console.log(
+    `API answers 503 (retried with the same request, as the app does): ${retried503}; receipts unfinished ${STALL_MS / 1000} s after the last one finished: ${unfinished}`,
+  );
 } finally {
   await supervisor.stop();
   await stack.stop();

@@ -3,7 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
-import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil, type LocalStack } from '@ndf/local-stack';
+import {
+  ephemeralConfig,
+  freePort,
+  paths,
+  platformProcesses,
+  startLocalStack,
+  Supervisor,
+  waitUntil,
+  type LocalStack,
+} from '@ndf/local-stack';
 import { generateFixture, type Fixture } from '@ndf/receipt-fixtures';
 import { DynamoQuarantineStore } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +30,12 @@ beforeAll(async () => {
   stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
   const port = await freePort();
   api = `http://127.0.0.1:${port}/v1`;
-  supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }), (event) => {
-    if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
-  });
+  supervisor = new Supervisor(
+    platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
+    (event) => {
+      if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
+    },
+  );
   supervisor.start();
   await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
 }, 120_000);
@@ -47,7 +59,12 @@ function pngBomb(): Buffer {
   header.writeUInt32BE(30_000, 0);
   header.writeUInt32BE(30_000, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1 + 30_000 * 3))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(1 + 30_000 * 3))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The first photo fixture stored turned, with an EXIF orientation that turns it back. */
@@ -59,7 +76,13 @@ async function rotatedPhoto(): Promise<Fixture> {
   throw new Error('no rotated photo among the fixtures');
 }
 
-async function call<T>(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function call<T>(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${api}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -82,7 +105,13 @@ async function upload(token: string, noteId: string, fileName: string, contentTy
 describe('the receipt chain', () => {
   it('reads the fields of a rotated photo, a digital PDF and a PNG renamed .pdf, refuses an empty file and a decompression bomb with their reasons, and quarantines nothing', async () => {
     const token = await stack.issuer.mint({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-12', amount: { value: '42.50', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+    const note = await call<NoteDetail>(
+      token,
+      'POST',
+      '/notes',
+      { date: '2024-03-12', amount: { value: '42.50', currency: 'EUR' } },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(note.status).toBe(201);
     const [photo, invoice, png] = [await rotatedPhoto(), await generateFixture(12, 1, 'pdf-digital'), await generateFixture(13, 1, 'png')];
 
@@ -107,13 +136,19 @@ describe('the receipt chain', () => {
       120_000,
       500,
     ).catch((error: unknown) => {
-      console.log(`chain: receipts ${JSON.stringify([...receipts.values()].map((receipt) => [receipt.fileName, receipt.status, receipt.stages.map((stage) => `${stage.service}:${stage.status}`)]))}\n${output.slice(-40).join('\n')}`);
+      console.log(
+        `chain: receipts ${JSON.stringify([...receipts.values()].map((receipt) => [receipt.fileName, receipt.status, receipt.stages.map((stage) => `${stage.service}:${stage.status}`)]))}\n${output.slice(-40).join('\n')}`,
+      );
       throw error;
     });
     console.log(`chain: 5 receipts read or refused ${((Date.now() - startedAt) / 1000).toFixed(1)} s after their uploads began`);
 
     const byName = (key: keyof typeof ids) => receipts.get(ids[key])!;
-    for (const [key, fixture] of [['photo', photo], ['invoice', invoice], ['renamedPng', png]] as const) {
+    for (const [key, fixture] of [
+      ['photo', photo],
+      ['invoice', invoice],
+      ['renamedPng', png],
+    ] as const) {
       const receipt = byName(key);
       expect(receipt.status, key).toBe('processed');
       expect(receipt.extracted?.totalInclVat?.value, `${key}: total`).toBe(fixture.truth.totalInclVat);
@@ -125,33 +160,56 @@ describe('the receipt chain', () => {
     expect(byName('bomb').status).toBe('refused');
     expect(byName('bomb').refusal?.reason).toBeTruthy();
 
-    const quarantine = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
+    const quarantine = new DynamoQuarantineStore({
+      dynamodb: stack.clients.dynamodb,
+      s3: stack.clients.s3,
+      sqs: stack.clients.sqs,
+      tableName: tableName(PREFIX, 'runtime'),
+      bucketName: bucketName(PREFIX, 'quarantine'),
+    });
     expect((await quarantine.list({ limit: 50 })).items).toEqual([]);
   }, 240_000);
 
-  it.each(['stream-router', 'receipt-intake', 'format-sniffer', 'image-normalizer', 'receipt-parser'])('waits while %s is killed, and completes the receipt once it is back', async (service) => {
-    const token = await stack.issuer.mint({ tenant: 'acme', user: `user-${service}`, roles: ['employee'] });
-    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-14', amount: { value: '9.90', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
-    const fixture = await generateFixture(31, 1, 'png');
-    await supervisor.kill(service);
-    // Past the killed process's last long poll (see below), what comes for it waits in its queue.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
-    try {
-      const receiptId = await upload(token, note.body.id, 'ticket.png', 'image/png', await readFile(fixture.path));
-      const receipt = async () => (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === receiptId);
-      await new Promise((resolve) => setTimeout(resolve, 4_000));
-      expect((await receipt())?.status).not.toBe('processed');
-      supervisor.resume(service);
-      await waitUntil(`the receipt read once ${service} is back`, async () => (await receipt())?.status === 'processed', 120_000, 500);
-      expect((await receipt())?.extracted?.totalInclVat?.value).toBe(fixture.truth.totalInclVat);
-    } finally {
-      supervisor.resume(service);
-    }
-  }, 240_000);
+  it.each(['stream-router', 'receipt-intake', 'format-sniffer', 'image-normalizer', 'receipt-parser'])(
+    'waits while %s is killed, and completes the receipt once it is back',
+    async (service) => {
+      const token = await stack.issuer.mint({ tenant: 'acme', user: `user-${service}`, roles: ['employee'] });
+      const note = await call<NoteDetail>(
+        token,
+        'POST',
+        '/notes',
+        { date: '2024-03-14', amount: { value: '9.90', currency: 'EUR' } },
+        { 'idempotency-key': randomUUID() },
+      );
+      const fixture = await generateFixture(31, 1, 'png');
+      await supervisor.kill(service);
+      // Past the killed process's last long poll (see below), what comes for it waits in its queue.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      try {
+        const receiptId = await upload(token, note.body.id, 'ticket.png', 'image/png', await readFile(fixture.path));
+        const receipt = async () =>
+          (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === receiptId);
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        expect((await receipt())?.status).not.toBe('processed');
+        supervisor.resume(service);
+        await waitUntil(`the receipt read once ${service} is back`, async () => (await receipt())?.status === 'processed', 120_000, 500);
+        expect((await receipt())?.extracted?.totalInclVat?.value).toBe(fixture.truth.totalInclVat);
+      } finally {
+        supervisor.resume(service);
+      }
+    },
+    240_000,
+  );
 
   it('goes on while OCR is killed: a digital PDF is read, a photo waits in its queue, and is read once OCR is back', async () => {
     const token = await stack.issuer.mint({ tenant: 'acme', user: 'bruno', roles: ['employee'] });
-    const note = await call<NoteDetail>(token, 'POST', '/notes', { date: '2024-03-13', amount: { value: '18.40', currency: 'EUR' } }, { 'idempotency-key': randomUUID() });
+    const note = await call<NoteDetail>(
+      token,
+      'POST',
+      '/notes',
+      { date: '2024-03-13', amount: { value: '18.40', currency: 'EUR' } },
+      { 'idempotency-key': randomUUID() },
+    );
     const [photo, invoice] = [await generateFixture(21, 1, 'photo'), await generateFixture(22, 1, 'pdf-digital')];
     await supervisor.kill('ocr');
     // A long poll of the killed process may still be open on the queue's side: a message that
@@ -161,15 +219,29 @@ describe('the receipt chain', () => {
     try {
       const photoId = await upload(token, note.body.id, 'photo.jpg', 'image/jpeg', await readFile(photo.path));
       const invoiceId = await upload(token, note.body.id, 'facture.pdf', 'application/pdf', await readFile(invoice.path));
-      const receipt = async (id: string) => (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === id);
+      const receipt = async (id: string) =>
+        (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === id);
       await waitUntil('the PDF read without OCR', async () => (await receipt(invoiceId))?.status === 'processed', 60_000, 500);
-      await waitUntil('the photo normalised, waiting for OCR', async () => (await receipt(photoId))?.stages.some((stage) => stage.service === 'image-normalizer' && stage.status === 'succeeded') === true, 60_000, 500);
+      await waitUntil(
+        'the photo normalised, waiting for OCR',
+        async () =>
+          (await receipt(photoId))?.stages.some((stage) => stage.service === 'image-normalizer' && stage.status === 'succeeded') === true,
+        60_000,
+        500,
+      );
       expect((await receipt(photoId))?.status).toBe('reading');
       supervisor.resume('ocr');
-      await waitUntil('the photo read once OCR is back', async () => (await receipt(photoId))?.status === 'processed', 120_000, 500).catch((error: unknown) => {
-        console.log(`chain: ${JSON.stringify(receipt(photoId))}\n${output.filter((line) => /^(ocr|receipt-parser|image-normalizer)/.test(line)).slice(-30).join('\n')}`);
-        throw error;
-      });
+      await waitUntil('the photo read once OCR is back', async () => (await receipt(photoId))?.status === 'processed', 120_000, 500).catch(
+        (error: unknown) => {
+          console.log(
+            `chain: ${JSON.stringify(receipt(photoId))}\n${output
+              .filter((line) => /^(ocr|receipt-parser|image-normalizer)/.test(line))
+              .slice(-30)
+              .join('\n')}`,
+          );
+          throw error;
+        },
+      );
       expect((await receipt(photoId))?.extracted?.totalInclVat?.value).toBe(photo.truth.totalInclVat);
     } finally {
       supervisor.resume('ocr');

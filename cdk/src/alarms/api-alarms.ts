@@ -20,7 +20,12 @@ export const latencyThresholdMs = (api: DeployedApi): number => Math.round(api.e
  * On AWS's (per minute): the gateway's 5xx and the function's throttles and errors, which
  * catch what the handler cannot count (a crash at start, no concurrency left).
  */
-export function apiAlarms(scope: Construct, api: DeployedApi, topic: sns.ITopic, alarmPrefix: string): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
+export function apiAlarms(
+  scope: Construct,
+  api: DeployedApi,
+  topic: sns.ITopic,
+  alarmPrefix: string,
+): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const name = api.entry.name;
   const set = new AlarmSet(scope, name, alarmPrefix);
   set.add({
@@ -42,7 +47,11 @@ export function apiAlarms(scope: Construct, api: DeployedApi, topic: sns.ITopic,
   set.add({
     id: 'gateway-5xx',
     description: `API Gateway answered 5xx for ${name} (integration failures the handler never saw)`,
-    metric: api.httpApi.metricServerError({ period: AWS_METRIC_PERIOD, statistic: 'Sum', dimensionsMap: { ApiId: api.httpApi.apiId, Stage: api.stage.stageName } }),
+    metric: api.httpApi.metricServerError({
+      period: AWS_METRIC_PERIOD,
+      statistic: 'Sum',
+      dimensionsMap: { ApiId: api.httpApi.apiId, Stage: api.stage.stageName },
+    }),
     threshold: SERVER_ERRORS_PER_PERIOD,
     comparison: GREATER_THAN_OR_EQUAL_TO,
     evaluationPeriods: 1,

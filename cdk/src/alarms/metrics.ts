@@ -8,7 +8,13 @@ export const HIGH_RESOLUTION_PERIOD = Duration.seconds(10);
 export const AWS_METRIC_PERIOD = Duration.minutes(1);
 
 export function serviceMetric(service: string, metricName: string, statistic: string, period = HIGH_RESOLUTION_PERIOD): cloudwatch.Metric {
-  return new cloudwatch.Metric({ namespace: SERVICE_METRICS_NAMESPACE, metricName, dimensionsMap: { Service: service }, statistic, period });
+  return new cloudwatch.Metric({
+    namespace: SERVICE_METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { Service: service },
+    statistic,
+    period,
+  });
 }
 
 export function apiMetric(api: string, metricName: string, statistic: string, period = HIGH_RESOLUTION_PERIOD): cloudwatch.Metric {

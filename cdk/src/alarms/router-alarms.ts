@@ -15,7 +15,12 @@ const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_TH
  * retry, then a bisect). On Lambda's (per minute): the function failing outright (a crash at
  * start, a timeout) and records given up to the on-failure bucket.
  */
-export function routerAlarms(scope: Construct, router: DeployedRouter, topic: sns.ITopic, alarmPrefix: string): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
+export function routerAlarms(
+  scope: Construct,
+  router: DeployedRouter,
+  topic: sns.ITopic,
+  alarmPrefix: string,
+): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const name = router.entry.name;
   const set = new AlarmSet(scope, name, alarmPrefix);
   set.add({

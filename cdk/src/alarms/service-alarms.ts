@@ -6,7 +6,11 @@ import type { ServiceQueues } from '../constructs/service-queue.js';
 import { AlarmSet } from './alarm-set.js';
 import { AWS_METRIC_PERIOD, HIGH_RESOLUTION_PERIOD, serviceMetric } from './metrics.js';
 
-const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD, LESS_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
+const {
+  GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO,
+  GREATER_THAN_THRESHOLD,
+  LESS_THAN_THRESHOLD,
+} = cloudwatch.ComparisonOperator;
 const periodsOf = (seconds: number): number => Math.max(1, Math.ceil(seconds / HIGH_RESOLUTION_PERIOD.toSeconds()));
 
 export interface ServiceAlarmsProps {
@@ -23,7 +27,10 @@ export interface ServiceAlarmsProps {
  * heartbeat gone. On SQS's own (per minute), as a net under those: the queue's oldest
  * message too old even when no task reports anything, and a DLQ the runtime no longer sweeps.
  */
-export function serviceAlarms(scope: Construct, { entry, deployment, queues, topic, alarmPrefix }: ServiceAlarmsProps): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
+export function serviceAlarms(
+  scope: Construct,
+  { entry, deployment, queues, topic, alarmPrefix }: ServiceAlarmsProps,
+): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const set = new AlarmSet(scope, entry.name, alarmPrefix);
   set.add({
     id: 'quarantined',

@@ -52,7 +52,10 @@ export function dailyBackups(scope: Construct, id: string, props: DailyBackupsPr
   accept(role, ACCEPTED.backupServiceRole, ACCEPTED.kmsGrant);
   plan.addSelection('TablesAndBuckets', {
     role,
-    resources: [...props.tables.map((table) => backup.BackupResource.fromDynamoDbTable(table)), ...props.buckets.map((bucket) => backup.BackupResource.fromArn(bucket.bucketArn))],
+    resources: [
+      ...props.tables.map((table) => backup.BackupResource.fromDynamoDbTable(table)),
+      ...props.buckets.map((bucket) => backup.BackupResource.fromArn(bucket.bucketArn)),
+    ],
   });
   return plan;
 }

@@ -35,7 +35,9 @@ export function dataBucket(scope: Construct, id: string, { entry, bucketName, ke
     serverAccessLogsBucket: accessLogs,
     serverAccessLogsPrefix: `${bucketName}/`,
     removalPolicy: RemovalPolicy.RETAIN,
-    ...(entry.retainOriginals ? { objectLockEnabled: true, objectLockDefaultRetention: s3.ObjectLockRetention.governance(ORIGINALS_RETENTION) } : {}),
+    ...(entry.retainOriginals
+      ? { objectLockEnabled: true, objectLockDefaultRetention: s3.ObjectLockRetention.governance(ORIGINALS_RETENTION) }
+      : {}),
     lifecycleRules: lifecycle(entry),
   });
 }
@@ -54,7 +56,11 @@ function lifecycle(entry: BucketEntry): s3.LifecycleRule[] {
           { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) },
         ],
       },
-      { id: 'derived-to-infrequent-access', prefix: 'derived/', transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] },
+      {
+        id: 'derived-to-infrequent-access',
+        prefix: 'derived/',
+        transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+      },
     ];
   }
   return [

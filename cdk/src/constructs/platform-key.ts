@@ -35,7 +35,9 @@ export class PlatformKey extends Construct {
             principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
             actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
             resources: ['*'],
-            conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` } },
+            conditions: {
+              ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` },
+            },
           }),
         );
       } else {

@@ -51,7 +51,11 @@ export class QueueService extends Construct {
     });
     const container = taskDefinition.addContainer('service', {
       containerName: entry.name,
-      image: ecs.ContainerImage.fromAsset(WORKSPACE_ROOT, { file: SERVICE_DOCKERFILE, buildArgs: { SERVICE: entry.name }, platform: Platform.LINUX_ARM64 }),
+      image: ecs.ContainerImage.fromAsset(WORKSPACE_ROOT, {
+        file: SERVICE_DOCKERFILE,
+        buildArgs: { SERVICE: entry.name },
+        platform: Platform.LINUX_ARM64,
+      }),
       logging: ecs.LogDrivers.awsLogs({
         streamPrefix: entry.name,
         logGroup: encryptedLogGroup(this, 'Logs', `/ndf/${prefix}services/${entry.name}`, props.logKey),

@@ -40,7 +40,10 @@ export function serviceNetwork(scope: Construct, prefix: string, key: kms.IKey, 
   });
   vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
   vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
-  const endpoints = { ...INTERFACE_ENDPOINTS, ...(options.secrets ? { SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER } : {}) };
+  const endpoints = {
+    ...INTERFACE_ENDPOINTS,
+    ...(options.secrets ? { SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER } : {}),
+  };
   for (const [id, service] of Object.entries(endpoints)) {
     const endpoint = vpc.addInterfaceEndpoint(id, { service, privateDnsEnabled: true, open: false });
     endpoint.connections.allowFrom(ec2.Peer.ipv4(SERVICES_CIDR), ec2.Port.tcp(443), 'HTTPS from the services');

@@ -17,7 +17,13 @@ export interface ServiceQueues {
  */
 export function serviceQueues(scope: Construct, service: ServiceEntry, prefix: string, key: kms.IKey): ServiceQueues {
   const settings = queueSettings(service);
-  const encryption = { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, dataKeyReuse: Duration.minutes(15), enforceSSL: true, removalPolicy: RemovalPolicy.RETAIN };
+  const encryption = {
+    encryption: sqs.QueueEncryption.KMS,
+    encryptionMasterKey: key,
+    dataKeyReuse: Duration.minutes(15),
+    enforceSSL: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
   const deadLetterQueue = new sqs.Queue(scope, `DeadLetters-${service.name}`, {
     queueName: deadLetterQueueName(prefix, service.name),
     retentionPeriod: Duration.seconds(settings.deadLetterRetentionSeconds),
@@ -47,5 +53,8 @@ export function importedServiceQueues(scope: Construct, service: string, prefix:
       queueName: name,
       keyArn: key.keyArn,
     });
-  return { queue: imported(`Queue-${service}`, queueName(prefix, service)), deadLetterQueue: imported(`DeadLetters-${service}`, deadLetterQueueName(prefix, service)) };
+  return {
+    queue: imported(`Queue-${service}`, queueName(prefix, service)),
+    deadLetterQueue: imported(`DeadLetters-${service}`, deadLetterQueueName(prefix, service)),
+  };
 }

@@ -22,7 +22,14 @@ export function employeeUserPool(scope: Construct, id: string, prefix: string): 
     signInCaseSensitive: false,
     standardAttributes: { email: { required: true, mutable: true } },
     customAttributes: { tenant: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }) },
-    passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+    },
     mfa: cognito.Mfa.REQUIRED,
     mfaSecondFactor: { otp: true, sms: false },
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
@@ -42,7 +49,9 @@ export function employeeUserPool(scope: Construct, id: string, prefix: string): 
     refreshTokenValidity: Duration.days(30),
     enableTokenRevocation: true,
     // The tenant is read from the token, never written by the user.
-    readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant'),
+    readAttributes: new cognito.ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true })
+      .withCustomAttributes('tenant'),
     writeAttributes: new cognito.ClientAttributes().withStandardAttributes({}),
   });
   return { userPool, appClient };

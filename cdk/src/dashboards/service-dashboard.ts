@@ -14,9 +14,15 @@ export interface ServiceDashboardProps {
 }
 
 /** One service at a glance: its alarms, its flow of messages, its lag, its tasks, its handling time, its queues. */
-export function serviceDashboard(scope: Construct, { entry, queues, alarms, clusterName, dashboardPrefix }: ServiceDashboardProps): cloudwatch.Dashboard {
+export function serviceDashboard(
+  scope: Construct,
+  { entry, queues, alarms, clusterName, dashboardPrefix }: ServiceDashboardProps,
+): cloudwatch.Dashboard {
   const name = entry.name;
-  const dashboard = new cloudwatch.Dashboard(scope, `Dashboard-${name}`, { dashboardName: `${dashboardPrefix}${name}`, defaultInterval: undefined });
+  const dashboard = new cloudwatch.Dashboard(scope, `Dashboard-${name}`, {
+    dashboardName: `${dashboardPrefix}${name}`,
+    defaultInterval: undefined,
+  });
   const perPeriod = (metric: string) => serviceMetric(name, metric, 'Sum');
   dashboard.addWidgets(
     new cloudwatch.TextWidget({ markdown: `# ${name}\n${entry.description}`, width: 24, height: 2 }),
@@ -25,12 +31,20 @@ export function serviceDashboard(scope: Construct, { entry, queues, alarms, clus
   dashboard.addWidgets(
     new cloudwatch.GraphWidget({
       title: 'Messages per 10 s',
-      left: [perPeriod(SERVICE_METRIC.received), perPeriod(SERVICE_METRIC.succeeded), perPeriod(SERVICE_METRIC.retried), perPeriod(SERVICE_METRIC.quarantined)],
+      left: [
+        perPeriod(SERVICE_METRIC.received),
+        perPeriod(SERVICE_METRIC.succeeded),
+        perPeriod(SERVICE_METRIC.retried),
+        perPeriod(SERVICE_METRIC.quarantined),
+      ],
       width: 12,
     }),
     new cloudwatch.GraphWidget({
       title: 'Oldest message (s)',
-      left: [serviceMetric(name, SERVICE_METRIC.oldestMessageAgeSeconds, 'Maximum'), queues.queue.metricApproximateAgeOfOldestMessage({ period: AWS_METRIC_PERIOD, statistic: 'Maximum' })],
+      left: [
+        serviceMetric(name, SERVICE_METRIC.oldestMessageAgeSeconds, 'Maximum'),
+        queues.queue.metricApproximateAgeOfOldestMessage({ period: AWS_METRIC_PERIOD, statistic: 'Maximum' }),
+      ],
       leftAnnotations: [{ value: entry.alarms.maxMessageAgeSeconds, label: 'pages above', color: cloudwatch.Color.RED }],
       width: 12,
     }),
@@ -42,7 +56,11 @@ export function serviceDashboard(scope: Construct, { entry, queues, alarms, clus
       right: [serviceMetric(name, SERVICE_METRIC.inFlight, 'Maximum')],
       width: 8,
     }),
-    new cloudwatch.GraphWidget({ title: 'Handling time (ms)', left: [serviceMetric(name, 'handler_ms.p50', 'Maximum'), serviceMetric(name, 'handler_ms.p99', 'Maximum')], width: 8 }),
+    new cloudwatch.GraphWidget({
+      title: 'Handling time (ms)',
+      left: [serviceMetric(name, 'handler_ms.p50', 'Maximum'), serviceMetric(name, 'handler_ms.p99', 'Maximum')],
+      width: 8,
+    }),
     new cloudwatch.GraphWidget({
       title: 'Queue and DLQ',
       left: [

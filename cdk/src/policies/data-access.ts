@@ -11,7 +11,12 @@ const ITEM_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteI
  * in the table and its indexes. Scans are never granted: they would read every tenant.
  * Transactions are authorised item by item with these same actions.
  */
-export function grantItems(grantee: iam.IGrantable, table: dynamodb.ITable, partitions: readonly string[], { write }: { write: boolean }): void {
+export function grantItems(
+  grantee: iam.IGrantable,
+  table: dynamodb.ITable,
+  partitions: readonly string[],
+  { write }: { write: boolean },
+): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: write ? [...ITEM_READ, ...ITEM_WRITE] : ITEM_READ,
@@ -27,12 +32,21 @@ export function grantTenantItems(grantee: iam.IGrantable, table: dynamodb.ITable
 }
 
 /** Objects under one key prefix of a bucket; listing limited to that prefix. */
-export function grantBucketPrefix(grantee: iam.IGrantable, bucket: s3.IBucket, prefix: string, { read, write }: { read: boolean; write: boolean }): void {
+export function grantBucketPrefix(
+  grantee: iam.IGrantable,
+  bucket: s3.IBucket,
+  prefix: string,
+  { read, write }: { read: boolean; write: boolean },
+): void {
   const actions = [...(read ? ['s3:GetObject', 's3:GetObjectVersion'] : []), ...(write ? ['s3:PutObject', 's3:AbortMultipartUpload'] : [])];
   grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
   if (read) {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } }),
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
     );
   }
 }

@@ -28,7 +28,11 @@ export interface ServiceTaskRoleProps {
  * the queues it emits to; tenant items of the tables it reads or writes; its own partitions
  * of the runtime table; its bucket prefixes; the mail relay's secret if it sends email.
  */
-export function serviceTaskRole(scope: Construct, id: string, { catalog, service, prefix, data, pipeline, queuesOf, mailRelaySecret }: ServiceTaskRoleProps): iam.Role {
+export function serviceTaskRole(
+  scope: Construct,
+  id: string,
+  { catalog, service, prefix, data, pipeline, queuesOf, mailRelaySecret }: ServiceTaskRoleProps,
+): iam.Role {
   const role = new iam.Role(scope, id, {
     roleName: `${prefix}${service.name}-task`,
     assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
@@ -39,12 +43,14 @@ export function serviceTaskRole(scope: Construct, id: string, { catalog, service
   role.addToPolicy(new iam.PolicyStatement({ actions: [...CONSUME, 'sqs:SendMessage'], resources: [own.queue.queueArn] }));
   role.addToPolicy(new iam.PolicyStatement({ actions: CONSUME, resources: [own.deadLetterQueue.queueArn] }));
   const downstream = access.sendsTo.map((name) => queuesOf(name).queue.queueArn);
-  if (downstream.length > 0) role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: downstream }));
+  if (downstream.length > 0)
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: downstream }));
   pipeline.key.grantEncryptDecrypt(role);
 
   for (const { table, write } of access.tables) grantTenantItems(role, data.tables.get(table)!, { write });
   grantItems(role, data.tables.get('runtime')!, runtimePartitionPatterns(service.name), { write: true });
-  for (const { bucket, prefix: keyPrefix, read, write } of access.buckets) grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write });
+  for (const { bucket, prefix: keyPrefix, read, write } of access.buckets)
+    grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write });
   data.key.grantEncryptDecrypt(role);
   mailRelaySecret?.grantRead(role);
   accept(role, ACCEPTED.kmsGrant, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);

@@ -32,7 +32,9 @@ export class ClusterStack extends Stack {
     encryptedLogGroup(this, 'ContainerInsightsLogs', `/aws/ecs/containerinsights/${clusterName}/performance`, this.key);
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       clusterName,
-      vpc: serviceNetwork(this, config.prefix, this.key, { secrets: catalog.services.some((service) => serviceAccess(catalog, service).sendsEmail) }),
+      vpc: serviceNetwork(this, config.prefix, this.key, {
+        secrets: catalog.services.some((service) => serviceAccess(catalog, service).sendsEmail),
+      }),
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
       enableFargateCapacityProviders: true,
     });

@@ -46,7 +46,10 @@ export class DataStack extends Stack {
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
     });
     for (const entry of catalog.buckets) {
-      this.buckets.set(entry.name, dataBucket(this, `Bucket-${entry.name}`, { entry, bucketName: bucketName(config.prefix, entry.name), key: this.key, accessLogs }));
+      this.buckets.set(
+        entry.name,
+        dataBucket(this, `Bucket-${entry.name}`, { entry, bucketName: bucketName(config.prefix, entry.name), key: this.key, accessLogs }),
+      );
     }
 
     this.mailRelaySecret = new secretsmanager.Secret(this, 'MailRelaySecret', {
@@ -57,7 +60,12 @@ export class DataStack extends Stack {
     });
     accept(this.mailRelaySecret, ACCEPTED.manualSecretRotation);
 
-    dailyBackups(this, 'Backups', { prefix: config.prefix, key: this.key, tables: [...this.tables.values()], buckets: [...this.buckets.values()] });
+    dailyBackups(this, 'Backups', {
+      prefix: config.prefix,
+      key: this.key,
+      tables: [...this.tables.values()],
+      buckets: [...this.buckets.values()],
+    });
   }
 
   #table(entry: TableEntry, name: string): dynamodb.Table {

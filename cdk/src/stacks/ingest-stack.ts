@@ -45,7 +45,9 @@ export class IngestStack extends Stack {
     const { catalog, config, data } = props;
     const key = new PlatformKey(this, 'IngestKey', { purpose: 'ingest', prefix: config.prefix, servicePrincipals: ['logs'] }).key;
     this.identities = employeeUserPool(this, 'Employees', config.prefix);
-    const authorizer = new HttpUserPoolAuthorizer('EmployeeToken', this.identities.userPool, { userPoolClients: [this.identities.appClient] });
+    const authorizer = new HttpUserPoolAuthorizer('EmployeeToken', this.identities.userPool, {
+      userPoolClients: [this.identities.appClient],
+    });
 
     for (const entry of catalog.apis) {
       const handler = nodeLambda(this, `Handler-${entry.name}`, {
@@ -81,11 +83,18 @@ export class IngestStack extends Stack {
         throttle: { rateLimit: entry.throttle.ratePerSecond, burstLimit: entry.throttle.burst },
         accessLogSettings: { destination: new apigwv2.LogGroupLogDestination(accessLogs), format: accessLogFormat() },
       });
-      const integration = new HttpLambdaIntegration(`Integration-${entry.name}`, handler, { payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0 });
+      const integration = new HttpLambdaIntegration(`Integration-${entry.name}`, handler, {
+        payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+      });
       httpApi.addRoutes({ path: `${entry.basePath}/{proxy+}`, methods: [apigwv2.HttpMethod.ANY], integration, authorizer });
       for (const route of entry.publicRoutes) {
         const [method, path] = route.split(' ') as [apigwv2.HttpMethod, string];
-        const routes = httpApi.addRoutes({ path: `${entry.basePath}${path}`, methods: [method], integration, authorizer: new apigwv2.HttpNoneAuthorizer() });
+        const routes = httpApi.addRoutes({
+          path: `${entry.basePath}${path}`,
+          methods: [method],
+          integration,
+          authorizer: new apigwv2.HttpNoneAuthorizer(),
+        });
         for (const publicRoute of routes) accept(publicRoute, ACCEPTED.publicRoute);
       }
       this.apis.push({ entry, httpApi, stage, handler });

@@ -33,7 +33,12 @@ export class ObservabilityStack extends Stack {
     super(scope, id, props);
     const { catalog, config, ingest, pipeline } = props;
     const key = new PlatformKey(this, 'AlertsKey', { purpose: 'alerts', prefix: config.prefix, servicePrincipals: ['cloudwatch'] }).key;
-    this.onCall = new sns.Topic(this, 'OnCall', { topicName: `${config.prefix}on-call`, displayName: 'Notes de frais on-call', masterKey: key, enforceSSL: true });
+    this.onCall = new sns.Topic(this, 'OnCall', {
+      topicName: `${config.prefix}on-call`,
+      displayName: 'Notes de frais on-call',
+      masterKey: key,
+      enforceSSL: true,
+    });
     for (const email of config.alarmEmails) this.onCall.addSubscription(new subscriptions.EmailSubscription(email));
     for (const phone of config.alarmPhoneNumbers) this.onCall.addSubscription(new subscriptions.SmsSubscription(phone));
 

@@ -54,12 +54,21 @@ export class PipelineStack extends Stack {
       const source = data.buckets.get(notification.bucket)!;
       const bucket =
         imported.get(notification.bucket) ??
-        s3.Bucket.fromBucketAttributes(this, `Notifying-${notification.bucket}`, { bucketArn: source.bucketArn, bucketName: source.bucketName, encryptionKey: data.key });
+        s3.Bucket.fromBucketAttributes(this, `Notifying-${notification.bucket}`, {
+          bucketArn: source.bucketArn,
+          bucketName: source.bucketName,
+          encryptionKey: data.key,
+        });
       imported.set(notification.bucket, bucket);
       const filter = { prefix: notification.prefix, ...(notification.suffix ? { suffix: notification.suffix } : {}) };
-      bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queues.get(notification.service)!.queue), filter);
+      bucket.addEventNotification(
+        s3.EventType.OBJECT_CREATED,
+        new s3n.SqsDestination(this.queues.get(notification.service)!.queue),
+        filter,
+      );
     }
-    for (const handler of this.node.children.filter((child) => child.node.id.startsWith('BucketNotificationsHandler'))) accept(handler, ACCEPTED.cdkNotificationsHandler);
+    for (const handler of this.node.children.filter((child) => child.node.id.startsWith('BucketNotificationsHandler')))
+      accept(handler, ACCEPTED.cdkNotificationsHandler);
   }
 
   #router(router: StreamRouterEntry, { catalog, config, data }: PipelineStackProps): DeployedRouter {
@@ -73,19 +82,20 @@ export class PipelineStack extends Stack {
       key: this.key,
     });
     const stream = new DynamoEventSource(data.tables.get(router.table)!, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: router.batchSize,
-        retryAttempts: router.maxRetries,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        // One batch per shard at a time: a note's changes reach the queues in their order.
-        parallelizationFactor: 1,
-        onFailure: new QuarantineBucketDestination(data.buckets.get('quarantine')!),
-        metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT] },
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: router.batchSize,
+      retryAttempts: router.maxRetries,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      // One batch per shard at a time: a note's changes reach the queues in their order.
+      parallelizationFactor: 1,
+      onFailure: new QuarantineBucketDestination(data.buckets.get('quarantine')!),
+      metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT] },
     });
     fn.addEventSource(stream);
     accept(fn, ACCEPTED.bucketPrefixes);
-    for (const subscription of streamSubscriptions(catalog, router.table)) this.queues.get(subscription.service)!.queue.grantSendMessages(fn);
+    for (const subscription of streamSubscriptions(catalog, router.table))
+      this.queues.get(subscription.service)!.queue.grantSendMessages(fn);
     return { entry: router, function: fn, mappingId: stream.eventSourceMappingId };
   }
 }

@@ -45,12 +45,21 @@ export class ServiceGroupStack extends Stack {
     };
     // Found by name: a reference would make the data stack's key trust this stack's roles, and the data stack depend on it.
     let mailRelay: secretsmanager.ISecret | undefined;
-    const mailRelaySecret = () => (mailRelay ??= secretsmanager.Secret.fromSecretNameV2(this, 'MailRelaySecret', mailRelaySecretName(config.prefix)));
+    const mailRelaySecret = () =>
+      (mailRelay ??= secretsmanager.Secret.fromSecretNameV2(this, 'MailRelaySecret', mailRelaySecretName(config.prefix)));
     for (const entry of props.services) {
       const deployment = serviceDeployment(entry);
       const queues = queuesOf(entry.name);
       const secret = serviceAccess(catalog, entry).sendsEmail ? mailRelaySecret() : undefined;
-      const taskRole = serviceTaskRole(this, `Role-${entry.name}`, { catalog, service: entry, prefix: config.prefix, data, pipeline, queuesOf, mailRelaySecret: secret });
+      const taskRole = serviceTaskRole(this, `Role-${entry.name}`, {
+        catalog,
+        service: entry,
+        prefix: config.prefix,
+        data,
+        pipeline,
+        queuesOf,
+        mailRelaySecret: secret,
+      });
       const { service } = new QueueService(this, `Service-${entry.name}`, {
         entry,
         deployment,
@@ -63,7 +72,13 @@ export class ServiceGroupStack extends Stack {
       });
       backlogScaling({ entry, deployment, service, queue: queues.queue, clusterName: cluster.cluster.clusterName });
       const { set, page } = serviceAlarms(this, { entry, deployment, queues, topic: props.onCall, alarmPrefix: config.prefix });
-      serviceDashboard(this, { entry, queues, alarms: [page, ...set.alarms], clusterName: cluster.cluster.clusterName, dashboardPrefix: config.prefix });
+      serviceDashboard(this, {
+        entry,
+        queues,
+        alarms: [page, ...set.alarms],
+        clusterName: cluster.cluster.clusterName,
+        dashboardPrefix: config.prefix,
+      });
       this.services.set(entry.name, service);
       this.taskRoles.set(entry.name, taskRole);
     }

@@ -46,7 +46,12 @@ function headersOf(rawHeaders: readonly string[]): { headers: Record<string, str
     const name = rawHeaders[index]!.toLowerCase();
     const value = rawHeaders[index + 1] ?? '';
     if (name === 'cookie') {
-      cookies.push(...value.split(';').map((cookie) => cookie.trim()).filter(Boolean));
+      cookies.push(
+        ...value
+          .split(';')
+          .map((cookie) => cookie.trim())
+          .filter(Boolean),
+      );
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
@@ -57,7 +62,8 @@ function headersOf(rawHeaders: readonly string[]): { headers: Record<string, str
 function queryParameters(rawQueryString: string): Record<string, string> | undefined {
   if (rawQueryString === '') return undefined;
   const parameters: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(rawQueryString)) parameters[name] = name in parameters ? `${parameters[name]},${value}` : value;
+  for (const [name, value] of new URLSearchParams(rawQueryString))
+    parameters[name] = name in parameters ? `${parameters[name]},${value}` : value;
   return parameters;
 }
 

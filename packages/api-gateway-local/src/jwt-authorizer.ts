@@ -14,8 +14,7 @@ export interface JwtAuthorizerOptions {
 }
 
 export type Authorization =
-  | { readonly ok: true; readonly claims: JWTPayload; readonly scopes: string[] | null }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly claims: JWTPayload; readonly scopes: string[] | null } | { readonly ok: false; readonly reason: string };
 
 const DEFAULT_CACHE_SIZE = 10_000;
 

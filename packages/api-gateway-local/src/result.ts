@@ -17,11 +17,19 @@ export const gatewayMessage = (status: number, message: string): HttpAnswer => (
  * (base64 bodies decoded, cookies as Set-Cookie); anything else is a 200 JSON body.
  */
 export function answerOf(result: APIGatewayProxyResultV2<unknown>): HttpAnswer {
-  if (result === undefined || result === null) return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.alloc(0) };
+  if (result === undefined || result === null)
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.alloc(0) };
   if (typeof result === 'object' && 'statusCode' in result) {
-    const structured = result as { statusCode?: unknown; headers?: Record<string, unknown>; body?: unknown; isBase64Encoded?: unknown; cookies?: unknown };
+    const structured = result as {
+      statusCode?: unknown;
+      headers?: Record<string, unknown>;
+      body?: unknown;
+      isBase64Encoded?: unknown;
+      cookies?: unknown;
+    };
     const status = structured.statusCode;
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return gatewayMessage(500, 'Internal Server Error');
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+      return gatewayMessage(500, 'Internal Server Error');
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name.toLowerCase()] = String(value);
     if (Array.isArray(structured.cookies) && structured.cookies.length > 0) headers['set-cookie'] = structured.cookies.map(String);

@@ -33,7 +33,8 @@ function compile(route: RouteConfig): CompiledRoute {
   const authorized = route.authorized ?? true;
   if (route.routeKey === '$default') return { routeKey: '$default', authorized, method: 'ANY', pattern: /^/, names: [], rank: -1 };
   const [method, path] = route.routeKey.split(' ');
-  if (!method || !path?.startsWith('/')) throw new Error(`"${route.routeKey}" is not a route key ("METHOD /path", "ANY /path/{proxy+}" or "$default").`);
+  if (!method || !path?.startsWith('/'))
+    throw new Error(`"${route.routeKey}" is not a route key ("METHOD /path", "ANY /path/{proxy+}" or "$default").`);
   const names: string[] = [];
   let rank = 0;
   const source = path
@@ -55,7 +56,14 @@ function compile(route: RouteConfig): CompiledRoute {
     })
     .join('/');
   const hasGreedy = path.includes('+}');
-  return { routeKey: route.routeKey, authorized, method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, rank: rank * 2 + (hasGreedy ? 0 : 1) + (method === 'ANY' ? 0 : 0.5) };
+  return {
+    routeKey: route.routeKey,
+    authorized,
+    method: method.toUpperCase(),
+    pattern: new RegExp(`^${source}$`),
+    names,
+    rank: rank * 2 + (hasGreedy ? 0 : 1) + (method === 'ANY' ? 0 : 0.5),
+  };
 }
 
 /** Picks the route API Gateway would: the most specific path, a named method before ANY, $default last. */
@@ -66,7 +74,8 @@ export function routeMatcher(routes: readonly RouteConfig[]): (method: string, r
       if (route.method !== 'ANY' && route.method !== method) continue;
       const match = route.pattern.exec(rawPath);
       if (!match) continue;
-      const pathParameters = route.names.length === 0 ? undefined : Object.fromEntries(route.names.map((name, index) => [name, decode(match[index + 1]!)]));
+      const pathParameters =
+        route.names.length === 0 ? undefined : Object.fromEntries(route.names.map((name, index) => [name, decode(match[index + 1]!)]));
       return { routeKey: route.routeKey, authorized: route.authorized, pathParameters };
     }
     return undefined;

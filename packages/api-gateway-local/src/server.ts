@@ -91,7 +91,8 @@ function listen(server: Server, port: number, name: string): Promise<number> {
 export async function startApiGatewayLocal(options: ApiGatewayLocalOptions): Promise<ApiGatewayLocal> {
   const routes = options.routes ?? [{ routeKey: '$default' }];
   const match = routeMatcher(routes);
-  if (routes.some((route) => route.authorized ?? true) && !options.authorizer) throw new Error('An authorized route needs the authorizer options (issuer, audience, JWKS URL).');
+  if (routes.some((route) => route.authorized ?? true) && !options.authorizer)
+    throw new Error('An authorized route needs the authorizer options (issuer, audience, JWKS URL).');
   const authorize = options.authorizer ? createJwtAuthorizer(options.authorizer) : undefined;
   const payloadLimit = options.payloadLimitBytes ?? GATEWAY_PAYLOAD_LIMIT_BYTES;
   const integrationTimeout = options.integrationTimeoutMs ?? GATEWAY_INTEGRATION_TIMEOUT_MS;
@@ -117,7 +118,12 @@ export async function startApiGatewayLocal(options: ApiGatewayLocalOptions): Pro
     let authorizer;
     if (route.authorized) {
       const verdict = await authorize!(request.headers.authorization);
-      if (!verdict.ok) return send(response, { ...gatewayMessage(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } }, requestId);
+      if (!verdict.ok)
+        return send(
+          response,
+          { ...gatewayMessage(401, 'Unauthorized'), headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
+          requestId,
+        );
       authorizer = { principalId: '', integrationLatency: 0, jwt: { claims: gatewayClaims(verdict.claims), scopes: verdict.scopes } };
     }
 
@@ -126,7 +132,9 @@ export async function startApiGatewayLocal(options: ApiGatewayLocalOptions): Pro
     try {
       result = await withTimeout(options.handler(event), integrationTimeout);
     } catch (error) {
-      log(`handler failed on ${request.method} ${rawPath} (${requestId}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `handler failed on ${request.method} ${rawPath} (${requestId}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return send(response, gatewayMessage(500, 'Internal Server Error'), requestId);
     }
     if (result === TIMED_OUT) return send(response, gatewayMessage(503, 'Service Unavailable'), requestId);

@@ -9,7 +9,9 @@ import { startSigner, type Signer } from './jwks-fixture.js';
 let signer: Signer;
 let gateway: ApiGatewayLocal;
 const events: APIGatewayProxyEventV2WithJWTAuthorizer[] = [];
-let answer: (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyResultV2<unknown>> = async () => ({ statusCode: 204 });
+let answer: (event: APIGatewayProxyEventV2WithJWTAuthorizer) => Promise<APIGatewayProxyResultV2<unknown>> = async () => ({
+  statusCode: 204,
+});
 
 beforeAll(async () => {
   signer = await startSigner();
@@ -31,14 +33,19 @@ afterAll(async () => {
   await signer?.stop();
 });
 
-async function send(path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; event: APIGatewayProxyEventV2WithJWTAuthorizer | undefined }> {
+async function send(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; text: string; event: APIGatewayProxyEventV2WithJWTAuthorizer | undefined }> {
   const before = events.length;
   const response = await fetch(`${gateway.endpoint}${path}`, init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, event: events.length > before ? events.at(-1) : undefined };
 }
 
-const bearer = async (claims = {}) => ({ authorization: `Bearer ${await signer.sign({ sub: 'alice', 'custom:tenant': 'acme', 'cognito:groups': ['employee', 'approver'], ...claims })}` });
+const bearer = async (claims = {}) => ({
+  authorization: `Bearer ${await signer.sign({ sub: 'alice', 'custom:tenant': 'acme', 'cognito:groups': ['employee', 'approver'], ...claims })}`,
+});
 
 describe('the JWT authorizer', () => {
   it('lets a good token through and hands its claims over as API Gateway does: every value a string', async () => {
@@ -71,7 +78,11 @@ describe('the JWT authorizer', () => {
       `${good}x`,
     ];
     for (const token of tokens) {
-      const { status, text, headers, event } = await send('/v1/notes', { method: 'POST', body: '{}', headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+      const { status, text, headers, event } = await send('/v1/notes', {
+        method: 'POST',
+        body: '{}',
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      });
       expect({ token, status, text }).toEqual({ token, status: 401, text: '{"message":"Unauthorized"}' });
       expect(headers.get('content-type')).toBe('application/json');
       expect(event).toBeUndefined();
@@ -86,9 +97,14 @@ describe('the JWT authorizer', () => {
 
   it('fetches the JWKS once, and again only for a key id it does not know (a rotation)', async () => {
     const rotating = await startSigner();
-    const own = await startApiGatewayLocal({ port: 0, handler: async () => ({ statusCode: 204 }), authorizer: { issuer: rotating.issuer, audience: ['app'], jwksUrl: rotating.jwksUrl, jwksCooldownMs: 0 } });
+    const own = await startApiGatewayLocal({
+      port: 0,
+      handler: async () => ({ statusCode: 204 }),
+      authorizer: { issuer: rotating.issuer, audience: ['app'], jwksUrl: rotating.jwksUrl, jwksCooldownMs: 0 },
+    });
     try {
-      const call = async () => (await fetch(`${own.endpoint}/any`, { headers: { authorization: `Bearer ${await rotating.sign({})}` } })).status;
+      const call = async () =>
+        (await fetch(`${own.endpoint}/any`, { headers: { authorization: `Bearer ${await rotating.sign({})}` } })).status;
       expect([await call(), await call(), await call()]).toEqual([204, 204, 204]);
       expect(rotating.fetches()).toBe(1);
       await rotating.rotate();
@@ -122,7 +138,11 @@ describe('the payload 2.0 event', () => {
       pathParameters: { id: 'a b' },
       cookies: ['a=1', 'b=2'],
       isBase64Encoded: false,
-      requestContext: { http: { method: 'GET', path: '/v1/items/a%20b', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'tests/1.0' }, stage: '$default', routeKey: 'GET /v1/items/{id}' },
+      requestContext: {
+        http: { method: 'GET', path: '/v1/items/a%20b', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'tests/1.0' },
+        stage: '$default',
+        routeKey: 'GET /v1/items/{id}',
+      },
     });
     expect(event!.headers['x-custom']).toBe('One');
     expect(event!.headers).not.toHaveProperty('cookie');
@@ -136,10 +156,14 @@ describe('the payload 2.0 event', () => {
     const { authorization } = await bearer();
     const before = events.length;
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      const request = httpRequest(`${gateway.endpoint}/v1/x`, { headers: ['Host', '127.0.0.1', 'Authorization', authorization, 'X-Twice', 'a', 'X-Twice', 'b'] }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode));
-      });
+      const request = httpRequest(
+        `${gateway.endpoint}/v1/x`,
+        { headers: ['Host', '127.0.0.1', 'Authorization', authorization, 'X-Twice', 'a', 'X-Twice', 'b'] },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode));
+        },
+      );
       request.on('error', reject);
       request.end();
     });
@@ -149,7 +173,11 @@ describe('the payload 2.0 event', () => {
 
   it('passes JSON and text as text, anything else base64-encoded', async () => {
     const auth = await bearer();
-    const json = await send('/v1/x', { method: 'POST', headers: { ...auth, 'content-type': 'application/json; charset=utf-8' }, body: '{"é":1}' });
+    const json = await send('/v1/x', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json; charset=utf-8' },
+      body: '{"é":1}',
+    });
     expect(json.event).toMatchObject({ body: '{"é":1}', isBase64Encoded: false });
     const bytes = randomBytes(300);
     const binary = await send('/v1/x', { method: 'POST', headers: { ...auth, 'content-type': 'image/jpeg' }, body: bytes });
@@ -161,14 +189,28 @@ describe('the payload 2.0 event', () => {
 
 describe('limits and answers', () => {
   it('answers 404 for a path no route takes, and 413 over the payload limit, both without the handler', async () => {
-    expect(await send('/elsewhere', { headers: await bearer() })).toMatchObject({ status: 404, text: '{"message":"Not Found"}', event: undefined });
-    const big = await send('/v1/x', { method: 'POST', headers: { ...(await bearer()), 'content-type': 'application/json' }, body: 'x'.repeat(64 * 1024 + 1) });
+    expect(await send('/elsewhere', { headers: await bearer() })).toMatchObject({
+      status: 404,
+      text: '{"message":"Not Found"}',
+      event: undefined,
+    });
+    const big = await send('/v1/x', {
+      method: 'POST',
+      headers: { ...(await bearer()), 'content-type': 'application/json' },
+      body: 'x'.repeat(64 * 1024 + 1),
+    });
     expect(big).toMatchObject({ status: 413, text: '{"message":"Request Entity Too Large"}', event: undefined });
   });
 
-  it('maps the handler\'s results back: status, headers, cookies, base64 bodies, bare values', async () => {
+  it("maps the handler's results back: status, headers, cookies, base64 bodies, bare values", async () => {
     const auth = await bearer();
-    answer = async () => ({ statusCode: 201, headers: { 'X-Thing': 'yes', 'content-type': 'image/png' }, cookies: ['a=1; Path=/', 'b=2'], body: Buffer.from([0, 1, 2, 255]).toString('base64'), isBase64Encoded: true });
+    answer = async () => ({
+      statusCode: 201,
+      headers: { 'X-Thing': 'yes', 'content-type': 'image/png' },
+      cookies: ['a=1; Path=/', 'b=2'],
+      body: Buffer.from([0, 1, 2, 255]).toString('base64'),
+      isBase64Encoded: true,
+    });
     const response = await fetch(`${gateway.endpoint}/v1/x`, { headers: auth });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-thing')).toBe('yes');

@@ -28,7 +28,12 @@ export interface ServiceAccess {
 
 /** Whether a value matches an IAM-style pattern, where `*` stands for any run of characters (as in dynamodb:LeadingKeys). */
 export function matchesPattern(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(value);
 }
 
 /** Partition keys of tenant data all start so (see @ndf/contracts' notes-table keys). */
@@ -47,7 +52,9 @@ function merge<T extends object>(entries: T[], keyOf: (entry: T) => string): T[]
   const merged = new Map<string, T>();
   for (const entry of entries) {
     const existing = merged.get(keyOf(entry));
-    const permissions = Object.entries(entry).filter(([, value]) => typeof value === 'boolean').map(([name, value]) => [name, value || Boolean(existing?.[name as keyof T])]);
+    const permissions = Object.entries(entry)
+      .filter(([, value]) => typeof value === 'boolean')
+      .map(([name, value]) => [name, value || Boolean(existing?.[name as keyof T])]);
     merged.set(keyOf(entry), { ...entry, ...Object.fromEntries(permissions) });
   }
   return [...merged.values()];

@@ -27,5 +27,10 @@ export const FARGATE_MEMORY_MIB: Readonly<Record<ServiceTaskSize['cpu'], readonl
 export function serviceDeployment(service: ServiceEntry): ServiceDeployment {
   const size = service.task ?? DEFAULT_TASK_SIZE;
   const scaleToZero = !service.critical && (service.scaling?.scaleToZero ?? false);
-  return { cpu: size.cpu, memoryMiB: size.memoryMiB, minTasks: scaleToZero ? 0 : 1, maxTasks: service.scaling?.maxTasks ?? DEFAULT_MAX_TASKS };
+  return {
+    cpu: size.cpu,
+    memoryMiB: size.memoryMiB,
+    minTasks: scaleToZero ? 0 : 1,
+    maxTasks: service.scaling?.maxTasks ?? DEFAULT_MAX_TASKS,
+  };
 }

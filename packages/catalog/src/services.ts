@@ -8,7 +8,11 @@ export const services: readonly ServiceEntry[] = [
     description: "Finds a receipt's real format from its bytes and refuses what cannot be a receipt",
     critical: false,
     consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT'], events: ['MODIFY'], where: { status: ['uploaded'] } },
-    emits: [{ kind: 'table', table: 'notes' }, { kind: 'service', service: 'image-normalizer' }, { kind: 'service', service: 'pdf-inspector' }],
+    emits: [
+      { kind: 'table', table: 'notes' },
+      { kind: 'service', service: 'image-normalizer' },
+      { kind: 'service', service: 'pdf-inspector' },
+    ],
     limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
@@ -16,10 +20,14 @@ export const services: readonly ServiceEntry[] = [
   },
   {
     name: 'image-normalizer',
-    description: "Turns a receipt photo into an upright, metadata-free copy for display and OCR, with thumbnails",
+    description: 'Turns a receipt photo into an upright, metadata-free copy for display and OCR, with thumbnails',
     critical: false,
     consumes: { kind: 'queue' },
-    emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'table', table: 'notes' }, { kind: 'service', service: 'ocr' }],
+    emits: [
+      { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' },
+      { kind: 'table', table: 'notes' },
+      { kind: 'service', service: 'ocr' },
+    ],
     limits: { deadlineMs: 30_000, concurrency: 4, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
@@ -31,7 +39,12 @@ export const services: readonly ServiceEntry[] = [
     description: "Reads a receipt PDF's structure and text layer, and rasterises scanned pages for OCR",
     critical: false,
     consumes: { kind: 'queue' },
-    emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'table', table: 'notes' }, { kind: 'service', service: 'ocr' }, { kind: 'service', service: 'receipt-parser' }],
+    emits: [
+      { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' },
+      { kind: 'table', table: 'notes' },
+      { kind: 'service', service: 'ocr' },
+      { kind: 'service', service: 'receipt-parser' },
+    ],
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' }],
@@ -40,10 +53,13 @@ export const services: readonly ServiceEntry[] = [
   },
   {
     name: 'ocr',
-    description: "Reads the text of a receipt image, with word confidences",
+    description: 'Reads the text of a receipt image, with word confidences',
     critical: false,
     consumes: { kind: 'queue' },
-    emits: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'service', service: 'receipt-parser' }],
+    emits: [
+      { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' },
+      { kind: 'service', service: 'receipt-parser' },
+    ],
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
@@ -64,7 +80,8 @@ export const services: readonly ServiceEntry[] = [
   },
   {
     name: 'receipt-intake',
-    description: "Records an uploaded receipt: SHA-256 of the original bytes, size, time, linked to its receipt item; never modifies the original",
+    description:
+      'Records an uploaded receipt: SHA-256 of the original bytes, size, time, linked to its receipt item; never modifies the original',
     critical: true,
     consumes: { kind: 's3', bucket: 'receipts', prefix: 'tenants/' },
     emits: [{ kind: 'table', table: 'notes' }],
@@ -74,9 +91,16 @@ export const services: readonly ServiceEntry[] = [
   },
   {
     name: 'note-enricher',
-    description: "Gathers what the receipts of a note say (fields the user left empty, a declared amount that differs from the receipts' total) into the note's state, never over what the user typed",
+    description:
+      "Gathers what the receipts of a note say (fields the user left empty, a declared amount that differs from the receipts' total) into the note's state, never over what the user typed",
     critical: false,
-    consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT', 'NOTE'], events: ['INSERT', 'MODIFY'], where: { status: ['processed', 'received'] } },
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['RECEIPT', 'NOTE'],
+      events: ['INSERT', 'MODIFY'],
+      where: { status: ['processed', 'received'] },
+    },
     emits: [{ kind: 'table', table: 'notes' }],
     limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },

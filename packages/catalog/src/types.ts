@@ -45,8 +45,7 @@ export type ServiceSource =
 
 /** What a service reads besides its source (which it may always read). */
 export type ServiceInput =
-  | { readonly kind: 'table'; readonly table: string }
-  | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string };
+  { readonly kind: 'table'; readonly table: string } | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string };
 
 export type ServiceOutput =
   | { readonly kind: 'table'; readonly table: string }

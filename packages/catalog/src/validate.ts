@@ -14,16 +14,20 @@ export function catalogProblems(catalog: Catalog): string[] {
   const duplicates = (names: string[]) => names.filter((name, index) => names.indexOf(name) !== index);
   for (const name of duplicates(catalog.tables.map((t) => t.name))) problems.push(`Table "${name}" is declared twice.`);
   for (const name of duplicates(catalog.buckets.map((b) => b.name))) problems.push(`Bucket "${name}" is declared twice.`);
-  for (const name of duplicates([...catalog.services, ...catalog.apis, ...catalog.routers].map((s) => s.name))) problems.push(`Service, API or router "${name}" is declared twice.`);
+  for (const name of duplicates([...catalog.services, ...catalog.apis, ...catalog.routers].map((s) => s.name)))
+    problems.push(`Service, API or router "${name}" is declared twice.`);
   for (const router of catalog.routers) {
     const where = `Router "${router.name}"`;
     if (!KEBAB.test(router.name)) problems.push(`${where}: the name must be kebab-case.`);
     const table = catalog.tables.find((t) => t.name === router.table);
     if (!table) problems.push(`${where} reads the stream of unknown table "${router.table}".`);
     else if (!table.stream) problems.push(`${where} reads the stream of table "${router.table}", which has none.`);
-    if (!(Number.isInteger(router.batchSize) && router.batchSize >= 1 && router.batchSize <= 1000)) problems.push(`${where}: batchSize must be an integer from 1 to 1000.`);
-    if (!(Number.isInteger(router.maxRetries) && router.maxRetries >= 0 && router.maxRetries <= 10)) problems.push(`${where}: maxRetries must be an integer from 0 to 10.`);
-    if (!(router.deadlineMs >= 100 && router.deadlineMs <= 15 * 60_000)) problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);
+    if (!(Number.isInteger(router.batchSize) && router.batchSize >= 1 && router.batchSize <= 1000))
+      problems.push(`${where}: batchSize must be an integer from 1 to 1000.`);
+    if (!(Number.isInteger(router.maxRetries) && router.maxRetries >= 0 && router.maxRetries <= 10))
+      problems.push(`${where}: maxRetries must be an integer from 0 to 10.`);
+    if (!(router.deadlineMs >= 100 && router.deadlineMs <= 15 * 60_000))
+      problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);
   }
   const routedTables = new Set(catalog.routers.map((router) => router.table));
 
@@ -32,18 +36,24 @@ export function catalogProblems(catalog: Catalog): string[] {
     if (!KEBAB.test(api.name)) problems.push(`API "${api.name}": the name must be kebab-case.`);
     for (const table of api.tables) if (!tableNames.has(table)) problems.push(`API "${api.name}" uses unknown table "${table}".`);
     for (const bucket of api.buckets) if (!bucketNames.has(bucket)) problems.push(`API "${api.name}" uses unknown bucket "${bucket}".`);
-    if (!api.basePath.startsWith('/') || api.basePath.endsWith('/')) problems.push(`API "${api.name}": basePath must start with "/" and not end with one.`);
-    if (!(Number.isInteger(api.localPort) && api.localPort >= 1024 && api.localPort <= 65_535)) problems.push(`API "${api.name}": localPort must be a port from 1024 to 65535.`);
+    if (!api.basePath.startsWith('/') || api.basePath.endsWith('/'))
+      problems.push(`API "${api.name}": basePath must start with "/" and not end with one.`);
+    if (!(Number.isInteger(api.localPort) && api.localPort >= 1024 && api.localPort <= 65_535))
+      problems.push(`API "${api.name}": localPort must be a port from 1024 to 65535.`);
     // API Gateway gives an integration at most 30 s; the Lambda timeout must leave room above the deadline.
-    if (!(api.deadlineMs >= 100 && api.deadlineMs <= 25_000)) problems.push(`API "${api.name}": deadlineMs must be between 100 ms and 25 s.`);
+    if (!(api.deadlineMs >= 100 && api.deadlineMs <= 25_000))
+      problems.push(`API "${api.name}": deadlineMs must be between 100 ms and 25 s.`);
     if (!(Number.isInteger(api.maxBodyBytes) && api.maxBodyBytes >= 1 && api.maxBodyBytes <= 6 * 1024 * 1024)) {
       problems.push(`API "${api.name}": maxBodyBytes must be from 1 byte to 6 MiB (Lambda's payload limit).`);
     }
     for (const route of api.publicRoutes) {
-      if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/.test(route)) problems.push(`API "${api.name}": public route "${route}" is not "METHOD /path".`);
+      if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/.test(route))
+        problems.push(`API "${api.name}": public route "${route}" is not "METHOD /path".`);
     }
-    if (!(api.throttle.ratePerSecond >= 1 && api.throttle.burst >= 1)) problems.push(`API "${api.name}": throttle rate and burst must be at least 1.`);
-    if (!(Number.isInteger(api.reservedConcurrency) && api.reservedConcurrency >= 1)) problems.push(`API "${api.name}": reservedConcurrency must be a positive integer.`);
+    if (!(api.throttle.ratePerSecond >= 1 && api.throttle.burst >= 1))
+      problems.push(`API "${api.name}": throttle rate and burst must be at least 1.`);
+    if (!(Number.isInteger(api.reservedConcurrency) && api.reservedConcurrency >= 1))
+      problems.push(`API "${api.name}": reservedConcurrency must be a positive integer.`);
   }
 
   const fedByOthers = new Set(catalog.services.flatMap(downstreamServices));
@@ -58,24 +68,31 @@ export function catalogProblems(catalog: Catalog): string[] {
       if (!table) problems.push(`${where} consumes the stream of unknown table "${source.table}".`);
       else if (!table.stream) problems.push(`${where} consumes the stream of table "${source.table}", which has none.`);
       if (source.events.length === 0) problems.push(`${where} subscribes to no stream event.`);
-      if (table?.stream && !routedTables.has(source.table)) problems.push(`${where} consumes the stream of table "${source.table}", which no router reads.`);
+      if (table?.stream && !routedTables.has(source.table))
+        problems.push(`${where} consumes the stream of table "${source.table}", which no router reads.`);
       for (const [attribute, values] of Object.entries(source.where ?? {})) {
         if (values.length === 0) problems.push(`${where} filters on "${attribute}" with no value: nothing would pass.`);
       }
     }
-    if (source.kind === 's3' && !bucketNames.has(source.bucket)) problems.push(`${where} consumes events of unknown bucket "${source.bucket}".`);
+    if (source.kind === 's3' && !bucketNames.has(source.bucket))
+      problems.push(`${where} consumes events of unknown bucket "${source.bucket}".`);
     if (source.kind === 'queue' && !fedByOthers.has(service.name)) problems.push(`${where} consumes a queue that no service emits to.`);
     for (const output of service.emits) {
       if (output.kind === 'table' && !tableNames.has(output.table)) problems.push(`${where} emits to unknown table "${output.table}".`);
-      if (output.kind === 'bucket' && !bucketNames.has(output.bucket)) problems.push(`${where} emits to unknown bucket "${output.bucket}".`);
-      if (output.kind === 'service' && !serviceNames.has(output.service)) problems.push(`${where} emits to unknown service "${output.service}".`);
+      if (output.kind === 'bucket' && !bucketNames.has(output.bucket))
+        problems.push(`${where} emits to unknown bucket "${output.bucket}".`);
+      if (output.kind === 'service' && !serviceNames.has(output.service))
+        problems.push(`${where} emits to unknown service "${output.service}".`);
       if (output.kind === 'service' && output.service === service.name) problems.push(`${where} emits to itself.`);
     }
     const { deadlineMs, concurrency, maxAttempts } = service.limits;
     if (!(deadlineMs >= 100 && deadlineMs <= 15 * 60_000)) problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);
-    if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 1000)) problems.push(`${where}: concurrency must be an integer from 1 to 1000.`);
-    if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 1000)) problems.push(`${where}: maxAttempts must be an integer from 1 to 1000.`);
-    if (!(service.alarms.maxMessageAgeSeconds >= 10)) problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
+    if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 1000))
+      problems.push(`${where}: concurrency must be an integer from 1 to 1000.`);
+    if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 1000))
+      problems.push(`${where}: maxAttempts must be an integer from 1 to 1000.`);
+    if (!(service.alarms.maxMessageAgeSeconds >= 10))
+      problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
     if (!(service.alarms.quarantinedMessages >= 1)) problems.push(`${where}: quarantinedMessages must be at least 1.`);
     if (!(service.alarms.heartbeatMissingSeconds >= 10)) problems.push(`${where}: heartbeatMissingSeconds must be at least 10.`);
     for (const input of service.reads ?? []) {
@@ -86,7 +103,8 @@ export function catalogProblems(catalog: Catalog): string[] {
       problems.push(`${where}: ${service.task.memoryMiB} MiB is not a Fargate memory size for ${service.task.cpu} CPU units.`);
     }
     if (service.scaling) {
-      if (!(Number.isInteger(service.scaling.maxTasks) && service.scaling.maxTasks >= 1 && service.scaling.maxTasks <= 100)) problems.push(`${where}: maxTasks must be an integer from 1 to 100.`);
+      if (!(Number.isInteger(service.scaling.maxTasks) && service.scaling.maxTasks >= 1 && service.scaling.maxTasks <= 100))
+        problems.push(`${where}: maxTasks must be an integer from 1 to 100.`);
       if (service.critical && service.scaling.scaleToZero) problems.push(`${where} is critical and so may not scale to zero.`);
     }
   }

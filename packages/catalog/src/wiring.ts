@@ -28,7 +28,15 @@ export function bucketNotifications(catalog: Catalog): BucketNotification[] {
 export function streamSubscriptions(catalog: Catalog, table: string): StreamSubscription[] {
   return catalog.services.flatMap((service) =>
     service.consumes.kind === 'stream' && service.consumes.table === table
-      ? [{ table, service: service.name, itemTypes: service.consumes.itemTypes, events: service.consumes.events, where: service.consumes.where ?? {} }]
+      ? [
+          {
+            table,
+            service: service.name,
+            itemTypes: service.consumes.itemTypes,
+            events: service.consumes.events,
+            where: service.consumes.where ?? {},
+          },
+        ]
       : [],
   );
 }

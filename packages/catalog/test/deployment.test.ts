@@ -55,7 +55,12 @@ describe('what a service may touch', () => {
       service({
         consumes: { kind: 's3', bucket: 'receipts', prefix: 'tenants/' },
         reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
-        emits: [{ kind: 'table', table: 'notes' }, { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }, { kind: 'service', service: 'ocr' }, { kind: 'email' }],
+        emits: [
+          { kind: 'table', table: 'notes' },
+          { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' },
+          { kind: 'service', service: 'ocr' },
+          { kind: 'email' },
+        ],
       }),
     );
     expect(access).toEqual({
@@ -78,7 +83,10 @@ describe('what a service may touch', () => {
 describe('public routes of an API', () => {
   it('must be "METHOD /path"', () => {
     const api = catalog.apis[0]!;
-    const problems = catalogProblems({ ...catalog, apis: [{ ...api, publicRoutes: ['health', 'GET /health'], throttle: { ratePerSecond: 0, burst: 1 }, reservedConcurrency: 0 }] });
+    const problems = catalogProblems({
+      ...catalog,
+      apis: [{ ...api, publicRoutes: ['health', 'GET /health'], throttle: { ratePerSecond: 0, burst: 1 }, reservedConcurrency: 0 }],
+    });
     expect(problems).toEqual([
       `API "${api.name}": public route "health" is not "METHOD /path".`,
       `API "${api.name}": throttle rate and burst must be at least 1.`,

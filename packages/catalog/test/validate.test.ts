@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, catalogProblems, queueSettings, bucketNotifications, streamSubscriptions, type Catalog, type ServiceEntry } from '@ndf/catalog';
+import {
+  catalog,
+  catalogProblems,
+  queueSettings,
+  bucketNotifications,
+  streamSubscriptions,
+  type Catalog,
+  type ServiceEntry,
+} from '@ndf/catalog';
 
 const limits = { deadlineMs: 5_000, concurrency: 16, maxAttempts: 5 };
 const alarms = { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 };
@@ -56,7 +64,10 @@ describe('the catalog', () => {
 
   it('accepts a queue fed by another service', () => {
     const problems = catalogProblems(
-      withServices(service({ name: 'producer', emits: [{ kind: 'service', service: 'consumer' }] }), service({ name: 'consumer', consumes: { kind: 'queue' } })),
+      withServices(
+        service({ name: 'producer', emits: [{ kind: 'service', service: 'consumer' }] }),
+        service({ name: 'consumer', consumes: { kind: 'queue' } }),
+      ),
     );
     expect(problems).toEqual([]);
   });
@@ -79,7 +90,9 @@ describe('the catalog', () => {
       service({ name: 'router-fed', consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] } }),
     );
     expect(bucketNotifications(wired)).toEqual([{ bucket: 'receipts', service: 'intake', prefix: 'tenants/', suffix: '.bin' }]);
-    expect(streamSubscriptions(wired, 'notes')).toEqual([{ table: 'notes', service: 'router-fed', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'], where: {} }]);
+    expect(streamSubscriptions(wired, 'notes')).toEqual([
+      { table: 'notes', service: 'router-fed', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'], where: {} },
+    ]);
     expect(streamSubscriptions(wired, 'runtime')).toEqual([]);
   });
 
@@ -88,7 +101,12 @@ describe('the catalog', () => {
     const problems = catalogProblems({
       ...catalog,
       routers: [{ ...router, name: 'Bad Router', table: 'runtime', batchSize: 0, maxRetries: 11, deadlineMs: 50 }],
-      services: [service({ name: 'needs-a-router', consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT'], events: ['MODIFY'], where: { status: [] } } })],
+      services: [
+        service({
+          name: 'needs-a-router',
+          consumes: { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT'], events: ['MODIFY'], where: { status: [] } },
+        }),
+      ],
     });
     expect(problems).toEqual([
       'Router "Bad Router": the name must be kebab-case.',
@@ -106,7 +124,17 @@ describe('the catalog', () => {
     const problems = catalogProblems({
       ...catalog,
       apis: [
-        { ...api, name: 'broken-api', basePath: 'v1/', localPort: 80, deadlineMs: 29_000, maxBodyBytes: 7 * 1024 * 1024, tables: ['nope'], buckets: ['none'], description: 'test' },
+        {
+          ...api,
+          name: 'broken-api',
+          basePath: 'v1/',
+          localPort: 80,
+          deadlineMs: 29_000,
+          maxBodyBytes: 7 * 1024 * 1024,
+          tables: ['nope'],
+          buckets: ['none'],
+          description: 'test',
+        },
       ],
     });
     expect(problems).toEqual([

@@ -23,7 +23,8 @@ describe('tenant scopes', () => {
     for (const tenant of ['', 'a#b', 'a/b', '../x', ' acme', 'ac me', 'x'.repeat(65), 'é']) {
       expect(() => tenantScope({ tenant, user: 'alice', roles: [] }), tenant).toThrow(InvalidScopeError);
     }
-    for (const user of ['', 'a#b', 'a/b', 'a b']) expect(() => tenantScope({ tenant: 'acme', user, roles: [] }), user).toThrow(InvalidScopeError);
+    for (const user of ['', 'a#b', 'a/b', 'a b'])
+      expect(() => tenantScope({ tenant: 'acme', user, roles: [] }), user).toThrow(InvalidScopeError);
     expect(tenantScope({ tenant: 'acme-corp.fr', user: 'alice@acme.fr', roles: ['admin'] }).user).toBe('alice@acme.fr');
   });
 });
@@ -55,18 +56,26 @@ describe('notes-table keys', () => {
 });
 
 describe('receipt object keys', () => {
-  it('live under tenants/<tenant>/ and name the RECEIPT item\'s partition', () => {
+  it("live under tenants/<tenant>/ and name the RECEIPT item's partition", () => {
     expect(receiptObjectKey(acme, RECEIPT)).toBe(`tenants/acme/receipts/${RECEIPT}`);
     expect(receiptObjectKey(acme, RECEIPT, NOTE)).toBe(`tenants/acme/notes/${NOTE}/receipts/${RECEIPT}`);
     for (const noteId of [undefined, NOTE]) {
       const parts = parseReceiptObjectKey(receiptObjectKey(acme, RECEIPT, noteId))!;
       expect(parts).toEqual({ tenant: 'acme', receiptId: RECEIPT, noteId });
-      expect(receiptKey(tenantScope({ tenant: parts.tenant, user: 'receipt-intake', roles: [] }), parts.receiptId, parts.noteId)).toEqual(receiptKey(acme, RECEIPT, noteId));
+      expect(receiptKey(tenantScope({ tenant: parts.tenant, user: 'receipt-intake', roles: [] }), parts.receiptId, parts.noteId)).toEqual(
+        receiptKey(acme, RECEIPT, noteId),
+      );
     }
   });
 
   it('refuse keys the API never hands out', () => {
-    for (const key of [`derived/acme/receipts/${RECEIPT}`, `tenants/acme/receipts/${RECEIPT}/x`, `tenants/a#b/receipts/${RECEIPT}`, 'tenants/acme/receipts/nope', `tenants//receipts/${RECEIPT}`]) {
+    for (const key of [
+      `derived/acme/receipts/${RECEIPT}`,
+      `tenants/acme/receipts/${RECEIPT}/x`,
+      `tenants/a#b/receipts/${RECEIPT}`,
+      'tenants/acme/receipts/nope',
+      `tenants//receipts/${RECEIPT}`,
+    ]) {
       expect(parseReceiptObjectKey(key), key).toBeUndefined();
     }
   });

@@ -3,12 +3,19 @@ import { CURRENCIES, fromMinorUnits, minorDigits, moneyProblem, toMinorUnits } f
 
 describe('money', () => {
   it('knows the minor digits of ISO 4217 currencies', () => {
-    expect([minorDigits('EUR'), minorDigits('JPY'), minorDigits('KWD'), minorDigits('CLF'), minorDigits('XXX'), minorDigits('eur')]).toEqual([2, 0, 3, 4, undefined, undefined]);
+    expect([
+      minorDigits('EUR'),
+      minorDigits('JPY'),
+      minorDigits('KWD'),
+      minorDigits('CLF'),
+      minorDigits('XXX'),
+      minorDigits('eur'),
+    ]).toEqual([2, 0, 3, 4, undefined, undefined]);
     expect(CURRENCIES.length).toBeGreaterThan(150);
     expect(CURRENCIES.every((code) => /^[A-Z]{3}$/.test(code))).toBe(true);
   });
 
-  it('accepts positive decimal strings with at most the currency\'s digits, and names the fault otherwise', () => {
+  it("accepts positive decimal strings with at most the currency's digits, and names the fault otherwise", () => {
     const cases: [string, string, ReturnType<typeof moneyProblem>][] = [
       ['42.50', 'EUR', undefined],
       ['42.5', 'EUR', undefined],
@@ -30,7 +37,8 @@ describe('money', () => {
       ['１２', 'EUR', 'invalid_format'],
       ['42.50', 'XXX', 'unknown_currency'],
     ];
-    for (const [value, currency, problem] of cases) expect({ value, currency, problem: moneyProblem({ value, currency }) }).toEqual({ value, currency, problem });
+    for (const [value, currency, problem] of cases)
+      expect({ value, currency, problem: moneyProblem({ value, currency }) }).toEqual({ value, currency, problem });
   });
 
   it('converts to and from minor units exactly, without floats', () => {

@@ -27,7 +27,9 @@ function fail(message) {
 function requireJava(tool) {
   const probe = spawnSync(tool, ['-version'], { encoding: 'utf8' });
   if (probe.error) {
-    fail(`${tool} was not found. DynamoDB Local needs a Java 17+ JDK: install one (Debian/Ubuntu: \`sudo apt-get install openjdk-17-jdk-headless\`, macOS: \`brew install openjdk@17\`) and make sure \`${tool}\` is on your PATH.`);
+    fail(
+      `${tool} was not found. DynamoDB Local needs a Java 17+ JDK: install one (Debian/Ubuntu: \`sudo apt-get install openjdk-17-jdk-headless\`, macOS: \`brew install openjdk@17\`) and make sure \`${tool}\` is on your PATH.`,
+    );
   }
   const version = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1];
   if (version && Number(version) < 17) fail(`${tool} ${version} found, but DynamoDB Local here needs Java 17 or newer.`);
@@ -40,7 +42,9 @@ if (!existsSync(join(target, 'DynamoDBLocal.jar'))) {
     execFileSync('npm', ['pack', PACKAGE, '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
     const tarball = join(work, 'amplify-dynamodb-simulator-2.9.30.tgz');
     execFileSync('tar', ['-xzf', tarball, '-C', work, 'package/emulator']);
-    const actual = createHash('sha256').update(readFileSync(join(work, 'package/emulator/DynamoDBLocal.jar'))).digest('hex');
+    const actual = createHash('sha256')
+      .update(readFileSync(join(work, 'package/emulator/DynamoDBLocal.jar')))
+      .digest('hex');
     if (actual !== JAR_SHA256) fail(`DynamoDBLocal.jar checksum mismatch (expected ${JAR_SHA256}, got ${actual}).`);
     mkdirSync(dirname(target), { recursive: true });
     rmSync(target, { recursive: true, force: true });

@@ -90,12 +90,23 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
     for (const result of settled) if (result.status === 'fulfilled') stoppers.push(() => result.value.stop());
     const failure = settled.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const [firstDynamodb, sqs, s3Backend, mail, issuer] = await Promise.all([starting.dynamodb, starting.sqs, starting.s3Backend, starting.mail, starting.issuer]);
+    const [firstDynamodb, sqs, s3Backend, mail, issuer] = await Promise.all([
+      starting.dynamodb,
+      starting.sqs,
+      starting.s3Backend,
+      starting.mail,
+      starting.issuer,
+    ]);
     let dynamodb = firstDynamodb;
     log(`DynamoDB Local ${dynamodb.endpoint}, SQS ${sqs.endpoint}, S3 emulator ${s3Backend.endpoint}`);
 
     const s3Endpoint = `http://${LOOPBACK}:${config.ports.s3}`;
-    const clients = localAwsClients({ dynamodb: dynamodb.endpoint, sqs: sqs.endpoint, s3: s3Endpoint }, config.region, config.accessKeyId, config.secretAccessKey);
+    const clients = localAwsClients(
+      { dynamodb: dynamodb.endpoint, sqs: sqs.endpoint, s3: s3Endpoint },
+      config.region,
+      config.accessKeyId,
+      config.secretAccessKey,
+    );
     stoppers.push(async () => clients.destroy());
     const s3Edge = await startS3Edge({
       port: config.ports.s3,

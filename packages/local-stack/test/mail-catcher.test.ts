@@ -133,7 +133,8 @@ describe('the mail catcher', () => {
   });
 
   it('lists messages newest first and empties the mailbox on DELETE', async () => {
-    for (const subject of ['first', 'second', 'third']) await send(catcher, { from: 'a@ndf.test', to: 'b@ndf.test', subject, text: subject });
+    for (const subject of ['first', 'second', 'third'])
+      await send(catcher, { from: 'a@ndf.test', to: 'b@ndf.test', subject, text: subject });
     const { body } = await getJson<CaughtMail[]>(catcher, '/api/messages');
     expect(body.map((m) => m.subject)).toEqual(['third', 'second', 'first']);
 
@@ -203,13 +204,22 @@ describe('the mail catcher under abuse', () => {
 
   it('refuses a message over its size limit with an SMTP error and keeps serving', async () => {
     const huge = { filename: 'big.bin', content: Buffer.alloc(200 * 1024, 1) };
-    await expect(send(catcher, { from: 'a@ndf.test', to: 'b@ndf.test', subject: 'too big', text: 'x', attachments: [huge] })).rejects.toMatchObject({
+    await expect(
+      send(catcher, { from: 'a@ndf.test', to: 'b@ndf.test', subject: 'too big', text: 'x', attachments: [huge] }),
+    ).rejects.toMatchObject({
       responseCode: 552,
     });
     // Without the SIZE parameter the message is streamed in full before being refused.
     const transcript = await rawSmtp(
       catcher.smtpPort,
-      ['EHLO test\r\n', 'MAIL FROM:<a@ndf.test>\r\n', 'RCPT TO:<b@ndf.test>\r\n', 'DATA\r\n', `Subject: raw too big\r\n\r\n${'y'.repeat(100 * 1024)}\r\n.\r\n`, 'QUIT\r\n'],
+      [
+        'EHLO test\r\n',
+        'MAIL FROM:<a@ndf.test>\r\n',
+        'RCPT TO:<b@ndf.test>\r\n',
+        'DATA\r\n',
+        `Subject: raw too big\r\n\r\n${'y'.repeat(100 * 1024)}\r\n.\r\n`,
+        'QUIT\r\n',
+      ],
       false,
     );
     expect(transcript).toMatch(/^552 /m);
@@ -220,7 +230,11 @@ describe('the mail catcher under abuse', () => {
   });
 
   it('survives garbage, a client leaving mid-DATA and a malformed message', async () => {
-    await rawSmtp(catcher.smtpPort, [Buffer.from([0, 255, 13, 10, 7, 27, 91, 13, 10]), 'HELLO THERE\r\n', 'MAIL FROM:<<<>>>\r\n', 'RCPT TO:nobody\r\n', 'DATA\r\n'], true);
+    await rawSmtp(
+      catcher.smtpPort,
+      [Buffer.from([0, 255, 13, 10, 7, 27, 91, 13, 10]), 'HELLO THERE\r\n', 'MAIL FROM:<<<>>>\r\n', 'RCPT TO:nobody\r\n', 'DATA\r\n'],
+      true,
+    );
     await rawSmtp(
       catcher.smtpPort,
       ['HELO test\r\n', 'MAIL FROM:<a@ndf.test>\r\n', 'RCPT TO:<b@ndf.test>\r\n', 'DATA\r\n', 'Subject: cut short\r\n\r\nhalf a mess'],
@@ -265,7 +279,11 @@ describe('the mail catcher with a directory', () => {
     await send(first, { from: 'noreply@ndf.test', to: 'alice@acme.test', subject: 'Second', text: 'also here' });
     const before = first.messages();
     await first.stop();
-    expect(readdirSync(directory).filter((name) => name.endsWith('.eml')).sort()).toEqual(before.map((m) => `${m.id}.eml`).sort());
+    expect(
+      readdirSync(directory)
+        .filter((name) => name.endsWith('.eml'))
+        .sort(),
+    ).toEqual(before.map((m) => `${m.id}.eml`).sort());
 
     const second = await start({ directory });
     try {

@@ -16,7 +16,10 @@ describe('the platform command (what `npm start` runs)', () => {
     const { ports } = await testStackConfig();
     const env: NodeJS.ProcessEnv = { ...process.env, NDF_PREFIX: 'platform-' };
     for (const [name, variable] of Object.entries(PORT_VARIABLES)) env[variable] = String(ports[name as keyof typeof ports]);
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', cli, 'platform', '--in-memory'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', cli, 'platform', '--in-memory'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -27,7 +30,11 @@ describe('the platform command (what `npm start` runs)', () => {
     expect(output).toContain('npm run token -- --tenant');
     expect((await fetch(`http://127.0.0.1:${ports.mailHttp}/api/messages`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.issuer}/.well-known/jwks.json`)).status).toBe(200);
-    const minted = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', cli, 'token', '--tenant', 'acme', '--user', 'alice', '--roles', 'employee,approver'], { env, encoding: 'utf8' });
+    const minted = spawnSync(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', cli, 'token', '--tenant', 'acme', '--user', 'alice', '--roles', 'employee,approver'],
+      { env, encoding: 'utf8' },
+    );
     expect(minted.status).toBe(0);
     const jwks = createRemoteJWKSet(new URL(`http://127.0.0.1:${ports.issuer}/.well-known/jwks.json`));
     const { payload } = await jwtVerify(minted.stdout.trim(), jwks, { issuer: `http://127.0.0.1:${ports.issuer}` });
@@ -43,4 +50,3 @@ describe('the platform command (what `npm start` runs)', () => {
     for (const port of Object.values(ports)) await assertPortFree(port, 'test');
   }, 90_000);
 });
-

@@ -40,12 +40,17 @@ function signedForm(fields: Record<string, string>, options: FormOptions = {}): 
     ...fields,
   };
   const conditions = [...Object.entries(all).map(([name, value]) => ({ [name]: value })), ...(options.conditions ?? [])];
-  const policy = Buffer.from(JSON.stringify({ expiration: options.expiration ?? '2024-05-06T13:00:00.000Z', conditions })).toString('base64');
+  const policy = Buffer.from(JSON.stringify({ expiration: options.expiration ?? '2024-05-06T13:00:00.000Z', conditions })).toString(
+    'base64',
+  );
   const secret = options.secret ?? SECRETS[accessKeyId] ?? 'unknown';
   return { ...all, ...options.unsigned, policy, 'x-amz-signature': signature(policy, secret, '20240506', region) };
 }
 
-function verify(fields: Record<string, string>, extra: { filename?: string; fileSize?: number; bucket?: string; now?: Date } = {}): PostPolicyResult {
+function verify(
+  fields: Record<string, string>,
+  extra: { filename?: string; fileSize?: number; bucket?: string; now?: Date } = {},
+): PostPolicyResult {
   return verifyPostPolicy({
     bucket: extra.bucket ?? BUCKET,
     fields,
@@ -64,7 +69,12 @@ function refusal(result: PostPolicyResult): PostRefused {
 
 describe('verifyPostPolicy: accepted uploads', () => {
   it('accepts a form made by the SDK, with ${filename}, a size range and a Content-Type prefix', async () => {
-    const client = new S3Client({ region: REGION, endpoint: 'http://127.0.0.1:9000', forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' } });
+    const client = new S3Client({
+      region: REGION,
+      endpoint: 'http://127.0.0.1:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local-secret' },
+    });
     const { fields } = await createPresignedPost(client, {
       Bucket: BUCKET,
       Key: 'incoming/user-1/${filename}',
@@ -75,7 +85,15 @@ describe('verifyPostPolicy: accepted uploads', () => {
       Fields: { 'Content-Type': 'image/png', 'x-amz-meta-owner': 'user-1' },
       Expires: 600,
     });
-    const result = verifyPostPolicy({ bucket: BUCKET, fields, filename: 'note de frais.png', fileSize: 500, now: new Date(), region: REGION, credentials });
+    const result = verifyPostPolicy({
+      bucket: BUCKET,
+      fields,
+      filename: 'note de frais.png',
+      fileSize: 500,
+      now: new Date(),
+      region: REGION,
+      credentials,
+    });
     expect(result).toEqual({
       ok: true,
       key: 'incoming/user-1/note de frais.png',
@@ -98,7 +116,11 @@ describe('verifyPostPolicy: accepted uploads', () => {
 
   it('defaults the content type as S3 does, and keeps the headers stored with the object', () => {
     const result = verify(signedForm({ key: 'a', 'Cache-Control': 'no-cache', 'Content-Disposition': 'attachment' }));
-    expect(result).toMatchObject({ ok: true, contentType: 'binary/octet-stream', headers: { 'cache-control': 'no-cache', 'content-disposition': 'attachment' } });
+    expect(result).toMatchObject({
+      ok: true,
+      contentType: 'binary/octet-stream',
+      headers: { 'cache-control': 'no-cache', 'content-disposition': 'attachment' },
+    });
   });
 
   it('answers success_action_status 200 and 201, and 204 for anything else', () => {
@@ -114,7 +136,9 @@ describe('verifyPostPolicy: accepted uploads', () => {
       return verify({ ...form, 'Content-Type': value });
     };
     expect(list('image/png, image/jpeg')).toMatchObject({ ok: true });
-    expect(refusal(list('image/png, text/plain')).message).toBe('Invalid according to Policy: Policy Condition failed: ["starts-with", "$Content-Type", "image/"]');
+    expect(refusal(list('image/png, text/plain')).message).toBe(
+      'Invalid according to Policy: Policy Condition failed: ["starts-with", "$Content-Type", "image/"]',
+    );
   });
 
   it('lets starts-with "" match any value of a field that is present', () => {
@@ -135,7 +159,10 @@ describe('verifyPostPolicy: refused uploads', () => {
     expect(refusal(verify({ ...form, 'x-amz-signature': tampered }))).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     const otherPolicy = Buffer.from(JSON.stringify({ expiration: '2030-01-01T00:00:00Z', conditions: [] })).toString('base64');
     expect(refusal(verify({ ...form, policy: otherPolicy }))).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
-    expect(refusal(verify(signedForm({ key: 'a' }, { secret: 'not-the-secret' })))).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(refusal(verify(signedForm({ key: 'a' }, { secret: 'not-the-secret' })))).toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
   });
 
   it('refuses an unknown access key', () => {
@@ -154,7 +181,10 @@ describe('verifyPostPolicy: refused uploads', () => {
       code: 'AuthorizationQueryParametersError',
       message: "Error parsing the X-Amz-Credential parameter; the region 'us-east-1' is wrong; expecting 'eu-west-3'",
     });
-    expect(refusal(verify({ ...form, 'x-amz-credential': 'local/20240506' }))).toMatchObject({ status: 400, code: 'AuthorizationQueryParametersError' });
+    expect(refusal(verify({ ...form, 'x-amz-credential': 'local/20240506' }))).toMatchObject({
+      status: 400,
+      code: 'AuthorizationQueryParametersError',
+    });
   });
 
   it('refuses a key outside the starts-with condition, after ${filename} is replaced', () => {
@@ -170,7 +200,11 @@ describe('verifyPostPolicy: refused uploads', () => {
 
   it('refuses a field that no condition covers', () => {
     const result = refusal(verify(signedForm({ key: 'a' }, { unsigned: { 'x-amz-meta-owner': 'someone-else' } })));
-    expect(result).toMatchObject({ status: 403, code: 'AccessDenied', message: 'Invalid according to Policy: Extra input fields: x-amz-meta-owner' });
+    expect(result).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Invalid according to Policy: Extra input fields: x-amz-meta-owner',
+    });
   });
 
   it('refuses a changed value of an exact condition', () => {
@@ -202,7 +236,11 @@ describe('verifyPostPolicy: refused uploads', () => {
       message: 'Your proposed upload exceeds the maximum allowed size',
       details: { ProposedSize: '101', MaxSizeAllowed: '100' },
     });
-    expect(refusal(verify(form, { fileSize: 9 }))).toMatchObject({ status: 400, code: 'EntityTooSmall', details: { ProposedSize: '9', MinSizeAllowed: '10' } });
+    expect(refusal(verify(form, { fileSize: 9 }))).toMatchObject({
+      status: 400,
+      code: 'EntityTooSmall',
+      details: { ProposedSize: '9', MinSizeAllowed: '10' },
+    });
   });
 
   it('asks for the fields S3 requires', () => {
@@ -215,12 +253,24 @@ describe('verifyPostPolicy: refused uploads', () => {
   });
 
   it('refuses a policy that is not base64 JSON, or that has a malformed condition', () => {
-    const sign = (policy: string) => ({ ...signedForm({ key: 'a' }), policy, 'x-amz-signature': signature(policy, 'local-secret', '20240506', REGION) });
-    expect(refusal(verify(sign(Buffer.from('{not json').toString('base64'))))).toMatchObject({ status: 400, code: 'InvalidPolicyDocument' });
+    const sign = (policy: string) => ({
+      ...signedForm({ key: 'a' }),
+      policy,
+      'x-amz-signature': signature(policy, 'local-secret', '20240506', REGION),
+    });
+    expect(refusal(verify(sign(Buffer.from('{not json').toString('base64'))))).toMatchObject({
+      status: 400,
+      code: 'InvalidPolicyDocument',
+    });
     expect(refusal(verify(sign('***')))).toMatchObject({ status: 400, code: 'InvalidPolicyDocument' });
     const noExpiration = Buffer.from(JSON.stringify({ conditions: [] })).toString('base64');
-    expect(refusal(verify(sign(noExpiration)))).toMatchObject({ code: 'InvalidPolicyDocument', message: 'Invalid Policy: Policy missing expiration.' });
-    const badCondition = Buffer.from(JSON.stringify({ expiration: '2030-01-01T00:00:00Z', conditions: [['starts-with', 'key', 'a']] })).toString('base64');
+    expect(refusal(verify(sign(noExpiration)))).toMatchObject({
+      code: 'InvalidPolicyDocument',
+      message: 'Invalid Policy: Policy missing expiration.',
+    });
+    const badCondition = Buffer.from(
+      JSON.stringify({ expiration: '2030-01-01T00:00:00Z', conditions: [['starts-with', 'key', 'a']] }),
+    ).toString('base64');
     expect(refusal(verify(sign(badCondition)))).toMatchObject({ code: 'InvalidPolicyDocument' });
   });
 });

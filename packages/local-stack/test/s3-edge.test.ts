@@ -56,7 +56,9 @@ async function createQueue(sqs: SQSClient, name: string): Promise<{ queueUrl: st
 async function receiveAll(sqs: SQSClient, queueUrl: string): Promise<unknown[]> {
   const bodies: unknown[] = [];
   for (;;) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 300 }));
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 300 }),
+    );
     if (Messages.length === 0) return bodies;
     bodies.push(...Messages.map((message) => JSON.parse(message.Body ?? 'null') as unknown));
   }
@@ -124,7 +126,14 @@ function xmlElement(xml: string, name: string): string | undefined {
 
 /** An edge whose log lines (failed deliveries, writes made again) the test reads. */
 async function startLoggingEdge(backendEndpoint: string, sqsPort: number, logged: string[]): Promise<S3Edge> {
-  return startS3Edge({ port: await freePort(), backendEndpoint, region: REGION, credentials: secretOf, sqs: sqsClient(sqsPort), log: (message) => logged.push(message) });
+  return startS3Edge({
+    port: await freePort(),
+    backendEndpoint,
+    region: REGION,
+    credentials: secretOf,
+    sqs: sqsClient(sqsPort),
+    log: (message) => logged.push(message),
+  });
 }
 
 describe('S3 edge in front of s3rver, notifying fauxqs', () => {
@@ -191,7 +200,9 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
 
   it('stores a POST upload within its limits byte for byte, and announces it once', async () => {
     const { bucket, queue } = await bucketWithQueue();
-    const { url, fields } = await presign(bucket, 'incoming/user-1/${filename}', { fields: { 'Content-Type': 'image/png', 'x-amz-meta-owner': 'user-1' } });
+    const { url, fields } = await presign(bucket, 'incoming/user-1/${filename}', {
+      fields: { 'Content-Type': 'image/png', 'x-amz-meta-owner': 'user-1' },
+    });
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, index) => index % 256));
     const response = await postForm(url, fields, bytes, 'note de frais.png');
     expect(response.status).toBe(204);
@@ -252,7 +263,11 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
 
   it('refuses a file under content-length-range with EntityTooSmall', async () => {
     const { bucket } = await bucketWithQueue();
-    const { url, fields } = await createPresignedPost(s3, { Bucket: bucket, Key: 'small.bin', Conditions: [['content-length-range', 10, 100]] });
+    const { url, fields } = await createPresignedPost(s3, {
+      Bucket: bucket,
+      Key: 'small.bin',
+      Conditions: [['content-length-range', 10, 100]],
+    });
     const response = await postForm(url, fields, Buffer.from('tiny'), 'small.bin');
     expect(response.status).toBe(400);
     expect(xmlElement(await response.text(), 'Code')).toBe('EntityTooSmall');
@@ -289,7 +304,9 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     expect(response.status).toBe(403);
     const body = await response.text();
     expect(xmlElement(body, 'Code')).toBe('AccessDenied');
-    expect(xmlElement(body, 'Message')).toBe('Invalid according to Policy: Policy Condition failed: [&quot;starts-with&quot;, &quot;$key&quot;, &quot;incoming/user-1/&quot;]');
+    expect(xmlElement(body, 'Message')).toBe(
+      'Invalid according to Policy: Policy Condition failed: [&quot;starts-with&quot;, &quot;$key&quot;, &quot;incoming/user-1/&quot;]',
+    );
     expect(await exists(bucket, 'incoming/user-2/stolen.txt')).toBe(false);
   });
 
@@ -306,7 +323,9 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     const { bucket, queue } = await bucketWithQueue();
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'put/a.txt', Body: 'hello put', ContentType: 'text/plain' }));
     const streamed = Buffer.from('streamed bytes, framed by the SDK');
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'put/b.bin', Body: Readable.from([streamed]), ContentLength: streamed.length }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'put/b.bin', Body: Readable.from([streamed]), ContentLength: streamed.length }),
+    );
     const readBack = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'put/b.bin' }));
     expect(Buffer.from(await readBack.Body!.transformToByteArray())).toEqual(streamed);
 
@@ -383,23 +402,39 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     const bucket = `edge-test-${bucketCount}`;
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     const uploads = await createQueue(sqs, `${bucket}-uploads`);
-    await configureNotifications(s3, bucket, [{ id: 'uploads', queueArn: uploads.queueArn, prefix: 'in/', events: ['s3:ObjectCreated:Post'] }]);
+    await configureNotifications(s3, bucket, [
+      { id: 'uploads', queueArn: uploads.queueArn, prefix: 'in/', events: ['s3:ObjectCreated:Post'] },
+    ]);
     const read = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
     expect(read.QueueConfigurations).toEqual([
-      { Id: 'uploads', QueueArn: uploads.queueArn, Events: ['s3:ObjectCreated:Post'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in/' }] } } },
+      {
+        Id: 'uploads',
+        QueueArn: uploads.queueArn,
+        Events: ['s3:ObjectCreated:Post'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in/' }] } },
+      },
     ]);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'in/put.txt', Body: 'put' }));
-    const presigned = await createPresignedPost(s3, { Bucket: bucket, Key: 'in/posted.txt', Conditions: [['content-length-range', 1, 100]] });
+    const presigned = await createPresignedPost(s3, {
+      Bucket: bucket,
+      Key: 'in/posted.txt',
+      Conditions: [['content-length-range', 1, 100]],
+    });
     expect((await postForm(presigned.url, presigned.fields, Buffer.from('posted'), 'posted.txt')).status).toBe(204);
     await edge.flush();
     const messages = await receiveAll(sqs, uploads.queueUrl);
-    expect(objectEvents(messages).map((event) => [event.Records[0]?.eventName, event.Records[0]?.s3.object.key])).toEqual([['ObjectCreated:Post', 'in/posted.txt']]);
+    expect(objectEvents(messages).map((event) => [event.Records[0]?.eventName, event.Records[0]?.s3.object.key])).toEqual([
+      ['ObjectCreated:Post', 'in/posted.txt'],
+    ]);
   });
 
   it('refuses a notification configuration for a missing bucket or with a malformed body', async () => {
     expect(await statusOf(configureNotifications(s3, 'no-such-bucket', []))).toBe(404);
     const { bucket } = await bucketWithQueue();
-    const response = await fetch(`${edge.endpoint}/${bucket}?notification`, { method: 'PUT', body: '<NotificationConfiguration><QueueConfiguration><Queue>not-an-arn' });
+    const response = await fetch(`${edge.endpoint}/${bucket}?notification`, {
+      method: 'PUT',
+      body: '<NotificationConfiguration><QueueConfiguration><Queue>not-an-arn',
+    });
     expect(response.status).toBe(400);
   });
 
@@ -407,7 +442,10 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     const { bucket, queue } = await bucketWithQueue();
     expect(await statusOf(s3.send(new PutObjectCommand({ Bucket: 'no-such-bucket', Key: 'a', Body: 'a' })))).toBe(404);
     expect(await statusOf(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'missing' })))).toBe(404);
-    const response = await fetch(`${edge.endpoint}/${bucket}?delete`, { method: 'POST', body: '<Delete><Object><Key>a</Key></Object></Delete>' });
+    const response = await fetch(`${edge.endpoint}/${bucket}?delete`, {
+      method: 'POST',
+      body: '<Delete><Object><Key>a</Key></Object></Delete>',
+    });
     expect(response.status).toBe(200);
     expect(await eventsOn(queue.queueUrl)).toEqual([]);
   });
@@ -476,7 +514,9 @@ describe('S3 edge while SQS is down', () => {
     expect(await createQueue(sqs, 'outage-events')).toEqual(queue);
     await edge.flush();
     const events = objectEvents(await receiveAll(sqs, queue.queueUrl));
-    expect(events.map((event) => [event.Records[0]?.eventName, event.Records[0]?.s3.object.key])).toEqual([['ObjectCreated:Put', 'while-down.txt']]);
+    expect(events.map((event) => [event.Records[0]?.eventName, event.Records[0]?.s3.object.key])).toEqual([
+      ['ObjectCreated:Put', 'while-down.txt'],
+    ]);
   });
 });
 
@@ -488,7 +528,14 @@ describe('S3 edge notification configurations on disk', () => {
     const fauxqs = await startFauxqs(sqsPort);
     const sqs = sqsClient(sqsPort);
     const start = async () =>
-      startS3Edge({ port: await freePort(), backendEndpoint: backend.endpoint, region: REGION, credentials: secretOf, sqs, stateDirectory: join(directory, 'edge') });
+      startS3Edge({
+        port: await freePort(),
+        backendEndpoint: backend.endpoint,
+        region: REGION,
+        credentials: secretOf,
+        sqs,
+        stateDirectory: join(directory, 'edge'),
+      });
     try {
       const first = await start();
       await s3Client(first.endpoint).send(new CreateBucketCommand({ Bucket: 'kept' }));
@@ -533,10 +580,13 @@ describe('S3 edge in front of an emulator that fails a write', () => {
         res.writeHead(500, { 'content-type': 'application/xml' }).end('<Error><Code>InternalError</Code></Error>');
         return;
       }
-      const forwarded = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forwarded = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(forwarded);
     });
     const flakyPort = await freePort();
@@ -558,13 +608,19 @@ describe('S3 edge in front of an emulator that fails a write', () => {
   it('writes a POST upload again rather than answer the client 500, and stores it once', async () => {
     const s3 = s3Client(edge.endpoint);
     await s3.send(new CreateBucketCommand({ Bucket: 'flaky' }));
-    const { url, fields } = await createPresignedPost(s3, { Bucket: 'flaky', Key: 'receipt.bin', Conditions: [['content-length-range', 1, 100]] });
+    const { url, fields } = await createPresignedPost(s3, {
+      Bucket: 'flaky',
+      Key: 'receipt.bin',
+      Conditions: [['content-length-range', 1, 100]],
+    });
     const bytes = Buffer.from('a receipt, in bytes');
     const response = await postForm(url, fields, bytes, 'receipt.bin');
     expect(response.status).toBe(204);
     expect(failedOnce).toEqual(new Set(['/flaky/receipt.bin']));
     const stored = await s3.send(new GetObjectCommand({ Bucket: 'flaky', Key: 'receipt.bin' }));
     expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(bytes);
-    expect(logged.some((line) => line.includes('answered 500 to storing flaky/receipt.bin') && line.includes('writing it again'))).toBe(true);
+    expect(logged.some((line) => line.includes('answered 500 to storing flaky/receipt.bin') && line.includes('writing it again'))).toBe(
+      true,
+    );
   });
 });

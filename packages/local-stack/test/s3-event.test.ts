@@ -53,7 +53,12 @@ describe('buildObjectCreatedEvent', () => {
             s3SchemaVersion: '1.0',
             configurationId: 'ocr-object-created',
             bucket: { name: 'ndf-uploads', ownerIdentity: { principalId: 'A2NDFLOCALOWNER' }, arn: 'arn:aws:s3:::ndf-uploads' },
-            object: { key: 'incoming/my+receipt.png', size: 1024, eTag: 'd41d8cd98f00b204e9800998ecf8427e', sequencer: '0055AED6DCD90281E5' },
+            object: {
+              key: 'incoming/my+receipt.png',
+              size: 1024,
+              eTag: 'd41d8cd98f00b204e9800998ecf8427e',
+              sequencer: '0055AED6DCD90281E5',
+            },
           },
         },
       ],
@@ -84,14 +89,16 @@ describe('buildObjectCreatedEvent', () => {
 
 describe('buildTestEvent', () => {
   it('is the message S3 sends when a notification configuration is set', () => {
-    expect(buildTestEvent({ bucket: 'ndf-uploads', time: new Date('2024-01-02T03:04:05.006Z'), requestId: 'REQ', hostId: 'HOST' })).toEqual({
-      Service: 'Amazon S3',
-      Event: 's3:TestEvent',
-      Time: '2024-01-02T03:04:05.006Z',
-      Bucket: 'ndf-uploads',
-      RequestId: 'REQ',
-      HostId: 'HOST',
-    });
+    expect(buildTestEvent({ bucket: 'ndf-uploads', time: new Date('2024-01-02T03:04:05.006Z'), requestId: 'REQ', hostId: 'HOST' })).toEqual(
+      {
+        Service: 'Amazon S3',
+        Event: 's3:TestEvent',
+        Time: '2024-01-02T03:04:05.006Z',
+        Bucket: 'ndf-uploads',
+        RequestId: 'REQ',
+        HostId: 'HOST',
+      },
+    );
   });
 });
 

@@ -17,7 +17,9 @@ describe('starting and stopping the local stack', () => {
   it('keeps tables and receipts on disk across a restart, and leaves no process and no open port when stopped', async () => {
     const config = await testStackConfig(dataDir);
     const first = await startLocalStack(config, { catalog: testCatalog });
-    await first.clients.dynamodb.send(new PutItemCommand({ TableName: 'test-notes', Item: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#kept' } } }));
+    await first.clients.dynamodb.send(
+      new PutItemCommand({ TableName: 'test-notes', Item: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#kept' } } }),
+    );
     await first.clients.s3.send(new PutObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/kept.jpg', Body: 'original bytes' }));
     const pids = first.childPids;
     await first.stop();
@@ -32,8 +34,12 @@ describe('starting and stopping the local stack', () => {
       const { createdResources, updatedResources, unchangedResources } = second.provisioned.log;
       expect(updatedResources).toEqual([]);
       expect(createdResources.every((resource) => resource.startsWith('queue '))).toBe(true);
-      expect(unchangedResources).toEqual(expect.arrayContaining(['table test-notes', 'bucket test-receipts', 'notifications of test-receipts']));
-      const item = await second.clients.dynamodb.send(new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#kept' } } }));
+      expect(unchangedResources).toEqual(
+        expect.arrayContaining(['table test-notes', 'bucket test-receipts', 'notifications of test-receipts']),
+      );
+      const item = await second.clients.dynamodb.send(
+        new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#kept' } } }),
+      );
       expect(item.Item?.sk?.S).toBe('NOTE#kept');
       const object = await second.clients.s3.send(new GetObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/kept.jpg' }));
       expect(await object.Body!.transformToString()).toBe('original bytes');
@@ -47,11 +53,15 @@ describe('starting and stopping the local stack', () => {
     const stack = await startLocalStack(config, { catalog: testCatalog });
     const before = stack.childPids[0]!;
     try {
-      await stack.clients.dynamodb.send(new PutItemCommand({ TableName: 'test-notes', Item: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }));
+      await stack.clients.dynamodb.send(
+        new PutItemCommand({ TableName: 'test-notes', Item: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }),
+      );
       await stack.restartDynamoDb(200);
       expect(isAlive(before)).toBe(false);
       expect(stack.childPids[0]).not.toBe(before);
-      const item = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }));
+      const item = await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: 'test-notes', Key: { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#survives' } } }),
+      );
       expect(item.Item?.sk?.S).toBe('NOTE#survives');
     } finally {
       await stack.stop();

@@ -18,7 +18,12 @@ const deadLetterQueueUrl = (service: string) => stack.provisioned.queues.get(ser
 async function receiveOne(url: string, waitSeconds = 5) {
   for (;;) {
     const { Messages } = await stack.clients.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: waitSeconds, MaxNumberOfMessages: 1, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        WaitTimeSeconds: waitSeconds,
+        MaxNumberOfMessages: 1,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
     );
     const message = Messages?.[0];
     if (!message?.Body?.includes('"Event":"s3:TestEvent"')) return message;
@@ -35,7 +40,13 @@ afterAll(async () => {
 describe('the local stack, through the AWS SDK v3', () => {
   it('provisions every table, queue with its DLQ, and bucket from the catalog, and a second run changes nothing', async () => {
     expect(stack.provisioned.log.createdResources).toEqual(
-      expect.arrayContaining(['table test-notes', 'table test-runtime', 'queue test-probe-receipts', 'queue test-probe-receipts-dlq', 'bucket test-receipts']),
+      expect.arrayContaining([
+        'table test-notes',
+        'table test-runtime',
+        'queue test-probe-receipts',
+        'queue test-probe-receipts-dlq',
+        'bucket test-receipts',
+      ]),
     );
     const again = await provision(testCatalog, stack.clients, 'test-');
     expect(again.log.createdResources).toEqual([]);
@@ -46,7 +57,9 @@ describe('the local stack, through the AWS SDK v3', () => {
   it('writes and reads DynamoDB, and the write shows up on the table stream with both images', async () => {
     const item = { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#1' }, type: { S: 'NOTE' }, amount: { S: '42.50' } };
     await stack.clients.dynamodb.send(new PutItemCommand({ TableName: 'test-notes', Item: item }));
-    const read = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: 'test-notes', Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }));
+    const read = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: 'test-notes', Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }),
+    );
     expect(read.Item).toEqual(item);
 
     const table = await stack.clients.dynamodb.send(new DescribeTableCommand({ TableName: 'test-notes' }));
@@ -66,7 +79,9 @@ describe('the local stack, through the AWS SDK v3', () => {
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       const message = await receiveOne(url);
       expect(message?.Attributes?.ApproximateReceiveCount).toBe(String(attempt));
-      await stack.clients.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message!.ReceiptHandle!, VisibilityTimeout: 0 }));
+      await stack.clients.sqs.send(
+        new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: message!.ReceiptHandle!, VisibilityTimeout: 0 }),
+      );
     }
     expect(await receiveOne(url, 1)).toBeUndefined();
     const deadLetter = await receiveOne(deadLetterQueueUrl('probe-notes'));
@@ -75,7 +90,9 @@ describe('the local stack, through the AWS SDK v3', () => {
 
   it('puts and gets S3 objects, and an object put produces its notification on the subscribed queues only', async () => {
     const body = Buffer.from('%PDF-1.7 not really');
-    await stack.clients.s3.send(new PutObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/receipts/r1.pdf', Body: body, ContentType: 'application/pdf' }));
+    await stack.clients.s3.send(
+      new PutObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/receipts/r1.pdf', Body: body, ContentType: 'application/pdf' }),
+    );
     const object = await stack.clients.s3.send(new GetObjectCommand({ Bucket: 'test-receipts', Key: 'tenants/acme/receipts/r1.pdf' }));
     expect(Buffer.from(await object.Body!.transformToByteArray())).toEqual(body);
 
@@ -95,7 +112,12 @@ describe('the local stack, through the AWS SDK v3', () => {
 
   it('refuses a presigned POST over its size limit or past its expiry, and stores nothing', async () => {
     const post = (key: string, expires: number) =>
-      createPresignedPost(stack.clients.s3, { Bucket: 'test-receipts', Key: key, Conditions: [['content-length-range', 1, 1_000]], Expires: expires });
+      createPresignedPost(stack.clients.s3, {
+        Bucket: 'test-receipts',
+        Key: key,
+        Conditions: [['content-length-range', 1, 1_000]],
+        Expires: expires,
+      });
     const upload = async (presigned: Awaited<ReturnType<typeof post>>, size: number) => {
       const form = new FormData();
       for (const [name, value] of Object.entries(presigned.fields)) form.append(name, value);
@@ -103,7 +125,10 @@ describe('the local stack, through the AWS SDK v3', () => {
       return fetch(presigned.url, { method: 'POST', body: form });
     };
     const exists = (key: string) =>
-      stack.clients.s3.send(new HeadObjectCommand({ Bucket: 'test-receipts', Key: key })).then(() => true, () => false);
+      stack.clients.s3.send(new HeadObjectCommand({ Bucket: 'test-receipts', Key: key })).then(
+        () => true,
+        () => false,
+      );
 
     const tooBig = await upload(await post('tenants/acme/too-big.jpg', 60), 5_000);
     expect(tooBig.status).toBe(400);
@@ -124,7 +149,12 @@ describe('the local stack, through the AWS SDK v3', () => {
 
   it('catches mail sent over SMTP and serves it over HTTP', async () => {
     const transport = createTransport({ host: stack.endpoints.smtp.host, port: stack.endpoints.smtp.port, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: 'noreply@ndf.test', to: 'alice@acme.test', subject: 'Your note was approved', text: 'Note 42 approved.' });
+    await transport.sendMail({
+      from: 'noreply@ndf.test',
+      to: 'alice@acme.test',
+      subject: 'Your note was approved',
+      text: 'Note 42 approved.',
+    });
     transport.close();
     const messages = (await (await fetch(`${stack.endpoints.mail}/api/messages`)).json()) as { subject: string; text: string }[];
     expect(messages.find((message) => message.subject === 'Your note was approved')?.text).toContain('Note 42 approved.');

@@ -64,6 +64,12 @@ describe('the supervisor', () => {
   });
 
   it('refuses two processes with one name', () => {
-    expect(() => new Supervisor([{ name: 'a', ...node('runs-until-stopped.mjs') }, { name: 'a', ...node('runs-until-stopped.mjs') }])).toThrow('Two processes are named "a".');
+    expect(
+      () =>
+        new Supervisor([
+          { name: 'a', ...node('runs-until-stopped.mjs') },
+          { name: 'a', ...node('runs-until-stopped.mjs') },
+        ]),
+    ).toThrow('Two processes are named "a".');
   });
 });

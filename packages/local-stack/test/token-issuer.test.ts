@@ -16,7 +16,11 @@ async function verify(issuer: TokenIssuer, token: string, options: { audience?: 
 }
 
 function postToken(issuer: TokenIssuer, body: unknown): Promise<Response> {
-  return fetch(`${issuer.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(`${issuer.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 describe('the local token issuer', () => {
@@ -84,7 +88,9 @@ describe('the local token issuer', () => {
     const [header, body, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, 'custom:tenant': 'globex', 'cognito:groups': ['admin'] })).toString('base64url');
-    await expect(verify(issuer, `${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+    await expect(verify(issuer, `${header}.${forged}.${signature}`)).rejects.toMatchObject({
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    });
   });
 
   it('rejects a token signed by another key, even one claiming the same kid', async () => {
@@ -101,7 +107,10 @@ describe('the local token issuer', () => {
     await expect(verify(issuer, short, { currentDate: new Date(Date.now() + 5_000) })).rejects.toMatchObject({ code: 'ERR_JWT_EXPIRED' });
 
     const token = await issuer.mint({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-    await expect(verify(issuer, token, { audience: 'some-other-app' })).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+    await expect(verify(issuer, token, { audience: 'some-other-app' })).rejects.toMatchObject({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+      claim: 'aud',
+    });
 
     const foreign = await startTokenIssuer({ port: await freePort(), audience: 'some-other-app' });
     try {
@@ -135,7 +144,13 @@ describe('the local token issuer', () => {
       expect(response.status, label).toBe(400);
       expect(response.headers.get('content-type'), label).toContain('application/problem+json');
       const problem = (await response.json()) as Record<string, unknown>;
-      expect(problem, label).toMatchObject({ type: expect.any(String), title: 'Bad Request', status: 400, detail: expect.any(String), field });
+      expect(problem, label).toMatchObject({
+        type: expect.any(String),
+        title: 'Bad Request',
+        status: 400,
+        detail: expect.any(String),
+        field,
+      });
     }
   });
 

@@ -1,5 +1,15 @@
 import { ITEMS, LOCALES, MERCHANTS, STREETS, type Locale } from './catalogue.js';
-import { formatAmount, formatDate, formatMoney, formatRate, formatTime, isoOf, pickNumberStyle, type CalendarDate, type NumberStyle } from './format.js';
+import {
+  formatAmount,
+  formatDate,
+  formatMoney,
+  formatRate,
+  formatTime,
+  isoOf,
+  pickNumberStyle,
+  type CalendarDate,
+  type NumberStyle,
+} from './format.js';
 import { Random } from './random.js';
 import type { Language, PrintedLine, ReceiptDocument, ReceiptKind } from './truth.js';
 import { makeVatNumber } from './vat-number.js';
@@ -19,13 +29,44 @@ function includedVat(gross: number, rate: number): number {
 
 function words(language: Language) {
   return language === 'fr'
-    ? { vat: 'TVA', total: ['TOTAL TTC', 'TOTAL', 'NET A PAYER', 'MONTANT TTC', 'TOTAL A PAYER', 'Total TTC', 'Net à payer'], excl: ['TOTAL HT', 'Total HT', 'MONTANT HT'], card: ['CB', 'CARTE BANCAIRE', 'CB SANS CONTACT', 'VISA'], cash: 'ESPECES', change: 'RENDU', date: ['Date :', 'Le', 'DATE'], thanks: ['MERCI DE VOTRE VISITE', 'A BIENTOT', 'Merci et bonne journée'], table: ['TAUX', 'HT', 'TVA', 'TTC'], including: 'dont TVA' }
-    : { vat: 'VAT', total: ['TOTAL', 'Total', 'Amount due', 'Total to pay', 'BALANCE DUE', 'Total (incl. VAT)'], excl: ['Net total', 'Total excl. VAT', 'Subtotal excl. VAT'], card: ['VISA', 'CARD', 'CONTACTLESS', 'MASTERCARD'], cash: 'CASH', change: 'CHANGE', date: ['Date:', 'Date', 'DATE'], thanks: ['THANK YOU', 'Thank you for your visit', 'PLEASE COME AGAIN'], table: ['RATE', 'NET', 'VAT', 'GROSS'], including: 'incl. VAT' };
+    ? {
+        vat: 'TVA',
+        total: ['TOTAL TTC', 'TOTAL', 'NET A PAYER', 'MONTANT TTC', 'TOTAL A PAYER', 'Total TTC', 'Net à payer'],
+        excl: ['TOTAL HT', 'Total HT', 'MONTANT HT'],
+        card: ['CB', 'CARTE BANCAIRE', 'CB SANS CONTACT', 'VISA'],
+        cash: 'ESPECES',
+        change: 'RENDU',
+        date: ['Date :', 'Le', 'DATE'],
+        thanks: ['MERCI DE VOTRE VISITE', 'A BIENTOT', 'Merci et bonne journée'],
+        table: ['TAUX', 'HT', 'TVA', 'TTC'],
+        including: 'dont TVA',
+      }
+    : {
+        vat: 'VAT',
+        total: ['TOTAL', 'Total', 'Amount due', 'Total to pay', 'BALANCE DUE', 'Total (incl. VAT)'],
+        excl: ['Net total', 'Total excl. VAT', 'Subtotal excl. VAT'],
+        card: ['VISA', 'CARD', 'CONTACTLESS', 'MASTERCARD'],
+        cash: 'CASH',
+        change: 'CHANGE',
+        date: ['Date:', 'Date', 'DATE'],
+        thanks: ['THANK YOU', 'Thank you for your visit', 'PLEASE COME AGAIN'],
+        table: ['RATE', 'NET', 'VAT', 'GROSS'],
+        including: 'incl. VAT',
+      };
 }
 
 function itemsFor(kind: ReceiptKind, locale: Locale, random: Random): Item[] {
   const catalogue = ITEMS[kind][locale.language];
-  const count = kind === 'supermarket' ? random.int(12, 28) : kind === 'invoice' ? random.int(1, 4) : kind === 'fuel' || kind === 'train' ? 1 : kind === 'taxi' ? random.int(1, 2) : random.int(2, 6);
+  const count =
+    kind === 'supermarket'
+      ? random.int(12, 28)
+      : kind === 'invoice'
+        ? random.int(1, 4)
+        : kind === 'fuel' || kind === 'train'
+          ? 1
+          : kind === 'taxi'
+            ? random.int(1, 2)
+            : random.int(2, 6);
   const rateOf = (reduced: boolean | undefined) => {
     if (kind === 'restaurant' || kind === 'hotel' || kind === 'taxi' || kind === 'train') return locale.serviceRate;
     return reduced ? locale.reducedRate : locale.standardRate;
@@ -68,32 +109,58 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
   lines.push({ left: merchant, align: center ? 'center' : 'left', bold: true, scale: random.pick([1, 1.2, 1.4]) });
   lines.push({ left: `${random.int(1, 180)} ${random.pick(STREETS[language])}`, align: center ? 'center' : 'left' });
   lines.push({ left: random.pick(locale.cities), align: center ? 'center' : 'left' });
-  if (random.chance(0.6)) lines.push({ left: `Tel ${language === 'fr' ? `0${random.int(1, 5)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : `0${random.int(100, 999)} ${random.int(100, 999)} ${random.int(1000, 9999)}`}`, align: center ? 'center' : 'left' });
+  if (random.chance(0.6))
+    lines.push({
+      left: `Tel ${language === 'fr' ? `0${random.int(1, 5)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : `0${random.int(100, 999)} ${random.int(100, 999)} ${random.int(1000, 9999)}`}`,
+      align: center ? 'center' : 'left',
+    });
   if (vatNumber) lines.push({ left: vatNumber.printed, align: center ? 'center' : 'left' });
   lines.push({ left: '' });
-  if (kind === 'invoice') lines.push({ left: language === 'fr' ? `FACTURE N° ${random.int(2024001, 2024999)}` : `INVOICE No ${random.int(1000, 9999)}`, bold: true });
+  if (kind === 'invoice')
+    lines.push({
+      left: language === 'fr' ? `FACTURE N° ${random.int(2024001, 2024999)}` : `INVOICE No ${random.int(1000, 9999)}`,
+      bold: true,
+    });
   const dateAtTop = kind === 'invoice' || kind === 'hotel' || kind === 'train' || random.chance(0.5);
-  const dateLine = (): PrintedLine => ({ left: random.chance(0.7) ? `${random.pick(w.date)} ${printedDate}${kind === 'invoice' ? '' : `  ${formatTime(random)}`}` : `${printedDate} ${formatTime(random)}` });
+  const dateLine = (): PrintedLine => ({
+    left: random.chance(0.7)
+      ? `${random.pick(w.date)} ${printedDate}${kind === 'invoice' ? '' : `  ${formatTime(random)}`}`
+      : `${printedDate} ${formatTime(random)}`,
+  });
   if (dateAtTop) lines.push(dateLine());
   if (kind === 'hotel') {
     const nights = random.int(1, 4);
     lines.push({ left: language === 'fr' ? `Séjour : ${nights} nuit(s)` : `Stay: ${nights} night(s)` });
   }
-  if (kind === 'restaurant') lines.push({ left: language === 'fr' ? `Table ${random.int(1, 40)}  Couverts ${random.int(1, 6)}` : `Table ${random.int(1, 40)}  Covers ${random.int(1, 6)}` });
+  if (kind === 'restaurant')
+    lines.push({
+      left:
+        language === 'fr'
+          ? `Table ${random.int(1, 40)}  Couverts ${random.int(1, 6)}`
+          : `Table ${random.int(1, 40)}  Covers ${random.int(1, 6)}`,
+    });
   if (kind === 'fuel') lines.push({ left: language === 'fr' ? `POMPE N° ${random.int(1, 12)}` : `PUMP ${random.int(1, 12)}` });
   lines.push({ left: '' });
 
   const items = itemsFor(kind, locale, random);
   if (kind === 'supermarket' && random.chance(0.5)) {
     const discounted = items.find((item) => item.amount > 300);
-    if (discounted) items.push({ name: language === 'fr' ? 'REMISE FIDELITE' : 'LOYALTY DISCOUNT', amount: -Math.round(discounted.amount * 0.2), rate: discounted.rate });
+    if (discounted)
+      items.push({
+        name: language === 'fr' ? 'REMISE FIDELITE' : 'LOYALTY DISCOUNT',
+        amount: -Math.round(discounted.amount * 0.2),
+        rate: discounted.rate,
+      });
   }
   for (const item of items) lines.push({ left: item.name, right: formatAmount(item.amount, style) });
   lines.push({ left: '-'.repeat(Math.min(columns, 40)) });
 
   // Totals and VAT, per rate; US sales tax is added on top of pre-tax prices.
   const rates = [...new Set(items.map((item) => item.rate))].sort((a, b) => b - a);
-  const grossByRate = rates.map((rate) => ({ rate, gross: items.filter((item) => item.rate === rate).reduce((sum, item) => sum + item.amount, 0) }));
+  const grossByRate = rates.map((rate) => ({
+    rate,
+    gross: items.filter((item) => item.rate === rate).reduce((sum, item) => sum + item.amount, 0),
+  }));
   let total: number;
   let exclVat: number;
   let vatLines: { rate: number; amount: number; base: number }[];
@@ -104,7 +171,10 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
     total = exclVat + tax;
     vatLines = [{ rate, amount: tax, base: exclVat }];
     lines.push({ left: 'Subtotal', right: formatAmount(exclVat, style) });
-    lines.push({ left: `${random.pick(['Sales Tax', 'Tax', 'NY Tax'])} ${formatRate(rate, '.', random)}`, right: formatAmount(tax, style) });
+    lines.push({
+      left: `${random.pick(['Sales Tax', 'Tax', 'NY Tax'])} ${formatRate(rate, '.', random)}`,
+      right: formatAmount(tax, style),
+    });
     lines.push({ left: random.pick(['TOTAL', 'Total', 'Amount Due']), right: money(total), bold: true });
   } else {
     vatLines = grossByRate.map(({ rate, gross }) => ({ rate, amount: includedVat(gross, rate), base: gross - includedVat(gross, rate) }));
@@ -113,13 +183,22 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
     const exclFirst = kind === 'invoice' || kind === 'hotel' || random.chance(0.3);
     if (exclFirst) lines.push({ left: random.pick(w.excl), right: formatAmount(exclVat, style) });
     const vatStyle = kind === 'invoice' ? 'inline' : random.pick(['inline', 'inline', 'table', 'including'] as const);
-    if (vatStyle === 'inline' && exclFirst) for (const line of vatLines) lines.push({ left: `${w.vat} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
+    if (vatStyle === 'inline' && exclFirst)
+      for (const line of vatLines)
+        lines.push({ left: `${w.vat} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
     lines.push({ left: random.pick(w.total), right: money(total), bold: true });
-    if (vatStyle === 'inline' && !exclFirst) for (const line of vatLines) lines.push({ left: `${w.vat} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
-    if (vatStyle === 'including') for (const line of vatLines) lines.push({ left: `${w.including} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
+    if (vatStyle === 'inline' && !exclFirst)
+      for (const line of vatLines)
+        lines.push({ left: `${w.vat} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
+    if (vatStyle === 'including')
+      for (const line of vatLines)
+        lines.push({ left: `${w.including} ${formatRate(line.rate, style.decimal, random)}`, right: formatAmount(line.amount, style) });
     if (vatStyle === 'table') {
       lines.push({ left: w.table.join('     ') });
-      for (const line of vatLines) lines.push({ left: `${formatRate(line.rate, style.decimal, random)}   ${formatAmount(line.base, style)}   ${formatAmount(line.amount, style)}   ${formatAmount(line.base + line.amount, style)}` });
+      for (const line of vatLines)
+        lines.push({
+          left: `${formatRate(line.rate, style.decimal, random)}   ${formatAmount(line.base, style)}   ${formatAmount(line.amount, style)}   ${formatAmount(line.base + line.amount, style)}`,
+        });
     }
   }
   paymentLines(lines, total, style, w, random, plain);
@@ -138,14 +217,26 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
       date: isoOf(date),
       totalInclVat: formatAmount(total, { decimal: '.', thousands: '', symbol: '', symbolBefore: false }),
       totalExclVat: formatAmount(exclVat, { decimal: '.', thousands: '', symbol: '', symbolBefore: false }),
-      vatLines: vatLines.filter((line) => line.amount !== 0).map((line) => ({ rate: (line.rate / 1000).toFixed(3).replace(/\.?0+$/, ''), amount: formatAmount(line.amount, { decimal: '.', thousands: '', symbol: '', symbolBefore: false }) })),
+      vatLines: vatLines
+        .filter((line) => line.amount !== 0)
+        .map((line) => ({
+          rate: (line.rate / 1000).toFixed(3).replace(/\.?0+$/, ''),
+          amount: formatAmount(line.amount, { decimal: '.', thousands: '', symbol: '', symbolBefore: false }),
+        })),
       currency,
       merchantVatNumber: vatNumber?.value ?? null,
     },
   };
 }
 
-function paymentLines(lines: PrintedLine[], total: number, style: NumberStyle, w: ReturnType<typeof words>, random: Random, plain: (minor: number) => string): void {
+function paymentLines(
+  lines: PrintedLine[],
+  total: number,
+  style: NumberStyle,
+  w: ReturnType<typeof words>,
+  random: Random,
+  plain: (minor: number) => string,
+): void {
   if (random.chance(0.2)) {
     const given = Math.ceil(total / 1000) * 1000 + (random.chance(0.5) ? 1000 : 0);
     lines.push({ left: w.cash, right: formatAmount(given, style) });

@@ -30,7 +30,12 @@ export const GENERATOR_VERSION = 2;
 export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 
 const EXTENSIONS: Record<FixtureFormat, string> = { png: 'png', photo: 'jpg', 'pdf-digital': 'pdf', 'pdf-scanned': 'pdf' };
-const MEDIA_TYPES: Record<FixtureFormat, Fixture['mediaType']> = { png: 'image/png', photo: 'image/jpeg', 'pdf-digital': 'application/pdf', 'pdf-scanned': 'application/pdf' };
+const MEDIA_TYPES: Record<FixtureFormat, Fixture['mediaType']> = {
+  png: 'image/png',
+  photo: 'image/jpeg',
+  'pdf-digital': 'application/pdf',
+  'pdf-scanned': 'application/pdf',
+};
 
 async function exists(path: string): Promise<boolean> {
   return readFile(path).then(
@@ -43,14 +48,27 @@ async function exists(path: string): Promise<boolean> {
  * Receipt `index` of series `seed` in a format, with its ground truth. The file is made on
  * first use and kept in `cacheDir`; the same arguments always give the same receipt.
  */
-export async function generateFixture(seed: number, index: number, format: FixtureFormat, { cacheDir = DEFAULT_CACHE_DIR }: { cacheDir?: string } = {}): Promise<Fixture> {
+export async function generateFixture(
+  seed: number,
+  index: number,
+  format: FixtureFormat,
+  { cacheDir = DEFAULT_CACHE_DIR }: { cacheDir?: string } = {},
+): Promise<Fixture> {
   const document = composeReceipt(seed, index);
   // One stream per format, so that a photo's draws do not change the scan's typeface.
   const random = new Random(seed * 31 + index * 131 + 7).fork(format.length);
   const layout = renderSvg(document, new Random(seed * 17 + index * 257 + 3));
   const path = join(cacheDir, `v${GENERATOR_VERSION}`, String(seed), `${String(index).padStart(4, '0')}-${format}.${EXTENSIONS[format]}`);
   const photoOptions = format === 'photo' ? pickPhotoOptions(random) : undefined;
-  const fixture: Fixture = { truth: document.truth, format, path, mediaType: MEDIA_TYPES[format], text: documentText(document), typeface: layout.typeface, ...(photoOptions ? { photo: photoOptions } : {}) };
+  const fixture: Fixture = {
+    truth: document.truth,
+    format,
+    path,
+    mediaType: MEDIA_TYPES[format],
+    text: documentText(document),
+    typeface: layout.typeface,
+    ...(photoOptions ? { photo: photoOptions } : {}),
+  };
   if (await exists(path)) return fixture;
 
   let bytes: Uint8Array;

@@ -15,9 +15,19 @@ const SYMBOLS: Record<Currency, readonly string[]> = { EUR: ['€', 'EUR'], GBP:
 export function pickNumberStyle(random: Random, currency: Currency, language: Language): NumberStyle {
   const comma = currency === 'EUR' && language === 'fr' ? true : currency === 'EUR' ? random.chance(0.5) : false;
   const decimal = comma ? ',' : '.';
-  const thousands = comma ? random.pick(['', ' ', '.'] as const) : currency === 'CHF' ? random.pick(['', "'"] as const) : random.pick(['', ','] as const);
+  const thousands = comma
+    ? random.pick(['', ' ', '.'] as const)
+    : currency === 'CHF'
+      ? random.pick(['', "'"] as const)
+      : random.pick(['', ','] as const);
   const symbol = random.pick(SYMBOLS[currency]);
-  const symbolBefore = symbol !== '' && (currency === 'GBP' || currency === 'USD' ? symbol.length === 1 : currency === 'CHF' ? random.chance(0.7) : symbol === '€' && random.chance(0.2));
+  const symbolBefore =
+    symbol !== '' &&
+    (currency === 'GBP' || currency === 'USD'
+      ? symbol.length === 1
+      : currency === 'CHF'
+        ? random.chance(0.7)
+        : symbol === '€' && random.chance(0.2));
   return { decimal, thousands, symbol, symbolBefore };
 }
 
@@ -73,10 +83,12 @@ export function formatDate(date: CalendarDate, language: Language, currency: Cur
     () => `${dd}/${mm}/${yy}`,
     () => `${dd}-${mm}-${date.year}`,
     () => (language === 'fr' ? `${date.day} ${month} ${date.year}` : `${date.day} ${month} ${date.year}`),
-    () => (language === 'fr' ? `${date.day} ${FRENCH_ABBREVIATIONS[date.month - 1]} ${date.year}` : `${dd} ${month.slice(0, 3)} ${date.year}`),
+    () =>
+      language === 'fr' ? `${date.day} ${FRENCH_ABBREVIATIONS[date.month - 1]} ${date.year}` : `${dd} ${month.slice(0, 3)} ${date.year}`,
   ];
   if (language === 'en') formats.push(() => `${month} ${date.day}, ${date.year}`);
-  if (currency === 'USD') return random.pick([() => `${mm}/${dd}/${date.year}`, () => `${month} ${date.day}, ${date.year}`, () => `${mm}/${dd}/${yy}`])();
+  if (currency === 'USD')
+    return random.pick([() => `${mm}/${dd}/${date.year}`, () => `${month} ${date.day}, ${date.year}`, () => `${mm}/${dd}/${yy}`])();
   return random.pick(formats)();
 }
 

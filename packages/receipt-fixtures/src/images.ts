@@ -37,18 +37,35 @@ const STORED_TURN: Record<PhotoOptions['exifOrientation'], number> = { 1: 0, 3: 
  * under an EXIF orientation tag.
  */
 export async function photo(svg: string, options: PhotoOptions, random: Random): Promise<Buffer> {
-  const page = await sharp(Buffer.from(svg)).resize({ width: Math.round(Number(/width="(\d+)"/.exec(svg)![1]) * options.scale) }).png().toBuffer();
+  const page = await sharp(Buffer.from(svg))
+    .resize({ width: Math.round(Number(/width="(\d+)"/.exec(svg)![1]) * options.scale) })
+    .png()
+    .toBuffer();
   const { width = 0, height = 0 } = await sharp(page).metadata();
   const pad = Math.round(Math.max(width, height) * 0.06);
   const table = { r: random.int(60, 140), g: random.int(50, 110), b: random.int(40, 90) };
-  const turned = await sharp(page).extend({ top: pad, bottom: pad, left: pad, right: pad, background: table }).rotate(options.angle, { background: table }).png().toBuffer();
+  const turned = await sharp(page)
+    .extend({ top: pad, bottom: pad, left: pad, right: pad, background: table })
+    .rotate(options.angle, { background: table })
+    .png()
+    .toBuffer();
   const size = await sharp(turned).metadata();
   const [w, h] = [size.width ?? 0, size.height ?? 0];
   const [x1, y1] = [random.int(0, 100), random.int(0, 100)];
   const light = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><linearGradient id="l" x1="${x1}%" y1="${y1}%" x2="${100 - x1}%" y2="${100 - y1}%"><stop offset="0" stop-color="#ffffff"/><stop offset="1" stop-color="#${random.pick(['8a8a8a', '9a9690', 'a8a8a8', '7f7b75'])}"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#l)"/></svg>`,
   );
-  const noise = await sharp({ create: { width: w, height: h, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: options.noiseSigma } } }).png().toBuffer();
+  const noise = await sharp({
+    create: {
+      width: w,
+      height: h,
+      channels: 3,
+      background: { r: 128, g: 128, b: 128 },
+      noise: { type: 'gaussian', mean: 128, sigma: options.noiseSigma },
+    },
+  })
+    .png()
+    .toBuffer();
   const lit = await sharp(turned)
     .composite([
       { input: light, blend: 'multiply' },
@@ -58,5 +75,7 @@ export async function photo(svg: string, options: PhotoOptions, random: Random):
     .png()
     .toBuffer();
   const stored = sharp(lit).rotate(STORED_TURN[options.exifOrientation]);
-  return (options.exifOrientation === 1 ? stored : stored.withMetadata({ orientation: options.exifOrientation })).jpeg({ quality: options.quality, mozjpeg: false }).toBuffer();
+  return (options.exifOrientation === 1 ? stored : stored.withMetadata({ orientation: options.exifOrientation }))
+    .jpeg({ quality: options.quality, mozjpeg: false })
+    .toBuffer();
 }

@@ -30,7 +30,8 @@ export async function digitalPdf(document: ReceiptDocument, random: Random): Pro
       const x = line.align === 'center' ? (A4.width - font.widthOfTextAtSize(line.left, fontSize)) / 2 : margin;
       page.drawText(line.left, { x, y, size: fontSize, font, color: rgb(0, 0, 0) });
     }
-    if (line.right !== undefined) page.drawText(line.right, { x: A4.width - margin - font.widthOfTextAtSize(line.right, fontSize), y, size: fontSize, font });
+    if (line.right !== undefined)
+      page.drawText(line.right, { x: A4.width - margin - font.widthOfTextAtSize(line.right, fontSize), y, size: fontSize, font });
   }
   return pdf.save({ useObjectStreams: false });
 }

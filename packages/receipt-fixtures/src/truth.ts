@@ -38,7 +38,8 @@ export interface ReceiptDocument {
 export function documentText(document: ReceiptDocument): string {
   return document.lines
     .map((line) => {
-      if (line.right === undefined) return line.align === 'center' ? line.left.padStart(Math.floor((document.columns + line.left.length) / 2)) : line.left;
+      if (line.right === undefined)
+        return line.align === 'center' ? line.left.padStart(Math.floor((document.columns + line.left.length) / 2)) : line.left;
       const gap = Math.max(2, document.columns - line.left.length - line.right.length);
       return line.left + ' '.repeat(gap) + line.right;
     })

@@ -51,7 +51,9 @@ describe('generateFixture', () => {
 
   it('renders photos as JPEGs, some stored sideways under an EXIF orientation tag', async () => {
     const photos = await generateFixtures({ seed: 3, count: 12, format: 'photo', cacheDir });
-    const orientations = await Promise.all(photos.map(async (fixture) => ({ expected: fixture.photo!.exifOrientation, metadata: await sharp(fixture.path).metadata() })));
+    const orientations = await Promise.all(
+      photos.map(async (fixture) => ({ expected: fixture.photo!.exifOrientation, metadata: await sharp(fixture.path).metadata() })),
+    );
     for (const { expected, metadata } of orientations) {
       expect(metadata.format).toBe('jpeg');
       expect(metadata.orientation ?? 1).toBe(expected);

@@ -9,6 +9,7 @@ export function parseChange(body: string): ChangeMessage {
   } catch {
     throw new PermanentError('The message is not JSON: not a change from the stream router.');
   }
-  if (change.kind !== 'change' || typeof change.itemType !== 'string' || typeof change.keys !== 'object') throw new PermanentError('The message is not a change from the stream router.');
+  if (change.kind !== 'change' || typeof change.itemType !== 'string' || typeof change.keys !== 'object')
+    throw new PermanentError('The message is not a change from the stream router.');
   return change as ChangeMessage;
 }

@@ -12,8 +12,14 @@ export interface ReceiptServiceDependencies {
 }
 
 /** A service's dependencies from the first message's context (clients and the environment's prefix), built once. */
-export function receiptServiceDependencies(service: string): (context: Pick<ServiceContext, 'clients' | 'prefix'>) => ReceiptServiceDependencies {
+export function receiptServiceDependencies(
+  service: string,
+): (context: Pick<ServiceContext, 'clients' | 'prefix'>) => ReceiptServiceDependencies {
   let built: ReceiptServiceDependencies | undefined;
   return ({ clients, prefix }) =>
-    (built ??= { s3: clients.s3, receiptsBucket: bucketName(prefix, 'receipts'), state: new ReceiptState(clients.dynamodb, tableName(prefix, 'notes'), service) });
+    (built ??= {
+      s3: clients.s3,
+      receiptsBucket: bucketName(prefix, 'receipts'),
+      state: new ReceiptState(clients.dynamodb, tableName(prefix, 'notes'), service),
+    });
 }

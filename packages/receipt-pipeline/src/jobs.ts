@@ -18,7 +18,13 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 
 function isReceiptRef(value: unknown): value is ReceiptRef {
   const ref = value as Partial<ReceiptRef> | null;
-  return typeof ref === 'object' && ref !== null && isText(ref.tenant) && isText(ref.receiptId) && (ref.noteId === undefined || isText(ref.noteId));
+  return (
+    typeof ref === 'object' &&
+    ref !== null &&
+    isText(ref.tenant) &&
+    isText(ref.receiptId) &&
+    (ref.noteId === undefined || isText(ref.noteId))
+  );
 }
 
 const CHECKS: { readonly [K in JobKind]: (job: Record<string, unknown>) => boolean } = {
@@ -48,6 +54,10 @@ export type ReceiptText =
   | {
       readonly source: 'ocr';
       /** One per page image; `line` indexes the page's own text lines; confidences 0 to 100. */
-      readonly pages: readonly { readonly text: string; readonly confidence: number; readonly words: readonly { readonly text: string; readonly confidence: number; readonly line: number }[] }[];
+      readonly pages: readonly {
+        readonly text: string;
+        readonly confidence: number;
+        readonly words: readonly { readonly text: string; readonly confidence: number; readonly line: number }[];
+      }[];
     }
   | { readonly source: 'pdf-text'; readonly text: string };

@@ -10,9 +10,12 @@ export interface ReceiptRef {
 }
 
 /** The receipt a change of a RECEIPT item is about. */
-export function receiptOfChange(change: ChangeMessage): ReceiptRef & { readonly objectKey: string; readonly status: string; readonly correlationId?: string } {
+export function receiptOfChange(
+  change: ChangeMessage,
+): ReceiptRef & { readonly objectKey: string; readonly status: string; readonly correlationId?: string } {
   const image = change.newImage ?? change.oldImage;
-  if (change.itemType !== ITEM_TYPES.receipt || image === undefined) throw new PermanentError(`Not a change of a receipt with its image: ${change.itemType} ${change.keys.pk} ${change.keys.sk}.`);
+  if (change.itemType !== ITEM_TYPES.receipt || image === undefined)
+    throw new PermanentError(`Not a change of a receipt with its image: ${change.itemType} ${change.keys.pk} ${change.keys.sk}.`);
   const { tenant, receiptId, noteId, objectKey, status, correlationId } = image as Record<string, unknown>;
   if (typeof tenant !== 'string' || typeof receiptId !== 'string' || typeof objectKey !== 'string' || typeof status !== 'string') {
     throw new PermanentError(`The receipt item ${change.keys.pk} ${change.keys.sk} lacks its tenant, id, object key or status.`);

@@ -43,7 +43,12 @@ export class ReceiptState {
     );
   }
 
-  async record(receipt: ReceiptRef, stage: StageOutcome, receiptAttributes: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {
+  async record(
+    receipt: ReceiptRef,
+    stage: StageOutcome,
+    receiptAttributes: Readonly<Record<string, unknown>>,
+    signal: AbortSignal,
+  ): Promise<void> {
     // A worker acts inside the tenant the receipt belongs to, under its own name.
     const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
     const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
@@ -73,7 +78,10 @@ export class ReceiptState {
                     UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
                     ConditionExpression: 'attribute_exists(pk)',
                     ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
-                    ExpressionAttributeValues: marshall(Object.fromEntries(names.map((name, index) => [`:v${index}`, receiptAttributes[name]])), { removeUndefinedValues: true }),
+                    ExpressionAttributeValues: marshall(
+                      Object.fromEntries(names.map((name, index) => [`:v${index}`, receiptAttributes[name]])),
+                      { removeUndefinedValues: true },
+                    ),
                   },
                 },
               ]),

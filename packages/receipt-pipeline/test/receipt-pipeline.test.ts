@@ -22,7 +22,12 @@ describe('the jobs receipt services hand each other', () => {
     const job = { kind: 'ocr', receipt, pageKeys: [derivedKey(receipt, 'page-1.png')] };
     expect(parseJob(JSON.stringify(job), 'ocr')).toEqual(job);
     expect(derivedKey(receipt, 'page-1.png')).toBe('derived/acme/1f0e3c2a-0000-4000-8000-000000000001/page-1.png');
-    for (const bad of ['{nope', JSON.stringify({ ...job, kind: 'parse' }), JSON.stringify({ ...job, pageKeys: [] }), JSON.stringify({ ...job, receipt: { tenant: 'acme' } })]) {
+    for (const bad of [
+      '{nope',
+      JSON.stringify({ ...job, kind: 'parse' }),
+      JSON.stringify({ ...job, pageKeys: [] }),
+      JSON.stringify({ ...job, receipt: { tenant: 'acme' } }),
+    ]) {
       expect(() => parseJob(bad, 'ocr')).toThrow(PermanentError);
     }
   });
@@ -38,7 +43,12 @@ describe('the jobs receipt services hand each other', () => {
       sequenceNumber: '1',
       newImage: { ...receipt, objectKey: 'tenants/acme/receipts/x', status: 'uploaded', correlationId: 'req-1' },
     };
-    expect(receiptOfChange(change)).toEqual({ ...receipt, objectKey: 'tenants/acme/receipts/x', status: 'uploaded', correlationId: 'req-1' });
+    expect(receiptOfChange(change)).toEqual({
+      ...receipt,
+      objectKey: 'tenants/acme/receipts/x',
+      status: 'uploaded',
+      correlationId: 'req-1',
+    });
     expect(() => receiptOfChange({ ...change, itemType: 'NOTE' })).toThrow(PermanentError);
   });
 });
@@ -48,7 +58,12 @@ describe('recording a stage on a receipt', () => {
     const table = tableName(PREFIX, 'notes');
     const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
     const key = receiptKey(scope, receipt.receiptId, receipt.noteId);
-    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall({ ...key, type: ITEM_TYPES.receipt, tenant: 'acme', receiptId: receipt.receiptId, status: 'uploaded' }) }));
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: marshall({ ...key, type: ITEM_TYPES.receipt, tenant: 'acme', receiptId: receipt.receiptId, status: 'uploaded' }),
+      }),
+    );
     const state = new ReceiptState(stack.clients.dynamodb, table, 'format-sniffer');
     const signal = new AbortController().signal;
     await state.record(receipt, { status: 'succeeded', outcome: { format: 'image/png' } }, { detectedType: 'image/png' }, signal);
@@ -56,10 +71,29 @@ describe('recording a stage on a receipt', () => {
 
     const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table, Key: marshall(key) }));
     expect(unmarshall(Item!)).toMatchObject({ status: 'uploaded', detectedType: 'image/png' });
-    const { Item: stage } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table, Key: marshall(stageKey(scope, 'format-sniffer', { receiptId: receipt.receiptId, noteId: receipt.noteId })) }));
-    expect(unmarshall(stage!)).toMatchObject({ type: 'STAGE', service: 'format-sniffer', status: 'succeeded', outcome: { format: 'image/png' }, receiptId: receipt.receiptId, noteId: receipt.noteId });
+    const { Item: stage } = await stack.clients.dynamodb.send(
+      new GetItemCommand({
+        TableName: table,
+        Key: marshall(stageKey(scope, 'format-sniffer', { receiptId: receipt.receiptId, noteId: receipt.noteId })),
+      }),
+    );
+    expect(unmarshall(stage!)).toMatchObject({
+      type: 'STAGE',
+      service: 'format-sniffer',
+      status: 'succeeded',
+      outcome: { format: 'image/png' },
+      receiptId: receipt.receiptId,
+      noteId: receipt.noteId,
+    });
 
-    await expect(state.record({ ...receipt, receiptId: '9f0e3c2a-0000-4000-8000-000000000009' }, { status: 'refused', code: 'empty', reason: 'The file is empty.' }, { status: 'refused' }, signal)).rejects.toMatchObject({
+    await expect(
+      state.record(
+        { ...receipt, receiptId: '9f0e3c2a-0000-4000-8000-000000000009' },
+        { status: 'refused', code: 'empty', reason: 'The file is empty.' },
+        { status: 'refused' },
+        signal,
+      ),
+    ).rejects.toMatchObject({
       name: 'TransactionCanceledException',
     });
   });

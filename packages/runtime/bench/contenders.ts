@@ -38,7 +38,9 @@ export function startRawLoop({ sqs, queueUrl, tally, handler }: ContenderContext
   const loop = async () => {
     while (!stopping && tally.deleted < tally.expected) {
       try {
-        const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+        const { Messages = [] } = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+        );
         if (Messages.length === 0) continue;
         const receivedAt = performance.now();
         await Promise.all(
@@ -48,7 +50,10 @@ export function startRawLoop({ sqs, queueUrl, tally, handler }: ContenderContext
           }),
         );
         const { Failed = [] } = await sqs.send(
-          new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })) }),
+          new DeleteMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
+          }),
         );
         if (Failed.length > 0) problems.push(`delete failed: ${Failed[0]?.Message ?? ''}`);
         tally.deletedSome(Messages.length - Failed.length);
@@ -105,7 +110,12 @@ export const OUR_SETTINGS = { concurrency: 100, deadlineMs: 30_000, maxAttempts:
 /** (c) Our SqsConsumer: concurrency 100, everything else at its defaults (pollers, long-poll wait, delete batching). */
 export function startOurConsumer({ sqs, queueUrl, queueName, tally, handler, unusedEndpoint }: ContenderContext): Running {
   const problems: string[] = [];
-  const dynamodb = new DynamoDBClient({ region: REGION, endpoint: unusedEndpoint, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+  const dynamodb = new DynamoDBClient({
+    region: REGION,
+    endpoint: unusedEndpoint,
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    maxAttempts: 1,
+  });
   const consumer = new SqsConsumer({
     sqs,
     queueUrl,

@@ -1,4 +1,10 @@
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 
 export const REGION = 'eu-west-1';
 
@@ -21,7 +27,13 @@ export async function createQueue(sqs: SQSClient, name: string): Promise<string>
 }
 
 /** Sends `count` bodies (by default "0".."count-1") in batches of 10, `parallel` batches at a time. */
-export async function fill(sqs: SQSClient, queueUrl: string, count: number, parallel = 16, body: (index: number) => string = String): Promise<void> {
+export async function fill(
+  sqs: SQSClient,
+  queueUrl: string,
+  count: number,
+  parallel = 16,
+  body: (index: number) => string = String,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -37,9 +49,14 @@ export async function fill(sqs: SQSClient, queueUrl: string, count: number, para
 
 /** What is left on a queue after a run: a receive that sees any visible message, and the approximate counts. */
 export async function leftovers(sqs: SQSClient, queueUrl: string): Promise<{ received: number; visible: number; notVisible: number }> {
-  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }));
+  const { Messages = [] } = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }),
+  );
   const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
   return {
     received: Messages.length,

@@ -68,9 +68,15 @@ async function runOne(label: string, contender: ContenderId, handler: HandlerKin
   rss.start();
   const startedAt = performance.now();
   const running = contenders[contender].start({ sqs, queueUrl, queueName: name, tally, handler, unusedEndpoint });
-  const progress = setInterval(() => console.log(`${label}: ${tally.deleted}/${count} deleted after ${((performance.now() - startedAt) / 1000).toFixed(0)} s`), 5_000);
+  const progress = setInterval(
+    () => console.log(`${label}: ${tally.deleted}/${count} deleted after ${((performance.now() - startedAt) / 1000).toFixed(0)} s`),
+    5_000,
+  );
   let timer: NodeJS.Timeout | undefined;
-  const finishedAt = await Promise.race([tally.allDeleted, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);
+  const finishedAt = await Promise.race([
+    tally.allDeleted,
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs))),
+  ]);
   clearTimeout(timer);
   clearInterval(progress);
   const peakRss = rss.stop();
@@ -106,7 +112,9 @@ async function runOne(label: string, contender: ContenderId, handler: HandlerKin
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
+    .join('\n');
 }
 
 function ratioLine(what: string, numerator: Result | undefined, denominator: Result | undefined, target: number): string {
@@ -123,7 +131,9 @@ try {
   console.log(`(b) sqs-consumer, one instance: ${JSON.stringify(SQS_CONSUMER_SETTINGS)}, handleMessage returning the message`);
   console.log(`(c) SqsConsumer: ${JSON.stringify(OUR_SETTINGS)}; pollers, waitTimeSeconds and delete batching at their defaults`);
   const slow = Array.from({ length: messages }, (_, index) => isSlow(String(index))).filter(Boolean).length;
-  console.log(`slow-tail: ${slow} of ${messages} messages (${((100 * slow) / messages).toFixed(1)} %, picked by a hash of the body) sleep 200 ms, the rest return at once`);
+  console.log(
+    `slow-tail: ${slow} of ${messages} messages (${((100 * slow) / messages).toFixed(1)} %, picked by a hash of the body) sleep 200 ms, the rest return at once`,
+  );
   console.log('latency: (a) after ReceiveMessage returns, (b) message_received, (c) handler start; each to handler end\n');
 
   // Unreported: the first run would otherwise also pay for JIT and the first connections.
@@ -136,7 +146,8 @@ try {
     results.push(await runOne(`[${index + 1}/${plan.length}] ${contenders[contender].label}, ${handler}`, contender, handler, messages));
   }
 
-  const find = (contender: ContenderId, handler: HandlerKind) => results.find((result) => result.contender === contender && result.handler === handler);
+  const find = (contender: ContenderId, handler: HandlerKind) =>
+    results.find((result) => result.contender === contender && result.handler === handler);
   const rows = [
     ['consumer', 'handler', 'msg/s', 'time s', 'p50 ms', 'p99 ms', 'peak RSS', 'handled', 'dup', 'left', 'issues'],
     ...results.map((result) => [
@@ -159,9 +170,13 @@ try {
   console.log(ratioLine('(c)/(a), no-op    ', find('c', 'no-op'), find('a', 'no-op'), 0.8));
   console.log(ratioLine('(c)/(b), slow-tail', find('c', 'slow-tail'), find('b', 'slow-tail'), 2));
 
-  console.log(`\n(c) as a service process (its own Node process through tsx, on a local stack; each message's effect is a conditional DynamoDB write through \`once\`):`);
+  console.log(
+    `\n(c) as a service process (its own Node process through tsx, on a local stack; each message's effect is a conditional DynamoDB write through \`once\`):`,
+  );
   const serviceProcess = await measureServiceProcess(messages, (line) => console.log(line));
-  console.log(`service process: idle RSS ${mb(serviceProcess.idleRss)}, peak RSS under load ${mb(serviceProcess.peakRss)}, ${serviceProcess.perSecond.toFixed(0)} msg/s over ${serviceProcess.messages} messages`);
+  console.log(
+    `service process: idle RSS ${mb(serviceProcess.idleRss)}, peak RSS under load ${mb(serviceProcess.peakRss)}, ${serviceProcess.perSecond.toFixed(0)} msg/s over ${serviceProcess.messages} messages`,
+  );
 } finally {
   admin.destroy();
   await emulator.stop();

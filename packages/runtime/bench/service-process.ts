@@ -29,12 +29,20 @@ export interface ProcessFigures {
 /** Resident set size of another process, in bytes. */
 function rssOf(pid: number): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((text) => text.startsWith('VmRSS:'));
     if (line) return Number(line.replace(/\D+/g, '')) * 1024;
   } catch {
     // Not Linux: ask ps.
   }
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) * 1024;
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) * 1024
+  );
 }
 
 async function succeeded(metricsUrl: string): Promise<number> {
@@ -45,7 +53,12 @@ async function succeeded(metricsUrl: string): Promise<number> {
 export async function measureServiceProcess(messages: number, log: (line: string) => void): Promise<ProcessFigures> {
   // A queue-fed service must have a producer in a sound catalog: a stand-in that emits to it.
   const producer: ServiceEntry = { ...entry, name: 'bench-producer', emits: [{ kind: 'service', service: entry.name }] };
-  const stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [entry, { ...producer, consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] } }] } });
+  const stack = await startLocalStack(await ephemeralConfig(PREFIX), {
+    catalog: {
+      ...catalog,
+      services: [entry, { ...producer, consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT'] } }],
+    },
+  });
   const service = await startServiceProcess({
     entry: CHAOS_SERVICE_MAIN,
     env: { ...process.env, ...stack.environment(), LOG_LEVEL: 'info', CHAOS_ENTRY: JSON.stringify(entry), NDF_PREFIX: PREFIX },

@@ -10,4 +10,10 @@ export { SqsConsumer, type HandlerContext, type InboundMessage, type MessageHand
 export { defineService, runService, startService, type ServiceContext, type ServiceDefinition } from './service.js';
 export { runUntilStopped, startShell, type RunOptions, type RunningService, type Shell, type ShellWork } from './shell.js';
 export * from './stream/index.js';
-export { defineStreamService, runStreamService, startStreamService, type StreamBatchContext, type StreamServiceDefinition } from './stream-service.js';
+export {
+  defineStreamService,
+  runStreamService,
+  startStreamService,
+  type StreamBatchContext,
+  type StreamServiceDefinition,
+} from './stream-service.js';

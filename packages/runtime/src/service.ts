@@ -42,7 +42,10 @@ export function defineService(definition: ServiceDefinition): ServiceDefinition 
 const CLAIM_GRACE_MS = 1_000;
 
 async function resolveQueueUrl(sqs: SQSClient, name: string, signal: AbortSignal): Promise<string> {
-  const { QueueUrl } = await retryTransient(() => sqs.send(new GetQueueUrlCommand({ QueueName: name }), { abortSignal: signal }), { signal, attempts: 5 });
+  const { QueueUrl } = await retryTransient(() => sqs.send(new GetQueueUrlCommand({ QueueName: name }), { abortSignal: signal }), {
+    signal,
+    attempts: 5,
+  });
   if (!QueueUrl) throw new Error(`Queue ${name} has no URL.`);
   return QueueUrl;
 }
@@ -50,58 +53,71 @@ async function resolveQueueUrl(sqs: SQSClient, name: string, signal: AbortSignal
 /** Runs a service until it is asked to stop: its queue's consumer and DLQ sweeper, in the shell every process has. */
 export function startService(definition: ServiceDefinition, options: RunOptions = {}): Promise<RunningService> {
   const { entry } = definition;
-  return startShell(entry.name, options, async ({ signal, prefix, drainMs, logger, clients, metrics, breakers, quarantine, runtimeTable }) => {
-    const once = createOnce({ dynamodb: clients.dynamodb, tableName: runtimeTable, service: entry.name });
-    const emitter = new Emitter({ sqs: clients.sqs, prefix, entry });
-    const { visibilityTimeoutSeconds } = queueSettings(entry);
-    const sourceQueueName = queueName(prefix, entry.name);
-    const [queueUrl, deadLetterQueueUrl] = await Promise.all([
-      resolveQueueUrl(clients.sqs, sourceQueueName, signal),
-      resolveQueueUrl(clients.sqs, deadLetterQueueName(prefix, entry.name), signal),
-    ]);
+  return startShell(
+    entry.name,
+    options,
+    async ({ signal, prefix, drainMs, logger, clients, metrics, breakers, quarantine, runtimeTable }) => {
+      const once = createOnce({ dynamodb: clients.dynamodb, tableName: runtimeTable, service: entry.name });
+      const emitter = new Emitter({ sqs: clients.sqs, prefix, entry });
+      const { visibilityTimeoutSeconds } = queueSettings(entry);
+      const sourceQueueName = queueName(prefix, entry.name);
+      const [queueUrl, deadLetterQueueUrl] = await Promise.all([
+        resolveQueueUrl(clients.sqs, sourceQueueName, signal),
+        resolveQueueUrl(clients.sqs, deadLetterQueueName(prefix, entry.name), signal),
+      ]);
 
-    const consumer = new SqsConsumer({
-      sqs: clients.sqs,
-      queueUrl,
-      queueName: sourceQueueName,
-      service: entry.name,
-      quarantine,
-      attemptLog: new AttemptLog(clients.dynamodb, runtimeTable, entry.name),
-      breakers,
-      dependencies: definition.dependencies ?? [],
-      concurrency: entry.limits.concurrency,
-      deadlineMs: entry.limits.deadlineMs,
-      maxAttempts: entry.limits.maxAttempts,
-      visibilityTimeoutSeconds,
-      metrics,
-      log: ({ level, ...event }) => logger[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](event),
-      handler: (message, context) =>
-        definition.handle(message, {
-          ...context,
-          clients,
-          prefix,
-          log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
-          // A claim lives as long as the attempt may: past the deadline the handler is aborted,
-          // so a retry (after a crash or a failed attempt) may take the key over within seconds.
-          once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
-          emit: (service, body, emitOptions) => context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
+      const consumer = new SqsConsumer({
+        sqs: clients.sqs,
+        queueUrl,
+        queueName: sourceQueueName,
+        service: entry.name,
+        quarantine,
+        attemptLog: new AttemptLog(clients.dynamodb, runtimeTable, entry.name),
+        breakers,
+        dependencies: definition.dependencies ?? [],
+        concurrency: entry.limits.concurrency,
+        deadlineMs: entry.limits.deadlineMs,
+        maxAttempts: entry.limits.maxAttempts,
+        visibilityTimeoutSeconds,
+        metrics,
+        log: ({ level, ...event }) => logger[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](event),
+        handler: (message, context) =>
+          definition.handle(message, {
+            ...context,
+            clients,
+            prefix,
+            log: withCorrelation(logger, { correlationId: message.correlationId, messageId: message.messageId, attempt: message.attempt }),
+            // A claim lives as long as the attempt may: past the deadline the handler is aborted,
+            // so a retry (after a crash or a failed attempt) may take the key over within seconds.
+            once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
+            emit: (service, body, emitOptions) =>
+              context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
+          }),
+      });
+      const sweeping = new AbortController();
+      const sweeper = sweepDeadLetterQueue({
+        sqs: clients.sqs,
+        store: quarantine,
+        service: entry.name,
+        deadLetterQueueUrl,
+        sourceQueueName,
+        signal: sweeping.signal,
+      }).catch((error: unknown) => logger.error({ event: 'dlq-sweeper-failed', error: String(error) }));
+      consumer.start();
+      return {
+        startedDetail: { queue: sourceQueueName, concurrency: entry.limits.concurrency },
+        health: () => ({
+          ok: breakers.openDependencies().length === 0,
+          detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight },
         }),
-    });
-    const sweeping = new AbortController();
-    const sweeper = sweepDeadLetterQueue({ sqs: clients.sqs, store: quarantine, service: entry.name, deadLetterQueueUrl, sourceQueueName, signal: sweeping.signal }).catch((error: unknown) =>
-      logger.error({ event: 'dlq-sweeper-failed', error: String(error) }),
-    );
-    consumer.start();
-    return {
-      startedDetail: { queue: sourceQueueName, concurrency: entry.limits.concurrency },
-      health: () => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight } }),
-      stop: async () => {
-        await consumer.stop(drainMs);
-        sweeping.abort();
-        await sweeper;
-      },
-    };
-  });
+        stop: async () => {
+          await consumer.stop(drainMs);
+          sweeping.abort();
+          await sweeper;
+        },
+      };
+    },
+  );
 }
 
 /** A service's entry point: runs until SIGTERM, drains, and exits 0. */

@@ -51,7 +51,11 @@ export interface ShellWork {
  * Starts the parts every process shares (logs, SDK clients, metrics over HTTP and as EMF,
  * heartbeat, breakers, quarantine), then the work; on stop, drains the work, then the rest.
  */
-export async function startShell(name: string, options: RunOptions, startWork: (shell: Shell) => Promise<ShellWork>): Promise<RunningService> {
+export async function startShell(
+  name: string,
+  options: RunOptions,
+  startWork: (shell: Shell) => Promise<ShellWork>,
+): Promise<RunningService> {
   const env = options.env ?? process.env;
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
   const logger = options.logger ?? createLogger({ service: name, level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info' });
@@ -59,16 +63,35 @@ export async function startShell(name: string, options: RunOptions, startWork: (
   const metrics = new MetricsRegistry();
   const breakers = new BreakerRegistry({ metrics });
   const runtimeTable = tableName(prefix, 'runtime');
-  const quarantine = new DynamoQuarantineStore({ dynamodb: clients.dynamodb, s3: clients.s3, sqs: clients.sqs, tableName: runtimeTable, bucketName: bucketName(prefix, 'quarantine') });
+  const quarantine = new DynamoQuarantineStore({
+    dynamodb: clients.dynamodb,
+    s3: clients.s3,
+    sqs: clients.sqs,
+    tableName: runtimeTable,
+    bucketName: bucketName(prefix, 'quarantine'),
+  });
   const signal = options.signal ?? shutdownSignal();
-  const shell: Shell = { name, env, prefix, signal, drainMs: options.drainMs ?? RUNTIME_DRAIN_MS, logger, clients, metrics, breakers, quarantine, runtimeTable };
+  const shell: Shell = {
+    name,
+    env,
+    prefix,
+    signal,
+    drainMs: options.drainMs ?? RUNTIME_DRAIN_MS,
+    logger,
+    clients,
+    metrics,
+    breakers,
+    quarantine,
+    runtimeTable,
+  };
 
   const work = await startWork(shell);
   const metricsServer = await serveMetrics({
     registry: metrics,
     port: Number(env.NDF_METRICS_PORT ?? 0),
     service: name,
-    health: work.health ?? (() => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies() } })),
+    health:
+      work.health ?? (() => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies() } })),
   });
   const stopHeartbeat = startHeartbeat(metrics);
   const stopEmf = env.NDF_EMF === 'true' ? emitEmf(metrics, { service: name }) : () => undefined;
@@ -94,6 +117,8 @@ export async function startShell(name: string, options: RunOptions, startWork: (
 
 /** An entry point's last line: runs until SIGTERM, drains, and exits 0. */
 export async function runUntilStopped(running: Promise<RunningService>): Promise<void> {
-  await (await running).stopped;
+  await (
+    await running
+  ).stopped;
   process.exit(0);
 }

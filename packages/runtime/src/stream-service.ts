@@ -59,7 +59,14 @@ export function startStreamService(definition: StreamServiceDefinition, options:
       ...(definition.maxRetries !== undefined ? { maxRetries: definition.maxRetries } : {}),
       ...(definition.handlerTimeoutMs ? { handlerTimeoutMs: definition.handlerTimeoutMs } : {}),
       handleBatch: (records, { signal: batchSignal, shardId }) =>
-        definition.handleBatch(records, { signal: batchSignal, shardId, clients, prefix, log: logger.child({ shardId }), call: callThrough(breakers, batchSignal) }),
+        definition.handleBatch(records, {
+          signal: batchSignal,
+          shardId,
+          clients,
+          prefix,
+          log: logger.child({ shardId }),
+          call: callThrough(breakers, batchSignal),
+        }),
     }).catch((error: unknown) => logger.error({ event: 'stream-consumer-failed', error: String(error) }));
     return {
       startedDetail: { table: definition.table },
@@ -73,7 +80,8 @@ export function startStreamService(definition: StreamServiceDefinition, options:
 }
 
 function callThrough(breakers: BreakerRegistry, signal: AbortSignal) {
-  return <T>(dependency: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> => retryTransient(() => breakers.call(dependency, () => fn(signal)), { signal });
+  return <T>(dependency: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    retryTransient(() => breakers.call(dependency, () => fn(signal)), { signal });
 }
 
 export function runStreamService(definition: StreamServiceDefinition): Promise<void> {

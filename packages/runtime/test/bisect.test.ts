@@ -83,7 +83,9 @@ describe('bisect', () => {
   });
 
   it('splits at once on a permanent failure and gives the item up without retrying it', async () => {
-    const { run, options } = harness((batch) => (batch.includes(3) ? new PermanentError('no such currency') : undefined), { maxRetries: 5 });
+    const { run, options } = harness((batch) => (batch.includes(3) ? new PermanentError('no such currency') : undefined), {
+      maxRetries: 5,
+    });
     await bisect(range(8), options);
     expect(run.retries).toBe(0);
     expect(run.calls.filter((batch) => batch.length === 1 && batch[0] === 3)).toHaveLength(1);
@@ -99,7 +101,13 @@ describe('bisect', () => {
 
   it('stops at once when the signal aborts, giving nothing up', async () => {
     const controller = new AbortController();
-    const { run, options } = harness(() => new Error('down'), { signal: controller.signal, maxRetries: 5, startingDelayMs: 10_000, maxDelayMs: 10_000, random: () => 1 });
+    const { run, options } = harness(() => new Error('down'), {
+      signal: controller.signal,
+      maxRetries: 5,
+      startingDelayMs: 10_000,
+      maxDelayMs: 10_000,
+      random: () => 1,
+    });
     const done = bisect(range(4), options);
     setTimeout(() => controller.abort(new Error('shutting down')), 20);
     await expect(done).rejects.toThrow('shutting down');

@@ -15,7 +15,12 @@ const fail = (error: Error) => async (): Promise<never> => {
   throw error;
 };
 
-async function failTimes(breakers: BreakerRegistry, dependency: string, times: number, error: () => Error = () => new TransientError('down')): Promise<void> {
+async function failTimes(
+  breakers: BreakerRegistry,
+  dependency: string,
+  times: number,
+  error: () => Error = () => new TransientError('down'),
+): Promise<void> {
   for (let index = 0; index < times; index += 1) await breakers.call(dependency, fail(error())).catch(() => undefined);
 }
 

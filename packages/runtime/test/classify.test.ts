@@ -1,5 +1,13 @@
 import { createServer } from 'node:net';
-import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, ProvisionedThroughputExceededException, ResourceNotFoundException, ThrottlingException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
+  ThrottlingException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../src/errors.js';
 import { DependencyUnavailableError, classifyFailure } from '../src/resilience/index.js';
@@ -26,21 +34,31 @@ describe('classifyFailure', () => {
   it('calls SDK throttling transient, though it is a client fault', () => {
     expect(classifyFailure(new ThrottlingException({ message: 'slow down', $metadata }))).toBe('transient');
     expect(classifyFailure(new ProvisionedThroughputExceededException({ message: 'too fast', $metadata }))).toBe('transient');
-    const retryable = Object.assign(new Error('anything'), { name: 'SomethingNew', $fault: 'client', $retryable: { throttling: true }, $metadata });
+    const retryable = Object.assign(new Error('anything'), {
+      name: 'SomethingNew',
+      $fault: 'client',
+      $retryable: { throttling: true },
+      $metadata,
+    });
     expect(classifyFailure(retryable)).toBe('transient');
   });
 
   it('calls SDK client faults permanent, and server faults, 5xx and 429 transient', () => {
     expect(classifyFailure(new ConditionalCheckFailedException({ message: 'exists', $metadata }))).toBe('permanent');
     expect(classifyFailure(new ResourceNotFoundException({ message: 'no table', $metadata }))).toBe('permanent');
-    expect(classifyFailure(Object.assign(new Error('x'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }))).toBe('permanent');
-    expect(classifyFailure(Object.assign(new Error('x'), { name: 'InternalServerError', $fault: 'server', $metadata: {} }))).toBe('transient');
+    expect(classifyFailure(Object.assign(new Error('x'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }))).toBe(
+      'permanent',
+    );
+    expect(classifyFailure(Object.assign(new Error('x'), { name: 'InternalServerError', $fault: 'server', $metadata: {} }))).toBe(
+      'transient',
+    );
     expect(classifyFailure(Object.assign(new Error('x'), { name: 'Unknown', $metadata: { httpStatusCode: 503 } }))).toBe('transient');
     expect(classifyFailure(Object.assign(new Error('x'), { name: 'Unknown', $metadata: { httpStatusCode: 429 } }))).toBe('transient');
   });
 
   it('reads a cancelled transaction by its reasons', () => {
-    const cancelled = (code: string) => new TransactionCanceledException({ message: 'cancelled', $metadata, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
+    const cancelled = (code: string) =>
+      new TransactionCanceledException({ message: 'cancelled', $metadata, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
     expect(classifyFailure(cancelled('ConditionalCheckFailed'))).toBe('permanent');
     expect(classifyFailure(cancelled('TransactionConflict'))).toBe('transient');
   });

@@ -25,8 +25,15 @@ afterAll(async () => {
 
 describe('the SDK clients every service builds', () => {
   it('cut a request that never answers at their request timeout, as a transient failure', async () => {
-    const { dynamodb } = serviceClients({ AWS_REGION: 'eu-west-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint });
-    const failure = await dynamodb.send(new GetItemCommand({ TableName: 'notes', Key: { pk: { S: 'a' }, sk: { S: 'b' } } })).catch((error: unknown) => error);
+    const { dynamodb } = serviceClients({
+      AWS_REGION: 'eu-west-3',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
+    });
+    const failure = await dynamodb
+      .send(new GetItemCommand({ TableName: 'notes', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }))
+      .catch((error: unknown) => error);
     dynamodb.destroy();
     expect(failure).toMatchObject({ name: 'TimeoutError' });
     expect(classifyFailure(failure)).toBe('transient');

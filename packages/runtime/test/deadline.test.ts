@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../src/resilience/index.js';
 import { deadlineSignal } from '../src/lifecycle/deadline.js';
 
-const reasonOf = (signal: AbortSignal): Promise<unknown> => new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
+const reasonOf = (signal: AbortSignal): Promise<unknown> =>
+  new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
 
 describe('a deadline signal', () => {
   it('aborts at the deadline with a TimeoutError, which counts as transient', async () => {

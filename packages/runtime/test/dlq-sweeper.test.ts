@@ -13,7 +13,13 @@ let store: DynamoQuarantineStore;
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);
   const { dynamodb, s3, sqs } = stack.clients;
-  store = new DynamoQuarantineStore({ dynamodb, s3, sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
+  store = new DynamoQuarantineStore({
+    dynamodb,
+    s3,
+    sqs,
+    tableName: tableName(PREFIX, 'runtime'),
+    bucketName: bucketName(PREFIX, 'quarantine'),
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -27,7 +33,10 @@ async function queueWithDeadLetters(service: string) {
   const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
   const url = (
     await sqs.send(
-      new CreateQueueCommand({ QueueName: queueName, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: MAX_RECEIVE_COUNT }) } }),
+      new CreateQueueCommand({
+        QueueName: queueName,
+        Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: MAX_RECEIVE_COUNT }) },
+      }),
     )
   ).QueueUrl!;
   return { queueName, url, dlq };
@@ -36,7 +45,9 @@ async function queueWithDeadLetters(service: string) {
 /** Sends a message and fails it until the redrive policy moves it to the DLQ; returns its id. */
 async function poison(url: string, body: string): Promise<string> {
   const { sqs } = stack.clients;
-  const { MessageId } = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { tenant: { DataType: 'String', StringValue: 't-3' } } }));
+  const { MessageId } = await sqs.send(
+    new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { tenant: { DataType: 'String', StringValue: 't-3' } } }),
+  );
   for (let receive = 0; receive <= MAX_RECEIVE_COUNT; receive++) {
     // A visibility of 0 hands the message straight back, as a handler failing at once would.
     await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, VisibilityTimeout: 0, WaitTimeSeconds: 0 }));
@@ -46,7 +57,10 @@ async function poison(url: string, body: string): Promise<string> {
 
 async function depth(queueUrl: string): Promise<number> {
   const { Attributes } = await stack.clients.sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
   return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
 }
@@ -57,7 +71,9 @@ describe('the dead-letter sweeper', () => {
     const id = await poison(url, '{"note":"n-1"}');
     expect(await depth(dlq)).toBe(1);
 
-    expect(await sweepOnce({ sqs: stack.clients.sqs, store, service: 'billing', deadLetterQueueUrl: dlq, sourceQueueName: queueName })).toBe(1);
+    expect(
+      await sweepOnce({ sqs: stack.clients.sqs, store, service: 'billing', deadLetterQueueUrl: dlq, sourceQueueName: queueName }),
+    ).toBe(1);
 
     expect(await depth(dlq)).toBe(0);
     expect(await store.show('billing', id)).toMatchObject({
@@ -93,7 +109,14 @@ describe('the dead-letter sweeper', () => {
   it('sweeps as messages arrive until it is stopped', async () => {
     const { queueName, url, dlq } = await queueWithDeadLetters('exports');
     const stop = new AbortController();
-    const sweeping = sweepDeadLetterQueue({ sqs: stack.clients.sqs, store, service: 'exports', deadLetterQueueUrl: dlq, sourceQueueName: queueName, signal: stop.signal });
+    const sweeping = sweepDeadLetterQueue({
+      sqs: stack.clients.sqs,
+      store,
+      service: 'exports',
+      deadLetterQueueUrl: dlq,
+      sourceQueueName: queueName,
+      signal: stop.signal,
+    });
 
     const first = await poison(url, 'one');
     const second = await poison(url, 'two');

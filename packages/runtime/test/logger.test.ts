@@ -33,7 +33,12 @@ describe('createLogger', () => {
 
   it('carries the correlation on every line of a child, leaving out what is absent', () => {
     const { lines, destination } = capture();
-    const child = withCorrelation(createLogger({ service: 'ingest', destination }), { correlationId: 'c-1', noteId: 'n-1', messageId: undefined, attempt: 2 });
+    const child = withCorrelation(createLogger({ service: 'ingest', destination }), {
+      correlationId: 'c-1',
+      noteId: 'n-1',
+      messageId: undefined,
+      attempt: 2,
+    });
     child.info('handled');
     expect(lines[0]).toMatchObject({ service: 'ingest', correlationId: 'c-1', noteId: 'n-1', attempt: 2 });
     expect(lines[0]).not.toHaveProperty('messageId');

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMF_NAMESPACE, MetricsRegistry, emitEmf, serveMetrics, startHeartbeat, toEmf, type MetricsServer } from '../src/observability/index.js';
+import {
+  EMF_NAMESPACE,
+  MetricsRegistry,
+  emitEmf,
+  serveMetrics,
+  startHeartbeat,
+  toEmf,
+  type MetricsServer,
+} from '../src/observability/index.js';
 
 /** A registry on a clock the test moves. */
 function clocked(startMs = 1_700_000_000_000) {
@@ -86,11 +94,25 @@ describe('toEmf', () => {
   it('writes one Embedded Metric Format document per second at 1-second resolution', () => {
     const line = toEmf(
       'ingest',
-      { second: 1_700_000_000, counters: { received: 5 }, gauges: { in_flight: 2 }, latencies: { handler_ms: { count: 5, p50: 10, p90: 20, p99: 30, max: 31 } } },
+      {
+        second: 1_700_000_000,
+        counters: { received: 5 },
+        gauges: { in_flight: 2 },
+        latencies: { handler_ms: { count: 5, p50: 10, p90: 20, p99: 30, max: 31 } },
+      },
       1_700_000_000_000,
     );
     expect(line).not.toContain('\n');
-    const document = JSON.parse(line) as Record<string, unknown> & { _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string; StorageResolution: number }[] }[] } };
+    const document = JSON.parse(line) as Record<string, unknown> & {
+      _aws: {
+        Timestamp: number;
+        CloudWatchMetrics: {
+          Namespace: string;
+          Dimensions: string[][];
+          Metrics: { Name: string; Unit: string; StorageResolution: number }[];
+        }[];
+      };
+    };
     expect(document._aws.Timestamp).toBe(1_700_000_000_000);
     const [directive] = document._aws.CloudWatchMetrics;
     expect(directive?.Namespace).toBe(EMF_NAMESPACE);
@@ -108,7 +130,9 @@ describe('toEmf', () => {
 
   it('splits more than 100 metrics into several directives', () => {
     const counters = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`c${index}`, index]));
-    const document = JSON.parse(toEmf('ingest', { second: 1, counters, gauges: {}, latencies: {} }, 1_000)) as { _aws: { CloudWatchMetrics: { Metrics: unknown[] }[] } };
+    const document = JSON.parse(toEmf('ingest', { second: 1, counters, gauges: {}, latencies: {} }, 1_000)) as {
+      _aws: { CloudWatchMetrics: { Metrics: unknown[] }[] };
+    };
     expect(document._aws.CloudWatchMetrics.map((directive) => directive.Metrics.length)).toEqual([100, 50]);
   });
 });
@@ -139,12 +163,21 @@ describe('serveMetrics', () => {
   it('serves the snapshot, the series and the health over HTTP on the loopback', async () => {
     const registry = new MetricsRegistry();
     let healthy = true;
-    server = await serveMetrics({ registry, port: 0, service: 'ingest', health: () => ({ ok: healthy, detail: { open: healthy ? [] : ['table'] } }) });
+    server = await serveMetrics({
+      registry,
+      port: 0,
+      service: 'ingest',
+      health: () => ({ ok: healthy, detail: { open: healthy ? [] : ['table'] } }),
+    });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     registry.increment('received', 2);
     registry.observe('handler_ms', 12);
 
-    const metrics = (await (await fetch(`${server.url}/metrics`)).json()) as { service: string; counters: Record<string, number>; latencies: Record<string, { max: number }> };
+    const metrics = (await (await fetch(`${server.url}/metrics`)).json()) as {
+      service: string;
+      counters: Record<string, number>;
+      latencies: Record<string, { max: number }>;
+    };
     expect(metrics.service).toBe('ingest');
     expect(metrics.counters.received).toBe(2);
     expect(metrics.latencies.handler_ms?.max).toBe(12);

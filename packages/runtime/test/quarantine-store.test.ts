@@ -4,7 +4,13 @@ import { bucketName, tableName } from '@ndf/catalog';
 import type { LocalStack } from '@ndf/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransientError } from '../src/errors.js';
-import { DynamoQuarantineStore, QuarantineNotFoundError, QuarantineStateError, type DynamoQuarantineStoreOptions, type QuarantineEntry } from '../src/quarantine/index.js';
+import {
+  DynamoQuarantineStore,
+  QuarantineNotFoundError,
+  QuarantineStateError,
+  type DynamoQuarantineStoreOptions,
+  type QuarantineEntry,
+} from '../src/quarantine/index.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'qstore-';
@@ -19,7 +25,14 @@ afterAll(async () => {
 
 function store(options: Partial<DynamoQuarantineStoreOptions> = {}): DynamoQuarantineStore {
   const { dynamodb, s3, sqs } = stack.clients;
-  return new DynamoQuarantineStore({ dynamodb, s3, sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine'), ...options });
+  return new DynamoQuarantineStore({
+    dynamodb,
+    s3,
+    sqs,
+    tableName: tableName(PREFIX, 'runtime'),
+    bucketName: bucketName(PREFIX, 'quarantine'),
+    ...options,
+  });
 }
 
 function entry(service: string, originalId: string, overrides: Partial<QuarantineEntry> = {}): QuarantineEntry {
@@ -49,7 +62,13 @@ async function queue(name: string): Promise<string> {
 
 async function receiveAll(queueUrl: string): Promise<Message[]> {
   const { Messages } = await stack.clients.sqs.send(
-    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: 1,
+      MessageAttributeNames: ['All'],
+      MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+    }),
   );
   return Messages ?? [];
 }
@@ -73,7 +92,9 @@ describe('DynamoQuarantineStore', () => {
     await quarantine.quarantine(entry('large', 'big/1', { payload }));
     await quarantine.quarantine(entry('large', 'small-1'));
 
-    await expect(stack.clients.s3.send(new HeadObjectCommand({ Bucket: bucketName(PREFIX, 'quarantine'), Key: 'quarantine/large/big%2F1' }))).resolves.toBeTruthy();
+    await expect(
+      stack.clients.s3.send(new HeadObjectCommand({ Bucket: bucketName(PREFIX, 'quarantine'), Key: 'quarantine/large/big%2F1' })),
+    ).resolves.toBeTruthy();
     const shown = await quarantine.show('large', 'big/1');
     expect(shown?.payload).toBe(payload);
     expect(shown?.payloadBytes).toBe(Buffer.byteLength(payload));
@@ -86,7 +107,13 @@ describe('DynamoQuarantineStore', () => {
 
   it('lists by service and across services, newest first, page by page', async () => {
     const quarantine = store({ clock: steppingClock('2031-01-01T00:00:00.000Z') });
-    for (const [service, id] of [['list-a', 'a1'], ['list-b', 'b1'], ['list-a', 'a2'], ['list-b', 'b2'], ['list-a', 'a3']] as const) {
+    for (const [service, id] of [
+      ['list-a', 'a1'],
+      ['list-b', 'b1'],
+      ['list-a', 'a2'],
+      ['list-b', 'b2'],
+      ['list-a', 'a3'],
+    ] as const) {
       await quarantine.quarantine(entry(service, id));
     }
     const since = new Date('2031-01-01T00:00:00.000Z');
@@ -129,14 +156,25 @@ describe('DynamoQuarantineStore', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.Body).toBe(JSON.stringify({ note: 'r-1' }));
     expect(received[0]?.Attributes?.ApproximateReceiveCount).toBe('1');
-    const attributes = Object.fromEntries(Object.entries(received[0]?.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]));
+    const attributes = Object.fromEntries(
+      Object.entries(received[0]?.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]),
+    );
     expect(attributes).toEqual({ tenant: 't-9', kind: 'receipt', 'ndf-replay-of': 'r-1' });
 
     expect(await quarantine.replay('replay', 'r-1', { actor: 'someone-else' })).toEqual({ ...first, sent: false });
     expect(await receiveAll(url)).toEqual([]);
     const shown = await quarantine.show('replay', 'r-1');
     expect(shown?.status).toBe('replayed');
-    expect(shown?.audit).toEqual([{ action: 'replay', actor: 'ops@ndf', at: expect.any(String), reason: 'bug fixed', queueName: `${PREFIX}replay`, messageId: first.messageId }]);
+    expect(shown?.audit).toEqual([
+      {
+        action: 'replay',
+        actor: 'ops@ndf',
+        at: expect.any(String),
+        reason: 'bug fixed',
+        queueName: `${PREFIX}replay`,
+        messageId: first.messageId,
+      },
+    ]);
   });
 
   it('sends one message when replays race', async () => {
@@ -158,7 +196,9 @@ describe('DynamoQuarantineStore', () => {
     await quarantine.quarantine(entry('streamed', 'event-1', { source }));
 
     await expect(quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineStateError);
-    expect(await quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf', queueName: `${PREFIX}from-stream` })).toMatchObject({ sent: true });
+    expect(await quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf', queueName: `${PREFIX}from-stream` })).toMatchObject({
+      sent: true,
+    });
     expect((await receiveAll(url))[0]?.Body).toBe(JSON.stringify({ note: 'event-1' }));
   });
 

@@ -21,7 +21,9 @@ describe('retryTransient', () => {
   it('retries transient failures until one attempt succeeds', async () => {
     const { fn, calls } = failing(2, () => new TransientError('blip'));
     const retried: number[] = [];
-    await expect(retryTransient(fn, { signal: signal(), startingDelayMs: 1, onRetry: (_error, attempt) => retried.push(attempt) })).resolves.toBe(3);
+    await expect(
+      retryTransient(fn, { signal: signal(), startingDelayMs: 1, onRetry: (_error, attempt) => retried.push(attempt) }),
+    ).resolves.toBe(3);
     expect(calls).toEqual([1, 2, 3]);
     expect(retried).toEqual([1, 2]);
   });

@@ -5,7 +5,6 @@ import { guardKey, recordKey } from '../src/quarantine/quarantine-keys.js';
 import { attemptsPartition } from '../src/sqs/attempt-keys.js';
 import { checkpointPartition } from '../src/stream/checkpoints.js';
 
-
 // The cloud grants each service only the runtime table's partitions the catalog names
 // (dynamodb:LeadingKeys); a key the runtime writes outside them would be refused there.
 describe("the runtime's keys in the runtime table", () => {
@@ -22,7 +21,7 @@ describe("the runtime's keys in the runtime table", () => {
     expect(runtimePartitionPatterns(service).some((pattern) => matchesPattern(pattern, key))).toBe(true);
   });
 
-  it.each(Object.entries(keys))('keeps the %s key out of every other service\'s partitions', (_, key) => {
+  it.each(Object.entries(keys))("keeps the %s key out of every other service's partitions", (_, key) => {
     expect(runtimePartitionPatterns('format').some((pattern) => matchesPattern(pattern, key))).toBe(false);
     expect(runtimePartitionPatterns('ocr').some((pattern) => matchesPattern(pattern, key))).toBe(false);
   });

@@ -42,24 +42,58 @@ describe('a service defined with defineService', () => {
         if (message.body === 'c') await context.emit('a-service-it-does-not-emit-to', {});
       },
     });
-    const running = await startService(service, { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 2_000 });
+    const running = await startService(service, {
+      env: { ...stack.environment(), LOG_LEVEL: 'silent' },
+      signal: stop.signal,
+      drainMs: 2_000,
+    });
     const url = stack.provisioned.queues.get('echo-service')!.queue.url;
     for (const body of ['a', 'b', 'poison', 'c']) {
-      await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { [CORRELATION_ATTRIBUTE]: { DataType: 'String', StringValue: `req-${body}` } } }));
+      await stack.clients.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: body,
+          MessageAttributes: { [CORRELATION_ATTRIBUTE]: { DataType: 'String', StringValue: `req-${body}` } },
+        }),
+      );
     }
 
     await waitUntil('three effects', async () => effects.length === 3, 15_000);
-    const store = new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: `${PREFIX}runtime`, bucketName: `${PREFIX}quarantine` });
+    const store = new DynamoQuarantineStore({
+      dynamodb: stack.clients.dynamodb,
+      s3: stack.clients.s3,
+      sqs: stack.clients.sqs,
+      tableName: `${PREFIX}runtime`,
+      bucketName: `${PREFIX}quarantine`,
+    });
     // 'c' tried to send where its catalog entry does not say it sends: a wiring mistake, quarantined with the reason.
-    await waitUntil('the poison pill and the miswired message in quarantine', async () => (await store.list({ service: 'echo-service' })).items.length === 2, 10_000);
+    await waitUntil(
+      'the poison pill and the miswired message in quarantine',
+      async () => (await store.list({ service: 'echo-service' })).items.length === 2,
+      10_000,
+    );
     const reasons = (await store.list({ service: 'echo-service' })).items.map((item) => item.reason).sort();
-    expect(reasons).toEqual(['PermanentError: echo-service does not emit to a-service-it-does-not-emit-to: add it to the service\'s catalog entry.', 'PermanentError: not a note']);
+    expect(reasons).toEqual([
+      "PermanentError: echo-service does not emit to a-service-it-does-not-emit-to: add it to the service's catalog entry.",
+      'PermanentError: not a note',
+    ]);
 
     const handedOn = await stack.clients.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get('sink-service')!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: stack.provisioned.queues.get('sink-service')!.queue.url,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        MessageAttributeNames: ['All'],
+      }),
     );
     // At least once: an attempt past its deadline on a loaded machine may have handed on twice.
-    const correlations = [...new Set((handedOn.Messages ?? []).map((sent) => JSON.stringify([JSON.parse(sent.Body!).seen, sent.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue])))]
+    const correlations = [
+      ...new Set(
+        (handedOn.Messages ?? []).map((sent) =>
+          JSON.stringify([JSON.parse(sent.Body!).seen, sent.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue]),
+        ),
+      ),
+    ]
       .map((pair) => JSON.parse(pair) as [string, string])
       .sort();
     expect(correlations).toEqual([

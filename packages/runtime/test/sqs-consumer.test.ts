@@ -57,11 +57,17 @@ async function send(url: string, bodies: string[]): Promise<void> {
 }
 
 async function visibleCount(url: string): Promise<number> {
-  const { Messages = [] } = await stack.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }));
+  const { Messages = [] } = await stack.clients.sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }),
+  );
   return Messages.length;
 }
 
-function consumer(queue: { name: string; url: string }, handler: MessageHandler, overrides: Partial<ConstructorParameters<typeof SqsConsumer>[0]> = {}) {
+function consumer(
+  queue: { name: string; url: string },
+  handler: MessageHandler,
+  overrides: Partial<ConstructorParameters<typeof SqsConsumer>[0]> = {},
+) {
   const service = `svc-${queue.name}`;
   return new SqsConsumer({
     sqs: stack.clients.sqs,
@@ -96,7 +102,10 @@ describe('the SQS consumer', () => {
       inFlight -= 1;
     });
     running.start();
-    await send(queue.url, Array.from({ length: 300 }, (_, index) => `m${index}`));
+    await send(
+      queue.url,
+      Array.from({ length: 300 }, (_, index) => `m${index}`),
+    );
     await waitUntil('300 messages', async () => seen.size === 300, 20_000);
     await running.stop();
     expect([...seen.values()].every((count) => count === 1)).toBe(true);
@@ -152,7 +161,11 @@ describe('the SQS consumer', () => {
     await running.stop();
     const [summary] = (await store.list({ service: `svc-${queue.name}` })).items;
     const entry = await store.show(`svc-${queue.name}`, summary!.id);
-    expect(entry).toMatchObject({ payload: 'bad', reason: 'PermanentError: the receipt id is not a ULID', source: { kind: 'sqs', queueName: queue.name } });
+    expect(entry).toMatchObject({
+      payload: 'bad',
+      reason: 'PermanentError: the receipt id is not a ULID',
+      source: { kind: 'sqs', queueName: queue.name },
+    });
     expect(await visibleCount(queue.url)).toBe(0);
   });
 
@@ -169,7 +182,12 @@ describe('the SQS consumer', () => {
     );
     running.start();
     await send(queue.url, ['flaky']);
-    await waitUntil('the quarantine record', async () => (await store.list({ service: `svc-${queue.name}` })).items.length === 1, 20_000, 200);
+    await waitUntil(
+      'the quarantine record',
+      async () => (await store.list({ service: `svc-${queue.name}` })).items.length === 1,
+      20_000,
+      200,
+    );
     await running.stop();
     const [entry] = (await store.list({ service: `svc-${queue.name}` })).items;
     expect(entry?.reason).toMatch(/^exhausted 2 attempts/);
@@ -179,7 +197,12 @@ describe('the SQS consumer', () => {
   it('abandons a handler that ignores its deadline, counts it, and does not delete its message', async () => {
     const queue = await newQueue();
     const metrics = new MetricsRegistry();
-    const running = consumer(queue, () => new Promise<void>(() => undefined), { deadlineMs: 300, abandonAfterMs: 200, maxAttempts: 5, metrics });
+    const running = consumer(queue, () => new Promise<void>(() => undefined), {
+      deadlineMs: 300,
+      abandonAfterMs: 200,
+      maxAttempts: 5,
+      metrics,
+    });
     running.start();
     await send(queue.url, ['hangs']);
     await waitUntil('the abandonment', async () => (metrics.snapshot().counters.abandoned ?? 0) >= 1, 10_000);
@@ -190,7 +213,11 @@ describe('the SQS consumer', () => {
 
   it('on stop, finishes what it can and releases the rest at once for another worker', async () => {
     const queue = await newQueue();
-    const first = consumer(queue, (_message, context) => new Promise<void>((_resolve, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason))));
+    const first = consumer(
+      queue,
+      (_message, context) =>
+        new Promise<void>((_resolve, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason))),
+    );
     first.start();
     await send(queue.url, ['in-hand']);
     await waitUntil('the message in hand', async () => first.inFlight === 1, 5_000);
@@ -228,7 +255,10 @@ describe('the SQS consumer', () => {
       receivedAtFirstHalfOpen ??= received();
     });
     running.start();
-    await send(queue.url, Array.from({ length: 60 }, (_, index) => `n${index}`));
+    await send(
+      queue.url,
+      Array.from({ length: 60 }, (_, index) => `n${index}`),
+    );
     await waitUntil('three probes refused', async () => halfOpens >= 3 && breakers.state('downstream') === 'open', 15_000, 50);
     // Each half-open lets one message through, and that probe fails: nothing else was received.
     expect(received() - receivedAtFirstHalfOpen!).toBeLessThanOrEqual(halfOpens);

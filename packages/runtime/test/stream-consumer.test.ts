@@ -40,7 +40,9 @@ const sequenceOf = (record: StreamRecord): string => record.dynamodb?.SequenceNu
 const padded = (index: number): string => String(index).padStart(2, '0');
 
 async function put(pk: string, attributes: Record<string, AttributeValue> = {}): Promise<void> {
-  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: { pk: { S: pk }, sk: { S: 'NOTE' }, ...attributes } }));
+  await stack.clients.dynamodb.send(
+    new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: { pk: { S: pk }, sk: { S: 'NOTE' }, ...attributes } }),
+  );
 }
 
 /** Every test writes under its own key prefix and reads the one stream: records of other tests are passed over. */
@@ -82,7 +84,8 @@ describe('consumeStream', () => {
     const consumer = start({
       consumerName: 'order',
       handleBatch: only('O#', async (records) => {
-        for (const record of records) seen.set(keyOf(record), [...(seen.get(keyOf(record)) ?? []), Number(record.dynamodb?.NewImage?.version?.N)]);
+        for (const record of records)
+          seen.set(keyOf(record), [...(seen.get(keyOf(record)) ?? []), Number(record.dynamodb?.NewImage?.version?.N)]);
       }),
     });
     try {
@@ -115,11 +118,24 @@ describe('consumeStream', () => {
       expect(handled).toEqual(keys.filter((key) => !key.endsWith('#poison')));
 
       const [entry] = consumer.sink.entries;
-      expect(entry).toMatchObject({ service: 'stream-test', reason: 'cannot price this note', source: { kind: 'stream', table: tableName(PREFIX, 'notes') } });
-      const payload = JSON.parse(entry!.payload) as { eventID: string; eventName: string; dynamodb: { Keys: unknown; NewImage: unknown; SequenceNumber: string } };
+      expect(entry).toMatchObject({
+        service: 'stream-test',
+        reason: 'cannot price this note',
+        source: { kind: 'stream', table: tableName(PREFIX, 'notes') },
+      });
+      const payload = JSON.parse(entry!.payload) as {
+        eventID: string;
+        eventName: string;
+        dynamodb: { Keys: unknown; NewImage: unknown; SequenceNumber: string };
+      };
       expect(payload.eventName).toBe('INSERT');
       expect(payload.dynamodb.Keys).toEqual({ pk: { S: 'P#17#poison' }, sk: { S: 'NOTE' } });
-      expect(payload.dynamodb.NewImage).toEqual({ pk: { S: 'P#17#poison' }, sk: { S: 'NOTE' }, note: { S: 'lunch 17' }, amount: { N: '170' } });
+      expect(payload.dynamodb.NewImage).toEqual({
+        pk: { S: 'P#17#poison' },
+        sk: { S: 'NOTE' },
+        note: { S: 'lunch 17' },
+        amount: { N: '170' },
+      });
       expect(entry!.originalId).toBe(payload.eventID);
       expect(entry!.source).toMatchObject({ sequenceNumber: payload.dynamodb.SequenceNumber });
       // Each batch that held it was tried twice, down to the record alone.
@@ -153,7 +169,12 @@ describe('consumeStream', () => {
     });
     try {
       for (const key of keys) await put(key);
-      await waitUntil('the breaker open and the shard waiting', async () => breakers.state('downstream') === 'open' && (metrics.counts.get('stream_paused') ?? 0) >= 2, 10_000, 20);
+      await waitUntil(
+        'the breaker open and the shard waiting',
+        async () => breakers.state('downstream') === 'open' && (metrics.counts.get('stream_paused') ?? 0) >= 2,
+        10_000,
+        20,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(delivered).toEqual([]);
       downstreamUp = true;
@@ -184,7 +205,10 @@ describe('consumeStream', () => {
       await put('X#before');
       await put('X#bad', { currency: { S: 'XXX' } });
       await put('X#after');
-      await waitUntil('the record quarantined and the next handled', async () => consumer.sink.entries.length === 1 && handled.includes('X#after'));
+      await waitUntil(
+        'the record quarantined and the next handled',
+        async () => consumer.sink.entries.length === 1 && handled.includes('X#after'),
+      );
       expect(handled).toEqual(['X#before', 'X#after']);
       expect(alone.filter((key) => key === 'X#bad')).toHaveLength(1);
       expect(metrics.counts.get('stream_retried') ?? 0).toBe(0);
@@ -279,7 +303,10 @@ describe('consumeStream', () => {
       start({
         consumerName: 'pair',
         leaseDurationMs: 2_000,
-        handleBatch: only('W#', async (records) => void deliveries.push(...records.map((record) => ({ consumer: name, key: keyOf(record) })))),
+        handleBatch: only(
+          'W#',
+          async (records) => void deliveries.push(...records.map((record) => ({ consumer: name, key: keyOf(record) }))),
+        ),
       });
     const consumers = { one: consumerOf('one'), two: consumerOf('two') };
     const stopped = new Set<string>();

@@ -32,11 +32,17 @@ describe('a stream service', () => {
       { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal },
     );
     const keys = Array.from({ length: 20 }, (_, index) => `S#${String(index).padStart(2, '0')}`);
-    for (const pk of keys) await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: { pk: { S: pk }, sk: { S: 'NOTE' } } }));
+    for (const pk of keys)
+      await stack.clients.dynamodb.send(
+        new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: { pk: { S: pk }, sk: { S: 'NOTE' } } }),
+      );
     await waitUntil('every change read', async () => seen.length >= keys.length, 15_000);
     expect(seen).toEqual(keys);
 
-    const metrics = (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as { counters: Record<string, number>; gauges: Record<string, number> };
+    const metrics = (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as {
+      counters: Record<string, number>;
+      gauges: Record<string, number>;
+    };
     expect(metrics.counters.stream_handled).toBe(keys.length);
     expect(metrics.gauges.heartbeat).toBeGreaterThan(0);
     stop.abort();

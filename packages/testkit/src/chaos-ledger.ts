@@ -25,7 +25,8 @@ export async function readLedger(dynamodb: AwsJsonTarget, table: string): Promis
       ExpressionAttributeValues: { ':ledger': { S: 'LEDGER#' } },
       ...(start === undefined ? {} : { ExclusiveStartKey: start }),
     });
-    for (const item of page.Items ?? []) lines.set(item.pk.S.slice('LEDGER#'.length), { runs: Number(item.runs?.N ?? '0'), replays: Number(item.replays?.N ?? '0') });
+    for (const item of page.Items ?? [])
+      lines.set(item.pk.S.slice('LEDGER#'.length), { runs: Number(item.runs?.N ?? '0'), replays: Number(item.replays?.N ?? '0') });
     start = page.LastEvaluatedKey;
   } while (start !== undefined);
   return lines;

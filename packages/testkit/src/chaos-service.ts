@@ -43,12 +43,28 @@ async function recordEffect(options: ChaosOptions, id: string, signal: AbortSign
     await awsJson(
       options.dynamodb,
       'DynamoDB_20120810.UpdateItem',
-      { TableName: options.ledgerTable, Key: ledgerKey(id), UpdateExpression: 'ADD runs :one', ConditionExpression: 'attribute_not_exists(runs)', ExpressionAttributeValues: { ':one': { N: '1' } } },
+      {
+        TableName: options.ledgerTable,
+        Key: ledgerKey(id),
+        UpdateExpression: 'ADD runs :one',
+        ConditionExpression: 'attribute_not_exists(runs)',
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      },
       signal,
     );
   } catch (error) {
     if (!(error instanceof AwsJsonError && error.name === 'ConditionalCheckFailedException')) throw error;
-    await awsJson(options.dynamodb, 'DynamoDB_20120810.UpdateItem', { TableName: options.ledgerTable, Key: ledgerKey(id), UpdateExpression: 'ADD replays :one', ExpressionAttributeValues: { ':one': { N: '1' } } }, signal);
+    await awsJson(
+      options.dynamodb,
+      'DynamoDB_20120810.UpdateItem',
+      {
+        TableName: options.ledgerTable,
+        Key: ledgerKey(id),
+        UpdateExpression: 'ADD replays :one',
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+      },
+      signal,
+    );
   }
 }
 

@@ -29,7 +29,10 @@ export interface FaultProxy {
 const THROTTLES: Record<FaultProtocol, { headers: Record<string, string>; body: string }> = {
   dynamodb: {
     headers: { 'content-type': 'application/x-amz-json-1.0' },
-    body: JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate of requests exceeds the allowed throughput.' }),
+    body: JSON.stringify({
+      __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    }),
   },
   sqs: {
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'RequestThrottled;Sender' },
@@ -51,7 +54,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   const forward = (incoming: IncomingMessage, response: ServerResponse) => {
     const upstream = request(
-      { hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: target.host } },
+      {
+        hostname: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, host: target.host },
+      },
       (reply) => {
         response.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(response);
@@ -70,7 +79,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     // Read the request out first, so the client sees an answer and not a reset.
     incoming.resume();
     incoming.on('end', () => {
-      if (mode === 'http-500') answer(response, 500, { 'content-type': 'application/x-amz-json-1.0' }, JSON.stringify({ __type: 'InternalServerError', message: 'injected fault' }));
+      if (mode === 'http-500')
+        answer(
+          response,
+          500,
+          { 'content-type': 'application/x-amz-json-1.0' },
+          JSON.stringify({ __type: 'InternalServerError', message: 'injected fault' }),
+        );
       else answer(response, 400, throttle.headers, throttle.body);
     });
   });

@@ -34,7 +34,13 @@ export function gatewayEvent(method: string, path: string, options: GatewayEvent
       stage: '$default',
       time: new Date(timeEpoch).toUTCString(),
       timeEpoch,
-      ...(options.authorized === false ? {} : { authorizer: { jwt: { claims: { sub: options.user ?? 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null } } }),
+      ...(options.authorized === false
+        ? {}
+        : {
+            authorizer: {
+              jwt: { claims: { sub: options.user ?? 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null },
+            },
+          }),
     } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],
   };
 }

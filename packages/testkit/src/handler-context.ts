@@ -4,7 +4,10 @@ import { createLogger, type InboundMessage, type ServiceContext } from '@ndf/run
  * What a handler gets from the runtime, for calling it directly in a test against the real
  * emulators: calls go straight through, emits are recorded instead of sent, logs are silent.
  */
-export function handlerContext(service: string): { context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>; emitted: [string, unknown][] } {
+export function handlerContext(service: string): {
+  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>;
+  emitted: [string, unknown][];
+} {
   const emitted: [string, unknown][] = [];
   const context = {
     signal: new AbortController().signal,

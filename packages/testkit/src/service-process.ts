@@ -36,7 +36,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const lines: string[] = [];
@@ -46,8 +48,13 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   };
 
   const metricsUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the service did not start in time\n${stderr.join('')}`)), options.startTimeoutMs ?? 30_000);
-    void exited.then(({ code, signal }) => reject(new Error(`the service exited (${code ?? signal}) before it started\n${stderr.join('')}`)));
+    const timer = setTimeout(
+      () => reject(new Error(`the service did not start in time\n${stderr.join('')}`)),
+      options.startTimeoutMs ?? 30_000,
+    );
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`the service exited (${code ?? signal}) before it started\n${stderr.join('')}`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
       if (!line.includes('"event":"started"')) return;
@@ -64,5 +71,12 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { pid: child.pid!, metricsUrl, exited, kill: () => signalAndWait('SIGKILL'), stop: () => signalAndWait('SIGTERM'), output: () => [...lines, ...stderr] };
+  return {
+    pid: child.pid!,
+    metricsUrl,
+    exited,
+    kill: () => signalAndWait('SIGKILL'),
+    stop: () => signalAndWait('SIGTERM'),
+    output: () => [...lines, ...stderr],
+  };
 }

@@ -34,7 +34,8 @@ async function proxy(protocol?: 'dynamodb' | 'sqs'): Promise<FaultProxy> {
   return started;
 }
 
-const post = (endpoint: string, body: string | Uint8Array, signal?: AbortSignal) => fetch(`${endpoint}/some/path?x=1`, { method: 'POST', body, ...(signal ? { signal } : {}) });
+const post = (endpoint: string, body: string | Uint8Array, signal?: AbortSignal) =>
+  fetch(`${endpoint}/some/path?x=1`, { method: 'POST', body, ...(signal ? { signal } : {}) });
 
 describe('the fault proxy, over real HTTP', () => {
   it('passes requests and streams bodies through both ways', async () => {
@@ -58,7 +59,11 @@ describe('the fault proxy, over real HTTP', () => {
   it('throttles like DynamoDB, which the runtime classifies as transient', async () => {
     const faulty = await proxy('dynamodb');
     faulty.setFault({ mode: 'throttle' });
-    const error = await awsJson({ endpoint: faulty.endpoint, region: 'eu-west-3', accessKeyId: 'test' }, 'DynamoDB_20120810.GetItem', {}).catch((caught: unknown) => caught);
+    const error = await awsJson(
+      { endpoint: faulty.endpoint, region: 'eu-west-3', accessKeyId: 'test' },
+      'DynamoDB_20120810.GetItem',
+      {},
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsJsonError);
     expect(error).toMatchObject({ name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
     expect(classifyFailure(error)).toBe('transient');

@@ -43,4 +43,10 @@ for (let index = 0; index < runs; index++) {
 const peak = await peakRss();
 await close?.();
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ p50: times[Math.floor((times.length - 1) / 2)], mean: times.reduce((sum, time) => sum + time, 0) / times.length, memory: Math.max(0, peak - before) }));
+console.log(
+  JSON.stringify({
+    p50: times[Math.floor((times.length - 1) / 2)],
+    mean: times.reduce((sum, time) => sum + time, 0) / times.length,
+    memory: Math.max(0, peak - before),
+  }),
+);

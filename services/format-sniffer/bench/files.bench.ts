@@ -49,10 +49,14 @@ const results = new Map<string, Measured>();
 try {
   for (const [id, step] of Object.entries(STEPS)) {
     console.log(`${describeFile[step.file]}: ${step.label} (${runs} runs after one warm-up)...`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=development', '--import', 'tsx', join(here, 'file-step.ts'), '--step', id, '--runs', String(runs), '--inputs', folder], {
-      cwd: here,
-      maxBuffer: 1 << 20,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', join(here, 'file-step.ts'), '--step', id, '--runs', String(runs), '--inputs', folder],
+      {
+        cwd: here,
+        maxBuffer: 1 << 20,
+      },
+    );
     results.set(id, JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured);
   }
 } finally {
@@ -70,4 +74,6 @@ const header = ['file', 'step', 'p50 ms', 'mean ms', 'peak RSS', 'p50 vs'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]!.length)));
 const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 console.log(`\n${line(header)}\n| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |\n${rows.map(line).join('\n')}`);
-console.log('\npeak RSS: the highest resident set size of the step\'s own process (worker threads included) during the timed runs, above its level after the warm-up run and a collection.');
+console.log(
+  "\npeak RSS: the highest resident set size of the step's own process (worker threads included) during the timed runs, above its level after the warm-up run and a collection.",
+);

@@ -8,7 +8,11 @@ import { sniffReceipt } from './sniff.js';
  * the receipt; a refusal is a normal outcome the app shows; an accepted file goes on to the
  * image normaliser or the PDF inspector.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log'>, dependencies: ReceiptServiceDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'emit' | 'log'>,
+  dependencies: ReceiptServiceDependencies,
+): Promise<void> {
   const change = parseChange(message.body);
   const receipt = receiptOfChange(change);
   const image = change.newImage ?? {};
@@ -19,7 +23,11 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
     ...(typeof image.declaredContentType === 'string' ? { contentType: image.declaredContentType } : {}),
   };
   const result = await context.call('s3', async (signal) => {
-    const source = await s3ObjectSource(dependencies.s3, { bucket: dependencies.receiptsBucket, key: receipt.objectKey, ...(typeof image.size === 'number' ? { size: image.size } : {}) }, signal);
+    const source = await s3ObjectSource(
+      dependencies.s3,
+      { bucket: dependencies.receiptsBucket, key: receipt.objectKey, ...(typeof image.size === 'number' ? { size: image.size } : {}) },
+      signal,
+    );
     return sniffReceipt(source, { declared, signal });
   });
   const ref = { tenant: receipt.tenant, receiptId: receipt.receiptId, ...(receipt.noteId ? { noteId: receipt.noteId } : {}) };
@@ -33,7 +41,10 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   await context.call('dynamodb', (signal) =>
     dependencies.state.record(
       ref,
-      { status: 'succeeded', outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) } },
+      {
+        status: 'succeeded',
+        outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) },
+      },
       { status: 'reading', detectedType: result.mime },
       signal,
     ),

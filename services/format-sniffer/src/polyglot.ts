@@ -31,10 +31,15 @@ const MAX_EOCD_CANDIDATES = 8;
 export async function findZipDirectory(reader: RangeReader): Promise<string | undefined> {
   const { tail, tailStart, size } = reader;
   let at = tail.length;
-  for (let candidates = 0; candidates < MAX_EOCD_CANDIDATES && (at = lastIndexOfBytes(tail.subarray(0, at + EOCD.length - 1), EOCD)) >= 0; candidates++) {
+  for (
+    let candidates = 0;
+    candidates < MAX_EOCD_CANDIDATES && (at = lastIndexOfBytes(tail.subarray(0, at + EOCD.length - 1), EOCD)) >= 0;
+    candidates++
+  ) {
     const absolute = tailStart + at;
     if (size - absolute > EOCD_SEARCH) break;
-    if (absolute + 22 <= size && (await isZipDirectory(reader, absolute))) return `a ZIP end-of-central-directory record at offset ${absolute}`;
+    if (absolute + 22 <= size && (await isZipDirectory(reader, absolute)))
+      return `a ZIP end-of-central-directory record at offset ${absolute}`;
   }
   return undefined;
 }
@@ -54,14 +59,30 @@ async function isZipDirectory(reader: RangeReader, offset: number): Promise<bool
 export function findRar(reader: RangeReader): string | undefined {
   if (indexOfBytes(reader.head, RAR_SIGNATURE) >= 0 || indexOfBytes(reader.tail, RAR_SIGNATURE) >= 0) return 'a RAR signature';
   const end = reader.tail.subarray(-RAR5_END.length);
-  if (startsWithBytes(end, RAR5_END) || startsWithBytes(reader.tail.subarray(-RAR4_END.length), RAR4_END)) return 'a RAR end-of-archive block';
+  if (startsWithBytes(end, RAR5_END) || startsWithBytes(reader.tail.subarray(-RAR4_END.length), RAR4_END))
+    return 'a RAR end-of-archive block';
   return undefined;
 }
 
 /** Some PDF generators (a PHP script's stray newline) emit blank bytes before the header: still only a PDF. */
 export function startsAsPdfAfterBlanks(head: Uint8Array): boolean {
   const at = indexOfBytes(head, PDF_HEADER, 0, SNIFFED_PREFIX);
-  return at > 0 && head.subarray(0, at).every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x00 || byte === 0xef || byte === 0xbb || byte === 0xbf);
+  return (
+    at > 0 &&
+    head
+      .subarray(0, at)
+      .every(
+        (byte) =>
+          byte === 0x20 ||
+          byte === 0x09 ||
+          byte === 0x0a ||
+          byte === 0x0d ||
+          byte === 0x00 ||
+          byte === 0xef ||
+          byte === 0xbb ||
+          byte === 0xbf,
+      )
+  );
 }
 
 export function findLatePdfHeader(head: Uint8Array): string | undefined {
@@ -74,7 +95,8 @@ export function findHtmlInPrefix(head: Uint8Array): string | undefined {
   return match ? `an HTML tag <${match[1]}> in the first ${SNIFFED_PREFIX} bytes` : undefined;
 }
 
-export type TrailerVerdict = { readonly kind: 'none' | 'padding' | 'tolerated' } | { readonly kind: 'hidden-file'; readonly detail: string };
+export type TrailerVerdict =
+  { readonly kind: 'none' | 'padding' | 'tolerated' } | { readonly kind: 'hidden-file'; readonly detail: string };
 
 const SIGNATURES: readonly (readonly [string, Uint8Array])[] = [
   ['PDF', PDF_HEADER],
@@ -90,7 +112,8 @@ const SIGNATURES: readonly (readonly [string, Uint8Array])[] = [
  */
 export async function judgeTrailer(trailer: Uint8Array, allowed: ReadonlySet<string> = new Set()): Promise<TrailerVerdict> {
   if (trailer.length === 0) return { kind: 'none' };
-  if (trailer.every((byte) => byte === 0x00 || byte === 0xff || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) return { kind: 'padding' };
+  if (trailer.every((byte) => byte === 0x00 || byte === 0xff || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09))
+    return { kind: 'padding' };
   const type = await fileTypeFromBuffer(trailer);
   if (type && !allowed.has(type.ext)) return { kind: 'hidden-file', detail: `a ${type.ext} file after the end marker` };
   for (const [name, signature] of SIGNATURES) {

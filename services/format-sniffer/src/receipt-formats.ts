@@ -11,18 +11,47 @@ export const RECEIPT_FORMATS: Readonly<Record<ReceiptFormat, { readonly mime: st
 };
 
 /** file-type's extension for each accepted format (APNG is a PNG; HEIF and its sequences are `heic`). */
-const FROM_FILE_TYPE: Readonly<Record<string, ReceiptFormat>> = { jpg: 'jpeg', png: 'png', apng: 'png', heic: 'heic', webp: 'webp', tif: 'tiff', pdf: 'pdf' };
+const FROM_FILE_TYPE: Readonly<Record<string, ReceiptFormat>> = {
+  jpg: 'jpeg',
+  png: 'png',
+  apng: 'png',
+  heic: 'heic',
+  webp: 'webp',
+  tif: 'tiff',
+  pdf: 'pdf',
+};
 
 export const receiptFormatOf = (fileTypeExtension: string): ReceiptFormat | undefined => FROM_FILE_TYPE[fileTypeExtension];
 
 const EXTENSIONS: Readonly<Record<string, ReceiptFormat>> = {
-  jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', heic: 'heic', heif: 'heic', hif: 'heic', webp: 'webp', tif: 'tiff', tiff: 'tiff', pdf: 'pdf',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  jpe: 'jpeg',
+  jfif: 'jpeg',
+  png: 'png',
+  heic: 'heic',
+  heif: 'heic',
+  hif: 'heic',
+  webp: 'webp',
+  tif: 'tiff',
+  tiff: 'tiff',
+  pdf: 'pdf',
 };
 
 const MIME_TYPES: Readonly<Record<string, ReceiptFormat>> = {
-  'image/jpeg': 'jpeg', 'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/png': 'png', 'image/apng': 'png',
-  'image/heic': 'heic', 'image/heif': 'heic', 'image/heic-sequence': 'heic', 'image/heif-sequence': 'heic',
-  'image/webp': 'webp', 'image/tiff': 'tiff', 'application/pdf': 'pdf', 'application/x-pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/jpg': 'jpeg',
+  'image/pjpeg': 'jpeg',
+  'image/png': 'png',
+  'image/apng': 'png',
+  'image/heic': 'heic',
+  'image/heif': 'heic',
+  'image/heic-sequence': 'heic',
+  'image/heif-sequence': 'heic',
+  'image/webp': 'webp',
+  'image/tiff': 'tiff',
+  'application/pdf': 'pdf',
+  'application/x-pdf': 'pdf',
 };
 
 /** What the app said the file was: its name and content type, never trusted, only compared. */

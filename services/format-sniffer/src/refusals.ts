@@ -31,7 +31,7 @@ export function sniffRefusalMessage(code: SniffRefusalCode, maxBytes: number): U
     case 'too-large':
       return { fr: `Le fichier dépasse la taille maximale de ${megabytes} Mo.`, en: `The file is larger than the ${megabytes} MB limit.` };
     case 'truncated':
-      return { fr: "Le fichier est incomplet ou abîmé : renvoyez-le.", en: 'The file is incomplete or damaged: please send it again.' };
+      return { fr: 'Le fichier est incomplet ou abîmé : renvoyez-le.', en: 'The file is incomplete or damaged: please send it again.' };
     case 'unknown-format':
       return { fr: `Format de fichier non reconnu : envoyez une ${ACCEPTED_FR}.`, en: `Unrecognised file format: send a ${ACCEPTED_EN}.` };
     case 'unsupported-format':
@@ -44,9 +44,15 @@ export function sniffRefusalMessage(code: SniffRefusalCode, maxBytes: number): U
         en: 'This file is an archive or an office document: send the receipt itself (photo or PDF).',
       };
     case 'markup':
-      return { fr: 'Ce fichier est une page web ou un dessin SVG/XML, pas un justificatif.', en: 'This file is a web page or an SVG/XML drawing, not a receipt.' };
+      return {
+        fr: 'Ce fichier est une page web ou un dessin SVG/XML, pas un justificatif.',
+        en: 'This file is a web page or an SVG/XML drawing, not a receipt.',
+      };
     case 'text':
-      return { fr: `Ce fichier contient du texte brut : envoyez une ${ACCEPTED_FR}.`, en: `This file is plain text: send a ${ACCEPTED_EN}.` };
+      return {
+        fr: `Ce fichier contient du texte brut : envoyez une ${ACCEPTED_FR}.`,
+        en: `This file is plain text: send a ${ACCEPTED_EN}.`,
+      };
     case 'encrypted-pdf':
       return {
         fr: 'Ce PDF est protégé par un mot de passe ou chiffré : envoyez une version non protégée.',
@@ -54,7 +60,7 @@ export function sniffRefusalMessage(code: SniffRefusalCode, maxBytes: number): U
       };
     case 'polyglot':
       return {
-        fr: "Ce fichier contient un autre fichier caché : il a été refusé par sécurité.",
+        fr: 'Ce fichier contient un autre fichier caché : il a été refusé par sécurité.',
         en: 'This file hides another file inside it: it was refused for safety.',
       };
   }

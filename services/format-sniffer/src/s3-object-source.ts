@@ -18,7 +18,9 @@ export async function s3ObjectSource(client: S3Client, object: S3ObjectRef, sign
     async read(start, end, readSignal) {
       const last = Math.min(end, size) - 1;
       if (last < start) return new Uint8Array(0);
-      const response = await client.send(new GetObjectCommand({ ...target, Range: `bytes=${start}-${last}` }), { abortSignal: readSignal ?? signal });
+      const response = await client.send(new GetObjectCommand({ ...target, Range: `bytes=${start}-${last}` }), {
+        abortSignal: readSignal ?? signal,
+      });
       return response.Body ? await response.Body.transformToByteArray() : new Uint8Array(0);
     },
   };

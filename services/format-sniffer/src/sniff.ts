@@ -5,7 +5,14 @@ import { checkEnd, startsAsTiff } from './format-ends/index.js';
 import { declaresEncryption } from './pdf-encryption.js';
 import { findHtmlInPrefix, findLatePdfHeader, findRar, findZipDirectory, judgeTrailer, startsAsPdfAfterBlanks } from './polyglot.js';
 import { RangeReader } from './range-reader.js';
-import { RECEIPT_FORMATS, declaredMismatch, receiptFormatOf, type Declared, type DeclaredMismatch, type ReceiptFormat } from './receipt-formats.js';
+import {
+  RECEIPT_FORMATS,
+  declaredMismatch,
+  receiptFormatOf,
+  type Declared,
+  type DeclaredMismatch,
+  type ReceiptFormat,
+} from './receipt-formats.js';
 import { sniffRefusalMessage, type SniffRefusalCode, type UserMessage } from './refusals.js';
 import { DEFAULT_SNIFF_LIMITS, type SniffLimits } from './sniff-limits.js';
 import { sniffText } from './text-sniff.js';
@@ -69,7 +76,9 @@ export async function sniffReceipt(source: ByteSource, options: SniffOptions = {
   if (source.size > limits.maxBytes) return refuse('too-large', `${source.size} bytes, over the ${limits.maxBytes}-byte limit`);
   await reader.loadWindows(limits.headBytes, limits.tailBytes);
 
-  const detected = (await fileTypeFromBuffer(reader.head))?.ext ?? (startsAsTiff(reader.head) ? 'tif' : startsAsPdfAfterBlanks(reader.head) ? 'pdf' : undefined);
+  const detected =
+    (await fileTypeFromBuffer(reader.head))?.ext ??
+    (startsAsTiff(reader.head) ? 'tif' : startsAsPdfAfterBlanks(reader.head) ? 'pdf' : undefined);
   if (detected !== undefined && EXECUTABLES.has(detected)) return refuse('executable', `starts as ${detected}`, detected);
   if (detected !== undefined && ARCHIVES.has(detected)) return refuse('archive', `starts as ${detected}`, detected);
 
@@ -94,7 +103,8 @@ export async function sniffReceipt(source: ByteSource, options: SniffOptions = {
   if (!end.complete) return refuse('truncated', end.detail, detected);
   const trailer = await judgeTrailer(await reader.bytes(end.end, end.end + TRAILER_SAMPLE), end.allowedTrailers);
   if (trailer.kind === 'hidden-file') return refuse('polyglot', `${trailer.detail} of a ${format} file (offset ${end.end})`, detected);
-  if (format === 'pdf' && (await declaresEncryption(reader))) return refuse('encrypted-pdf', 'the trailer names an /Encrypt dictionary', detected);
+  if (format === 'pdf' && (await declaresEncryption(reader)))
+    return refuse('encrypted-pdf', 'the trailer names an /Encrypt dictionary', detected);
 
   const mismatch = declaredMismatch(options.declared ?? {}, format);
   return {

@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-
 /** A receipt as receipt-intake leaves it: uploaded, with its bytes in the bucket; and the change the router sends. */
 async function uploaded(receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> {
   const objectKey = receiptObjectKey(scope, receiptId);
@@ -40,10 +39,21 @@ async function uploaded(receiptId: string, fileName: string, declaredContentType
     requestedAt: new Date().toISOString(),
   };
   await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
-  return { kind: 'change', table: 'notes', eventId: receiptId, eventName: 'MODIFY', itemType: 'RECEIPT', keys: { pk: item.pk, sk: item.sk }, sequenceNumber: '1', newImage: { ...item } };
+  return {
+    kind: 'change',
+    table: 'notes',
+    eventId: receiptId,
+    eventName: 'MODIFY',
+    itemType: 'RECEIPT',
+    keys: { pk: item.pk, sk: item.sk },
+    sequenceNumber: '1',
+    newImage: { ...item },
+  };
 }
 
-async function sniff(change: ChangeMessage): Promise<{ emitted: [string, ReceiptJob][]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
+async function sniff(
+  change: ChangeMessage,
+): Promise<{ emitted: [string, ReceiptJob][]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
   const { context, emitted } = handlerContext('format-sniffer');
   await handle(inboundMessage(JSON.stringify(change)), context, {
     s3: stack.clients.s3,
@@ -51,7 +61,8 @@ async function sniff(change: ChangeMessage): Promise<{ emitted: [string, Receipt
     state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'format-sniffer'),
   });
   const receiptId = String(change.newImage!.receiptId);
-  const read = async (key: { pk: string; sk: string }) => (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item;
+  const read = async (key: { pk: string; sk: string }) =>
+    (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item;
   const receipt = unmarshall((await read(receiptKey(scope, receiptId)))!);
   const stage = await read(stageKey(scope, 'format-sniffer', { receiptId }));
   return { emitted: emitted as [string, ReceiptJob][], receipt, stage: stage && unmarshall(stage) };
@@ -61,7 +72,12 @@ describe('format-sniffer', () => {
   it('sends a PNG renamed .pdf on to the image normaliser as the PNG it is, and records what it found', async () => {
     const change = await uploaded('0a000000-0000-4000-8000-000000000001', 'facture.pdf', 'application/pdf', await receiptImage('png'));
     const { emitted, receipt, stage } = await sniff(change);
-    expect(emitted).toEqual([['image-normalizer', expect.objectContaining({ kind: 'normalize-image', detectedType: 'image/png', objectKey: change.newImage!.objectKey })]]);
+    expect(emitted).toEqual([
+      [
+        'image-normalizer',
+        expect.objectContaining({ kind: 'normalize-image', detectedType: 'image/png', objectKey: change.newImage!.objectKey }),
+      ],
+    ]);
     expect(receipt).toMatchObject({ status: 'reading', detectedType: 'image/png' });
     expect(stage).toMatchObject({ status: 'succeeded', outcome: { format: 'png', mismatch: expect.anything() } });
     // Seen again (the stream repeats): nothing more is sent.
@@ -69,10 +85,16 @@ describe('format-sniffer', () => {
   });
 
   it('refuses an empty file with a reason the app can show, as a normal outcome', async () => {
-    const { emitted, receipt, stage } = await sniff(await uploaded('0a000000-0000-4000-8000-000000000002', 'ticket.jpg', 'image/jpeg', new Uint8Array(0)));
+    const { emitted, receipt, stage } = await sniff(
+      await uploaded('0a000000-0000-4000-8000-000000000002', 'ticket.jpg', 'image/jpeg', new Uint8Array(0)),
+    );
     expect(emitted).toEqual([]);
     expect(receipt).toMatchObject({ status: 'refused', refusal: { code: 'empty' } });
-    expect(stage).toMatchObject({ status: 'refused', code: 'empty', outcome: { message: { fr: expect.any(String), en: expect.any(String) } } });
+    expect(stage).toMatchObject({
+      status: 'refused',
+      code: 'empty',
+      outcome: { message: { fr: expect.any(String), en: expect.any(String) } },
+    });
   });
 
   it('quarantines a message that is not a change', async () => {

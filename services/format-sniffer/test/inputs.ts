@@ -26,15 +26,25 @@ const receiptSvg = (width: number, height: number) =>
 
 /** A photo-like JPEG: noisy, so that its size is realistic (a 2000x1500 one is well over the windows). */
 export async function photoJpeg(width = 640, height = 480): Promise<Buffer> {
-  const noisy = await sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 150, sigma: 40 } } }).png().toBuffer();
-  return sharp(noisy).composite([{ input: receiptSvg(width, height), blend: 'multiply' }]).jpeg({ quality: 85 }).toBuffer();
+  const noisy = await sharp({
+    create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 150, sigma: 40 } },
+  })
+    .png()
+    .toBuffer();
+  return sharp(noisy)
+    .composite([{ input: receiptSvg(width, height), blend: 'multiply' }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 export const receiptImage = (format: 'png' | 'webp' | 'tiff' | 'gif' | 'avif', width = 320, height = 400): Promise<Buffer> =>
   sharp(receiptSvg(width, height)).toFormat(format).toBuffer();
 
 /** An uncompressed TIFF larger than the windows, with its directory at the end (as libvips writes it). */
-export const noisyTiff = (): Promise<Buffer> => sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 150, sigma: 40 } } }).tiff().toBuffer();
+export const noisyTiff = (): Promise<Buffer> =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 150, sigma: 40 } } })
+    .tiff()
+    .toBuffer();
 
 /** A minimal HEIF file: ftyp (heic brand), meta and mdat boxes, as an iPhone lays them out. */
 export function heicBoxes(mdatBytes = 2000): Buffer {
@@ -111,13 +121,24 @@ export const zipBomb = (): Buffer => zip([{ name: 'receipt.jpg', data: Buffer.al
 
 export const docx = (): Buffer =>
   zip([
-    { name: '[Content_Types].xml', data: bytes('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    {
+      name: '[Content_Types].xml',
+      data: bytes('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
     { name: 'word/document.xml', data: bytes('<w:document/>') },
   ]);
 
-export const odt = (): Buffer => zip([{ name: 'mimetype', data: bytes('application/vnd.oasis.opendocument.text') }, { name: 'content.xml', data: bytes('<office:document-content/>') }]);
+export const odt = (): Buffer =>
+  zip([
+    { name: 'mimetype', data: bytes('application/vnd.oasis.opendocument.text') },
+    { name: 'content.xml', data: bytes('<office:document-content/>') },
+  ]);
 
-export const jar = (): Buffer => zip([{ name: 'META-INF/MANIFEST.MF', data: bytes('Manifest-Version: 1.0\nMain-Class: Evil\n') }, { name: 'Evil.class', data: noise(300) }]);
+export const jar = (): Buffer =>
+  zip([
+    { name: 'META-INF/MANIFEST.MF', data: bytes('Manifest-Version: 1.0\nMain-Class: Evil\n') },
+    { name: 'Evil.class', data: noise(300) },
+  ]);
 
 export function tar(name: string, data: Uint8Array): Buffer {
   const header = Buffer.alloc(512);
@@ -139,7 +160,8 @@ export function tar(name: string, data: Uint8Array): Buffer {
 
 export const gzipBomb = (): Buffer => gzipSync(Buffer.alloc(20 * 1024 * 1024));
 export const sevenZip = (): Buffer => join(Uint8Array.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]), noise(400));
-export const rar = (): Buffer => join(bytes('Rar!\x1a\x07\x01\x00'), noise(400), Uint8Array.from([0x1d, 0x77, 0x56, 0x51, 0x03, 0x05, 0x04, 0x00]));
+export const rar = (): Buffer =>
+  join(bytes('Rar!\x1a\x07\x01\x00'), noise(400), Uint8Array.from([0x1d, 0x77, 0x56, 0x51, 0x03, 0x05, 0x04, 0x00]));
 
 export const elf = (): Buffer => join(bytes('\x7fELF\x02\x01\x01\x00'), Buffer.alloc(56), noise(500));
 export const windowsExe = (): Buffer => join(bytes('MZ\x90\x00\x03\x00\x00\x00\x04\x00'), Buffer.alloc(50), bytes('PE\0\0'), noise(500));

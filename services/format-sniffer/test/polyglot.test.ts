@@ -13,7 +13,10 @@ describe('polyglots', () => {
     ['a PNG with a ZIP appended', async () => make.join(await make.receiptImage('png'), smallZip())],
     ['a GIFAR (GIF + JAR)', async () => make.join(await make.receiptImage('gif'), make.jar())],
     ['a PDF behind an HTML page', async () => make.join(make.bytes('<html><body>Invoice</body></html>\n'), await make.invoicePdf())],
-    ['a JPEG whose comment holds a script tag', async () => make.withSegments(await make.photoJpeg(), make.jpegSegment(0xfe, make.bytes('<script>fetch("//x")</script>')))],
+    [
+      'a JPEG whose comment holds a script tag',
+      async () => make.withSegments(await make.photoJpeg(), make.jpegSegment(0xfe, make.bytes('<script>fetch("//x")</script>'))),
+    ],
     ['a JPEG with a PDF appended', async () => make.join(await make.photoJpeg(), await make.invoicePdf())],
     ['a PNG with a Windows program appended', async () => make.join(await make.receiptImage('png'), make.windowsExe())],
     ['a JPEG with a RAR appended', async () => make.join(await make.photoJpeg(), make.rar())],
@@ -42,7 +45,11 @@ describe('polyglots', () => {
   });
 
   it('checks only the last ZIP end records, however many the tail holds', async () => {
-    const fakes = Buffer.concat(Array.from({ length: 5000 }, () => make.join(make.bytes('PK\x05\x06'), Buffer.from([0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0]))));
+    const fakes = Buffer.concat(
+      Array.from({ length: 5000 }, () =>
+        make.join(make.bytes('PK\x05\x06'), Buffer.from([0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0, 0])),
+      ),
+    );
     const file = make.join(await make.photoJpeg(2000, 1500), fakes);
     let reads = 0;
     const counting = { size: file.length, read: (start: number, end: number) => (reads++, Promise.resolve(file.subarray(start, end))) };
@@ -58,11 +65,20 @@ describe('polyglots', () => {
 });
 
 describe('motion photos', () => {
-  const video = () => make.join(Buffer.from([0, 0, 0, 24]), make.bytes('ftypmp42\0\0\0\0mp42isom'), Buffer.from([0, 3, 0, 8]), make.bytes('mdat'), Buffer.alloc(200_000 - 8));
+  const video = () =>
+    make.join(
+      Buffer.from([0, 0, 0, 24]),
+      make.bytes('ftypmp42\0\0\0\0mp42isom'),
+      Buffer.from([0, 3, 0, 8]),
+      make.bytes('mdat'),
+      Buffer.alloc(200_000 - 8),
+    );
 
   it('accepts a JPEG whose XMP declares the MP4 that follows it', async () => {
     const movie = video();
-    const xmp = make.bytes(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description GCamera:MicroVideo="1" GCamera:MicroVideoOffset="${movie.length}"/></x:xmpmeta>`);
+    const xmp = make.bytes(
+      `http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description GCamera:MicroVideo="1" GCamera:MicroVideoOffset="${movie.length}"/></x:xmpmeta>`,
+    );
     const file = make.join(make.withSegments(await make.photoJpeg(1200, 900), make.jpegSegment(0xe1, xmp)), movie);
     expect(await sniff(file)).toMatchObject({ outcome: 'accepted', format: 'jpeg', trailingBytes: movie.length });
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, sniffReceipt, type ByteSource, type SniffResult } from '../src/lib.js';
 import * as make from './inputs.js';
 
-const sniff = (file: Uint8Array, declared?: { name?: string; type?: string }): Promise<SniffResult> => sniffReceipt(bytesSource(file), { declared });
+const sniff = (file: Uint8Array, declared?: { name?: string; type?: string }): Promise<SniffResult> =>
+  sniffReceipt(bytesSource(file), { declared });
 
 function refusedWith(result: SniffResult, code: string): void {
   expect(result.outcome === 'refused' ? result.code : `accepted as ${result.format}`).toBe(code);
@@ -78,7 +79,11 @@ describe('refusals', () => {
     ['ODT', make.odt, 'archive'],
     ['HTML named .jpg', () => make.bytes('<!DOCTYPE html><html><body><img src=x onerror=alert(1)></body></html>'), 'markup'],
     ['HTML after a BOM and blank lines', () => make.bytes('\xef\xbb\xbf\n\n  <html><script>alert(1)</script></html>'), 'markup'],
-    ['SVG with a script', () => make.bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'), 'markup'],
+    [
+      'SVG with a script',
+      () => make.bytes('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'),
+      'markup',
+    ],
     ['XML', () => make.bytes('<?xml version="1.0"?><invoice><total>42.00</total></invoice>'), 'markup'],
     ['plain text', () => make.bytes('TOTAL TTC 42,00 EUR\nMerci de votre visite\n'), 'text'],
     ['UTF-16 text', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Total 42,00', 'utf16le')]), 'text'],

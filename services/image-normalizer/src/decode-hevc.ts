@@ -31,7 +31,12 @@ export async function decodeHevc(bytes: Uint8Array, maxPixels: number): Promise<
     if (!first) throw new Error('the HEIF file holds no image');
     if (first.width * first.height > maxPixels) throw new HevcPixelLimitError(`${first.width} x ${first.height} pixels`);
     const decoded = await first.decode();
-    return { data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), width: decoded.width, height: decoded.height, channels: 4 };
+    return {
+      data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength),
+      width: decoded.width,
+      height: decoded.height,
+      channels: 4,
+    };
   } finally {
     images.dispose();
   }

@@ -23,9 +23,12 @@ export interface Pixels {
  * unless asked to (no EXIF, GPS, XMP, IPTC or ICC profile), which is what these copies need.
  */
 export async function encode(pixels: Pixels, format: OutputFormat, side?: number, timeoutSeconds = 20): Promise<EncodedImage> {
-  let pipeline = sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } }).timeout({ seconds: timeoutSeconds });
+  let pipeline = sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } }).timeout({
+    seconds: timeoutSeconds,
+  });
   if (side !== undefined) pipeline = pipeline.resize(side, side, { fit: 'inside', withoutEnlargement: true });
-  pipeline = format === 'png' ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: side !== undefined && side < 1000 ? 80 : 88 });
+  pipeline =
+    format === 'png' ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: side !== undefined && side < 1000 ? 80 : 88 });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
   return { bytes: data, format, mime: `image/${format}`, width: info.width, height: info.height };
 }

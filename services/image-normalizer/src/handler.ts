@@ -7,7 +7,11 @@ import { normaliseImage } from './normalise.js';
  * OCR, thumbnails), records them on the receipt, and hands the pages to OCR. A decompression
  * bomb or an image too small to read is refused with its reason.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: ReceiptServiceDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  dependencies: ReceiptServiceDependencies,
+): Promise<void> {
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
@@ -20,8 +24,14 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
     return;
   }
 
-  const pageKeys = result.pages.map((page) => derivedKey(receipt, `page-${page.page + 1}.${page.display.format === 'jpeg' ? 'jpg' : 'png'}`));
-  const thumbnails = result.thumbnails.map((thumbnail) => ({ width: thumbnail.side, key: derivedKey(receipt, `thumb-${thumbnail.side}.${thumbnail.image.format === 'jpeg' ? 'jpg' : 'png'}`), image: thumbnail.image }));
+  const pageKeys = result.pages.map((page) =>
+    derivedKey(receipt, `page-${page.page + 1}.${page.display.format === 'jpeg' ? 'jpg' : 'png'}`),
+  );
+  const thumbnails = result.thumbnails.map((thumbnail) => ({
+    width: thumbnail.side,
+    key: derivedKey(receipt, `thumb-${thumbnail.side}.${thumbnail.image.format === 'jpeg' ? 'jpg' : 'png'}`),
+    image: thumbnail.image,
+  }));
   await context.call('s3', (signal) =>
     Promise.all([
       ...result.pages.map((page, index) => writeDerived(s3, bucket, pageKeys[index]!, page.display.bytes, page.display.mime, signal)),

@@ -52,9 +52,15 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'tiff', 'heif']);
 /** Lossless sources (screenshots, scans) keep a lossless copy; photos get a JPEG. */
 const LOSSLESS_FORMATS = new Set(['png', 'tiff']);
 
-const refuse = (code: NormaliseRefusalCode, detail: string): NormaliseRefused => ({ outcome: 'refused', code, message: NORMALISE_REFUSALS[code], detail });
+const refuse = (code: NormaliseRefusalCode, detail: string): NormaliseRefused => ({
+  outcome: 'refused',
+  code,
+  message: NORMALISE_REFUSALS[code],
+  detail,
+});
 
-const uprightSize = (header: ImageHeader) => ((header.orientation ?? 1) >= 5 ? { width: header.height, height: header.width } : { width: header.width, height: header.height });
+const uprightSize = (header: ImageHeader) =>
+  (header.orientation ?? 1) >= 5 ? { width: header.height, height: header.width } : { width: header.width, height: header.height };
 
 function tooSmall(header: ImageHeader, limits: NormaliseLimits): boolean {
   return Math.min(header.width, header.height) < limits.minShortSide || Math.max(header.width, header.height) < limits.minLongSide;
@@ -62,12 +68,20 @@ function tooSmall(header: ImageHeader, limits: NormaliseLimits): boolean {
 
 /** Decodes one page upright, flattened on white, in 8-bit sRGB, scaled into the display bounds. */
 async function uprightPixels(input: Sharp, size: { width: number; height: number }, limits: NormaliseLimits): Promise<Pixels> {
-  const scale = Math.min(1, Math.sqrt(limits.maxDisplayPixels / (size.width * size.height)), limits.maxDisplaySide / Math.max(size.width, size.height));
+  const scale = Math.min(
+    1,
+    Math.sqrt(limits.maxDisplayPixels / (size.width * size.height)),
+    limits.maxDisplaySide / Math.max(size.width, size.height),
+  );
   const { data, info } = await input
     .timeout({ seconds: limits.pipelineTimeoutSeconds })
     .autoOrient()
     // One side given, so rounding cannot shave a pixel off the other.
-    .resize(size.width >= size.height ? { width: Math.max(1, Math.round(size.width * scale)) } : { height: Math.max(1, Math.round(size.height * scale)) })
+    .resize(
+      size.width >= size.height
+        ? { width: Math.max(1, Math.round(size.width * scale)) }
+        : { height: Math.max(1, Math.round(size.height * scale)) },
+    )
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
     .raw()
@@ -103,8 +117,10 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
   const largest = headers.find((header) => header.width * header.height > limits.maxInputPixels);
   if (largest) return refuse('too-many-pixels', `${largest.width} x ${largest.height} pixels, over the limit of ${limits.maxInputPixels}`);
   const totalPixels = headers.reduce((sum, header) => sum + header.width * header.height, 0);
-  if (totalPixels > limits.maxTotalPixels) return refuse('too-many-pixels', `${totalPixels} pixels over ${pageCount} pages, over the limit of ${limits.maxTotalPixels}`);
-  if (tooSmall(first, limits)) return refuse('too-small', `${first.width} x ${first.height} pixels, under ${limits.minShortSide} x ${limits.minLongSide}`);
+  if (totalPixels > limits.maxTotalPixels)
+    return refuse('too-many-pixels', `${totalPixels} pixels over ${pageCount} pages, over the limit of ${limits.maxTotalPixels}`);
+  if (tooSmall(first, limits))
+    return refuse('too-small', `${first.width} x ${first.height} pixels, under ${limits.minShortSide} x ${limits.minLongSide}`);
 
   const hevc = first.format === 'heif' && first.compression === 'hevc';
   const displayFormat: OutputFormat = LOSSLESS_FORMATS.has(first.format) ? 'png' : 'jpeg';
@@ -122,9 +138,17 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
       if (hevc) {
         // libheif has already turned the image upright: its own dimensions are the upright ones.
         const raw = await decodeHevc(bytes, limits.maxInputPixels);
-        pixels = await uprightPixels(sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }), raw, limits);
+        pixels = await uprightPixels(
+          sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }),
+          raw,
+          limits,
+        );
       } else {
-        pixels = await uprightPixels(sharp(bytes, { page, limitInputPixels: limits.maxInputPixels, failOn: 'error', sequentialRead: true }), uprightSize(header), limits);
+        pixels = await uprightPixels(
+          sharp(bytes, { page, limitInputPixels: limits.maxInputPixels, failOn: 'error', sequentialRead: true }),
+          uprightSize(header),
+          limits,
+        );
       }
       firstPixels ??= pixels;
       signal?.throwIfAborted();

@@ -16,7 +16,7 @@ export const NORMALISE_REFUSALS: Readonly<Record<NormaliseRefusalCode, UserMessa
     en: 'The image is too small for the receipt to be read: send a sharper photo.',
   },
   'too-many-pages': {
-    fr: "Le fichier a trop de pages : envoyez chaque justificatif séparément.",
+    fr: 'Le fichier a trop de pages : envoyez chaque justificatif séparément.',
     en: 'The file has too many pages: send each receipt separately.',
   },
   'unsupported-format': {

@@ -28,7 +28,17 @@ async function sniffedImage(receiptId: string, body: Uint8Array, detectedType: s
   const objectKey = receiptObjectKey(scope, receiptId);
   await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket(), Key: objectKey, Body: body }));
   await stack.clients.dynamodb.send(
-    new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading', objectKey }) }),
+    new PutItemCommand({
+      TableName: tableName(PREFIX, 'notes'),
+      Item: marshall({
+        ...receiptKey(scope, receiptId),
+        tenant: 'acme',
+        type: ITEM_TYPES.receipt,
+        receiptId,
+        status: 'reading',
+        objectKey,
+      }),
+    }),
   );
   return { kind: 'normalize-image', receipt: { tenant: 'acme', receiptId }, objectKey, detectedType };
 }
@@ -36,12 +46,22 @@ async function sniffedImage(receiptId: string, body: Uint8Array, detectedType: s
 async function normalize(job: ReceiptJob | string) {
   const { context, emitted } = handlerContext('image-normalizer');
   const message = inboundMessage(typeof job === 'string' ? job : JSON.stringify(job));
-  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket(), state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'image-normalizer') });
+  await handle(message, context, {
+    s3: stack.clients.s3,
+    receiptsBucket: bucket(),
+    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'image-normalizer'),
+  });
   return emitted as [string, ReceiptJob][];
 }
 
 const receiptItem = async (receiptId: string) =>
-  unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
+  unmarshall(
+    (
+      await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }),
+      )
+    ).Item!,
+  );
 
 describe('image-normalizer', () => {
   it('writes an upright copy and thumbnails beside a phone photo rotated by EXIF, records them, hands the page to OCR, and leaves the original alone', async () => {
@@ -59,12 +79,18 @@ describe('image-normalizer', () => {
     const meta = await sharp(pageBytes).metadata();
     // Stored turned with orientation 6, shown upright: portrait, red on top, blue below, green on the left, no EXIF left.
     expect([meta.height! > meta.width!, meta.orientation, meta.exif]).toEqual([true, undefined, undefined]);
-    expect([near(await colourAt(pageBytes, 0.6, 0.2), RED), near(await colourAt(pageBytes, 0.6, 0.8), BLUE), near(await colourAt(pageBytes, 0.05, 0.5), GREEN)]).toEqual([true, true, true]);
-    const kept = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket(), Key: job.kind === 'normalize-image' ? job.objectKey : '' }));
+    expect([
+      near(await colourAt(pageBytes, 0.6, 0.2), RED),
+      near(await colourAt(pageBytes, 0.6, 0.8), BLUE),
+      near(await colourAt(pageBytes, 0.05, 0.5), GREEN),
+    ]).toEqual([true, true, true]);
+    const kept = await stack.clients.s3.send(
+      new GetObjectCommand({ Bucket: bucket(), Key: job.kind === 'normalize-image' ? job.objectKey : '' }),
+    );
     expect(Buffer.from(await kept.Body!.transformToByteArray()).equals(original)).toBe(true);
   });
 
-  it('refuses a decompression bomb from its header, as the receipt\'s outcome', async () => {
+  it("refuses a decompression bomb from its header, as the receipt's outcome", async () => {
     const receiptId = '0b000000-0000-4000-8000-000000000002';
     expect(await normalize(await sniffedImage(receiptId, pngBomb(), 'image/png'))).toEqual([]);
     expect(await receiptItem(receiptId)).toMatchObject({ status: 'refused', refusal: { code: expect.stringMatching(/pixel|bomb|large/) } });

@@ -52,7 +52,8 @@ export async function colourAt(image: Uint8Array, x: number, y: number): Promise
   return [...data.subarray(offset, offset + 3)];
 }
 
-export const near = (actual: readonly number[], expected: readonly number[], tolerance = 40) => actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
+export const near = (actual: readonly number[], expected: readonly number[], tolerance = 40) =>
+  actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
 
 function pngChunk(type: string, body: Uint8Array): Buffer {
   const header = Buffer.alloc(8);
@@ -70,7 +71,12 @@ export function pngFromParts(width: number, height: number, bitDepth: number, co
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = bitDepth;
   ihdr[9] = colourType;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /** A valid 20,000 x 20,000 black-and-white PNG: 400 megapixels in about 50 KB. */
@@ -101,7 +107,9 @@ export function jpegSegments(jpeg: Uint8Array): string[] {
   let at = 2;
   while (at + 4 <= jpeg.length) {
     const marker = jpeg[at + 1]!;
-    names.push(marker >= 0xe0 && marker <= 0xef ? `APP${marker - 0xe0}` : marker === 0xfe ? 'COM' : `FF${marker.toString(16).toUpperCase()}`);
+    names.push(
+      marker >= 0xe0 && marker <= 0xef ? `APP${marker - 0xe0}` : marker === 0xfe ? 'COM' : `FF${marker.toString(16).toUpperCase()}`,
+    );
     if (marker === 0xda) break;
     at += 2 + ((jpeg[at + 2]! << 8) | jpeg[at + 3]!);
   }
@@ -116,6 +124,14 @@ export function pngChunkTypes(png: Uint8Array): string[] {
 }
 
 export const multiPageTiff = async (colours: readonly string[], width = 600, height = 800): Promise<Buffer> => {
-  const pages = await Promise.all(colours.map((background) => sharp({ create: { width, height, channels: 3, background } }).png().toBuffer()));
-  return sharp(pages, { join: { animated: true } }).tiff().toBuffer();
+  const pages = await Promise.all(
+    colours.map((background) =>
+      sharp({ create: { width, height, channels: 3, background } })
+        .png()
+        .toBuffer(),
+    ),
+  );
+  return sharp(pages, { join: { animated: true } })
+    .tiff()
+    .toBuffer();
 };

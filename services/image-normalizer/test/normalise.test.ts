@@ -11,7 +11,10 @@ const normalised = (result: NormaliseResult): Normalised => {
   return result;
 };
 const code = (result: NormaliseResult) => (result.outcome === 'refused' ? result.code : 'normalised');
-const copies = (result: Normalised): EncodedImage[] => [...result.pages.map((page) => page.display), ...result.thumbnails.map((thumbnail) => thumbnail.image)];
+const copies = (result: Normalised): EncodedImage[] => [
+  ...result.pages.map((page) => page.display),
+  ...result.thumbnails.map((thumbnail) => thumbnail.image),
+];
 
 /** No EXIF (so no GPS), XMP, IPTC or ICC profile, read by libvips and by walking the file's own segments or chunks. */
 async function expectNoMetadata(image: EncodedImage): Promise<void> {
@@ -23,7 +26,8 @@ async function expectNoMetadata(image: EncodedImage): Promise<void> {
     icc: undefined,
     orientation: undefined,
   });
-  if (image.format === 'jpeg') expect(make.jpegSegments(image.bytes).filter((name) => name.startsWith('APP') && name !== 'APP0')).toEqual([]);
+  if (image.format === 'jpeg')
+    expect(make.jpegSegments(image.bytes).filter((name) => name.startsWith('APP') && name !== 'APP0')).toEqual([]);
   else expect(make.pngChunkTypes(image.bytes).filter((type) => ['eXIf', 'iTXt', 'tEXt', 'zTXt', 'iCCP'].includes(type))).toEqual([]);
   expect(Buffer.from(image.bytes).includes('Exif\0\0')).toBe(false);
 }
@@ -39,7 +43,11 @@ describe('phone photos', () => {
     const photo = await make.exifRotatedJpeg(6);
     const before = createHash('sha256').update(photo).digest('hex');
     const input = await sharp(photo).metadata();
-    expect({ width: input.width, height: input.height, orientation: input.orientation }).toEqual({ width: 900, height: 600, orientation: 6 });
+    expect({ width: input.width, height: input.height, orientation: input.orientation }).toEqual({
+      width: 900,
+      height: 600,
+      orientation: 6,
+    });
     expect(exifReader(input.exif!).GPSInfo?.GPSLatitude).toEqual([48, 51, 24]);
 
     const result = normalised(await normaliseImage(photo));
@@ -88,15 +96,23 @@ describe('colour and format', () => {
     const metadata = await sharp(display.bytes).metadata();
     expect({ space: metadata.space, channels: metadata.channels }).toEqual({ space: 'srgb', channels: 3 });
     // CMYK cannot hold these saturated colours exactly: which channel leads is what survives the round trip.
-    const leading = async (x: number, y: number) => (await make.colourAt(display.bytes, x, y)).reduce((best, value, index, all) => (value > all[best]! ? index : best), 0);
+    const leading = async (x: number, y: number) =>
+      (await make.colourAt(display.bytes, x, y)).reduce((best, value, index, all) => (value > all[best]! ? index : best), 0);
     expect([await leading(0.6, 0.1), await leading(0.6, 0.9), await leading(0.02, 0.5)]).toEqual([0, 2, 1]);
   });
 
   it('keeps a lossless PNG copy of a PNG, flattened on white and in 8 bits', async () => {
-    const transparent = await sharp({ create: { width: 600, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const transparent = await sharp({ create: { width: 600, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const display = normalised(await normaliseImage(transparent)).pages[0]!.display;
     const metadata = await sharp(display.bytes).metadata();
-    expect({ format: display.format, channels: metadata.channels, depth: metadata.depth, hasAlpha: metadata.hasAlpha }).toEqual({ format: 'png', channels: 3, depth: 'uchar', hasAlpha: false });
+    expect({ format: display.format, channels: metadata.channels, depth: metadata.depth, hasAlpha: metadata.hasAlpha }).toEqual({
+      format: 'png',
+      channels: 3,
+      depth: 'uchar',
+      hasAlpha: false,
+    });
     expect(await make.colourAt(display.bytes, 0.5, 0.5)).toEqual([255, 255, 255]);
     await expectNoMetadata(display);
 
@@ -170,7 +186,13 @@ describe('refusals', () => {
 
   it('refuses what is not an accepted image', async () => {
     expect(code(await normaliseImage(await make.uprightReceipt().gif().toBuffer()))).toBe('unsupported-format');
-    expect(code(await normaliseImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900"><script>alert(1)</script></svg>')))).toBe('unsupported-format');
+    expect(
+      code(
+        await normaliseImage(
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900"><script>alert(1)</script></svg>'),
+        ),
+      ),
+    ).toBe('unsupported-format');
     expect(code(await normaliseImage(Buffer.from('<html><body>not an image</body></html>')))).toBe('unsupported-format');
     expect(code(await normaliseImage(new Uint8Array(0)))).toBe('unsupported-format');
     const avif = await make.uprightReceipt().avif().toBuffer();

@@ -85,7 +85,10 @@ const env = stack.environment();
 const config = ingestConfig(env);
 const clients = ingestClients(env);
 const port = await freePort();
-const api = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', localEntry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const api = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', localEntry], {
+  env: { ...process.env, ...env, PORT: String(port) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const endpoint = `http://127.0.0.1:${port}`;
 
 try {
@@ -101,30 +104,47 @@ try {
     category: 'meals',
     paymentMethod: 'personal_card',
   });
-  console.log(`node ${process.version}, DynamoDB Local in memory at ${stack.endpoints.dynamodb}, ${CONCURRENCY} concurrent clients, ${notes} notes then ${replays} replays (warm-up ${WARM_UP} each, unreported)`);
+  console.log(
+    `node ${process.version}, DynamoDB Local in memory at ${stack.endpoints.dynamodb}, ${CONCURRENCY} concurrent clients, ${notes} notes then ${replays} replays (warm-up ${WARM_UP} each, unreported)`,
+  );
   console.log('(a) ceiling: conditional PutItem of a note-shaped item, same SDK client settings as the handler');
-  console.log(`(b) POST /v1/notes over keep-alive HTTP to the local entry point (services/ingest-api/src/local.ts, its own process): gateway stand-in, JWT authorizer, handler\n`);
+  console.log(
+    `(b) POST /v1/notes over keep-alive HTTP to the local entry point (services/ingest-api/src/local.ts, its own process): gateway stand-in, JWT authorizer, handler\n`,
+  );
 
   // (a) The ceiling: what DynamoDB Local takes from this process with the handler's own write.
   const putNote = (prefix: string) => (index: number) => {
     const noteId = noteIdFor(scope, `${prefix}-${index}`);
     const input = noteFor(index);
     // The handler's own item, in its own listing partition so that the API's listings stay apart.
-    const item = { ...newNoteItem(scope, noteId, input, 'x'.repeat(64), { now: new Date(), correlationId: 'bench-ceiling' }), gsi1pk: ownerListing(tenantScope({ tenant: 'bench', user: 'ceiling', roles: [] })) };
-    return clients.dynamodb.send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' })).then(
-      () => true,
-      (error: unknown) => {
-        // A first attempt that timed out after DynamoDB wrote makes the SDK's retry fail its condition: the write happened.
-        const shape = error as { name?: string; $metadata?: { attempts?: number } };
-        return shape.name === 'ConditionalCheckFailedException' && (shape.$metadata?.attempts ?? 1) > 1;
-      },
-    );
+    const item = {
+      ...newNoteItem(scope, noteId, input, 'x'.repeat(64), { now: new Date(), correlationId: 'bench-ceiling' }),
+      gsi1pk: ownerListing(tenantScope({ tenant: 'bench', user: 'ceiling', roles: [] })),
+    };
+    return clients.dynamodb
+      .send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item), ConditionExpression: 'attribute_not_exists(pk)' }))
+      .then(
+        () => true,
+        (error: unknown) => {
+          // A first attempt that timed out after DynamoDB wrote makes the SDK's retry fail its condition: the write happened.
+          const shape = error as { name?: string; $metadata?: { attempts?: number } };
+          return shape.name === 'ConditionalCheckFailedException' && (shape.$metadata?.attempts ?? 1) > 1;
+        },
+      );
   };
   await runConcurrently(WARM_UP, CONCURRENCY, putNote('ceiling-warm'));
   const ceiling = await runConcurrently(notes, CONCURRENCY, putNote('ceiling'));
   const ceilingFailures = ceiling.results.filter((ok) => !ok).length;
   const rows: Row[] = [
-    { label: '(a) raw conditional PutItem', count: notes, seconds: ceiling.seconds, latencies: ceiling.latencies, fiveHundreds: 0, otherFailures: ceilingFailures, duplicates: undefined },
+    {
+      label: '(a) raw conditional PutItem',
+      count: notes,
+      seconds: ceiling.seconds,
+      latencies: ceiling.latencies,
+      fiveHundreds: 0,
+      otherFailures: ceilingFailures,
+      duplicates: undefined,
+    },
   ];
 
   // (b) The API: unique keys, then replays of the first ones with the same bodies.
@@ -140,7 +160,9 @@ try {
   const idOf = (body: string) => (JSON.parse(body) as { id?: string }).id;
   // A 200 for a new key means the handler's first write attempt timed out after landing and its retry found it: still one note.
   const createdIds = created.results.map((sample) => (sample.status === 201 || sample.status === 200 ? idOf(sample.body) : undefined));
-  const replayMismatches = replayed.results.filter((sample, index) => sample.status !== 200 || idOf(sample.body) !== createdIds[index]).length;
+  const replayMismatches = replayed.results.filter(
+    (sample, index) => sample.status !== 200 || idOf(sample.body) !== createdIds[index],
+  ).length;
   // Duplicates: notes in the table beyond one per key (the listing index of the bench user holds every note the API wrote).
   let stored = 0;
   let startKey: Record<string, never> | undefined;
@@ -160,7 +182,8 @@ try {
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);
   const distinct = new Set(createdIds.filter(Boolean)).size;
-  const count = (samples: { status: number }[], test: (status: number) => boolean) => samples.filter((sample) => test(sample.status)).length;
+  const count = (samples: { status: number }[], test: (status: number) => boolean) =>
+    samples.filter((sample) => test(sample.status)).length;
   rows.push({
     label: '(b) POST /v1/notes, new keys',
     count: notes,
@@ -203,8 +226,12 @@ try {
   console.log(`p99 (b) new keys: ${ms(p99)} ms (target <= 50 ms) ${p99 <= 50 ? 'MET' : 'MISSED'}`);
   const added = (p: number) => percentile(sorted(rows[1]!.latencies), p) - percentile(sorted(rows[0]!.latencies), p);
   console.log(`latency the API adds over the raw PutItem (same concurrency): p50 ${ms(added(50))} ms, p99 ${ms(added(99))} ms`);
-  console.log(`notes stored for the bench user: ${stored - WARM_UP} for ${distinct} distinct ids; replays answering another note or status: ${replayMismatches}`);
-  console.log(`handler module import in a fresh process (clients and compiled validators included): ${bundledImports.map(ms).join(' / ')} ms bundled by esbuild as for Lambda, ${imports.map(ms).join(' / ')} ms from the sources through tsx`);
+  console.log(
+    `notes stored for the bench user: ${stored - WARM_UP} for ${distinct} distinct ids; replays answering another note or status: ${replayMismatches}`,
+  );
+  console.log(
+    `handler module import in a fresh process (clients and compiled validators included): ${bundledImports.map(ms).join(' / ')} ms bundled by esbuild as for Lambda, ${imports.map(ms).join(' / ')} ms from the sources through tsx`,
+  );
 } finally {
   api.kill('SIGTERM');
   clients.destroy();

@@ -63,19 +63,35 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
   const validators = buildValidators(deps.contract);
   const base = deps.config.basePath;
 
-  async function route(event: APIGatewayProxyEventV2WithJWTAuthorizer, correlationId: string, signal: AbortSignal, outcome: Outcome): Promise<ApiResult> {
+  async function route(
+    event: APIGatewayProxyEventV2WithJWTAuthorizer,
+    correlationId: string,
+    signal: AbortSignal,
+    outcome: Outcome,
+  ): Promise<ApiResult> {
     const path = event.rawPath.startsWith(`${base}/`) ? event.rawPath.slice(base.length) : undefined;
     const resource = path === undefined ? undefined : RESOURCES.find((candidate) => candidate.pattern.test(path));
-    if (!resource || path === undefined) throw new ProblemError(404, 'route_not_found', `Nothing at ${event.rawPath}; see ${base}/openapi.json.`);
+    if (!resource || path === undefined)
+      throw new ProblemError(404, 'route_not_found', `Nothing at ${event.rawPath}; see ${base}/openapi.json.`);
     const method = event.requestContext.http.method.toUpperCase();
     const operation = resource.methods[method];
     if (!operation) {
-      throw new ProblemError(405, 'method_not_allowed', `${method} is not allowed on ${event.rawPath}.`, undefined, { allow: Object.keys(resource.methods).join(', ') });
+      throw new ProblemError(405, 'method_not_allowed', `${method} is not allowed on ${event.rawPath}.`, undefined, {
+        allow: Object.keys(resource.methods).join(', '),
+      });
     }
     outcome.route = `${method} ${base}${resource.template}`;
     const match = resource.pattern.exec(path)!;
     const now = deps.clock();
-    const context: RouteContext = { event, deps, validators, pathParameters: match[1] ? { id: match[1] } : {}, signal, now, change: { now, correlationId } };
+    const context: RouteContext = {
+      event,
+      deps,
+      validators,
+      pathParameters: match[1] ? { id: match[1] } : {},
+      signal,
+      now,
+      change: { now, correlationId },
+    };
     return operation.authorized ? operation.run({ ...context, scope: callerScope(event) }) : operation.run(context);
   }
 
@@ -110,10 +126,22 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
     } catch (error) {
       let answer: ProblemError;
       if (error instanceof ProblemError) answer = error;
-      else if (isTransient(error)) answer = unavailable('dependency_unavailable', 'A dependency (DynamoDB or S3) failed for a moment; try again shortly with the same request.');
+      else if (isTransient(error))
+        answer = unavailable(
+          'dependency_unavailable',
+          'A dependency (DynamoDB or S3) failed for a moment; try again shortly with the same request.',
+        );
       else answer = new ProblemError(500, 'internal_error', 'The request failed on our side; it may be retried with the same request.');
       if (answer.status >= 500) {
-        deps.log({ level: 'error', requestId, correlationId, method: event.requestContext.http.method, path: event.rawPath, code: answer.code, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        deps.log({
+          level: 'error',
+          requestId,
+          correlationId,
+          method: event.requestContext.http.method,
+          path: event.rawPath,
+          code: answer.code,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
       }
       return problem(answer, event.rawPath, requestId);
     }

@@ -35,14 +35,22 @@ function requestHandler(): NodeHttpHandler {
 export function ingestClients(env: NodeJS.ProcessEnv = process.env): IngestClients {
   const credentials =
     env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
+      ? {
+          accessKeyId: env.AWS_ACCESS_KEY_ID,
+          secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+          ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+        }
       : undefined;
   const common = {
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     ...(credentials ? { credentials } : {}),
     maxAttempts: MAX_ATTEMPTS,
   };
-  const dynamodb = new DynamoDBClient({ ...common, requestHandler: requestHandler(), ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: env.AWS_ENDPOINT_URL_DYNAMODB } : {}) });
+  const dynamodb = new DynamoDBClient({
+    ...common,
+    requestHandler: requestHandler(),
+    ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: env.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+  });
   let s3: Promise<S3Client> | undefined;
   return {
     dynamodb,

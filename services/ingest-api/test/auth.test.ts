@@ -11,7 +11,11 @@ let aliceNote: string;
 
 beforeAll(async () => {
   ingest = await startIngest('ingest-auth-');
-  const created = await ingest.call('POST', '/v1/notes', '/v1/notes', { token: await ingest.token(), body: noteBody(), headers: { 'idempotency-key': randomUUID() } });
+  const created = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+    token: await ingest.token(),
+    body: noteBody(),
+    headers: { 'idempotency-key': randomUUID() },
+  });
   aliceNote = (created.body as { id: string }).id;
 });
 afterAll(async () => ingest?.stop());
@@ -81,7 +85,11 @@ describe('tenants and users', () => {
       [await ingest.token({ user: 'bob' }), 404],
       [await ingest.token({ user: 'carol', roles: ['approver'] }), 403],
     ] as const) {
-      const patched = await ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${aliceNote}`, { token, body: { merchant: 'x' }, headers: { 'if-match': '"1"' } });
+      const patched = await ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${aliceNote}`, {
+        token,
+        body: { merchant: 'x' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(patched.status).toBe(status);
       expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${aliceNote}`, { token })).status).toBe(status);
     }
@@ -91,8 +99,16 @@ describe('tenants and users', () => {
 
   it('keeps idempotency keys per user: the same key from two users makes two notes', async () => {
     const key = randomUUID();
-    const alice = await ingest.call('POST', '/v1/notes', '/v1/notes', { token: await ingest.token(), body: noteBody(), headers: { 'idempotency-key': key } });
-    const bob = await ingest.call('POST', '/v1/notes', '/v1/notes', { token: await ingest.token({ user: 'bob' }), body: noteBody(), headers: { 'idempotency-key': key } });
+    const alice = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token: await ingest.token(),
+      body: noteBody(),
+      headers: { 'idempotency-key': key },
+    });
+    const bob = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token: await ingest.token({ user: 'bob' }),
+      body: noteBody(),
+      headers: { 'idempotency-key': key },
+    });
     expect([alice.status, bob.status]).toEqual([201, 201]);
     expect((alice.body as { id: string }).id).not.toBe((bob.body as { id: string }).id);
   });

@@ -10,15 +10,25 @@ describe('the OpenAPI document', () => {
   it('compiles, every component schema and every request and response schema, in the 2020-12 dialect', () => {
     expect(openApiDocument.openapi).toBe('3.1.0');
     expect(openApiDocument.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const name of Object.keys(openApiDocument.components.schemas)) expect(() => contract.schemaCheck(name as SchemaName), name).not.toThrow();
+    for (const name of Object.keys(openApiDocument.components.schemas))
+      expect(() => contract.schemaCheck(name as SchemaName), name).not.toThrow();
     let compiled = 0;
     for (const [path, item] of Object.entries(openApiDocument.paths)) {
-      for (const [method, operation] of Object.entries(item as Record<string, { requestBody?: { content: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<
+          string,
+          { requestBody?: { content: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> }
+        >,
+      )) {
         if (method === 'parameters') continue;
         expect(operation.responses, `${method} ${path}`).toBeDefined();
-        const bodies = Object.keys(operation.requestBody?.content ?? {}).map((type) => `paths/${escape(path)}/${method}/requestBody/content/${escape(type)}/schema`);
+        const bodies = Object.keys(operation.requestBody?.content ?? {}).map(
+          (type) => `paths/${escape(path)}/${method}/requestBody/content/${escape(type)}/schema`,
+        );
         const answers = Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
-          Object.keys(response.content ?? {}).map((type) => `paths/${escape(path)}/${method}/responses/${status}/content/${escape(type)}/schema`),
+          Object.keys(response.content ?? {}).map(
+            (type) => `paths/${escape(path)}/${method}/responses/${status}/content/${escape(type)}/schema`,
+          ),
         );
         for (const pointer of [...bodies, ...answers]) {
           expect(() => contract.validator(pointer), pointer).not.toThrow();
@@ -31,7 +41,9 @@ describe('the OpenAPI document', () => {
 
   it('declares a 401 from the gateway and a 503 with Retry-After on every authenticated operation', () => {
     for (const [path, item] of Object.entries(openApiDocument.paths)) {
-      for (const [method, operation] of Object.entries(item as Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown> }> }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown> }> }>,
+      )) {
         if (method === 'parameters' || operation.security?.length === 0) continue;
         expect(operation.responses['401'], `${method} ${path}`).toBeDefined();
         expect(operation.responses['503']?.headers, `${method} ${path}`).toHaveProperty('Retry-After');

@@ -28,7 +28,8 @@ afterAll(async () => {
   await proxy?.stop();
 });
 
-const create = (key: string) => ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': key } });
+const create = (key: string) =>
+  ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': key } });
 
 describe('when DynamoDB fails', () => {
   it('answers 503 with Retry-After instead of hanging, and the same request succeeds once DynamoDB is back', async () => {
@@ -47,7 +48,11 @@ describe('when DynamoDB fails', () => {
     for (const mode of ['http-500', 'throttle', 'refuse'] as const) {
       proxy.setFault({ mode });
       const answer = await create(randomUUID());
-      expect({ mode, status: answer.status, body: answer.body }).toMatchObject({ mode, status: 503, body: { code: 'dependency_unavailable' } });
+      expect({ mode, status: answer.status, body: answer.body }).toMatchObject({
+        mode,
+        status: 503,
+        body: { code: 'dependency_unavailable' },
+      });
       expect(answer.headers.get('retry-after')).toBe('1');
     }
     proxy.setFault({ mode: 'pass' });
@@ -76,7 +81,12 @@ describe('when DynamoDB fails', () => {
       metrics: (line) => void metricLines.push(line),
     });
     const answer = await api(
-      gatewayEvent('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID() }, requestId: 'deadline-test', user: 'dana' }),
+      gatewayEvent('POST', '/v1/notes', {
+        body: noteBody(),
+        headers: { 'idempotency-key': randomUUID() },
+        requestId: 'deadline-test',
+        user: 'dana',
+      }),
     );
     proxy.setFault({ mode: 'pass' });
     expect(answer.statusCode).toBe(503);
@@ -85,7 +95,13 @@ describe('when DynamoDB fails', () => {
     // The 10-second alarms see it: one metrics line, a 5xx that took the whole deadline.
     expect(metricLines).toHaveLength(1);
     const line = JSON.parse(metricLines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ [API_METRIC.requests]: 1, [API_METRIC.serverErrors]: 1, [API_METRIC.clientErrors]: 0, status: 503, correlationId: 'deadline-test' });
+    expect(line).toMatchObject({
+      [API_METRIC.requests]: 1,
+      [API_METRIC.serverErrors]: 1,
+      [API_METRIC.clientErrors]: 0,
+      status: 503,
+      correlationId: 'deadline-test',
+    });
     expect(line[API_METRIC.latencyMs]).toBeGreaterThanOrEqual(deadlineMs - 50);
   });
 });

@@ -38,9 +38,15 @@ export interface CallOptions {
 }
 
 /** A stack of its own under `prefix`, the ingest handler built against it, and the gateway stand-in in front. */
-export async function startIngest(prefix: string, options: { dynamodbEndpoint?: (stack: LocalStack) => Promise<string> } = {}): Promise<IngestUnderTest> {
+export async function startIngest(
+  prefix: string,
+  options: { dynamodbEndpoint?: (stack: LocalStack) => Promise<string> } = {},
+): Promise<IngestUnderTest> {
   const stack = await startLocalStack(await ephemeralConfig(prefix), { catalog: ingestOnlyCatalog });
-  const env = { ...stack.environment(), ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}) };
+  const env = {
+    ...stack.environment(),
+    ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),
+  };
   const clients = ingestClients(env);
   const config = ingestConfig(env);
   const metricLines: string[] = [];
@@ -60,7 +66,12 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
     authorizer: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
   });
 
-  const call = async (method: string, template: keyof typeof openApiDocument.paths, path: string, call: CallOptions = {}): Promise<Answer> => {
+  const call = async (
+    method: string,
+    template: keyof typeof openApiDocument.paths,
+    path: string,
+    call: CallOptions = {},
+  ): Promise<Answer> => {
     const headers: Record<string, string> = { ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) };
     let body: string | Buffer | undefined;
     if (call.rawBody !== undefined) body = call.rawBody;
@@ -100,5 +111,12 @@ export async function startIngest(prefix: string, options: { dynamodbEndpoint?: 
 
 /** A valid note body; `overrides` replace fields. */
 export function noteBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { date: '2024-03-12', amount: { value: '42.50', currency: 'EUR' }, merchant: 'Café de la Gare', category: 'meals', paymentMethod: 'personal_card', ...overrides };
+  return {
+    date: '2024-03-12',
+    amount: { value: '42.50', currency: 'EUR' },
+    merchant: 'Café de la Gare',
+    category: 'meals',
+    paymentMethod: 'personal_card',
+    ...overrides,
+  };
 }

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ingest?.stop());
 
-const create = (body: unknown, key: string = randomUUID(), as = token) => ingest.call('POST', '/v1/notes', '/v1/notes', { token: as, body, headers: { 'idempotency-key': key } });
+const create = (body: unknown, key: string = randomUUID(), as = token) =>
+  ingest.call('POST', '/v1/notes', '/v1/notes', { token: as, body, headers: { 'idempotency-key': key } });
 const idOf = (answer: { body: unknown }) => (answer.body as Note).id;
 
 describe('idempotent creation', () => {
@@ -24,7 +25,13 @@ describe('idempotent creation', () => {
     const key = randomUUID();
     const first = await create(noteBody({ comment: 'line one\nline two' }), key);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'received', version: 1, owner: 'nadia', amount: { value: '42.50', currency: 'EUR' }, receiptIds: [] });
+    expect(first.body).toMatchObject({
+      status: 'received',
+      version: 1,
+      owner: 'nadia',
+      amount: { value: '42.50', currency: 'EUR' },
+      receiptIds: [],
+    });
     expect(first.headers.get('location')).toBe(`/v1/notes/${idOf(first)}`);
     expect(first.headers.get('etag')).toBe('"1"');
     const replay = await create(noteBody({ comment: 'line one\nline two' }), key);
@@ -33,19 +40,33 @@ describe('idempotent creation', () => {
   });
 
   it('keeps the correlation id of the request on the note, so every hop can log it, and says it in the answer', async () => {
-    const sent = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'app-retry-7f3a9c' } });
+    const sent = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token,
+      body: noteBody(),
+      headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'app-retry-7f3a9c' },
+    });
     expect(sent.headers.get('x-correlation-id')).toBe('app-retry-7f3a9c');
     const own = await create(noteBody());
     const assigned = own.headers.get('x-correlation-id');
     expect(assigned).toMatch(/\S{8,}/);
-    for (const [answer, expected] of [[sent, 'app-retry-7f3a9c'], [own, assigned]] as const) {
+    for (const [answer, expected] of [
+      [sent, 'app-retry-7f3a9c'],
+      [own, assigned],
+    ] as const) {
       const { Item } = await ingest.stack.clients.dynamodb.send(
-        new GetItemCommand({ TableName: tableName(ingest.stack.config.prefix, 'notes'), Key: marshall(noteKey(tenantScope({ tenant: 'acme', user: 'nadia', roles: ['employee'] }), idOf(answer))) }),
+        new GetItemCommand({
+          TableName: tableName(ingest.stack.config.prefix, 'notes'),
+          Key: marshall(noteKey(tenantScope({ tenant: 'acme', user: 'nadia', roles: ['employee'] }), idOf(answer))),
+        }),
       );
       expect(unmarshall(Item!).correlationId).toBe(expected);
     }
     // Not a usable id (spaces, too short): the gateway's request id stands in.
-    const odd = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'a b' } });
+    const odd = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token,
+      body: noteBody(),
+      headers: { 'idempotency-key': randomUUID(), 'x-correlation-id': 'a b' },
+    });
     expect(odd.headers.get('x-correlation-id')).not.toBe('a b');
   });
 
@@ -59,11 +80,18 @@ describe('idempotent creation', () => {
   it('answers 409 to the same key with another body, and keeps the first note', async () => {
     const key = randomUUID();
     const first = await create(noteBody(), key);
-    for (const other of [noteBody({ amount: { value: '42.51', currency: 'EUR' } }), noteBody({ amount: { value: '42.5', currency: 'EUR' } }), noteBody({ merchant: 'Elsewhere' })]) {
+    for (const other of [
+      noteBody({ amount: { value: '42.51', currency: 'EUR' } }),
+      noteBody({ amount: { value: '42.5', currency: 'EUR' } }),
+      noteBody({ merchant: 'Elsewhere' }),
+    ]) {
       const conflict = await create(other, key);
       expect(conflict).toMatchObject({ status: 409, body: { code: 'idempotency_conflict' } });
     }
-    expect((await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${idOf(first)}`, { token })).body).toMatchObject({ amount: { value: '42.50' }, merchant: 'Café de la Gare' });
+    expect((await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${idOf(first)}`, { token })).body).toMatchObject({
+      amount: { value: '42.50' },
+      merchant: 'Café de la Gare',
+    });
   });
 
   it('makes one note of 20 concurrent identical requests', async () => {
@@ -76,7 +104,7 @@ describe('idempotent creation', () => {
     expect((listed.body as NotePage).items.filter((note) => note.date === '2021-01-01')).toHaveLength(1);
   });
 
-  it('answers 410 to a replay of a deleted draft\'s creation, rather than bringing it back', async () => {
+  it("answers 410 to a replay of a deleted draft's creation, rather than bringing it back", async () => {
     const key = randomUUID();
     const first = await create(noteBody(), key);
     expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${idOf(first)}`, { token })).status).toBe(204);
@@ -100,7 +128,11 @@ describe('batches', () => {
     ];
     const answer = await ingest.call('POST', '/v1/notes/batch', '/v1/notes/batch', { token, body: { notes } });
     expect(answer.status).toBe(200);
-    const results = (answer.body as { results: { index: number; status: number; note?: Note; problem?: { code: string; errors?: { field: string; code: string }[] } }[] }).results;
+    const results = (
+      answer.body as {
+        results: { index: number; status: number; note?: Note; problem?: { code: string; errors?: { field: string; code: string }[] } }[];
+      }
+    ).results;
     expect(results.map((result) => [result.index, result.status])).toEqual([
       [0, 201],
       [1, 200],
@@ -109,7 +141,9 @@ describe('batches', () => {
       [4, 400],
     ]);
     expect(results[1]!.note!.id).toBe(idOf(earlier));
-    expect(results[2]!.problem!.errors).toEqual([expect.objectContaining({ field: '/notes/2/note/amount/value', code: 'too_many_decimals' })]);
+    expect(results[2]!.problem!.errors).toEqual([
+      expect.objectContaining({ field: '/notes/2/note/amount/value', code: 'too_many_decimals' }),
+    ]);
     expect(results[4]!.problem!.errors).toEqual([expect.objectContaining({ field: '/notes/4/idempotencyKey', code: 'invalid_format' })]);
   });
 
@@ -123,15 +157,31 @@ describe('batches', () => {
     ] as const) {
       const answer = await ingest.call('POST', '/v1/notes/batch', '/v1/notes/batch', { token, body });
       expect(answer.status).toBe(400);
-      expect(answer.body).toMatchObject({ code: 'validation_failed', errors: expect.arrayContaining([expect.objectContaining({ field, code })]) });
+      expect(answer.body).toMatchObject({
+        code: 'validation_failed',
+        errors: expect.arrayContaining([expect.objectContaining({ field, code })]),
+      });
     }
   });
 });
 
 describe('reading and listing', () => {
-  it('lists only the caller\'s notes, newest expense date first, in pages that neither repeat nor skip', async () => {
+  it("lists only the caller's notes, newest expense date first, in pages that neither repeat nor skip", async () => {
     const lister = await ingest.token({ user: 'lister' });
-    const dates = ['2023-05-01', '2023-01-15', '2023-12-31', '2023-05-01', '2023-07-14', '2022-02-28', '2023-03-03', '2023-09-09', '2023-05-01', '2023-11-11', '2023-02-02', '2023-08-08'];
+    const dates = [
+      '2023-05-01',
+      '2023-01-15',
+      '2023-12-31',
+      '2023-05-01',
+      '2023-07-14',
+      '2022-02-28',
+      '2023-03-03',
+      '2023-09-09',
+      '2023-05-01',
+      '2023-11-11',
+      '2023-02-02',
+      '2023-08-08',
+    ];
     const ids = await Promise.all(dates.map(async (date) => idOf(await create(noteBody({ date }), randomUUID(), lister))));
     const seen: Note[] = [];
     let cursor: string | undefined;
@@ -152,7 +202,8 @@ describe('reading and listing', () => {
   it('filters by date range and status', async () => {
     const filterer = await ingest.token({ user: 'filterer' });
     for (const date of ['2024-01-01', '2024-01-15', '2024-02-01', '2024-03-01']) await create(noteBody({ date }), randomUUID(), filterer);
-    const page = async (query: string) => ((await ingest.call('GET', '/v1/notes', `/v1/notes?${query}`, { token: filterer })).body as NotePage).items.map((note) => note.date);
+    const page = async (query: string) =>
+      ((await ingest.call('GET', '/v1/notes', `/v1/notes?${query}`, { token: filterer })).body as NotePage).items.map((note) => note.date);
     expect(await page('from=2024-01-15&to=2024-02-01')).toEqual(['2024-02-01', '2024-01-15']);
     expect(await page('from=2024-02-01')).toEqual(['2024-03-01', '2024-02-01']);
     expect(await page('to=2024-01-01')).toEqual(['2024-01-01']);
@@ -215,7 +266,8 @@ describe('corrections and deletion', () => {
 
   it('answers 412 to a stale version, 428 without If-Match, 400 to a malformed one, and changes nothing', async () => {
     const note = idOf(await create(noteBody()));
-    const patch = (headers: Record<string, string>) => ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, { token, body: { merchant: 'Late' }, headers });
+    const patch = (headers: Record<string, string>) =>
+      ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, { token, body: { merchant: 'Late' }, headers });
     expect(await patch({ 'if-match': '"1"' })).toMatchObject({ status: 200 });
     expect(await patch({ 'if-match': '"1"' })).toMatchObject({ status: 412, body: { code: 'version_mismatch' } });
     expect(await patch({})).toMatchObject({ status: 428, body: { code: 'precondition_required' } });
@@ -226,7 +278,9 @@ describe('corrections and deletion', () => {
   it('makes two concurrent corrections at one version succeed once', async () => {
     const note = idOf(await create(noteBody()));
     const answers = await Promise.all(
-      ['A', 'B', 'C', 'D'].map((merchant) => ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, { token, body: { merchant }, headers: { 'if-match': '1' } })),
+      ['A', 'B', 'C', 'D'].map((merchant) =>
+        ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, { token, body: { merchant }, headers: { 'if-match': '1' } }),
+      ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412, 412, 412]);
   });
@@ -248,9 +302,21 @@ describe('corrections and deletion', () => {
 
   it('deletes a draft once, with If-Match checked when sent', async () => {
     const note = idOf(await create(noteBody()));
-    expect(await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${note}`, { token, headers: { 'if-match': '"7"' } })).toMatchObject({ status: 412 });
-    expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${note}`, { token, headers: { 'if-match': '"1"' } })).status).toBe(204);
+    expect(await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${note}`, { token, headers: { 'if-match': '"7"' } })).toMatchObject({
+      status: 412,
+    });
+    expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${note}`, { token, headers: { 'if-match': '"1"' } })).status).toBe(
+      204,
+    );
     expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${note}`, { token })).status).toBe(404);
-    expect((await ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, { token, body: { merchant: 'x' }, headers: { 'if-match': '"2"' } })).status).toBe(404);
+    expect(
+      (
+        await ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, {
+          token,
+          body: { merchant: 'x' },
+          headers: { 'if-match': '"2"' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

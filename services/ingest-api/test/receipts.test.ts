@@ -14,13 +14,20 @@ beforeAll(async () => {
 afterAll(async () => ingest?.stop());
 
 async function askUpload(body: Record<string, unknown>, as = token): Promise<ReceiptUpload> {
-  const answer = await ingest.call('POST', '/v1/receipts', '/v1/receipts', { token: as, body: { fileName: 'ticket.jpg', contentType: 'image/jpeg', size: 1000, ...body } });
+  const answer = await ingest.call('POST', '/v1/receipts', '/v1/receipts', {
+    token: as,
+    body: { fileName: 'ticket.jpg', contentType: 'image/jpeg', size: 1000, ...body },
+  });
   expect(answer.status).toBe(201);
   return answer.body as ReceiptUpload;
 }
 
 /** The browser-style upload the app makes: every field, then the file. */
-async function upload(form: ReceiptUpload['upload'], bytes: Buffer, fields: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+async function upload(
+  form: ReceiptUpload['upload'],
+  bytes: Buffer,
+  fields: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const data = new FormData();
   for (const [name, value] of Object.entries({ ...form.fields, ...fields })) data.append(name, value);
   data.append('file', new Blob([bytes]), 'ticket.jpg');
@@ -38,14 +45,23 @@ async function stored(key: string): Promise<Buffer | undefined> {
   }
 }
 
-const createNote = async (body = noteBody(), as = token) => (await ingest.call('POST', '/v1/notes', '/v1/notes', { token: as, body, headers: { 'idempotency-key': randomUUID() } })).body as { id: string };
+const createNote = async (body = noteBody(), as = token) =>
+  (await ingest.call('POST', '/v1/notes', '/v1/notes', { token: as, body, headers: { 'idempotency-key': randomUUID() } })).body as {
+    id: string;
+  };
 const readNote = async (id: string) => (await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${id}`, { token })).body as NoteDetail;
 
 describe('asking for an upload', () => {
   it('records the receipt awaiting upload and hands out a form for a key under the tenant', async () => {
     const asked = await askUpload({ fileName: 'facture.pdf', contentType: 'application/pdf', size: 5 });
     expect(asked.key).toBe(`tenants/acme/receipts/${asked.receiptId}`);
-    expect(asked.receipt).toMatchObject({ id: asked.receiptId, status: 'awaiting_upload', fileName: 'facture.pdf', contentType: 'application/pdf', size: 5 });
+    expect(asked.receipt).toMatchObject({
+      id: asked.receiptId,
+      status: 'awaiting_upload',
+      fileName: 'facture.pdf',
+      contentType: 'application/pdf',
+      size: 5,
+    });
     expect(asked.upload.maxBytes).toBe(MAX_RECEIPT_BYTES);
     const minutes = (Date.parse(asked.upload.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
@@ -72,12 +88,15 @@ describe('asking for an upload', () => {
     }
   });
 
-  it('answers 404 for a note that is not the caller\'s, or is gone', async () => {
+  it("answers 404 for a note that is not the caller's, or is gone", async () => {
     const others = await createNote(noteBody(), await ingest.token({ user: 'otto' }));
     const deleted = await createNote();
     await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${deleted.id}`, { token });
     for (const noteId of [randomUUID(), others.id, deleted.id]) {
-      const answer = await ingest.call('POST', '/v1/receipts', '/v1/receipts', { token, body: { fileName: 'a.jpg', contentType: 'image/jpeg', size: 1, noteId } });
+      const answer = await ingest.call('POST', '/v1/receipts', '/v1/receipts', {
+        token,
+        body: { fileName: 'a.jpg', contentType: 'image/jpeg', size: 1, noteId },
+      });
       expect(answer).toMatchObject({ status: 404, body: { code: 'not_found' } });
     }
   });
@@ -112,7 +131,9 @@ describe('the presigned upload', () => {
     const refused = await upload(asked.upload, randomBytes(100));
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('Policy expired');
-    await expect(ingest.stack.clients.s3.send(new HeadObjectCommand({ Bucket: ingest.config.bucketName, Key: asked.key }))).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(
+      ingest.stack.clients.s3.send(new HeadObjectCommand({ Bucket: ingest.config.bucketName, Key: asked.key })),
+    ).rejects.toMatchObject({ name: 'NotFound' });
   });
 
   it('is refused for another key or another content type than the ones signed', async () => {
@@ -132,7 +153,9 @@ describe('receipts on their note', () => {
     const detail = await readNote(note.id);
     expect(detail.receiptIds).toEqual([before.receiptId, after.receiptId]);
     expect(detail.version).toBe(1);
-    const listed = (await ingest.call('GET', '/v1/notes', '/v1/notes?from=2024-03-12&to=2024-03-12', { token })).body as { items: { id: string; receiptIds: string[] }[] };
+    const listed = (await ingest.call('GET', '/v1/notes', '/v1/notes?from=2024-03-12&to=2024-03-12', { token })).body as {
+      items: { id: string; receiptIds: string[] }[];
+    };
     expect(listed.items.find((item) => item.id === note.id)?.receiptIds).toEqual([before.receiptId, after.receiptId]);
     expect(detail.receipts.map((receipt) => [receipt.fileName, receipt.status]).sort()).toEqual([
       ['after.png', 'awaiting_upload'],
@@ -141,9 +164,13 @@ describe('receipts on their note', () => {
     expect(detail.stages).toEqual([]);
   });
 
-  it('answers 422 for receipt ids that are unknown or another user\'s', async () => {
+  it("answers 422 for receipt ids that are unknown or another user's", async () => {
     const others = await askUpload({}, await ingest.token({ user: 'otto' }));
-    const answer = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody({ receiptIds: [randomUUID(), others.receiptId] }), headers: { 'idempotency-key': randomUUID() } });
+    const answer = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token,
+      body: noteBody({ receiptIds: [randomUUID(), others.receiptId] }),
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(answer).toMatchObject({ status: 422, body: { code: 'invalid_reference' } });
     expect((answer.body as { errors: { field: string; code: string }[] }).errors.map((error) => [error.field, error.code])).toEqual([
       ['/receiptIds/0', 'unknown_receipt'],

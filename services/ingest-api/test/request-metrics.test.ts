@@ -15,7 +15,11 @@ import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js
 interface EmfDocument {
   readonly _aws: {
     readonly Timestamp: number;
-    readonly CloudWatchMetrics: readonly { readonly Namespace: string; readonly Dimensions: readonly (readonly string[])[]; readonly Metrics: readonly { Name: string; Unit: string; StorageResolution: number }[] }[];
+    readonly CloudWatchMetrics: readonly {
+      readonly Namespace: string;
+      readonly Dimensions: readonly (readonly string[])[];
+      readonly Metrics: readonly { Name: string; Unit: string; StorageResolution: number }[];
+    }[];
   };
   readonly [property: string]: unknown;
 }
@@ -32,7 +36,11 @@ function parseEmf(line: string): EmfDocument {
   expect(document.Api).toBe(API_NAME);
   expect(directive.Metrics.map((metric) => metric.Name).sort()).toEqual(Object.values(API_METRIC).sort());
   for (const metric of directive.Metrics) {
-    expect(metric).toEqual({ Name: metric.Name, Unit: metric.Name === API_METRIC.latencyMs ? 'Milliseconds' : 'Count', StorageResolution: 1 });
+    expect(metric).toEqual({
+      Name: metric.Name,
+      Unit: metric.Name === API_METRIC.latencyMs ? 'Milliseconds' : 'Count',
+      StorageResolution: 1,
+    });
     expect(Number.isFinite(document[metric.Name]), metric.Name).toBe(true);
   }
   return document;
@@ -58,7 +66,9 @@ describe('requestMetricsLine', () => {
   });
 
   it('gives the latency in whole milliseconds, never negative, at the timestamp given', () => {
-    const line = parseEmf(requestMetricsLine({ ...base, status: 200, latencyMs: 12.6, correlationId: 'app-retry-7f3a9c', route: 'GET /v1/notes' }));
+    const line = parseEmf(
+      requestMetricsLine({ ...base, status: 200, latencyMs: 12.6, correlationId: 'app-retry-7f3a9c', route: 'GET /v1/notes' }),
+    );
     expect(line).toMatchObject({ [API_METRIC.latencyMs]: 13, status: 200, correlationId: 'app-retry-7f3a9c', route: 'GET /v1/notes' });
     expect(line._aws.Timestamp).toBe(base.timestamp);
     expect(parseEmf(requestMetricsLine({ ...base, status: 200, latencyMs: -4 }))[API_METRIC.latencyMs]).toBe(0);
@@ -110,10 +120,11 @@ function appWith(overrides: Partial<IngestDependencies> & Pick<IngestDependencie
 const eventFor = (method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}) =>
   gatewayEvent(method, path, { ...options, requestId: `metrics-test-${randomUUID()}`, timeEpoch: Date.parse('2026-05-04T10:00:00.000Z') });
 
-const postNote = (headers: Record<string, string> = {}) => eventFor('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID(), ...headers } });
+const postNote = (headers: Record<string, string> = {}) =>
+  eventFor('POST', '/v1/notes', { body: noteBody(), headers: { 'idempotency-key': randomUUID(), ...headers } });
 
 describe('the handler writes one metrics line per request', () => {
-  it('for a 201: one request, no error, the clock\'s time from entry to answer', async () => {
+  it("for a 201: one request, no error, the clock's time from entry to answer", async () => {
     const time = testClock();
     const { api, lines } = appWith({
       clock: time.clock,
@@ -159,7 +170,7 @@ describe('the handler writes one metrics line per request', () => {
     expect(Object.keys(unknown)).not.toContain('route');
   });
 
-  it('for the deadline\'s 503 while DynamoDB hangs: one server error, the time up to the deadline', async () => {
+  it("for the deadline's 503 while DynamoDB hangs: one server error, the time up to the deadline", async () => {
     const time = testClock();
     const deadlineMs = 20;
     const { api, lines } = appWith({
@@ -230,11 +241,19 @@ describe('through the gateway, against the local stack', () => {
   });
   afterAll(async () => ingest?.stop());
 
-  it('writes one line per answer, with the answer\'s correlation id, and none for what the authorizer refuses', async () => {
+  it("writes one line per answer, with the answer's correlation id, and none for what the authorizer refuses", async () => {
     const before = ingest.metricLines.length;
-    const created = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID() } });
+    const created = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token,
+      body: noteBody(),
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(created.status).toBe(201);
-    const refused = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody({ merchant: '' }), headers: { 'idempotency-key': randomUUID() } });
+    const refused = await ingest.call('POST', '/v1/notes', '/v1/notes', {
+      token,
+      body: noteBody({ merchant: '' }),
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(refused.status).toBe(400);
     // The gateway's 401 never reaches the handler: API Gateway's own metrics count those.
     const unauthenticated = await fetch(`${ingest.gateway.endpoint}/v1/notes`);

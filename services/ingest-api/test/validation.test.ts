@@ -16,7 +16,7 @@ const post = (options: { body?: unknown; rawBody?: string | Buffer; headers?: Re
 
 const REPEATED = randomUUID();
 
-describe('each field\'s bad values get 400 naming the field and a stable code', () => {
+describe("each field's bad values get 400 naming the field and a stable code", () => {
   const future = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const cases: [string, Record<string, unknown>, string, string][] = [
     ['no date', { date: undefined }, '/date', 'required'],
@@ -67,7 +67,9 @@ describe('each field\'s bad values get 400 naming the field and a stable code', 
   for (const [name, change, field, code] of cases) {
     it(name, async () => {
       const body = JSON.parse(JSON.stringify(noteBody(change))) as Record<string, unknown>;
-      const raw = Object.hasOwn(change, '__proto__') ? JSON.stringify(body).replace(/}$/, ',"__proto__":{"polluted":true}}') : JSON.stringify(body);
+      const raw = Object.hasOwn(change, '__proto__')
+        ? JSON.stringify(body).replace(/}$/, ',"__proto__":{"polluted":true}}')
+        : JSON.stringify(body);
       const answer = await post({ rawBody: raw, headers: { 'content-type': 'application/json' } });
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ code: 'validation_failed', type: 'urn:ndf:problem:validation_failed' });
@@ -77,7 +79,11 @@ describe('each field\'s bad values get 400 naming the field and a stable code', 
 
   it('reports every fault of a body at once', async () => {
     const answer = await post({ body: { date: 'soon', amount: { value: '1,5', currency: 'EUR' }, colour: 'red' } });
-    expect((answer.body as { errors: { field: string }[] }).errors.map((error) => error.field).sort()).toEqual(['/amount/value', '/colour', '/date']);
+    expect((answer.body as { errors: { field: string }[] }).errors.map((error) => error.field).sort()).toEqual([
+      '/amount/value',
+      '/colour',
+      '/date',
+    ]);
   });
 
   it('accepts the edges: yen without decimals, dinars with three, the largest amount, a full mileage note', async () => {
@@ -97,7 +103,10 @@ describe('the request itself', () => {
   it('needs an Idempotency-Key of visible ASCII', async () => {
     for (const headers of [{}, { 'idempotency-key': '' }, { 'idempotency-key': 'k'.repeat(129) }] as Record<string, string>[]) {
       const answer = await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers });
-      expect(answer).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'Idempotency-Key', in: 'header' })] } });
+      expect(answer).toMatchObject({
+        status: 400,
+        body: { errors: [expect.objectContaining({ field: 'Idempotency-Key', in: 'header' })] },
+      });
     }
   });
 
@@ -110,17 +119,32 @@ describe('the request itself', () => {
 
   it('answers 400 to JSON that is not an object, or whose strings are not well-formed Unicode', async () => {
     for (const raw of ['[]', '"note"', '42', 'null']) {
-      expect((await post({ rawBody: raw, headers: { 'content-type': 'application/json' } })).body).toMatchObject({ code: 'validation_failed', errors: [{ field: '/', code: 'wrong_type' }] });
+      expect((await post({ rawBody: raw, headers: { 'content-type': 'application/json' } })).body).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: '/', code: 'wrong_type' }],
+      });
     }
     const lone = JSON.stringify(noteBody()).replace('Café', 'Caf\\ud800');
-    expect((await post({ rawBody: lone, headers: { 'content-type': 'application/json' } })).body).toMatchObject({ errors: [{ field: '/merchant', code: 'invalid_format' }] });
+    expect((await post({ rawBody: lone, headers: { 'content-type': 'application/json' } })).body).toMatchObject({
+      errors: [{ field: '/merchant', code: 'invalid_format' }],
+    });
   });
 
   it('answers 415 to anything but UTF-8 JSON', async () => {
     const body = JSON.stringify(noteBody());
-    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', 'application/xml', 'multipart/form-data; boundary=x']) {
+    for (const contentType of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=iso-8859-1',
+      'application/xml',
+      'multipart/form-data; boundary=x',
+    ]) {
       const answer = await post({ rawBody: body, headers: { 'content-type': contentType } });
-      expect({ contentType, status: answer.status, code: (answer.body as { code: string }).code }).toEqual({ contentType, status: 415, code: 'unsupported_media_type' });
+      expect({ contentType, status: answer.status, code: (answer.body as { code: string }).code }).toEqual({
+        contentType,
+        status: 415,
+        code: 'unsupported_media_type',
+      });
     }
     expect((await post({ rawBody: body })).status).toBe(415);
     expect((await post({ rawBody: body, headers: { 'content-type': 'Application/JSON; Charset="UTF-8"' } })).status).toBe(201);

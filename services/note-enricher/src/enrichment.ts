@@ -1,4 +1,12 @@
-import { fromMinorUnits, moneyProblem, toMinorUnits, type ExtractedField, type Money, type NoteItem, type ReceiptItem } from '@ndf/contracts';
+import {
+  fromMinorUnits,
+  moneyProblem,
+  toMinorUnits,
+  type ExtractedField,
+  type Money,
+  type NoteItem,
+  type ReceiptItem,
+} from '@ndf/contracts';
 
 /** What a note's receipts say beside what its user typed: the note-enricher's stage outcome. */
 export interface Enrichment {
@@ -16,7 +24,8 @@ export interface Enrichment {
 /** The note fields a receipt can fill when the user left them empty. */
 const SUGGESTIBLE: Readonly<Record<string, keyof NoteItem>> = { merchant: 'merchant' };
 
-const better = (current: ExtractedField | undefined, candidate: ExtractedField | undefined): boolean => candidate !== undefined && (current === undefined || candidate.confidence > current.confidence);
+const better = (current: ExtractedField | undefined, candidate: ExtractedField | undefined): boolean =>
+  candidate !== undefined && (current === undefined || candidate.confidence > current.confidence);
 
 /**
  * Compares what the user typed with what the processed receipts say. Never changes a typed
@@ -52,6 +61,15 @@ export function enrich(note: NoteItem, receipts: readonly ReceiptItem[]): Enrich
     total += toMinorUnits(money);
     totalled += 1;
   }
-  const amountMismatch = totalled > 0 && total !== toMinorUnits(note.amount) ? { declared: note.amount, receipts: fromMinorUnits(total, note.amount.currency) } : undefined;
-  return { receiptsRead: read.length, receipts: receipts.length, suggestions, ...(amountMismatch ? { amountMismatch } : {}), otherCurrencies: [...otherCurrencies].sort() };
+  const amountMismatch =
+    totalled > 0 && total !== toMinorUnits(note.amount)
+      ? { declared: note.amount, receipts: fromMinorUnits(total, note.amount.currency) }
+      : undefined;
+  return {
+    receiptsRead: read.length,
+    receipts: receipts.length,
+    suggestions,
+    ...(amountMismatch ? { amountMismatch } : {}),
+    otherCurrencies: [...otherCurrencies].sort(),
+  };
 }

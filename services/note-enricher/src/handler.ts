@@ -19,7 +19,11 @@ export interface EnricherDependencies {
  * what the note's receipts say, and records it as the note's enricher stage (shown by
  * GET /v1/notes/{id}). Recomputed from the items as they stand, so order and repeats do not matter.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'log'>, dependencies: EnricherDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'log'>,
+  dependencies: EnricherDependencies,
+): Promise<void> {
   const change = parseChange(message.body);
   const image = change.newImage ?? {};
   const { tenant, noteId } = image as { tenant?: unknown; noteId?: unknown };
@@ -37,10 +41,25 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
     service: SERVICE,
     noteId,
     status: 'succeeded',
-    ...(enrichment.amountMismatch ? { code: 'amount-mismatch', reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.` } : {}),
+    ...(enrichment.amountMismatch
+      ? {
+          code: 'amount-mismatch',
+          reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.`,
+        }
+      : {}),
     outcome: { ...enrichment },
     updatedAt: new Date().toISOString(),
   };
-  await context.call('dynamodb', (signal) => dependencies.dynamodb.send(new PutItemCommand({ TableName: dependencies.notesTable, Item: marshall(stage, { removeUndefinedValues: true }) }), { abortSignal: signal }));
-  context.log.info({ event: 'note-enriched', noteId, receiptsRead: enrichment.receiptsRead, mismatch: enrichment.amountMismatch !== undefined });
+  await context.call('dynamodb', (signal) =>
+    dependencies.dynamodb.send(
+      new PutItemCommand({ TableName: dependencies.notesTable, Item: marshall(stage, { removeUndefinedValues: true }) }),
+      { abortSignal: signal },
+    ),
+  );
+  context.log.info({
+    event: 'note-enriched',
+    noteId,
+    receiptsRead: enrichment.receiptsRead,
+    mismatch: enrichment.amountMismatch !== undefined,
+  });
 }

@@ -7,6 +7,7 @@ await runService(
   defineService({
     entry: config,
     dependencies: ['dynamodb'],
-    handle: (message, context) => handle(message, context, { dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
+    handle: (message, context) =>
+      handle(message, context, { dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
   }),
 );

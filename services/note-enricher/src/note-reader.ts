@@ -3,12 +3,24 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ITEM_TYPES, notePartition, receiptKey, type NoteItem, type ReceiptItem, type TenantScope } from '@ndf/contracts';
 
 /** A note and all its receipts: those asked for with it (its partition) and those it lists from before it existed. */
-export async function readNote(dynamodb: DynamoDBClient, tableName: string, scope: TenantScope, noteId: string, signal: AbortSignal): Promise<{ note: NoteItem; receipts: ReceiptItem[] } | undefined> {
+export async function readNote(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+  scope: TenantScope,
+  noteId: string,
+  signal: AbortSignal,
+): Promise<{ note: NoteItem; receipts: ReceiptItem[] } | undefined> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, NonNullable<unknown>> | undefined;
   do {
     const page = await dynamodb.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId) }), ConsistentRead: true, ExclusiveStartKey: start as never }),
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId) }),
+        ConsistentRead: true,
+        ExclusiveStartKey: start as never,
+      }),
       { abortSignal: signal },
     );
     items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
@@ -20,7 +32,9 @@ export async function readNote(dynamodb: DynamoDBClient, tableName: string, scop
   const loose = note.receiptIds.filter((receiptId) => !receipts.some((receipt) => receipt.receiptId === receiptId));
   if (loose.length > 0) {
     const answer = await dynamodb.send(
-      new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: loose.map((receiptId) => marshall(receiptKey(scope, receiptId))), ConsistentRead: true } } }),
+      new BatchGetItemCommand({
+        RequestItems: { [tableName]: { Keys: loose.map((receiptId) => marshall(receiptKey(scope, receiptId))), ConsistentRead: true } },
+      }),
       { abortSignal: signal },
     );
     // An unprocessed key is read on the next change of the note or the receipt.

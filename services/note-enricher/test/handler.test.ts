@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const table = () => tableName(PREFIX, 'notes');
-const put = (item: Record<string, unknown>) => stack.clients.dynamodb.send(new PutItemCommand({ TableName: table(), Item: marshall(item, { removeUndefinedValues: true }) }));
+const put = (item: Record<string, unknown>) =>
+  stack.clients.dynamodb.send(new PutItemCommand({ TableName: table(), Item: marshall(item, { removeUndefinedValues: true }) }));
 
 async function enrichOn(change: ChangeMessage): Promise<void> {
   const { context } = handlerContext('note-enricher');
@@ -29,29 +30,97 @@ async function enrichOn(change: ChangeMessage): Promise<void> {
 }
 
 describe('note-enricher', () => {
-  it('records, as the note\'s stage, what its receipts (with it or from before it) say against what the user typed', async () => {
-    const note = { ...noteKey(scope, noteId), type: ITEM_TYPES.note, tenant: 'acme', noteId, owner: 'alice', status: 'received', version: 1, date: '2024-03-12', amount: { value: '50.00', currency: 'EUR' }, receiptIds: [looseId, withNoteId], requestHash: 'h', createdAt: 't', updatedAt: 't' };
+  it("records, as the note's stage, what its receipts (with it or from before it) say against what the user typed", async () => {
+    const note = {
+      ...noteKey(scope, noteId),
+      type: ITEM_TYPES.note,
+      tenant: 'acme',
+      noteId,
+      owner: 'alice',
+      status: 'received',
+      version: 1,
+      date: '2024-03-12',
+      amount: { value: '50.00', currency: 'EUR' },
+      receiptIds: [looseId, withNoteId],
+      requestHash: 'h',
+      createdAt: 't',
+      updatedAt: 't',
+    };
     await put(note);
-    await put({ ...receiptKey(scope, looseId), type: ITEM_TYPES.receipt, tenant: 'acme', receiptId: looseId, status: 'processed', extracted: { totalInclVat: { value: '30.00', confidence: 0.9 }, merchant: { value: 'SNCF', confidence: 0.7 } } });
-    const processed = { ...receiptKey(scope, withNoteId, noteId), type: ITEM_TYPES.receipt, tenant: 'acme', receiptId: withNoteId, noteId, status: 'processed', extracted: { totalInclVat: { value: '12.40', confidence: 0.9 } } };
+    await put({
+      ...receiptKey(scope, looseId),
+      type: ITEM_TYPES.receipt,
+      tenant: 'acme',
+      receiptId: looseId,
+      status: 'processed',
+      extracted: { totalInclVat: { value: '30.00', confidence: 0.9 }, merchant: { value: 'SNCF', confidence: 0.7 } },
+    });
+    const processed = {
+      ...receiptKey(scope, withNoteId, noteId),
+      type: ITEM_TYPES.receipt,
+      tenant: 'acme',
+      receiptId: withNoteId,
+      noteId,
+      status: 'processed',
+      extracted: { totalInclVat: { value: '12.40', confidence: 0.9 } },
+    };
     await put(processed);
 
-    await enrichOn({ kind: 'change', table: 'notes', eventId: 'e', eventName: 'MODIFY', itemType: 'RECEIPT', keys: { pk: processed.pk, sk: processed.sk }, sequenceNumber: '1', newImage: processed });
-    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(stageKey(scope, 'note-enricher', { noteId })) }));
+    await enrichOn({
+      kind: 'change',
+      table: 'notes',
+      eventId: 'e',
+      eventName: 'MODIFY',
+      itemType: 'RECEIPT',
+      keys: { pk: processed.pk, sk: processed.sk },
+      sequenceNumber: '1',
+      newImage: processed,
+    });
+    const { Item } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: table(), Key: marshall(stageKey(scope, 'note-enricher', { noteId })) }),
+    );
     expect(unmarshall(Item!)).toMatchObject({
       type: 'STAGE',
       status: 'succeeded',
       code: 'amount-mismatch',
-      outcome: { receiptsRead: 2, suggestions: { merchant: { value: 'SNCF', receiptId: looseId } }, amountMismatch: { declared: { value: '50.00' }, receipts: { value: '42.40' } } },
+      outcome: {
+        receiptsRead: 2,
+        suggestions: { merchant: { value: 'SNCF', receiptId: looseId } },
+        amountMismatch: { declared: { value: '50.00' }, receipts: { value: '42.40' } },
+      },
     });
     // The user's fields are as they were.
-    const { Item: after } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(noteKey(scope, noteId)) }));
+    const { Item: after } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: table(), Key: marshall(noteKey(scope, noteId)) }),
+    );
     expect(unmarshall(after!)).toEqual(note);
   });
 
   it('waits for the note of a receipt asked for before it, and quarantines a change without a tenant', async () => {
     const loose = { pk: 'x', sk: 'y', type: 'RECEIPT', tenant: 'acme', receiptId: looseId, status: 'processed' };
-    await expect(enrichOn({ kind: 'change', table: 'notes', eventId: 'e', eventName: 'MODIFY', itemType: 'RECEIPT', keys: { pk: 'x', sk: 'y' }, sequenceNumber: '1', newImage: loose })).resolves.toBeUndefined();
-    await expect(enrichOn({ kind: 'change', table: 'notes', eventId: 'e', eventName: 'MODIFY', itemType: 'RECEIPT', keys: { pk: 'x', sk: 'y' }, sequenceNumber: '1', newImage: { ...loose, tenant: undefined } })).rejects.toBeInstanceOf(PermanentError);
+    await expect(
+      enrichOn({
+        kind: 'change',
+        table: 'notes',
+        eventId: 'e',
+        eventName: 'MODIFY',
+        itemType: 'RECEIPT',
+        keys: { pk: 'x', sk: 'y' },
+        sequenceNumber: '1',
+        newImage: loose,
+      }),
+    ).resolves.toBeUndefined();
+    await expect(
+      enrichOn({
+        kind: 'change',
+        table: 'notes',
+        eventId: 'e',
+        eventName: 'MODIFY',
+        itemType: 'RECEIPT',
+        keys: { pk: 'x', sk: 'y' },
+        sequenceNumber: '1',
+        newImage: { ...loose, tenant: undefined },
+      }),
+    ).rejects.toBeInstanceOf(PermanentError);
   });
 });

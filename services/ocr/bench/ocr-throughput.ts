@@ -25,7 +25,11 @@ export function percentile(sorted: readonly number[], p: number): number {
  * run on this machine is compared against. Files are made (and cached) before the clock starts;
  * the engine's workers are warmed on one receipt first.
  */
-export async function runOcr(engine: OcrEngine, fixtures: readonly Fixture[], onPage?: (fixture: Fixture, page: OcrPage) => void): Promise<OcrThroughput> {
+export async function runOcr(
+  engine: OcrEngine,
+  fixtures: readonly Fixture[],
+  onPage?: (fixture: Fixture, page: OcrPage) => void,
+): Promise<OcrThroughput> {
   const images = await Promise.all(fixtures.map((fixture) => readFile(fixture.path)));
   const latencies: number[] = [];
   let next = 0;
@@ -42,11 +46,23 @@ export async function runOcr(engine: OcrEngine, fixtures: readonly Fixture[], on
   await Promise.all(Array.from({ length: engine.workers }, worker));
   const seconds = (performance.now() - startedAt) / 1000;
   latencies.sort((a, b) => a - b);
-  return { receipts: images.length, workers: engine.workers, seconds, perMinute: (images.length / seconds) * 60, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    receipts: images.length,
+    workers: engine.workers,
+    seconds,
+    perMinute: (images.length / seconds) * 60,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 /** The OCR-alone ceiling on this machine: `count` fixtures of a format through a fresh engine with a pool sized to the cores. */
-export async function measureOcrThroughput({ count = 100, seed = 2024, format = 'png', workers = availableParallelism() }: { count?: number; seed?: number; format?: FixtureFormat; workers?: number } = {}): Promise<OcrThroughput> {
+export async function measureOcrThroughput({
+  count = 100,
+  seed = 2024,
+  format = 'png',
+  workers = availableParallelism(),
+}: { count?: number; seed?: number; format?: FixtureFormat; workers?: number } = {}): Promise<OcrThroughput> {
   const fixtures = await generateFixtures({ seed, count, format });
   const engine = await createOcrEngine({ workers });
   try {

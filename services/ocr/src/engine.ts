@@ -43,7 +43,13 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
       const prepared = await prepareForOcr(image, preprocess);
       stopIfAborted();
       const result = await pool.run((worker) => worker.recognize(prepared.image, {}, { text: false, blocks: true }), signal);
-      return toOcrPage(result.data as TesseractBlocks, { width: prepared.width, height: prepared.height, scale: prepared.scale, skew: prepared.skew, languages: LANGUAGES });
+      return toOcrPage(result.data as TesseractBlocks, {
+        width: prepared.width,
+        height: prepared.height,
+        scale: prepared.scale,
+        skew: prepared.skew,
+        languages: LANGUAGES,
+      });
     },
     close: () => pool.close(),
   };

@@ -1,4 +1,12 @@
-import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
+import {
+  derivedKey,
+  parseJob,
+  readObject,
+  writeDerived,
+  type ReceiptJob,
+  type ReceiptServiceDependencies,
+  type ReceiptText,
+} from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import type { OcrEngine } from './engine.js';
 import type { OcrPage } from './ocr-page.js';
@@ -11,7 +19,11 @@ export interface OcrDependencies extends ReceiptServiceDependencies {
  * Reads the text of a receipt's page images (from the normaliser or the PDF inspector), stores
  * it with its words' confidences beside the receipt, and hands it to the parser.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: OcrDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  dependencies: OcrDependencies,
+): Promise<void> {
   const job = parseJob(message.body, 'ocr');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state, engine } = dependencies;
@@ -25,7 +37,14 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   const text: ReceiptText = { source: 'ocr', pages };
   await context.call('s3', (signal) => writeDerived(s3, bucket, textKey, Buffer.from(JSON.stringify(text)), 'application/json', signal));
   const confidence = pages.length === 0 ? 0 : Math.round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length);
-  await context.call('dynamodb', (signal) => state.record(receipt, { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } }, {}, signal));
+  await context.call('dynamodb', (signal) =>
+    state.record(
+      receipt,
+      { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } },
+      {},
+      signal,
+    ),
+  );
   const next: ReceiptJob = { kind: 'parse', receipt, textKey, source: 'ocr' };
   await context.emit('receipt-parser', next);
 }

@@ -24,14 +24,29 @@ export interface OcrWord {
 
 /** The parts of a tesseract.js result with `blocks: true` that the page is made from. */
 export interface TesseractBlocks {
-  readonly blocks?: readonly { readonly paragraphs: readonly { readonly lines: readonly { readonly words: readonly { readonly text: string; readonly confidence: number; readonly bbox: { x0: number; y0: number; x1: number; y1: number } }[] }[] }[] }[] | null;
+  readonly blocks?:
+    | readonly {
+        readonly paragraphs: readonly {
+          readonly lines: readonly {
+            readonly words: readonly {
+              readonly text: string;
+              readonly confidence: number;
+              readonly bbox: { x0: number; y0: number; x1: number; y1: number };
+            }[];
+          }[];
+        }[];
+      }[]
+    | null;
 }
 
 /**
  * Builds the page from tesseract's blocks: one text line per recognised line, words joined by
  * one space, boxes scaled back to the upright image.
  */
-export function toOcrPage(result: TesseractBlocks, { width, height, scale, skew, languages }: { width: number; height: number; scale: number; skew: number; languages: readonly string[] }): OcrPage {
+export function toOcrPage(
+  result: TesseractBlocks,
+  { width, height, scale, skew, languages }: { width: number; height: number; scale: number; skew: number; languages: readonly string[] },
+): OcrPage {
   const lines: string[] = [];
   const words: OcrWord[] = [];
   const unscale = (value: number) => Math.round(value / scale);

@@ -1,6 +1,13 @@
 // The OCR engine, for the handler and for benchmarks: `import { createOcrEngine } from '@ndf/ocr/engine'`.
 export { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.js';
 export type { OcrPage, OcrWord } from './ocr-page.js';
-export { DEFAULT_PREPROCESS, estimateLineHeight, estimateSkew, prepareForOcr, type PreparedImage, type PreprocessOptions } from './preprocess.js';
+export {
+  DEFAULT_PREPROCESS,
+  estimateLineHeight,
+  estimateSkew,
+  prepareForOcr,
+  type PreparedImage,
+  type PreprocessOptions,
+} from './preprocess.js';
 export { LANGUAGES, TrainedDataMissingError, languageFolder, packagedTrainedData } from './trained-data.js';
 export { OcrAbortedError } from './worker-pool.js';

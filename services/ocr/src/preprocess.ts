@@ -13,7 +13,13 @@ export interface PreprocessOptions {
   readonly evenLight: boolean;
 }
 
-export const DEFAULT_PREPROCESS: PreprocessOptions = { targetLineHeight: 20, threshold: false, maxPixels: 40_000_000, deskew: true, evenLight: true };
+export const DEFAULT_PREPROCESS: PreprocessOptions = {
+  targetLineHeight: 20,
+  threshold: false,
+  maxPixels: 40_000_000,
+  deskew: true,
+  evenLight: true,
+};
 
 export interface PreparedImage {
   /** Greyscale PNG for tesseract. */
@@ -144,7 +150,8 @@ async function evenTheLight(image: Sharp): Promise<Sharp> {
     .raw()
     .toBuffer();
   const evened = Buffer.alloc(data.length);
-  for (let index = 0; index < data.length; index++) evened[index] = Math.min(255, Math.round((data[index]! * 255) / Math.max(1, light[index]!)));
+  for (let index = 0; index < data.length; index++)
+    evened[index] = Math.min(255, Math.round((data[index]! * 255) / Math.max(1, light[index]!)));
   // Dividing by a dark background magnifies its grain; a 3×3 median takes the grain and keeps the strokes.
   return sharp(evened, { raw: { width: info.width, height: info.height, channels: 1 } }).median(3);
 }
@@ -158,14 +165,25 @@ export async function prepareForOcr(input: Buffer, options: PreprocessOptions = 
   const sample = await source().resize({ width: 1000, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
   const pixelsOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.length);
   // Measured on a slightly blurred copy, so that a photo's grain does not pass for stroke edges.
-  const smooth = options.deskew ? await sharp(sample.data, { raw: sample.info }).blur(0.8).extractChannel(0).raw().toBuffer({ resolveWithObject: true }) : sample;
+  const smooth = options.deskew
+    ? await sharp(sample.data, { raw: sample.info }).blur(0.8).extractChannel(0).raw().toBuffer({ resolveWithObject: true })
+    : sample;
   const skew = options.deskew ? estimateSkew(pixelsOf(smooth.data), smooth.info.width, smooth.info.height) : 0;
   // A phone photo is seldom straight; tesseract reads one block of text best with level lines.
   const level = (image: Sharp) => (skew === 0 ? image : image.rotate(-skew, { background: '#ffffff' }));
-  const levelled = skew === 0 ? sample : await level(sharp(sample.data, { raw: sample.info })).removeAlpha().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const levelled =
+    skew === 0
+      ? sample
+      : await level(sharp(sample.data, { raw: sample.info }))
+          .removeAlpha()
+          .extractChannel(0)
+          .raw()
+          .toBuffer({ resolveWithObject: true });
   const metadata = await sharp(input, { limitInputPixels: options.maxPixels }).metadata();
   const sideways = (metadata.orientation ?? 1) >= 5;
-  const [uprightWidth, uprightHeight] = sideways ? [metadata.height ?? 0, metadata.width ?? 0] : [metadata.width ?? 0, metadata.height ?? 0];
+  const [uprightWidth, uprightHeight] = sideways
+    ? [metadata.height ?? 0, metadata.width ?? 0]
+    : [metadata.width ?? 0, metadata.height ?? 0];
   const radians = (skew * Math.PI) / 180;
   const width = Math.round(uprightWidth * Math.abs(Math.cos(radians)) + uprightHeight * Math.abs(Math.sin(radians)));
   const height = Math.round(uprightWidth * Math.abs(Math.sin(radians)) + uprightHeight * Math.abs(Math.cos(radians)));

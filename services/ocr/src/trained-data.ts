@@ -32,11 +32,15 @@ async function readable(path: string): Promise<boolean> {
  * worker starts, when a file is missing: tesseract.js would otherwise try a CDN, and its failure
  * there is thrown outside any promise and ends the process.
  */
-export async function languageFolder(folder = join(tmpdir(), `ndf-ocr-traineddata-${VARIANT}`), sources: (language: Language) => string = packagedTrainedData): Promise<string> {
+export async function languageFolder(
+  folder = join(tmpdir(), `ndf-ocr-traineddata-${VARIANT}`),
+  sources: (language: Language) => string = packagedTrainedData,
+): Promise<string> {
   await mkdir(folder, { recursive: true });
   for (const language of LANGUAGES) {
     const source = sources(language);
-    if (!(await readable(source))) throw new TrainedDataMissingError(`The ${language} trained data is missing at ${source}: install @tesseract.js-data/${language}.`);
+    if (!(await readable(source)))
+      throw new TrainedDataMissingError(`The ${language} trained data is missing at ${source}: install @tesseract.js-data/${language}.`);
     const link = join(folder, `${language}.traineddata.gz`);
     if (await readable(link)) continue;
     await unlink(link).catch(() => undefined); // a dangling link left by an older install

@@ -144,7 +144,12 @@ export class WorkerPool {
     });
     // Images are scaled by their line height, not by a known resolution: tell tesseract a usual scan's.
     // Its diagnostics ("Line cannot be recognized!!") would otherwise go to the process's stdout.
-    await worker.setParameters({ tessedit_pageseg_mode: pageSegmentation, preserve_interword_spaces: '1', user_defined_dpi: '300', debug_file: '/dev/null' });
+    await worker.setParameters({
+      tessedit_pageseg_mode: pageSegmentation,
+      preserve_interword_spaces: '1',
+      user_defined_dpi: '300',
+      debug_file: '/dev/null',
+    });
     return worker;
   }
 

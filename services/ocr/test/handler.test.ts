@@ -19,7 +19,10 @@ let stack: LocalStack;
 let engine: OcrEngine;
 
 beforeAll(async () => {
-  [stack, engine] = await Promise.all([startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } }), createOcrEngine({ workers: 1 })]);
+  [stack, engine] = await Promise.all([
+    startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } }),
+    createOcrEngine({ workers: 1 }),
+  ]);
 });
 afterAll(async () => {
   await engine?.close();
@@ -30,7 +33,12 @@ async function ocr(body: string) {
   const { context, emitted } = handlerContext('ocr');
   const message = inboundMessage(body);
   const bucket = bucketName(PREFIX, 'receipts');
-  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'ocr'), engine });
+  await handle(message, context, {
+    s3: stack.clients.s3,
+    receiptsBucket: bucket,
+    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'ocr'),
+    engine,
+  });
   return emitted as [string, ReceiptJob][];
 }
 
@@ -42,16 +50,25 @@ describe('ocr', () => {
     const pageKey = derivedKey(receipt, 'page-1.png');
     const bucket = bucketName(PREFIX, 'receipts');
     await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: pageKey, Body: await readFile(fixture.path) }));
-    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }) }));
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: tableName(PREFIX, 'notes'),
+        Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }),
+      }),
+    );
 
     const emitted = await ocr(JSON.stringify({ kind: 'ocr', receipt, pageKeys: [pageKey] }));
     const textKey = derivedKey(receipt, 'ocr.json');
     expect(emitted).toEqual([['receipt-parser', { kind: 'parse', receipt, textKey, source: 'ocr' }]]);
-    const stored = JSON.parse(await (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: textKey }))).Body!.transformToString()) as Extract<ReceiptText, { source: 'ocr' }>;
+    const stored = JSON.parse(
+      await (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: textKey }))).Body!.transformToString(),
+    ) as Extract<ReceiptText, { source: 'ocr' }>;
     expect(stored.pages).toHaveLength(1);
     expect(stored.pages[0]!.text.toUpperCase()).toContain(fixture.truth.merchant);
     expect(stored.pages[0]!.words.length).toBeGreaterThan(10);
-    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(stageKey(scope, 'ocr', { receiptId })) }));
+    const { Item } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(stageKey(scope, 'ocr', { receiptId })) }),
+    );
     expect(unmarshall(Item!)).toMatchObject({ status: 'succeeded', outcome: { pages: 1, confidence: expect.any(Number) } });
   }, 60_000);
 

@@ -27,17 +27,24 @@ describe('trained data is read from local files only', () => {
 
   it('the guard sees tesseract.js reach for its CDN when left without langPath (the control)', async () => {
     const log = join(folder, 'control.log');
-    await run(process.execPath, ['--require', preload, join(here, 'support', 'tesseract-without-langpath.cjs')], { cwd: packageRoot, env: { ...process.env, NDF_NETWORK_LOG: log } });
+    await run(process.execPath, ['--require', preload, join(here, 'support', 'tesseract-without-langpath.cjs')], {
+      cwd: packageRoot,
+      env: { ...process.env, NDF_NETWORK_LOG: log },
+    });
     expect(await networkLog(log)).toMatch(/^worker fetch https:\/\//m);
   });
 
   it('the engine reads a receipt with no network attempt, in the main thread or its workers', async () => {
     const log = join(folder, 'engine.log');
     const fixture = await generateFixture(2, 0, 'png');
-    const { stdout } = await run(process.execPath, ['--require', preload, '--conditions=development', '--import', 'tsx', join(here, 'support', 'recognize-offline.ts'), fixture.path], {
-      cwd: packageRoot,
-      env: { ...process.env, NDF_NETWORK_LOG: log },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--require', preload, '--conditions=development', '--import', 'tsx', join(here, 'support', 'recognize-offline.ts'), fixture.path],
+      {
+        cwd: packageRoot,
+        env: { ...process.env, NDF_NETWORK_LOG: log },
+      },
+    );
     expect(await networkLog(log)).toBe('');
     const { text } = JSON.parse(stdout) as { text: string };
     expect(text.toUpperCase()).toContain(fixture.truth.merchant.split(' ')[0]);

@@ -21,7 +21,12 @@ describe('preprocessing for OCR', () => {
     const page = await readFile((await generateFixture(4, 5, 'png')).path);
     const { pixels, width, height } = await greyPixels(page);
     const measured = estimateLineHeight(pixels, width, height)!;
-    const doubled = await greyPixels(await sharp(page).resize({ width: width * 2 }).png().toBuffer());
+    const doubled = await greyPixels(
+      await sharp(page)
+        .resize({ width: width * 2 })
+        .png()
+        .toBuffer(),
+    );
     expect(estimateLineHeight(doubled.pixels, doubled.width, doubled.height)! / measured).toBeCloseTo(2, 0);
   });
 
@@ -35,7 +40,9 @@ describe('preprocessing for OCR', () => {
   });
 
   it('refuses an image over the pixel limit', async () => {
-    const big = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const big = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     await expect(prepareForOcr(big, { ...DEFAULT_PREPROCESS, maxPixels: 1_000_000 })).rejects.toThrow(/pixel limit/i);
   });
 });

@@ -15,7 +15,8 @@ describe('languageFolder', () => {
 
   it('links every language of the npm packages into one folder', async () => {
     const folder = await languageFolder(join(root, 'ok'));
-    for (const language of LANGUAGES) expect(await readlink(join(folder, `${language}.traineddata.gz`))).toBe(packagedTrainedData(language));
+    for (const language of LANGUAGES)
+      expect(await readlink(join(folder, `${language}.traineddata.gz`))).toBe(packagedTrainedData(language));
     // A second call finds the links in place.
     await expect(languageFolder(join(root, 'ok'))).resolves.toBe(folder);
   });

@@ -10,7 +10,12 @@ const never = () => new Promise<never>(() => undefined);
 describe('WorkerPool', () => {
   let pool: WorkerPool;
   beforeAll(async () => {
-    pool = new WorkerPool({ size: 1, languages: ['eng'], langPath: await languageFolder(join(tmpdir(), 'ocr-pool-test')), pageSegmentation: PSM.SINGLE_BLOCK });
+    pool = new WorkerPool({
+      size: 1,
+      languages: ['eng'],
+      langPath: await languageFolder(join(tmpdir(), 'ocr-pool-test')),
+      pageSegmentation: PSM.SINGLE_BLOCK,
+    });
   });
   afterAll(async () => {
     await pool.close();

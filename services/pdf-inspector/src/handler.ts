@@ -1,4 +1,12 @@
-import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptRef, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import {
+  derivedKey,
+  parseJob,
+  readObject,
+  writeDerived,
+  type ReceiptJob,
+  type ReceiptRef,
+  type ReceiptServiceDependencies,
+} from '@ndf/receipt-pipeline';
 import { TransientError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import type { PdfInspected } from './inspect-result.js';
 import type { PdfInspector } from './pdf-inspector.js';
@@ -15,7 +23,11 @@ const TIMEOUT_RETRIES = 2;
  * images beside the original, go to OCR. Encrypted, empty, oversized or hostile PDFs are refused
  * with their reason.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>, dependencies: InspectorDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  dependencies: InspectorDependencies,
+): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
@@ -23,20 +35,43 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
-    if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES) throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
+    if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES)
+      throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
     await context.call('dynamodb', (signal) => state.refuse(receipt, result, signal));
     context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
     return;
   }
 
-  const outcome = { pageCount: result.pageCount, kind: result.kind, structureFrom: result.structureFrom, hasJavaScript: result.hasJavaScript, attachments: result.attachments, ...(result.producer ? { producer: result.producer } : {}) };
-  const next = result.kind === 'digital' ? await handOnText(result, receipt, dependencies, context) : await handOnPages(result, receipt, dependencies, context);
-  await context.call('dynamodb', (signal) => state.record(receipt, { status: 'succeeded', outcome: { ...outcome, next: next.kind } }, next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {}, signal));
+  const outcome = {
+    pageCount: result.pageCount,
+    kind: result.kind,
+    structureFrom: result.structureFrom,
+    hasJavaScript: result.hasJavaScript,
+    attachments: result.attachments,
+    ...(result.producer ? { producer: result.producer } : {}),
+  };
+  const next =
+    result.kind === 'digital'
+      ? await handOnText(result, receipt, dependencies, context)
+      : await handOnPages(result, receipt, dependencies, context);
+  await context.call('dynamodb', (signal) =>
+    state.record(
+      receipt,
+      { status: 'succeeded', outcome: { ...outcome, next: next.kind } },
+      next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {},
+      signal,
+    ),
+  );
   await context.emit(next.kind === 'ocr' ? 'ocr' : 'receipt-parser', next);
 }
 
 /** A digital PDF's text, written beside it for the parser. */
-async function handOnText(result: PdfInspected, receipt: ReceiptRef, { s3, receiptsBucket }: InspectorDependencies, context: Pick<ServiceContext, 'call'>): Promise<ReceiptJob> {
+async function handOnText(
+  result: PdfInspected,
+  receipt: ReceiptRef,
+  { s3, receiptsBucket }: InspectorDependencies,
+  context: Pick<ServiceContext, 'call'>,
+): Promise<ReceiptJob> {
   const textKey = derivedKey(receipt, 'text.json');
   const body = JSON.stringify({ source: 'pdf-text', text: result.text, pages: result.pages });
   await context.call('s3', (signal) => writeDerived(s3, receiptsBucket, textKey, Buffer.from(body), 'application/json', signal));
@@ -44,8 +79,19 @@ async function handOnText(result: PdfInspected, receipt: ReceiptRef, { s3, recei
 }
 
 /** A scanned (or partly scanned) PDF's page images, written beside it for OCR. */
-async function handOnPages(result: PdfInspected, receipt: ReceiptRef, { s3, receiptsBucket }: InspectorDependencies, context: Pick<ServiceContext, 'call'>): Promise<ReceiptJob> {
+async function handOnPages(
+  result: PdfInspected,
+  receipt: ReceiptRef,
+  { s3, receiptsBucket }: InspectorDependencies,
+  context: Pick<ServiceContext, 'call'>,
+): Promise<ReceiptJob> {
   const pageKeys = result.rasters.map((raster) => derivedKey(receipt, `page-${raster.page}.${raster.format === 'jpeg' ? 'jpg' : 'png'}`));
-  await context.call('s3', (signal) => Promise.all(result.rasters.map((raster, index) => writeDerived(s3, receiptsBucket, pageKeys[index]!, raster.bytes, `image/${raster.format}`, signal))));
+  await context.call('s3', (signal) =>
+    Promise.all(
+      result.rasters.map((raster, index) =>
+        writeDerived(s3, receiptsBucket, pageKeys[index]!, raster.bytes, `image/${raster.format}`, signal),
+      ),
+    ),
+  );
   return { kind: 'ocr', receipt, pageKeys };
 }

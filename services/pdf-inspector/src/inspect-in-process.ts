@@ -30,9 +30,18 @@ function documentKind(kinds: readonly PageKind[]): DocumentKind {
  */
 export async function inspectPdfInProcess(bytes: Uint8Array, settings: InspectSettings): Promise<InspectResult> {
   const { limits } = settings;
-  const refuse = (code: InspectRefusalCode, detail: string): PdfRefused => ({ outcome: 'refused', code, message: inspectRefusalMessage(code, limits.maxPages), detail });
+  const refuse = (code: InspectRefusalCode, detail: string): PdfRefused => ({
+    outcome: 'refused',
+    code,
+    message: inspectRefusalMessage(code, limits.maxPages),
+    detail,
+  });
   const checkPageCount = (count: number) =>
-    count === 0 ? refuse('empty-pdf', 'the document has no pages') : count > limits.maxPages ? refuse('too-many-pages', `${count} pages, over the limit of ${limits.maxPages}`) : undefined;
+    count === 0
+      ? refuse('empty-pdf', 'the document has no pages')
+      : count > limits.maxPages
+        ? refuse('too-many-pages', `${count} pages, over the limit of ${limits.maxPages}`)
+        : undefined;
 
   let structure: PdfStructure | undefined;
   let structureError = '';
@@ -62,7 +71,8 @@ export async function inspectPdfInProcess(bytes: Uint8Array, settings: InspectSe
       const page = await document.getPage(number);
       const content = await readPageContent(page, limits.minTextCharacters);
       pages.push(content);
-      if (settings.rasterise === 'all' || (settings.rasterise === 'scanned' && content.kind === 'scanned')) rasters.push(await rasterisePage(page, limits.rasterDpi, limits.maxRasterPixels, settings.rasterFormat));
+      if (settings.rasterise === 'all' || (settings.rasterise === 'scanned' && content.kind === 'scanned'))
+        rasters.push(await rasterisePage(page, limits.rasterDpi, limits.maxRasterPixels, settings.rasterFormat));
       page.cleanup();
     }
     return {

@@ -17,13 +17,28 @@ export interface PageContent {
   readonly images: number;
 }
 
-const IMAGE_OPERATORS: ReadonlySet<number> = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+const IMAGE_OPERATORS: ReadonlySet<number> = new Set([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+]);
 
 /** A page's text layer and whether it is drawn from images: a page with images and no text is a scan. */
 export async function readPageContent(page: PDFPageProxy, minTextCharacters: number): Promise<PageContent> {
   const content = await page.getTextContent();
   const pieces: PlacedText[] = content.items.flatMap((item) =>
-    'str' in item ? [{ text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height || Math.abs(item.transform[3] as number) }] : [],
+    'str' in item
+      ? [
+          {
+            text: item.str,
+            x: item.transform[4] as number,
+            y: item.transform[5] as number,
+            width: item.width,
+            height: item.height || Math.abs(item.transform[3] as number),
+          },
+        ]
+      : [],
   );
   const text = linesOf(pieces).join('\n');
   const characters = text.replace(/\s/g, '').length;

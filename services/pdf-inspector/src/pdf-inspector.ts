@@ -157,7 +157,12 @@ export class PdfInspector {
   private run(worker: Worker, pending: Pending): void {
     pending.leaveQueue();
     const id = this.nextId++;
-    const refuse = (code: InspectRefusalCode, detail: string): PdfRefused => ({ outcome: 'refused', code, message: inspectRefusalMessage(code, this.limits.maxPages), detail });
+    const refuse = (code: InspectRefusalCode, detail: string): PdfRefused => ({
+      outcome: 'refused',
+      code,
+      message: inspectRefusalMessage(code, this.limits.maxPages),
+      detail,
+    });
     let done = false;
     const finish = (keepWorker: boolean, settle: () => void) => {
       if (done) return;
@@ -182,16 +187,26 @@ export class PdfInspector {
     };
     const onError = (error: Error & { code?: string }) =>
       finish(false, () =>
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? pending.resolve(refuse('too-complex', `the worker ran out of its ${this.limits.maxHeapMb} MB heap`)) : pending.reject(error),
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? pending.resolve(refuse('too-complex', `the worker ran out of its ${this.limits.maxHeapMb} MB heap`))
+          : pending.reject(error),
       );
-    const onExit = (code: number) => finish(false, () => pending.reject(new Error(`a PDF inspection worker exited with code ${code} before giving a result`)));
+    const onExit = (code: number) =>
+      finish(false, () => pending.reject(new Error(`a PDF inspection worker exited with code ${code} before giving a result`)));
     const onAbort = () => finish(false, () => pending.reject(pending.signal!.reason));
-    const timer = setTimeout(() => finish(false, () => pending.resolve(refuse('processing-timeout', `no result after ${pending.timeoutMs} ms`))), pending.timeoutMs);
+    const timer = setTimeout(
+      () => finish(false, () => pending.resolve(refuse('processing-timeout', `no result after ${pending.timeoutMs} ms`))),
+      pending.timeoutMs,
+    );
 
     worker.ref();
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     pending.signal?.addEventListener('abort', onAbort, { once: true });
-    const job: InspectionJob = { id, bytes: pending.bytes, settings: { limits: this.limits, rasterise: pending.rasterise, rasterFormat: pending.rasterFormat } };
+    const job: InspectionJob = {
+      id,
+      bytes: pending.bytes,
+      settings: { limits: this.limits, rasterise: pending.rasterise, rasterFormat: pending.rasterFormat },
+    };
     worker.postMessage(job, [pending.bytes.buffer as ArrayBuffer]);
   }
 }

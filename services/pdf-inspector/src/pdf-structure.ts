@@ -13,7 +13,8 @@ export interface PdfStructure {
   readonly hasForm: boolean;
 }
 
-const decodeName = (value: unknown): string | undefined => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+const decodeName = (value: unknown): string | undefined =>
+  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
 function embeddedFileNames(document: PDFDocument): string[] {
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
@@ -42,7 +43,12 @@ function hasJavaScript(document: PDFDocument): boolean {
 
 /** Reads the document's skeleton with pdf-lib. Throws when pdf-lib cannot parse the file. */
 export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
-  const document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false, parseSpeed: ParseSpeeds.Fastest });
+  const document = await PDFDocument.load(bytes, {
+    ignoreEncryption: true,
+    updateMetadata: false,
+    throwOnInvalidObject: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
   if (document.isEncrypted) return { encrypted: true, pageCount: 0, hasJavaScript: false, attachments: [], hasForm: false };
   const optional = (key: string, read: () => string | undefined) => {
     const value = read();

@@ -28,7 +28,11 @@ export function openWithPdfJs(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 
 /** The smallest PDF pdf.js opens without complaint: one empty page. */
 const EMPTY_PAGE_PDF = (() => {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>',
+  ];
   let body = '%PDF-1.4\n';
   const offsets = objects.map((object, index) => [body.length, (body += `${index + 1} 0 obj\n${object}\nendobj\n`)][0] as number);
   const xref = body.length;

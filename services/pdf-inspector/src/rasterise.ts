@@ -28,6 +28,9 @@ export async function rasterisePage(page: PDFPageProxy, dpi: number, maxPixels: 
   // pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the same drawing API.
   await page.render({ canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'], viewport }).promise;
   // Either way an ArrayBuffer of its own, so that it can be transferred out of the worker thread.
-  const bytes = format === 'png' ? greyPng(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height) : new Uint8Array(await canvas.encode('jpeg', 92));
+  const bytes =
+    format === 'png'
+      ? greyPng(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height)
+      : new Uint8Array(await canvas.encode('jpeg', 92));
   return { page: page.pageNumber, format, dpi: Math.round(scale * 72), width: canvas.width, height: canvas.height, bytes };
 }

@@ -32,7 +32,17 @@ async function sniffedPdf(receiptId: string, body: Uint8Array): Promise<ReceiptJ
   const objectKey = receiptObjectKey(scope, receiptId);
   await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket(), Key: objectKey, Body: body }));
   await stack.clients.dynamodb.send(
-    new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading', objectKey }) }),
+    new PutItemCommand({
+      TableName: tableName(PREFIX, 'notes'),
+      Item: marshall({
+        ...receiptKey(scope, receiptId),
+        tenant: 'acme',
+        type: ITEM_TYPES.receipt,
+        receiptId,
+        status: 'reading',
+        objectKey,
+      }),
+    }),
   );
   return { kind: 'inspect-pdf', receipt: { tenant: 'acme', receiptId }, objectKey };
 }
@@ -40,16 +50,28 @@ async function sniffedPdf(receiptId: string, body: Uint8Array): Promise<ReceiptJ
 async function inspect(job: ReceiptJob | string) {
   const { context, emitted } = handlerContext('pdf-inspector');
   const message = inboundMessage(typeof job === 'string' ? job : JSON.stringify(job));
-  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket(), state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'pdf-inspector'), inspector });
+  await handle(message, context, {
+    s3: stack.clients.s3,
+    receiptsBucket: bucket(),
+    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'pdf-inspector'),
+    inspector,
+  });
   return emitted as [string, ReceiptJob][];
 }
 
 const receiptItem = async (receiptId: string) =>
-  unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
-const objectText = async (key: string) => (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }))).Body!.transformToString();
+  unmarshall(
+    (
+      await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }),
+      )
+    ).Item!,
+  );
+const objectText = async (key: string) =>
+  (await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }))).Body!.transformToString();
 
 describe('pdf-inspector', () => {
-  it('hands a digital invoice\'s text, one line per row, to the parser', async () => {
+  it("hands a digital invoice's text, one line per row, to the parser", async () => {
     const receiptId = '0c000000-0000-4000-8000-000000000001';
     const emitted = await inspect(await sniffedPdf(receiptId, await (await digitalInvoice()).save()));
     const textKey = `derived/acme/${receiptId}/text.json`;
@@ -57,7 +79,7 @@ describe('pdf-inspector', () => {
     expect((JSON.parse(await objectText(textKey)) as { text: string }).text).toMatch(/Total TTC\s+42,00 EUR/);
   });
 
-  it('hands a scanned PDF\'s pages, as images beside it, to OCR', async () => {
+  it("hands a scanned PDF's pages, as images beside it, to OCR", async () => {
     const receiptId = '0c000000-0000-4000-8000-000000000002';
     const emitted = await inspect(await sniffedPdf(receiptId, await scannedPdf(2)));
     const pageKeys = [`derived/acme/${receiptId}/page-1.png`, `derived/acme/${receiptId}/page-2.png`];

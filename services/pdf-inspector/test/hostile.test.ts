@@ -17,30 +17,42 @@ describe('hostile PDFs', () => {
   }, SLOW);
   afterAll(() => inspector.close());
 
-  it('cuts off a page that would take minutes, and the next PDF is read by a fresh worker', async () => {
-    const bomb = make.drawingBomb();
-    expect(bomb.length).toBeLessThan(100_000);
-    const result = await inspector.inspect(bomb, { timeoutMs: 3_000 });
-    expect(code(result)).toBe('processing-timeout');
-    expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  }, SLOW);
+  it(
+    'cuts off a page that would take minutes, and the next PDF is read by a fresh worker',
+    async () => {
+      const bomb = make.drawingBomb();
+      expect(bomb.length).toBeLessThan(100_000);
+      const result = await inspector.inspect(bomb, { timeoutMs: 3_000 });
+      expect(code(result)).toBe('processing-timeout');
+      expect(code(await inspector.inspect(invoice))).toBe('inspected');
+    },
+    SLOW,
+  );
 
-  it('refuses a PDF that swells past the worker heap, and the service goes on', async () => {
-    const bomb = make.arrayBomb();
-    expect(bomb.length).toBeLessThan(100_000);
-    const result = await inspector.inspect(bomb);
-    expect(code(result)).toBe('too-complex');
-    expect(result.outcome === 'refused' && result.message.en).toContain('too heavy');
-    expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  }, SLOW);
+  it(
+    'refuses a PDF that swells past the worker heap, and the service goes on',
+    async () => {
+      const bomb = make.arrayBomb();
+      expect(bomb.length).toBeLessThan(100_000);
+      const result = await inspector.inspect(bomb);
+      expect(code(result)).toBe('too-complex');
+      expect(result.outcome === 'refused' && result.message.en).toContain('too heavy');
+      expect(code(await inspector.inspect(invoice))).toBe('inspected');
+    },
+    SLOW,
+  );
 
-  it('stops at once when the signal is aborted, and rejects with its reason', async () => {
-    const controller = new AbortController();
-    const running = inspector.inspect(make.drawingBomb(), { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('deadline reached')), 200);
-    await expect(running).rejects.toThrow('deadline reached');
-    expect(code(await inspector.inspect(invoice))).toBe('inspected');
-  }, SLOW);
+  it(
+    'stops at once when the signal is aborted, and rejects with its reason',
+    async () => {
+      const controller = new AbortController();
+      const running = inspector.inspect(make.drawingBomb(), { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('deadline reached')), 200);
+      await expect(running).rejects.toThrow('deadline reached');
+      expect(code(await inspector.inspect(invoice))).toBe('inspected');
+    },
+    SLOW,
+  );
 
   it('rejects a job aborted while it waits for a worker, and never runs it', async () => {
     const controller = new AbortController();

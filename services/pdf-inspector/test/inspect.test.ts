@@ -17,13 +17,20 @@ describe('digital PDFs', () => {
     const result = inspected(await inspector.inspect(await (await make.digitalInvoice()).save()));
     expect(result).toMatchObject({ outcome: 'inspected', pageCount: 1, kind: 'digital', structureFrom: 'pdf-lib', rasters: [] });
     expect(result.pages[0]).toMatchObject({ number: 1, widthPt: 595, heightPt: 842, rotation: 0, kind: 'text', images: 0 });
-    expect(result.text.split('\n')).toEqual(['HOTEL DES VOYAGEURS', 'Facture F-2024-0042, page 1', 'Total HT 35,00 EUR', 'Total TTC 42,00 EUR']);
+    expect(result.text.split('\n')).toEqual([
+      'HOTEL DES VOYAGEURS',
+      'Facture F-2024-0042, page 1',
+      'Total HT 35,00 EUR',
+      'Total TTC 42,00 EUR',
+    ]);
   });
 
   it('separates the pages of a 4-page invoice with form feeds', async () => {
     const result = inspected(await inspector.inspect(await (await make.digitalInvoice(4)).save()));
     expect(result.pageCount).toBe(4);
-    expect(result.text.split('\f').map((page) => page.split('\n')[1])).toEqual([1, 2, 3, 4].map((page) => `Facture F-2024-0042, page ${page}`));
+    expect(result.text.split('\f').map((page) => page.split('\n')[1])).toEqual(
+      [1, 2, 3, 4].map((page) => `Facture F-2024-0042, page ${page}`),
+    );
   });
 
   it('reports attachments (a Factur-X XML), JavaScript and metadata, and runs nothing', async () => {
@@ -33,7 +40,13 @@ describe('digital PDFs', () => {
     pdf.setProducer('Facturation 3000');
     pdf.setTitle('Facture F-2024-0042');
     const result = inspected(await inspector.inspect(await pdf.save()));
-    expect(result).toMatchObject({ attachments: ['factur-x.xml'], hasJavaScript: true, producer: 'Facturation 3000', title: 'Facture F-2024-0042', kind: 'digital' });
+    expect(result).toMatchObject({
+      attachments: ['factur-x.xml'],
+      hasJavaScript: true,
+      producer: 'Facturation 3000',
+      title: 'Facture F-2024-0042',
+      kind: 'digital',
+    });
   });
 
   it('rasterises every page when asked, and none when told not to', async () => {
@@ -49,7 +62,13 @@ describe('scanned PDFs', () => {
     expect(result).toMatchObject({ kind: 'scanned', pageCount: 1, text: '' });
     expect(result.pages[0]).toMatchObject({ kind: 'scanned', characters: 0, images: 1 });
     const raster = result.rasters[0]!;
-    expect({ page: raster.page, format: raster.format, dpi: raster.dpi, width: raster.width, height: raster.height }).toEqual({ page: 1, format: 'png', dpi: 300, width: 2479, height: 3508 });
+    expect({ page: raster.page, format: raster.format, dpi: raster.dpi, width: raster.width, height: raster.height }).toEqual({
+      page: 1,
+      format: 'png',
+      dpi: 300,
+      width: 2479,
+      height: 3508,
+    });
     expect([...raster.bytes.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
     // An 8-bit greyscale PNG: the red band (208, 32, 32) comes out as its luma.
     expect(raster.bytes[25]).toBe(0);
@@ -84,7 +103,9 @@ describe('scanned PDFs', () => {
 
 describe('refusals', () => {
   it('refuses encrypted PDFs, with a user password or only an owner password', async () => {
-    expect(code(await inspector.inspect(await make.encryptedPdf({ userPassword: 'secret', ownerPassword: 'owner' })))).toBe('encrypted-pdf');
+    expect(code(await inspector.inspect(await make.encryptedPdf({ userPassword: 'secret', ownerPassword: 'owner' })))).toBe(
+      'encrypted-pdf',
+    );
     expect(code(await inspector.inspect(await make.encryptedPdf({ ownerPassword: 'owner' })))).toBe('encrypted-pdf');
   });
 

@@ -48,7 +48,8 @@ export async function scannedPdf(pages = 1, size: readonly [number, number] = A4
 
 export { encryptedPdf } from '@ndf/receipt-fixtures';
 
-export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) => actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
+export const near = (actual: readonly number[], expected: readonly number[], tolerance = 12) =>
+  actual.every((value, index) => Math.abs(value - expected[index]!) <= tolerance);
 
 /** The colour of a raster's pixel, at fractions of its width and height. */
 export async function rasterColour(png: Uint8Array, x: number, y: number): Promise<number[]> {

@@ -18,18 +18,30 @@ export interface IntakeDependencies {
  * Records each uploaded original: reads its bytes once for the SHA-256 (the legal copy is
  * never written), then marks its receipt uploaded, which the stream passes to the sniffer.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'log'>, dependencies: IntakeDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'log'>,
+  dependencies: IntakeDependencies,
+): Promise<void> {
   for (const object of createdObjects(message.body)) {
     const parts = parseReceiptObjectKey(object.key);
     if (parts === undefined) throw new PermanentError(`The object ${object.key} is not under a key the ingest API hands out.`);
     const scope = tenantScope({ tenant: parts.tenant, user: SERVICE, roles: [] });
     const { sha256, size } = await context.call('s3', async (signal) => {
-      const { Body } = await dependencies.s3.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), { abortSignal: signal });
+      const { Body } = await dependencies.s3.send(new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), {
+        abortSignal: signal,
+      });
       if (Body === undefined) throw new Error(`S3 returned no body for ${object.key}.`);
       return digest(Body as Readable);
     });
     const outcome = await context.call('dynamodb', (signal) =>
-      recordUpload(dependencies.dynamodb, dependencies.notesTable, scope, { receiptId: parts.receiptId, noteId: parts.noteId, sha256, size, uploadedAt: object.eventTime }, signal),
+      recordUpload(
+        dependencies.dynamodb,
+        dependencies.notesTable,
+        scope,
+        { receiptId: parts.receiptId, noteId: parts.noteId, sha256, size, uploadedAt: object.eventTime },
+        signal,
+      ),
     );
     context.log.info({ event: 'receipt-recorded', tenant: parts.tenant, receiptId: parts.receiptId, sha256, size, outcome });
   }

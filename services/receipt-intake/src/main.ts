@@ -7,6 +7,11 @@ await runService(
   defineService({
     entry: config,
     dependencies: ['s3', 'dynamodb'],
-    handle: (message, context) => handle(message, context, { s3: context.clients.s3, dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
+    handle: (message, context) =>
+      handle(message, context, {
+        s3: context.clients.s3,
+        dynamodb: context.clients.dynamodb,
+        notesTable: tableName(context.prefix, 'notes'),
+      }),
   }),
 );

@@ -18,7 +18,13 @@ export const SERVICE = 'receipt-intake';
  * one transaction conditional on the receipt awaiting its upload. A redelivered event finds
  * it uploaded already and changes nothing; an object no receipt was asked for is refused.
  */
-export async function recordUpload(dynamodb: DynamoDBClient, tableName: string, scope: TenantScope, upload: Upload, signal: AbortSignal): Promise<'recorded' | 'already-recorded'> {
+export async function recordUpload(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+  scope: TenantScope,
+  upload: Upload,
+  signal: AbortSignal,
+): Promise<'recorded' | 'already-recorded'> {
   const key = receiptKey(scope, upload.receiptId, upload.noteId);
   const now = new Date().toISOString();
   const stage: StageItem = {
@@ -43,7 +49,13 @@ export async function recordUpload(dynamodb: DynamoDBClient, tableName: string, 
               UpdateExpression: 'SET #status = :uploaded, uploadedAt = :uploadedAt, #size = :size, sha256 = :sha256',
               ConditionExpression: 'attribute_exists(pk) AND #status = :awaiting',
               ExpressionAttributeNames: { '#status': 'status', '#size': 'size' },
-              ExpressionAttributeValues: marshall({ ':uploaded': 'uploaded', ':awaiting': 'awaiting_upload', ':uploadedAt': upload.uploadedAt, ':size': upload.size, ':sha256': upload.sha256 }),
+              ExpressionAttributeValues: marshall({
+                ':uploaded': 'uploaded',
+                ':awaiting': 'awaiting_upload',
+                ':uploadedAt': upload.uploadedAt,
+                ':size': upload.size,
+                ':sha256': upload.sha256,
+              }),
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
@@ -56,7 +68,8 @@ export async function recordUpload(dynamodb: DynamoDBClient, tableName: string, 
   } catch (error) {
     if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
     const current = error.CancellationReasons[0].Item;
-    if (current === undefined) throw new PermanentError(`No receipt ${upload.receiptId} was asked for in tenant ${scope.tenant}: the object is not recorded.`);
+    if (current === undefined)
+      throw new PermanentError(`No receipt ${upload.receiptId} was asked for in tenant ${scope.tenant}: the object is not recorded.`);
     // Uploaded (or further along) already: a redelivered notification, or a second upload
     // to the same presigned key, which the original's digest keeps visible.
     return 'already-recorded';

@@ -32,7 +32,15 @@ export function createdObjects(body: string): CreatedObject[] {
     const bucket = record.s3?.bucket?.name;
     const key = record.s3?.object?.key;
     const size = record.s3?.object?.size;
-    if (typeof bucket !== 'string' || typeof key !== 'string' || typeof size !== 'number') throw new PermanentError('An S3 record lacks its bucket, key or size.');
-    return [{ bucket, key: decodeURIComponent(key.replaceAll('+', ' ')), size, eventTime: typeof record.eventTime === 'string' ? record.eventTime : new Date().toISOString() }];
+    if (typeof bucket !== 'string' || typeof key !== 'string' || typeof size !== 'number')
+      throw new PermanentError('An S3 record lacks its bucket, key or size.');
+    return [
+      {
+        bucket,
+        key: decodeURIComponent(key.replaceAll('+', ' ')),
+        size,
+        eventTime: typeof record.eventTime === 'string' ? record.eventTime : new Date().toISOString(),
+      },
+    ];
   });
 }

@@ -24,7 +24,12 @@ beforeAll(async () => {
     defineService({
       entry,
       dependencies: ['s3', 'dynamodb'],
-      handle: (message, context) => handle(message, context, { s3: context.clients.s3, dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
+      handle: (message, context) =>
+        handle(message, context, {
+          s3: context.clients.s3,
+          dynamodb: context.clients.dynamodb,
+          notesTable: tableName(context.prefix, 'notes'),
+        }),
     }),
     { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 1_000 },
   );
@@ -58,12 +63,20 @@ async function askedReceipt(receiptId: string, noteId?: string): Promise<string>
 }
 
 async function receipt(receiptId: string, noteId?: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: notes(), Key: marshall(receiptKey(scope, receiptId, noteId)), ConsistentRead: true }));
+  const { Item } = await stack.clients.dynamodb.send(
+    new GetItemCommand({ TableName: notes(), Key: marshall(receiptKey(scope, receiptId, noteId)), ConsistentRead: true }),
+  );
   return Item && unmarshall(Item);
 }
 
 const quarantine = () =>
-  new DynamoQuarantineStore({ dynamodb: stack.clients.dynamodb, s3: stack.clients.s3, sqs: stack.clients.sqs, tableName: tableName(PREFIX, 'runtime'), bucketName: bucketName(PREFIX, 'quarantine') });
+  new DynamoQuarantineStore({
+    dynamodb: stack.clients.dynamodb,
+    s3: stack.clients.s3,
+    sqs: stack.clients.sqs,
+    tableName: tableName(PREFIX, 'runtime'),
+    bucketName: bucketName(PREFIX, 'quarantine'),
+  });
 
 describe('receipt-intake', () => {
   it('records the SHA-256 and size of an uploaded original, once, with its stage, and leaves the original untouched', async () => {
@@ -75,13 +88,35 @@ describe('receipt-intake', () => {
 
     await waitUntil('the receipt recorded', async () => (await receipt(receiptId, noteId))?.status === 'uploaded', 15_000);
     const recorded = await receipt(receiptId, noteId);
-    expect(recorded).toMatchObject({ status: 'uploaded', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: 'ticket.jpg' });
-    const { Item: stage } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: notes(), Key: marshall(stageKey(scope, 'receipt-intake', { receiptId, noteId })) }));
-    expect(unmarshall(stage!)).toMatchObject({ type: 'STAGE', service: 'receipt-intake', status: 'succeeded', outcome: { size: bytes.length } });
+    expect(recorded).toMatchObject({
+      status: 'uploaded',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      fileName: 'ticket.jpg',
+    });
+    const { Item: stage } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: notes(), Key: marshall(stageKey(scope, 'receipt-intake', { receiptId, noteId })) }),
+    );
+    expect(unmarshall(stage!)).toMatchObject({
+      type: 'STAGE',
+      service: 'receipt-intake',
+      status: 'succeeded',
+      outcome: { size: bytes.length },
+    });
 
     // The same notification again (S3 delivers at least once): nothing changes.
-    const event = { Records: [{ eventName: 'ObjectCreated:Post', eventTime: '2026-01-01T00:00:00.000Z', s3: { bucket: { name: bucketName(PREFIX, 'receipts') }, object: { key, size: bytes.length } } }] };
-    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: JSON.stringify(event) }));
+    const event = {
+      Records: [
+        {
+          eventName: 'ObjectCreated:Post',
+          eventTime: '2026-01-01T00:00:00.000Z',
+          s3: { bucket: { name: bucketName(PREFIX, 'receipts') }, object: { key, size: bytes.length } },
+        },
+      ],
+    };
+    await stack.clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: JSON.stringify(event) }),
+    );
     await waitUntil('the repeat handled', async () => (running.metrics.snapshot().counters.succeeded ?? 0) >= 2, 15_000);
     expect(await receipt(receiptId, noteId)).toEqual(recorded);
     const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: key }));
@@ -91,10 +126,15 @@ describe('receipt-intake', () => {
   it('quarantines an object no receipt was asked for, and a message that is not an S3 notification', async () => {
     const stray = receiptObjectKey(scope, '9d1f0c55-1111-4222-8333-944455556666');
     await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: stray, Body: 'bytes' }));
-    await stack.clients.sqs.send(new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: '{"not":"an event"}' }));
+    await stack.clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: '{"not":"an event"}' }),
+    );
     await waitUntil('both in quarantine', async () => (await quarantine().list({ service: 'receipt-intake' })).items.length >= 2, 15_000);
     const reasons = (await quarantine().list({ service: 'receipt-intake' })).items.map((item) => item.reason).sort();
-    expect(reasons).toEqual(['PermanentError: No receipt 9d1f0c55-1111-4222-8333-944455556666 was asked for in tenant acme: the object is not recorded.', 'PermanentError: The message has no Records: not an S3 notification.']);
+    expect(reasons).toEqual([
+      'PermanentError: No receipt 9d1f0c55-1111-4222-8333-944455556666 was asked for in tenant acme: the object is not recorded.',
+      'PermanentError: The message has no Records: not an S3 notification.',
+    ]);
   });
 });
 
@@ -103,7 +143,11 @@ describe('reading an S3 notification', () => {
     const records = createdObjects(
       JSON.stringify({
         Records: [
-          { eventName: 'ObjectCreated:Put', eventTime: 't', s3: { bucket: { name: 'b' }, object: { key: 'tenants/acme/receipts/a+b%C3%A9', size: 3 } } },
+          {
+            eventName: 'ObjectCreated:Put',
+            eventTime: 't',
+            s3: { bucket: { name: 'b' }, object: { key: 'tenants/acme/receipts/a+b%C3%A9', size: 3 } },
+          },
           { eventName: 'ObjectRemoved:Delete', s3: { bucket: { name: 'b' }, object: { key: 'x', size: 0 } } },
         ],
       }),

@@ -20,18 +20,32 @@ const { values } = parseArgs({
   },
   allowPositionals: false,
 });
-const [clean, photo, text, seed, workers] = [values.clean, values.photo, values.text, values.seed, values.workers].map(Number) as [number, number, number, number, number];
+const [clean, photo, text, seed, workers] = [values.clean, values.photo, values.text, values.seed, values.workers].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 if (![clean, photo, text, seed, workers].every((value) => Number.isInteger(value) && value >= 0) || workers < 1) {
   console.error('usage: pnpm bench receipts [--clean N] [--photo N] [--text N] [--seed S] [--workers W]');
   process.exit(2);
 }
 
-const TARGETS: Partial<Record<FieldName, { clean: number; photo: number }>> = { date: { clean: 95, photo: 85 }, total: { clean: 95, photo: 85 } };
+const TARGETS: Partial<Record<FieldName, { clean: number; photo: number }>> = {
+  date: { clean: 95, photo: 85 },
+  total: { clean: 95, photo: 85 },
+};
 const columns: { label: string; tally: AccuracyTally }[] = [];
 
 // Throughput depends on what else the machine runs: the load average is printed with the figures.
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}, ${workers} OCR workers, seed ${seed}`);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+console.log(
+  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}, ${workers} OCR workers, seed ${seed}`,
+);
 
 const textTally = new AccuracyTally();
 for (let index = 0; index < text; index++) {
@@ -44,7 +58,10 @@ const engine = await createOcrEngine({ workers });
 const throughputs: { format: FixtureFormat; result: OcrThroughput }[] = [];
 const misses: string[] = [];
 try {
-  for (const [format, count] of [['png', clean], ['photo', photo]] as const) {
+  for (const [format, count] of [
+    ['png', clean],
+    ['photo', photo],
+  ] as const) {
     if (count === 0) continue;
     const made = performance.now();
     const fixtures = await generateFixtures({ seed, count, format });
@@ -55,7 +72,8 @@ try {
     const result = await runOcr(engine, fixtures, (fixture, page) => {
       const compared = compareFields(parseReceipt(page), fixture.truth);
       tally.add(compared);
-      for (const field of ['date', 'total'] as const) if (!compared[field]) misses.push(`${format} ${fixture.truth.id} ${fixture.truth.kind} ${field}`);
+      for (const field of ['date', 'total'] as const)
+        if (!compared[field]) misses.push(`${format} ${fixture.truth.id} ${fixture.truth.kind} ${field}`);
     });
     throughputs.push({ format, result });
     columns.push({ label: `${format === 'png' ? 'clean scan' : 'photo'} (${count})`, tally });
@@ -67,26 +85,47 @@ try {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
+    .join('\n');
 }
 
 console.log('\nField accuracy (% of receipts with the field exactly right)\n');
-console.log(table([['field', ...columns.map((column) => column.label)], ...FIELDS.map((field) => [field, ...columns.map((column) => column.tally.percent(field).toFixed(1))])]));
+console.log(
+  table([
+    ['field', ...columns.map((column) => column.label)],
+    ...FIELDS.map((field) => [field, ...columns.map((column) => column.tally.percent(field).toFixed(1))]),
+  ]),
+);
 
 console.log('\nTargets');
 for (const [field, target] of Object.entries(TARGETS) as [FieldName, { clean: number; photo: number }][]) {
-  for (const [label, goal, column] of [['clean', target.clean, columns.find((c) => c.label.startsWith('clean'))], ['photo', target.photo, columns.find((c) => c.label.startsWith('photo'))]] as const) {
+  for (const [label, goal, column] of [
+    ['clean', target.clean, columns.find((c) => c.label.startsWith('clean'))],
+    ['photo', target.photo, columns.find((c) => c.label.startsWith('photo'))],
+  ] as const) {
     if (!column) continue;
     const value = column.tally.percent(field);
     console.log(`${field} on ${label}: ${value.toFixed(1)} % (target >= ${goal} %) ${value >= goal ? 'MET' : 'MISSED'}`);
   }
 }
 
-console.log('\nOCR throughput: preprocessing + tesseract, one receipt per worker at a time (the parse of each page, about a millisecond, is included)\n');
+console.log(
+  '\nOCR throughput: preprocessing + tesseract, one receipt per worker at a time (the parse of each page, about a millisecond, is included)\n',
+);
 console.log(
   table([
     ['images', 'receipts', 'workers', 'seconds', 'receipts/min', 'p50 ms', 'p99 ms'],
-    ...throughputs.map(({ format, result }) => [format === 'png' ? 'clean scan' : 'photo', String(result.receipts), String(result.workers), result.seconds.toFixed(1), result.perMinute.toFixed(1), result.p50Ms.toFixed(0), result.p99Ms.toFixed(0)]),
+    ...throughputs.map(({ format, result }) => [
+      format === 'png' ? 'clean scan' : 'photo',
+      String(result.receipts),
+      String(result.workers),
+      result.seconds.toFixed(1),
+      result.perMinute.toFixed(1),
+      result.p50Ms.toFixed(0),
+      result.p99Ms.toFixed(0),
+    ]),
   ]),
 );
-if (misses.length > 0) console.log(`\nDate or total missed (${misses.length}): ${misses.slice(0, 40).join('; ')}${misses.length > 40 ? '; ...' : ''}`);
+if (misses.length > 0)
+  console.log(`\nDate or total missed (${misses.length}): ${misses.slice(0, 40).join('; ')}${misses.length > 40 ? '; ...' : ''}`);

@@ -14,7 +14,8 @@ export function parseInputOf(stored: ReceiptText): ParseInput {
   return { text: stored.pages.map((page) => page.text).join('\n'), words };
 }
 
-const field = (found: Field<string> | null): ExtractedField | undefined => (found ? { value: found.value, confidence: Math.min(1, Math.max(0, found.confidence)) } : undefined);
+const field = (found: Field<string> | null): ExtractedField | undefined =>
+  found ? { value: found.value, confidence: Math.min(1, Math.max(0, found.confidence)) } : undefined;
 
 /**
  * The fields as the receipt item keeps them (one string value and a confidence each): VAT

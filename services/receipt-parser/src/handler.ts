@@ -7,7 +7,11 @@ import { parseReceipt } from './parse-receipt.js';
  * Reads a receipt's fields from its text (OCR's, or a digital PDF's) and records them, each with
  * its confidence, on the receipt, which is then processed: the note enricher takes it from there.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'log'>, dependencies: ReceiptServiceDependencies): Promise<void> {
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext, 'call' | 'log'>,
+  dependencies: ReceiptServiceDependencies,
+): Promise<void> {
   const job = parseJob(message.body, 'parse');
   const { s3, receiptsBucket: bucket, state } = dependencies;
   const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
@@ -20,7 +24,12 @@ export async function handle(message: InboundMessage, context: Pick<ServiceConte
   const fields = parseReceipt(parseInputOf(stored), { today: new Date() });
   const extracted = extractedFields(fields);
   await context.call('dynamodb', (signal) =>
-    state.record(job.receipt, { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } }, { status: 'processed', extracted }, signal),
+    state.record(
+      job.receipt,
+      { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } },
+      { status: 'processed', extracted },
+      signal,
+    ),
   );
   context.log.info({ event: 'receipt-read', receiptId: job.receipt.receiptId, fields: Object.keys(extracted) });
 }

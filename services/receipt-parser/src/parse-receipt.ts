@@ -53,9 +53,16 @@ export function parseReceipt(input: ParseInput, options: ParseOptions = {}): Rec
   const ocrOf = (value: Minor) => wordConfidence(toDecimalString(value).replace('.', ',')) ?? wordConfidence(toDecimalString(value));
 
   const printedVat = summariseVat(findVatCandidates(facts));
-  const basesTotal = printedVat && printedVat.lines.every((line) => line.base !== undefined) ? printedVat.lines.reduce((sum, line) => sum + line.base!, 0) : undefined;
+  const basesTotal =
+    printedVat && printedVat.lines.every((line) => line.base !== undefined)
+      ? printedVat.lines.reduce((sum, line) => sum + line.base!, 0)
+      : undefined;
   const htCandidates = exclVatCandidates(facts);
-  const ttc = findTotalInclVat(facts, htCandidates.map((candidate) => candidate.value), { vatTotal: printedVat?.total, basesTotal });
+  const ttc = findTotalInclVat(
+    facts,
+    htCandidates.map((candidate) => candidate.value),
+    { vatTotal: printedVat?.total, basesTotal },
+  );
   const vat = repairSingleRateVat(printedVat, ttc?.value);
   const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);

@@ -164,15 +164,28 @@ describe('OCR edge noise', () => {
 
   it('leaves the text alone when the words do not match its lines', () => {
     expect(dropEdgeNoise('something else\nTOTAL 46.06 Ea', words)).toBe('something else\nTOTAL 46.06');
-    expect(dropEdgeNoise('ï ; TVA BERLIN', words.map(({ text, confidence }) => ({ text, confidence })))).toBe('ï ; TVA BERLIN');
+    expect(
+      dropEdgeNoise(
+        'ï ; TVA BERLIN',
+        words.map(({ text, confidence }) => ({ text, confidence })),
+      ),
+    ).toBe('ï ; TVA BERLIN');
   });
 });
 
 describe('merchant from OCR words', () => {
   it('reads the name from its legible words, past a line OCR guessed at and scraps at its ends', () => {
     const lines = ['Eh TUE PTE Aa', '© 3 HOTEL DES ARTS 4', '67 avenue de la République', '31000 TOULOUSE', 'TOTAL 12,00'];
-    const confidences = [[0, 19, 14, 18], [29, 40, 96, 95, 96, 35], [96, 95, 95, 94, 94], [96, 96], [96, 96]];
-    const words = lines.flatMap((line, index) => line.split(' ').map((text, position) => ({ text, confidence: confidences[index]![position]!, line: index })));
+    const confidences = [
+      [0, 19, 14, 18],
+      [29, 40, 96, 95, 96, 35],
+      [96, 95, 95, 94, 94],
+      [96, 96],
+      [96, 96],
+    ];
+    const words = lines.flatMap((line, index) =>
+      line.split(' ').map((text, position) => ({ text, confidence: confidences[index]![position]!, line: index })),
+    );
     expect(parseReceipt({ text: lines.join('\n'), words }).merchant?.value).toBe('HOTEL DES ARTS');
     // Without the words, the first line that reads like a name is taken, scraps and all.
     expect(parseReceipt({ text: lines.join('\n') }).merchant?.value).toBe('Eh TUE PTE Aa');

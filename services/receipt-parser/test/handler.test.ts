@@ -23,17 +23,42 @@ async function parse(receiptId: string, stored: ReceiptText | string): Promise<R
   const receipt = { tenant: 'acme', receiptId };
   const textKey = derivedKey(receipt, 'text.json');
   const bucket = bucketName(PREFIX, 'receipts');
-  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: textKey, Body: typeof stored === 'string' ? stored : JSON.stringify(stored) }));
-  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }) }));
+  await stack.clients.s3.send(
+    new PutObjectCommand({ Bucket: bucket, Key: textKey, Body: typeof stored === 'string' ? stored : JSON.stringify(stored) }),
+  );
+  await stack.clients.dynamodb.send(
+    new PutItemCommand({
+      TableName: tableName(PREFIX, 'notes'),
+      Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }),
+    }),
+  );
   const message = inboundMessage(JSON.stringify({ kind: 'parse', receipt, textKey, source: 'pdf-text' }));
   const { context } = handlerContext('receipt-parser');
-  await handle(message, context, { s3: stack.clients.s3, receiptsBucket: bucket, state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'receipt-parser') });
-  return unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }))).Item!);
+  await handle(message, context, {
+    s3: stack.clients.s3,
+    receiptsBucket: bucket,
+    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'receipt-parser'),
+  });
+  return unmarshall(
+    (
+      await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }),
+      )
+    ).Item!,
+  );
 }
 
 describe('receipt-parser', () => {
   it('records the fields of a digital invoice on the receipt, each with its confidence, and marks it processed', async () => {
-    const text = ['HOTEL DES VOYAGEURS', '12 rue de la Gare, 69002 Lyon', 'TVA FR40303265045', 'Facture du 12/03/2024', 'Total HT 35,00 EUR', 'TVA 20 % 7,00', 'Total TTC 42,00 EUR'].join('\n');
+    const text = [
+      'HOTEL DES VOYAGEURS',
+      '12 rue de la Gare, 69002 Lyon',
+      'TVA FR40303265045',
+      'Facture du 12/03/2024',
+      'Total HT 35,00 EUR',
+      'TVA 20 % 7,00',
+      'Total TTC 42,00 EUR',
+    ].join('\n');
     const item = await parse('0e000000-0000-4000-8000-000000000001', { source: 'pdf-text', text });
     expect(item.status).toBe('processed');
     expect(item.extracted).toMatchObject({
@@ -43,7 +68,8 @@ describe('receipt-parser', () => {
       currency: { value: 'EUR' },
       'vat:20': { value: '7.00' },
     });
-    for (const found of Object.values(item.extracted as Record<string, { confidence: number }>)) expect(found.confidence).toBeGreaterThan(0);
+    for (const found of Object.values(item.extracted as Record<string, { confidence: number }>))
+      expect(found.confidence).toBeGreaterThan(0);
   });
 
   it('quarantines a text that is not JSON', async () => {

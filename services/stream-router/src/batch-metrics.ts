@@ -8,7 +8,9 @@ import type { DynamoDBRecord } from 'aws-lambda';
  * failed, and how far behind the stream it reads, from its oldest record.
  */
 export function batchMetrics(records: readonly DynamoDBRecord[], failed: boolean, now: number): Record<string, EmfValue> {
-  const written = records.map((record) => record.dynamodb?.ApproximateCreationDateTime).filter((seconds): seconds is number => typeof seconds === 'number');
+  const written = records
+    .map((record) => record.dynamodb?.ApproximateCreationDateTime)
+    .filter((seconds): seconds is number => typeof seconds === 'number');
   const oldest = written.length > 0 ? Math.min(...written) * 1000 : now;
   return {
     [SERVICE_METRIC.streamRecords]: { value: records.length, unit: 'Count' },

@@ -18,11 +18,21 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const signal = AbortSignal.timeout(config.deadlineMs);
   let failed = false;
   try {
-    await routeBatch(event.Records, { table: config.table, subscriptions, send: (service, messages) => sender.send(service, messages, signal) });
+    await routeBatch(event.Records, {
+      table: config.table,
+      subscriptions,
+      send: (service, messages) => sender.send(service, messages, signal),
+    });
     return { batchItemFailures: [] };
   } catch (error) {
     failed = true;
-    console.error(JSON.stringify({ event: 'route-failed', records: event.Records.length, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+    console.error(
+      JSON.stringify({
+        event: 'route-failed',
+        records: event.Records.length,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      }),
+    );
     const first = event.Records[0]?.dynamodb?.SequenceNumber;
     return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
   } finally {

@@ -29,7 +29,11 @@ function attributes(change: ChangeMessage): Record<string, string> {
 }
 
 /** The messages each subscribed service gets for these records, in the records' order. */
-export function messagesByService(records: readonly StreamChange[], table: string, subscriptions: readonly StreamSubscription[]): Map<string, OutgoingMessage[]> {
+export function messagesByService(
+  records: readonly StreamChange[],
+  table: string,
+  subscriptions: readonly StreamSubscription[],
+): Map<string, OutgoingMessage[]> {
   const byService = new Map<string, OutgoingMessage[]>();
   for (const record of records) {
     const change = toChangeMessage(record, table);

@@ -30,7 +30,9 @@ export class QueueSender {
           Entries: pending.map(({ id, message }) => ({
             Id: id,
             MessageBody: message.body,
-            MessageAttributes: Object.fromEntries(Object.entries(message.attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }])),
+            MessageAttributes: Object.fromEntries(
+              Object.entries(message.attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+            ),
           })),
         }),
         { abortSignal: signal },
@@ -43,10 +45,12 @@ export class QueueSender {
   #queueUrl(service: string, signal: AbortSignal): Promise<string> {
     let url = this.#urls.get(service);
     if (url === undefined) {
-      url = this.sqs.send(new GetQueueUrlCommand({ QueueName: queueName(this.prefix, service) }), { abortSignal: signal }).then(({ QueueUrl }) => {
-        if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
-        return QueueUrl;
-      });
+      url = this.sqs
+        .send(new GetQueueUrlCommand({ QueueName: queueName(this.prefix, service) }), { abortSignal: signal })
+        .then(({ QueueUrl }) => {
+          if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
+          return QueueUrl;
+        });
       url.catch(() => this.#urls.delete(service));
       this.#urls.set(service, url);
     }

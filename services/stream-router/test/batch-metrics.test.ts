@@ -2,7 +2,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { batchMetrics } from '../src/batch-metrics.js';
 
-const written = (seconds: number): DynamoDBRecord => ({ eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: seconds, SequenceNumber: String(seconds) } });
+const written = (seconds: number): DynamoDBRecord => ({
+  eventName: 'INSERT',
+  dynamodb: { ApproximateCreationDateTime: seconds, SequenceNumber: String(seconds) },
+});
 
 describe("the cloud router's metrics of one batch", () => {
   it('counts the records and reads how far behind the stream it is from the oldest', () => {
@@ -15,6 +18,9 @@ describe("the cloud router's metrics of one batch", () => {
   });
 
   it('says a batch failed, and reads no age from records without a time', () => {
-    expect(batchMetrics([{ eventName: 'MODIFY', dynamodb: {} }], true, 5_000)).toMatchObject({ stream_handler_failed: { value: 1 }, stream_iterator_age_ms: { value: 0 } });
+    expect(batchMetrics([{ eventName: 'MODIFY', dynamodb: {} }], true, 5_000)).toMatchObject({
+      stream_handler_failed: { value: 1 },
+      stream_iterator_age_ms: { value: 0 },
+    });
   });
 });

@@ -23,7 +23,16 @@ const record = (sequence: string, status: string): DynamoDBStreamEvent['Records'
   eventName: 'MODIFY',
   dynamodb: {
     Keys: { pk: { S: 'T#acme#R#r1' }, sk: { S: 'RCPT#r1' } },
-    NewImage: { pk: { S: 'T#acme#R#r1' }, sk: { S: 'RCPT#r1' }, type: { S: 'RECEIPT' }, tenant: { S: 'acme' }, receiptId: { S: 'r1' }, status: { S: status }, objectKey: { S: 'tenants/acme/receipts/r1' }, correlationId: { S: 'req-lambda-1' } },
+    NewImage: {
+      pk: { S: 'T#acme#R#r1' },
+      sk: { S: 'RCPT#r1' },
+      type: { S: 'RECEIPT' },
+      tenant: { S: 'acme' },
+      receiptId: { S: 'r1' },
+      status: { S: status },
+      objectKey: { S: 'tenants/acme/receipts/r1' },
+      correlationId: { S: 'req-lambda-1' },
+    },
     SequenceNumber: sequence,
     ApproximateCreationDateTime: 1_767_225_600,
   },
@@ -35,13 +44,26 @@ describe('the stream router as a Lambda', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
     const answer = await handler({ Records: [record('100', 'uploaded'), record('101', 'reading')] }).finally(() => write.mockRestore());
     expect(answer).toEqual({ batchItemFailures: [] });
-    const emf = written.map((line) => JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] } });
+    const emf = written.map(
+      (line) =>
+        JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] } },
+    );
     expect(emf).toHaveLength(1);
     expect(emf[0]).toMatchObject({ Service: 'stream-router', stream_records: 2, stream_handler_failed: 0 });
     expect(emf[0]!._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Ndf/Services', Dimensions: [['Service']] });
     const { Messages = [] } = await stack.clients.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get('format-sniffer')!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: stack.provisioned.queues.get('format-sniffer')!.queue.url,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        MessageAttributeNames: ['All'],
+      }),
     );
-    expect(Messages.map((message) => [(JSON.parse(message.Body!) as ChangeMessage).sequenceNumber, message.MessageAttributes?.['ndf-correlation-id']?.StringValue])).toEqual([['100', 'req-lambda-1']]);
+    expect(
+      Messages.map((message) => [
+        (JSON.parse(message.Body!) as ChangeMessage).sequenceNumber,
+        message.MessageAttributes?.['ndf-correlation-id']?.StringValue,
+      ]),
+    ).toEqual([['100', 'req-lambda-1']]);
   });
 });

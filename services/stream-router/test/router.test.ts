@@ -35,9 +35,17 @@ afterAll(async () => {
 
 async function drain(service: string): Promise<{ change: ChangeMessage; correlationId: string | undefined }[]> {
   const { Messages = [] } = await stack.clients.sqs.send(
-    new ReceiveMessageCommand({ QueueUrl: stack.provisioned.queues.get(service)!.queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'] }),
+    new ReceiveMessageCommand({
+      QueueUrl: stack.provisioned.queues.get(service)!.queue.url,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: 0,
+      MessageAttributeNames: ['All'],
+    }),
   );
-  return Messages.map((message) => ({ change: JSON.parse(message.Body!) as ChangeMessage, correlationId: message.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue }));
+  return Messages.map((message) => ({
+    change: JSON.parse(message.Body!) as ChangeMessage,
+    correlationId: message.MessageAttributes?.[CORRELATION_ATTRIBUTE]?.StringValue,
+  }));
 }
 
 describe('the stream router', () => {
@@ -50,14 +58,28 @@ describe('the stream router', () => {
     try {
       const table = tableName(PREFIX, 'notes');
       const put = (pk: string, sk: string, type: string, extra: Record<string, { S: string }> = {}) =>
-        stack.clients.dynamodb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { S: sk }, type: { S: type }, ...extra } }));
+        stack.clients.dynamodb.send(
+          new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, sk: { S: sk }, type: { S: type }, ...extra } }),
+        );
       await put('T#acme#N#1', 'NOTE', 'NOTE', { correlationId: { S: 'req-note-1' } });
       await put('T#acme#N#1', 'RCPT#r1', 'RECEIPT', { status: { S: 'awaiting-upload' } });
       await stack.clients.dynamodb.send(
-        new UpdateItemCommand({ TableName: table, Key: { pk: { S: 'T#acme#N#1' }, sk: { S: 'RCPT#r1' } }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': { S: 'uploaded' } } }),
+        new UpdateItemCommand({
+          TableName: table,
+          Key: { pk: { S: 'T#acme#N#1' }, sk: { S: 'RCPT#r1' } },
+          UpdateExpression: 'SET #s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': { S: 'uploaded' } },
+        }),
       );
       await stack.clients.dynamodb.send(
-        new UpdateItemCommand({ TableName: table, Key: { pk: { S: 'T#acme#N#1' }, sk: { S: 'RCPT#r1' } }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': { S: 'sniffed' } } }),
+        new UpdateItemCommand({
+          TableName: table,
+          Key: { pk: { S: 'T#acme#N#1' }, sk: { S: 'RCPT#r1' } },
+          UpdateExpression: 'SET #s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': { S: 'sniffed' } },
+        }),
       );
 
       const newNotes: Awaited<ReturnType<typeof drain>> = [];
@@ -72,9 +94,13 @@ describe('the stream router', () => {
       newNotes.push(...(await drain('new-notes')));
       uploads.push(...(await drain('uploads')));
 
-      expect(newNotes.map(({ change, correlationId }) => [change.eventName, change.keys.sk, correlationId])).toEqual([['INSERT', 'NOTE', 'req-note-1']]);
+      expect(newNotes.map(({ change, correlationId }) => [change.eventName, change.keys.sk, correlationId])).toEqual([
+        ['INSERT', 'NOTE', 'req-note-1'],
+      ]);
       expect(newNotes[0]!.change.newImage).toMatchObject({ type: 'NOTE', correlationId: 'req-note-1' });
-      expect(uploads.map(({ change }) => [change.eventName, change.newImage?.status, change.oldImage?.status])).toEqual([['MODIFY', 'uploaded', 'awaiting-upload']]);
+      expect(uploads.map(({ change }) => [change.eventName, change.newImage?.status, change.oldImage?.status])).toEqual([
+        ['MODIFY', 'uploaded', 'awaiting-upload'],
+      ]);
       const metrics = (await (await fetch(`${running.metricsUrl}/metrics`)).json()) as { counters: Record<string, number> };
       expect(metrics.counters.stream_handled).toBeGreaterThanOrEqual(4);
     } finally {

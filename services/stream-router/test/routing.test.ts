@@ -9,7 +9,11 @@ const subscriptions: StreamSubscription[] = [
   { table: 'notes', service: 'on-removals', itemTypes: ['NOTE', 'RECEIPT'], events: ['REMOVE'], where: {} },
 ];
 
-const record = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', image: Record<string, { S: string }>, old?: Record<string, { S: string }>): StreamChange => ({
+const record = (
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  image: Record<string, { S: string }>,
+  old?: Record<string, { S: string }>,
+): StreamChange => ({
   eventID: `ev-${eventName}`,
   eventName,
   dynamodb: {
@@ -35,14 +39,26 @@ describe('routing a change', () => {
       changedAt: '2026-01-01T00:00:00.000Z',
       newImage: { pk: 'T#acme#N#1', sk: 'NOTE', type: 'NOTE' },
     });
-    const fromSdk = toChangeMessage({ ...record('INSERT', { pk: { S: 'a' }, sk: { S: 'b' }, type: { S: 'NOTE' } }), dynamodb: { SequenceNumber: '1', ApproximateCreationDateTime: new Date('2026-01-01T00:00:00Z') } }, 'notes');
+    const fromSdk = toChangeMessage(
+      {
+        ...record('INSERT', { pk: { S: 'a' }, sk: { S: 'b' }, type: { S: 'NOTE' } }),
+        dynamodb: { SequenceNumber: '1', ApproximateCreationDateTime: new Date('2026-01-01T00:00:00Z') },
+      },
+      'notes',
+    );
     expect(fromSdk.changedAt).toBe('2026-01-01T00:00:00.000Z');
   });
 
   it('sends a change where its event, item type and the subscription filter match, and a removal by its old image', () => {
     const insert = toChangeMessage(record('INSERT', { pk: { S: 'p' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' } }), 'notes');
-    const uploaded = toChangeMessage(record('MODIFY', { pk: { S: 'p' }, sk: { S: 'RCPT#1' }, type: { S: 'RECEIPT' }, status: { S: 'uploaded' } }), 'notes');
-    const sniffed = toChangeMessage(record('MODIFY', { pk: { S: 'p' }, sk: { S: 'RCPT#1' }, type: { S: 'RECEIPT' }, status: { S: 'sniffed' } }), 'notes');
+    const uploaded = toChangeMessage(
+      record('MODIFY', { pk: { S: 'p' }, sk: { S: 'RCPT#1' }, type: { S: 'RECEIPT' }, status: { S: 'uploaded' } }),
+      'notes',
+    );
+    const sniffed = toChangeMessage(
+      record('MODIFY', { pk: { S: 'p' }, sk: { S: 'RCPT#1' }, type: { S: 'RECEIPT' }, status: { S: 'sniffed' } }),
+      'notes',
+    );
     const removed = toChangeMessage(record('REMOVE', {}, { pk: { S: 'p' }, sk: { S: 'RCPT#1' }, type: { S: 'RECEIPT' } }), 'notes');
     expect(targetsOf(insert, subscriptions)).toEqual(['on-new-notes']);
     expect(targetsOf(uploaded, subscriptions)).toEqual(['on-uploads']);
@@ -55,7 +71,11 @@ describe('routing a change', () => {
     const byService = messagesByService(
       [
         record('INSERT', { pk: { S: 'p1' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, correlationId: { S: 'req-1' } }),
-        record('MODIFY', { pk: { S: 'p2' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, comment: { S: huge } }, { pk: { S: 'p2' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, comment: { S: huge } }),
+        record(
+          'MODIFY',
+          { pk: { S: 'p2' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, comment: { S: huge } },
+          { pk: { S: 'p2' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, comment: { S: huge } },
+        ),
         record('INSERT', { pk: { S: 'p3' }, sk: { S: 'NOTE' }, type: { S: 'NOTE' }, comment: { S: huge } }),
       ],
       'notes',

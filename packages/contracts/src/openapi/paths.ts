@@ -4,17 +4,27 @@ import { NOTE_STATUSES } from '../note.js';
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: schema(name) } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schema('Problem') } } });
-const response = (name: string, description: string, headers?: Record<string, unknown>) => ({ description, ...(headers ? { headers } : {}), content: json(name) });
+const response = (name: string, description: string, headers?: Record<string, unknown>) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: json(name),
+});
 
-const etag = { ETag: { description: 'The note\'s version, quoted: send it back in If-Match.', schema: { type: 'string' } } };
+const etag = { ETag: { description: "The note's version, quoted: send it back in If-Match.", schema: { type: 'string' } } };
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } };
 
 /** Answers every authenticated operation may give. */
 const common = {
-  '401': { description: 'No token, or one that is tampered, expired, for another audience or issuer (answered by the gateway).', content: json('GatewayMessage') },
+  '401': {
+    description: 'No token, or one that is tampered, expired, for another audience or issuer (answered by the gateway).',
+    content: json('GatewayMessage'),
+  },
   '403': problem('The token is valid but carries no usable tenant or role.'),
   '500': problem('A fault of the API; the request may be retried.'),
-  '503': { ...problem('DynamoDB or S3 did not answer in time: retry after Retry-After seconds (with the same Idempotency-Key).'), headers: retryAfter },
+  '503': {
+    ...problem('DynamoDB or S3 did not answer in time: retry after Retry-After seconds (with the same Idempotency-Key).'),
+    headers: retryAfter,
+  },
 };
 const withBody = {
   '400': problem('Malformed JSON (malformed_json) or a field that breaks the contract (validation_failed, with errors[]).'),
@@ -32,8 +42,8 @@ export const paths = {
       operationId: 'requestReceiptUpload',
       summary: 'Ask to upload a receipt file',
       description:
-        'Records the receipt (awaiting upload) and returns a presigned S3 POST that accepts at most 20 MiB for 15 minutes, under the tenant\'s prefix. ' +
-        'With noteId, the receipt joins that note (which must be the caller\'s draft) and is listed in its receiptIds, its version unchanged; ' +
+        "Records the receipt (awaiting upload) and returns a presigned S3 POST that accepts at most 20 MiB for 15 minutes, under the tenant's prefix. " +
+        "With noteId, the receipt joins that note (which must be the caller's draft) and is listed in its receiptIds, its version unchanged; " +
         'without it, list its id in the receiptIds of the note created later.',
       requestBody: { required: true, content: json('ReceiptUploadRequest') },
       responses: {
@@ -93,7 +103,8 @@ export const paths = {
     post: {
       operationId: 'createNotes',
       summary: 'Create up to 25 notes, each with its own idempotency key',
-      description: 'For an app coming back online. Each note succeeds or fails on its own; results come in request order with the status POST /v1/notes would give.',
+      description:
+        'For an app coming back online. Each note succeeds or fails on its own; results come in request order with the status POST /v1/notes would give.',
       requestBody: { required: true, content: json('NoteBatchRequest') },
       responses: { '200': response('NoteBatchResponse', 'A result per note.'), ...withBody, ...common },
     },
@@ -105,15 +116,23 @@ export const paths = {
       summary: 'A note with its receipts and processing state',
       responses: {
         '200': response('NoteDetail', 'The note.', etag),
-        '404': problem('No such note for the caller (another tenant\'s, or another user\'s for an employee).'),
+        '404': problem("No such note for the caller (another tenant's, or another user's for an employee)."),
         ...common,
       },
     },
     patch: {
       operationId: 'correctNote',
       summary: 'Correct a draft note',
-      parameters: [{ name: 'If-Match', in: 'header', required: true, description: 'The version read (the ETag).', schema: { type: 'string' } }],
-      requestBody: { required: true, content: { 'application/merge-patch+json': { schema: schema('NotePatch') }, ...{ 'application/json': { schema: schema('NotePatch') } } } },
+      parameters: [
+        { name: 'If-Match', in: 'header', required: true, description: 'The version read (the ETag).', schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/merge-patch+json': { schema: schema('NotePatch') },
+          ...{ 'application/json': { schema: schema('NotePatch') } },
+        },
+      },
       responses: {
         '200': response('Note', 'The corrected note.', etag),
         ...withBody,
@@ -143,14 +162,28 @@ export const paths = {
       operationId: 'getOpenApi',
       summary: 'This document',
       security: [],
-      responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } } } } } } },
+      responses: {
+        '200': {
+          description: 'The OpenAPI document.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['openapi', 'paths'],
+                properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } },
+              },
+            },
+          },
+        },
+      },
     },
   },
   '/v1/health': {
     get: {
       operationId: 'getHealth',
       summary: 'Whether the ingest path can write',
-      description: 'Makes a conditional write that cannot succeed on DynamoDB (its refusal proves the write path) and a HeadBucket on the receipts bucket.',
+      description:
+        'Makes a conditional write that cannot succeed on DynamoDB (its refusal proves the write path) and a HeadBucket on the receipts bucket.',
       security: [],
       responses: {
         '200': response('Health', 'Both answer.'),

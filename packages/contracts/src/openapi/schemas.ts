@@ -36,7 +36,8 @@ function digitsRule(digits: MinorDigits) {
           type: 'string',
           pattern: decimalPatternWithDigits(digits),
           'x-error-code': 'too_many_decimals',
-          'x-error-detail': digits === 0 ? 'This currency has no minor unit: no decimals.' : `At most ${digits} decimals for this currency.`,
+          'x-error-detail':
+            digits === 0 ? 'This currency has no minor unit: no decimals.' : `At most ${digits} decimals for this currency.`,
         },
       },
     },
@@ -48,7 +49,12 @@ const noteFields = {
   amount: ref('Money'),
   merchant: line(200, 'Who was paid.'),
   category: line(100, 'Nature of the expense, as the tenant names it (e.g. meals, train).'),
-  comment: { type: 'string', maxLength: 2000, pattern: MULTI_LINE, 'x-error-detail': 'Must be text without control characters other than tabs and line breaks.' },
+  comment: {
+    type: 'string',
+    maxLength: 2000,
+    pattern: MULTI_LINE,
+    'x-error-detail': 'Must be text without control characters other than tabs and line breaks.',
+  },
   paymentMethod: { type: 'string', enum: [...PAYMENT_METHODS] },
   mileage: ref('Mileage'),
   project: line(100, 'Project or cost centre.'),
@@ -59,7 +65,11 @@ const NOTE_REQUIRED = ['id', 'status', 'version', 'owner', 'date', 'amount', 're
 /** A note as the API shows it; a note's detail adds its receipts and stages. */
 const noteProperties = {
   id: ref('Id'),
-  status: { type: 'string', enum: [...NOTE_STATUSES], description: 'A new note is "received"; it is a draft (editable, deletable) while it stays so.' },
+  status: {
+    type: 'string',
+    enum: [...NOTE_STATUSES],
+    description: 'A new note is "received"; it is a draft (editable, deletable) while it stays so.',
+  },
   version: { type: 'integer', minimum: 1 },
   owner: { type: 'string' },
   ...noteFields,
@@ -79,11 +89,18 @@ export const schemas = {
       value: {
         type: 'string',
         pattern: POSITIVE_DECIMAL_PATTERN,
-        'x-error-detail': 'Must be a positive decimal string with a point and at most 12 integer digits, e.g. "42.50" (not a number, no comma, no sign).',
+        'x-error-detail':
+          'Must be a positive decimal string with a point and at most 12 integer digits, e.g. "42.50" (not a number, no comma, no sign).',
         description: 'A positive decimal with a point, e.g. "42.50".',
         examples: ['42.50', '1200', '0.5'],
       },
-      currency: { type: 'string', enum: [...CURRENCIES], 'x-error-code': 'unknown_currency', 'x-error-detail': 'Must be an active ISO 4217 currency code, e.g. "EUR".', description: 'ISO 4217 code.' },
+      currency: {
+        type: 'string',
+        enum: [...CURRENCIES],
+        'x-error-code': 'unknown_currency',
+        'x-error-detail': 'Must be an active ISO 4217 currency code, e.g. "EUR".',
+        description: 'ISO 4217 code.',
+      },
     },
     allOf: ([0, 2, 3, 4] as const).map(digitsRule),
   },
@@ -109,7 +126,13 @@ export const schemas = {
     additionalProperties: false,
     properties: {
       ...noteFields,
-      receiptIds: { type: 'array', items: ref('Id'), maxItems: 10, uniqueItems: true, description: 'Receipts asked for with POST /v1/receipts.' },
+      receiptIds: {
+        type: 'array',
+        items: ref('Id'),
+        maxItems: 10,
+        uniqueItems: true,
+        description: 'Receipts asked for with POST /v1/receipts.',
+      },
     },
   },
   NotePatch: {
@@ -174,9 +197,19 @@ export const schemas = {
       },
       thumbnails: {
         type: 'array',
-        items: { type: 'object', required: ['width', 'url'], additionalProperties: false, properties: { width: { type: 'integer', minimum: 1 }, url: { type: 'string', format: 'uri' } } },
+        items: {
+          type: 'object',
+          required: ['width', 'url'],
+          additionalProperties: false,
+          properties: { width: { type: 'integer', minimum: 1 }, url: { type: 'string', format: 'uri' } },
+        },
       },
-      refusal: { type: 'object', required: ['code', 'reason'], additionalProperties: false, properties: { code: { type: 'string' }, reason: { type: 'string' } } },
+      refusal: {
+        type: 'object',
+        required: ['code', 'reason'],
+        additionalProperties: false,
+        properties: { code: { type: 'string' }, reason: { type: 'string' } },
+      },
       stages: { type: 'array', items: ref('StageView') },
     },
   },
@@ -239,8 +272,17 @@ export const schemas = {
     additionalProperties: false,
     properties: {
       fileName: line(255, 'The file name on the device, kept as information only.'),
-      contentType: { type: 'string', maxLength: 100, pattern: '^[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}$' },
-      size: { type: 'integer', minimum: 0, maximum: MAX_RECEIPT_BYTES, description: `Declared size in bytes; at most ${MAX_RECEIPT_BYTES} (20 MiB).` },
+      contentType: {
+        type: 'string',
+        maxLength: 100,
+        pattern: '^[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]{0,63}$',
+      },
+      size: {
+        type: 'integer',
+        minimum: 0,
+        maximum: MAX_RECEIPT_BYTES,
+        description: `Declared size in bytes; at most ${MAX_RECEIPT_BYTES} (20 MiB).`,
+      },
       noteId: ref('Id'),
     },
   },

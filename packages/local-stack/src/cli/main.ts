@@ -28,7 +28,13 @@ async function main(): Promise<void> {
       return stackCommand({ inMemory: values['in-memory'] ?? false });
     case 'token':
       if (!values.tenant || !values.user) throw new Error(`--tenant and --user are required.\n${usage}`);
-      return tokenCommand({ tenant: values.tenant, user: values.user, roles: values.roles ?? 'employee', email: values.email, expiresIn: values['expires-in'] });
+      return tokenCommand({
+        tenant: values.tenant,
+        user: values.user,
+        roles: values.roles ?? 'employee',
+        email: values.email,
+        expiresIn: values['expires-in'],
+      });
     default:
       console.log(usage);
       process.exitCode = command ? 2 : 0;

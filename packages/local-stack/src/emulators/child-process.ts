@@ -39,7 +39,10 @@ export function spawnManaged(command: string, args: readonly string[], options: 
     async stop(graceMs = 5_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin?.end();
-      const gone = exited.then(() => true, () => true);
+      const gone = exited.then(
+        () => true,
+        () => true,
+      );
       const timeout = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref());
       if (await Promise.race([gone, timeout(graceMs)])) return;
       child.kill('SIGTERM');
@@ -59,12 +62,19 @@ const READY_TIMEOUT_MS = 60_000;
 
 export async function waitUntilServing(child: ManagedChild, what: string, probe: () => Promise<boolean>): Promise<void> {
   let exitedEarly = false;
-  void child.exited.then(() => (exitedEarly = true), () => (exitedEarly = true));
+  void child.exited.then(
+    () => (exitedEarly = true),
+    () => (exitedEarly = true),
+  );
   try {
-    await waitUntil(what, async () => {
-      if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
-      return probe();
-    }, READY_TIMEOUT_MS);
+    await waitUntil(
+      what,
+      async () => {
+        if (exitedEarly) throw new Error(`it exited during start-up:\n${child.output()}`);
+        return probe();
+      },
+      READY_TIMEOUT_MS,
+    );
   } catch (error) {
     await child.stop(1_000);
     throw error;

@@ -8,5 +8,6 @@ export function assertJava(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error) throw new Error(`Java was not found, and DynamoDB Local runs on it. ${JAVA_INSTALL_HINT}`);
   const major = Number(/version "(?:1\.)?(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1]);
-  if (Number.isFinite(major) && major < 17) throw new Error(`Java ${major} was found; DynamoDB Local here needs Java 17 or newer. ${JAVA_INSTALL_HINT}`);
+  if (Number.isFinite(major) && major < 17)
+    throw new Error(`Java ${major} was found; DynamoDB Local here needs Java 17 or newer. ${JAVA_INSTALL_HINT}`);
 }

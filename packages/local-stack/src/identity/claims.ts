@@ -56,7 +56,10 @@ function optionalEmail(value: unknown): string | undefined {
 function optionalLifetime(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw new InvalidMintRequestError('expiresInSeconds', `expiresInSeconds must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}.`);
+    throw new InvalidMintRequestError(
+      'expiresInSeconds',
+      `expiresInSeconds must be a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}.`,
+    );
   }
   return value;
 }
@@ -68,7 +71,8 @@ export function validateMintRequest(input: unknown): MintRequest {
   }
   const body = input as Record<string, unknown>;
   const unknown = Object.keys(body).find((key) => !FIELDS.has(key));
-  if (unknown !== undefined) throw new InvalidMintRequestError(unknown, `${unknown} is not a field of a token request (${[...FIELDS].join(', ')}).`);
+  if (unknown !== undefined)
+    throw new InvalidMintRequestError(unknown, `${unknown} is not a field of a token request (${[...FIELDS].join(', ')}).`);
 
   return {
     tenant: requiredName(body, 'tenant'),

@@ -36,7 +36,13 @@ class HttpProblem extends Error {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'no-store', ...headers });
   response.end(JSON.stringify(value));
 }
@@ -92,7 +98,10 @@ async function handle(endpoints: IssuerEndpoints, request: IncomingMessage, resp
       }
     }
     default:
-      throw new HttpProblem(404, `Nothing at ${pathname}: the issuer serves /.well-known/jwks.json, /.well-known/openid-configuration and POST /token.`);
+      throw new HttpProblem(
+        404,
+        `Nothing at ${pathname}: the issuer serves /.well-known/jwks.json, /.well-known/openid-configuration and POST /token.`,
+      );
   }
 }
 

@@ -40,7 +40,9 @@ async function loadKeyFile(path: string): Promise<SigningKey | undefined> {
     return await fromPrivateJwk(JSON.parse(text) as JWK);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The token signing key at ${path} cannot be used (${reason}). Delete the file to start with a new key; tokens signed with the old one will stop verifying.`);
+    throw new Error(
+      `The token signing key at ${path} cannot be used (${reason}). Delete the file to start with a new key; tokens signed with the old one will stop verifying.`,
+    );
   }
 }
 

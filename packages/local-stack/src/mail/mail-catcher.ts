@@ -37,7 +37,11 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   }
   const clear = () => {
     const removed = mailbox.clear();
-    if (directory) removeFromArchive(directory, removed.map((stored) => stored.mail.id));
+    if (directory)
+      removeFromArchive(
+        directory,
+        removed.map((stored) => stored.mail.id),
+      );
   };
 
   const smtp = await startSmtpInbox({
@@ -50,12 +54,13 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
       mailbox.add(stored);
     },
   });
-  const http = await startMailHttp({ port: options.httpPort, store: { list: () => mailbox.list(), get: (id) => mailbox.get(id), clear } }).catch(
-    async (error: unknown) => {
-      await smtp.stop();
-      throw error;
-    },
-  );
+  const http = await startMailHttp({
+    port: options.httpPort,
+    store: { list: () => mailbox.list(), get: (id) => mailbox.get(id), clear },
+  }).catch(async (error: unknown) => {
+    await smtp.stop();
+    throw error;
+  });
 
   return {
     smtpPort: smtp.port,

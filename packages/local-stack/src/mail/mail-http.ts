@@ -16,9 +16,20 @@ export interface MailHttp {
   stop(): Promise<void>;
 }
 
-const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 500: 'Internal Server Error' };
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+};
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   response.end(body);
 }
@@ -96,7 +107,9 @@ function handle(store: MailStore, request: IncomingMessage, response: ServerResp
   try {
     path = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return pathname.startsWith('/api/') ? sendProblem(response, 400, 'The path is not valid percent-encoding.') : sendPage(response, 400, notFoundPage('This page'));
+    return pathname.startsWith('/api/')
+      ? sendProblem(response, 400, 'The path is not valid percent-encoding.')
+      : sendPage(response, 400, notFoundPage('This page'));
   }
 
   if (path[0] === 'api') return handleApi(store, method, path.slice(1), response);

@@ -89,7 +89,9 @@ export function renderMessagePage(mail: CaughtMail): string {
     mail.parseError ? `<p><strong>This message could not be parsed:</strong> ${escapeHtml(mail.parseError)}</p>` : '',
     attachments ? `<h2>Attachments</h2>\n<ul>\n${attachments}\n</ul>` : '',
     // An empty sandbox: no script, no forms, no navigation of this page from the mail.
-    mail.html !== null ? `<h2>HTML body</h2>\n<iframe sandbox="" referrerpolicy="no-referrer" title="HTML body" srcdoc="${escapeHtml(mail.html)}"></iframe>` : '',
+    mail.html !== null
+      ? `<h2>HTML body</h2>\n<iframe sandbox="" referrerpolicy="no-referrer" title="HTML body" srcdoc="${escapeHtml(mail.html)}"></iframe>`
+      : '',
     mail.text !== null ? `<h2>Text body</h2>\n<pre>${escapeHtml(mail.text)}</pre>` : '',
   ];
   return layout(

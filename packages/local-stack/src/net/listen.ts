@@ -4,7 +4,9 @@ import { LOOPBACK, PortInUseError } from './ports.js';
 /** Binds a server to loopback; a taken port fails with a PortInUseError naming the component. */
 export function listenOnLoopback(server: Server, port: number, component: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, component, undefined) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, component, undefined) : error),
+    );
     server.listen({ port, host: LOOPBACK }, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

@@ -14,7 +14,12 @@ export function nodeTypeScript(entry: string): { command: string; args: string[]
  * (services/<api>/src/local.ts), each stream router's and each service's entry point
  * (services/<name>/src/main.ts).
  */
-export function platformProcesses(catalog: Catalog, repoRoot: string, environment: Record<string, string>, env: NodeJS.ProcessEnv = process.env): ProcessSpec[] {
+export function platformProcesses(
+  catalog: Catalog,
+  repoRoot: string,
+  environment: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): ProcessSpec[] {
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
     const cwd = join(repoRoot, 'services', name);
     const path = join(cwd, entry);

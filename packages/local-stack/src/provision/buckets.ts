@@ -57,8 +57,11 @@ export async function provisionBucketNotifications(
       },
     }));
   const current = await client.send(new GetBucketNotificationConfigurationCommand({ Bucket: name }));
-  const same = (a: QueueConfiguration[], b: QueueConfiguration[]) => a.map(notificationKey).sort().join('\n') === b.map(notificationKey).sort().join('\n');
+  const same = (a: QueueConfiguration[], b: QueueConfiguration[]) =>
+    a.map(notificationKey).sort().join('\n') === b.map(notificationKey).sort().join('\n');
   if (same(current.QueueConfigurations ?? [], wanted)) return log.unchanged(`notifications of ${name}`);
-  await client.send(new PutBucketNotificationConfigurationCommand({ Bucket: name, NotificationConfiguration: { QueueConfigurations: wanted } }));
+  await client.send(
+    new PutBucketNotificationConfigurationCommand({ Bucket: name, NotificationConfiguration: { QueueConfigurations: wanted } }),
+  );
   log.updated(`notifications of ${name} (${wanted.length} queue${wanted.length === 1 ? '' : 's'})`);
 }

@@ -18,7 +18,8 @@ async function queueUrl(client: SQSClient, name: string): Promise<string | undef
   try {
     return (await client.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
   } catch (error) {
-    if (error instanceof QueueDoesNotExist || (error as { name?: string }).name === 'AWS.SimpleQueueService.NonExistentQueue') return undefined;
+    if (error instanceof QueueDoesNotExist || (error as { name?: string }).name === 'AWS.SimpleQueueService.NonExistentQueue')
+      return undefined;
     throw error;
   }
 }
@@ -30,7 +31,8 @@ async function ensureQueue(client: SQSClient, name: string, wanted: Record<strin
     url = (await client.send(new CreateQueueCommand({ QueueName: name, Attributes: wanted }))).QueueUrl!;
     log.created(`queue ${name}`);
   } else {
-    const current: Record<string, string | undefined> = (await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
+    const current: Record<string, string | undefined> =
+      (await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
     const differing = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => !sameAttribute(current[key], value)));
     if (Object.keys(differing).length > 0) {
       await client.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: differing }));
@@ -57,9 +59,19 @@ function sameAttribute(current: string | undefined, wanted: string): boolean {
 }
 
 /** The service's queue and its dead-letter queue, linked by the catalog's redrive policy. */
-export async function provisionServiceQueues(client: SQSClient, prefix: string, service: ServiceEntry, log: ProvisionLog): Promise<{ queue: ProvisionedQueue; deadLetterQueue: ProvisionedQueue }> {
+export async function provisionServiceQueues(
+  client: SQSClient,
+  prefix: string,
+  service: ServiceEntry,
+  log: ProvisionLog,
+): Promise<{ queue: ProvisionedQueue; deadLetterQueue: ProvisionedQueue }> {
   const settings = queueSettings(service);
-  const deadLetterQueue = await ensureQueue(client, deadLetterQueueName(prefix, service.name), { MessageRetentionPeriod: String(settings.deadLetterRetentionSeconds) }, log);
+  const deadLetterQueue = await ensureQueue(
+    client,
+    deadLetterQueueName(prefix, service.name),
+    { MessageRetentionPeriod: String(settings.deadLetterRetentionSeconds) },
+    log,
+  );
   const queue = await ensureQueue(
     client,
     queueName(prefix, service.name),

@@ -25,7 +25,11 @@ export async function provisionTable(client: DynamoDBClient, prefix: string, tab
   if (await tableExists(client, name)) {
     log.unchanged(`table ${name}`);
   } else {
-    const keyAttributes = new Set([table.partitionKey, table.sortKey, ...table.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])]);
+    const keyAttributes = new Set([
+      table.partitionKey,
+      table.sortKey,
+      ...table.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ]);
     await client.send(
       new CreateTableCommand({
         TableName: name,

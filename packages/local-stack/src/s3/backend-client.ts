@@ -50,7 +50,10 @@ export function cleanQuery(rawQuery: string): { query: string; names: string[] }
     .split('&')
     .filter((part) => part !== '')
     .filter((part) => !PRESIGN_PARAMETERS.has(decodeName(part.split('=')[0] ?? '').toLowerCase()));
-  return { query: kept.length > 0 ? `?${kept.join('&')}` : '', names: kept.map((part) => decodeName(part.split('=')[0] ?? '').toLowerCase()) };
+  return {
+    query: kept.length > 0 ? `?${kept.join('&')}` : '',
+    names: kept.map((part) => decodeName(part.split('=')[0] ?? '').toLowerCase()),
+  };
 }
 
 export function responseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -82,7 +85,15 @@ export class BackendClient {
   }
 
   request(method: string, path: string, headers: OutgoingHttpHeaders): ClientRequest {
-    return request({ protocol: this.url.protocol, hostname: this.url.hostname, port: this.url.port, method, path, headers, agent: this.agent });
+    return request({
+      protocol: this.url.protocol,
+      hostname: this.url.hostname,
+      port: this.url.port,
+      method,
+      path,
+      headers,
+      agent: this.agent,
+    });
   }
 
   /** Sends a request and reads the whole (small) answer. */
@@ -93,7 +104,12 @@ export class BackendClient {
       outgoing.once('error', reject);
     });
     // The emulator may answer an error before reading the whole body; the answer is what counts.
-    const sent = body ? pipeline(body, outgoing).then(() => undefined, (error: unknown) => error) : (outgoing.end(), Promise.resolve(undefined));
+    const sent = body
+      ? pipeline(body, outgoing).then(
+          () => undefined,
+          (error: unknown) => error,
+        )
+      : (outgoing.end(), Promise.resolve(undefined));
     const response = await answered;
     const chunks: Buffer[] = [];
     for await (const chunk of response) chunks.push(chunk as Buffer);

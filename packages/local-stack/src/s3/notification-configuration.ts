@@ -34,21 +34,27 @@ interface ParsedQueueConfiguration {
 
 /** Reads the XML body of PutBucketNotificationConfiguration; only SQS targets are supported here. */
 export function parseNotificationConfiguration(xml: string): QueueNotification[] {
-  let document: { NotificationConfiguration?: '' | { QueueConfiguration?: ParsedQueueConfiguration[]; TopicConfiguration?: unknown[]; CloudFunctionConfiguration?: unknown[] } };
+  let document: {
+    NotificationConfiguration?:
+      '' | { QueueConfiguration?: ParsedQueueConfiguration[]; TopicConfiguration?: unknown[]; CloudFunctionConfiguration?: unknown[] };
+  };
   try {
     document = parser.parse(xml, true) as typeof document;
   } catch (error) {
     throw new InvalidNotificationConfiguration(`The XML you provided was not well-formed: ${(error as Error).message}`);
   }
-  if (!('NotificationConfiguration' in document)) throw new InvalidNotificationConfiguration('The XML has no NotificationConfiguration element.');
+  if (!('NotificationConfiguration' in document))
+    throw new InvalidNotificationConfiguration('The XML has no NotificationConfiguration element.');
   const configuration = document.NotificationConfiguration || {};
   if (configuration.TopicConfiguration || configuration.CloudFunctionConfiguration) {
     throw new InvalidNotificationConfiguration('Only queue (SQS) destinations are supported by the local S3 edge.');
   }
   return (configuration.QueueConfiguration ?? []).map((queue, index) => {
-    if (!queue.Queue?.startsWith('arn:aws:sqs:')) throw new InvalidNotificationConfiguration(`QueueConfiguration ${index + 1} has no SQS queue ARN.`);
+    if (!queue.Queue?.startsWith('arn:aws:sqs:'))
+      throw new InvalidNotificationConfiguration(`QueueConfiguration ${index + 1} has no SQS queue ARN.`);
     const events = queue.Event ?? [];
-    if (events.length === 0 || events.some((event) => !event.startsWith('s3:'))) throw new InvalidNotificationConfiguration(`QueueConfiguration ${index + 1} has no valid event.`);
+    if (events.length === 0 || events.some((event) => !event.startsWith('s3:')))
+      throw new InvalidNotificationConfiguration(`QueueConfiguration ${index + 1} has no valid event.`);
     const rules = queue.Filter?.S3Key?.FilterRule ?? [];
     const rule = (name: string) => rules.find((candidate) => candidate.Name?.toLowerCase() === name)?.Value;
     return { id: queue.Id ?? `notification-${index + 1}`, queueArn: queue.Queue, events, prefix: rule('prefix'), suffix: rule('suffix') };

@@ -64,10 +64,15 @@ function refuse(status: number, code: string, message: string, details: Record<s
 }
 
 function missingField(name: string): PostRefused {
-  return refuse(400, 'InvalidArgument', `Bucket POST must contain a field named '${name}'.  If it is specified, please check the order of the fields.`, {
-    ArgumentName: name,
-    ArgumentValue: '',
-  });
+  return refuse(
+    400,
+    'InvalidArgument',
+    `Bucket POST must contain a field named '${name}'.  If it is specified, please check the order of the fields.`,
+    {
+      ArgumentName: name,
+      ArgumentValue: '',
+    },
+  );
 }
 
 function invalidPolicy(reason: string): PostRefused {
@@ -104,7 +109,10 @@ function authenticate(fields: Map<string, string>, upload: PostUpload): PostRefu
   }
   const algorithm = fields.get('x-amz-algorithm') ?? '';
   if (algorithm !== ALGORITHM) {
-    return refuse(400, 'InvalidArgument', `X-Amz-Algorithm only supports "${ALGORITHM}"`, { ArgumentName: 'x-amz-algorithm', ArgumentValue: algorithm });
+    return refuse(400, 'InvalidArgument', `X-Amz-Algorithm only supports "${ALGORITHM}"`, {
+      ArgumentName: 'x-amz-algorithm',
+      ArgumentValue: algorithm,
+    });
   }
   const credential = fields.get('x-amz-credential') ?? '';
   const [accessKeyId, date, region, service, terminator, ...rest] = credential.split('/');
@@ -116,16 +124,27 @@ function authenticate(fields: Map<string, string>, upload: PostUpload): PostRefu
     );
   }
   if (region !== upload.region) {
-    return refuse(400, 'AuthorizationQueryParametersError', `Error parsing the X-Amz-Credential parameter; the region '${region}' is wrong; expecting '${upload.region}'`, {
-      Region: upload.region,
-    });
+    return refuse(
+      400,
+      'AuthorizationQueryParametersError',
+      `Error parsing the X-Amz-Credential parameter; the region '${region}' is wrong; expecting '${upload.region}'`,
+      {
+        Region: upload.region,
+      },
+    );
   }
   if (service !== 's3') {
-    return refuse(400, 'AuthorizationQueryParametersError', `Error parsing the X-Amz-Credential parameter; incorrect service '${service}'. This endpoint belongs to 's3'.`);
+    return refuse(
+      400,
+      'AuthorizationQueryParametersError',
+      `Error parsing the X-Amz-Credential parameter; incorrect service '${service}'. This endpoint belongs to 's3'.`,
+    );
   }
   const secret = upload.credentials(accessKeyId);
   if (secret === undefined) {
-    return refuse(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: accessKeyId });
+    return refuse(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', {
+      AWSAccessKeyId: accessKeyId,
+    });
   }
   const policy = fields.get('policy') ?? '';
   const provided = fields.get('x-amz-signature') ?? '';
@@ -163,7 +182,12 @@ function parseCondition(raw: unknown): Condition[] | undefined {
   if (raw !== null && typeof raw === 'object') {
     const entries = Object.entries(raw as Record<string, unknown>);
     if (entries.length === 0 || entries.some(([, value]) => typeof value !== 'string')) return undefined;
-    return entries.map(([field, value]) => ({ kind: 'eq' as const, field: field.toLowerCase(), written: `$${field}`, value: value as string }));
+    return entries.map(([field, value]) => ({
+      kind: 'eq' as const,
+      field: field.toLowerCase(),
+      written: `$${field}`,
+      value: value as string,
+    }));
   }
   return undefined;
 }
@@ -211,7 +235,9 @@ function lengthRange(conditions: readonly Condition[]): ContentLengthRange | und
   let range: ContentLengthRange | undefined;
   for (const condition of conditions) {
     if (condition.kind !== 'content-length-range') continue;
-    range = range ? { min: Math.max(range.min, condition.min), max: Math.min(range.max, condition.max) } : { min: condition.min, max: condition.max };
+    range = range
+      ? { min: Math.max(range.min, condition.min), max: Math.min(range.max, condition.max) }
+      : { min: condition.min, max: condition.max };
   }
   return range;
 }
@@ -247,9 +273,11 @@ export function verifyPostPolicy(upload: PostUpload): PostPolicyResult {
   const rawKey = fields.get('key');
   if (rawKey === undefined) return missingField('key');
   const key = rawKey.replaceAll('${filename}', upload.filename);
-  if (key.length === 0) return refuse(400, 'InvalidArgument', 'User key must have a length greater than 0.', { ArgumentName: 'key', ArgumentValue: '' });
+  if (key.length === 0)
+    return refuse(400, 'InvalidArgument', 'User key must have a length greater than 0.', { ArgumentName: 'key', ArgumentValue: '' });
   const keyBytes = Buffer.byteLength(key, 'utf8');
-  if (keyBytes > MAX_KEY_BYTES) return refuse(400, 'KeyTooLongError', 'Your key is too long', { MaxSizeAllowed: String(MAX_KEY_BYTES), Size: String(keyBytes) });
+  if (keyBytes > MAX_KEY_BYTES)
+    return refuse(400, 'KeyTooLongError', 'Your key is too long', { MaxSizeAllowed: String(MAX_KEY_BYTES), Size: String(keyBytes) });
 
   const policy = parsePolicy(fields.get('policy') ?? '');
   if ('ok' in policy) return policy;
@@ -271,7 +299,9 @@ export function verifyPostPolicy(upload: PostUpload): PostPolicyResult {
     if (sizeRefusal) return sizeRefusal;
   }
 
-  const metadata = Object.fromEntries([...fields].filter(([name]) => name.startsWith('x-amz-meta-')).map(([name, value]) => [name.slice('x-amz-meta-'.length), value]));
+  const metadata = Object.fromEntries(
+    [...fields].filter(([name]) => name.startsWith('x-amz-meta-')).map(([name, value]) => [name.slice('x-amz-meta-'.length), value]),
+  );
   const headers = Object.fromEntries(STORED_HEADERS.flatMap((name) => (fields.has(name) ? [[name, fields.get(name) ?? '']] : [])));
   return {
     ok: true,

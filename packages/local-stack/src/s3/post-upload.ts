@@ -119,7 +119,9 @@ async function store(context: PostUploadContext, accepted: PostAccepted, spooled
   // where S3 would have stored the object) is made again rather than passed on to the client.
   let answer = await context.backend.send('PUT', objectPath(context.bucket, accepted.key), headers, createReadStream(spooled.path));
   for (let attempt = 2; attempt <= STORE_ATTEMPTS && answer.status >= 500; attempt += 1) {
-    context.log(`S3 edge: the emulator answered ${answer.status} to storing ${context.bucket}/${accepted.key} (${String(answer.body).slice(0, 200)}); writing it again`);
+    context.log(
+      `S3 edge: the emulator answered ${answer.status} to storing ${context.bucket}/${accepted.key} (${String(answer.body).slice(0, 200)}); writing it again`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     answer = await context.backend.send('PUT', objectPath(context.bucket, accepted.key), headers, createReadStream(spooled.path));
   }
@@ -172,13 +174,23 @@ export async function handlePostUpload(context: PostUploadContext): Promise<void
     parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fieldNameSize: 1024, fieldSize: MAX_FIELDS_BYTES + 1 } });
   } catch {
     await drain(req);
-    return sendError(context, refused(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.'));
+    return sendError(
+      context,
+      refused(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.'),
+    );
   }
 
   const startFile = (file: Readable, filename: string) => {
     fileSeen = true;
     if (refusal) return void file.resume();
-    const verdict = verifyPostPolicy({ bucket: context.bucket, fields, filename, now: new Date(), region: context.region, credentials: context.credentials });
+    const verdict = verifyPostPolicy({
+      bucket: context.bucket,
+      fields,
+      filename,
+      now: new Date(),
+      region: context.region,
+      credentials: context.credentials,
+    });
     if (!verdict.ok) {
       refusal = verdict;
       return void file.resume();
@@ -221,7 +233,9 @@ export async function handlePostUpload(context: PostUploadContext): Promise<void
       currentFile?.destroy(new Error('request body too large'));
       sendError(
         context,
-        refused(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { MaxSizeAllowed: String(context.maxPostBodyBytes) }),
+        refused(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', {
+          MaxSizeAllowed: String(context.maxPostBodyBytes),
+        }),
         { connection: 'close' },
       );
       context.res.once('finish', () => req.destroy());
@@ -244,7 +258,10 @@ export async function handlePostUpload(context: PostUploadContext): Promise<void
     if (abandoned) return;
     if (refusal) return sendError(context, refusal);
     if (!result) {
-      return sendError(context, refused(400, 'InvalidArgument', 'POST requires exactly one file upload per request.', { ArgumentName: 'file', ArgumentValue: '0' }));
+      return sendError(
+        context,
+        refused(400, 'InvalidArgument', 'POST requires exactly one file upload per request.', { ArgumentName: 'file', ArgumentValue: '0' }),
+      );
     }
     const sizeRefusal = checkContentLength(result.accepted.contentLengthRange, result.spooled.size);
     if (sizeRefusal) return sendError(context, sizeRefusal);

@@ -145,10 +145,20 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     }
   }
 
-  function proxy(req: IncomingMessage, res: ServerResponse, target: Target, operation: ObjectCreatedEventName | undefined, context: RequestContext): void {
+  function proxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: Target,
+    operation: ObjectCreatedEventName | undefined,
+    context: RequestContext,
+  ): void {
     const method = req.method ?? 'GET';
     const chunked = method === 'PUT' && isAwsChunked(req.headers);
-    const outgoing = backend.request(method, target.rawPath + target.query, backend.forwardedHeaders(chunked ? decodedHeaders(req.headers) : req.headers));
+    const outgoing = backend.request(
+      method,
+      target.rawPath + target.query,
+      backend.forwardedHeaders(chunked ? decodedHeaders(req.headers) : req.headers),
+    );
     let bodyBytes = 0;
     const counter = new PassThrough();
     counter.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
@@ -188,7 +198,12 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   }
 
   /** GetBucketNotificationConfiguration and PutBucketNotificationConfiguration, kept by the edge. */
-  async function handleNotificationConfiguration(req: IncomingMessage, res: ServerResponse, bucket: string, ids: RequestIds): Promise<void> {
+  async function handleNotificationConfiguration(
+    req: IncomingMessage,
+    res: ServerResponse,
+    bucket: string,
+    ids: RequestIds,
+  ): Promise<void> {
     const head = await backend.send('HEAD', `/${encodeURIComponent(bucket)}`, {});
     if (head.status === 404) return sendError(res, ids, 404, 'NoSuchBucket', 'The specified bucket does not exist');
     if (req.method === 'GET') {
@@ -196,7 +211,8 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       res.writeHead(200, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
       return void res.end(body);
     }
-    if (req.method !== 'PUT') return sendError(res, ids, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+    if (req.method !== 'PUT')
+      return sendError(res, ids, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
     let configured;
     try {
       configured = parseNotificationConfiguration(await readText(req, 256 * 1024));
@@ -208,7 +224,8 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     notifications.set(bucket, configured);
     // S3 sends a test event to each destination when a configuration is set.
     for (const queueArn of new Set(configured.map((notification) => notification.queueArn))) {
-      if (!before.has(queueArn)) delivery.enqueue(queueArn, JSON.stringify(buildTestEvent({ bucket, time: new Date(), ...newRequestIds() })));
+      if (!before.has(queueArn))
+        delivery.enqueue(queueArn, JSON.stringify(buildTestEvent({ bucket, time: new Date(), ...newRequestIds() })));
     }
     res.writeHead(200, { 'content-length': 0 });
     res.end();

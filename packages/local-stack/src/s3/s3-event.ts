@@ -1,10 +1,7 @@
 /** The notification messages S3 puts on a queue: event structure version 2.1, and the test event. */
 
 export type ObjectCreatedEventName =
-  | 'ObjectCreated:Put'
-  | 'ObjectCreated:Post'
-  | 'ObjectCreated:Copy'
-  | 'ObjectCreated:CompleteMultipartUpload';
+  'ObjectCreated:Put' | 'ObjectCreated:Post' | 'ObjectCreated:Copy' | 'ObjectCreated:CompleteMultipartUpload';
 
 export interface S3EventRecord {
   readonly eventVersion: '2.1';

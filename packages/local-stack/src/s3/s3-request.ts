@@ -42,7 +42,8 @@ export function classify(method: string, target: Target, headers: IncomingHttpHe
   if (method === 'PUT' && target.key !== undefined && onlyXId) {
     return headers['x-amz-copy-source'] ? 'ObjectCreated:Copy' : 'ObjectCreated:Put';
   }
-  if (method === 'POST' && target.key !== undefined && target.queryNames.includes('uploadid')) return 'ObjectCreated:CompleteMultipartUpload';
+  if (method === 'POST' && target.key !== undefined && target.queryNames.includes('uploadid'))
+    return 'ObjectCreated:CompleteMultipartUpload';
   return undefined;
 }
 

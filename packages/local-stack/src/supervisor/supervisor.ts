@@ -53,7 +53,16 @@ export class Supervisor {
   ) {
     for (const spec of specs) {
       if (this.slots.has(spec.name)) throw new Error(`Two processes are named "${spec.name}".`);
-      this.slots.set(spec.name, { spec, child: undefined, state: 'stopped', restarts: 0, consecutiveCrashes: 0, startedAt: 0, lastExit: undefined, restartTimer: undefined });
+      this.slots.set(spec.name, {
+        spec,
+        child: undefined,
+        state: 'stopped',
+        restarts: 0,
+        consecutiveCrashes: 0,
+        startedAt: 0,
+        lastExit: undefined,
+        restartTimer: undefined,
+      });
     }
   }
 

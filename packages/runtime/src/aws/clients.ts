@@ -19,7 +19,9 @@ export interface ServiceClients {
 export function serviceClients(env: NodeJS.ProcessEnv = process.env): ServiceClients {
   // Read from `env` explicitly, so that a process can host clients for another environment (tests).
   const credentials =
-    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } : undefined;
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY }
+      : undefined;
   const common = {
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     ...(credentials ? { credentials } : {}),
@@ -32,7 +34,11 @@ export function serviceClients(env: NodeJS.ProcessEnv = process.env): ServiceCli
     dynamodb: new DynamoDBClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_DYNAMODB') }),
     dynamodbStreams: new DynamoDBStreamsClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_DYNAMODB_STREAMS') }),
     // Long polls hold the connection for several seconds, so SQS gets a longer request timeout.
-    sqs: new SQSClient({ ...common, ...endpoint('AWS_ENDPOINT_URL_SQS'), requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000, throwOnRequestTimeout: true } }),
+    sqs: new SQSClient({
+      ...common,
+      ...endpoint('AWS_ENDPOINT_URL_SQS'),
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 25_000, throwOnRequestTimeout: true },
+    }),
     s3: new S3Client({ ...common, ...endpoint('AWS_ENDPOINT_URL_S3'), forcePathStyle: env.NDF_S3_FORCE_PATH_STYLE === 'true' }),
   };
 }

@@ -61,7 +61,8 @@ export function createOnce(options: OnceOptions): Once {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ?? (await dynamodb.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+      const current =
+        error.Item ?? (await dynamodb.send(new GetItemCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
       if (current?.state?.S === 'done') return storedResult<T>(current);
       throw new TransientError(`effect ${effectKey} of ${service} is claimed by another worker`);
     }
@@ -108,7 +109,12 @@ export function createOnce(options: OnceOptions): Once {
         event: 'effect-result-not-stored',
         service,
         effectKey,
-        error: error instanceof ConditionalCheckFailedException ? 'the claim lapsed and was taken over' : error instanceof Error ? error.message : String(error),
+        error:
+          error instanceof ConditionalCheckFailedException
+            ? 'the claim lapsed and was taken over'
+            : error instanceof Error
+              ? error.message
+              : String(error),
       });
     }
     return result;

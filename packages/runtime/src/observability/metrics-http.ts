@@ -31,7 +31,12 @@ function send(response: ServerResponse, status: number, body: unknown): void {
  * `GET /metrics/series?since=<epoch seconds>` (per second, the last minute by default) and
  * `GET /health` (200 when healthy, 503 otherwise).
  */
-export async function serveMetrics({ registry, port, service, health = () => ({ ok: true }) }: MetricsServerOptions): Promise<MetricsServer> {
+export async function serveMetrics({
+  registry,
+  port,
+  service,
+  health = () => ({ ok: true }),
+}: MetricsServerOptions): Promise<MetricsServer> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET') return send(response, 405, { error: 'method not allowed' });

@@ -43,7 +43,11 @@ export async function sweepDeadLetterQueue(options: SweepOptions & { readonly si
       await quarantineBatch(options, await receive(options, 20), maxReceiveCount);
     } catch (error) {
       if (signal.aborted) break;
-      log({ event: 'dlq-sweep-failed', service: options.service, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      log({
+        event: 'dlq-sweep-failed',
+        service: options.service,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
       await sleep(1_000, undefined, { signal }).catch(() => undefined);
     }
   }
@@ -75,7 +79,12 @@ async function quarantineBatch(options: SweepOptions, messages: readonly Message
   results.forEach((result, index) => {
     if (result.status === 'rejected') {
       const error: unknown = result.reason;
-      log({ event: 'dlq-quarantine-failed', service: options.service, messageId: messages[index]?.MessageId, error: error instanceof Error ? error.message : String(error) });
+      log({
+        event: 'dlq-quarantine-failed',
+        service: options.service,
+        messageId: messages[index]?.MessageId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
   return results.filter((result) => result.status === 'fulfilled').length;
@@ -94,7 +103,8 @@ function entryOf(options: SweepOptions, message: Message, maxReceiveCount: numbe
     source: { kind: 'sqs', queueName: options.sourceQueueName },
     payload: message.Body ?? '',
     attributes,
-    reason: maxReceiveCount === undefined ? 'reached the dead-letter queue' : `reached the dead-letter queue after ${maxReceiveCount} receives`,
+    reason:
+      maxReceiveCount === undefined ? 'reached the dead-letter queue' : `reached the dead-letter queue after ${maxReceiveCount} receives`,
     failures: [],
     firstReceivedAt: Number.isFinite(firstReceived) ? new Date(firstReceived).toISOString() : now.toISOString(),
     lastReceivedAt: now.toISOString(),
@@ -105,8 +115,12 @@ function entryOf(options: SweepOptions, message: Message, maxReceiveCount: numbe
 // The receive count a DLQ message shows depends on the implementation (whether the move
 // resets it), so N is taken from the source queue's redrive policy instead.
 async function sourceMaxReceiveCount(options: SweepOptions): Promise<number | undefined> {
-  const { QueueUrl } = await options.sqs.send(new GetQueueUrlCommand({ QueueName: options.sourceQueueName }), { abortSignal: options.signal });
-  const { Attributes } = await options.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['RedrivePolicy'] }), { abortSignal: options.signal });
+  const { QueueUrl } = await options.sqs.send(new GetQueueUrlCommand({ QueueName: options.sourceQueueName }), {
+    abortSignal: options.signal,
+  });
+  const { Attributes } = await options.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['RedrivePolicy'] }), {
+    abortSignal: options.signal,
+  });
   if (!Attributes?.RedrivePolicy) return undefined;
   const count = Number((JSON.parse(Attributes.RedrivePolicy) as { maxReceiveCount?: unknown }).maxReceiveCount);
   return Number.isFinite(count) ? count : undefined;

@@ -19,7 +19,15 @@ import type { QuarantineEntry, QuarantineSink } from './quarantine-entry.js';
 import { QuarantineNotFoundError, QuarantineStateError } from './quarantine-errors.js';
 import { recordItem, storedRecord, SUMMARY_ATTRIBUTES, toRecord, toSummary, type StoredRecord } from './quarantine-item.js';
 import { ALL_SERVICES_PARTITION, guardKey, payloadObjectKey, servicePartition } from './quarantine-keys.js';
-import type { AuditEvent, DiscardOptions, QuarantinePage, QuarantineListOptions, QuarantineRecord, ReplayOptions, ReplayResult } from './quarantine-record.js';
+import type {
+  AuditEvent,
+  DiscardOptions,
+  QuarantinePage,
+  QuarantineListOptions,
+  QuarantineRecord,
+  ReplayOptions,
+  ReplayResult,
+} from './quarantine-record.js';
 
 export interface DynamoQuarantineStoreOptions {
   readonly dynamodb: DynamoDBClient;
@@ -109,7 +117,9 @@ export class DynamoQuarantineStore implements QuarantineSink {
     const { service } = options;
     const scope = service === undefined ? '*' : `service:${service}`;
     const names: Record<string, string> = { '#pk': service === undefined ? 'gsi1pk' : 'pk' };
-    const values: Record<string, AttributeValue> = { ':pk': text(service === undefined ? ALL_SERVICES_PARTITION : servicePartition(service)) };
+    const values: Record<string, AttributeValue> = {
+      ':pk': text(service === undefined ? ALL_SERVICES_PARTITION : servicePartition(service)),
+    };
     let condition = '#pk = :pk';
     if (options.since) {
       condition += ' AND #sk >= :since';
@@ -208,7 +218,14 @@ export class DynamoQuarantineStore implements QuarantineSink {
       throw error;
     }
 
-    const event: AuditEvent = { action: 'replay', actor: options.actor, at: this.#clock().toISOString(), queueName, messageId, ...(options.reason ? { reason: options.reason } : {}) };
+    const event: AuditEvent = {
+      action: 'replay',
+      actor: options.actor,
+      at: this.#clock().toISOString(),
+      queueName,
+      messageId,
+      ...(options.reason ? { reason: options.reason } : {}),
+    };
     // Not conditional: the message is out, so the record must say so even if our claim lapsed.
     await this.#dynamodb.send(
       new UpdateItemCommand({
@@ -238,7 +255,11 @@ export class DynamoQuarantineStore implements QuarantineSink {
           UpdateExpression: `SET #status = :discarded, ${APPEND_AUDIT}`,
           ConditionExpression: ACTIONABLE,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ...statusValues('quarantined', 'replaying', 'discarded'), ...auditValues(event), ':now': { N: String(now.getTime()) } },
+          ExpressionAttributeValues: {
+            ...statusValues('quarantined', 'replaying', 'discarded'),
+            ...auditValues(event),
+            ':now': { N: String(now.getTime()) },
+          },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -252,7 +273,9 @@ export class DynamoQuarantineStore implements QuarantineSink {
   }
 
   async #find(service: string, id: string): Promise<{ key: Record<string, AttributeValue>; record: StoredRecord } | undefined> {
-    const guard = await this.#dynamodb.send(new GetItemCommand({ TableName: this.#table, Key: marshall(guardKey(service, id)), ConsistentRead: true }));
+    const guard = await this.#dynamodb.send(
+      new GetItemCommand({ TableName: this.#table, Key: marshall(guardKey(service, id)), ConsistentRead: true }),
+    );
     const recordSk = guard.Item?.recordSk?.S;
     if (recordSk === undefined) return undefined;
     const key = { pk: text(servicePartition(service)), sk: text(recordSk) };

@@ -19,7 +19,13 @@ export interface BreakerOptions {
 
 export type BreakerListener = (dependency: string, state: BreakerState) => void;
 
-const DEFAULTS: BreakerOptions = { volumeThreshold: 10, errorThresholdPercentage: 50, resetTimeoutMs: 5_000, rollingWindowMs: 10_000, timeoutMs: false };
+const DEFAULTS: BreakerOptions = {
+  volumeThreshold: 10,
+  errorThresholdPercentage: 50,
+  resetTimeoutMs: 5_000,
+  rollingWindowMs: 10_000,
+  timeoutMs: false,
+};
 
 type Thunk = () => Promise<unknown>;
 

@@ -30,7 +30,8 @@ export class AttemptLog {
       new UpdateItemCommand({
         TableName: this.tableName,
         Key: this.key(messageId),
-        UpdateExpression: 'SET failures = list_append(if_not_exists(failures, :empty), :failure), firstReceivedAt = if_not_exists(firstReceivedAt, :first), expiresAt = :expires',
+        UpdateExpression:
+          'SET failures = list_append(if_not_exists(failures, :empty), :failure), firstReceivedAt = if_not_exists(firstReceivedAt, :first), expiresAt = :expires',
         ExpressionAttributeValues: marshall({
           ':empty': [],
           ':failure': [failure],
@@ -42,7 +43,9 @@ export class AttemptLog {
   }
 
   async read(messageId: string): Promise<AttemptHistory> {
-    const { Item } = await this.dynamodb.send(new GetItemCommand({ TableName: this.tableName, Key: this.key(messageId), ConsistentRead: true }));
+    const { Item } = await this.dynamodb.send(
+      new GetItemCommand({ TableName: this.tableName, Key: this.key(messageId), ConsistentRead: true }),
+    );
     if (!Item) return { failures: [], firstReceivedAt: undefined };
     const item = unmarshall(Item) as { failures?: AttemptFailure[]; firstReceivedAt?: string };
     return { failures: item.failures ?? [], firstReceivedAt: item.firstReceivedAt };

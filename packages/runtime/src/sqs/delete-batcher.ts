@@ -57,7 +57,10 @@ export class DeleteBatcher {
     let reason = '';
     try {
       const result = await this.options.sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: this.options.queueUrl, Entries: batch.map((entry, index) => ({ Id: String(index), ReceiptHandle: entry.receiptHandle })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.options.queueUrl,
+          Entries: batch.map((entry, index) => ({ Id: String(index), ReceiptHandle: entry.receiptHandle })),
+        }),
       );
       failed = (result.Failed ?? []).map((failure) => batch[Number(failure.Id)]!);
       reason = result.Failed?.[0]?.Message ?? '';

@@ -31,9 +31,16 @@ export class Emitter {
     this.#allowed = new Set(options.entry.emits.flatMap((output) => (output.kind === 'service' ? [output.service] : [])));
   }
 
-  async send(service: string, body: unknown, correlationId: string | undefined, signal: AbortSignal, options: EmitOptions = {}): Promise<void> {
+  async send(
+    service: string,
+    body: unknown,
+    correlationId: string | undefined,
+    signal: AbortSignal,
+    options: EmitOptions = {},
+  ): Promise<void> {
     // A wiring mistake, not an outage: retrying cannot fix it, and the catalog must say it.
-    if (!this.#allowed.has(service)) throw new PermanentError(`${this.options.entry.name} does not emit to ${service}: add it to the service's catalog entry.`);
+    if (!this.#allowed.has(service))
+      throw new PermanentError(`${this.options.entry.name} does not emit to ${service}: add it to the service's catalog entry.`);
     const attributes: Record<string, MessageAttributeValue> = {};
     for (const [name, value] of Object.entries(options.attributes ?? {})) attributes[name] = { DataType: 'String', StringValue: value };
     if (correlationId) attributes[CORRELATION_ATTRIBUTE] = { DataType: 'String', StringValue: correlationId };
@@ -51,10 +58,12 @@ export class Emitter {
   #queueUrl(service: string, signal: AbortSignal): Promise<string> {
     let url = this.#urls.get(service);
     if (url === undefined) {
-      url = this.options.sqs.send(new GetQueueUrlCommand({ QueueName: queueName(this.options.prefix, service) }), { abortSignal: signal }).then(({ QueueUrl }) => {
-        if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
-        return QueueUrl;
-      });
+      url = this.options.sqs
+        .send(new GetQueueUrlCommand({ QueueName: queueName(this.options.prefix, service) }), { abortSignal: signal })
+        .then(({ QueueUrl }) => {
+          if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
+          return QueueUrl;
+        });
       // A failed lookup is not remembered: the next message asks again.
       url.catch(() => this.#urls.delete(service));
       this.#urls.set(service, url);

@@ -14,7 +14,6 @@ import { keepInvisible, setVisibility } from './visibility.js';
 import { deadlineSignal } from '../lifecycle/deadline.js';
 import { wait } from '../lifecycle/wait.js';
 
-
 export interface InboundMessage {
   readonly body: string;
   readonly attributes: Readonly<Record<string, string>>;
@@ -71,7 +70,8 @@ export interface SqsConsumerOptions {
 
 function stringAttributes(message: Message): Record<string, string> {
   const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.MessageAttributes ?? {})) if (value.StringValue !== undefined) attributes[name] = value.StringValue;
+  for (const [name, value] of Object.entries(message.MessageAttributes ?? {}))
+    if (value.StringValue !== undefined) attributes[name] = value.StringValue;
   return attributes;
 }
 
@@ -210,7 +210,14 @@ export class SqsConsumer {
     const sentAt = new Date(Number(message.Attributes?.SentTimestamp ?? Date.now()));
     const firstReceivedAt = new Date(Number(message.Attributes?.ApproximateFirstReceiveTimestamp ?? Date.now())).toISOString();
     const attributes = stringAttributes(message);
-    const inbound: InboundMessage = { body: message.Body ?? '', attributes, messageId, attempt, sentAt, correlationId: attributes[CORRELATION_ATTRIBUTE] };
+    const inbound: InboundMessage = {
+      body: message.Body ?? '',
+      attributes,
+      messageId,
+      attempt,
+      sentAt,
+      correlationId: attributes[CORRELATION_ATTRIBUTE],
+    };
     this.metrics.gauge('oldest_message_age_seconds', Math.max(0, (Date.now() - sentAt.getTime()) / 1000));
 
     const startedAt = Date.now();
@@ -230,7 +237,13 @@ export class SqsConsumer {
       this.deletes.delete(receiptHandle, messageId);
     } catch (error) {
       this.metrics.observe('handler_ms', Date.now() - startedAt);
-      await this.onFailure(inbound, receiptHandle, error, { attempt, at: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, ...describe(error) }, firstReceivedAt);
+      await this.onFailure(
+        inbound,
+        receiptHandle,
+        error,
+        { attempt, at: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, ...describe(error) },
+        firstReceivedAt,
+      );
     } finally {
       attemptDeadline.clear();
       stopExtending();
@@ -256,7 +269,13 @@ export class SqsConsumer {
     });
   }
 
-  private async onFailure(message: InboundMessage, receiptHandle: string, error: unknown, failure: AttemptFailure, firstReceivedAt: string): Promise<void> {
+  private async onFailure(
+    message: InboundMessage,
+    receiptHandle: string,
+    error: unknown,
+    failure: AttemptFailure,
+    firstReceivedAt: string,
+  ): Promise<void> {
     const { sqs, queueUrl } = this.options;
     if (this.draining.signal.aborted) {
       // Cut off by shutdown, not by its own fault: another worker takes it at once.
@@ -265,7 +284,14 @@ export class SqsConsumer {
       return;
     }
     const outcome = outcomeOf(error, message.attempt, this.options.maxAttempts);
-    this.log({ level: 'warn', event: 'handler-failed', messageId: message.messageId, attempt: message.attempt, outcome: outcome.kind, ...describe(error) });
+    this.log({
+      level: 'warn',
+      event: 'handler-failed',
+      messageId: message.messageId,
+      attempt: message.attempt,
+      outcome: outcome.kind,
+      ...describe(error),
+    });
     if (outcome.kind === 'retry-later') {
       await this.options.attemptLog.record(message.messageId, failure, firstReceivedAt).catch(() => undefined);
       await setVisibility(sqs, queueUrl, receiptHandle, outcome.delaySeconds);
@@ -278,14 +304,21 @@ export class SqsConsumer {
           QueueUrl: queueUrl,
           MessageBody: message.body,
           DelaySeconds: Math.min(900, outcome.delaySeconds),
-          MessageAttributes: Object.fromEntries(Object.entries(message.attributes).map(([name, value]): [string, MessageAttributeValue] => [name, { DataType: 'String', StringValue: value }])),
+          MessageAttributes: Object.fromEntries(
+            Object.entries(message.attributes).map(([name, value]): [string, MessageAttributeValue] => [
+              name,
+              { DataType: 'String', StringValue: value },
+            ]),
+          ),
         }),
       );
       this.deletes.delete(receiptHandle, message.messageId);
       this.metrics.increment('requeued');
       return;
     }
-    const history = await this.options.attemptLog.read(message.messageId).catch(() => ({ failures: [] as AttemptFailure[], firstReceivedAt: undefined }));
+    const history = await this.options.attemptLog
+      .read(message.messageId)
+      .catch(() => ({ failures: [] as AttemptFailure[], firstReceivedAt: undefined }));
     await this.options.quarantine.quarantine({
       service: this.options.service,
       source: { kind: 'sqs', queueName: this.options.queueName },

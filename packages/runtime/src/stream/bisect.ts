@@ -64,7 +64,12 @@ export async function bisect<T>(items: readonly T[], options: BisectOptions<T>):
           continue;
         }
         lastError = error;
-        failures.push({ attempt: failures.length + 1, at: new Date(startedAt).toISOString(), durationMs: now() - startedAt, ...describe(error) });
+        failures.push({
+          attempt: failures.length + 1,
+          at: new Date(startedAt).toISOString(),
+          durationMs: now() - startedAt,
+          ...describe(error),
+        });
         if (options.isPermanent(error) || retry >= maxRetries) break;
         options.onRetry?.(batch, error, retry + 1);
         continue;

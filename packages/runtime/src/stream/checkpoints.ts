@@ -1,4 +1,10 @@
-import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  QueryCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** What the runtime table keeps of one shard for one consumer. */
@@ -107,12 +113,16 @@ export class CheckpointTable {
 
   /** Records that reading resumes after `sequenceNumber`, and extends the lease. */
   async checkpoint(shardId: string, sequenceNumber: string): Promise<void> {
-    await this.#owned(shardId, 'sequenceNumber = :sequence, leaseExpiresAt = :until, updatedAt = :at, expiresAt = :ttl', { ':sequence': text(sequenceNumber) });
+    await this.#owned(shardId, 'sequenceNumber = :sequence, leaseExpiresAt = :until, updatedAt = :at, expiresAt = :ttl', {
+      ':sequence': text(sequenceNumber),
+    });
   }
 
   /** Marks the closed shard as read to its end and gives up its lease. */
   async finish(shardId: string): Promise<void> {
-    await this.#owned(shardId, 'finished = :true, updatedAt = :at, expiresAt = :ttl REMOVE #owner, leaseExpiresAt', { ':true': { BOOL: true } });
+    await this.#owned(shardId, 'finished = :true, updatedAt = :at, expiresAt = :ttl REMOVE #owner, leaseExpiresAt', {
+      ':true': { BOOL: true },
+    });
   }
 
   /** Gives up the lease, so that another consumer (or this one restarted) may take it at once. */
@@ -124,7 +134,8 @@ export class CheckpointTable {
     try {
       await this.#update(shardId, { set, condition: '#owner = :owner', values });
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new LeaseLostError(`the lease of shard ${shardId} is held by another consumer`);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new LeaseLostError(`the lease of shard ${shardId} is held by another consumer`);
       throw error;
     }
   }

@@ -42,14 +42,22 @@ async function callHandler(records: StreamRecord[], options: DeliveryOptions, si
   });
   const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`the handler took longer than ${timeoutMs} ms`)), timeoutMs);
   try {
-    await Promise.race([options.handleBatch(records, { signal: AbortSignal.any([signal, deadline.signal]), shardId: options.shardId }), timedOut]);
+    await Promise.race([
+      options.handleBatch(records, { signal: AbortSignal.any([signal, deadline.signal]), shardId: options.shardId }),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Quarantines are idempotent per event id, so a failed write is tried again until it lands or the signal aborts. */
-async function quarantineDurably(sink: QuarantineSink, entry: QuarantineEntry, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+async function quarantineDurably(
+  sink: QuarantineSink,
+  entry: QuarantineEntry,
+  options: DeliveryOptions,
+  signal: AbortSignal,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await sink.quarantine(entry);
@@ -71,7 +79,8 @@ function outageHandling(options: DeliveryOptions): Pick<BisectOptions<StreamReco
   const { breakers, dependencies = [] } = options;
   if (breakers === undefined) return {};
   return {
-    isOutage: (error) => error instanceof DependencyUnavailableError || breakers.openDependencies().some((open) => dependencies.includes(open)),
+    isOutage: (error) =>
+      error instanceof DependencyUnavailableError || breakers.openDependencies().some((open) => dependencies.includes(open)),
     awaitRecovery: async (signal) => {
       options.metrics.increment('stream_paused');
       options.log({ event: 'stream-paused', shardId: options.shardId, openBreakers: breakers.openDependencies() });
@@ -87,7 +96,12 @@ function outageHandling(options: DeliveryOptions): Pick<BisectOptions<StreamReco
  * after each run handled and each record quarantined, so that the shard moves on past a
  * poison record and a restart resumes after the last record done.
  */
-export async function deliverBatch(records: StreamRecord[], lease: ShardLease, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+export async function deliverBatch(
+  records: StreamRecord[],
+  lease: ShardLease,
+  options: DeliveryOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const { metrics, log, shardId } = options;
   await lease.assertHeld();
   await bisect(records, {
@@ -120,7 +134,14 @@ export async function deliverBatch(records: StreamRecord[], lease: ShardLease, o
       const entry = poisonEntry(record, poison, options);
       await quarantineDurably(options.quarantine, entry, options, signal);
       metrics.increment('stream_quarantined');
-      log({ event: 'record-quarantined', shardId, eventId: entry.originalId, sequenceNumber: sequenceOf(record), attempts: poison.failures.length, reason: entry.reason });
+      log({
+        event: 'record-quarantined',
+        shardId,
+        eventId: entry.originalId,
+        sequenceNumber: sequenceOf(record),
+        attempts: poison.failures.length,
+        reason: entry.reason,
+      });
       await lease.checkpoint(sequenceOf(record));
     },
   });

@@ -50,7 +50,9 @@ export class ShardLease {
   async release(): Promise<void> {
     clearInterval(this.#timer);
     if (this.#lost.signal.aborted || this.#finished) return;
-    await this.#table.release(this.#shardId).catch((error: unknown) => this.#log({ event: 'lease-release-failed', shardId: this.#shardId, error: String(error) }));
+    await this.#table
+      .release(this.#shardId)
+      .catch((error: unknown) => this.#log({ event: 'lease-release-failed', shardId: this.#shardId, error: String(error) }));
   }
 
   async #renew(): Promise<void> {

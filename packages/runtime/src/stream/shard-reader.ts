@@ -37,7 +37,12 @@ export async function readShard(options: ShardReaderOptions): Promise<'finished'
 
   const iteratorAfter = async (sequenceNumber: string | undefined): Promise<string | undefined> => {
     const request = sequenceNumber
-      ? { StreamArn: options.streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: sequenceNumber }
+      ? {
+          StreamArn: options.streamArn,
+          ShardId: shardId,
+          ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const,
+          SequenceNumber: sequenceNumber,
+        }
       : { StreamArn: options.streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' as const };
     try {
       return (await streams.send(new GetShardIteratorCommand(request), { abortSignal: signal })).ShardIterator;

@@ -15,7 +15,10 @@ export async function listShards(streams: DynamoDBStreamsClient, streamArn: stri
   const shards: ShardNode[] = [];
   let startAfter: string | undefined;
   do {
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: startAfter }), { abortSignal: signal });
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: startAfter }),
+      { abortSignal: signal },
+    );
     for (const shard of StreamDescription?.Shards ?? []) {
       if (shard.ShardId) shards.push({ shardId: shard.ShardId, parentShardId: shard.ParentShardId });
     }

@@ -13,9 +13,11 @@ export async function heifEnd(reader: RangeReader): Promise<EndCheck> {
     const header = await reader.bytes(offset, offset + 16);
     if (header.length < 8 || !/^[\x20-\x7e]{4}$/.test(latin1(header.subarray(4, 8)))) break;
     const declared = view(header).getUint32(0);
-    const boxSize = declared === 1 && header.length >= 16 ? Number(view(header).getBigUint64(8)) : declared === 0 ? reader.size - offset : declared;
+    const boxSize =
+      declared === 1 && header.length >= 16 ? Number(view(header).getBigUint64(8)) : declared === 0 ? reader.size - offset : declared;
     if (boxSize < 8) break;
-    if (offset + boxSize > reader.size) return truncated(`the ${latin1(header.subarray(4, 8))} box at ${offset} runs ${offset + boxSize - reader.size} bytes past the end`);
+    if (offset + boxSize > reader.size)
+      return truncated(`the ${latin1(header.subarray(4, 8))} box at ${offset} runs ${offset + boxSize - reader.size} bytes past the end`);
     offset += boxSize;
   }
   return { complete: true, end: offset };

@@ -43,7 +43,12 @@ async function entryValues(reader: RangeReader, entry: DataView, layout: Layout)
   return Array.from({ length: count }, (_, index) => readUint(data, index * valueSize, valueSize, layout.little));
 }
 
-const TIFF_MAGIC = [Uint8Array.from([0x49, 0x49, 0x2a, 0x00]), Uint8Array.from([0x4d, 0x4d, 0x00, 0x2a]), Uint8Array.from([0x49, 0x49, 0x2b, 0x00]), Uint8Array.from([0x4d, 0x4d, 0x00, 0x2b])];
+const TIFF_MAGIC = [
+  Uint8Array.from([0x49, 0x49, 0x2a, 0x00]),
+  Uint8Array.from([0x4d, 0x4d, 0x00, 0x2a]),
+  Uint8Array.from([0x49, 0x49, 0x2b, 0x00]),
+  Uint8Array.from([0x4d, 0x4d, 0x00, 0x2b]),
+];
 
 /**
  * file-type reads a TIFF's first directory to tell it from camera raw formats; when that directory

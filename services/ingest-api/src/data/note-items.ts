@@ -63,12 +63,23 @@ export function patchChange(noteId: string, patch: NotePatch, { now, correlation
 /** A deleted draft: out of the listing, kept until its expiry so a replay of its creation is recognised. */
 export function deletionChange({ now, correlationId }: Change): NoteChange {
   return {
-    set: { status: 'deleted', deletedAt: now.toISOString(), updatedAt: now.toISOString(), correlationId, expiresAt: Math.floor(now.getTime() / 1000) + DELETED_NOTE_RETENTION_SECONDS },
+    set: {
+      status: 'deleted',
+      deletedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      correlationId,
+      expiresAt: Math.floor(now.getTime() / 1000) + DELETED_NOTE_RETENTION_SECONDS,
+    },
     remove: ['gsi1pk', 'gsi1sk'],
   };
 }
 
-export function newReceiptItem(scope: TenantScope, receiptId: string, request: ReceiptUploadRequest, { now, correlationId }: Change): ReceiptItem {
+export function newReceiptItem(
+  scope: TenantScope,
+  receiptId: string,
+  request: ReceiptUploadRequest,
+  { now, correlationId }: Change,
+): ReceiptItem {
   return {
     ...receiptKey(scope, receiptId, request.noteId),
     type: ITEM_TYPES.receipt,

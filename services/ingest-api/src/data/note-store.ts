@@ -27,7 +27,8 @@ import {
 
 type Item = Record<string, unknown>;
 const toItem = (record: Record<string, AttributeValue>): Item => unmarshall(record);
-const toRecord = (item: object): Record<string, AttributeValue> => marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+const toRecord = (item: object): Record<string, AttributeValue> =>
+  marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
 function conditionFailed(error: unknown): { item: Item | undefined } | undefined {
   const shape = error as { name?: string; Item?: Record<string, AttributeValue> };
@@ -38,7 +39,8 @@ function conditionFailed(error: unknown): { item: Item | undefined } | undefined
 export type CreateOutcome = { readonly created: true; readonly note: NoteItem } | { readonly created: false; readonly existing: NoteItem };
 
 /** A conditional change: made, or refused with the item as it is (undefined when there is none). */
-export type ChangeOutcome = { readonly changed: true; readonly note: NoteItem } | { readonly changed: false; readonly current: NoteItem | undefined };
+export type ChangeOutcome =
+  { readonly changed: true; readonly note: NoteItem } | { readonly changed: false; readonly current: NoteItem | undefined };
 
 export interface NotePartition {
   readonly note: NoteItem | undefined;
@@ -103,7 +105,11 @@ export class NoteStore {
   }
 
   /** Receipts uploaded before their note, each in its own partition with its stages. */
-  async readLooseReceipts(scope: TenantScope, receiptIds: readonly string[], signal: AbortSignal): Promise<{ receipts: ReceiptItem[]; stages: StageItem[] }> {
+  async readLooseReceipts(
+    scope: TenantScope,
+    receiptIds: readonly string[],
+    signal: AbortSignal,
+  ): Promise<{ receipts: ReceiptItem[]; stages: StageItem[] }> {
     const partitions = await Promise.all(receiptIds.map((receiptId) => this.queryPartition(receiptKey(scope, receiptId).pk, signal)));
     const items = partitions.flat();
     return {
@@ -149,7 +155,12 @@ export class NoteStore {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
           ...(query.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: toRecord({ ':owner': ownerListing(scope), ':from': query.from ?? '0000-00-00', ':to': upper, ...(query.status ? { ':status': query.status } : {}) }),
+          ExpressionAttributeValues: toRecord({
+            ':owner': ownerListing(scope),
+            ':from': query.from ?? '0000-00-00',
+            ':to': upper,
+            ...(query.status ? { ':status': query.status } : {}),
+          }),
           ScanIndexForward: false,
           Limit: query.limit + 1 - notes.length,
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
@@ -166,7 +177,13 @@ export class NoteStore {
    * Changes the caller's draft note if it is still at `expectedVersion` (any version when
    * undefined); bumps the version. A refusal comes back with the note as it is.
    */
-  async changeDraft(scope: TenantScope, noteId: string, change: NoteChange, expectedVersion: number | undefined, signal: AbortSignal): Promise<ChangeOutcome> {
+  async changeDraft(
+    scope: TenantScope,
+    noteId: string,
+    change: NoteChange,
+    expectedVersion: number | undefined,
+    signal: AbortSignal,
+  ): Promise<ChangeOutcome> {
     const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#owner': 'owner' };
     const values: Record<string, unknown> = { ':one': 1, ':owner': scope.user };
     const sets = ['#version = #version + :one'];
@@ -214,7 +231,11 @@ export class NoteStore {
    * note, if the note is the caller's draft (its version, the user's fields, is unchanged); a
    * refusal comes back with the note as it is (undefined when there is none).
    */
-  async putReceipt(scope: TenantScope, receipt: ReceiptItem, signal: AbortSignal): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
+  async putReceipt(
+    scope: TenantScope,
+    receipt: ReceiptItem,
+    signal: AbortSignal,
+  ): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
     const put = { TableName: this.tableName, Item: toRecord(receipt), ConditionExpression: 'attribute_not_exists(pk)' };
     if (receipt.noteId === undefined) {
       await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
@@ -232,7 +253,13 @@ export class NoteStore {
                 UpdateExpression: 'SET receiptIds = list_append(if_not_exists(receiptIds, :none), :receipt), updatedAt = :now',
                 ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${Object.keys(drafts).join(', ')})`,
                 ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-                ExpressionAttributeValues: toRecord({ ':owner': scope.user, ':none': [], ':receipt': [receipt.receiptId], ':now': receipt.requestedAt, ...drafts }),
+                ExpressionAttributeValues: toRecord({
+                  ':owner': scope.user,
+                  ':none': [],
+                  ':receipt': [receipt.receiptId],
+                  ':now': receipt.requestedAt,
+                  ...drafts,
+                }),
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },

@@ -34,7 +34,11 @@ export function stageView(item: StageItem): StageView {
   });
 }
 
-export function receiptView(item: ReceiptItem, stages: readonly StageView[], thumbnailUrls: readonly { width: number; url: string }[]): ReceiptView {
+export function receiptView(
+  item: ReceiptItem,
+  stages: readonly StageView[],
+  thumbnailUrls: readonly { width: number; url: string }[],
+): ReceiptView {
   return defined({
     id: item.receiptId,
     noteId: item.noteId,

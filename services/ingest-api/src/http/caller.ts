@@ -21,7 +21,8 @@ export function callerScope(event: APIGatewayProxyEventV2WithJWTAuthorizer): Ten
   const roles = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
   if (typeof tenant !== 'string' || tenant === '') throw new ProblemError(403, 'forbidden', 'The token names no tenant (custom:tenant).');
   if (typeof user !== 'string' || user === '') throw new ProblemError(403, 'forbidden', 'The token names no user (sub).');
-  if (roles.length === 0) throw new ProblemError(403, 'forbidden', 'The token grants none of the roles employee, approver, accountant, admin (cognito:groups).');
+  if (roles.length === 0)
+    throw new ProblemError(403, 'forbidden', 'The token grants none of the roles employee, approver, accountant, admin (cognito:groups).');
   try {
     return tenantScope({ tenant, user, roles });
   } catch (error) {

@@ -15,7 +15,12 @@ export async function withinDeadline<T>(deadlineMs: number, work: (signal: Abort
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(unavailable('deadline_exceeded', `The request did not complete within ${deadlineMs} ms; try again in ${RETRY_AFTER_SECONDS} s with the same request.`));
+      reject(
+        unavailable(
+          'deadline_exceeded',
+          `The request did not complete within ${deadlineMs} ms; try again in ${RETRY_AFTER_SECONDS} s with the same request.`,
+        ),
+      );
       controller.abort(new Error('deadline exceeded'));
     }, deadlineMs);
   });

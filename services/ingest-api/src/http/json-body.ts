@@ -22,11 +22,15 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** Pointers to strings that are not well-formed Unicode (lone surrogates), which no store should keep. */
 function malformedStrings(value: unknown, pointer = ''): FieldError[] {
   if (typeof value === 'string') {
-    return !LONE_SURROGATE.test(value) ? [] : [{ field: pointer || '/', in: 'body', code: 'invalid_format', detail: 'Must be well-formed Unicode text (no lone surrogates).' }];
+    return !LONE_SURROGATE.test(value)
+      ? []
+      : [{ field: pointer || '/', in: 'body', code: 'invalid_format', detail: 'Must be well-formed Unicode text (no lone surrogates).' }];
   }
   if (Array.isArray(value)) return value.flatMap((item, index) => malformedStrings(item, `${pointer}/${index}`));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => malformedStrings(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+    return Object.entries(value).flatMap(([key, item]) =>
+      malformedStrings(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`),
+    );
   }
   return [];
 }
@@ -41,12 +45,19 @@ export function readJsonBody(
 ): unknown {
   const media = mediaTypeOf(event.headers);
   if (!media || !options.mediaTypes.includes(media.type) || (media.charset !== undefined && media.charset !== 'utf-8')) {
-    throw new ProblemError(415, 'unsupported_media_type', `The body must be ${options.mediaTypes.join(' or ')} in UTF-8 (Content-Type: ${options.mediaTypes[0]}).`, undefined, {
-      'accept-post': options.mediaTypes.join(', '),
-    });
+    throw new ProblemError(
+      415,
+      'unsupported_media_type',
+      `The body must be ${options.mediaTypes.join(' or ')} in UTF-8 (Content-Type: ${options.mediaTypes[0]}).`,
+      undefined,
+      {
+        'accept-post': options.mediaTypes.join(', '),
+      },
+    );
   }
   const bytes = bodyBytes(event);
-  if (bytes.length > options.maxBytes) throw new ProblemError(413, 'payload_too_large', `The body has ${bytes.length} bytes; at most ${options.maxBytes} are accepted.`);
+  if (bytes.length > options.maxBytes)
+    throw new ProblemError(413, 'payload_too_large', `The body has ${bytes.length} bytes; at most ${options.maxBytes} are accepted.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -43,5 +43,6 @@ export class ProblemError extends Error {
   }
 }
 
-export const invalid = (errors: readonly FieldError[], detail = 'The request breaks the contract: see errors.'): ProblemError => new ProblemError(400, 'validation_failed', detail, errors);
+export const invalid = (errors: readonly FieldError[], detail = 'The request breaks the contract: see errors.'): ProblemError =>
+  new ProblemError(400, 'validation_failed', detail, errors);
 export const notFound = (what: string): ProblemError => new ProblemError(404, 'not_found', `${what} does not exist.`);

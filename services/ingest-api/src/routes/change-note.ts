@@ -10,8 +10,12 @@ import type { AuthorizedContext } from './route.js';
 
 function ifMatch(context: AuthorizedContext, required: boolean): number | undefined {
   const version = versionFromIfMatch(context.event.headers['if-match']);
-  if (version === 'invalid') throw invalid([{ field: 'If-Match', in: 'header', code: 'invalid_format', detail: 'Must be the note\'s version as its ETag gives it, e.g. "3".' }]);
-  if (version === undefined && required) throw new ProblemError(428, 'precondition_required', 'Send If-Match with the version you read (the ETag of GET /v1/notes/{id}).');
+  if (version === 'invalid')
+    throw invalid([
+      { field: 'If-Match', in: 'header', code: 'invalid_format', detail: 'Must be the note\'s version as its ETag gives it, e.g. "3".' },
+    ]);
+  if (version === undefined && required)
+    throw new ProblemError(428, 'precondition_required', 'Send If-Match with the version you read (the ETag of GET /v1/notes/{id}).');
   return version;
 }
 
@@ -19,13 +23,22 @@ function ifMatch(context: AuthorizedContext, required: boolean): number | undefi
 export async function correctNote(context: AuthorizedContext) {
   const { deps, event, scope } = context;
   const expected = ifMatch(context, true);
-  const body = readJsonBody(event, { maxBytes: deps.config.maxBodyBytes, mediaTypes: ['application/merge-patch+json', 'application/json'] });
+  const body = readJsonBody(event, {
+    maxBytes: deps.config.maxBodyBytes,
+    mediaTypes: ['application/merge-patch+json', 'application/json'],
+  });
   const errors = context.validators.notePatch(body);
   if (errors.length > 0) throw invalid(errors);
   const dates = dateErrors((body as NotePatch).date, context.now);
   if (dates.length > 0) throw invalid(dates);
   const noteId = context.pathParameters.id!;
-  const outcome = await deps.store.changeDraft(scope, noteId, patchChange(noteId, body as NotePatch, context.change), expected, context.signal);
+  const outcome = await deps.store.changeDraft(
+    scope,
+    noteId,
+    patchChange(noteId, body as NotePatch, context.change),
+    expected,
+    context.signal,
+  );
   if (!outcome.changed) throw refusal(scope, outcome.current, expected);
   return json(200, noteView(outcome.note), { etag: etagOf(outcome.note.version) });
 }
@@ -33,7 +46,13 @@ export async function correctNote(context: AuthorizedContext) {
 /** Deletes a draft (a note still "received"); If-Match, when sent, must name its version. */
 export async function deleteNote(context: AuthorizedContext) {
   const expected = ifMatch(context, false);
-  const outcome = await context.deps.store.changeDraft(context.scope, context.pathParameters.id!, deletionChange(context.change), expected, context.signal);
+  const outcome = await context.deps.store.changeDraft(
+    context.scope,
+    context.pathParameters.id!,
+    deletionChange(context.change),
+    expected,
+    context.signal,
+  );
   if (!outcome.changed) throw refusal(context.scope, outcome.current, expected);
   return noContent();
 }

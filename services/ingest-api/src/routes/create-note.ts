@@ -8,14 +8,22 @@ import { etagOf, json } from '../http/responses.js';
 import { dateErrors } from '../validation/validators.js';
 import type { AuthorizedContext, IngestDependencies } from './route.js';
 
-export type CreateResult = { readonly status: 200 | 201; readonly note: NoteItem } | { readonly status: number; readonly problem: ProblemError };
+export type CreateResult =
+  { readonly status: 200 | 201; readonly note: NoteItem } | { readonly status: number; readonly problem: ProblemError };
 
 /**
  * Creates one note for an already valid body. The note's id comes from the idempotency key,
  * so a single conditional PutItem creates it and claims the key; a second request with the
  * key finds the first one's note and compares the bodies' hashes.
  */
-export async function createOne(deps: IngestDependencies, scope: TenantScope, idempotencyKey: string, input: NoteInput, signal: AbortSignal, change: Change): Promise<CreateResult> {
+export async function createOne(
+  deps: IngestDependencies,
+  scope: TenantScope,
+  idempotencyKey: string,
+  input: NoteInput,
+  signal: AbortSignal,
+  change: Change,
+): Promise<CreateResult> {
   const unknown = await deps.store.unknownLooseReceipts(scope, input.receiptIds ?? [], signal);
   if (unknown.length > 0) {
     const errors: FieldError[] = unknown.map((receiptId) => ({
@@ -31,15 +39,26 @@ export async function createOne(deps: IngestDependencies, scope: TenantScope, id
   if (outcome.created) return { status: 201, note: outcome.note };
   const existing = outcome.existing;
   if (existing.requestHash !== hash) {
-    return { status: 409, problem: new ProblemError(409, 'idempotency_conflict', 'This Idempotency-Key was already used with another body: use a new key for another note.') };
+    return {
+      status: 409,
+      problem: new ProblemError(
+        409,
+        'idempotency_conflict',
+        'This Idempotency-Key was already used with another body: use a new key for another note.',
+      ),
+    };
   }
-  if (existing.status === 'deleted') return { status: 410, problem: new ProblemError(410, 'note_deleted', 'The note this Idempotency-Key created has been deleted.') };
+  if (existing.status === 'deleted')
+    return { status: 410, problem: new ProblemError(410, 'note_deleted', 'The note this Idempotency-Key created has been deleted.') };
   return { status: 200, note: existing };
 }
 
 /** The body's field errors beyond the schema's. */
 export function noteInputErrors(context: AuthorizedContext, body: unknown, prefix = ''): FieldError[] {
-  const errors = [...context.validators.noteInput(body)].map((error) => ({ ...error, field: prefix + (error.field === '/' && prefix ? '' : error.field) }));
+  const errors = [...context.validators.noteInput(body)].map((error) => ({
+    ...error,
+    field: prefix + (error.field === '/' && prefix ? '' : error.field),
+  }));
   return errors.length > 0 ? errors : dateErrors((body as NoteInput).date, context.now, `${prefix}/date`);
 }
 

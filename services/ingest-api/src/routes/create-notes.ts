@@ -25,10 +25,23 @@ export async function createNotes(context: AuthorizedContext) {
       const all = errors.length > 0 ? errors : noteInputErrors(context, (item as BatchItem).note, `/notes/${index}/note`);
       const keyField = typeof key === 'string' ? { idempotencyKey: key } : {};
       if (all.length > 0) {
-        return { index, ...keyField, status: 400, problem: invalid(all, `Note ${index} breaks the contract: see errors.`).toProblem(undefined, undefined) };
+        return {
+          index,
+          ...keyField,
+          status: 400,
+          problem: invalid(all, `Note ${index} breaks the contract: see errors.`).toProblem(undefined, undefined),
+        };
       }
-      const result = await createOne(deps, scope, (item as BatchItem).idempotencyKey, (item as BatchItem).note, context.signal, context.change);
-      if ('problem' in result) return { index, ...keyField, status: result.status, problem: result.problem.toProblem(undefined, undefined) };
+      const result = await createOne(
+        deps,
+        scope,
+        (item as BatchItem).idempotencyKey,
+        (item as BatchItem).note,
+        context.signal,
+        context.change,
+      );
+      if ('problem' in result)
+        return { index, ...keyField, status: result.status, problem: result.problem.toProblem(undefined, undefined) };
       return { index, ...keyField, status: result.status, note: noteView(result.note) };
     }),
   );

@@ -20,7 +20,9 @@ export async function getNote(context: AuthorizedContext) {
   const stages = [...partition.stages, ...looseItems.stages].map(stageView);
   const receipts = await Promise.all(
     [...partition.receipts, ...looseItems.receipts].map(async (receipt: ReceiptItem) => {
-      const thumbnails = await Promise.all((receipt.thumbnails ?? []).map(async ({ width, key }) => ({ width, url: await deps.files.thumbnailUrl(key) })));
+      const thumbnails = await Promise.all(
+        (receipt.thumbnails ?? []).map(async ({ width, key }) => ({ width, url: await deps.files.thumbnailUrl(key) })),
+      );
       return receiptView(receipt, stages, thumbnails);
     }),
   );

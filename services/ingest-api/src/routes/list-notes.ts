@@ -10,10 +10,16 @@ export async function listNotes(context: AuthorizedContext) {
   const { value, errors } = context.validators.listQuery(context.event.queryStringParameters ?? {});
   if (errors.length > 0) throw invalid(errors);
   const query = value as { from?: string; to?: string; status?: string; cursor?: string; limit: number };
-  if (query.from && query.to && query.from > query.to) throw invalid([{ field: 'from', in: 'query', code: 'invalid', detail: 'from must not be after to.' }]);
+  if (query.from && query.to && query.from > query.to)
+    throw invalid([{ field: 'from', in: 'query', code: 'invalid', detail: 'from must not be after to.' }]);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  if (query.cursor !== undefined && after === undefined) throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
-  const { notes, more } = await context.deps.store.listNotes(context.scope, { from: query.from, to: query.to, status: query.status, limit: query.limit, after }, context.signal);
+  if (query.cursor !== undefined && after === undefined)
+    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  const { notes, more } = await context.deps.store.listNotes(
+    context.scope,
+    { from: query.from, to: query.to, status: query.status, limit: query.limit, after },
+    context.signal,
+  );
   const last = notes.at(-1);
   const page: NotePage = { items: notes.map(noteView), ...(more && last?.gsi1sk ? { nextCursor: encodeCursor(last.gsi1sk) } : {}) };
   return json(200, page);

@@ -10,10 +10,17 @@ export function canRead(scope: TenantScope, note: NoteItem | undefined): note is
 /** Why a change to a draft was refused, from the note as it is now. */
 export function refusal(scope: TenantScope, current: NoteItem | undefined, expectedVersion: number | undefined): ProblemError {
   if (!canRead(scope, current)) return notFound('This note');
-  if (current.owner !== scope.user) return new ProblemError(403, 'forbidden', 'Only the note\'s owner may change it.');
-  if (current.status !== 'received') return new ProblemError(409, 'not_editable', `The note is ${current.status}: it is no longer a draft.`);
+  if (current.owner !== scope.user) return new ProblemError(403, 'forbidden', "Only the note's owner may change it.");
+  if (current.status !== 'received')
+    return new ProblemError(409, 'not_editable', `The note is ${current.status}: it is no longer a draft.`);
   if (expectedVersion !== undefined && current.version !== expectedVersion) {
-    return new ProblemError(412, 'version_mismatch', `The note is at version ${current.version}, not ${expectedVersion}: read it again.`, undefined, { etag: `"${current.version}"` });
+    return new ProblemError(
+      412,
+      'version_mismatch',
+      `The note is at version ${current.version}, not ${expectedVersion}: read it again.`,
+      undefined,
+      { etag: `"${current.version}"` },
+    );
   }
   return new ProblemError(409, 'not_editable', 'The note cannot be changed now.');
 }

@@ -15,13 +15,24 @@ async function timed(work: () => Promise<unknown>): Promise<{ ok: boolean; laten
     await work();
     return { ok: true, latencyMs: Math.round(performance.now() - startedAt) };
   } catch (error) {
-    return { ok: false, latencyMs: Math.round(performance.now() - startedAt), error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return {
+      ok: false,
+      latencyMs: Math.round(performance.now() - startedAt),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 
 /** Whether a note could be written now, and receipts presigned into an existing bucket. */
 export async function getHealth(context: RouteContext) {
-  const [dynamodb, s3] = await Promise.all([timed(() => context.deps.store.probeWrite(context.signal)), timed(() => context.deps.files.probeBucket(context.signal))]);
+  const [dynamodb, s3] = await Promise.all([
+    timed(() => context.deps.store.probeWrite(context.signal)),
+    timed(() => context.deps.files.probeBucket(context.signal)),
+  ]);
   const ok = dynamodb.ok && s3.ok;
-  return json(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', checks: { dynamodb, s3 } }, ok ? {} : { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  return json(
+    ok ? 200 : 503,
+    { status: ok ? 'ok' : 'degraded', checks: { dynamodb, s3 } },
+    ok ? {} : { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
 }

@@ -27,7 +27,12 @@ export class ReceiptFiles {
       Fields: { 'Content-Type': contentType },
       Expires: RECEIPT_UPLOAD_EXPIRY_SECONDS,
     });
-    return { url, fields, expiresAt: new Date(now.getTime() + RECEIPT_UPLOAD_EXPIRY_SECONDS * 1000).toISOString(), maxBytes: MAX_RECEIPT_BYTES };
+    return {
+      url,
+      fields,
+      expiresAt: new Date(now.getTime() + RECEIPT_UPLOAD_EXPIRY_SECONDS * 1000).toISOString(),
+      maxBytes: MAX_RECEIPT_BYTES,
+    };
   }
 
   async probeBucket(signal: AbortSignal): Promise<void> {
@@ -36,7 +41,11 @@ export class ReceiptFiles {
   }
 
   async thumbnailUrl(key: string): Promise<string> {
-    const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner'), this.s3()]);
+    const [{ GetObjectCommand }, { getSignedUrl }, s3] = await Promise.all([
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/s3-request-presigner'),
+      this.s3(),
+    ]);
     return getSignedUrl(s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: THUMBNAIL_URL_EXPIRY_SECONDS });
   }
 }

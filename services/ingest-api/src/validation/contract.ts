@@ -6,7 +6,9 @@ import { openApiDocument, type FieldError, type FieldErrorCode, type SchemaName 
 export const CONTRACT_ID = 'https://ndf.local/ingest-api/openapi.json';
 
 // ajv-formats is CommonJS; its default export arrives as the module object or the plugin.
-const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 export type Check = (value: unknown) => readonly FieldError[];
 

@@ -36,7 +36,9 @@ export function buildValidators(contract: Contract): Validators {
   const batchRequest = openApiDocument.components.schemas.NoteBatchRequest;
   const envelope = contract.compile({ ...batchRequest, properties: { notes: { ...batchRequest.properties.notes, items: true } } });
   const list = contract.compile(querySchema(openApiDocument.paths['/v1/notes'].get.parameters as readonly Parameter[]), { coerce: true });
-  const keyParameter = (openApiDocument.paths['/v1/notes'].post.parameters as readonly Parameter[]).find((parameter) => parameter.name === 'Idempotency-Key');
+  const keyParameter = (openApiDocument.paths['/v1/notes'].post.parameters as readonly Parameter[]).find(
+    (parameter) => parameter.name === 'Idempotency-Key',
+  );
   if (!keyParameter) throw new Error('The OpenAPI document declares no Idempotency-Key on POST /v1/notes.');
   const key = contract.compile({ type: 'object', required: [keyParameter.name], properties: { [keyParameter.name]: keyParameter.schema } });
   const batchItem = contract.schemaCheck('NoteBatchItem');
@@ -44,7 +46,8 @@ export function buildValidators(contract: Contract): Validators {
     noteInput: contract.schemaCheck('NoteInput'),
     notePatch: contract.schemaCheck('NotePatch'),
     receiptUpload: contract.schemaCheck('ReceiptUploadRequest'),
-    batchItem: (value, index) => batchItem(value).map((error) => ({ ...error, field: `/notes/${index}${error.field === '/' ? '' : error.field}` })),
+    batchItem: (value, index) =>
+      batchItem(value).map((error) => ({ ...error, field: `/notes/${index}${error.field === '/' ? '' : error.field}` })),
     batchEnvelope: (value) => (envelope(value) ? [] : fieldErrors(envelope.errors ?? [])),
     listQuery: (query) => {
       const value: Record<string, unknown> = Object.fromEntries(Object.entries(query).filter(([, item]) => item !== undefined));
@@ -62,6 +65,7 @@ export function dateErrors(date: unknown, now: Date, field = '/date'): FieldErro
   if (typeof date !== 'string') return [];
   const tomorrow = new Date(now.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   if (date > tomorrow) return [{ field, in: 'body', code: 'date_in_future', detail: `The expense date cannot be after ${tomorrow}.` }];
-  if (date < EARLIEST_EXPENSE_DATE) return [{ field, in: 'body', code: 'date_too_old', detail: `The expense date cannot be before ${EARLIEST_EXPENSE_DATE}.` }];
+  if (date < EARLIEST_EXPENSE_DATE)
+    return [{ field, in: 'body', code: 'date_too_old', detail: `The expense date cannot be before ${EARLIEST_EXPENSE_DATE}.` }];
   return [];
 }

@@ -3,7 +3,8 @@ import type { Line } from '../text/lines.js';
 import type { Field } from './types.js';
 
 const LABELLED = /\bDATE\b|\bLE\b|\bDU\b|\bEMIS|\bISSUED\b|\bDATED\b|\bON\b/;
-const NOT_THE_EXPENSE = /ECHEANCE|\bDUE\b|EXPIR|VALID|NAISSANCE|LIVRAISON|DELIVERY|PAYABLE|AVANT\s*LE|BEFORE|LIMITE|\bEXP\b|PERIODE|PERIOD\b/;
+const NOT_THE_EXPENSE =
+  /ECHEANCE|\bDUE\b|EXPIR|VALID|NAISSANCE|LIVRAISON|DELIVERY|PAYABLE|AVANT\s*LE|BEFORE|LIMITE|\bEXP\b|PERIODE|PERIOD\b/;
 const STAY_START = /ARRIVEE|ARRIVAL|CHECK[\s-]?IN|\bDEBUT\b|\bFROM\b/;
 
 /**
@@ -11,8 +12,13 @@ const STAY_START = /ARRIVEE|ARRIVAL|CHECK[\s-]?IN|\bDEBUT\b|\bFROM\b/;
  * printed beside it and a four-digit year speak for it; due dates, expiry dates and the
  * first night of a stay speak against it. Dates beyond a year after `today` are OCR noise.
  */
-export function findExpenseDate(lines: readonly Line[], { monthFirst, today }: { monthFirst: boolean; today: Date | undefined }): Field<string> | null {
-  const latest = today ? isoDate({ year: today.getUTCFullYear() + 1, month: today.getUTCMonth() + 1, day: today.getUTCDate() }) : '2099-12-31';
+export function findExpenseDate(
+  lines: readonly Line[],
+  { monthFirst, today }: { monthFirst: boolean; today: Date | undefined },
+): Field<string> | null {
+  const latest = today
+    ? isoDate({ year: today.getUTCFullYear() + 1, month: today.getUTCMonth() + 1, day: today.getUTCDate() })
+    : '2099-12-31';
   const scored: { iso: string; score: number; ambiguous: boolean }[] = [];
   for (const line of lines) {
     for (const token of findDates(line.text, { monthFirst })) {

@@ -21,10 +21,7 @@ export interface LineFacts extends Line {
 
 /** What a line says: its amounts and rates (dates and times masked) and which labels it carries. */
 export function factsOf(line: Line, { monthFirst }: { monthFirst: boolean }): LineFacts {
-  const masked = maskSpans(line.text, [
-    ...findDates(line.text, { monthFirst }),
-    ...findTimes(line.text),
-  ]);
+  const masked = maskSpans(line.text, [...findDates(line.text, { monthFirst }), ...findTimes(line.text)]);
   const rates = findRates(masked);
   const amounts = findAmounts(maskSpans(masked, rates));
   const label = line.label;

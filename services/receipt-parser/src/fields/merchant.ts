@@ -35,7 +35,14 @@ function looksLikeName(line: Line): boolean {
   const digits = name.replace(/\D/g, '').length;
   // Three letters make a name only in capitals ("KFC"); "pas" is a scrap of OCR.
   const capitals = line.text.replace(/[^A-Z]/g, '').length;
-  if (letters < 3 || (letters < 4 && capitals < 3) || digits > 3 || letters < 0.6 * name.replace(/\s/g, '').length || /\d[.,]\d{2}\b/.test(name)) return false;
+  if (
+    letters < 3 ||
+    (letters < 4 && capitals < 3) ||
+    digits > 3 ||
+    letters < 0.6 * name.replace(/\s/g, '').length ||
+    /\d[.,]\d{2}\b/.test(name)
+  )
+    return false;
   return !NOT_A_NAME.some((pattern) => pattern.test(line.label));
 }
 
@@ -47,7 +54,13 @@ function legibleLine(line: Line, words: readonly WordConfidence[] | undefined): 
   let span: WordConfidence[] | undefined;
   for (let start = 0; start < own.length && !span; start++) {
     for (let end = own.length; end > start && !span; end--) {
-      if (own.slice(start, end).map((word) => word.text).join(' ') === wanted) span = own.slice(start, end);
+      if (
+        own
+          .slice(start, end)
+          .map((word) => word.text)
+          .join(' ') === wanted
+      )
+        span = own.slice(start, end);
     }
   }
   if (!span) return { line, ocr: undefined };
@@ -55,7 +68,8 @@ function legibleLine(line: Line, words: readonly WordConfidence[] | undefined): 
   if (span.reduce((sum, word) => sum + word.confidence, 0) / span.length < MIN_LINE_CONFIDENCE) return undefined;
   // The name runs from the first to the last word read with confidence (short scraps need more);
   // between them, only outright guesses are left out.
-  const firm = (word: WordConfidence) => word.confidence >= (word.text.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 ? SURE : MIN_WORD_CONFIDENCE);
+  const firm = (word: WordConfidence) =>
+    word.confidence >= (word.text.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 ? SURE : MIN_WORD_CONFIDENCE);
   const [first, last] = [span.findIndex(firm), span.findLastIndex(firm)];
   if (first < 0) return undefined;
   const kept = span.slice(first, last + 1).filter((word) => word.confidence >= GUESS);

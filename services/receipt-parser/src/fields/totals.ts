@@ -20,7 +20,16 @@ function positives(line: LineFacts): Minor[] {
   return line.amounts.map((token) => token.minor).filter((minor) => minor > 0);
 }
 
-const hasLabel = (line: LineFacts) => line.total || line.exclVat || line.vat || line.payment || line.cashGiven || line.change || line.tip || line.discount || /[A-Z]{3}/.test(line.label.replace(/EUR|USD|GBP|CHF/g, ''));
+const hasLabel = (line: LineFacts) =>
+  line.total ||
+  line.exclVat ||
+  line.vat ||
+  line.payment ||
+  line.cashGiven ||
+  line.change ||
+  line.tip ||
+  line.discount ||
+  /[A-Z]{3}/.test(line.label.replace(/EUR|USD|GBP|CHF/g, ''));
 
 /** The amounts a labelled line stands for: its own, or those of the next line when the label stands alone. */
 function amountsFor(facts: readonly LineFacts[], index: number): Minor[] {
@@ -44,7 +53,11 @@ export interface TotalsContext {
   readonly basesTotal: Minor | undefined;
 }
 
-function pickBest(candidates: readonly Candidate[], score: (value: Minor) => { bonus: number; checked: boolean }, base: (strength: number) => number): AmountPick | null {
+function pickBest(
+  candidates: readonly Candidate[],
+  score: (value: Minor) => { bonus: number; checked: boolean },
+  base: (strength: number) => number,
+): AmountPick | null {
   let best: { value: Minor; score: number; strength: number; checked: boolean; support: number } | null = null;
   const values = new Set(candidates.map((candidate) => candidate.value));
   for (const value of values) {
@@ -98,10 +111,23 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     return repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
   }
 
-  if (payments.length > 0) return pickBest(payments.map((value, position) => ({ value, strength: 1, position })), score, () => 0.45);
-  const loose = facts.flatMap((line, position) => (line.change || line.cashGiven || line.discount || line.notMoney || line.rates.length > 0 ? [] : positives(line).map((value) => ({ value, strength: 1, position }))));
+  if (payments.length > 0)
+    return pickBest(
+      payments.map((value, position) => ({ value, strength: 1, position })),
+      score,
+      () => 0.45,
+    );
+  const loose = facts.flatMap((line, position) =>
+    line.change || line.cashGiven || line.discount || line.notMoney || line.rates.length > 0
+      ? []
+      : positives(line).map((value) => ({ value, strength: 1, position })),
+  );
   const largest = Math.max(...loose.map((candidate) => candidate.value));
-  const picked = pickBest(loose.filter((candidate) => candidate.value === largest), score, () => 0.25);
+  const picked = pickBest(
+    loose.filter((candidate) => candidate.value === largest),
+    score,
+    () => 0.25,
+  );
   return picked;
 }
 
@@ -115,20 +141,40 @@ export function exclVatCandidates(facts: readonly LineFacts[]): Candidate[] {
     if (!line.exclVat || line.discount || line.rates.length > 0) return;
     const amounts = amountsFor(facts, index);
     // "HT 37,50 TVA 7,50 TTC 45,00" on one line: the base is the first of the sum.
-    const value = amounts.length >= 3 ? amounts.find((a, i) => amounts.some((b, j) => j > i && amounts.some((c) => nearlyEqual(a + b, c, 1)))) ?? amounts[0] : line.vat && amounts.length === 2 ? amounts[0] : amounts.at(-1);
+    const value =
+      amounts.length >= 3
+        ? (amounts.find((a, i) => amounts.some((b, j) => j > i && amounts.some((c) => nearlyEqual(a + b, c, 1)))) ?? amounts[0])
+        : line.vat && amounts.length === 2
+          ? amounts[0]
+          : amounts.at(-1);
     if (value !== undefined) candidates.push({ value, strength: line.total ? 3 : 2, position: index });
   });
   return candidates;
 }
 
-export function findTotalExclVat(candidates: readonly Candidate[], totalInclVat: Minor | undefined, context: TotalsContext): AmountPick | null {
+export function findTotalExclVat(
+  candidates: readonly Candidate[],
+  totalInclVat: Minor | undefined,
+  context: TotalsContext,
+): AmountPick | null {
   const vat = context.vatTotal;
   const checks = (value: Minor) => totalInclVat !== undefined && vat !== undefined && nearlyEqual(value + vat, totalInclVat, 2);
-  const picked = pickBest(candidates, (value) => ({ bonus: checks(value) ? 2 : 0, checked: checks(value) }), (strength) => (strength >= 3 ? 0.65 : 0.5));
+  const picked = pickBest(
+    candidates,
+    (value) => ({ bonus: checks(value) ? 2 : 0, checked: checks(value) }),
+    (strength) => (strength >= 3 ? 0.65 : 0.5),
+  );
   if (picked?.checked) return picked;
   // The VAT lines' bases beat a printed subtotal that does not add up (a French "sous-total" is often VAT included).
-  if (context.basesTotal !== undefined && (checks(context.basesTotal) || !picked)) return { value: context.basesTotal, confidence: checks(context.basesTotal) ? 0.8 : 0.5, checked: checks(context.basesTotal), printed: true };
+  if (context.basesTotal !== undefined && (checks(context.basesTotal) || !picked))
+    return {
+      value: context.basesTotal,
+      confidence: checks(context.basesTotal) ? 0.8 : 0.5,
+      checked: checks(context.basesTotal),
+      printed: true,
+    };
   if (picked) return picked;
-  if (totalInclVat !== undefined && vat !== undefined) return { value: totalInclVat - vat, confidence: 0.45, checked: false, printed: false };
+  if (totalInclVat !== undefined && vat !== undefined)
+    return { value: totalInclVat - vat, confidence: 0.45, checked: false, printed: false };
   return null;
 }

@@ -14,11 +14,19 @@ function rateOf(line: VatCandidate, base: Minor | undefined): RateMilli | null {
 }
 
 /** The VAT lines as the receipt's field: confident when every line's arithmetic held and the totals add up. */
-export function vatLinesField(vat: VatSummary, totalInclVat: AmountPick | null, totalExclVat: AmountPick | null): Field<readonly VatLine[]> {
+export function vatLinesField(
+  vat: VatSummary,
+  totalInclVat: AmountPick | null,
+  totalExclVat: AmountPick | null,
+): Field<readonly VatLine[]> {
   const printedBase = vat.lines.length === 1 && totalExclVat?.printed ? totalExclVat.value : undefined;
   const lines = vat.lines.map((line): VatLine => {
     const rate = rateOf(line, line.base ?? printedBase);
-    return { rate: rate === null ? null : rateToString(rate), amount: toDecimalString(line.amount), ...(line.base !== undefined ? { base: toDecimalString(line.base) } : {}) };
+    return {
+      rate: rate === null ? null : rateToString(rate),
+      amount: toDecimalString(line.amount),
+      ...(line.base !== undefined ? { base: toDecimalString(line.base) } : {}),
+    };
   });
   const checked = totalInclVat?.checked === true || totalExclVat?.checked === true;
   const evidence = Math.min(...vat.lines.map((line) => line.evidence));

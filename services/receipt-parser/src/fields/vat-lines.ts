@@ -30,7 +30,9 @@ function solve(rate: RateMilli, amounts: readonly Minor[], lineIndex: number): V
       const [base, vat] = [amounts[i]!, amounts[j]!];
       if (!vatMatches(base, rate, vat)) continue;
       const gross = amounts.find((amount, k) => k !== i && k !== j && nearlyEqual(amount, base + vat, 1));
-      return gross === undefined ? { rate, amount: vat, base, evidence: 2, lineIndex } : { rate, amount: vat, base, gross, evidence: 3, lineIndex };
+      return gross === undefined
+        ? { rate, amount: vat, base, evidence: 2, lineIndex }
+        : { rate, amount: vat, base, gross, evidence: 3, lineIndex };
     }
   }
   for (const gross of amounts) {
@@ -76,7 +78,8 @@ export function findVatCandidates(facts: readonly LineFacts[]): VatCandidate[] {
     if (rate !== undefined && rate > 0) {
       const solved = solve(rate, amounts, line.index);
       if (solved) found.push(solved);
-      else if ((line.vat || inTable) && !line.exclVat && amounts.length >= 1) found.push({ rate, amount: line.vat ? amounts.at(-1)! : Math.min(...amounts), evidence: 1, lineIndex: line.index });
+      else if ((line.vat || inTable) && !line.exclVat && amounts.length >= 1)
+        found.push({ rate, amount: line.vat ? amounts.at(-1)! : Math.min(...amounts), evidence: 1, lineIndex: line.index });
       continue;
     }
     // A table row may print its rate as a plain number first ("A 20,00 37,50 7,50").
@@ -92,7 +95,8 @@ export function findVatCandidates(facts: readonly LineFacts[]): VatCandidate[] {
     if (amounts.length === 2 && line.exclVat) {
       const [base, vat] = amounts as [Minor, Minor];
       const inferred = snapToKnownRate((vat * 100_000) / base);
-      if (inferred && vatMatches(base, inferred, vat)) found.push({ rate: inferred, amount: vat, base, evidence: 2, lineIndex: line.index });
+      if (inferred && vatMatches(base, inferred, vat))
+        found.push({ rate: inferred, amount: vat, base, evidence: 2, lineIndex: line.index });
       continue;
     }
     if (amounts.length >= 1 && !line.exclVat) found.push({ rate: null, amount: amounts.at(-1)!, evidence: 1, lineIndex: line.index });

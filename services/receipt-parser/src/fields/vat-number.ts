@@ -44,7 +44,8 @@ function normalise(country: string, rest: string): string | undefined {
   const compact = rest.replace(/[\s.-]/g, '');
   const format = FORMATS[country]!;
   // A Dutch number's B is read as 8 as often as its digits' 0 as O.
-  const dutch = country === 'NL' ? asDigits(compact.slice(0, 9)) + compact.slice(9, 10).replace('8', 'B') + asDigits(compact.slice(10)) : compact;
+  const dutch =
+    country === 'NL' ? asDigits(compact.slice(0, 9)) + compact.slice(9, 10).replace('8', 'B') + asDigits(compact.slice(10)) : compact;
   for (const attempt of [compact, asDigits(compact), dutch]) {
     for (let length = attempt.length; length >= 7; length--) {
       const candidate = attempt.slice(0, length);

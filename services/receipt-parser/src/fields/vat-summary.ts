@@ -16,7 +16,13 @@ export function summariseVat(candidates: readonly VatCandidate[]): VatSummary | 
   for (const candidate of candidates) {
     if (candidate.rate === null) continue;
     const kept = byRate.get(candidate.rate);
-    if (!kept || candidate.evidence > kept.evidence) byRate.set(candidate.rate, kept?.base !== undefined && candidate.base === undefined && nearlyEqual(kept.amount, candidate.amount, 0) ? { ...candidate, base: kept.base } : candidate);
+    if (!kept || candidate.evidence > kept.evidence)
+      byRate.set(
+        candidate.rate,
+        kept?.base !== undefined && candidate.base === undefined && nearlyEqual(kept.amount, candidate.amount, 0)
+          ? { ...candidate, base: kept.base }
+          : candidate,
+      );
   }
   let lines = [...byRate.values()].sort((a, b) => a.lineIndex - b.lineIndex);
   if (lines.length > 1) {

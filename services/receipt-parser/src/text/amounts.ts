@@ -18,7 +18,10 @@ const DECIMAL_AMOUNT = new RegExp(
   'g',
 );
 // Whole amounts only count with a currency beside them ("45 €", "$12").
-const WHOLE_AMOUNT = new RegExp(String.raw`(?<![\d.,])(?<sign>-\s?)?(?:(?<pre>€|\$|£|EUR|USD|GBP|CHF)\s?(?<a>\d{1,6})|(?<b>\d{1,6})\s?(?<post>€|EUR|CHF))(?![\d.,%])`, 'g');
+const WHOLE_AMOUNT = new RegExp(
+  String.raw`(?<![\d.,])(?<sign>-\s?)?(?:(?<pre>€|\$|£|EUR|USD|GBP|CHF)\s?(?<a>\d{1,6})|(?<b>\d{1,6})\s?(?<post>€|EUR|CHF))(?![\d.,%])`,
+  'g',
+);
 
 function currencyOf(text: string | undefined): string | undefined {
   const code = text?.trim().toUpperCase();
@@ -36,14 +39,24 @@ export function findAmounts(line: string): AmountToken[] {
     const negative = Boolean(groups.sign) || Boolean(groups.trail) || parenthesised;
     const minor = whole * 100 + Number(groups.cents);
     const currency = currencyOf(groups.pre) ?? currencyOf(groups.post) ?? (groups.sep === '€' ? '€' : undefined);
-    found.push({ minor: negative ? -minor : minor, start: match.index, end: match.index + match[0].length, ...(currency ? { currency } : {}) });
+    found.push({
+      minor: negative ? -minor : minor,
+      start: match.index,
+      end: match.index + match[0].length,
+      ...(currency ? { currency } : {}),
+    });
   }
   for (const match of line.matchAll(WHOLE_AMOUNT)) {
     if (found.some((token) => match.index < token.end && token.start < match.index + match[0].length)) continue;
     const groups = match.groups!;
     const minor = Number(groups.a ?? groups.b) * 100;
     const currency = currencyOf(groups.pre) ?? currencyOf(groups.post);
-    found.push({ minor: groups.sign ? -minor : minor, start: match.index, end: match.index + match[0].length, ...(currency ? { currency } : {}) });
+    found.push({
+      minor: groups.sign ? -minor : minor,
+      start: match.index,
+      end: match.index + match[0].length,
+      ...(currency ? { currency } : {}),
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -33,7 +33,10 @@ const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}
 const YEAR_MONTH_DAY = /(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
 // OCR drops or changes one separator: "31 12-2022", "31.12 2022". Only with a four-digit year.
 const MIXED_SEPARATORS = /(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})(?![\d]|[.,]\d)/g;
-const DAY_NAME_YEAR = new RegExp(String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`, 'g');
+const DAY_NAME_YEAR = new RegExp(
+  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`,
+  'g',
+);
 const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})(?!\d)`, 'g');
 
 function isValid(year: number, month: number, day: number): boolean {
@@ -72,7 +75,16 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const year = fullYear(match[1]!);
     const [month, day] = [Number(match[3]), Number(match[4])];
     const [readMonth, readDay] = isValid(year, month, day) ? [month, day] : [zeroRepaired(match[3]!), zeroRepaired(match[4]!)];
-    if (isValid(year, readMonth, readDay)) push({ year, month: readMonth, day: readDay, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: readMonth === month && readDay === day });
+    if (isValid(year, readMonth, readDay))
+      push({
+        year,
+        month: readMonth,
+        day: readDay,
+        start: match.index,
+        end: match.index + match[0].length,
+        ambiguous: false,
+        strong: readMonth === month && readDay === day,
+      });
   }
   for (const match of line.matchAll(DAY_MONTH_YEAR)) {
     const year = fullYear(match[4]!);
@@ -85,21 +97,40 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const ambiguous = dayFirst && usOrder && first !== second;
     const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
-    push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous, strong: readable && match[4]!.length === 4 });
+    push({
+      year,
+      month,
+      day,
+      start: match.index,
+      end: match.index + match[0].length,
+      ambiguous,
+      strong: readable && match[4]!.length === 4,
+    });
   }
   for (const match of line.matchAll(MIXED_SEPARATORS)) {
     if (!/[/.-]/.test(match[0])) continue;
     const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: day <= 12 && day !== month, strong: false });
+    if (isValid(year, month, day))
+      push({
+        year,
+        month,
+        day,
+        start: match.index,
+        end: match.index + match[0].length,
+        ambiguous: day <= 12 && day !== month,
+        strong: false,
+      });
   }
   const folded = foldForKeywords(line);
   for (const match of folded.matchAll(DAY_NAME_YEAR)) {
     const [day, month, year] = [Number(match[1]), MONTH_NUMBER.get(match[2]!)!, fullYear(match[3]!)];
-    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+    if (isValid(year, month, day))
+      push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
   }
   for (const match of folded.matchAll(NAME_DAY_YEAR)) {
     const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), fullYear(match[3]!)];
-    if (isValid(year, month, day)) push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+    if (isValid(year, month, day))
+      push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
   }
   return found.sort((a, b) => a.start - b.start);
 }

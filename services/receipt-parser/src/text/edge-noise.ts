@@ -13,7 +13,8 @@ export function dropEdgeNoise(text: string, words: readonly WordConfidence[] | u
   const byLine = new Map<number, WordConfidence[]>();
   for (const word of words) if (word.line !== undefined) byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
   // Tesseract is sometimes unsure of a real word ("TVA" at 17): only short scraps go.
-  const noise = (word: WordConfidence) => word.confidence < MIN_EDGE_CONFIDENCE && !AMOUNT_LIKE.test(word.text) && word.text.replace(/[^\p{L}\p{N}]/gu, '').length < 3;
+  const noise = (word: WordConfidence) =>
+    word.confidence < MIN_EDGE_CONFIDENCE && !AMOUNT_LIKE.test(word.text) && word.text.replace(/[^\p{L}\p{N}]/gu, '').length < 3;
   return text
     .split('\n')
     .map((line, index) => {

@@ -6,7 +6,23 @@ export function foldForKeywords(text: string): string {
     .toUpperCase();
 }
 
-const LETTER_AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', G: '6' };
+const LETTER_AS_DIGIT: Record<string, string> = {
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  l: '1',
+  I: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  S: '5',
+  s: '5',
+  B: '8',
+  Z: '2',
+  z: '2',
+  G: '6',
+};
 // What a repaired token must look like: an amount with cents or a date.
 const FIXED_SHAPES = /^(?:\d{1,3}(?:[.,']\d{3})*[.,]\d{2}|\d+[.,]\d{2}|\d{1,4}([/.-])\d{1,2}\1\d{2,4})$/;
 const RATE_SHAPE = /^\d{1,2}(?:[.,]\d{1,3})?$/;
