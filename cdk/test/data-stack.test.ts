@@ -110,12 +110,10 @@ describe('the data stack', () => {
   });
 
   it('keeps the mail relay secret under the key', () => {
-    synthesized
-      .template(synthesized.platform.data)
-      .hasResourceProperties('AWS::SecretsManager::Secret', {
-        Name: 'ndf-test-mail-relay',
-        KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.data.key), 'Arn'] },
-      });
+    synthesized.template(synthesized.platform.data).hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'ndf-test-mail-relay',
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.data.key), 'Arn'] },
+    });
   });
 
   it('rotates every customer-managed key of the app yearly and keeps it', () => {

@@ -56,13 +56,11 @@ describe('alarms, the on-call topic and dashboards', () => {
       const topic = {
         'Fn::ImportValue': Match.stringLikeRegexp(`OnCall${logicalIdOf(synthesized.platform.observability.onCall).slice('OnCall'.length)}`),
       };
-      synthesized
-        .serviceTemplate(name)
-        .hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
-          AlarmName: `ndf-test-${name}`,
-          AlarmActions: [topic],
-          OKActions: [topic],
-        });
+      synthesized.serviceTemplate(name).hasResourceProperties('AWS::CloudWatch::CompositeAlarm', {
+        AlarmName: `ndf-test-${name}`,
+        AlarmActions: [topic],
+        OKActions: [topic],
+      });
     },
   );
 
