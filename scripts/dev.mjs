@@ -55,6 +55,7 @@ function pnpm(args) {
 }
 
 function setup() {
+  console.log(`▸ Node ${process.version} (.node-version)`);
   if (!existsSync(pnpmBin)) {
     console.log(`▸ installing pnpm ${pnpmVersion} into .tools/`);
     run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
