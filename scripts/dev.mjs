@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // The two newcomer commands (`npm start`, `npm test`) land here. This file runs on a bare
-// Node 20+ with nothing installed: it installs the pinned pnpm into .tools/, the workspace
-// dependencies, and DynamoDB Local, then hands over to the workspace's own scripts.
+// Node 20+ with nothing installed: it runs itself again under the Node the cloud runs
+// (.node-version, installed into .tools/ when the machine's is older), installs the pinned
+// pnpm into .tools/, the workspace dependencies, and DynamoDB Local, then hands over to the
+// workspace's own scripts.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureProjectNode } from './lib/project-node.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [command = 'help', ...rest] = process.argv.slice(2);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 11)) fail(`Node 20.11 or newer is required (found ${process.versions.node}).`);
+
+await ensureProjectNode(root);
 
 const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const toolsDir = join(root, '.tools', `pnpm-${pnpmVersion}`);
@@ -50,6 +55,7 @@ function pnpm(args) {
 }
 
 function setup() {
+  console.log(`▸ Node ${process.version} (.node-version)`);
   if (!existsSync(pnpmBin)) {
     console.log(`▸ installing pnpm ${pnpmVersion} into .tools/`);
     run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
@@ -83,6 +89,10 @@ switch (command) {
     setup();
     run(process.execPath, [join(root, 'cdk', 'node_modules', 'aws-cdk', 'bin', 'cdk'), ...rest], { cwd: join(root, 'cdk') });
     break;
+  case 'node':
+    // The workspace's other scripts (bench, token, new:service, ...) run on the project's Node through here.
+    run(process.execPath, rest);
+    break;
   default:
-    console.log('usage: npm start | npm test | npm run setup | npm run cdk -- <cdk command>');
+    console.log('usage: npm start | npm test | npm run setup | npm run cdk -- <cdk command> | node scripts/dev.mjs node <args>');
 }

@@ -6,7 +6,8 @@
 # No "# syntax=" line on purpose: the builder's own Dockerfile frontend is used (BuildKit, which
 # supports RUN --mount), so the build pulls nothing from Docker Hub.
 
-ARG NODE_IMAGE=public.ecr.aws/docker/library/node:22-bookworm-slim
+# The major version must be .node-version's (a CDK test checks it).
+ARG NODE_IMAGE=public.ecr.aws/docker/library/node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------
 # Build: install the service and its workspace dependencies, compile them, and deploy the

@@ -5,6 +5,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { ACCEPTED, accept } from '../nag-suppressions.js';
+import { lambdaNodeRuntime } from '../node-runtime.js';
 import { WORKSPACE_ROOT, servicePath } from '../paths.js';
 import { encryptedLogGroup } from './encrypted-log-group.js';
 
@@ -32,7 +33,7 @@ export function nodeLambda(scope: Construct, id: string, props: NodeLambdaProps)
     handler: 'handler',
     projectRoot: WORKSPACE_ROOT,
     depsLockFilePath: join(WORKSPACE_ROOT, 'pnpm-lock.yaml'),
-    runtime: lambda.Runtime.NODEJS_24_X,
+    runtime: lambdaNodeRuntime(),
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize,
     timeout: props.timeout,
