@@ -8,6 +8,7 @@ export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent 
 export type { HostCommand, HostReport, HostedUnit } from './supervisor/host-protocol.js';
 export { restartDelayMs, type RestartPolicy } from './supervisor/restart-delay.js';
 export { paths } from './paths.js';
+export { bundleProcesses, type BundledProcesses } from './platform/bundle.js';
 export { startSqsEmulator, type RunningSqsEmulator } from './emulators/sqs-emulator.js';
 export {
   SERVICE_HOST,

@@ -3,6 +3,7 @@ import { configFromEnvironment } from '../config.js';
 import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
 import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
+import { bundleProcesses } from '../platform/bundle.js';
 import { platformProcesses } from '../platform/processes.js';
 import { startLocalStack } from '../stack.js';
 import { Supervisor } from '../supervisor/supervisor.js';
@@ -18,7 +19,10 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
   const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
   const environment = { ...stack.environment(), ...CONSOLE_ENVIRONMENT };
-  const supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, environment), (event) => {
+  const building = Date.now();
+  const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
+  log(`services built in ${Date.now() - building} ms`);
+  const supervisor = new Supervisor(bundled.specs, (event) => {
     if (event.type === 'output') {
       const { service, text } = consoleLine(event.name, event.line);
       console.log(`${tag(service)} ${text}`);
@@ -31,7 +35,7 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   onShutdownSignal(async () => {
     log('stopping…');
     await supervisor.stop();
-    await stack.stop();
+    await Promise.all([stack.stop(), bundled.remove()]);
     log('stopped');
   });
   supervisor.start();
