@@ -5,7 +5,7 @@ import { defineService } from '@ndf/runtime';
 import { handle } from '../../../templates/service/src/handler.js';
 
 export function templateService(entry: ServiceEntry) {
-  return defineService({ entry, dependencies: [], handle });
+  return defineService({ entry, handle });
 }
 
 /** `count` entries named fleet-01, fleet-02…, each fed by changes of its own item type, so that no producer is needed. */

@@ -1,2 +1,2 @@
 export { ServiceHost } from './service-host.js';
-export { loadDefinition, startDefinition } from './load-definition.js';
+export { loadDefinition } from './load-definition.js';

@@ -1,6 +1,6 @@
 import type { HostCommand, HostedUnit, HostReport } from '@ndf/local-stack';
-import type { RunningService } from '@ndf/runtime';
-import { loadDefinition, startDefinition } from './load-definition.js';
+import { startService, type RunningService } from '@ndf/runtime';
+import { loadDefinition } from './load-definition.js';
 
 interface Instance {
   readonly halt: AbortController;
@@ -44,7 +44,7 @@ export class ServiceHost {
     const halt = new AbortController();
     const starting = loadDefinition(unit)
       .then((definition) =>
-        startDefinition(definition, {
+        startService(definition, {
           env: { ...this.env, ...unit.env, NDF_SERVICE: unit.name },
           signal: this.shutdown,
           halt: halt.signal,
