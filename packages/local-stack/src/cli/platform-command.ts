@@ -27,7 +27,7 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
       const { service, text } = consoleLine(event.name, event.line);
       console.log(`${tag(service)} ${text}`);
     }
-    if (event.type === 'started') log(`${event.name} started (pid ${event.pid})`);
+    if (event.type === 'started') log(`${event.name} started (${event.host ? `in ${event.host}, ` : ''}pid ${event.pid})`);
     if (event.type === 'exited' && event.restartInMs !== undefined) {
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
     }

@@ -31,7 +31,8 @@ export interface ProcessStatus {
 }
 
 export type SupervisorEvent =
-  | { type: 'started'; name: string; pid: number }
+  /** `host`: the process a hosted unit runs in. */
+  | { type: 'started'; name: string; pid: number; host?: string }
   | { type: 'exited'; name: string; code: number | null; signal: string | null; restartInMs: number | undefined }
   | { type: 'output'; name: string; line: string };
 
@@ -263,7 +264,7 @@ export class Supervisor {
     if (report.type === 'halted') unit.halted?.();
     else if (report.type === 'started' && unit.state === 'starting') {
       unit.state = 'running';
-      this.onEvent({ type: 'started', name: unit.unit.name, pid: host.child?.pid ?? -1 });
+      this.onEvent({ type: 'started', name: unit.unit.name, pid: host.child?.pid ?? -1, host: host.spec.name });
     } else if (report.type === 'exited' && (unit.state === 'starting' || unit.state === 'running')) {
       this.onEvent({ type: 'output', name: unit.unit.name, line: `stopped: ${report.error}` });
       this.restartUnitLater(unit, 1, null);
