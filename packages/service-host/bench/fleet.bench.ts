@@ -37,7 +37,9 @@ const templateModule = fileURLToPath(new URL('./template-service.ts', import.met
 const templateMain = fileURLToPath(new URL('./template-service-main.ts', import.meta.url));
 const MB = 2 ** 20;
 
+const stackStartedAt = performance.now();
 const stack = await startLocalStack(await ephemeralConfig('bench-fleet-'), { catalog: fleetCatalog });
+const stackSeconds = (performance.now() - stackStartedAt) / 1000;
 const port = await freePort();
 const environment = { ...stack.environment(), LOG_LEVEL: 'info' };
 
@@ -133,6 +135,9 @@ function print(title: string, figures: Figures): Memory {
 try {
   console.log(
     `${wanted} services (${real} real, ${generated.length} generated from the template), Node ${process.version}; memory measured after ${idleSeconds} s idle`,
+  );
+  console.log(
+    `the local stack (emulators, ${fleetCatalog.services.length * 2} queues) started in ${stackSeconds.toFixed(1)} s, before either run`,
   );
   const before = await measure(false);
   const beforeTotal = print('before: one tsx process per service', before);

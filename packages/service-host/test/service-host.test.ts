@@ -106,3 +106,25 @@ describe('services hosted in one process', () => {
     expect(supervisor.status().map((status) => status.state)).toEqual(['stopped', 'stopped', 'stopped']);
   }, 120_000);
 });
+
+describe('a hosted unit that cannot start', () => {
+  it('is started again after growing delays, alone', async () => {
+    const delays: number[] = [];
+    const supervisor = new Supervisor(
+      [serviceHostSpec(paths.repoRoot, {}, [{ name: 'broken-service', module, exportName: 'noSuchExport' }])],
+      (event) => event.type === 'exited' && event.restartInMs !== undefined && delays.push(event.restartInMs),
+      { initialDelayMs: 50, maxDelayMs: 200, stableAfterMs: 60_000 },
+    );
+    try {
+      supervisor.start();
+      await waitUntil('four restarts', async () => delays.length >= 4, 60_000);
+      expect(delays.slice(0, 4)).toEqual([50, 100, 200, 200]);
+      const [host, unit] = supervisor.status();
+      expect(host).toMatchObject({ name: 'service-host', state: 'running', restarts: 0 });
+      expect(unit).toMatchObject({ name: 'broken-service', host: 'service-host' });
+      expect(unit!.restarts).toBeGreaterThanOrEqual(3);
+    } finally {
+      await supervisor.stop();
+    }
+  }, 90_000);
+});
