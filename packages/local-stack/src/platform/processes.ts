@@ -11,7 +11,7 @@ export function nodeTypeScript(entry: string): { command: string; args: string[]
 
 /**
  * Every process of the platform, from the catalog: each API's local adapter
- * (services/<api>/src/local.ts), each stream router's and each service's entry point
+ * (services/<api>/local/serve.ts, outside the code the cloud runs), each stream router's and each service's entry point
  * (services/<name>/src/main.ts).
  */
 export function platformProcesses(
@@ -27,7 +27,7 @@ export function platformProcesses(
     return { name, cwd, ...nodeTypeScript(path), env: { ...environment, NDF_SERVICE: name, ...extraEnv } };
   };
   return [
-    ...catalog.apis.map((api) => spec(api.name, 'src/local.ts', { PORT: String(apiPort(api, env)) })),
+    ...catalog.apis.map((api) => spec(api.name, 'local/serve.ts', { PORT: String(apiPort(api, env)) })),
     ...catalog.routers.map((router) => spec(router.name, 'src/main.ts', {})),
     ...catalog.services.map((service) => spec(service.name, 'src/main.ts', {})),
   ];
