@@ -20,7 +20,19 @@ const servicesBut = (own) => ({
   message:
     'Another service: services share no code with each other. Move what both need into a package (core, contracts, receipt-pipeline, testkit, receipt-fixtures), or a cross-service test or bench into test/.',
 });
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The same packages, also through a dynamic import(), which no-restricted-imports does not see. */
+const dynamicImports = (patterns) =>
+  patterns
+    .filter(({ group }) => group.length > 0)
+    .map(({ group, message }) => {
+      const names = group.filter((name) => !name.endsWith('/*')).map(escape);
+      return { selector: `ImportExpression > Literal[value=/^(${names.join('|')})(\\/|$)/]`, message };
+    });
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-syntax': ['error', ...dynamicImports(patterns)],
+});
 
 // The layers (see README, "Layers"): production code is src/ of every package and service, the
 // CDK app, and the service template; local-only packages are for laptops and tests.

@@ -17,10 +17,11 @@ async function lintAs(fixture: string, path: string): Promise<{ ruleId: string |
 }
 
 describe('the layers eslint enforces', () => {
-  it('fails production code (src/) that imports a local-only package', async () => {
+  it('fails production code (src/) that imports a local-only package, statically or dynamically', async () => {
     const messages = await lintAs('production-imports-emulator.ts', 'services/ingest-api/src/serve-locally.ts');
     expect(messages).toEqual([
       { ruleId: 'no-restricted-imports', line: 2, message: expect.stringContaining("'@ndf/api-gateway-local' import is restricted") },
+      { ruleId: 'no-restricted-syntax', line: 5, message: expect.stringContaining('Local-only') },
     ]);
   });
 
