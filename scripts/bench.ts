@@ -1,14 +1,16 @@
 // `pnpm bench <name>`: runs a benchmark that prints figures and ratios against a baseline
-// measured in the same process. Benchmarks live beside the package they measure.
+// measured in the same process. Benchmarks live beside the package they measure; those that
+// measure several services together live with the cross-service tests (test/).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const benchmarks: Record<string, string> = {
   runtime: 'packages/runtime/bench/runtime.bench.ts',
-  receipts: 'services/receipt-parser/bench/receipts-accuracy.bench.ts',
+  'service-process': 'test/runtime/service-process.bench.ts',
+  receipts: 'test/receipts/receipts-accuracy.bench.ts',
   ingest: 'services/ingest-api/bench/ingest.bench.ts',
-  files: 'services/format-sniffer/bench/files.bench.ts',
+  files: 'test/files/files.bench.ts',
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',
   fleet: 'packages/service-host/bench/fleet.bench.ts',

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 // is started. Only DynamoDB, S3 and the ingest API's own local entry point run.
 
 const PREFIX = 'ingest-alone-';
-const entry = fileURLToPath(new URL('../../services/ingest-api/src/local.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../services/ingest-api/local/serve.ts', import.meta.url));
 
 let stack: LocalStack;
 let api: ChildProcess;

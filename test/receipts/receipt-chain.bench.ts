@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { catalog, findService } from '@ndf/catalog';
 import type { NoteDetail, ReceiptUpload } from '@ndf/contracts';
 import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil } from '@ndf/local-stack';
-import { measureOcrThroughput, percentile } from '@ndf/ocr/throughput';
+import { measureOcrThroughput, percentile } from './ocr-throughput.js';
 import { generateFixtures, type Fixture } from '@ndf/receipt-fixtures';
 
 const { values } = parseArgs({

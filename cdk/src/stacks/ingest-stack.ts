@@ -5,7 +5,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import type { ApiEntry, Catalog } from '@ndf/catalog';
+import { apiRoutes, type ApiEntry, type Catalog } from '@ndf/catalog';
 import { RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
 import type { DeploymentConfig } from '../config.js';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
@@ -86,16 +86,14 @@ export class IngestStack extends Stack {
       const integration = new HttpLambdaIntegration(`Integration-${entry.name}`, handler, {
         payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
       });
-      httpApi.addRoutes({ path: `${entry.basePath}/{proxy+}`, methods: [apigwv2.HttpMethod.ANY], integration, authorizer });
-      for (const route of entry.publicRoutes) {
-        const [method, path] = route.split(' ') as [apigwv2.HttpMethod, string];
+      for (const route of apiRoutes(entry)) {
         const routes = httpApi.addRoutes({
-          path: `${entry.basePath}${path}`,
-          methods: [method],
+          path: route.path,
+          methods: [route.method as apigwv2.HttpMethod],
           integration,
-          authorizer: new apigwv2.HttpNoneAuthorizer(),
+          authorizer: route.authorized ? authorizer : new apigwv2.HttpNoneAuthorizer(),
         });
-        for (const publicRoute of routes) accept(publicRoute, ACCEPTED.publicRoute);
+        if (!route.authorized) for (const publicRoute of routes) accept(publicRoute, ACCEPTED.publicRoute);
       }
       this.apis.push({ entry, httpApi, stage, handler });
     }

@@ -1,3 +1,4 @@
+import { ENDPOINT_VARIABLES, S3_PATH_STYLE_VARIABLE } from '@ndf/core';
 import type { StackConfig } from './config.js';
 import type { LocalStackEndpoints } from './stack.js';
 
@@ -10,11 +11,11 @@ export function stackEnvironment(config: StackConfig, endpoints: LocalStackEndpo
     AWS_REGION: config.region,
     AWS_ACCESS_KEY_ID: config.accessKeyId,
     AWS_SECRET_ACCESS_KEY: config.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
-    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-    AWS_ENDPOINT_URL_S3: endpoints.s3,
-    NDF_S3_FORCE_PATH_STYLE: 'true',
+    [ENDPOINT_VARIABLES.dynamodb]: endpoints.dynamodb,
+    [ENDPOINT_VARIABLES.dynamodbStreams]: endpoints.dynamodb,
+    [ENDPOINT_VARIABLES.sqs]: endpoints.sqs,
+    [ENDPOINT_VARIABLES.s3]: endpoints.s3,
+    [S3_PATH_STYLE_VARIABLE]: 'true',
     NDF_PREFIX: config.prefix,
     NDF_SMTP_HOST: endpoints.smtp.host,
     NDF_SMTP_PORT: String(endpoints.smtp.port),

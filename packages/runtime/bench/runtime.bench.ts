@@ -13,7 +13,6 @@ import {
   type HandlerKind,
   type Running,
 } from './contenders.js';
-import { measureServiceProcess } from './service-process.js';
 import { REGION, RssSampler, RunTally, createQueue, fill, isSlow, leftovers, percentile, sqsClient } from './harness.js';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' } }, allowPositionals: false });
@@ -170,13 +169,7 @@ try {
   console.log(ratioLine('(c)/(a), no-op    ', find('c', 'no-op'), find('a', 'no-op'), 0.8));
   console.log(ratioLine('(c)/(b), slow-tail', find('c', 'slow-tail'), find('b', 'slow-tail'), 2));
 
-  console.log(
-    `\n(c) as a service process (its own Node process through tsx, on a local stack; each message's effect is a conditional DynamoDB write through \`once\`):`,
-  );
-  const serviceProcess = await measureServiceProcess(messages, (line) => console.log(line));
-  console.log(
-    `service process: idle RSS ${mb(serviceProcess.idleRss)}, peak RSS under load ${mb(serviceProcess.peakRss)}, ${serviceProcess.perSecond.toFixed(0)} msg/s over ${serviceProcess.messages} messages`,
-  );
+  console.log('\n(c) as a service process, in its own Node process on a local stack: pnpm bench service-process');
 } finally {
   admin.destroy();
   await emulator.stop();

@@ -1,26 +1,27 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceClients } from '../src/aws/clients.js';
 import { classifyFailure } from '../src/resilience/index.js';
 
-let proxy: FaultProxy;
-let upstreamClosed: () => Promise<void>;
+let hangingEndpoint: string;
+let closeHanging: () => Promise<void>;
 
 beforeAll(async () => {
-  // Nothing behind the proxy answers: every request hangs there.
+  // A server that takes every request and never answers.
   const { createServer } = await import('node:http');
-  const upstream = createServer(() => undefined).listen(0, '127.0.0.1');
-  await new Promise((resolve) => upstream.once('listening', resolve));
-  const address = upstream.address();
+  const hanging = createServer(() => undefined).listen(0, '127.0.0.1');
+  await new Promise((resolve) => hanging.once('listening', resolve));
+  const address = hanging.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
-  upstreamClosed = () => new Promise((resolve) => upstream.close(() => resolve()));
-  proxy = await startFaultProxy({ target: `http://127.0.0.1:${address.port}` });
-  proxy.setFault({ mode: 'hang' });
+  hangingEndpoint = `http://127.0.0.1:${address.port}`;
+  closeHanging = () =>
+    new Promise((resolve) => {
+      hanging.closeAllConnections();
+      hanging.close(() => resolve());
+    });
 });
 afterAll(async () => {
-  await proxy?.stop();
-  await upstreamClosed?.();
+  await closeHanging?.();
 });
 
 describe('the SDK clients every service builds', () => {
@@ -29,7 +30,7 @@ describe('the SDK clients every service builds', () => {
       AWS_REGION: 'eu-west-3',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: hangingEndpoint,
     });
     const failure = await dynamodb
       .send(new GetItemCommand({ TableName: 'notes', Key: { pk: { S: 'a' }, sk: { S: 'b' } } }))

@@ -1,5 +1,5 @@
 // `npm run bench -- fleet [--services N] [--idle S]`: the local platform as `npm start` runs it,
-// with generated services added (catalog entries of their own running the service template)
+// with generated services added (catalog entries of their own, a handler on the runtime each)
 // up to N services in all, the ingest API and the stream router included. Measured in one run
 // on one local stack, first as before (one tsx process per service), then as now (light
 // services as units of one host process, CPU-bound ones in their own, all from bundles built
@@ -22,7 +22,7 @@ import {
   type ProcessSpec,
 } from '@ndf/local-stack';
 import { treeMemory, type Memory } from './process-memory.js';
-import { fleetEntries } from './template-service.js';
+import { fleetEntries } from './generated-service.js';
 
 const { values } = parseArgs({ options: { services: { type: 'string', default: '50' }, idle: { type: 'string', default: '10' } } });
 const [wanted, idleSeconds] = [Number(values.services), Number(values.idle)];
@@ -33,8 +33,8 @@ if (!Number.isInteger(wanted) || wanted < real || !(idleSeconds >= 0)) {
 }
 const generated = fleetEntries(wanted - real);
 const fleetCatalog = { ...catalog, services: [...catalog.services, ...generated] };
-const templateModule = fileURLToPath(new URL('./template-service.ts', import.meta.url));
-const templateMain = fileURLToPath(new URL('./template-service-main.ts', import.meta.url));
+const generatedModule = fileURLToPath(new URL('./generated-service.ts', import.meta.url));
+const generatedMain = fileURLToPath(new URL('./generated-service-main.ts', import.meta.url));
 const MB = 2 ** 20;
 
 const stackStartedAt = performance.now();
@@ -58,15 +58,15 @@ function fleetProcesses(hosted: boolean): ProcessSpec[] {
       ...generated.map((entry) => ({
         name: entry.name,
         command: process.execPath,
-        args: ['--conditions=development', '--import', 'tsx', templateMain],
+        args: ['--conditions=development', '--import', 'tsx', generatedMain],
         env: { ...environment, NDF_SERVICE: entry.name, NDF_FLEET_ENTRY: JSON.stringify(entry) },
       })),
     ];
   }
   const units = generated.map((entry) => ({
     name: entry.name,
-    module: templateModule,
-    exportName: 'templateService',
+    module: generatedModule,
+    exportName: 'generatedService',
     args: [entry],
     env: { NDF_SERVICE: entry.name },
   }));
@@ -134,7 +134,7 @@ function print(title: string, figures: Figures): Memory {
 
 try {
   console.log(
-    `${wanted} services (${real} real, ${generated.length} generated from the template), Node ${process.version}; memory measured after ${idleSeconds} s idle`,
+    `${wanted} services (${real} real, ${generated.length} generated), Node ${process.version}; memory measured after ${idleSeconds} s idle`,
   );
   console.log(
     `the local stack (emulators, ${fleetCatalog.services.length * 2} queues) started in ${stackSeconds.toFixed(1)} s, before either run`,

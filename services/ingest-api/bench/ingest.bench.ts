@@ -29,7 +29,7 @@ const replays = Math.floor(notes / 4);
 const CONCURRENCY = 32;
 const WARM_UP = Math.min(1_000, Math.floor(notes / 10));
 const handlerModule = fileURLToPath(new URL('../src/handler.ts', import.meta.url));
-const localEntry = fileURLToPath(new URL('../src/local.ts', import.meta.url));
+const localEntry = fileURLToPath(new URL('../local/serve.ts', import.meta.url));
 
 interface Row {
   readonly label: string;
@@ -109,7 +109,7 @@ try {
   );
   console.log('(a) ceiling: conditional PutItem of a note-shaped item, same SDK client settings as the handler');
   console.log(
-    `(b) POST /v1/notes over keep-alive HTTP to the local entry point (services/ingest-api/src/local.ts, its own process): gateway stand-in, JWT authorizer, handler\n`,
+    `(b) POST /v1/notes over keep-alive HTTP to the local entry point (services/ingest-api/local/serve.ts, its own process): gateway stand-in, JWT authorizer, handler\n`,
   );
 
   // (a) The ceiling: what DynamoDB Local takes from this process with the handler's own write.

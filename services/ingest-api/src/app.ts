@@ -1,9 +1,9 @@
+import { isTransientFailure } from '@ndf/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { API_NAME } from './config.js';
 import { callerScope } from './http/caller.js';
 import { CORRELATION_HEADER, correlationIdOf } from './http/correlation.js';
 import { unavailable, withinDeadline } from './http/deadline.js';
-import { isTransient } from './http/failures.js';
 import { ProblemError } from './http/problem.js';
 import { requestMetricsLine } from './http/request-metrics.js';
 import { problem, type ApiResult } from './http/responses.js';
@@ -126,7 +126,7 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
     } catch (error) {
       let answer: ProblemError;
       if (error instanceof ProblemError) answer = error;
-      else if (isTransient(error))
+      else if (isTransientFailure(error))
         answer = unavailable(
           'dependency_unavailable',
           'A dependency (DynamoDB or S3) failed for a moment; try again shortly with the same request.',

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startApiGatewayLocal } from '@ndf/api-gateway-local';
+import { apiRoutes } from '@ndf/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestApiEntry } from '../src/config.js';
-import { gatewayRoutes } from '../src/routes-config.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 let ingest: IngestUnderTest;
@@ -40,7 +40,7 @@ describe('authentication', () => {
       { issuer: ingest.stack.endpoints.issuer, audience: ['another-app'], jwksUrl: ingest.stack.endpoints.jwks },
       { issuer: 'http://127.0.0.1:1', audience: [ingest.stack.issuer.audience], jwksUrl: ingest.stack.endpoints.jwks },
     ]) {
-      const gateway = await startApiGatewayLocal({ port: 0, handler: ingest.api, routes: gatewayRoutes(ingestApiEntry()), authorizer });
+      const gateway = await startApiGatewayLocal({ port: 0, handler: ingest.api, routes: apiRoutes(ingestApiEntry()), authorizer });
       try {
         const response = await fetch(`${gateway.endpoint}/v1/notes/${aliceNote}`, { headers: { authorization: `Bearer ${token}` } });
         expect(response.status).toBe(401);

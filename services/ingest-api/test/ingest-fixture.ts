@@ -1,4 +1,4 @@
-import { catalog, type Catalog } from '@ndf/catalog';
+import { apiRoutes, catalog, type Catalog } from '@ndf/catalog';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { startApiGatewayLocal, type ApiGatewayLocal } from '@ndf/api-gateway-local';
 import type { openApiDocument } from '@ndf/contracts';
@@ -6,7 +6,6 @@ import { createIngestApi, type IngestHandler } from '../src/app.js';
 import { ingestClients, type IngestClients } from '../src/aws-clients.js';
 import { ingestApiEntry, ingestConfig, type IngestConfig } from '../src/config.js';
 import { NoteStore } from '../src/data/note-store.js';
-import { gatewayRoutes } from '../src/routes-config.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
 import { Contract } from '../src/validation/contract.js';
 import { expectContract, type Answer } from './contract-check.js';
@@ -62,7 +61,7 @@ export async function startIngest(
   const gateway = await startApiGatewayLocal({
     port: 0,
     handler: api,
-    routes: gatewayRoutes(ingestApiEntry()),
+    routes: apiRoutes(ingestApiEntry()),
     authorizer: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
   });
 

@@ -1,21 +1,25 @@
 import { GetQueueUrlCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { queueName } from '@ndf/catalog';
-import { TransientError } from '@ndf/runtime';
+import { QueueUrls, TransientError } from '@ndf/core';
 import type { OutgoingMessage } from './outgoing.js';
 
 const RESENDS = 3;
 
 /** Sends messages to services' queues in batches of ten, resending the entries SQS refused. */
 export class QueueSender {
-  readonly #urls = new Map<string, Promise<string>>();
+  readonly #urls: QueueUrls;
 
   constructor(
     private readonly sqs: SQSClient,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.#urls = new QueueUrls(
+      async (name, signal) => (await sqs.send(new GetQueueUrlCommand({ QueueName: name }), { abortSignal: signal })).QueueUrl,
+    );
+  }
 
   async send(service: string, messages: readonly OutgoingMessage[], signal: AbortSignal): Promise<void> {
-    const queueUrl = await this.#queueUrl(service, signal);
+    const queueUrl = await this.#urls.get(queueName(this.prefix, service), signal);
     const batches = Array.from({ length: Math.ceil(messages.length / 10) }, (_, index) => messages.slice(index * 10, index * 10 + 10));
     await Promise.all(batches.map((batch) => this.#sendBatch(queueUrl, service, batch, signal)));
   }
@@ -40,20 +44,5 @@ export class QueueSender {
       const failed = new Set(Failed.map((entry) => entry.Id));
       pending = pending.filter(({ id }) => failed.has(id));
     }
-  }
-
-  #queueUrl(service: string, signal: AbortSignal): Promise<string> {
-    let url = this.#urls.get(service);
-    if (url === undefined) {
-      url = this.sqs
-        .send(new GetQueueUrlCommand({ QueueName: queueName(this.prefix, service) }), { abortSignal: signal })
-        .then(({ QueueUrl }) => {
-          if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
-          return QueueUrl;
-        });
-      url.catch(() => this.#urls.delete(service));
-      this.#urls.set(service, url);
-    }
-    return url;
   }
 }

@@ -46,9 +46,9 @@ export interface PlatformOptions {
 
 /**
  * Every process of the platform, from the catalog: each API's local adapter
- * (services/<api>/src/local.ts); the stream routers and light services whose
- * services/<name>/src/service.ts exports their definition, as units of one host process; every
- * other service as its own process (services/<name>/src/main.ts).
+ * (services/<api>/local/serve.ts, outside the code the cloud runs); the stream routers and light
+ * services whose services/<name>/src/service.ts exports their definition, as units of one host
+ * process; every other service as its own process (services/<name>/src/main.ts).
  */
 export function platformProcesses(
   catalog: Catalog,
@@ -73,7 +73,7 @@ export function platformProcesses(
   for (const router of catalog.routers) place(router.name, true);
   for (const service of catalog.services) place(service.name, sharesProcessLocally(service));
   return [
-    ...catalog.apis.map((api) => spec(api.name, 'src/local.ts', { PORT: String(apiPort(api, env)) })),
+    ...catalog.apis.map((api) => spec(api.name, 'local/serve.ts', { PORT: String(apiPort(api, env)) })),
     ...own,
     ...(units.length > 0 ? [serviceHostSpec(repoRoot, environment, units)] : []),
   ];

@@ -1,21 +1,10 @@
+import { emfLine as coreEmfLine, type EmfValue } from '@ndf/core';
 import { SERVICE_METRICS_NAMESPACE } from '@ndf/catalog';
 import type { MetricsRegistry, SecondSnapshot } from './metrics-registry.js';
 
+export type { EmfValue } from '@ndf/core';
+
 export const EMF_NAMESPACE = SERVICE_METRICS_NAMESPACE;
-
-interface MetricDefinition {
-  readonly Name: string;
-  readonly Unit: 'Count' | 'Milliseconds' | 'None';
-  readonly StorageResolution: 1;
-}
-
-/** The specification allows at most 100 metric definitions per directive. */
-const METRICS_PER_DIRECTIVE = 100;
-
-export interface EmfValue {
-  readonly value: number;
-  readonly unit: MetricDefinition['Unit'];
-}
 
 /**
  * One CloudWatch Embedded Metric Format document for one second: counters as counts,
@@ -34,23 +23,9 @@ export function toEmf(service: string, snapshotOfOneSecond: SecondSnapshot, time
   return emfLine(service, values, timestamp);
 }
 
-/** One EMF document of a service's values at one moment, at 1-second storage resolution under the `Service` dimension. */
+/** One EMF document of a service's values at one moment, in the services' namespace under the `Service` dimension. */
 export function emfLine(service: string, values: Readonly<Record<string, EmfValue>>, timestamp: number): string {
-  const definitions: MetricDefinition[] = Object.entries(values).map(([name, { unit }]) => ({
-    Name: name,
-    Unit: unit,
-    StorageResolution: 1,
-  }));
-  const plain = Object.fromEntries(Object.entries(values).map(([name, { value }]) => [name, value]));
-  const directives = [];
-  for (let start = 0; start < definitions.length; start += METRICS_PER_DIRECTIVE) {
-    directives.push({
-      Namespace: EMF_NAMESPACE,
-      Dimensions: [['Service']],
-      Metrics: definitions.slice(start, start + METRICS_PER_DIRECTIVE),
-    });
-  }
-  return JSON.stringify({ _aws: { Timestamp: timestamp, CloudWatchMetrics: directives }, Service: service, ...plain });
+  return coreEmfLine({ namespace: EMF_NAMESPACE, dimensions: { Service: service }, values, timestamp });
 }
 
 export interface EmitEmfOptions {

@@ -1,5 +1,6 @@
 import { GetQueueUrlCommand, SendMessageCommand, type MessageAttributeValue, type SQSClient } from '@aws-sdk/client-sqs';
 import { queueName, type ServiceEntry } from '@ndf/catalog';
+import { QueueUrls } from '@ndf/core';
 import { PermanentError } from '../errors.js';
 import { CORRELATION_ATTRIBUTE } from '../observability/logger.js';
 
@@ -24,10 +25,13 @@ export interface EmitterOptions {
  * message being handled, so that one request can be followed through every hop.
  */
 export class Emitter {
-  readonly #urls = new Map<string, Promise<string>>();
   readonly #allowed: ReadonlySet<string>;
+  readonly #urls: QueueUrls;
 
   constructor(private readonly options: EmitterOptions) {
+    this.#urls = new QueueUrls(
+      async (name, signal) => (await options.sqs.send(new GetQueueUrlCommand({ QueueName: name }), { abortSignal: signal })).QueueUrl,
+    );
     this.#allowed = new Set(options.entry.emits.flatMap((output) => (output.kind === 'service' ? [output.service] : [])));
   }
 
@@ -46,28 +50,12 @@ export class Emitter {
     if (correlationId) attributes[CORRELATION_ATTRIBUTE] = { DataType: 'String', StringValue: correlationId };
     await this.options.sqs.send(
       new SendMessageCommand({
-        QueueUrl: await this.#queueUrl(service, signal),
+        QueueUrl: await this.#urls.get(queueName(this.options.prefix, service), signal),
         MessageBody: typeof body === 'string' ? body : JSON.stringify(body),
         MessageAttributes: attributes,
         ...(options.delaySeconds ? { DelaySeconds: Math.min(900, Math.max(0, Math.round(options.delaySeconds))) } : {}),
       }),
       { abortSignal: signal },
     );
-  }
-
-  #queueUrl(service: string, signal: AbortSignal): Promise<string> {
-    let url = this.#urls.get(service);
-    if (url === undefined) {
-      url = this.options.sqs
-        .send(new GetQueueUrlCommand({ QueueName: queueName(this.options.prefix, service) }), { abortSignal: signal })
-        .then(({ QueueUrl }) => {
-          if (!QueueUrl) throw new Error(`The queue of ${service} has no URL.`);
-          return QueueUrl;
-        });
-      // A failed lookup is not remembered: the next message asks again.
-      url.catch(() => this.#urls.delete(service));
-      this.#urls.set(service, url);
-    }
-    return url;
   }
 }

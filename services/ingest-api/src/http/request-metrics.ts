@@ -1,3 +1,4 @@
+import { emfLine } from '@ndf/core';
 import { API_METRIC, API_METRICS_NAMESPACE } from '@ndf/catalog';
 
 // One CloudWatch Embedded Metric Format line per request the handler answers, so that alarms
@@ -29,30 +30,23 @@ export interface RequestMeasure {
   readonly route?: string | undefined;
 }
 
-type Unit = 'Count' | 'Milliseconds';
-
-const DEFINITIONS: readonly { readonly Name: string; readonly Unit: Unit; readonly StorageResolution: 1 }[] = [
-  { Name: API_METRIC.requests, Unit: 'Count', StorageResolution: 1 },
-  { Name: API_METRIC.serverErrors, Unit: 'Count', StorageResolution: 1 },
-  { Name: API_METRIC.clientErrors, Unit: 'Count', StorageResolution: 1 },
-  { Name: API_METRIC.latencyMs, Unit: 'Milliseconds', StorageResolution: 1 },
-];
-
 /** The EMF line for one request: its counts and latency at 1-second resolution under the `Api` dimension. */
 export function requestMetricsLine(measure: RequestMeasure): string {
-  return JSON.stringify({
-    _aws: {
-      Timestamp: Math.round(measure.timestamp),
-      CloudWatchMetrics: [{ Namespace: API_METRICS_NAMESPACE, Dimensions: [['Api']], Metrics: DEFINITIONS }],
+  return emfLine({
+    namespace: API_METRICS_NAMESPACE,
+    dimensions: { Api: measure.api },
+    timestamp: measure.timestamp,
+    values: {
+      [API_METRIC.requests]: { value: 1, unit: 'Count' },
+      [API_METRIC.serverErrors]: { value: measure.status >= 500 ? 1 : 0, unit: 'Count' },
+      [API_METRIC.clientErrors]: { value: measure.status >= 400 && measure.status < 500 ? 1 : 0, unit: 'Count' },
+      // A clock set back during the request must not make a negative latency.
+      [API_METRIC.latencyMs]: { value: Math.max(0, Math.round(measure.latencyMs)), unit: 'Milliseconds' },
     },
-    Api: measure.api,
-    [API_METRIC.requests]: 1,
-    [API_METRIC.serverErrors]: measure.status >= 500 ? 1 : 0,
-    [API_METRIC.clientErrors]: measure.status >= 400 && measure.status < 500 ? 1 : 0,
-    // A clock set back during the request must not make a negative latency.
-    [API_METRIC.latencyMs]: Math.max(0, Math.round(measure.latencyMs)),
-    status: measure.status,
-    ...(measure.route === undefined ? {} : { route: measure.route }),
-    ...(measure.correlationId === undefined ? {} : { correlationId: measure.correlationId }),
+    properties: {
+      status: measure.status,
+      ...(measure.route === undefined ? {} : { route: measure.route }),
+      ...(measure.correlationId === undefined ? {} : { correlationId: measure.correlationId }),
+    },
   });
 }

@@ -1,10 +1,19 @@
 // A generated service of the fleet benchmark: a catalog entry of its own (queue, DLQ, consumer,
-// metrics endpoint, heartbeat) running the code `pnpm new:service` gives a new service.
+// metrics endpoint, heartbeat) with what a new service from the template starts with, a handler
+// on the runtime and nothing else. (The template itself names no catalog entry until
+// `pnpm new:service` fills it in, so it cannot be imported as is.)
 import type { ServiceEntry } from '@ndf/catalog';
-import { defineService } from '@ndf/runtime';
-import { handle } from '../../../templates/service/src/handler.js';
+import { PermanentError, defineService, type InboundMessage } from '@ndf/runtime';
 
-export function templateService(entry: ServiceEntry) {
+async function handle(message: InboundMessage): Promise<void> {
+  try {
+    JSON.parse(message.body);
+  } catch {
+    throw new PermanentError('The message body is not JSON.');
+  }
+}
+
+export function generatedService(entry: ServiceEntry) {
   return defineService({ entry, handle });
 }
 
@@ -14,7 +23,7 @@ export function fleetEntries(count: number): ServiceEntry[] {
     const name = `fleet-${String(index + 1).padStart(2, '0')}`;
     return {
       name,
-      description: 'a generated service of the fleet benchmark, running the service template',
+      description: 'a generated service of the fleet benchmark',
       critical: false,
       consumes: { kind: 'stream', table: 'notes', itemTypes: [name.toUpperCase()], events: ['INSERT'] },
       emits: [],

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { bytesSource, sniffReceipt } from '../src/lib.js';
+import { bytesSource, sniffReceipt } from '@ndf/format-sniffer/lib';
 import { makeFileInputs, type FileInputs } from './file-inputs.js';
 import { STEPS } from './file-steps.js';
 

@@ -1,8 +1,8 @@
-// The OCR-alone ceiling for benchmarks (`import { measureOcrThroughput } from '@ndf/ocr/throughput'`):
-// development only, it reads fixtures from @ndf/receipt-fixtures.
+// The OCR-alone ceiling for the receipt benchmarks (receipts-accuracy, receipt-chain):
+// it reads fixtures from @ndf/receipt-fixtures.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createOcrEngine, type OcrEngine, type OcrPage } from '../src/ocr.js';
+import { createOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
 import { generateFixtures, type Fixture, type FixtureFormat } from '@ndf/receipt-fixtures';
 
 export interface OcrThroughput {

@@ -1,9 +1,10 @@
 // Serves the very same handler over HTTP on 127.0.0.1:$PORT through the API Gateway stand-in,
-// with the local token issuer as the JWT authorizer's issuer. `npm start` runs it.
+// with the local token issuer as the JWT authorizer's issuer. `npm start` runs it. Local only:
+// it lives outside src/, so that the Lambda's code never reaches the emulator.
 import { startApiGatewayLocal } from '@ndf/api-gateway-local';
-import { API_NAME, ingestApiEntry, ingestConfig } from './config.js';
-import { handler } from './handler.js';
-import { gatewayRoutes } from './routes-config.js';
+import { apiRoutes } from '@ndf/catalog';
+import { API_NAME, ingestApiEntry, ingestConfig } from '../src/config.js';
+import { handler } from '../src/handler.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -16,7 +17,7 @@ const gateway = await startApiGatewayLocal({
   port,
   handler,
   name: `the ${API_NAME} (PORT)`,
-  routes: gatewayRoutes(ingestApiEntry()),
+  routes: apiRoutes(ingestApiEntry()),
   authorizer: { issuer: required('NDF_JWT_ISSUER'), audience: [required('NDF_JWT_AUDIENCE')], jwksUrl: required('NDF_JWKS_URL') },
 });
 console.log(`${API_NAME} listening on ${gateway.endpoint}${ingestConfig().basePath}`);

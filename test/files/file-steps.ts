@@ -4,7 +4,7 @@ import { normaliseImage } from '@ndf/image-normalizer/lib';
 import { DEFAULT_INSPECT_LIMITS, PdfInspector, inspectPdfInProcess } from '@ndf/pdf-inspector/lib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { bytesSource, sniffReceipt } from '../src/lib.js';
+import { bytesSource, sniffReceipt } from '@ndf/format-sniffer/lib';
 import type { FileInputs } from './file-inputs.js';
 
 export interface Step {

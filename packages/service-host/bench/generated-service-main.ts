@@ -2,6 +2,6 @@
 // its catalog entry comes in NDF_FLEET_ENTRY.
 import type { ServiceEntry } from '@ndf/catalog';
 import { runService } from '@ndf/runtime';
-import { templateService } from './template-service.js';
+import { generatedService } from './generated-service.js';
 
-await runService(templateService(JSON.parse(process.env.NDF_FLEET_ENTRY ?? '') as ServiceEntry));
+await runService(generatedService(JSON.parse(process.env.NDF_FLEET_ENTRY ?? '') as ServiceEntry));

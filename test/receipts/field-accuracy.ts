@@ -1,5 +1,5 @@
 import type { ReceiptTruth } from '@ndf/receipt-fixtures';
-import type { ReceiptFields } from '../src/index.js';
+import type { ReceiptFields } from '@ndf/receipt-parser/parser';
 
 export const FIELDS = ['merchant', 'date', 'total', 'totalExclVat', 'vat', 'currency', 'vatNumber'] as const;
 export type FieldName = (typeof FIELDS)[number];

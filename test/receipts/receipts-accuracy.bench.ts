@@ -6,9 +6,9 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createOcrEngine } from '@ndf/ocr/engine';
 import { composeReceipt, documentText, generateFixtures, type FixtureFormat } from '@ndf/receipt-fixtures';
-import { parseReceipt } from '../src/index.js';
+import { parseReceipt } from '@ndf/receipt-parser/parser';
 import { AccuracyTally, FIELDS, compareFields, type FieldName } from './field-accuracy.js';
-import { runOcr, type OcrThroughput } from '@ndf/ocr/throughput';
+import { runOcr, type OcrThroughput } from './ocr-throughput.js';
 
 const { values } = parseArgs({
   options: {

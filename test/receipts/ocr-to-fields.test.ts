@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createOcrEngine, type OcrEngine } from '@ndf/ocr/engine';
 import { generateFixture, type FixtureFormat } from '@ndf/receipt-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReceipt } from '../src/index.js';
+import { parseReceipt } from '@ndf/receipt-parser/parser';
 
 // End to end on rendered receipts: the OCR engine's page, words included, straight into the parser.
 describe('OCR page → fields', () => {

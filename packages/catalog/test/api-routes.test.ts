@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { apiRoutes, catalog } from '../src/index.js';
+
+describe('apiRoutes', () => {
+  it('puts everything under the base path behind the authorizer, but the public routes', () => {
+    expect(apiRoutes({ basePath: '/v1', publicRoutes: ['GET /health', 'GET /openapi.json'] })).toEqual([
+      { method: 'ANY', path: '/v1/{proxy+}', routeKey: 'ANY /v1/{proxy+}', authorized: true },
+      { method: 'GET', path: '/v1/health', routeKey: 'GET /v1/health', authorized: false },
+      { method: 'GET', path: '/v1/openapi.json', routeKey: 'GET /v1/openapi.json', authorized: false },
+    ]);
+  });
+
+  it('gives every API of the catalog one guarded route and its public ones', () => {
+    for (const api of catalog.apis) expect(apiRoutes(api).filter((route) => route.authorized)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,21 @@
+export { PermanentError, TransientError } from './errors/error-classes.js';
+export {
+  TRANSIENT_ERROR_CODES,
+  TRANSIENT_ERROR_NAMES,
+  failureEvidence,
+  isTransientFailure,
+  type FailureEvidence,
+} from './errors/failure-kind.js';
+export { emfLine, type EmfDocument, type EmfUnit, type EmfValue } from './metrics/emf.js';
+export {
+  ENDPOINT_VARIABLES,
+  S3_PATH_STYLE_VARIABLE,
+  clientSettings,
+  credentialsFrom,
+  type AwsService,
+  type ClientLimits,
+  type ClientSettings,
+  type Credentials,
+  type Environment,
+} from './aws/client-settings.js';
+export { QueueUrls, type QueueUrlLookup } from './sqs/queue-urls.js';
