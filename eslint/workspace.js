@@ -5,7 +5,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Packages for a laptop and for tests only: production code (src/) must never import them. */
-export const LOCAL_ONLY_PACKAGES = ['@ndf/local-stack', '@ndf/api-gateway-local', '@ndf/testkit', '@ndf/receipt-fixtures'];
+export const LOCAL_ONLY_PACKAGES = [
+  '@ndf/local-stack',
+  '@ndf/api-gateway-local',
+  '@ndf/testkit',
+  '@ndf/receipt-fixtures',
+  '@ndf/service-host',
+];
 
 /** The workspace's package folders, as pnpm-workspace.yaml lists them. */
 const PACKAGE_PARENTS = ['packages', 'services'];

@@ -13,6 +13,7 @@ const benchmarks: Record<string, string> = {
   files: 'test/files/files.bench.ts',
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',
+  fleet: 'packages/service-host/bench/fleet.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

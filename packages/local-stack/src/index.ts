@@ -5,7 +5,16 @@ export { waitUntil } from './net/wait-until.js';
 export { provision, type ProvisionResult } from './provision/provision.js';
 export { startLocalStack, type LocalStack, type LocalStackEndpoints } from './stack.js';
 export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent } from './supervisor/supervisor.js';
+export type { HostCommand, HostReport, HostedUnit } from './supervisor/host-protocol.js';
 export { restartDelayMs, type RestartPolicy } from './supervisor/restart-delay.js';
 export { paths } from './paths.js';
+export { bundleProcesses, type BundledProcesses } from './platform/bundle.js';
 export { startSqsEmulator, type RunningSqsEmulator } from './emulators/sqs-emulator.js';
-export { platformProcesses } from './platform/processes.js';
+export {
+  SERVICE_HOST,
+  platformProcesses,
+  serviceDefinitionModule,
+  serviceHostSpec,
+  sharesProcessLocally,
+  type PlatformOptions,
+} from './platform/processes.js';

@@ -10,5 +10,7 @@ export const paths = {
   dynamoDbLocal: resolve(packageRoot, '..', '..', '.tools', 'dynamodb-local-2.9.30'),
   /** Default data folder of a developer's stack: tables, receipts, mail, signing key. */
   defaultDataDir: resolve(packageRoot, '..', '..', '.data'),
+  /** Where the platform's prebuilt bundles go, one folder per run (see bundleProcesses). */
+  bundleCacheDir: resolve(packageRoot, '..', '..', 'node_modules', '.cache', 'ndf-platform'),
   s3BackendLauncher: join(packageRoot, 'bin', 's3-backend.mjs'),
 };

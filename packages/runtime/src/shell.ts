@@ -1,8 +1,9 @@
 import { DEFAULT_PREFIX, RUNTIME_DRAIN_MS, bucketName, tableName } from '@ndf/catalog';
 import type { Logger } from 'pino';
 import { serviceClients, type ServiceClients } from './aws/clients.js';
+import { refuseCallsOnceHalted, stdoutUntilHalted } from './lifecycle/halt.js';
 import { shutdownSignal } from './lifecycle/shutdown.js';
-import { MetricsRegistry, createLogger, emitEmf, serveMetrics, startHeartbeat, type Health } from './observability/index.js';
+import { MetricsRegistry, createLogger, emitEmf, logFormatFrom, serveMetrics, startHeartbeat, type Health } from './observability/index.js';
 import { DynamoQuarantineStore } from './quarantine/index.js';
 import { BreakerRegistry } from './resilience/index.js';
 
@@ -13,13 +14,19 @@ export interface RunOptions {
   /** How long in-flight work may finish after a stop. */
   readonly drainMs?: number;
   readonly logger?: Logger;
+  /**
+   * Stops the service at once, as SIGKILL stops a process: no drain, no further call to AWS
+   * (messages in hand come back after their visibility timeout), no more log lines, heartbeat
+   * and metrics endpoint gone. For several services sharing one process, each killed alone.
+   */
+  readonly halt?: AbortSignal;
 }
 
 export interface RunningService {
   readonly metricsUrl: string;
   readonly metrics: MetricsRegistry;
   readonly breakers: BreakerRegistry;
-  /** Resolves once the service has stopped and drained. */
+  /** Resolves once the service has stopped and drained, or at once when halted. */
   readonly stopped: Promise<void>;
 }
 
@@ -58,8 +65,17 @@ export async function startShell(
 ): Promise<RunningService> {
   const env = options.env ?? process.env;
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
-  const logger = options.logger ?? createLogger({ service: name, level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info' });
+  const halt = options.halt;
+  const logger =
+    options.logger ??
+    createLogger({
+      service: name,
+      level: (env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+      format: logFormatFrom(env),
+      ...(halt ? { destination: stdoutUntilHalted(halt) } : {}),
+    });
   const clients = serviceClients(env);
+  if (halt) refuseCallsOnceHalted(clients, halt);
   const metrics = new MetricsRegistry();
   const breakers = new BreakerRegistry({ metrics });
   const runtimeTable = tableName(prefix, 'runtime');
@@ -98,19 +114,34 @@ export async function startShell(
   logger.info({ event: 'started', metrics: metricsServer.url, ...work.startedDetail });
 
   const stopped = new Promise<void>((resolve) => {
-    const stop = async () => {
-      logger.info({ event: 'stopping' });
-      await work.stop();
+    let ending = false;
+    const stopAround = async () => {
       stopHeartbeat();
       stopEmf();
       breakers.shutdown();
       await metricsServer.stop();
+    };
+    const stop = async () => {
+      if (ending) return;
+      ending = true;
+      logger.info({ event: 'stopping' });
+      await work.stop();
+      await stopAround();
       logger.info({ event: 'stopped' });
       logger.flush();
       resolve();
     };
+    const haltNow = () => {
+      ending = true;
+      // The work unwinds in the background: every call it still makes is refused (see refuseCallsOnceHalted).
+      void work.stop().catch(() => undefined);
+      void stopAround().catch(() => undefined);
+      resolve();
+    };
     if (signal.aborted) void stop();
     else signal.addEventListener('abort', () => void stop(), { once: true });
+    if (halt?.aborted) haltNow();
+    else halt?.addEventListener('abort', haltNow, { once: true });
   });
   return { metricsUrl: metricsServer.url, metrics, breakers, stopped };
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CORRELATION_ATTRIBUTE, createLogger, withCorrelation } from '../src/observability/index.js';
+import { CORRELATION_ATTRIBUTE, createLogger, logFormatFrom, prettyLine, withCorrelation } from '../src/observability/index.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -43,5 +43,38 @@ describe('createLogger', () => {
     expect(lines[0]).toMatchObject({ service: 'ingest', correlationId: 'c-1', noteId: 'n-1', attempt: 2 });
     expect(lines[0]).not.toHaveProperty('messageId');
     expect(CORRELATION_ATTRIBUTE).toBe('ndf-correlation-id');
+  });
+});
+
+describe('the console format (NDF_LOG_FORMAT=pretty)', () => {
+  it('is chosen by NDF_LOG_FORMAT, JSON otherwise', () => {
+    expect([logFormatFrom({ NDF_LOG_FORMAT: 'pretty' }), logFormatFrom({ NDF_LOG_FORMAT: 'json' }), logFormatFrom({})]).toEqual([
+      'pretty',
+      'json',
+      'json',
+    ]);
+  });
+
+  it('writes one short line per record: service, level, event, ids, then the rest as key=value', () => {
+    const written: string[] = [];
+    const logger = createLogger({
+      service: 'receipt-intake',
+      format: 'pretty',
+      destination: { write: (line: string) => void written.push(line) },
+    });
+    withCorrelation(logger, { correlationId: 'c-1', messageId: 'm-1', attempt: 2 }).warn({
+      event: 'handler-failed',
+      outcome: 'retry-later',
+      error: 'Timeout: no answer',
+    });
+    expect(written).toEqual([
+      'receipt-intake    │ WARN  handler-failed correlationId=c-1 messageId=m-1 attempt=2 outcome=retry-later error="Timeout: no answer"\n',
+    ]);
+  });
+
+  it('shows a message, nested values as JSON, and a service-less record under a dash', () => {
+    expect(prettyLine({ level: 'error', msg: 'boom', detail: { code: 3 }, time: '2024-01-01T00:00:00.000Z', pid: 1 })).toBe(
+      '-                 │ ERROR boom detail={"code":3}',
+    );
   });
 });

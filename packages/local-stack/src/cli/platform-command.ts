@@ -2,6 +2,8 @@ import { catalog } from '@ndf/catalog';
 import { configFromEnvironment } from '../config.js';
 import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
+import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
+import { bundleProcesses } from '../platform/bundle.js';
 import { platformProcesses } from '../platform/processes.js';
 import { startLocalStack } from '../stack.js';
 import { Supervisor } from '../supervisor/supervisor.js';
@@ -16,9 +18,16 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   const startedAt = Date.now() - process.uptime() * 1000;
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
   const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
-  const supervisor = new Supervisor(platformProcesses(catalog, paths.repoRoot, stack.environment()), (event) => {
-    if (event.type === 'output') console.log(`${tag(event.name)} ${event.line}`);
-    if (event.type === 'started') log(`${event.name} started (pid ${event.pid})`);
+  const environment = { ...stack.environment(), ...CONSOLE_ENVIRONMENT };
+  const building = Date.now();
+  const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
+  log(`services built in ${Date.now() - building} ms`);
+  const supervisor = new Supervisor(bundled.specs, (event) => {
+    if (event.type === 'output') {
+      const { service, text } = consoleLine(event.name, event.line);
+      console.log(`${tag(service)} ${text}`);
+    }
+    if (event.type === 'started') log(`${event.name} started (${event.host ? `in ${event.host}, ` : ''}pid ${event.pid})`);
     if (event.type === 'exited' && event.restartInMs !== undefined) {
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
     }
@@ -26,7 +35,7 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   onShutdownSignal(async () => {
     log('stopping…');
     await supervisor.stop();
-    await stack.stop();
+    await Promise.all([stack.stop(), bundled.remove()]);
     log('stopped');
   });
   supervisor.start();

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '@ndf/catalog';
+import type { Catalog, ServiceEntry } from '@ndf/catalog';
 import { apiPort } from '../config.js';
+import type { HostedUnit } from '../supervisor/host-protocol.js';
 import type { ProcessSpec } from '../supervisor/supervisor.js';
 
 /** How a workspace TypeScript entry point runs locally: sources, through tsx. */
@@ -9,16 +10,52 @@ export function nodeTypeScript(entry: string): { command: string; args: string[]
   return { command: process.execPath, args: ['--conditions=development', '--import', 'tsx', entry] };
 }
 
+/** The process that runs the light services locally (packages/service-host). */
+export const SERVICE_HOST = 'service-host';
+
+/**
+ * Whether a service may share a process locally: an IO-bound one, of the catalog's default task
+ * size. CPU-bound services (OCR, image and PDF work: a larger `task.cpu`) keep a process of their
+ * own, so that their work never holds up the others' event loop.
+ */
+export function sharesProcessLocally(entry: Pick<ServiceEntry, 'task'>): boolean {
+  return (entry.task?.cpu ?? 256) <= 256;
+}
+
+/** services/<name>/src/service.ts when it exports the service's definition as `service`, which a host can start. */
+export function serviceDefinitionModule(repoRoot: string, name: string): string | undefined {
+  const path = join(repoRoot, 'services', name, 'src', 'service.ts');
+  return existsSync(path) && /export\s+const\s+service\b/.test(readFileSync(path, 'utf8')) ? path : undefined;
+}
+
+/** The host process for these units: one runtime instance each, killed and resumed alone (see the Supervisor). */
+export function serviceHostSpec(repoRoot: string, environment: Record<string, string>, units: readonly HostedUnit[]): ProcessSpec {
+  return {
+    name: SERVICE_HOST,
+    cwd: repoRoot,
+    ...nodeTypeScript(join(repoRoot, 'packages', 'service-host', 'src', 'main.ts')),
+    env: { ...environment, NDF_SERVICE: SERVICE_HOST },
+    units,
+  };
+}
+
+export interface PlatformOptions {
+  /** Light services with a `service` definition run in one host process (the default), or each in its own. */
+  readonly hostLightServices?: boolean;
+}
+
 /**
  * Every process of the platform, from the catalog: each API's local adapter
- * (services/<api>/local/serve.ts, outside the code the cloud runs), each stream router's and each service's entry point
- * (services/<name>/src/main.ts).
+ * (services/<api>/local/serve.ts, outside the code the cloud runs); the stream routers and light
+ * services whose services/<name>/src/service.ts exports their definition, as units of one host
+ * process; every other service as its own process (services/<name>/src/main.ts).
  */
 export function platformProcesses(
   catalog: Catalog,
   repoRoot: string,
   environment: Record<string, string>,
   env: NodeJS.ProcessEnv = process.env,
+  { hostLightServices = true }: PlatformOptions = {},
 ): ProcessSpec[] {
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
     const cwd = join(repoRoot, 'services', name);
@@ -26,9 +63,18 @@ export function platformProcesses(
     if (!existsSync(path)) throw new Error(`The catalog lists "${name}", but ${join('services', name, entry)} does not exist.`);
     return { name, cwd, ...nodeTypeScript(path), env: { ...environment, NDF_SERVICE: name, ...extraEnv } };
   };
+  const units: HostedUnit[] = [];
+  const own: ProcessSpec[] = [];
+  const place = (name: string, light: boolean) => {
+    const module = hostLightServices && light ? serviceDefinitionModule(repoRoot, name) : undefined;
+    if (module) units.push({ name, module, exportName: 'service', env: { NDF_SERVICE: name } });
+    else own.push(spec(name, 'src/main.ts', {}));
+  };
+  for (const router of catalog.routers) place(router.name, true);
+  for (const service of catalog.services) place(service.name, sharesProcessLocally(service));
   return [
     ...catalog.apis.map((api) => spec(api.name, 'local/serve.ts', { PORT: String(apiPort(api, env)) })),
-    ...catalog.routers.map((router) => spec(router.name, 'src/main.ts', {})),
-    ...catalog.services.map((service) => spec(service.name, 'src/main.ts', {})),
+    ...own,
+    ...(units.length > 0 ? [serviceHostSpec(repoRoot, environment, units)] : []),
   ];
 }

@@ -1,0 +1,2 @@
+export { ServiceHost } from './service-host.js';
+export { loadDefinition } from './load-definition.js';
