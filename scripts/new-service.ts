@@ -19,7 +19,7 @@ if (!name || !['stream', 's3', 'queue'].includes(source)) {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 try {
-  const files = generateService({ root, name, source, description: values.description ?? `The ${name} service.` });
+  const files = await generateService({ root, name, source, description: values.description ?? `The ${name} service.` });
   console.log(`✔ created services/${name} and its catalog entry:\n  ${files.join('\n  ')}`);
 } catch (error) {
   console.error(`✖ ${(error as Error).message}`);
@@ -34,7 +34,14 @@ const pnpm = join(root, '.tools', `pnpm-${pnpmVersion}`, 'node_modules', 'pnpm',
 const install = existsSync(pnpm)
   ? spawnSync(process.execPath, [pnpm, 'install', '--prefer-offline'], { cwd: root, stdio: 'inherit' })
   : undefined;
-if (!install || install.status !== 0) console.log('Now run `pnpm install` to link it into the workspace.');
+if (!install || install.status !== 0) {
+  console.log('✖ Linking it into the workspace failed: run `pnpm install`, then it is ready.');
+  process.exit(1);
+}
 console.log(
-  `Next: write the job in services/${name}/src/handler.ts, then adjust its entry in packages/catalog/src/services.ts (what it consumes and emits, limits, alarms).`,
+  [
+    `✔ services/${name} is ready as it is: it starts with \`npm start\`, consumes its queue, and passes its tests`,
+    `  (pnpm --filter @ndf/${name} test). Nothing else needs editing; its job goes in src/handler.ts, and what it`,
+    '  consumes, emits and touches in its entry in packages/catalog/src/services.ts (its queue, role and breakers follow).',
+  ].join('\n'),
 );
