@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateService, type ServiceSourceKind } from './lib/generate-service.js';
 
-const usage = 'usage: npm run new:service -- <name> [--source stream|s3|queue] [--description "what it does"]';
+const usage =
+  'usage: npm run new:service -- <name> [--source stream|s3|queue] [--description "what it does"]\n' +
+  '  (a queue service also needs a service whose catalog entry emits to it)';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { source: { type: 'string', default: 'stream' }, description: { type: 'string' } },
@@ -36,6 +38,15 @@ const install = existsSync(pnpm)
   : undefined;
 if (!install || install.status !== 0) {
   console.log('✖ Linking it into the workspace failed: run `pnpm install`, then it is ready.');
+  process.exit(1);
+}
+// The catalog as it now stands: what it still lacks (a queue service nothing feeds yet) is all that is left to do.
+const { catalog, catalogProblems } = (await import(
+  pathToFileURL(join(root, 'packages', 'catalog', 'src', 'index.ts')).href
+)) as typeof import('@ndf/catalog');
+const missing = catalogProblems(catalog);
+if (missing.length > 0) {
+  console.log(`✖ The catalog needs this before services/${name} can run (packages/catalog/src/services.ts):\n- ${missing.join('\n- ')}`);
   process.exit(1);
 }
 console.log(
