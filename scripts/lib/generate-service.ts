@@ -1,5 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+// The workspace's own formatter, so that what is generated passes `prettier --check` as it is.
+import { format, resolveConfig } from 'prettier';
 
 export type ServiceSourceKind = 'stream' | 's3' | 'queue';
 
@@ -43,8 +45,8 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** Creates services/<name> from the template and adds its entry to the catalog. Returns the files written. */
-export function generateService(options: GenerateOptions): string[] {
+/** Creates services/<name> from the template and adds its entry to the catalog, formatted. Returns the files written. */
+export async function generateService(options: GenerateOptions): Promise<string[]> {
   const { root, name } = options;
   if (!KEBAB.test(name)) throw new Error(`"${name}" is not a kebab-case name (like vat-calculator).`);
   if (name.length > 60) throw new Error(`"${name}" is longer than 60 characters.`);
@@ -58,10 +60,17 @@ export function generateService(options: GenerateOptions): string[] {
 
   cpSync(join(root, 'templates', 'service'), target, { recursive: true });
   const written = listFiles(target);
+  const substitute = (text: string) => text.replaceAll('__NAME__', name).replaceAll('__DESCRIPTION__', options.description);
+  const writeFormatted = async (file: string, text: string) =>
+    writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
   for (const file of written) {
-    const text = readFileSync(file, 'utf8').replaceAll('__NAME__', name).replaceAll('__DESCRIPTION__', options.description);
-    writeFileSync(file, text);
+    const text = readFileSync(file, 'utf8');
+    // JSON strings get the description escaped; Markdown is left as written (prettier ignores it here).
+    if (file.endsWith('.json'))
+      writeFileSync(file, text.replaceAll('__NAME__', name).replaceAll('"__DESCRIPTION__"', JSON.stringify(options.description)));
+    else if (file.endsWith('.ts')) await writeFormatted(file, substitute(text));
+    else writeFileSync(file, substitute(text));
   }
-  writeFileSync(catalogFile, catalogSource.replace(CATALOG_MARKER, `${catalogEntry(options)}\n${CATALOG_MARKER}`));
+  await writeFormatted(catalogFile, catalogSource.replace(CATALOG_MARKER, `${catalogEntry(options)}\n${CATALOG_MARKER}`));
   return [...written, catalogFile].map((file) => relative(root, file));
 }

@@ -12,3 +12,4 @@ export * from './stage.js';
 export * from './tenant-scope.js';
 export { openApiDocument, type SchemaName } from './openapi/document.js';
 export * from './change-message.js';
+export * from './refusals.js';

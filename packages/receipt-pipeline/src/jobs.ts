@@ -1,4 +1,5 @@
-import { PermanentError } from '@ndf/runtime';
+import type { ServiceName } from '@ndf/catalog';
+import { PermanentError, type ServiceContext } from '@ndf/runtime';
 import type { ReceiptRef } from './receipt-ref.js';
 
 /** The work one receipt service hands the next through its queue. */
@@ -14,9 +15,22 @@ export type ReceiptJob =
 
 export type JobKind = ReceiptJob['kind'];
 
+/** Which service takes each job: the one table the receipt services hand work on by. */
+export const JOB_SERVICE = {
+  'normalize-image': 'image-normalizer',
+  'inspect-pdf': 'pdf-inspector',
+  ocr: 'ocr',
+  parse: 'receipt-parser',
+} as const satisfies Record<JobKind, ServiceName>;
+
+/** Hands a job to the service that takes it, through its queue (with the message's correlation id). */
+export function handOn(context: Pick<ServiceContext, 'emit'>, job: ReceiptJob): Promise<void> {
+  return context.emit(JOB_SERVICE[job.kind], job);
+}
+
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
-function isReceiptRef(value: unknown): value is ReceiptRef {
+export function isReceiptRef(value: unknown): value is ReceiptRef {
   const ref = value as Partial<ReceiptRef> | null;
   return (
     typeof ref === 'object' &&

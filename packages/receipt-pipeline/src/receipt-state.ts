@@ -1,29 +1,27 @@
-import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { ITEM_TYPES, receiptKey, stageKey, tenantScope, type StageItem, type StageStatus } from '@ndf/contracts';
+import { TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { receiptKey, tenantScope, type ReceiptStatus, type RefusalCode, type UserMessage } from '@ndf/contracts';
+import { PermanentError } from '@ndf/runtime';
 import type { ReceiptRef } from './receipt-ref.js';
-
-export interface StageOutcome {
-  readonly status: StageStatus;
-  /** What the stage found, shown on the note (GET /v1/notes/{id}). */
-  readonly outcome?: Readonly<Record<string, unknown>>;
-  /** For a refusal or a failure: a stable code and a reason the app can show. */
-  readonly code?: string;
-  readonly reason?: string;
-}
+import { stageItem, type StageOutcome } from './stage-item.js';
+import { RECEIPT_STEPS, alreadyPast, startingStatuses, type ReceiptStep } from './transitions.js';
 
 /** Why a receipt service cannot read a receipt, as its modules say it. */
 export interface Refusal {
-  readonly code: string;
-  readonly message: { readonly fr: string; readonly en: string };
+  readonly code: RefusalCode;
+  readonly message: UserMessage;
   /** For the on-call engineer, not the user. */
   readonly detail: string;
 }
 
+/** `applied`: the receipt moved; `repeat`: it was there or further already (a redelivered message), nothing written. */
+export type StepResult = 'applied' | 'repeat';
+
 /**
- * How a receipt service records what it did: attributes set on the RECEIPT item and its own
- * STAGE item, in one transaction, so the note never shows one without the other. Writing the
- * same outcome twice (a redelivered message) leaves the same state.
+ * How a receipt service records what it did: one step of the receipt's state machine
+ * (transitions.ts) on the RECEIPT item and the service's own STAGE item, in one transaction
+ * conditional on the receipt being where the step starts, so the note never shows one without
+ * the other and a late message never moves a receipt backwards.
  */
 export class ReceiptState {
   constructor(
@@ -34,61 +32,75 @@ export class ReceiptState {
   ) {}
 
   /** The receipt cannot be read: a normal outcome, its reason shown to the user in both languages. */
-  refuse(receipt: ReceiptRef, refusal: Refusal, signal: AbortSignal): Promise<void> {
-    return this.record(
+  refuse(receipt: ReceiptRef, refusal: Refusal, signal: AbortSignal): Promise<StepResult> {
+    return this.step(
       receipt,
+      'refuse',
       { status: 'refused', code: refusal.code, reason: refusal.message.en, outcome: { message: refusal.message, detail: refusal.detail } },
-      { status: 'refused', refusal: { code: refusal.code, reason: refusal.message.en } },
+      { refusal: { code: refusal.code, reason: refusal.message.en } },
       signal,
     );
   }
 
-  async record(
+  /**
+   * Takes `step` on the receipt: its status becomes the step's, with `attributes`, and this
+   * service's stage is written, if the receipt is where the step starts. A receipt there or
+   * further already is a repeat; one that is missing, or not there yet, can never take the step.
+   */
+  async step(
     receipt: ReceiptRef,
+    step: ReceiptStep,
     stage: StageOutcome,
-    receiptAttributes: Readonly<Record<string, unknown>>,
+    attributes: Readonly<Record<string, unknown>>,
     signal: AbortSignal,
-  ): Promise<void> {
+  ): Promise<StepResult> {
     // A worker acts inside the tenant the receipt belongs to, under its own name.
     const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
     const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
-    const item: StageItem = {
-      ...stageKey(scope, this.service, on),
-      tenant: receipt.tenant,
-      type: ITEM_TYPES.stage,
-      service: this.service,
-      ...on,
-      status: stage.status,
-      ...(stage.outcome ? { outcome: stage.outcome } : {}),
-      ...(stage.code ? { code: stage.code } : {}),
-      ...(stage.reason ? { reason: stage.reason } : {}),
-      updatedAt: new Date().toISOString(),
-    };
-    const names = Object.keys(receiptAttributes);
-    await this.dynamodb.send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          ...(names.length === 0
-            ? []
-            : [
-                {
-                  Update: {
-                    TableName: this.tableName,
-                    Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
-                    UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
-                    ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
-                    ExpressionAttributeValues: marshall(
-                      Object.fromEntries(names.map((name, index) => [`:v${index}`, receiptAttributes[name]])),
-                      { removeUndefinedValues: true },
-                    ),
+    const set = { ...attributes, status: RECEIPT_STEPS[step].to };
+    const names = Object.keys(set);
+    const from = startingStatuses(step);
+    try {
+      await this.dynamodb.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
+                UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+                ConditionExpression: `attribute_exists(pk) AND #status IN (${from.map((_, index) => `:from${index}`).join(', ')})`,
+                ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, index) => [`#a${index}`, name])), '#status': 'status' },
+                ExpressionAttributeValues: marshall(
+                  {
+                    ...Object.fromEntries(names.map((name, index) => [`:v${index}`, set[name as keyof typeof set]])),
+                    ...Object.fromEntries(from.map((status, index) => [`:from${index}`, status])),
                   },
-                },
-              ]),
-          { Put: { TableName: this.tableName, Item: marshall(item, { removeUndefinedValues: true }) } },
-        ],
-      }),
-      { abortSignal: signal },
-    );
+                  { removeUndefinedValues: true },
+                ),
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: marshall(stageItem(scope, this.service, on, stage), { removeUndefinedValues: true }),
+              },
+            },
+          ],
+        }),
+        { abortSignal: signal },
+      );
+      return 'applied';
+    } catch (error) {
+      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+      if (reason?.Code !== 'ConditionalCheckFailed') throw error;
+      if (reason.Item === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
+      const status = unmarshall(reason.Item).status as ReceiptStatus;
+      if (alreadyPast(step, status)) return 'repeat';
+      throw new PermanentError(
+        `Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it (it starts from ${from.join(', ')}).`,
+      );
+    }
   }
 }

@@ -1,11 +1,20 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
+import {
+  ITEM_TYPES,
+  NOTE_STATUSES,
+  RECEIPT_STATUSES,
+  receiptKey,
+  stageKey,
+  tenantScope,
+  type ChangeMessage,
+  type ReceiptStatus,
+} from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { PermanentError } from '@ndf/runtime';
+import { PermanentError, type QuarantineEntry } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReceiptState, derivedKey, parseJob, receiptOfChange } from '../src/index.js';
+import { JOB_SERVICE, ReceiptState, derivedKey, markReceiptsFailed, parseJob, receiptOfChange, type ReceiptRef } from '../src/index.js';
 
 const PREFIX = 'pipeline-';
 let stack: LocalStack;
@@ -53,31 +62,40 @@ describe('the jobs receipt services hand each other', () => {
   });
 });
 
-describe('recording a stage on a receipt', () => {
-  it('sets the receipt attributes and writes the stage in one transaction, and refuses a receipt that does not exist', async () => {
-    const table = tableName(PREFIX, 'notes');
-    const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-    const key = receiptKey(scope, receipt.receiptId, receipt.noteId);
-    await stack.clients.dynamodb.send(
-      new PutItemCommand({
-        TableName: table,
-        Item: marshall({ ...key, type: ITEM_TYPES.receipt, tenant: 'acme', receiptId: receipt.receiptId, status: 'uploaded' }),
-      }),
-    );
-    const state = new ReceiptState(stack.clients.dynamodb, table, 'format-sniffer');
-    const signal = new AbortController().signal;
-    await state.record(receipt, { status: 'succeeded', outcome: { format: 'image/png' } }, { detectedType: 'image/png' }, signal);
-    await state.record(receipt, { status: 'succeeded', outcome: { format: 'image/png' } }, { detectedType: 'image/png' }, signal);
+const signal = new AbortController().signal;
+const table = () => tableName(PREFIX, 'notes');
+const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 
-    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table, Key: marshall(key) }));
-    expect(unmarshall(Item!)).toMatchObject({ status: 'uploaded', detectedType: 'image/png' });
-    const { Item: stage } = await stack.clients.dynamodb.send(
-      new GetItemCommand({
-        TableName: table,
-        Key: marshall(stageKey(scope, 'format-sniffer', { receiptId: receipt.receiptId, noteId: receipt.noteId })),
+async function receiptAt(ref: ReceiptRef, status: ReceiptStatus): Promise<void> {
+  await stack.clients.dynamodb.send(
+    new PutItemCommand({
+      TableName: table(),
+      Item: marshall({
+        ...receiptKey(scope, ref.receiptId, ref.noteId),
+        type: ITEM_TYPES.receipt,
+        tenant: 'acme',
+        receiptId: ref.receiptId,
+        status,
       }),
-    );
-    expect(unmarshall(stage!)).toMatchObject({
+    }),
+  );
+}
+const read = async (key: { pk: string; sk: string }) =>
+  unmarshall((await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(key) }))).Item!);
+const statusOf = async (ref: ReceiptRef) => (await read(receiptKey(scope, ref.receiptId, ref.noteId))).status as string;
+
+describe("the receipt's state machine", () => {
+  it('takes each step as one conditional write with its stage, treats a repeat as done, and never moves a receipt backwards', async () => {
+    await receiptAt(receipt, 'uploaded');
+    const sniffer = new ReceiptState(stack.clients.dynamodb, table(), 'format-sniffer');
+    const succeeded = { status: 'succeeded', outcome: { format: 'image/png' } } as const;
+    expect(await sniffer.step(receipt, 'startReading', succeeded, { detectedType: 'image/png' }, signal)).toBe('applied');
+    expect(await sniffer.step(receipt, 'startReading', succeeded, { detectedType: 'image/png' }, signal)).toBe('repeat');
+    expect(await read(receiptKey(scope, receipt.receiptId, receipt.noteId))).toMatchObject({
+      status: 'reading',
+      detectedType: 'image/png',
+    });
+    expect(await read(stageKey(scope, 'format-sniffer', { receiptId: receipt.receiptId, noteId: receipt.noteId }))).toMatchObject({
       type: 'STAGE',
       service: 'format-sniffer',
       status: 'succeeded',
@@ -86,15 +104,79 @@ describe('recording a stage on a receipt', () => {
       noteId: receipt.noteId,
     });
 
+    const parser = new ReceiptState(stack.clients.dynamodb, table(), 'receipt-parser');
+    expect(await parser.step(receipt, 'process', { status: 'succeeded' }, { extracted: {} }, signal)).toBe('applied');
+    // A late quarantine, or a late refusal, leaves a processed receipt as it is.
+    expect(await parser.step(receipt, 'fail', { status: 'failed' }, {}, signal)).toBe('repeat');
+    expect(await parser.step(receipt, 'refuse', { status: 'refused' }, {}, signal)).toBe('repeat');
+    expect(await statusOf(receipt)).toBe('processed');
+
+    const early = { tenant: 'acme', receiptId: '1f0e3c2a-0000-4000-8000-000000000003' };
+    await receiptAt(early, 'uploaded');
+    await expect(parser.step(early, 'process', { status: 'succeeded' }, {}, signal)).rejects.toThrow(
+      'Receipt 1f0e3c2a-0000-4000-8000-000000000003 is uploaded: receipt-parser cannot process it (it starts from reading, failed).',
+    );
     await expect(
-      state.record(
-        { ...receipt, receiptId: '9f0e3c2a-0000-4000-8000-000000000009' },
-        { status: 'refused', code: 'empty', reason: 'The file is empty.' },
-        { status: 'refused' },
-        signal,
-      ),
-    ).rejects.toMatchObject({
-      name: 'TransactionCanceledException',
+      parser.step({ tenant: 'acme', receiptId: '9f0e3c2a-0000-4000-8000-000000000009' }, 'process', { status: 'succeeded' }, {}, signal),
+    ).rejects.toThrow('No receipt 9f0e3c2a-0000-4000-8000-000000000009 was asked for in tenant acme.');
+  });
+
+  it('marks the receipt of a quarantined message failed, with the stage saying so, and a replay resumes it', async () => {
+    const ref = { tenant: 'acme', receiptId: '1f0e3c2a-0000-4000-8000-000000000004' };
+    await receiptAt(ref, 'reading');
+    const entry = (payload: string): QuarantineEntry => ({
+      service: 'ocr',
+      source: { kind: 'sqs', queueName: 'ocr' },
+      payload,
+      attributes: {},
+      reason: 'exhausted 5 attempts',
+      failures: [],
+      firstReceivedAt: 't',
+      lastReceivedAt: 't',
+      originalId: 'm-1',
     });
+    const hook = markReceiptsFailed();
+    const context = { name: 'ocr', env: {}, prefix: PREFIX, clients: stack.clients as never, log: undefined as never, signal };
+    await hook(entry('{not json'), context);
+    expect(await statusOf(ref)).toBe('reading');
+    await hook(entry(JSON.stringify({ kind: 'ocr', receipt: ref, pageKeys: ['derived/x'] })), context);
+    expect(await statusOf(ref)).toBe('failed');
+    expect(await read(stageKey(scope, 'ocr', { receiptId: ref.receiptId }))).toMatchObject({
+      status: 'failed',
+      code: 'quarantined',
+      outcome: { detail: 'exhausted 5 attempts' },
+    });
+
+    const ocr = new ReceiptState(stack.clients.dynamodb, table(), 'ocr');
+    expect(await ocr.step(ref, 'read', { status: 'succeeded' }, {}, signal)).toBe('applied');
+    expect(await statusOf(ref)).toBe('reading');
+  });
+});
+
+describe('the catalog and the receipt services', () => {
+  it('filters streams on statuses the filtered items really have', () => {
+    const statuses: Record<string, readonly string[]> = { [ITEM_TYPES.receipt]: RECEIPT_STATUSES, [ITEM_TYPES.note]: NOTE_STATUSES };
+    const subscriptions = catalog.services.flatMap((service) =>
+      service.consumes.kind === 'stream' ? [{ service, source: service.consumes }] : [],
+    );
+    expect(subscriptions.length).toBeGreaterThan(0);
+    for (const { service, source } of subscriptions) {
+      for (const status of source.where?.status ?? []) {
+        expect(
+          source.itemTypes.some((itemType) => statuses[itemType]?.includes(status)),
+          `${service.name} filters on status "${status}"`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('hands each job to a service that takes work from its queue, from services whose entries emit to it', () => {
+    for (const [kind, name] of Object.entries(JOB_SERVICE)) {
+      const taker = catalog.services.find((service) => service.name === name);
+      expect(taker?.consumes.kind, kind).toBe('queue');
+      expect(catalog.services.some((service) => service.emits.some((output) => output.kind === 'service' && output.service === name))).toBe(
+        true,
+      );
+    }
   });
 });

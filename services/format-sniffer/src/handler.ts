@@ -1,4 +1,4 @@
-import { parseChange, receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { handOn, parseChange, receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { s3ObjectSource } from './s3-object-source.js';
 import { sniffReceipt } from './sniff.js';
@@ -39,13 +39,14 @@ export async function handle(
   }
 
   await context.call('dynamodb', (signal) =>
-    dependencies.state.record(
+    dependencies.state.step(
       ref,
+      'startReading',
       {
         status: 'succeeded',
         outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) },
       },
-      { status: 'reading', detectedType: result.mime },
+      { detectedType: result.mime },
       signal,
     ),
   );
@@ -53,5 +54,5 @@ export async function handle(
     result.format === 'pdf'
       ? { kind: 'inspect-pdf', receipt: ref, objectKey: receipt.objectKey }
       : { kind: 'normalize-image', receipt: ref, objectKey: receipt.objectKey, detectedType: result.mime };
-  await context.emit(job.kind === 'inspect-pdf' ? 'pdf-inspector' : 'image-normalizer', job);
+  await handOn(context, job);
 }

@@ -1,4 +1,12 @@
-import { derivedKey, parseJob, readObject, writeDerived, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import {
+  derivedKey,
+  handOn,
+  parseJob,
+  readObject,
+  writeDerived,
+  type ReceiptJob,
+  type ReceiptServiceDependencies,
+} from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { normaliseImage } from './normalise.js';
 
@@ -39,13 +47,14 @@ export async function handle(
     ]),
   );
   await context.call('dynamodb', (signal) =>
-    state.record(
+    state.step(
       receipt,
+      'read',
       { status: 'succeeded', outcome: { source: result.source, pages: result.pages.length, skippedPages: result.skippedPages } },
       { thumbnails: thumbnails.map(({ width, key }) => ({ width, key })), pageKeys },
       signal,
     ),
   );
   const next: ReceiptJob = { kind: 'ocr', receipt, pageKeys };
-  await context.emit('ocr', next);
+  await handOn(context, next);
 }

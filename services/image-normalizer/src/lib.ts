@@ -9,4 +9,4 @@ export {
   type NormaliseRefused,
   type NormaliseResult,
 } from './normalise.js';
-export { NORMALISE_REFUSALS, type NormaliseRefusalCode, type UserMessage } from './refusals.js';
+export { normaliseRefusalMessage, type NormaliseRefusalCode, type UserMessage } from './refusals.js';

@@ -4,7 +4,7 @@ import { encode, type EncodedImage, type OutputFormat, type Pixels } from './enc
 import { readImageHeader, type ImageHeader } from './image-header.js';
 import { hasImageSignature } from './image-signature.js';
 import { DEFAULT_NORMALISE_LIMITS, type NormaliseLimits } from './normalise-limits.js';
-import { NORMALISE_REFUSALS, type NormaliseRefusalCode, type UserMessage } from './refusals.js';
+import { normaliseRefusalMessage, type NormaliseRefusalCode, type UserMessage } from './refusals.js';
 
 // A long-running service decodes each image once: libvips' operation cache would only hold memory.
 sharp.cache(false);
@@ -55,7 +55,7 @@ const LOSSLESS_FORMATS = new Set(['png', 'tiff']);
 const refuse = (code: NormaliseRefusalCode, detail: string): NormaliseRefused => ({
   outcome: 'refused',
   code,
-  message: NORMALISE_REFUSALS[code],
+  message: normaliseRefusalMessage(code),
   detail,
 });
 

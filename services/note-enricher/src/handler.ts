@@ -1,7 +1,7 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { ITEM_TYPES, stageKey, tenantScope, type StageItem } from '@ndf/contracts';
-import { parseChange } from '@ndf/receipt-pipeline';
+import { tenantScope } from '@ndf/contracts';
+import { parseChange, stageItem } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { enrich } from './enrichment.js';
 import { readNote } from './note-reader.js';
@@ -34,22 +34,21 @@ export async function handle(
   const found = await context.call('dynamodb', (signal) => readNote(dependencies.dynamodb, dependencies.notesTable, scope, noteId, signal));
   if (found === undefined) return;
   const enrichment = enrich(found.note, found.receipts);
-  const stage: StageItem = {
-    ...stageKey(scope, SERVICE, { noteId }),
-    tenant,
-    type: ITEM_TYPES.stage,
-    service: SERVICE,
-    noteId,
-    status: 'succeeded',
-    ...(enrichment.amountMismatch
-      ? {
-          code: 'amount-mismatch',
-          reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.`,
-        }
-      : {}),
-    outcome: { ...enrichment },
-    updatedAt: new Date().toISOString(),
-  };
+  const stage = stageItem(
+    scope,
+    SERVICE,
+    { noteId },
+    {
+      status: 'succeeded',
+      ...(enrichment.amountMismatch
+        ? {
+            code: 'amount-mismatch',
+            reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.`,
+          }
+        : {}),
+      outcome: { ...enrichment },
+    },
+  );
   await context.call('dynamodb', (signal) =>
     dependencies.dynamodb.send(
       new PutItemCommand({ TableName: dependencies.notesTable, Item: marshall(stage, { removeUndefinedValues: true }) }),

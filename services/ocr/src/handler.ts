@@ -1,5 +1,6 @@
 import {
   derivedKey,
+  handOn,
   parseJob,
   readObject,
   writeDerived,
@@ -38,13 +39,14 @@ export async function handle(
   await context.call('s3', (signal) => writeDerived(s3, bucket, textKey, Buffer.from(JSON.stringify(text)), 'application/json', signal));
   const confidence = pages.length === 0 ? 0 : Math.round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length);
   await context.call('dynamodb', (signal) =>
-    state.record(
+    state.step(
       receipt,
+      'read',
       { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } },
       {},
       signal,
     ),
   );
   const next: ReceiptJob = { kind: 'parse', receipt, textKey, source: 'ocr' };
-  await context.emit('receipt-parser', next);
+  await handOn(context, next);
 }

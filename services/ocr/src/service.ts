@@ -1,5 +1,5 @@
 import { serviceEntry } from '@ndf/catalog';
-import { receiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { markReceiptsFailed, receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService, type DependencyContext } from '@ndf/runtime';
 import { createOcrEngine } from './engine.js';
 import { handle, type OcrDependencies } from './handler.js';
@@ -13,4 +13,4 @@ async function dependencies(context: DependencyContext): Promise<OcrDependencies
   return { ...receiptServiceDependencies(context), engine };
 }
 
-export const service = defineService({ entry, dependencies, handle });
+export const service = defineService({ entry, dependencies, handle, onQuarantine: markReceiptsFailed() });

@@ -1,5 +1,6 @@
 import {
   derivedKey,
+  handOn,
   parseJob,
   readObject,
   writeDerived,
@@ -55,14 +56,15 @@ export async function handle(
       ? await handOnText(result, receipt, dependencies, context)
       : await handOnPages(result, receipt, dependencies, context);
   await context.call('dynamodb', (signal) =>
-    state.record(
+    state.step(
       receipt,
+      'read',
       { status: 'succeeded', outcome: { ...outcome, next: next.kind } },
       next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {},
       signal,
     ),
   );
-  await context.emit(next.kind === 'ocr' ? 'ocr' : 'receipt-parser', next);
+  await handOn(context, next);
 }
 
 /** A digital PDF's text, written beside it for the parser. */

@@ -1,11 +1,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { InspectLimits } from './inspect-limits.js';
-import type { DocumentKind, InspectResult, PdfRefused } from './inspect-result.js';
+import type { DocumentKind, PdfRefused, WorkerResult } from './inspect-result.js';
 import { readPageContent, type PageContent, type PageKind } from './page-content.js';
 import { readPdfStructure, type PdfStructure } from './pdf-structure.js';
 import { openWithPdfJs } from './pdfjs-document.js';
 import { rasterisePage, type PageRaster, type RasterFormat } from './rasterise.js';
-import { inspectRefusalMessage, type InspectRefusalCode } from './refusals.js';
+import type { InspectRefusalCode } from './refusals.js';
 
 /** Which pages get an image for OCR. */
 export type RasterisePolicy = 'scanned' | 'all' | 'none';
@@ -28,14 +28,9 @@ function documentKind(kinds: readonly PageKind[]): DocumentKind {
  * Inspects a PDF in the current thread: structure with pdf-lib, text layer and rendering with
  * pdf.js. Use `inspectPdf`, which runs this in a worker thread with a time and memory bound.
  */
-export async function inspectPdfInProcess(bytes: Uint8Array, settings: InspectSettings): Promise<InspectResult> {
+export async function inspectPdfInProcess(bytes: Uint8Array, settings: InspectSettings): Promise<WorkerResult> {
   const { limits } = settings;
-  const refuse = (code: InspectRefusalCode, detail: string): PdfRefused => ({
-    outcome: 'refused',
-    code,
-    message: inspectRefusalMessage(code, limits.maxPages),
-    detail,
-  });
+  const refuse = (code: InspectRefusalCode, detail: string): Omit<PdfRefused, 'message'> => ({ outcome: 'refused', code, detail });
   const checkPageCount = (count: number) =>
     count === 0
       ? refuse('empty-pdf', 'the document has no pages')

@@ -32,3 +32,9 @@ export interface PdfRefused {
 }
 
 export type InspectResult = PdfInspected | PdfRefused;
+
+/**
+ * What the inspection worker answers: a refusal without its texts, which the main thread adds
+ * (the worker loads no workspace package, whose sources it could not resolve).
+ */
+export type WorkerResult = PdfInspected | Omit<PdfRefused, 'message'>;

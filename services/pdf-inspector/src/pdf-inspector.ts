@@ -182,8 +182,10 @@ export class PdfInspector {
     };
     const onMessage = (reply: InspectionReply) => {
       if (reply.id !== id) return;
-      if ('result' in reply) finish(true, () => pending.resolve(reply.result));
-      else finish(true, () => pending.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name })));
+      if ('result' in reply) {
+        const { result } = reply;
+        finish(true, () => pending.resolve(result.outcome === 'refused' ? refuse(result.code, result.detail) : result));
+      } else finish(true, () => pending.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name })));
     };
     const onError = (error: Error & { code?: string }) =>
       finish(false, () =>

@@ -1,5 +1,5 @@
 import { serviceEntry } from '@ndf/catalog';
-import { receiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { markReceiptsFailed, receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService, type DependencyContext } from '@ndf/runtime';
 import { handle, type InspectorDependencies } from './handler.js';
 import { PdfInspector } from './pdf-inspector.js';
@@ -14,4 +14,4 @@ function dependencies(context: DependencyContext): InspectorDependencies {
   return { ...receiptServiceDependencies(context), inspector };
 }
 
-export const service = defineService({ entry, dependencies, handle });
+export const service = defineService({ entry, dependencies, handle, onQuarantine: markReceiptsFailed() });

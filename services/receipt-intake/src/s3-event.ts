@@ -1,3 +1,5 @@
+import { parseReceiptObjectKey } from '@ndf/contracts';
+import type { ReceiptRef } from '@ndf/receipt-pipeline';
 import { PermanentError } from '@ndf/runtime';
 
 /** One object of an S3 object-created notification. */
@@ -43,4 +45,16 @@ export function createdObjects(body: string): CreatedObject[] {
       },
     ];
   });
+}
+
+/** The receipts a notification is about, for marking them failed when it is quarantined; none for a malformed one. */
+export function receiptsOfNotification(body: string): ReceiptRef[] {
+  try {
+    return createdObjects(body).flatMap((object) => {
+      const parts = parseReceiptObjectKey(object.key);
+      return parts ? [{ tenant: parts.tenant, receiptId: parts.receiptId, ...(parts.noteId ? { noteId: parts.noteId } : {}) }] : [];
+    });
+  } catch {
+    return [];
+  }
 }

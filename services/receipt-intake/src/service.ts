@@ -1,9 +1,12 @@
-import { serviceEntry, tableName } from '@ndf/catalog';
+import { serviceEntry } from '@ndf/catalog';
+import { markReceiptsFailed, receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService } from '@ndf/runtime';
 import { handle } from './handler.js';
+import { receiptsOfNotification } from './s3-event.js';
 
 export const service = defineService({
   entry: serviceEntry('receipt-intake'),
-  dependencies: ({ clients, prefix }) => ({ s3: clients.s3, dynamodb: clients.dynamodb, notesTable: tableName(prefix, 'notes') }),
+  dependencies: receiptServiceDependencies,
   handle,
+  onQuarantine: markReceiptsFailed(receiptsOfNotification),
 });

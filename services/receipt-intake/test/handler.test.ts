@@ -119,7 +119,7 @@ describe('receipt-intake', () => {
     await waitUntil('both in quarantine', async () => (await quarantine().list({ service: 'receipt-intake' })).items.length >= 2, 15_000);
     const reasons = (await quarantine().list({ service: 'receipt-intake' })).items.map((item) => item.reason).sort();
     expect(reasons).toEqual([
-      'PermanentError: No receipt 9d1f0c55-1111-4222-8333-944455556666 was asked for in tenant acme: the object is not recorded.',
+      'PermanentError: No receipt 9d1f0c55-1111-4222-8333-944455556666 was asked for in tenant acme.',
       'PermanentError: The message has no Records: not an S3 notification.',
     ]);
   });

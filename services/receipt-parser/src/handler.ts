@@ -24,10 +24,11 @@ export async function handle(
   const fields = parseReceipt(parseInputOf(stored), { today: new Date() });
   const extracted = extractedFields(fields);
   await context.call('dynamodb', (signal) =>
-    state.record(
+    state.step(
       job.receipt,
+      'process',
       { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } },
-      { status: 'processed', extracted },
+      { extracted },
       signal,
     ),
   );

@@ -1,6 +1,11 @@
 import { serviceEntry } from '@ndf/catalog';
-import { receiptServiceDependencies } from '@ndf/receipt-pipeline';
+import { markReceiptsFailed, receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService } from '@ndf/runtime';
 import { handle } from './handler.js';
 
-export const service = defineService({ entry: serviceEntry('receipt-parser'), dependencies: receiptServiceDependencies, handle });
+export const service = defineService({
+  entry: serviceEntry('receipt-parser'),
+  dependencies: receiptServiceDependencies,
+  handle,
+  onQuarantine: markReceiptsFailed(),
+});

@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, receiptKey, tenantScope } from '@ndf/contracts';
+import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
@@ -70,9 +70,16 @@ describe('receipt-parser', () => {
       expect(found.confidence).toBeGreaterThan(0);
   });
 
-  it('quarantines a text that is not JSON', async () => {
-    await expect(parse('0e000000-0000-4000-8000-000000000002', '{nope')).rejects.toThrow(
-      'PermanentError: derived/acme/0e000000-0000-4000-8000-000000000002/text.json is not the JSON text of a receipt.',
+  it('quarantines a text that is not JSON, and marks its receipt failed with the stage saying so', async () => {
+    const receiptId = '0e000000-0000-4000-8000-000000000002';
+    await expect(parse(receiptId, '{nope')).rejects.toThrow(
+      `PermanentError: derived/acme/${receiptId}/text.json is not the JSON text of a receipt.`,
     );
+    const read = async (key: { pk: string; sk: string }) =>
+      unmarshall(
+        (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item!,
+      );
+    expect((await read(receiptKey(scope, receiptId))).status).toBe('failed');
+    expect(await read(stageKey(scope, 'receipt-parser', { receiptId }))).toMatchObject({ status: 'failed', code: 'quarantined' });
   });
 });

@@ -11,12 +11,11 @@ export function parseMessage(body: string): unknown {
 
 /**
  * __DESCRIPTION__
- * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
- * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
+ * Call what the catalog entry declares through `context.call(dependency, (signal) => ...)`, so that
+ * it gets the message's deadline, retries and a circuit breaker; wrap each side effect in
+ * `context.once(key, ...)`.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext<never>, 'call' | 'once' | 'signal'>): Promise<void> {
+export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'log'>): Promise<void> {
   const payload = parseMessage(message.body);
-  void payload;
-  void context;
-  throw new Error('__NAME__ does not do its job yet: write it in src/handler.ts.');
+  context.log.info({ event: 'handled', kind: typeof payload });
 }
