@@ -17,6 +17,8 @@ describe("an API's local port", () => {
   it('is handed to the adapter process the platform starts', () => {
     const processes = platformProcesses(catalog, paths.repoRoot, {}, { NDF_PORT_INGEST_API: '18080' });
     expect(processes.find((process) => process.name === 'ingest-api')?.env?.PORT).toBe('18080');
-    expect(processes.map((process) => process.name)).toEqual(expect.arrayContaining(['ingest-api', 'stream-router', 'receipt-intake']));
+    // Light services run as units of a shared host process; every one is there, in a process or a host.
+    const supervised = processes.flatMap((process) => [process.name, ...(process.units ?? []).map((unit) => unit.name)]);
+    expect(supervised).toEqual(expect.arrayContaining(['ingest-api', 'stream-router', 'receipt-intake', 'ocr']));
   });
 });
