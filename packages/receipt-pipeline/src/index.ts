@@ -6,4 +6,5 @@ export { RECEIPT_STEPS, alreadyPast, startingStatuses, type ReceiptStep } from '
 export { markReceiptsFailed, receiptsOfMessage } from './failed.js';
 export { receiptServiceDependencies, type ReceiptServiceDependencies } from './dependencies.js';
 export { readObject, writeDerived } from './objects.js';
+export { readReceiptFile, refuseReceipt } from './receipt-files.js';
 export { parseChange } from './change.js';

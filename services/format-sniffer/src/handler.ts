@@ -1,4 +1,11 @@
-import { handOn, parseChange, receiptOfChange, type ReceiptJob, type ReceiptServiceDependencies } from '@ndf/receipt-pipeline';
+import {
+  handOn,
+  parseChange,
+  receiptOfChange,
+  refuseReceipt,
+  type ReceiptJob,
+  type ReceiptServiceDependencies,
+} from '@ndf/receipt-pipeline';
 import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { s3ObjectSource } from './s3-object-source.js';
 import { sniffReceipt } from './sniff.js';
@@ -33,8 +40,7 @@ export async function handle(
   const ref = { tenant: receipt.tenant, receiptId: receipt.receiptId, ...(receipt.noteId ? { noteId: receipt.noteId } : {}) };
 
   if (result.outcome === 'refused') {
-    await context.call('dynamodb', (signal) => dependencies.state.refuse(ref, result, signal));
-    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    await refuseReceipt(context, dependencies, ref, result);
     return;
   }
 

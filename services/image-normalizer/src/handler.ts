@@ -2,7 +2,8 @@ import {
   derivedKey,
   handOn,
   parseJob,
-  readObject,
+  readReceiptFile,
+  refuseReceipt,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -23,12 +24,11 @@ export async function handle(
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
-  const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.objectKey, signal));
+  const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
-    await context.call('dynamodb', (signal) => state.refuse(receipt, result, signal));
-    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    await refuseReceipt(context, dependencies, receipt, result);
     return;
   }
 

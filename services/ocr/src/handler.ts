@@ -2,7 +2,7 @@ import {
   derivedKey,
   handOn,
   parseJob,
-  readObject,
+  readReceiptFile,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -30,7 +30,7 @@ export async function handle(
   const { s3, receiptsBucket: bucket, state, engine } = dependencies;
   const pages: OcrPage[] = [];
   for (const key of job.pageKeys) {
-    const image = await context.call('s3', (signal) => readObject(s3, bucket, key, signal));
+    const image = await readReceiptFile(context, dependencies, key);
     // The engine's own pool bounds the work: the deadline's signal frees a worker at once.
     pages.push(await engine.recognize(Buffer.from(image), { signal: context.signal }));
   }

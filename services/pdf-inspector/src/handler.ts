@@ -2,7 +2,8 @@ import {
   derivedKey,
   handOn,
   parseJob,
-  readObject,
+  readReceiptFile,
+  refuseReceipt,
   writeDerived,
   type ReceiptJob,
   type ReceiptRef,
@@ -31,15 +32,14 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
-  const { s3, receiptsBucket: bucket, state } = dependencies;
-  const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.objectKey, signal));
+  const { state } = dependencies;
+  const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
     if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES)
       throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
-    await context.call('dynamodb', (signal) => state.refuse(receipt, result, signal));
-    context.log.info({ event: 'receipt-refused', receiptId: receipt.receiptId, code: result.code });
+    await refuseReceipt(context, dependencies, receipt, result);
     return;
   }
 
