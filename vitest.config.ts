@@ -23,6 +23,8 @@ export default defineConfig({
   resolve: { conditions: ['development'] },
   ssr: { resolve: { conditions: ['development'] } },
   test: {
+    // One local stack for the whole run, started when a file first calls useSharedStack (@ndf/testkit/shared-stack).
+    globalSetup: [join(root, 'packages/testkit/src/shared-stack/global-setup.ts')],
     projects: projects.map((project) => ({
       extends: true,
       test: {

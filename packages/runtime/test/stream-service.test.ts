@@ -1,12 +1,13 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/testkit/shared-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineStreamService, startStreamService } from '../src/stream-service.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'streamsvc-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);
