@@ -11,12 +11,16 @@ const root = dirname(fileURLToPath(import.meta.url));
 const packageDirs = ['packages', 'services'].flatMap((parent) =>
   existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((name) => join(parent, name)) : [],
 );
+// Files run two at a time, each worker keeping its modules between files (isolate: false): most
+// integration files wait on emulators and timers rather than compute, and importing the AWS SDK
+// again for every file cost more than the tests of many. Then, each alone: the CDK app's tests,
+// in one worker so that the app is synthesized once, and the cross-service tests, which start
+// whole process trees and would starve each other on two cores.
 const projects = [
-  ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts' })),
-  // One worker for the CDK app's tests, its modules kept between files: the app is synthesized once.
-  { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts', isolate: false, fileParallelism: false },
-  { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts' },
-  { dir: 'test', name: 'system', include: '**/*.test.ts' },
+  ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts', group: 0, workers: 2 })),
+  { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts', group: 0, workers: 2 },
+  { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts', group: 1, workers: 1 },
+  { dir: 'test', name: 'system', include: '**/*.test.ts', group: 2, workers: 1 },
 ].filter((project) => existsSync(join(root, project.dir, project.include.startsWith('test/') ? 'test' : '.')));
 
 export default defineConfig({
@@ -33,7 +37,9 @@ export default defineConfig({
         include: [project.include],
         testTimeout: 30_000,
         hookTimeout: 120_000,
-        ...('isolate' in project ? { isolate: project.isolate, fileParallelism: project.fileParallelism } : {}),
+        isolate: false,
+        maxWorkers: project.workers,
+        sequence: { groupOrder: project.group },
       },
     })),
   },
