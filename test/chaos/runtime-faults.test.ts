@@ -34,11 +34,12 @@ const entry: ServiceEntry = {
   alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
 };
 
-// Calls a downstream HTTP dependency through its breaker; a quarantine would be an outage misread as poison.
+// Sends mail through its breaker (an HTTP stand-in for the relay); a quarantine would be an outage misread as poison.
 const breakerEntry: ServiceEntry = {
   ...entry,
   name: 'breaker-service',
   description: 'a service of the chaos test only, behind a breaker',
+  emits: [{ kind: 'email' }],
   limits: { deadlineMs: 2_000, concurrency: 16, maxAttempts: 5 },
 };
 
@@ -288,10 +289,9 @@ describe('the runtime under faults', () => {
     const running = await startService(
       defineService({
         entry: breakerEntry,
-        dependencies: ['downstream'],
         handle: async (message, context) => {
           const { id } = JSON.parse(message.body) as { id: string };
-          await context.call('downstream', async (signal) => {
+          await context.call('email', async (signal) => {
             const response = await fetch(`${outage.endpoint}/?id=${id}`, { signal });
             await response.arrayBuffer();
             if (!response.ok) throw new TransientError(`downstream answered ${response.status}`);
@@ -314,7 +314,7 @@ describe('the runtime under faults', () => {
         queueUrl,
         ids.map((id) => ({ id, body: JSON.stringify({ id }) })),
       );
-      await waitUntil('the breaker open', async () => running.breakers.state('downstream') === 'open', 10_000);
+      await waitUntil('the breaker open', async () => running.breakers.state('email') === 'open', 10_000);
       await sleep(30_000);
       const halfOpens = states.filter((state) => state === 'half-open').length;
       const receivedDuringOutage = received() - (receivedAtFirstHalfOpen ?? received());
@@ -334,7 +334,7 @@ describe('the runtime under faults', () => {
       expect(halfOpens).toBeGreaterThanOrEqual(3);
       expect(receivedDuringOutage).toBeLessThanOrEqual(halfOpens);
       expect(states).toContain('open');
-      expect(running.breakers.state('downstream')).toBe('closed');
+      expect(running.breakers.state('email')).toBe('closed');
     } finally {
       stop.abort();
       await running.stopped;

@@ -7,6 +7,7 @@ import type { Catalog } from './types.js';
 
 export type * from './types.js';
 export * from './access.js';
+export * from './dependencies.js';
 export * from './deployment.js';
 export * from './naming.js';
 export * from './observability.js';

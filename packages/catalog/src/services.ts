@@ -2,7 +2,9 @@ import type { ServiceEntry } from './types.js';
 
 // One entry per service of services/<name>. `pnpm new:service <name>` adds the entry and
 // the folder; the local stack and the CDK app derive queues, DLQs, roles and alarms from it.
-export const services: readonly ServiceEntry[] = [
+// `as const`: each entry keeps its literal names, from which a service's dependencies (the names
+// its handler may call through a breaker) are typed; see dependencies.ts.
+export const services = [
   {
     name: 'format-sniffer',
     description: "Finds a receipt's real format from its bytes and refuses what cannot be a receipt",
@@ -58,6 +60,7 @@ export const services: readonly ServiceEntry[] = [
     consumes: { kind: 'queue' },
     emits: [
       { kind: 'bucket', bucket: 'receipts', prefix: 'derived/' },
+      { kind: 'table', table: 'notes' },
       { kind: 'service', service: 'receipt-parser' },
     ],
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
@@ -107,4 +110,4 @@ export const services: readonly ServiceEntry[] = [
     scaling: { maxTasks: 10, scaleToZero: true },
   },
   // new services are added above this line by `pnpm new:service`
-];
+] as const satisfies readonly ServiceEntry[];

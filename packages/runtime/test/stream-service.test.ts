@@ -3,7 +3,8 @@ import { tableName } from '@ndf/catalog';
 import { waitUntil } from '@ndf/local-stack';
 import type { SharedStack } from '@ndf/testkit/shared-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineStreamService, startStreamService } from '../src/stream-service.js';
+import { startService } from '../src/service.js';
+import { defineStreamService } from '../src/stream-service.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'streamsvc-';
@@ -20,11 +21,17 @@ describe('a stream service', () => {
   it('reads its table stream in order in the shell every process has, and stops when asked', async () => {
     const seen: string[] = [];
     const stop = new AbortController();
-    const running = await startStreamService(
+    const running = await startService(
       defineStreamService({
-        name: 'stream-test-service',
-        table: 'notes',
-        dependencies: ['sqs'],
+        entry: {
+          name: 'stream-test-service',
+          description: 'a stream reader of this test only',
+          table: 'notes',
+          batchSize: 100,
+          maxRetries: 3,
+          deadlineMs: 5_000,
+          alarms: { maxMessageAgeSeconds: 30, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
+        },
         handleBatch: async (records, context) => {
           await context.call('sqs', async () => undefined);
           seen.push(...records.map((record) => record.dynamodb?.Keys?.pk?.S ?? ''));

@@ -10,7 +10,7 @@ import { sniffReceipt } from './sniff.js';
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'emit' | 'log'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
   const change = parseChange(message.body);

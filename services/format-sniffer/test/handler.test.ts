@@ -4,21 +4,24 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
+import { service } from '../src/service.js';
 import { receiptImage } from './inputs.js';
 
 const PREFIX = 'sniffer-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: LocalStack;
+let sniffer: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  sniffer = await startServiceUnderTest(service, stack);
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await sniffer?.stop();
+  await stack?.stop();
+});
 
 /** A receipt as receipt-intake leaves it: uploaded, with its bytes in the bucket; and the change the router sends. */
 async function uploaded(receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> {
@@ -53,19 +56,15 @@ async function uploaded(receiptId: string, fileName: string, declaredContentType
 
 async function sniff(
   change: ChangeMessage,
-): Promise<{ emitted: [string, ReceiptJob][]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
-  const { context, emitted } = handlerContext('format-sniffer');
-  await handle(inboundMessage(JSON.stringify(change)), context, {
-    s3: stack.clients.s3,
-    receiptsBucket: bucketName(PREFIX, 'receipts'),
-    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'format-sniffer'),
-  });
+): Promise<{ emitted: (readonly [string, unknown])[]; receipt: Record<string, unknown>; stage: Record<string, unknown> | undefined }> {
+  const delivery = await sniffer.deliver(change);
+  expect(delivery.outcome).toBe('succeeded');
   const receiptId = String(change.newImage!.receiptId);
   const read = async (key: { pk: string; sk: string }) =>
     (await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(key) }))).Item;
   const receipt = unmarshall((await read(receiptKey(scope, receiptId)))!);
   const stage = await read(stageKey(scope, 'format-sniffer', { receiptId }));
-  return { emitted: emitted as [string, ReceiptJob][], receipt, stage: stage && unmarshall(stage) };
+  return { emitted: [...delivery.sent], receipt, stage: stage && unmarshall(stage) };
 }
 
 describe('format-sniffer', () => {
@@ -98,6 +97,9 @@ describe('format-sniffer', () => {
   });
 
   it('quarantines a message that is not a change', async () => {
-    await expect(sniff({ kind: 'nope' } as unknown as ChangeMessage)).rejects.toBeInstanceOf(PermanentError);
+    expect(await sniffer.deliver({ kind: 'nope' })).toMatchObject({
+      outcome: 'quarantined',
+      reason: 'PermanentError: The message is not a change from the stream router.',
+    });
   });
 });

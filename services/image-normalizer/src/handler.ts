@@ -9,7 +9,7 @@ import { normaliseImage } from './normalise.js';
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'normalize-image');

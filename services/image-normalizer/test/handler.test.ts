@@ -4,22 +4,26 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import type { ReceiptJob } from '@ndf/receipt-pipeline';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
+import { service } from '../src/service.js';
 import { BLUE, GREEN, RED, colourAt, exifRotatedJpeg, near, pngBomb } from './images.js';
 
 const PREFIX = 'normalizer-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: LocalStack;
+let normalizer: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  normalizer = await startServiceUnderTest(service, stack);
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await normalizer?.stop();
+  await stack?.stop();
+});
 
 const bucket = () => bucketName(PREFIX, 'receipts');
 
@@ -43,16 +47,7 @@ async function sniffedImage(receiptId: string, body: Uint8Array, detectedType: s
   return { kind: 'normalize-image', receipt: { tenant: 'acme', receiptId }, objectKey, detectedType };
 }
 
-async function normalize(job: ReceiptJob | string) {
-  const { context, emitted } = handlerContext('image-normalizer');
-  const message = inboundMessage(typeof job === 'string' ? job : JSON.stringify(job));
-  await handle(message, context, {
-    s3: stack.clients.s3,
-    receiptsBucket: bucket(),
-    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'image-normalizer'),
-  });
-  return emitted as [string, ReceiptJob][];
-}
+const normalize = (job: ReceiptJob | string) => normalizer.handle(job);
 
 const receiptItem = async (receiptId: string) =>
   unmarshall(
@@ -97,6 +92,6 @@ describe('image-normalizer', () => {
   });
 
   it('quarantines a message that is not its job', async () => {
-    await expect(normalize('{"kind":"ocr"}')).rejects.toBeInstanceOf(PermanentError);
+    await expect(normalize('{"kind":"ocr"}')).rejects.toThrow('PermanentError: The message is not a well-formed normalize-image job.');
   });
 });

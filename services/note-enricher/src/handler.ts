@@ -21,7 +21,7 @@ export interface EnricherDependencies {
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'log'>,
+  context: Pick<ServiceContext<'dynamodb'>, 'call' | 'log'>,
   dependencies: EnricherDependencies,
 ): Promise<void> {
   const change = parseChange(message.body);

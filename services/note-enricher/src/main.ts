@@ -1,13 +1,4 @@
-import { tableName } from '@ndf/catalog';
-import { defineService, runService } from '@ndf/runtime';
-import { config } from './config.js';
-import { handle } from './handler.js';
+import { runService } from '@ndf/runtime';
+import { service } from './service.js';
 
-await runService(
-  defineService({
-    entry: config,
-    dependencies: ['dynamodb'],
-    handle: (message, context) =>
-      handle(message, context, { dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') }),
-  }),
-);
+await runService(service);

@@ -3,10 +3,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, noteKey, receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
+import { service } from '../src/service.js';
 
 const PREFIX = 'enricher-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
@@ -14,19 +13,23 @@ const noteId = '0f000000-0000-4000-8000-000000000001';
 const looseId = '0f000000-0000-4000-8000-0000000000aa';
 const withNoteId = '0f000000-0000-4000-8000-0000000000bb';
 let stack: LocalStack;
+let enricher: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  enricher = await startServiceUnderTest(service, stack);
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await enricher?.stop();
+  await stack?.stop();
+});
 
 const table = () => tableName(PREFIX, 'notes');
 const put = (item: Record<string, unknown>) =>
   stack.clients.dynamodb.send(new PutItemCommand({ TableName: table(), Item: marshall(item, { removeUndefinedValues: true }) }));
 
 async function enrichOn(change: ChangeMessage): Promise<void> {
-  const { context } = handlerContext('note-enricher');
-  await handle(inboundMessage(JSON.stringify(change)), context, { dynamodb: stack.clients.dynamodb, notesTable: table() });
+  await enricher.handle(change);
 }
 
 describe('note-enricher', () => {
@@ -121,6 +124,6 @@ describe('note-enricher', () => {
         sequenceNumber: '1',
         newImage: { ...loose, tenant: undefined },
       }),
-    ).rejects.toBeInstanceOf(PermanentError);
+    ).rejects.toThrow('PermanentError: The change of x y carries no tenant.');
   });
 });

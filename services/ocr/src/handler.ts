@@ -21,7 +21,7 @@ export interface OcrDependencies extends ReceiptServiceDependencies {
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal'>,
   dependencies: OcrDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'ocr');

@@ -5,42 +5,27 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, derivedKey, type ReceiptJob, type ReceiptText } from '@ndf/receipt-pipeline';
+import { derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
 import { generateFixture } from '@ndf/receipt-fixtures';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrEngine, type OcrEngine } from '../src/engine.js';
-import { handle } from '../src/handler.js';
+import { service } from '../src/service.js';
 
 const PREFIX = 'ocr-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: LocalStack;
-let engine: OcrEngine;
+let reader: ServiceUnderTest;
 
 beforeAll(async () => {
-  [stack, engine] = await Promise.all([
-    startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } }),
-    createOcrEngine({ workers: 1 }),
-  ]);
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  reader = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {
-  await engine?.close();
+  await reader?.stop();
   await stack?.stop();
 });
 
-async function ocr(body: string) {
-  const { context, emitted } = handlerContext('ocr');
-  const message = inboundMessage(body);
-  const bucket = bucketName(PREFIX, 'receipts');
-  await handle(message, context, {
-    s3: stack.clients.s3,
-    receiptsBucket: bucket,
-    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'ocr'),
-    engine,
-  });
-  return emitted as [string, ReceiptJob][];
-}
+const ocr = (body: string) => reader.handle(body);
 
 describe('ocr', () => {
   it('reads a normalised page, stores its text with word confidences beside the receipt, and hands it to the parser', async () => {
@@ -73,6 +58,6 @@ describe('ocr', () => {
   }, 60_000);
 
   it('quarantines a message that is not its job', async () => {
-    await expect(ocr('{"kind":"ocr","pageKeys":[]}')).rejects.toBeInstanceOf(PermanentError);
+    await expect(ocr('{"kind":"ocr","pageKeys":[]}')).rejects.toThrow('PermanentError: The message is not a well-formed ocr job.');
   });
 });

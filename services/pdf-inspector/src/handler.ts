@@ -25,7 +25,7 @@ const TIMEOUT_RETRIES = 2;
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'emit' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal'>,
   dependencies: InspectorDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');
@@ -70,7 +70,7 @@ async function handOnText(
   result: PdfInspected,
   receipt: ReceiptRef,
   { s3, receiptsBucket }: InspectorDependencies,
-  context: Pick<ServiceContext, 'call'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call'>,
 ): Promise<ReceiptJob> {
   const textKey = derivedKey(receipt, 'text.json');
   const body = JSON.stringify({ source: 'pdf-text', text: result.text, pages: result.pages });
@@ -83,7 +83,7 @@ async function handOnPages(
   result: PdfInspected,
   receipt: ReceiptRef,
   { s3, receiptsBucket }: InspectorDependencies,
-  context: Pick<ServiceContext, 'call'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call'>,
 ): Promise<ReceiptJob> {
   const pageKeys = result.rasters.map((raster) => derivedKey(receipt, `page-${raster.page}.${raster.format === 'jpeg' ? 'jpg' : 'png'}`));
   await context.call('s3', (signal) =>

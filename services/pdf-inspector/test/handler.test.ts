@@ -4,25 +4,23 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, type ReceiptJob } from '@ndf/receipt-pipeline';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import type { ReceiptJob } from '@ndf/receipt-pipeline';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
-import { PdfInspector } from '../src/pdf-inspector.js';
+import { service } from '../src/service.js';
 import { digitalInvoice, encryptedPdf, scannedPdf } from './pdfs.js';
 
 const PREFIX = 'inspector-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: LocalStack;
-const inspector = new PdfInspector({ workers: 1 });
+let inspector: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
-  await inspector.warmUp();
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  inspector = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {
-  await inspector.close();
+  await inspector?.stop();
   await stack?.stop();
 });
 
@@ -47,17 +45,7 @@ async function sniffedPdf(receiptId: string, body: Uint8Array): Promise<ReceiptJ
   return { kind: 'inspect-pdf', receipt: { tenant: 'acme', receiptId }, objectKey };
 }
 
-async function inspect(job: ReceiptJob | string) {
-  const { context, emitted } = handlerContext('pdf-inspector');
-  const message = inboundMessage(typeof job === 'string' ? job : JSON.stringify(job));
-  await handle(message, context, {
-    s3: stack.clients.s3,
-    receiptsBucket: bucket(),
-    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'pdf-inspector'),
-    inspector,
-  });
-  return emitted as [string, ReceiptJob][];
-}
+const inspect = (job: ReceiptJob | string) => inspector.handle(job);
 
 const receiptItem = async (receiptId: string) =>
   unmarshall(
@@ -77,7 +65,8 @@ describe('pdf-inspector', () => {
     const textKey = `derived/acme/${receiptId}/text.json`;
     expect(emitted).toEqual([['receipt-parser', { kind: 'parse', receipt: { tenant: 'acme', receiptId }, textKey, source: 'pdf-text' }]]);
     expect((JSON.parse(await objectText(textKey)) as { text: string }).text).toMatch(/Total TTC\s+42,00 EUR/);
-  });
+    // The first message starts the service's worker pool, which loads pdf.js.
+  }, 90_000);
 
   it("hands a scanned PDF's pages, as images beside it, to OCR", async () => {
     const receiptId = '0c000000-0000-4000-8000-000000000002';
@@ -92,6 +81,6 @@ describe('pdf-inspector', () => {
     const receiptId = '0c000000-0000-4000-8000-000000000003';
     expect(await inspect(await sniffedPdf(receiptId, await encryptedPdf({ userPassword: 'secret' })))).toEqual([]);
     expect(await receiptItem(receiptId)).toMatchObject({ status: 'refused', refusal: { code: 'encrypted-pdf' } });
-    await expect(inspect('{}')).rejects.toBeInstanceOf(PermanentError);
+    await expect(inspect('{}')).rejects.toThrow('PermanentError: The message is not a well-formed inspect-pdf job.');
   });
 });

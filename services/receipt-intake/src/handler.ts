@@ -20,7 +20,7 @@ export interface IntakeDependencies {
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'log'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log'>,
   dependencies: IntakeDependencies,
 ): Promise<void> {
   for (const object of createdObjects(message.body)) {

@@ -3,36 +3,23 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { bucketName, catalog, findService, tableName } from '@ndf/catalog';
+import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ReceiptItem } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
-import { DynamoQuarantineStore, PermanentError, defineService, startService, type RunningService } from '@ndf/runtime';
+import { DynamoQuarantineStore, PermanentError, startService, type RunningService } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
 import { createdObjects } from '../src/s3-event.js';
+import { service } from '../src/service.js';
 
 const PREFIX = 'intake-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-const entry = findService(catalog, 'receipt-intake');
 let stack: LocalStack;
 let running: RunningService;
 const stop = new AbortController();
 
 beforeAll(async () => {
   stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
-  running = await startService(
-    defineService({
-      entry,
-      dependencies: ['s3', 'dynamodb'],
-      handle: (message, context) =>
-        handle(message, context, {
-          s3: context.clients.s3,
-          dynamodb: context.clients.dynamodb,
-          notesTable: tableName(context.prefix, 'notes'),
-        }),
-    }),
-    { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 1_000 },
-  );
+  running = await startService(service, { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 1_000 });
 });
 afterAll(async () => {
   stop.abort();

@@ -9,7 +9,7 @@ import { parseReceipt } from './parse-receipt.js';
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext, 'call' | 'log'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');

@@ -4,20 +4,24 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, tenantScope } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
-import { ReceiptState, derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
-import { PermanentError } from '@ndf/runtime';
-import { handlerContext, inboundMessage } from '@ndf/testkit';
+import { derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
+import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../src/handler.js';
+import { service } from '../src/service.js';
 
 const PREFIX = 'parser-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: LocalStack;
+let parser: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  parser = await startServiceUnderTest(service, stack);
 });
-afterAll(async () => stack?.stop());
+afterAll(async () => {
+  await parser?.stop();
+  await stack?.stop();
+});
 
 async function parse(receiptId: string, stored: ReceiptText | string): Promise<Record<string, unknown>> {
   const receipt = { tenant: 'acme', receiptId };
@@ -32,13 +36,7 @@ async function parse(receiptId: string, stored: ReceiptText | string): Promise<R
       Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }),
     }),
   );
-  const message = inboundMessage(JSON.stringify({ kind: 'parse', receipt, textKey, source: 'pdf-text' }));
-  const { context } = handlerContext('receipt-parser');
-  await handle(message, context, {
-    s3: stack.clients.s3,
-    receiptsBucket: bucket,
-    state: new ReceiptState(stack.clients.dynamodb, tableName(PREFIX, 'notes'), 'receipt-parser'),
-  });
+  await parser.handle({ kind: 'parse', receipt, textKey, source: 'pdf-text' });
   return unmarshall(
     (
       await stack.clients.dynamodb.send(
@@ -73,6 +71,8 @@ describe('receipt-parser', () => {
   });
 
   it('quarantines a text that is not JSON', async () => {
-    await expect(parse('0e000000-0000-4000-8000-000000000002', '{nope')).rejects.toBeInstanceOf(PermanentError);
+    await expect(parse('0e000000-0000-4000-8000-000000000002', '{nope')).rejects.toThrow(
+      'PermanentError: derived/acme/0e000000-0000-4000-8000-000000000002/text.json is not the JSON text of a receipt.',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { emfLine, serviceClients } from '@ndf/runtime';
 import { DEFAULT_PREFIX } from '@ndf/catalog';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { batchMetrics } from './batch-metrics.js';
-import { config, subscriptions } from './config.js';
+import { entry, subscriptions } from './service.js';
 import { QueueSender } from './queue-sender.js';
 import { routeBatch } from './router.js';
 
@@ -15,11 +15,11 @@ const sender = new QueueSender(clients.sqs, process.env.NDF_PREFIX ?? DEFAULT_PR
  * there, and after its bounded retries sends the record to the on-failure destination.
  */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const signal = AbortSignal.timeout(config.deadlineMs);
+  const signal = AbortSignal.timeout(entry.deadlineMs);
   let failed = false;
   try {
     await routeBatch(event.Records, {
-      table: config.table,
+      table: entry.table,
       subscriptions,
       send: (service, messages) => sender.send(service, messages, signal),
     });
@@ -38,6 +38,6 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   } finally {
     // Raw on stdout, as EMF wants it; the 10-second alarms on the router read these.
     const now = Date.now();
-    process.stdout.write(`${emfLine(config.name, batchMetrics(event.Records, failed, now), now)}\n`);
+    process.stdout.write(`${emfLine(entry.name, batchMetrics(event.Records, failed, now), now)}\n`);
   }
 }

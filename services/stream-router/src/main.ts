@@ -1,5 +1,4 @@
-import { runStreamService } from '@ndf/runtime';
-import { config, subscriptions } from './config.js';
-import { routerService } from './service.js';
+import { runService } from '@ndf/runtime';
+import { service } from './service.js';
 
-await runStreamService(routerService(config, subscriptions));
+await runService(service);

@@ -3,7 +3,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog, findRouter, streamSubscriptions, tableName, type ServiceEntry } from '@ndf/catalog';
 import type { ChangeMessage } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
-import { CORRELATION_ATTRIBUTE, startStreamService } from '@ndf/runtime';
+import { CORRELATION_ATTRIBUTE, startService } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routerService } from '../src/service.js';
 
@@ -51,10 +51,10 @@ async function drain(service: string): Promise<{ change: ChangeMessage; correlat
 describe('the stream router', () => {
   it('sends each change of the notes table to the queues subscribed to it, with the correlation id, and nothing elsewhere', async () => {
     const stop = new AbortController();
-    const running = await startStreamService(
-      routerService(findRouter(testCatalog, 'stream-router'), streamSubscriptions(testCatalog, 'notes')),
-      { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal },
-    );
+    const running = await startService(routerService(findRouter(testCatalog, 'stream-router'), streamSubscriptions(testCatalog, 'notes')), {
+      env: { ...stack.environment(), LOG_LEVEL: 'silent' },
+      signal: stop.signal,
+    });
     try {
       const table = tableName(PREFIX, 'notes');
       const put = (pk: string, sk: string, type: string, extra: Record<string, { S: string }> = {}) =>

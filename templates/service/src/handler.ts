@@ -14,7 +14,7 @@ export function parseMessage(body: string): unknown {
  * Call other systems through `context.call(dependency, (signal) => ...)` so that they get the
  * message's deadline, retries and a circuit breaker; wrap each side effect in `context.once(key, ...)`.
  */
-export async function handle(message: InboundMessage, context: Pick<ServiceContext, 'call' | 'once' | 'signal'>): Promise<void> {
+export async function handle(message: InboundMessage, context: Pick<ServiceContext<never>, 'call' | 'once' | 'signal'>): Promise<void> {
   const payload = parseMessage(message.body);
   void payload;
   void context;

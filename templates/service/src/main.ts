@@ -1,5 +1,4 @@
-import { defineService, runService } from '@ndf/runtime';
-import { config } from './config.js';
-import { handle } from './handler.js';
+import { runService } from '@ndf/runtime';
+import { service } from './service.js';
 
-await runService(defineService({ entry: config, dependencies: [], handle }));
+await runService(service);
