@@ -2,16 +2,16 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/testkit/shared-stack';
 import { PermanentError } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiptState, derivedKey, parseJob, receiptOfChange } from '../src/index.js';
 
 const PREFIX = 'pipeline-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await useSharedStack(PREFIX, { ...catalog, services: [] });
 });
 afterAll(async () => stack?.stop());
 
