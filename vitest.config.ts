@@ -13,11 +13,18 @@ const packageDirs = ['packages', 'services'].flatMap((parent) =>
 );
 // Files run two at a time, each worker keeping its modules between files (isolate: false): most
 // integration files wait on emulators and timers rather than compute, and importing the AWS SDK
-// again for every file cost more than the tests of many. Then, each alone: the CDK app's tests,
-// in one worker so that the app is synthesized once, and the cross-service tests, which start
-// whole process trees and would starve each other on two cores.
+// again for every file cost more than the tests of many. Then, one file at a time: the CDK app's
+// tests, in one worker so that the app is synthesized once; then the tests that boot a stack or
+// a tree of processes of their own (the local stack's, the cross-service ones), which would
+// starve each other, and the JVM's startup, on two cores.
+const startsItsOwnProcesses = new Set(['packages/local-stack']);
 const projects = [
-  ...packageDirs.map((dir) => ({ dir, name: dir.split('/').pop()!, include: 'test/**/*.test.ts', group: 0, workers: 2 })),
+  ...packageDirs.map((dir) => ({
+    dir,
+    name: dir.split('/').pop()!,
+    include: 'test/**/*.test.ts',
+    ...(startsItsOwnProcesses.has(dir) ? { group: 2, workers: 1 } : { group: 0, workers: 2 }),
+  })),
   { dir: 'templates/service', name: 'service-template', include: 'test/**/*.test.ts', group: 0, workers: 2 },
   { dir: 'cdk', name: 'cdk', include: 'test/**/*.test.ts', group: 1, workers: 1 },
   { dir: 'test', name: 'system', include: '**/*.test.ts', group: 2, workers: 1 },
