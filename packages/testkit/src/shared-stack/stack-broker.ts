@@ -32,17 +32,21 @@ async function readRequest(request: IncomingMessage): Promise<StackRequest> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as StackRequest;
 }
 
+/** What the broker needs of the stack it serves. */
+export type BrokeredStack = Pick<LocalStack, 'config' | 'endpoints' | 'stop'> & { readonly issuer: Pick<LocalStack['issuer'], 'audience'> };
+
+async function startSharedStack(): Promise<LocalStack> {
+  const config = { ...(await ephemeralConfig('shared-')), dynamoDbHeapMb: SHARED_DYNAMODB_HEAP_MB };
+  return startLocalStack(config, { catalog: emptyCatalog });
+}
+
 /**
  * Serves, on loopback, the one local stack that the test files of a run share, started on the
  * first request only: a run of pure-logic files never boots an emulator. The stack itself
  * provisions nothing; each file provisions its catalog under a prefix of its own.
  */
-export async function startStackBroker(): Promise<StackBroker> {
-  let stack: Promise<LocalStack> | undefined;
-  const startStack = async () => {
-    const config = { ...(await ephemeralConfig('shared-')), dynamoDbHeapMb: SHARED_DYNAMODB_HEAP_MB };
-    return startLocalStack(config, { catalog: emptyCatalog });
-  };
+export async function startStackBroker(startStack: () => Promise<BrokeredStack> = startSharedStack): Promise<StackBroker> {
+  let stack: Promise<BrokeredStack> | undefined;
   // A file run again (watch mode) takes its own prefix back; another file is refused it.
   const owners = new Map<string, string>();
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
