@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Catalog } from '@ndf/catalog';
-import { LOOPBACK, ephemeralConfig, startLocalStack, type LocalStack, type LocalStackEndpoints, type StackConfig } from '@ndf/local-stack';
+import type { LocalStack, LocalStackEndpoints, StackConfig } from '@ndf/local-stack';
 
 /** What a test file needs to reach the shared stack: plain data, sent from the broker to the workers. */
 export interface SharedStackDescription {
@@ -18,6 +18,7 @@ export interface StackBroker {
 
 // Every file of the run provisions its own tables and queues on this one DynamoDB Local.
 const SHARED_DYNAMODB_HEAP_MB = 768;
+const LOOPBACK = '127.0.0.1';
 const emptyCatalog: Catalog = { tables: [], buckets: [], apis: [], services: [], routers: [] };
 
 /** A file asks for the stack with the prefix it will provision under, so that two files never share one. */
@@ -35,7 +36,10 @@ async function readRequest(request: IncomingMessage): Promise<StackRequest> {
 /** What the broker needs of the stack it serves. */
 export type BrokeredStack = Pick<LocalStack, 'config' | 'endpoints' | 'stop'> & { readonly issuer: Pick<LocalStack['issuer'], 'audience'> };
 
+// Every project of a run loads the global setup, and so this file: the local stack's modules
+// (the SDK, the emulators) are imported only when a file first asks for the stack.
 async function startSharedStack(): Promise<LocalStack> {
+  const { ephemeralConfig, startLocalStack } = await import('@ndf/local-stack');
   const config = { ...(await ephemeralConfig('shared-')), dynamoDbHeapMb: SHARED_DYNAMODB_HEAP_MB };
   return startLocalStack(config, { catalog: emptyCatalog });
 }
