@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { bucketName, catalog } from '@ndf/catalog';
-import { ephemeralConfig, freePort, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { freePort, waitUntil } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 // The critical path with nothing of the worker fleet running: the platform's catalog is
@@ -13,13 +14,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 const PREFIX = 'ingest-alone-';
 const entry = fileURLToPath(new URL('../../services/ingest-api/local/serve.ts', import.meta.url));
 
-let stack: LocalStack;
+let stack: SharedStack;
 let api: ChildProcess;
 let endpoint: string;
 let output = '';
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   const port = await freePort();
   api = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', entry], {
     env: { ...process.env, ...stack.environment(), PORT: String(port), NDF_SERVICE: 'ingest-api' },

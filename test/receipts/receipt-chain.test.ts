@@ -3,35 +3,28 @@ import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
-import {
-  ephemeralConfig,
-  freePort,
-  paths,
-  platformProcesses,
-  startLocalStack,
-  Supervisor,
-  waitUntil,
-  type LocalStack,
-} from '@ndf/local-stack';
+import { freePort, paths, platformProcesses, Supervisor, waitUntil } from '@ndf/local-stack';
 import { generateFixture, type Fixture } from '@ndf/receipt-fixtures';
 import { DynamoQuarantineStore } from '@ndf/runtime';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiptChainCatalog } from './receipt-chain-processes.js';
 
 // The receipt chain end to end, as `npm start` runs it: the ingest API, the stream router and
-// every receipt service as processes under the supervisor, on a local stack of its own.
+// every receipt service as processes under the supervisor, on the run's shared stack under a prefix of its own.
 
 const PREFIX = 'chain-';
-let stack: LocalStack;
+let stack: SharedStack;
 let supervisor: Supervisor;
 let api: string;
 const output: string[] = [];
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   const port = await freePort();
   api = `http://127.0.0.1:${port}/v1`;
   supervisor = new Supervisor(
-    platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
+    platformProcesses(receiptChainCatalog(catalog), paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
     (event) => {
       if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
     },

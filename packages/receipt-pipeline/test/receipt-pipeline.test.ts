@@ -11,16 +11,16 @@ import {
   type ChangeMessage,
   type ReceiptStatus,
 } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { PermanentError, type QuarantineEntry } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_SERVICE, ReceiptState, derivedKey, markReceiptsFailed, parseJob, receiptOfChange, type ReceiptRef } from '../src/index.js';
 
 const PREFIX = 'pipeline-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: { ...catalog, services: [] } });
+  stack = await useSharedStack(PREFIX, { ...catalog, services: [] });
 });
 afterAll(async () => stack?.stop());
 

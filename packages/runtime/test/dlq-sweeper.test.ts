@@ -1,13 +1,14 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { bucketName, tableName } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoQuarantineStore, sweepDeadLetterQueue, sweepOnce, type QuarantineSink } from '../src/quarantine/index.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'dlqsweep-';
 const MAX_RECEIVE_COUNT = 2;
-let stack: LocalStack;
+let stack: SharedStack;
 let store: DynamoQuarantineStore;
 
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
-import type { LocalStack } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOnce, type OnceOptions } from '../src/effects/index.js';
 import { TransientError } from '../src/errors.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'once-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);

@@ -1,7 +1,7 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { bucketName, tableName } from '@ndf/catalog';
-import type { LocalStack } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransientError } from '../src/errors.js';
 import {
@@ -14,7 +14,7 @@ import {
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'qstore-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);

@@ -1,6 +1,7 @@
 import { PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog, serviceDependencies, serviceEntry, type ServiceEntry } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '../src/errors.js';
 import { CORRELATION_ATTRIBUTE } from '../src/observability/index.js';
@@ -19,7 +20,7 @@ const entry: ServiceEntry = {
   alarms: { maxMessageAgeSeconds: 60, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
 };
 const sink: ServiceEntry = { ...entry, name: 'sink-service', consumes: { kind: 'queue' }, emits: [] };
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX, { ...catalog, services: [entry, sink] });

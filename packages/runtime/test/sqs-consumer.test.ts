@@ -1,6 +1,7 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { bucketName, tableName } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../src/errors.js';
 import { MetricsRegistry } from '../src/observability/index.js';
@@ -11,7 +12,7 @@ import { SqsConsumer, type MessageHandler } from '../src/sqs/sqs-consumer.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'consumer-';
-let stack: LocalStack;
+let stack: SharedStack;
 let store: DynamoQuarantineStore;
 let queueCount = 0;
 

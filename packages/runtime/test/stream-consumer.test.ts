@@ -1,6 +1,7 @@
 import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../src/errors.js';
 import { BreakerRegistry } from '../src/resilience/index.js';
@@ -10,7 +11,7 @@ import { consumeStream, type BatchHandler, type StreamConsumerOptions, type Stre
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'stream-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);

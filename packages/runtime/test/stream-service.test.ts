@@ -1,13 +1,14 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
-import { waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService } from '../src/service.js';
 import { defineStreamService } from '../src/stream-service.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'streamsvc-';
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
   stack = await startTestStack(PREFIX);

@@ -1,7 +1,7 @@
 import { catalog, type Catalog } from '@ndf/catalog';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 
-/** An in-memory local stack on free ports, provisioned from `fromCatalog` under `prefix`. */
-export async function startTestStack(prefix: string, fromCatalog: Catalog = catalog): Promise<LocalStack> {
-  return startLocalStack(await ephemeralConfig(prefix), { catalog: fromCatalog });
+/** The run's shared local stack, with `fromCatalog` provisioned under `prefix`. */
+export function startTestStack(prefix: string, fromCatalog: Catalog = catalog): Promise<SharedStack> {
+  return useSharedStack(prefix, fromCatalog);
 }

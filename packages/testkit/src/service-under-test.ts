@@ -34,7 +34,7 @@ export interface ServiceUnderTest {
  */
 export async function startServiceUnderTest<E extends ServiceEntry, D>(
   definition: QueueServiceDefinition<E, D>,
-  stack: LocalStack,
+  stack: Pick<LocalStack, 'config' | 'clients' | 'provisioned' | 'environment'>,
 ): Promise<ServiceUnderTest> {
   const { entry } = definition;
   const stop = new AbortController();

@@ -3,7 +3,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
@@ -11,11 +11,11 @@ import { receiptImage } from './inputs.js';
 
 const PREFIX = 'sniffer-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-let stack: LocalStack;
+let stack: SharedStack;
 let sniffer: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   sniffer = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {

@@ -1,17 +1,17 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, catalog } from '@ndf/catalog';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3ObjectSource, sniffReceipt } from '../src/lib.js';
 import * as make from './inputs.js';
 
 describe('sniffing a receipt in S3 by ranges', () => {
-  let stack: LocalStack;
+  let stack: SharedStack;
   let bucket: string;
   const put = (key: string, body: Uint8Array) => stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 
   beforeAll(async () => {
-    stack = await startLocalStack(await ephemeralConfig('sniffs3-'), { catalog });
+    stack = await useSharedStack('sniffs3-', catalog);
     bucket = bucketName(stack.config.prefix, 'receipts');
   });
   afterAll(() => stack?.stop());

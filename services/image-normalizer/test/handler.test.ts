@@ -3,7 +3,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import type { ReceiptJob } from '@ndf/receipt-pipeline';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import sharp from 'sharp';
@@ -13,11 +13,11 @@ import { BLUE, GREEN, RED, colourAt, exifRotatedJpeg, near, pngBomb } from './im
 
 const PREFIX = 'normalizer-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-let stack: LocalStack;
+let stack: SharedStack;
 let normalizer: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   normalizer = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { apiRoutes, catalog, type Catalog } from '@ndf/catalog';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
 import { startApiGatewayLocal, type ApiGatewayLocal } from '@ndf/api-gateway-local';
 import type { openApiDocument } from '@ndf/contracts';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { createIngestApi, type IngestHandler } from '../src/app.js';
 import { ingestClients, type IngestClients } from '../src/aws-clients.js';
 import { ingestApiEntry, ingestConfig, type IngestConfig } from '../src/config.js';
@@ -14,7 +14,7 @@ import { expectContract, type Answer } from './contract-check.js';
 export const ingestOnlyCatalog: Catalog = { ...catalog, services: [] };
 
 export interface IngestUnderTest {
-  readonly stack: LocalStack;
+  readonly stack: SharedStack;
   readonly gateway: ApiGatewayLocal;
   readonly clients: IngestClients;
   readonly config: IngestConfig;
@@ -36,12 +36,12 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
 }
 
-/** A stack of its own under `prefix`, the ingest handler built against it, and the gateway stand-in in front. */
+/** The run's shared stack, provisioned under `prefix`, the ingest handler built against it, and the gateway stand-in in front. */
 export async function startIngest(
   prefix: string,
-  options: { dynamodbEndpoint?: (stack: LocalStack) => Promise<string> } = {},
+  options: { dynamodbEndpoint?: (stack: SharedStack) => Promise<string> } = {},
 ): Promise<IngestUnderTest> {
-  const stack = await startLocalStack(await ephemeralConfig(prefix), { catalog: ingestOnlyCatalog });
+  const stack = await useSharedStack(prefix, ingestOnlyCatalog);
   const env = {
     ...stack.environment(),
     ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),

@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, noteKey, receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
@@ -12,11 +12,11 @@ const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] }
 const noteId = '0f000000-0000-4000-8000-000000000001';
 const looseId = '0f000000-0000-4000-8000-0000000000aa';
 const withNoteId = '0f000000-0000-4000-8000-0000000000bb';
-let stack: LocalStack;
+let stack: SharedStack;
 let enricher: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   enricher = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {

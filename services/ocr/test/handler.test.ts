@@ -4,7 +4,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
 import { generateFixture } from '@ndf/receipt-fixtures';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
@@ -13,11 +13,11 @@ import { service } from '../src/service.js';
 
 const PREFIX = 'ocr-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-let stack: LocalStack;
+let stack: SharedStack;
 let reader: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   reader = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import type { ReceiptJob } from '@ndf/receipt-pipeline';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +12,11 @@ import { digitalInvoice, encryptedPdf, scannedPdf } from './pdfs.js';
 
 const PREFIX = 'inspector-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-let stack: LocalStack;
+let stack: SharedStack;
 let inspector: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   inspector = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {

@@ -5,7 +5,8 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ReceiptItem } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { DynamoQuarantineStore, PermanentError, startService, type RunningService } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdObjects } from '../src/s3-event.js';
@@ -13,12 +14,12 @@ import { service } from '../src/service.js';
 
 const PREFIX = 'intake-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
-let stack: LocalStack;
+let stack: SharedStack;
 let running: RunningService;
 const stop = new AbortController();
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   running = await startService(service, { env: { ...stack.environment(), LOG_LEVEL: 'silent' }, signal: stop.signal, drainMs: 1_000 });
 });
 afterAll(async () => {

@@ -1,17 +1,17 @@
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog } from '@ndf/catalog';
 import type { ChangeMessage } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The cloud router: the same routing, called as the stream's event source mapping calls it.
 const PREFIX = 'router-lambda-';
-let stack: LocalStack;
+let stack: SharedStack;
 let handler: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog });
+  stack = await useSharedStack(PREFIX, catalog);
   // The module builds its clients from the environment at load, as in a Lambda container.
   Object.assign(process.env, stack.environment());
   ({ handler } = await import('../src/lambda.js'));

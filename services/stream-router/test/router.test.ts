@@ -2,7 +2,8 @@ import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog, findRouter, streamSubscriptions, tableName, type ServiceEntry } from '@ndf/catalog';
 import type { ChangeMessage } from '@ndf/contracts';
-import { ephemeralConfig, startLocalStack, waitUntil, type LocalStack } from '@ndf/local-stack';
+import { waitUntil } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { CORRELATION_ATTRIBUTE, startService } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routerService } from '../src/service.js';
@@ -24,10 +25,10 @@ const testCatalog = {
     subscriber('uploads', { kind: 'stream', table: 'notes', itemTypes: ['RECEIPT'], events: ['MODIFY'], where: { status: ['uploaded'] } }),
   ],
 };
-let stack: LocalStack;
+let stack: SharedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig(PREFIX), { catalog: testCatalog });
+  stack = await useSharedStack(PREFIX, testCatalog);
 });
 afterAll(async () => {
   await stack?.stop();

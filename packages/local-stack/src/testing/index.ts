@@ -1,0 +1,1 @@
+export { useSharedStack, type SharedStack } from './use-shared-stack.js';

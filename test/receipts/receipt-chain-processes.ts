@@ -1,0 +1,22 @@
+import { downstreamServices, type Catalog, type ServiceEntry } from '@ndf/catalog';
+
+/** Whether a service takes receipts in: their uploads in the bucket, or receipt items on the notes stream. */
+function takesReceipts(service: ServiceEntry): boolean {
+  const source = service.consumes;
+  return (source.kind === 's3' && source.bucket === 'receipts') || (source.kind === 'stream' && source.itemTypes.includes('RECEIPT'));
+}
+
+/**
+ * The catalog as the receipt chain's processes see it: the APIs, the routers, and only the
+ * services that a receipt reaches (those that take receipts in, and every service they send
+ * work to). The rest of the fleet has its queues provisioned but no process, so the chain test
+ * starts the same processes however many unrelated services the catalog lists.
+ */
+export function receiptChainCatalog(catalog: Catalog): Catalog {
+  const reached = new Set(catalog.services.filter(takesReceipts).map((service) => service.name));
+  for (const name of reached) {
+    const service = catalog.services.find((candidate) => candidate.name === name)!;
+    for (const next of downstreamServices(service)) reached.add(next);
+  }
+  return { ...catalog, services: catalog.services.filter((service) => reached.has(service.name)) };
+}
