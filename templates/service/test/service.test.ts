@@ -1,15 +1,16 @@
 import { catalog } from '@ndf/catalog';
-import { ephemeralConfig, startLocalStack, type LocalStack } from '@ndf/local-stack';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
 
-// The service's own definition, on a local stack provisioned from the catalog, fed through its queue.
-let stack: LocalStack;
+// The service's own definition, fed through its queue, on the test run's shared local stack: the
+// catalog's tables and buckets and this service's own queues, under a prefix of its own.
+let stack: SharedStack;
 let running: ServiceUnderTest;
 
 beforeAll(async () => {
-  stack = await startLocalStack(await ephemeralConfig('svc-test-'), { catalog });
+  stack = await useSharedStack('__NAME__-', { ...catalog, services: [service.entry] });
   running = await startServiceUnderTest(service, stack);
 });
 afterAll(async () => {
