@@ -1,4 +1,4 @@
-import { ListTablesCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, ScanCommand, paginateListTables } from '@aws-sdk/client-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSharedStack, type SharedStack } from '../src/testing/index.js';
@@ -18,7 +18,9 @@ afterAll(async () => {
 describe('useSharedStack', () => {
   it('gives every prefix the same emulators and its own tables, each seeing only its own items', async () => {
     expect(second.endpoints).toEqual(first.endpoints);
-    const tables = (await first.clients.dynamodb.send(new ListTablesCommand({}))).TableNames ?? [];
+    // Every page: a run's shared stack holds two tables per test file, past ListTables' 100 a page with a large fleet.
+    const tables: string[] = [];
+    for await (const page of paginateListTables({ client: first.clients.dynamodb }, {})) tables.push(...(page.TableNames ?? []));
     expect(tables).toEqual(expect.arrayContaining([tableName('kit-first-', 'notes'), tableName('kit-second-', 'notes')]));
 
     const item = { pk: { S: 'TENANT#acme' }, sk: { S: 'NOTE#1' } };
