@@ -20,3 +20,4 @@ export {
   sharesProcessLocally,
   type PlatformOptions,
 } from './platform/processes.js';
+export { descendants } from './platform/process-tree.js';

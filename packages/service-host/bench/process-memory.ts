@@ -1,23 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { descendants } from '@ndf/local-stack';
 import { readFileSync } from 'node:fs';
-
-/** Every process below `pid` (grandchildren included), from ps. */
-export function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const visit = (parent: number) => {
-    for (const [child, ppid] of table) {
-      if (ppid !== parent) continue;
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
-}
 
 /** The kB figure of one line of a /proc file. */
 function kilobytes(path: string, field: string): number {
