@@ -1,42 +1,49 @@
 import {
   BatchGetItemCommand,
+  GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
+  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   DRAFT_STATUSES,
   ITEM_TYPES,
+  MAX_RECEIPTS_PER_NOTE,
   noteKey,
   notePartition,
   ownerListing,
   receiptKey,
   tenantScope,
+  type IdempotencyItem,
   type NoteItem,
   type ReceiptItem,
   type StageItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { conditionFailed, refusedItems, toItem, toRecord, writtenBy, type Item } from './dynamo-items.js';
+import type { Change } from './note-items.js';
+import { retryOnConflict } from './transaction-retry.js';
 
 // The data-access layer of the ingest path. Every key comes from notes-table-keys (in
 // @ndf/contracts), whose functions all take the caller's TenantScope: see the key design there.
 
-type Item = Record<string, unknown>;
-const toItem = (record: Record<string, AttributeValue>): Item => unmarshall(record);
-const toRecord = (item: object): Record<string, AttributeValue> =>
-  marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export type CreateOutcome =
+  | { readonly created: true; readonly note: NoteItem }
+  | { readonly created: false; readonly existing: NoteItem }
+  /** Receipts the note lists that another note lists already, or that are gone. */
+  | { readonly created: false; readonly attachedElsewhere: readonly string[]; readonly missing: readonly string[] };
 
-function conditionFailed(error: unknown): { item: Item | undefined } | undefined {
-  const shape = error as { name?: string; Item?: Record<string, AttributeValue> };
-  if (shape?.name !== 'ConditionalCheckFailedException') return undefined;
-  return { item: shape.Item ? toItem(shape.Item) : undefined };
-}
-
-export type CreateOutcome = { readonly created: true; readonly note: NoteItem } | { readonly created: false; readonly existing: NoteItem };
+/** What asking for a receipt did. */
+export type PutReceiptOutcome =
+  | { readonly stored: true; readonly receipt: ReceiptItem }
+  /** The note refused it: not the caller's draft (undefined when there is none), or full. */
+  | { readonly stored: false; readonly note: NoteItem | undefined }
+  /** The Idempotency-Key was claimed before: by the same body or another. */
+  | { readonly stored: false; readonly claimed: IdempotencyItem };
 
 /** A conditional change: made, or refused with the item as it is (undefined when there is none). */
 export type ChangeOutcome =
@@ -67,30 +74,110 @@ export interface NoteChange {
 const PROBE_SCOPE = tenantScope({ tenant: 'ndf-health-probe', user: 'ingest-api', roles: [] });
 const PROBE_NOTE = '00000000-0000-0000-0000-000000000000';
 
+const scopeOfNote = (note: NoteItem): TenantScope => tenantScope({ tenant: note.tenant, user: note.owner, roles: [] });
+
+/** A retried write whose first attempt landed finds its own note: created all the same. */
+function createdOrExisting(existing: Item, change: Change): CreateOutcome {
+  if (writtenBy(existing, change, 'createdAt')) return { created: true, note: existing as unknown as NoteItem };
+  return { created: false, existing: existing as unknown as NoteItem };
+}
+
 export class NoteStore {
   constructor(
     private readonly dynamodb: DynamoDBClient,
     private readonly tableName: string,
   ) {}
 
-  /** One conditional PutItem: creates the note, or answers the note that already holds its id. */
-  async createNote(note: NoteItem, signal: AbortSignal): Promise<CreateOutcome> {
+  /**
+   * Creates the note, or answers the note that already holds its id. The receipts it lists are
+   * attached to it in the same transaction, each only if no other note has it: one receipt
+   * justifies one note.
+   */
+  async createNote(note: NoteItem, change: Change, signal: AbortSignal): Promise<CreateOutcome> {
+    const put = {
+      TableName: this.tableName,
+      Item: toRecord(note),
+      ConditionExpression: 'attribute_not_exists(pk)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    if (note.receiptIds.length === 0) {
+      try {
+        await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
+        return { created: true, note };
+      } catch (error) {
+        const failed = conditionFailed(error);
+        if (!failed?.item) throw error;
+        return createdOrExisting(failed.item, change);
+      }
+    }
+    const scope = scopeOfNote(note);
+    const attach = note.receiptIds.map((receiptId): TransactWriteItem => ({
+      Update: {
+        TableName: this.tableName,
+        Key: toRecord(receiptKey(scope, receiptId)),
+        UpdateExpression: 'SET attachedTo = :note',
+        ConditionExpression: 'attribute_exists(pk) AND uploader = :user AND (attribute_not_exists(attachedTo) OR attachedTo = :note)',
+        ExpressionAttributeValues: toRecord({ ':note': note.noteId, ':user': note.owner }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    }));
     try {
-      await this.dynamodb.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: toRecord(note),
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-        { abortSignal: signal },
+      await retryOnConflict(
+        () => this.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }, ...attach] }), { abortSignal: signal }),
+        signal,
       );
       return { created: true, note };
     } catch (error) {
-      const failed = conditionFailed(error);
-      if (!failed?.item) throw error;
-      return { created: false, existing: failed.item as unknown as NoteItem };
+      const refused = refusedItems(error);
+      if (!refused) throw error;
+      const existing = refused.get(0);
+      if (existing) return createdOrExisting(existing, change);
+      const attachedElsewhere: string[] = [];
+      const missing: string[] = [];
+      for (const [index, receipt] of refused) {
+        const receiptId = note.receiptIds[index - 1]!;
+        if (receipt && receipt.uploader === note.owner) attachedElsewhere.push(receiptId);
+        else missing.push(receiptId);
+      }
+      return { created: false, attachedElsewhere, missing };
     }
+  }
+
+  /** Frees a deleted note's receipts, so that another note may list them. */
+  async releaseReceipts(scope: TenantScope, noteId: string, receiptIds: readonly string[], signal: AbortSignal): Promise<void> {
+    await Promise.all(
+      receiptIds.map(async (receiptId) => {
+        try {
+          await this.dynamodb.send(
+            new UpdateItemCommand({
+              TableName: this.tableName,
+              Key: toRecord(receiptKey(scope, receiptId)),
+              UpdateExpression: 'REMOVE attachedTo',
+              ConditionExpression: 'attachedTo = :note',
+              ExpressionAttributeValues: toRecord({ ':note': noteId }),
+            }),
+            { abortSignal: signal },
+          );
+        } catch (error) {
+          // Not a loose receipt of this note (one asked for with the note lives in its partition): nothing to free.
+          if (!conditionFailed(error)) throw error;
+        }
+      }),
+    );
+  }
+
+  /** One receipt item, read consistently. */
+  async readReceipt(
+    scope: TenantScope,
+    receiptId: string,
+    noteId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ReceiptItem | undefined> {
+    const answer = await this.dynamodb.send(
+      new GetItemCommand({ TableName: this.tableName, Key: toRecord(receiptKey(scope, receiptId, noteId)), ConsistentRead: true }),
+      { abortSignal: signal },
+    );
+    return answer.Item ? (toItem(answer.Item) as unknown as ReceiptItem) : undefined;
   }
 
   /** The note, its receipts and stages: one Query on the note's partition. */
@@ -182,6 +269,7 @@ export class NoteStore {
     noteId: string,
     change: NoteChange,
     expectedVersion: number | undefined,
+    written: Change,
     signal: AbortSignal,
   ): Promise<ChangeOutcome> {
     const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#owner': 'owner' };
@@ -222,59 +310,86 @@ export class NoteStore {
     } catch (error) {
       const failed = conditionFailed(error);
       if (!failed) throw error;
+      // A retried write whose first attempt landed finds the note as it made it.
+      if (writtenBy(failed.item, written, 'updatedAt')) return { changed: true, note: failed.item as unknown as NoteItem };
       return { changed: false, current: failed.item as unknown as NoteItem | undefined };
     }
   }
 
   /**
    * Records a receipt. With a note, in one transaction that also lists the receipt on the
-   * note, if the note is the caller's draft (its version, the user's fields, is unchanged); a
-   * refusal comes back with the note as it is (undefined when there is none).
+   * note, if the note is the caller's draft (its version, the user's fields, is unchanged) and
+   * lists fewer than MAX_RECEIPTS_PER_NOTE; with an Idempotency-Key, the same transaction
+   * claims it. A refusal comes back with what refused it.
    */
   async putReceipt(
     scope: TenantScope,
     receipt: ReceiptItem,
+    claim: IdempotencyItem | undefined,
+    change: Change,
     signal: AbortSignal,
-  ): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
-    const put = { TableName: this.tableName, Item: toRecord(receipt), ConditionExpression: 'attribute_not_exists(pk)' };
-    if (receipt.noteId === undefined) {
-      await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
-      return { stored: true };
+  ): Promise<PutReceiptOutcome> {
+    const put = {
+      TableName: this.tableName,
+      Item: toRecord(receipt),
+      ConditionExpression: 'attribute_not_exists(pk)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    if (receipt.noteId === undefined && claim === undefined) {
+      try {
+        await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
+      } catch (error) {
+        // The SDK retried a write whose first attempt landed: the receipt is there, as asked.
+        if (!writtenBy(conditionFailed(error)?.item, change, 'requestedAt')) throw error;
+      }
+      return { stored: true, receipt };
     }
-    const drafts = Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status]));
+    // The SDK gives each transaction a client token that its own retries repeat, so a retried
+    // transaction that landed succeeds; an item found as written by this request covers the rest.
+    const items: TransactWriteItem[] = [{ Put: put }];
+    if (claim) items.push({ Put: { ...put, Item: toRecord(claim) } });
+    if (receipt.noteId !== undefined) items.push({ Update: this.listOnNote(scope, receipt) });
     try {
-      await this.dynamodb.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: toRecord(noteKey(scope, receipt.noteId)),
-                UpdateExpression: 'SET receiptIds = list_append(if_not_exists(receiptIds, :none), :receipt), updatedAt = :now',
-                ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${Object.keys(drafts).join(', ')})`,
-                ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-                ExpressionAttributeValues: toRecord({
-                  ':owner': scope.user,
-                  ':none': [],
-                  ':receipt': [receipt.receiptId],
-                  ':now': receipt.requestedAt,
-                  ...drafts,
-                }),
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-            { Put: put },
-          ],
-        }),
-        { abortSignal: signal },
+      await retryOnConflict(
+        () =>
+          this.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: items }), {
+            abortSignal: signal,
+          }),
+        signal,
       );
-      return { stored: true };
+      return { stored: true, receipt };
     } catch (error) {
-      const shape = error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] };
-      const noteCheck = shape.CancellationReasons?.[0];
-      if (shape.name !== 'TransactionCanceledException' || noteCheck?.Code !== 'ConditionalCheckFailed') throw error;
-      return { stored: false, note: noteCheck.Item ? (toItem(noteCheck.Item) as unknown as NoteItem) : undefined };
+      const refused = refusedItems(error);
+      if (!refused) throw error;
+      if (writtenBy(refused.get(0), change, 'requestedAt')) return { stored: true, receipt };
+      const claimed = claim ? refused.get(1) : undefined;
+      if (claimed) return { stored: false, claimed: claimed as unknown as IdempotencyItem };
+      const noteIndex = claim ? 2 : 1;
+      if (receipt.noteId === undefined || !refused.has(noteIndex)) throw error;
+      return { stored: false, note: refused.get(noteIndex) as NoteItem | undefined };
     }
+  }
+
+  private listOnNote(scope: TenantScope, receipt: ReceiptItem): NonNullable<TransactWriteItem['Update']> {
+    const drafts = Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status]));
+    return {
+      TableName: this.tableName,
+      Key: toRecord(noteKey(scope, receipt.noteId!)),
+      UpdateExpression: 'SET receiptIds = list_append(if_not_exists(receiptIds, :none), :receipt), updatedAt = :now',
+      ConditionExpression:
+        `attribute_exists(pk) AND #owner = :owner AND #status IN (${Object.keys(drafts).join(', ')}) ` +
+        'AND (attribute_not_exists(receiptIds) OR size(receiptIds) < :max)',
+      ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+      ExpressionAttributeValues: toRecord({
+        ':owner': scope.user,
+        ':none': [],
+        ':receipt': [receipt.receiptId],
+        ':now': receipt.requestedAt,
+        ':max': MAX_RECEIPTS_PER_NOTE,
+        ...drafts,
+      }),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    };
   }
 
   /**
