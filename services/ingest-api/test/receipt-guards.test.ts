@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RECEIPTS_PER_NOTE, receiptKey, tenantScope, type NoteDetail, type ReceiptUpload } from '@ndf/contracts';
+import { MAX_RECEIPTS_PER_NOTE, noteKey, receiptKey, tenantScope, type NoteDetail, type ReceiptUpload } from '@ndf/contracts';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 // What binds a receipt: to one note, ten to a note, one per Idempotency-Key, one tenant.
@@ -67,6 +67,22 @@ describe('one note per receipt (finding 9)', () => {
     expect(await create(noteBody({ receiptIds: [receipt] }), token, firstKey)).toMatchObject({ status: 200, body: { id: idOf(first) } });
 
     expect((await ingest.call('DELETE', '/v1/notes/{id}', `/v1/notes/${idOf(first)}`, { token })).status).toBe(204);
+    expect((await create(noteBody({ receiptIds: [receipt], merchant: 'Elsewhere' }))).status).toBe(201);
+  });
+
+  it('frees a receipt still held by a deleted note (a deletion whose release failed) when another note lists it', async () => {
+    const receipt = receiptIdOf(await ask({}));
+    const first = idOf(await create(noteBody({ receiptIds: [receipt] })));
+    // Deleted without its receipts freed, as when DynamoDB failed between the two writes.
+    await ingest.stack.clients.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: ingest.config.tableName,
+        Key: marshall(noteKey(tenantScope({ tenant: 'acme', user: 'gina', roles: [] }), first)),
+        UpdateExpression: 'SET #status = :deleted',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: marshall({ ':deleted': 'deleted' }),
+      }),
+    );
     expect((await create(noteBody({ receiptIds: [receipt], merchant: 'Elsewhere' }))).status).toBe(201);
   });
 

@@ -121,26 +121,62 @@ export class NoteStore {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }));
-    try {
-      await retryOnConflict(
-        () => this.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }, ...attach] }), { abortSignal: signal }),
-        signal,
-      );
-      return { created: true, note };
-    } catch (error) {
-      const refused = refusedItems(error);
-      if (!refused) throw error;
-      const existing = refused.get(0);
-      if (existing) return createdOrExisting(existing, change);
-      const attachedElsewhere: string[] = [];
-      const missing: string[] = [];
-      for (const [index, receipt] of refused) {
-        const receiptId = note.receiptIds[index - 1]!;
-        if (receipt && receipt.uploader === note.owner) attachedElsewhere.push(receiptId);
-        else missing.push(receiptId);
+    // A second round only after freeing receipts still held by a deleted note (its release failed).
+    for (let round = 1; ; round += 1) {
+      try {
+        await retryOnConflict(
+          () => this.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }, ...attach] }), { abortSignal: signal }),
+          signal,
+        );
+        return { created: true, note };
+      } catch (error) {
+        const refused = refusedItems(error);
+        if (!refused) throw error;
+        const existing = refused.get(0);
+        if (existing) return createdOrExisting(existing, change);
+        const held = new Map<string, string>();
+        const missing: string[] = [];
+        for (const [index, receipt] of refused) {
+          const receiptId = note.receiptIds[index - 1]!;
+          if (receipt && receipt.uploader === note.owner) held.set(receiptId, String(receipt.attachedTo));
+          else missing.push(receiptId);
+        }
+        if (round === 1 && missing.length === 0 && (await this.freeFromDeletedNotes(scope, held, signal))) continue;
+        return { created: false, attachedElsewhere: [...held.keys()], missing };
       }
-      return { created: false, attachedElsewhere, missing };
     }
+  }
+
+  /** Frees receipts whose note is deleted or gone; whether every one of them was. */
+  private async freeFromDeletedNotes(scope: TenantScope, held: ReadonlyMap<string, string>, signal: AbortSignal): Promise<boolean> {
+    const notes = [...new Set(held.values())];
+    const deleted = await Promise.all(
+      notes.map(async (noteId) => {
+        const answer = await this.dynamodb.send(
+          new GetItemCommand({
+            TableName: this.tableName,
+            Key: toRecord(noteKey(scope, noteId)),
+            ProjectionExpression: '#status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ConsistentRead: true,
+          }),
+          { abortSignal: signal },
+        );
+        return !answer.Item || toItem(answer.Item).status === 'deleted';
+      }),
+    );
+    if (deleted.includes(false)) return false;
+    await Promise.all(
+      notes.map((noteId) =>
+        this.releaseReceipts(
+          scope,
+          noteId,
+          [...held].filter(([, on]) => on === noteId).map(([id]) => id),
+          signal,
+        ),
+      ),
+    );
+    return true;
   }
 
   /** Frees a deleted note's receipts, so that another note may list them. */
