@@ -57,6 +57,6 @@ export async function deleteNote(context: AuthorizedContext) {
     context.signal,
   );
   if (!outcome.changed) throw refusal(context.scope, outcome.current, expected);
-  await context.deps.store.releaseReceipts(context.scope, noteId, outcome.note.receiptIds, context.signal);
+  await context.deps.store.receipts.releaseReceipts(context.scope, noteId, outcome.note.receiptIds, context.signal);
   return noContent();
 }

@@ -68,7 +68,7 @@ export async function requestReceiptUpload(context: AuthorizedContext) {
   const hash = key === undefined ? undefined : requestHash(request);
   const receipt = newReceiptItem(scope, randomUUID(), request, context.change, hash);
   const claim = key === undefined || hash === undefined ? undefined : claimOf(scope, key, hash, receipt, context.change);
-  const stored = await deps.store.putReceipt(scope, receipt, claim, context.change, context.signal);
+  const stored = await deps.store.receipts.putReceipt(scope, receipt, claim, context.change, context.signal);
   if (stored.stored) return answer(context, 201, stored.receipt);
   if ('note' in stored) throw noteRefusal(scope, stored.note);
   if (stored.claimed.requestHash !== hash)
@@ -77,7 +77,12 @@ export async function requestReceiptUpload(context: AuthorizedContext) {
       'idempotency_conflict',
       'This Idempotency-Key was already used with another body: use a new key for another receipt.',
     );
-  const first = await deps.store.readReceipt(scope, stored.claimed.result.receiptId!, stored.claimed.result.noteId, context.signal);
+  const first = await deps.store.receipts.readReceipt(
+    scope,
+    stored.claimed.result.receiptId!,
+    stored.claimed.result.noteId,
+    context.signal,
+  );
   if (!first) throw notFound('The receipt this Idempotency-Key asked for');
   return answer(context, 200, first);
 }
