@@ -10,6 +10,7 @@ const benchmarks: Record<string, string> = {
   'service-process': 'test/runtime/service-process.bench.ts',
   receipts: 'test/receipts/receipts-accuracy.bench.ts',
   ingest: 'services/ingest-api/bench/ingest.bench.ts',
+  'ingest-receipts': 'services/ingest-api/bench/receipts.bench.ts',
   files: 'test/files/files.bench.ts',
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',

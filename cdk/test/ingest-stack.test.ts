@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { catalog } from '@ndf/catalog';
-import { ROLES } from '@ndf/contracts';
+import { RECEIPT_DERIVED_PREFIX, ROLES, RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
 import { logicalIdOf } from './policy.js';
 import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
@@ -65,6 +65,36 @@ describe('the ingest stack', () => {
       expect(name).toBe(api.name);
     },
   );
+
+  it.each(catalog.apis.map((api) => [api.name, api] as const))(
+    "gives each public route of %s a throttle of its own, so that anonymous callers cannot use up the API's",
+    (name, api) => {
+      const template = synthesized.template(synthesized.platform.ingest);
+      const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')).map((stage) => stage.Properties);
+      const stage = stages.find((candidate) => candidate.RouteSettings !== undefined);
+      expect(api.publicRoutes.length).toBeGreaterThan(0);
+      expect(stage?.RouteSettings).toEqual(
+        Object.fromEntries(
+          api.publicRoutes.map((route) => [
+            route.replace(' ', ` ${api.basePath}`),
+            { ThrottlingRateLimit: api.publicThrottle.ratePerSecond, ThrottlingBurstLimit: api.publicThrottle.burst },
+          ]),
+        ),
+      );
+      expect(api.publicThrottle.ratePerSecond).toBeLessThan(api.throttle.ratePerSecond);
+      expect(name).toBe(api.name);
+    },
+  );
+
+  it('lets the handler list the receipts bucket only under the prefix its health probe lists (derived/), never the whole bucket', () => {
+    const template = synthesized.template(synthesized.platform.ingest);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
+    const listings = statements.filter((statement) => [statement.Action].flat().includes('s3:ListBucket'));
+    expect(listings.map((statement) => statement.Condition)).toEqual([{ StringLike: { 's3:prefix': [`${RECEIPT_DERIVED_PREFIX}*`] } }]);
+    expect(RECEIPT_DERIVED_PREFIX).not.toBe(RECEIPT_ORIGINALS_PREFIX);
+  });
 
   it('gives employees tokens with an immutable tenant and one group per role, MFA required, no sign-up', () => {
     const template = synthesized.template(synthesized.platform.ingest);

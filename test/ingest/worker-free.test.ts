@@ -1,43 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { bucketName, catalog } from '@ndf/catalog';
-import { freePort, waitUntil } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startIngestProcess, type IngestProcess } from './ingest-process.js';
 
 // The critical path with nothing of the worker fleet running: the platform's catalog is
 // provisioned (every service's queue exists), but no service process and no stream router
 // is started. Only DynamoDB, S3 and the ingest API's own local entry point run.
 
 const PREFIX = 'ingest-alone-';
-const entry = fileURLToPath(new URL('../../services/ingest-api/local/serve.ts', import.meta.url));
 
 let stack: SharedStack;
-let api: ChildProcess;
+let api: IngestProcess;
 let endpoint: string;
-let output = '';
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
-  const port = await freePort();
-  api = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', entry], {
-    env: { ...process.env, ...stack.environment(), PORT: String(port), NDF_SERVICE: 'ingest-api' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  endpoint = `http://127.0.0.1:${port}`;
-  await waitUntil('the ingest API', async () => (await fetch(`${endpoint}/v1/health`)).ok, 30_000, 100);
+  api = await startIngestProcess(stack);
+  endpoint = api.endpoint;
 }, 90_000);
 
 afterAll(async () => {
-  if (api && api.exitCode === null) {
-    const exited = once(api, 'exit');
-    api.kill('SIGTERM');
-    await exited;
-  }
+  await api?.stop();
   await stack?.stop();
 });
 
@@ -77,5 +61,5 @@ it('accepts a note and its receipt with every worker service and the stream rout
   expect(await read.json()).toMatchObject({ id: note.id, receipts: [{ fileName: 'billet.pdf', status: 'awaiting_upload' }], stages: [] });
   const listed = (await (await fetch(`${endpoint}/v1/notes`, { headers: auth })).json()) as { items: { id: string }[] };
   expect(listed.items.map((item) => item.id)).toEqual([note.id]);
-  expect(output).not.toMatch(/"level":"error"/);
+  expect(api.output()).not.toMatch(/"level":"error"/);
 });

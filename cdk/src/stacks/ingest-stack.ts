@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { apiRoutes, type ApiEntry, type Catalog } from '@ndf/catalog';
-import { RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
+import { RECEIPT_DERIVED_PREFIX, RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
 import type { DeploymentConfig } from '../config.js';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
 import { nodeLambda } from '../constructs/node-lambda.js';
@@ -63,9 +63,10 @@ export class IngestStack extends Stack {
       for (const tableName of entry.tables) grantTenantItems(handler, data.tables.get(tableName)!, { write: true });
       for (const bucketName of entry.buckets) {
         const bucket = data.buckets.get(bucketName)!;
-        // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails).
+        // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails),
+        // and lists them, prefix-bound, for its health probe (HeadBucket would need an unbounded s3:ListBucket).
         grantBucketPrefix(handler, bucket, RECEIPT_ORIGINALS_PREFIX, { write: true, read: false });
-        grantBucketPrefix(handler, bucket, 'derived/', { write: false, read: true });
+        grantBucketPrefix(handler, bucket, RECEIPT_DERIVED_PREFIX, { write: false, read: true });
       }
       data.key.grantEncryptDecrypt(handler);
       accept(handler, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);
@@ -95,9 +96,23 @@ export class IngestStack extends Stack {
         });
         if (!route.authorized) for (const publicRoute of routes) accept(publicRoute, ACCEPTED.publicRoute);
       }
+      publicRouteThrottle(stage, entry);
       this.apis.push({ entry, httpApi, stage, handler });
     }
   }
+}
+
+/** Each public route its own lower throttle, so that anonymous callers cannot use up the API's. */
+function publicRouteThrottle(stage: apigwv2.HttpStage, entry: ApiEntry): void {
+  const settings = Object.fromEntries(
+    apiRoutes(entry)
+      .filter((route) => !route.authorized)
+      .map((route) => [
+        route.routeKey,
+        { ThrottlingRateLimit: entry.publicThrottle.ratePerSecond, ThrottlingBurstLimit: entry.publicThrottle.burst },
+      ]),
+  );
+  (stage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride('RouteSettings', settings);
 }
 
 /** One JSON line per request: who, what, how it ended, and the correlation id the handler returns. */

@@ -86,7 +86,9 @@ function listen(server: Server, port: number, name: string): Promise<number> {
 /**
  * Serves a Lambda handler over HTTP on loopback as an API Gateway HTTP API does: route match
  * (404 otherwise), the JWT authorizer (401 before the handler), the payload limit (413), the
- * payload 2.0 event, the integration timeout (503), and the answer mapped back.
+ * payload 2.0 event, the integration timeout (503), and the answer mapped back. It does not
+ * throttle (API Gateway's stage and per-route throttles, the catalog's throttle and
+ * publicThrottle, exist in the cloud only): it serves one developer on loopback.
  */
 export async function startApiGatewayLocal(options: ApiGatewayLocalOptions): Promise<ApiGatewayLocal> {
   const routes = options.routes ?? [{ routeKey: '$default' }];

@@ -14,6 +14,7 @@ export const apis: readonly ApiEntry[] = [
     buckets: ['receipts'],
     publicRoutes: ['GET /health', 'GET /openapi.json'],
     throttle: { ratePerSecond: 500, burst: 1_000 },
+    publicThrottle: { ratePerSecond: 20, burst: 40 },
     reservedConcurrency: 100,
   },
   // new APIs are added above this line

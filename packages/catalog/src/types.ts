@@ -120,6 +120,11 @@ export interface ApiEntry {
   readonly publicRoutes: readonly string[];
   /** API Gateway's throttling for the whole API: steady requests per second and burst. */
   readonly throttle: { readonly ratePerSecond: number; readonly burst: number };
+  /**
+   * A lower throttle for each public route, which anyone may call without a token: it cannot
+   * use up the throttle the authenticated routes share.
+   */
+  readonly publicThrottle: { readonly ratePerSecond: number; readonly burst: number };
   /** Lambda concurrency kept for this API alone, out of the account's pool. */
   readonly reservedConcurrency: number;
 }

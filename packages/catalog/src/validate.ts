@@ -50,8 +50,12 @@ export function catalogProblems(catalog: Catalog): string[] {
       if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*$/.test(route))
         problems.push(`API "${api.name}": public route "${route}" is not "METHOD /path".`);
     }
-    if (!(api.throttle.ratePerSecond >= 1 && api.throttle.burst >= 1))
-      problems.push(`API "${api.name}": throttle rate and burst must be at least 1.`);
+    const throttled = api.throttle.ratePerSecond >= 1 && api.throttle.burst >= 1;
+    if (!throttled) problems.push(`API "${api.name}": throttle rate and burst must be at least 1.`);
+    if (!(api.publicThrottle.ratePerSecond >= 1 && api.publicThrottle.burst >= 1))
+      problems.push(`API "${api.name}": publicThrottle rate and burst must be at least 1.`);
+    else if (throttled && (api.publicThrottle.ratePerSecond > api.throttle.ratePerSecond || api.publicThrottle.burst > api.throttle.burst))
+      problems.push(`API "${api.name}": publicThrottle must not be above the API's throttle.`);
     if (!(Number.isInteger(api.reservedConcurrency) && api.reservedConcurrency >= 1))
       problems.push(`API "${api.name}": reservedConcurrency must be a positive integer.`);
   }

@@ -93,6 +93,17 @@ describe('public routes of an API', () => {
       `API "${api.name}": reservedConcurrency must be a positive integer.`,
     ]);
   });
+
+  it("have a throttle of their own, at least 1 and not above the API's", () => {
+    const api = catalog.apis[0]!;
+    const problems = (publicThrottle: { ratePerSecond: number; burst: number }) =>
+      catalogProblems({ ...catalog, apis: [{ ...api, publicThrottle }] });
+    expect(problems({ ratePerSecond: 0, burst: 5 })).toEqual([`API "${api.name}": publicThrottle rate and burst must be at least 1.`]);
+    expect(problems({ ratePerSecond: api.throttle.ratePerSecond + 1, burst: 1 })).toEqual([
+      `API "${api.name}": publicThrottle must not be above the API's throttle.`,
+    ]);
+    expect(problems({ ratePerSecond: 1, burst: 1 })).toEqual([]);
+  });
 });
 
 describe('IAM-style patterns', () => {

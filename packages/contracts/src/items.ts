@@ -41,6 +41,10 @@ export interface ReceiptItem extends Keys {
   /** The note named at upload request; a receipt listed later in a note's receiptIds has none here. */
   readonly noteId?: string;
   readonly uploader: string;
+  /** The one note that lists this receipt: set by the write that lists it, and only if unset or already this note. */
+  readonly attachedTo?: string;
+  /** SHA-256 of the canonical JSON of the request that asked for it (compared when its Idempotency-Key comes again). */
+  readonly requestHash?: string;
   readonly status: ReceiptStatus;
   readonly fileName: string;
   readonly declaredContentType: string;
@@ -73,4 +77,17 @@ export interface StageItem extends Keys {
   readonly reason?: string;
   readonly outcome?: Readonly<Record<string, unknown>>;
   readonly updatedAt: string;
+}
+
+/** An Idempotency-Key claimed by a write that is not itself a note: what it created, and from which body. */
+export interface IdempotencyItem extends Keys {
+  readonly type: typeof ITEM_TYPES.idempotency;
+  readonly operation: string;
+  readonly user: string;
+  readonly requestHash: string;
+  /** What the first request created, e.g. { receiptId, noteId }. */
+  readonly result: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+  /** Epoch seconds (the table's TTL attribute). */
+  readonly expiresAt: number;
 }

@@ -27,6 +27,9 @@ export interface Mileage {
   readonly electric?: boolean;
 }
 
+/** A note lists at most this many receipts, whether listed at creation or asked for with its id. */
+export const MAX_RECEIPTS_PER_NOTE = 10;
+
 /** What the app sends to create a note. */
 export interface NoteInput {
   /** ISO date of the expense, e.g. 2024-03-12. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TenantScope } from './tenant-scope.js';
 
 /**
@@ -10,6 +11,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | RECEIPT   | T#<tenant>#N#<noteId>   | RCPT#<receiptId>             |                    |                                 |
  * |  (before its note exists) T#<tenant>#R#<receiptId> | RCPT#<receiptId>  |                    |                                 |
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
+ * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
@@ -27,6 +29,7 @@ export interface ItemKey {
 }
 
 export const NOTE_SK = 'NOTE';
+const IDEMPOTENCY_SK = 'KEY';
 const RECEIPT_SK_PREFIX = 'RCPT#';
 const STAGE_SK_PREFIX = 'STAGE#';
 
@@ -53,6 +56,15 @@ export function stageKey(scope: TenantScope, service: string, on: { noteId: stri
     return { pk: receipt.pk, sk: `${receipt.sk}#${STAGE_SK_PREFIX}${service}` };
   }
   return { pk: notePartition(scope, on.noteId), sk: `${STAGE_SK_PREFIX}${service}` };
+}
+
+/**
+ * Where a claimed Idempotency-Key of another write than a note's creation lives: one item per
+ * tenant, user, operation and key (hashed, so that no key can shape another's partition).
+ */
+export function idempotencyKeyItem(scope: TenantScope, operation: string, idempotencyKey: string): ItemKey {
+  const digest = createHash('sha256').update(`${scope.user}\u0000${operation}\u0000${idempotencyKey}`, 'utf8').digest('hex');
+  return { pk: `${tenantPrefix(scope)}K#${digest}`, sk: IDEMPOTENCY_SK };
 }
 
 /** The listing partition of one user's notes. */

@@ -3,6 +3,8 @@ import { TENANT_PATTERN } from './tenant-scope.js';
 
 /** The catalog's S3 source prefix of the receipts bucket: originals live under it, untouched. */
 export const RECEIPT_ORIGINALS_PREFIX = 'tenants/';
+/** Where the receipt services write what they derive from originals (upright pages, thumbnails). */
+export const RECEIPT_DERIVED_PREFIX = 'derived/';
 
 const ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OBJECT_KEY = new RegExp(`^tenants/([^/]+)/(?:notes/(${ID})/)?receipts/(${ID})$`);

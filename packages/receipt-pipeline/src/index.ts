@@ -8,3 +8,4 @@ export { receiptServiceDependencies, type ReceiptServiceDependencies } from './d
 export { readObject, writeDerived } from './objects.js';
 export { readReceiptFile, refuseReceipt } from './receipt-files.js';
 export { parseChange } from './change.js';
+export { itemReader, readChange, withImages, type ItemReader } from './change-image.js';

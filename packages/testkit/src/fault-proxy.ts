@@ -1,12 +1,20 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type FaultMode = 'pass' | 'http-500' | 'throttle' | 'hang' | 'refuse';
+/**
+ * `lose-answer` forwards the request, lets the emulator act on it, then answers 500 instead of
+ * its answer: a write that happened although the client saw it fail (and retries it).
+ */
+export type FaultMode = 'pass' | 'http-500' | 'throttle' | 'hang' | 'refuse' | 'lose-answer';
 
 export interface Fault {
   readonly mode: FaultMode;
   /** The share of requests the fault hits (0 to 1); the others pass. Defaults to 1. */
   readonly probability?: number;
+  /** How many requests the fault hits at most; the proxy passes every request after them. Unlimited by default. */
+  readonly times?: number;
+  /** How many requests pass before the fault begins. None by default. */
+  readonly skip?: number;
 }
 
 /** Which service's error a throttle imitates: DynamoDB's JSON or SQS's JSON protocol. */
@@ -52,7 +60,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const sockets = new Set<Socket>();
   let fault: Fault = { mode: 'pass' };
 
-  const forward = (incoming: IncomingMessage, response: ServerResponse) => {
+  let hits = 0;
+  let seen = 0;
+  const internalError = (response: ServerResponse) =>
+    answer(
+      response,
+      500,
+      { 'content-type': 'application/x-amz-json-1.0' },
+      JSON.stringify({ __type: 'InternalServerError', message: 'injected fault' }),
+    );
+
+  const forward = (incoming: IncomingMessage, response: ServerResponse, loseAnswer = false) => {
     const upstream = request(
       {
         hostname: target.hostname,
@@ -62,6 +80,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         headers: { ...incoming.headers, host: target.host },
       },
       (reply) => {
+        if (loseAnswer) {
+          reply.resume();
+          reply.on('end', () => internalError(response));
+          return;
+        }
         response.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(response);
       },
@@ -71,21 +94,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 
   const server = createServer((incoming, response) => {
-    const { mode, probability = 1 } = fault;
-    const active = mode !== 'pass' && Math.random() < probability;
+    const { mode, probability = 1, times = Number.POSITIVE_INFINITY, skip = 0 } = fault;
+    seen += 1;
+    const active = mode !== 'pass' && seen > skip && hits < times && Math.random() < probability;
     if (!active) return forward(incoming, response);
+    hits += 1;
+    if (mode === 'lose-answer') return forward(incoming, response, true);
     if (mode === 'hang') return;
     if (mode === 'refuse') return void incoming.socket.destroy();
     // Read the request out first, so the client sees an answer and not a reset.
     incoming.resume();
     incoming.on('end', () => {
-      if (mode === 'http-500')
-        answer(
-          response,
-          500,
-          { 'content-type': 'application/x-amz-json-1.0' },
-          JSON.stringify({ __type: 'InternalServerError', message: 'injected fault' }),
-        );
+      if (mode === 'http-500') internalError(response);
       else answer(response, 400, throttle.headers, throttle.body);
     });
   });
@@ -104,6 +124,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     endpoint: `http://127.0.0.1:${address.port}`,
     setFault: (next) => {
       fault = next;
+      hits = 0;
+      seen = 0;
     },
     stop: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,6 @@
 import {
   handOn,
-  parseChange,
+  readChange,
   receiptOfChange,
   refuseReceipt,
   type ReceiptJob,
@@ -20,7 +20,8 @@ export async function handle(
   context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
-  const change = parseChange(message.body);
+  const change = await readChange(message.body, dependencies.readItem, context.call);
+  if (change === undefined) return;
   const receipt = receiptOfChange(change);
   const image = change.newImage ?? {};
   // The stream may bring a receipt again (a rewrite while uploaded, a redelivery): once is enough.

@@ -96,6 +96,18 @@ describe('format-sniffer', () => {
     });
   });
 
+  it('reads the receipt when the stream router sent the change without its images', async () => {
+    const { newImage, ...change } = await uploaded(
+      '0a000000-0000-4000-8000-000000000003',
+      'ticket.png',
+      'image/png',
+      await receiptImage('png'),
+    );
+    const delivery = await sniffer.deliver({ ...change, imagesOmitted: true });
+    expect(delivery.outcome).toBe('succeeded');
+    expect(delivery.sent).toEqual([['image-normalizer', expect.objectContaining({ objectKey: newImage!.objectKey })]]);
+  });
+
   it('quarantines a message that is not a change', async () => {
     expect(await sniffer.deliver({ kind: 'nope' })).toMatchObject({
       outcome: 'quarantined',

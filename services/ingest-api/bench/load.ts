@@ -4,6 +4,7 @@ export interface Sample {
   readonly status: number;
   readonly ms: number;
   readonly body: string;
+  readonly retryAfter?: string | undefined;
 }
 
 /** Runs `count` jobs with `concurrency` in flight at once; each job's latency is measured around it. */
@@ -59,6 +60,7 @@ export function httpClient(
                 status: response.statusCode ?? 0,
                 ms: performance.now() - startedAt,
                 body: Buffer.concat(chunks).toString('utf8'),
+                retryAfter: response.headers['retry-after'],
               }),
             );
             response.on('error', failed);

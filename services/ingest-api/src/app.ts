@@ -12,7 +12,7 @@ import { createNote } from './routes/create-note.js';
 import { createNotes } from './routes/create-notes.js';
 import { getNote } from './routes/get-note.js';
 import { listNotes } from './routes/list-notes.js';
-import { getHealth, getOpenApi } from './routes/public.js';
+import { getOpenApi, healthRoute } from './routes/public.js';
 import { requestReceiptUpload } from './routes/request-receipt-upload.js';
 import type { AuthorizedRoute, IngestDependencies, PublicRoute, RouteContext } from './routes/route.js';
 import { buildValidators } from './validation/validators.js';
@@ -31,7 +31,7 @@ const authorized = (run: AuthorizedRoute): Operation => ({ authorized: true, run
 const open = (run: PublicRoute): Operation => ({ authorized: false, run });
 const NOTE_ID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 
-const RESOURCES: readonly Resource[] = [
+const resourcesOf = (deps: IngestDependencies): readonly Resource[] => [
   { pattern: /^\/receipts$/, template: '/receipts', methods: { POST: authorized(requestReceiptUpload) } },
   { pattern: /^\/notes$/, template: '/notes', methods: { POST: authorized(createNote), GET: authorized(listNotes) } },
   { pattern: /^\/notes\/batch$/, template: '/notes/batch', methods: { POST: authorized(createNotes) } },
@@ -41,7 +41,7 @@ const RESOURCES: readonly Resource[] = [
     methods: { GET: authorized(getNote), PATCH: authorized(correctNote), DELETE: authorized(deleteNote) },
   },
   { pattern: /^\/openapi\.json$/, template: '/openapi.json', methods: { GET: open(getOpenApi) } },
-  { pattern: /^\/health$/, template: '/health', methods: { GET: open(getHealth) } },
+  { pattern: /^\/health$/, template: '/health', methods: { GET: open(healthRoute(deps, deps.config.healthCacheMs)) } },
 ];
 
 /** What one request's metrics line says beyond its timing, filled in as the request goes. */
@@ -61,6 +61,7 @@ export type IngestHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => 
  */
 export function createIngestApi(deps: IngestDependencies): IngestHandler {
   const validators = buildValidators(deps.contract);
+  const resources = resourcesOf(deps);
   const base = deps.config.basePath;
 
   async function route(
@@ -70,7 +71,7 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
     outcome: Outcome,
   ): Promise<ApiResult> {
     const path = event.rawPath.startsWith(`${base}/`) ? event.rawPath.slice(base.length) : undefined;
-    const resource = path === undefined ? undefined : RESOURCES.find((candidate) => candidate.pattern.test(path));
+    const resource = path === undefined ? undefined : resources.find((candidate) => candidate.pattern.test(path));
     if (!resource || path === undefined)
       throw new ProblemError(404, 'route_not_found', `Nothing at ${event.rawPath}; see ${base}/openapi.json.`);
     const method = event.requestContext.http.method.toUpperCase();

@@ -9,7 +9,11 @@ export interface IngestConfig {
   readonly deadlineMs: number;
   readonly maxBodyBytes: number;
   readonly basePath: string;
+  /** How long one health probe answers for every caller of the public health route. */
+  readonly healthCacheMs: number;
 }
+
+export const HEALTH_CACHE_MS = 5_000;
 
 export function ingestApiEntry(): ApiEntry {
   const entry = catalog.apis.find((api) => api.name === API_NAME);
@@ -26,5 +30,6 @@ export function ingestConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEnt
     deadlineMs: entry.deadlineMs,
     maxBodyBytes: entry.maxBodyBytes,
     basePath: entry.basePath,
+    healthCacheMs: HEALTH_CACHE_MS,
   };
 }

@@ -14,8 +14,9 @@ let proxy: FaultProxy;
 let token: string;
 
 beforeAll(async () => {
-  // The handler reaches DynamoDB through a proxy whose faults the tests switch.
+  // The handler reaches DynamoDB through a proxy whose faults the tests switch; health probes every time.
   ingest = await startIngest('ingest-deadline-', {
+    config: { healthCacheMs: 0 },
     dynamodbEndpoint: async (stack) => {
       proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
       return proxy.endpoint;

@@ -39,7 +39,7 @@ export interface CallOptions {
 /** The run's shared stack, provisioned under `prefix`, the ingest handler built against it, and the gateway stand-in in front. */
 export async function startIngest(
   prefix: string,
-  options: { dynamodbEndpoint?: (stack: SharedStack) => Promise<string> } = {},
+  options: { dynamodbEndpoint?: (stack: SharedStack) => Promise<string>; config?: Partial<IngestConfig> } = {},
 ): Promise<IngestUnderTest> {
   const stack = await useSharedStack(prefix, ingestOnlyCatalog);
   const env = {
@@ -47,7 +47,7 @@ export async function startIngest(
     ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),
   };
   const clients = ingestClients(env);
-  const config = ingestConfig(env);
+  const config = { ...ingestConfig(env), ...options.config };
   const metricLines: string[] = [];
   const api = createIngestApi({
     store: new NoteStore(clients.dynamodb, config.tableName),

@@ -101,7 +101,10 @@ function testClock(stepMs = 3) {
 
 /** A store with only what POST /v1/notes needs: no receipts, and `createNote` as given. */
 const storeCreating = (createNote: (note: NoteItem, signal: AbortSignal) => Promise<CreateOutcome>) =>
-  ({ unknownLooseReceipts: async () => [], createNote }) as unknown as NoteStore;
+  ({
+    unknownLooseReceipts: async () => [],
+    createNote: (note: NoteItem, _change: unknown, signal: AbortSignal) => createNote(note, signal),
+  }) as unknown as NoteStore;
 
 /** The app over fakes, its metrics lines kept. */
 function appWith(overrides: Partial<IngestDependencies> & Pick<IngestDependencies, 'store' | 'clock'>) {

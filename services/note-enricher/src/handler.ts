@@ -1,7 +1,7 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { tenantScope } from '@ndf/contracts';
-import { parseChange, stageItem } from '@ndf/receipt-pipeline';
+import { itemReader, readChange, stageItem } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { enrich } from './enrichment.js';
 import { readNote } from './note-reader.js';
@@ -24,7 +24,8 @@ export async function handle(
   context: Pick<ServiceContext<'dynamodb'>, 'call' | 'log'>,
   dependencies: EnricherDependencies,
 ): Promise<void> {
-  const change = parseChange(message.body);
+  const change = await readChange(message.body, itemReader(dependencies.dynamodb, dependencies.notesTable), context.call);
+  if (change === undefined) return;
   const image = change.newImage ?? {};
   const { tenant, noteId } = image as { tenant?: unknown; noteId?: unknown };
   if (typeof tenant !== 'string') throw new PermanentError(`The change of ${change.keys.pk} ${change.keys.sk} carries no tenant.`);

@@ -99,6 +99,46 @@ describe('note-enricher', () => {
     expect(unmarshall(after!)).toEqual(note);
   });
 
+  it('reads the item when the stream router sent the change without its images (too large for a message)', async () => {
+    const bigNoteId = '0f000000-0000-4000-8000-000000000002';
+    const receiptId = '0f000000-0000-4000-8000-0000000000cc';
+    const note = {
+      ...noteKey(scope, bigNoteId),
+      type: ITEM_TYPES.note,
+      tenant: 'acme',
+      noteId: bigNoteId,
+      owner: 'alice',
+      status: 'received',
+      version: 1,
+      date: '2024-03-12',
+      amount: { value: '9.00', currency: 'EUR' },
+      receiptIds: [receiptId],
+      requestHash: 'h',
+      createdAt: 't',
+      updatedAt: 't',
+    };
+    await put(note);
+    await put({
+      ...receiptKey(scope, receiptId, bigNoteId),
+      type: ITEM_TYPES.receipt,
+      tenant: 'acme',
+      receiptId,
+      noteId: bigNoteId,
+      status: 'processed',
+      extracted: { totalInclVat: { value: '9.00', confidence: 0.9 } },
+    });
+    const reference = { kind: 'change', table: 'notes', eventId: 'e', eventName: 'MODIFY', itemType: 'NOTE', sequenceNumber: '2' } as const;
+    await enrichOn({ ...reference, keys: { pk: note.pk, sk: note.sk }, imagesOmitted: true });
+    const { Item } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: table(), Key: marshall(stageKey(scope, 'note-enricher', { noteId: bigNoteId })) }),
+    );
+    expect(unmarshall(Item!)).toMatchObject({ type: 'STAGE', status: 'succeeded', outcome: { receiptsRead: 1 } });
+    // A reference to an item gone since: nothing to do, nothing quarantined.
+    await expect(
+      enrichOn({ ...reference, keys: noteKey(scope, '0f000000-0000-4000-8000-00000000dead'), imagesOmitted: true }),
+    ).resolves.toBeUndefined();
+  });
+
   it('waits for the note of a receipt asked for before it, and quarantines a change without a tenant', async () => {
     const loose = { pk: 'x', sk: 'y', type: 'RECEIPT', tenant: 'acme', receiptId: looseId, status: 'processed' };
     await expect(

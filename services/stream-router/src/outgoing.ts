@@ -15,7 +15,8 @@ const MAX_BODY_BYTES = 250_000;
 function body(change: ChangeMessage): string {
   const whole = JSON.stringify(change);
   if (Buffer.byteLength(whole) <= MAX_BODY_BYTES) return whole;
-  // Items reach 400 KB and a change carries two images: past the limit, the receiver reads the item.
+  // Items reach 400 KB and a change carries two images: past the limit the change goes as a
+  // reference (its keys), and the receiver reads the item (readChange in @ndf/receipt-pipeline).
   const { newImage: _newImage, oldImage: _oldImage, ...rest } = change;
   return JSON.stringify({ ...rest, imagesOmitted: true });
 }

@@ -44,13 +44,27 @@ export const paths = {
       description:
         "Records the receipt (awaiting upload) and returns a presigned S3 POST that accepts at most 20 MiB for 15 minutes, under the tenant's prefix. " +
         "With noteId, the receipt joins that note (which must be the caller's draft) and is listed in its receiptIds, its version unchanged; " +
-        'without it, list its id in the receiptIds of the note created later.',
+        'without it, list its id in the receiptIds of the note created later (one note only). ' +
+        'With an Idempotency-Key, the same key and body answer the same receipt (200) with a fresh form.',
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Makes a retry safe: 1 to 128 visible ASCII characters, kept 24 hours for the tenant and user.',
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+        },
+      ],
       requestBody: { required: true, content: json('ReceiptUploadRequest') },
       responses: {
+        '200': response('ReceiptUpload', 'The Idempotency-Key was used with this body: the same receipt, a fresh upload form.'),
         '201': response('ReceiptUpload', 'The receipt and how to upload its bytes.'),
         ...withBody,
-        '404': problem('noteId names no note of the caller.'),
-        '409': problem('The note is no longer a draft (not_editable).'),
+        '404': problem('noteId names no note of the caller, or the receipt the Idempotency-Key asked for is gone.'),
+        '409': problem(
+          'The note is no longer a draft (not_editable), lists the most receipts a note may (too_many_receipts), ' +
+            'or the Idempotency-Key was used with another body (idempotency_conflict).',
+        ),
         ...common,
       },
     },
@@ -76,7 +90,9 @@ export const paths = {
         '201': response('Note', 'Created.', { ...etag, Location: { schema: { type: 'string' } } }),
         '200': response('Note', 'A replay: the note created earlier with this key and body.', etag),
         ...withBody,
-        '409': problem('The key was used with another body (idempotency_conflict).'),
+        '409': problem(
+          'The key was used with another body (idempotency_conflict), or a receipt it lists is listed by another note (receipt_already_attached).',
+        ),
         '410': problem('The note this key created has been deleted (note_deleted).'),
         '422': problem('A receipt id names no receipt of the caller (invalid_reference).'),
         ...common,

@@ -1,5 +1,5 @@
 import { CURRENCIES, POSITIVE_DECIMAL_PATTERN, currenciesWithDigits, decimalPatternWithDigits, type MinorDigits } from '../money.js';
-import { NOTE_STATUSES, PAYMENT_METHODS, VEHICLES } from '../note.js';
+import { MAX_RECEIPTS_PER_NOTE, NOTE_STATUSES, PAYMENT_METHODS, VEHICLES } from '../note.js';
 import { FIELD_ERROR_CODES, PROBLEM_CODES } from '../problem.js';
 import { MAX_RECEIPT_BYTES, RECEIPT_STATUSES } from '../receipt.js';
 import { STAGE_STATUSES } from '../stage.js';
@@ -129,7 +129,7 @@ export const schemas = {
       receiptIds: {
         type: 'array',
         items: ref('Id'),
-        maxItems: 10,
+        maxItems: MAX_RECEIPTS_PER_NOTE,
         uniqueItems: true,
         description: 'Receipts asked for with POST /v1/receipts.',
       },
@@ -318,9 +318,9 @@ export const schemas = {
         type: 'object',
         additionalProperties: {
           type: 'object',
-          required: ['ok', 'latencyMs'],
+          required: ['ok'],
           additionalProperties: false,
-          properties: { ok: { type: 'boolean' }, latencyMs: { type: 'number' }, error: { type: 'string' } },
+          properties: { ok: { type: 'boolean' } },
         },
       },
     },

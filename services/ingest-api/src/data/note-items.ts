@@ -79,6 +79,7 @@ export function newReceiptItem(
   receiptId: string,
   request: ReceiptUploadRequest,
   { now, correlationId }: Change,
+  requestHash?: string,
 ): ReceiptItem {
   return {
     ...receiptKey(scope, receiptId, request.noteId),
@@ -87,6 +88,9 @@ export function newReceiptItem(
     receiptId,
     ...(request.noteId === undefined ? {} : { noteId: request.noteId }),
     uploader: scope.user,
+    // Asked for with its note: that note lists it, and no other can.
+    ...(request.noteId === undefined ? {} : { attachedTo: request.noteId }),
+    ...(requestHash === undefined ? {} : { requestHash }),
     status: 'awaiting_upload',
     fileName: request.fileName,
     declaredContentType: request.contentType,

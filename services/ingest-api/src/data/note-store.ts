@@ -6,8 +6,8 @@ import {
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
+  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   DRAFT_STATUSES,
   ITEM_TYPES,
@@ -21,24 +21,20 @@ import {
   type StageItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { conditionFailed, refusedItems, toItem, toRecord, writtenBy, type Item } from './dynamo-items.js';
+import type { Change } from './note-items.js';
+import { ReceiptStore } from './receipt-store.js';
+import { retryOnConflict } from './transaction-retry.js';
 
 // The data-access layer of the ingest path. Every key comes from notes-table-keys (in
 // @ndf/contracts), whose functions all take the caller's TenantScope: see the key design there.
 
-type Item = Record<string, unknown>;
-const toItem = (record: Record<string, AttributeValue>): Item => unmarshall(record);
-const toRecord = (item: object): Record<string, AttributeValue> =>
-  marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export type CreateOutcome =
+  | { readonly created: true; readonly note: NoteItem }
+  | { readonly created: false; readonly existing: NoteItem }
+  /** Receipts the note lists that another note lists already, or that are gone. */
+  | { readonly created: false; readonly attachedElsewhere: readonly string[]; readonly missing: readonly string[] };
 
-function conditionFailed(error: unknown): { item: Item | undefined } | undefined {
-  const shape = error as { name?: string; Item?: Record<string, AttributeValue> };
-  if (shape?.name !== 'ConditionalCheckFailedException') return undefined;
-  return { item: shape.Item ? toItem(shape.Item) : undefined };
-}
-
-export type CreateOutcome = { readonly created: true; readonly note: NoteItem } | { readonly created: false; readonly existing: NoteItem };
-
-/** A conditional change: made, or refused with the item as it is (undefined when there is none). */
 export type ChangeOutcome =
   { readonly changed: true; readonly note: NoteItem } | { readonly changed: false; readonly current: NoteItem | undefined };
 
@@ -67,29 +63,81 @@ export interface NoteChange {
 const PROBE_SCOPE = tenantScope({ tenant: 'ndf-health-probe', user: 'ingest-api', roles: [] });
 const PROBE_NOTE = '00000000-0000-0000-0000-000000000000';
 
+const scopeOfNote = (note: NoteItem): TenantScope => tenantScope({ tenant: note.tenant, user: note.owner, roles: [] });
+
+/** A retried write whose first attempt landed finds its own note: created all the same. */
+function createdOrExisting(existing: Item, change: Change): CreateOutcome {
+  if (writtenBy(existing, change, 'createdAt')) return { created: true, note: existing as unknown as NoteItem };
+  return { created: false, existing: existing as unknown as NoteItem };
+}
+
 export class NoteStore {
+  /** The writes that ask for receipts and bind them to their note. */
+  readonly receipts: ReceiptStore;
+
   constructor(
     private readonly dynamodb: DynamoDBClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.receipts = new ReceiptStore(dynamodb, tableName);
+  }
 
-  /** One conditional PutItem: creates the note, or answers the note that already holds its id. */
-  async createNote(note: NoteItem, signal: AbortSignal): Promise<CreateOutcome> {
-    try {
-      await this.dynamodb.send(
-        new PutItemCommand({
-          TableName: this.tableName,
-          Item: toRecord(note),
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-        { abortSignal: signal },
-      );
-      return { created: true, note };
-    } catch (error) {
-      const failed = conditionFailed(error);
-      if (!failed?.item) throw error;
-      return { created: false, existing: failed.item as unknown as NoteItem };
+  /**
+   * Creates the note, or answers the note that already holds its id. The receipts it lists are
+   * attached to it in the same transaction, each only if no other note has it: one receipt
+   * justifies one note.
+   */
+  async createNote(note: NoteItem, change: Change, signal: AbortSignal): Promise<CreateOutcome> {
+    const put = {
+      TableName: this.tableName,
+      Item: toRecord(note),
+      ConditionExpression: 'attribute_not_exists(pk)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    if (note.receiptIds.length === 0) {
+      try {
+        await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
+        return { created: true, note };
+      } catch (error) {
+        const failed = conditionFailed(error);
+        if (!failed?.item) throw error;
+        return createdOrExisting(failed.item, change);
+      }
+    }
+    const scope = scopeOfNote(note);
+    const attach = note.receiptIds.map((receiptId): TransactWriteItem => ({
+      Update: {
+        TableName: this.tableName,
+        Key: toRecord(receiptKey(scope, receiptId)),
+        UpdateExpression: 'SET attachedTo = :note',
+        ConditionExpression: 'attribute_exists(pk) AND uploader = :user AND (attribute_not_exists(attachedTo) OR attachedTo = :note)',
+        ExpressionAttributeValues: toRecord({ ':note': note.noteId, ':user': note.owner }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    }));
+    // A second round only after freeing receipts still held by a deleted note (its release failed).
+    for (let round = 1; ; round += 1) {
+      try {
+        await retryOnConflict(
+          () => this.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: put }, ...attach] }), { abortSignal: signal }),
+          signal,
+        );
+        return { created: true, note };
+      } catch (error) {
+        const refused = refusedItems(error);
+        if (!refused) throw error;
+        const existing = refused.get(0);
+        if (existing) return createdOrExisting(existing, change);
+        const held = new Map<string, string>();
+        const missing: string[] = [];
+        for (const [index, receipt] of refused) {
+          const receiptId = note.receiptIds[index - 1]!;
+          if (receipt && receipt.uploader === note.owner) held.set(receiptId, String(receipt.attachedTo));
+          else missing.push(receiptId);
+        }
+        if (round === 1 && missing.length === 0 && (await this.receipts.freeFromDeletedNotes(scope, held, signal))) continue;
+        return { created: false, attachedElsewhere: [...held.keys()], missing };
+      }
     }
   }
 
@@ -182,6 +230,7 @@ export class NoteStore {
     noteId: string,
     change: NoteChange,
     expectedVersion: number | undefined,
+    written: Change,
     signal: AbortSignal,
   ): Promise<ChangeOutcome> {
     const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#owner': 'owner' };
@@ -222,58 +271,9 @@ export class NoteStore {
     } catch (error) {
       const failed = conditionFailed(error);
       if (!failed) throw error;
+      // A retried write whose first attempt landed finds the note as it made it.
+      if (writtenBy(failed.item, written, 'updatedAt')) return { changed: true, note: failed.item as unknown as NoteItem };
       return { changed: false, current: failed.item as unknown as NoteItem | undefined };
-    }
-  }
-
-  /**
-   * Records a receipt. With a note, in one transaction that also lists the receipt on the
-   * note, if the note is the caller's draft (its version, the user's fields, is unchanged); a
-   * refusal comes back with the note as it is (undefined when there is none).
-   */
-  async putReceipt(
-    scope: TenantScope,
-    receipt: ReceiptItem,
-    signal: AbortSignal,
-  ): Promise<{ stored: true } | { stored: false; note: NoteItem | undefined }> {
-    const put = { TableName: this.tableName, Item: toRecord(receipt), ConditionExpression: 'attribute_not_exists(pk)' };
-    if (receipt.noteId === undefined) {
-      await this.dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
-      return { stored: true };
-    }
-    const drafts = Object.fromEntries(DRAFT_STATUSES.map((status, index) => [`:draft${index}`, status]));
-    try {
-      await this.dynamodb.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: toRecord(noteKey(scope, receipt.noteId)),
-                UpdateExpression: 'SET receiptIds = list_append(if_not_exists(receiptIds, :none), :receipt), updatedAt = :now',
-                ConditionExpression: `attribute_exists(pk) AND #owner = :owner AND #status IN (${Object.keys(drafts).join(', ')})`,
-                ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-                ExpressionAttributeValues: toRecord({
-                  ':owner': scope.user,
-                  ':none': [],
-                  ':receipt': [receipt.receiptId],
-                  ':now': receipt.requestedAt,
-                  ...drafts,
-                }),
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-            { Put: put },
-          ],
-        }),
-        { abortSignal: signal },
-      );
-      return { stored: true };
-    } catch (error) {
-      const shape = error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] };
-      const noteCheck = shape.CancellationReasons?.[0];
-      if (shape.name !== 'TransactionCanceledException' || noteCheck?.Code !== 'ConditionalCheckFailed') throw error;
-      return { stored: false, note: noteCheck.Item ? (toItem(noteCheck.Item) as unknown as NoteItem) : undefined };
     }
   }
 

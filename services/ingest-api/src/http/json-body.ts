@@ -19,6 +19,29 @@ function mediaTypeOf(headers: Readonly<Record<string, string | undefined>>): { t
 // In u-mode a valid pair is one code point outside this range; only a lone half matches.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/** How deep arrays and objects may nest in a body: the contract's deepest is 3; every walk of a body stays well within the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of arrays and objects in a JSON text, read in one pass outside strings, stopping past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return deepest;
+}
+
 /** Pointers to strings that are not well-formed Unicode (lone surrogates), which no store should keep. */
 function malformedStrings(value: unknown, pointer = ''): FieldError[] {
   if (typeof value === 'string') {
@@ -37,7 +60,8 @@ function malformedStrings(value: unknown, pointer = ''): FieldError[] {
 
 /**
  * The parsed JSON body, or the problem that says why not: 415 for another media type or
- * charset, 413 over `maxBytes`, 400 for bytes that are not UTF-8 JSON.
+ * charset, 413 over `maxBytes`, 400 for bytes that are not UTF-8 JSON or nest deeper than
+ * MAX_JSON_DEPTH (checked before any recursive walk: the validator's, the hash's, this file's).
  */
 export function readJsonBody(
   event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded' | 'headers'>,
@@ -64,6 +88,8 @@ export function readJsonBody(
   } catch {
     throw new ProblemError(400, 'malformed_json', 'The body is not valid UTF-8.');
   }
+  if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new ProblemError(400, 'too_deeply_nested', `The body nests arrays or objects more than ${MAX_JSON_DEPTH} deep.`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -37,6 +37,7 @@ export async function correctNote(context: AuthorizedContext) {
     noteId,
     patchChange(noteId, body as NotePatch, context.change),
     expected,
+    context.change,
     context.signal,
   );
   if (!outcome.changed) throw refusal(scope, outcome.current, expected);
@@ -46,13 +47,16 @@ export async function correctNote(context: AuthorizedContext) {
 /** Deletes a draft (a note still "received"); If-Match, when sent, must name its version. */
 export async function deleteNote(context: AuthorizedContext) {
   const expected = ifMatch(context, false);
+  const noteId = context.pathParameters.id!;
   const outcome = await context.deps.store.changeDraft(
     context.scope,
-    context.pathParameters.id!,
+    noteId,
     deletionChange(context.change),
     expected,
+    context.change,
     context.signal,
   );
   if (!outcome.changed) throw refusal(context.scope, outcome.current, expected);
+  await context.deps.store.receipts.releaseReceipts(context.scope, noteId, outcome.note.receiptIds, context.signal);
   return noContent();
 }

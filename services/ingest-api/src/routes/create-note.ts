@@ -35,8 +35,12 @@ export async function createOne(
     return { status: 422, problem: new ProblemError(422, 'invalid_reference', 'A receipt id names no receipt of the caller.', errors) };
   }
   const hash = requestHash(input);
-  const outcome = await deps.store.createNote(newNoteItem(scope, noteIdFor(scope, idempotencyKey), input, hash, change), signal);
+  const outcome = await deps.store.createNote(newNoteItem(scope, noteIdFor(scope, idempotencyKey), input, hash, change), change, signal);
   if (outcome.created) return { status: 201, note: outcome.note };
+  if (!('existing' in outcome)) {
+    const problem = attachRefusal(input, outcome.attachedElsewhere, outcome.missing);
+    return { status: problem.status, problem };
+  }
   const existing = outcome.existing;
   if (existing.requestHash !== hash) {
     return {
@@ -51,6 +55,28 @@ export async function createOne(
   if (existing.status === 'deleted')
     return { status: 410, problem: new ProblemError(410, 'note_deleted', 'The note this Idempotency-Key created has been deleted.') };
   return { status: 200, note: existing };
+}
+
+/** Why the note could not list its receipts: another note lists them, or they are gone. */
+function attachRefusal(input: NoteInput, attachedElsewhere: readonly string[], missing: readonly string[]): ProblemError {
+  const field = (receiptId: string) => `/receiptIds/${(input.receiptIds ?? []).indexOf(receiptId)}`;
+  const errors: FieldError[] = [
+    ...attachedElsewhere.map((receiptId) => ({
+      field: field(receiptId),
+      in: 'body' as const,
+      code: 'not_allowed' as const,
+      detail: `Receipt ${receiptId} is listed by another note: a receipt justifies one note.`,
+    })),
+    ...missing.map((receiptId) => ({
+      field: field(receiptId),
+      in: 'body' as const,
+      code: 'unknown_receipt' as const,
+      detail: `No receipt ${receiptId} was asked for by this user without a note (POST /v1/receipts).`,
+    })),
+  ];
+  return attachedElsewhere.length > 0
+    ? new ProblemError(409, 'receipt_already_attached', 'A receipt this note lists is listed by another note.', errors)
+    : new ProblemError(422, 'invalid_reference', 'A receipt id names no receipt of the caller.', errors);
 }
 
 /** The body's field errors beyond the schema's. */

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { MAX_RECEIPT_BYTES, RECEIPT_UPLOAD_EXPIRY_SECONDS, type ReceiptUpload } from '@ndf/contracts';
+import { MAX_RECEIPT_BYTES, RECEIPT_DERIVED_PREFIX, RECEIPT_UPLOAD_EXPIRY_SECONDS, type ReceiptUpload } from '@ndf/contracts';
 
 /** How long a thumbnail link stays valid. */
 export const THUMBNAIL_URL_EXPIRY_SECONDS = 15 * 60;
@@ -35,9 +35,13 @@ export class ReceiptFiles {
     };
   }
 
+  /**
+   * Proves the bucket answers this role: a listing of at most one key under the prefix its role
+   * may list (the derived copies). HeadBucket would need s3:ListBucket on the whole bucket.
+   */
   async probeBucket(signal: AbortSignal): Promise<void> {
-    const [{ HeadBucketCommand }, s3] = await Promise.all([import('@aws-sdk/client-s3'), this.s3()]);
-    await s3.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: signal });
+    const [{ ListObjectsV2Command }, s3] = await Promise.all([import('@aws-sdk/client-s3'), this.s3()]);
+    await s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: RECEIPT_DERIVED_PREFIX, MaxKeys: 1 }), { abortSignal: signal });
   }
 
   async thumbnailUrl(key: string): Promise<string> {
