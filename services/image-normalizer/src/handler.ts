@@ -4,6 +4,7 @@ import {
   parseJob,
   readReceiptFile,
   refuseReceipt,
+  stepIsDue,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -24,6 +25,7 @@ export async function handle(
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
+  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await normaliseImage(bytes, { signal: context.signal });
 

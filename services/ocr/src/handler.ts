@@ -3,6 +3,7 @@ import {
   handOn,
   parseJob,
   readReceiptFile,
+  stepIsDue,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -28,6 +29,7 @@ export async function handle(
   const job = parseJob(message.body, 'ocr');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state, engine } = dependencies;
+  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const pages: OcrPage[] = [];
   for (const key of job.pageKeys) {
     const image = await readReceiptFile(context, dependencies, key);

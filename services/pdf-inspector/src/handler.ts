@@ -4,6 +4,7 @@ import {
   parseJob,
   readReceiptFile,
   refuseReceipt,
+  stepIsDue,
   writeDerived,
   type ReceiptJob,
   type ReceiptRef,
@@ -33,6 +34,7 @@ export async function handle(
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
   const { state } = dependencies;
+  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 

@@ -1,4 +1,4 @@
-import { parseJob, readObject, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
+import { parseJob, readObject, stepIsDue, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { extractedFields, parseInputOf } from './extracted.js';
 import { parseReceipt } from './parse-receipt.js';
@@ -14,6 +14,7 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');
   const { s3, receiptsBucket: bucket, state } = dependencies;
+  if (!(await stepIsDue(context, dependencies, job.receipt, 'process'))) return;
   const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
   let stored: ReceiptText;
   try {
