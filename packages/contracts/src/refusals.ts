@@ -41,7 +41,7 @@ export interface RefusalLimits {
 
 export const MAX_RECEIPT_PAGES = 20;
 
-const ACCEPTED = { fr: 'photo (JPEG, PNG, HEIC, WebP, TIFF) ou PDF', en: 'photo (JPEG, PNG, HEIC, WebP, TIFF) or PDF' };
+const ACCEPTED = { fr: 'photo (JPEG, PNG, HEIC, AVIF, WebP, TIFF) ou PDF', en: 'photo (JPEG, PNG, HEIC, AVIF, WebP, TIFF) or PDF' };
 
 const MESSAGES: { readonly [C in RefusalCode]: (limits: Required<RefusalLimits>) => UserMessage } = {
   empty: () => ({ fr: 'Le fichier est vide.', en: 'The file is empty.' }),
