@@ -12,9 +12,10 @@ const CURRENCY_BEFORE = String.raw`€|\$|£|EUR|USD|GBP|CHF|US\$|SFR\.?|FR\.`;
 // OCR often reads a trailing € as a lone E.
 const CURRENCY_AFTER = String.raw`€|\$|£|EUR|USD|GBP|CHF|E(?![A-Za-z])`;
 // Thousands groups ("1 234", "1.234", "1,234", "1'234") then a decimal separator and two digits;
-// "12€50" is the French way of writing 12.50 and OCR keeps it.
+// "12€50" is the French way of writing 12.50 and OCR keeps it. At most four groups (under a
+// thousand billion): an unbounded chain was tried again from each group of a long run of them.
 const DECIMAL_AMOUNT = new RegExp(
-  String.raw`(?<![\d.,'])(?<sign>-)?(?<pre>(?:${CURRENCY_BEFORE})\s?)?(?<int>\d{1,3}(?:[ .,'’]\d{3})+|\d+)\s?(?<sep>[.,]|€)\s?(?<cents>\d{2})(?![.,]?\d)(?!\s?%)(?<post>\s?(?:${CURRENCY_AFTER}))?(?<trail>-(?![\d]))?`,
+  String.raw`(?<![\d.,'])(?<sign>-)?(?<pre>(?:${CURRENCY_BEFORE})\s?)?(?<int>\d{1,3}(?:[ .,'’]\d{3}){1,4}|\d+)\s?(?<sep>[.,]|€)\s?(?<cents>\d{2})(?![.,]?\d)(?!\s?%)(?<post>\s?(?:${CURRENCY_AFTER}))?(?<trail>-(?![\d]))?`,
   'g',
 );
 // Whole amounts only count with a currency beside them ("45 €", "$12").
