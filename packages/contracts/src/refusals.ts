@@ -104,12 +104,12 @@ const MESSAGES: { readonly [C in RefusalCode]: (limits: Required<RefusalLimits>)
     en: 'This PDF is damaged and cannot be read: please send it again.',
   }),
   'too-complex': () => ({
-    fr: 'Ce PDF est trop lourd à traiter : envoyez une version plus simple (une photo ou un PDF par justificatif).',
-    en: 'This PDF is too heavy to process: send a simpler version (a photo or one PDF per receipt).',
+    fr: 'Ce fichier est trop lourd à traiter : envoyez une version plus simple (une photo ou un PDF par justificatif).',
+    en: 'This file is too heavy to process: send a simpler version (a photo or one PDF per receipt).',
   }),
   'processing-timeout': () => ({
-    fr: 'Ce PDF prend trop de temps à lire : envoyez une version plus simple.',
-    en: 'This PDF takes too long to read: send a simpler version.',
+    fr: 'Ce fichier prend trop de temps à lire : envoyez une version plus simple (une photo ou un PDF par justificatif).',
+    en: 'This file takes too long to read: send a simpler version (a photo or one PDF per receipt).',
   }),
 };
 
