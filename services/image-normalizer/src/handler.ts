@@ -4,6 +4,7 @@ import {
   parseJob,
   readReceiptFile,
   refuseReceipt,
+  retryFirstTimeout,
   stepIsDue,
   writeDerived,
   type ReceiptJob,
@@ -30,6 +31,7 @@ export async function handle(
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
+    if (result.code === 'processing-timeout') retryFirstTimeout(message.attempt, result.detail);
     await refuseReceipt(context, dependencies, receipt, result);
     return;
   }
