@@ -79,6 +79,35 @@ describe('ocr', () => {
     ).rejects.toMatchObject({ name: 'NotFound' });
   });
 
+  it('goes on from the pages an earlier attempt read: a page kept beside the receipt is not read again', async () => {
+    const receiptId = '0d000000-0000-4000-8000-000000000003';
+    const receipt = { tenant: 'acme', receiptId };
+    const fixture = await generateFixture(3, 2, 'png');
+    const bucket = bucketName(PREFIX, 'receipts');
+    const pageKeys = [derivedKey(receipt, 'page-1.png'), derivedKey(receipt, 'page-2.png')];
+    for (const key of pageKeys)
+      await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(fixture.path) }));
+    const earlier = { text: 'READ BY AN EARLIER ATTEMPT', confidence: 90, width: 1, height: 1, skew: 0, words: [], languages: ['eng'] };
+    await stack.clients.s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: derivedKey(receipt, 'ocr/page-1.json'), Body: JSON.stringify(earlier) }),
+    );
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: tableName(PREFIX, 'notes'),
+        Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }),
+      }),
+    );
+
+    await ocr(JSON.stringify({ kind: 'ocr', receipt, pageKeys }));
+    const stored = JSON.parse(
+      await (
+        await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: derivedKey(receipt, 'ocr.json') }))
+      ).Body!.transformToString(),
+    ) as Extract<ReceiptText, { source: 'ocr' }>;
+    expect(stored.pages.map((page) => page.text.toUpperCase().includes(fixture.truth.merchant))).toEqual([false, true]);
+    expect(stored.pages[0]!.text).toBe('READ BY AN EARLIER ATTEMPT');
+  }, 60_000);
+
   it('quarantines a message that is not its job', async () => {
     await expect(ocr('{"kind":"ocr","pageKeys":[]}')).rejects.toThrow('PermanentError: The message is not a well-formed ocr job.');
   });
