@@ -1,5 +1,5 @@
 // `pnpm bench parser-hostile [--max N]`: time of parseReceipt on hostile one-line texts (spaces,
-// " -" pairs, digit groups, each ending in a letter) against an ordinary receipt's text of the
+// " -" pairs, digit groups, dates, rates and amounts, each ending in a letter; a line's OCR words) against an ordinary receipt's text of the
 // same length (many short lines), measured in the same process; with the parser's caps and
 // with them lifted, which shows whether its rules alone are linear. Lengths double up to N.
 import { parseArgs } from 'node:util';
@@ -29,6 +29,8 @@ const HOSTILE: Record<string, (length: number) => ParseInput> = {
   spaces: (length) => ({ text: `A${' '.repeat(length - 2)}B` }),
   'space-dash': (length) => ({ text: `A${' -'.repeat(Math.floor(length / 2) - 1)}B` }),
   'digit-groups': (length) => ({ text: `1${' 234'.repeat(Math.floor(length / 4))}x` }),
+  dates: (length) => ({ text: `A${'12/03/2024 '.repeat(Math.floor(length / 11))}Z` }),
+  'rates-amounts': (length) => ({ text: `A${'20% 1,00 '.repeat(Math.floor(length / 9))}Z` }),
   // OCR's words for a line that they do not spell exactly: every span of them was compared.
   'ocr-words': (length) => {
     const count = Math.floor(length / 2);
