@@ -72,6 +72,18 @@ export async function longPdf(pages: number): Promise<Uint8Array> {
   return pdf.save();
 }
 
+/** A scan of `pages` receipts, one per page at 200 dpi, with no text layer: every page goes to OCR. */
+export async function longScannedPdf(pages: number): Promise<Uint8Array> {
+  const png = await receiptPng();
+  const { width, height } = await sharp(png).metadata();
+  const pdf = await PDFDocument.create();
+  const image = await pdf.embedPng(png);
+  const [pageWidth, pageHeight] = [(width! * 72) / 200, (height! * 72) / 200];
+  for (let index = 0; index < pages; index++)
+    pdf.addPage([pageWidth, pageHeight]).drawImage(image, { x: 0, y: 0, width: pageWidth, height: pageHeight });
+  return pdf.save();
+}
+
 /** A text of one hostile line of spaces ending in a letter, then a receipt. */
 export const longLineText = (): string =>
   JSON.stringify({ source: 'pdf-text', text: `A${' '.repeat(200_000)}B\nCAFE DE LA GARE\nle 14/03/2024\nTOTAL TTC 3,90 EUR` });
