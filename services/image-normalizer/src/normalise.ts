@@ -109,6 +109,13 @@ let sharedHevcDecoder: HevcDecoder | undefined;
 const hevcDecoderFor = (limits: NormaliseLimits) =>
   (sharedHevcDecoder ??= new HevcDecoder({ timeoutMs: limits.hevcTimeoutMs, maxHeapMb: 1024 }));
 
+/** Stops the process's HEVC decoding thread, if one was started (the service's stop). */
+export async function closeHevcDecoder(): Promise<void> {
+  const decoder = sharedHevcDecoder;
+  sharedHevcDecoder = undefined;
+  await decoder?.close();
+}
+
 /** Decodes an HEVC HEIF in the decoder's thread; a limit it runs past is thrown as the refusal it becomes. */
 async function decodeInThread(bytes: Uint8Array, limits: NormaliseLimits, decoder: HevcDecoder, signal?: AbortSignal): Promise<RawImage> {
   const decoded = await decoder.decode(bytes, limits.maxHevcPixels, { timeoutMs: limits.hevcTimeoutMs, ...(signal ? { signal } : {}) });
