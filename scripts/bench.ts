@@ -13,6 +13,7 @@ const benchmarks: Record<string, string> = {
   'ingest-receipts': 'services/ingest-api/bench/receipts.bench.ts',
   files: 'test/files/files.bench.ts',
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
+  'parser-hostile': 'services/receipt-parser/bench/parser-hostile.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',
   fleet: 'packages/service-host/bench/fleet.bench.ts',
 };

@@ -41,7 +41,7 @@ export interface RefusalLimits {
 
 export const MAX_RECEIPT_PAGES = 20;
 
-const ACCEPTED = { fr: 'photo (JPEG, PNG, HEIC, WebP, TIFF) ou PDF', en: 'photo (JPEG, PNG, HEIC, WebP, TIFF) or PDF' };
+const ACCEPTED = { fr: 'photo (JPEG, PNG, HEIC, AVIF, WebP, TIFF) ou PDF', en: 'photo (JPEG, PNG, HEIC, AVIF, WebP, TIFF) or PDF' };
 
 const MESSAGES: { readonly [C in RefusalCode]: (limits: Required<RefusalLimits>) => UserMessage } = {
   empty: () => ({ fr: 'Le fichier est vide.', en: 'The file is empty.' }),
@@ -104,12 +104,12 @@ const MESSAGES: { readonly [C in RefusalCode]: (limits: Required<RefusalLimits>)
     en: 'This PDF is damaged and cannot be read: please send it again.',
   }),
   'too-complex': () => ({
-    fr: 'Ce PDF est trop lourd à traiter : envoyez une version plus simple (une photo ou un PDF par justificatif).',
-    en: 'This PDF is too heavy to process: send a simpler version (a photo or one PDF per receipt).',
+    fr: 'Ce fichier est trop lourd à traiter : envoyez une version plus simple (une photo ou un PDF par justificatif).',
+    en: 'This file is too heavy to process: send a simpler version (a photo or one PDF per receipt).',
   }),
   'processing-timeout': () => ({
-    fr: 'Ce PDF prend trop de temps à lire : envoyez une version plus simple.',
-    en: 'This PDF takes too long to read: send a simpler version.',
+    fr: 'Ce fichier prend trop de temps à lire : envoyez une version plus simple (une photo ou un PDF par justificatif).',
+    en: 'This file takes too long to read: send a simpler version (a photo or one PDF per receipt).',
   }),
 };
 

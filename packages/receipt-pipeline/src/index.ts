@@ -1,6 +1,8 @@
 export { JOB_SERVICE, handOn, isReceiptRef, parseJob, type JobKind, type ReceiptJob, type ReceiptText } from './jobs.js';
 export { derivedKey, receiptOfChange, type ReceiptRef } from './receipt-ref.js';
-export { ReceiptState, type Refusal, type StepResult } from './receipt-state.js';
+export { ReceiptState, type Readiness, type Refusal, type StepResult } from './receipt-state.js';
+export { stepIsDue } from './due-step.js';
+export { retryFirstTimeout } from './too-slow.js';
 export { stageItem, type StageOutcome, type StageSubject } from './stage-item.js';
 export { RECEIPT_STEPS, alreadyPast, startingStatuses, type ReceiptStep } from './transitions.js';
 export { markReceiptsFailed, receiptsOfMessage } from './failed.js';

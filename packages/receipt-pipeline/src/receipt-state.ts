@@ -1,4 +1,4 @@
-import { TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { receiptKey, tenantScope, type ReceiptStatus, type RefusalCode, type UserMessage } from '@ndf/contracts';
 import { PermanentError } from '@ndf/runtime';
@@ -13,6 +13,9 @@ export interface Refusal {
   /** For the on-call engineer, not the user. */
   readonly detail: string;
 }
+
+/** Whether a job for a step is still to do: `due` (the receipt is where the step starts), or `passed` (a replay or a late duplicate). */
+export type Readiness = { readonly due: true } | { readonly due: false; readonly status: ReceiptStatus };
 
 /** `applied`: the receipt moved; `repeat`: it was there or further already (a redelivered message), nothing written. */
 export type StepResult = 'applied' | 'repeat';
@@ -40,6 +43,30 @@ export class ReceiptState {
       { refusal: { code: refusal.code, reason: refusal.message.en } },
       signal,
     );
+  }
+
+  /**
+   * Whether the receipt still waits for `step`, read before the step's work so that a receipt
+   * past it (a replayed or late job) is never worked on again. One that is missing, or not
+   * there yet, can never take the step.
+   */
+  async readiness(receipt: ReceiptRef, step: ReceiptStep, signal: AbortSignal): Promise<Readiness> {
+    const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
+    const { Item } = await this.dynamodb.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
+        ConsistentRead: true,
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+      { abortSignal: signal },
+    );
+    if (Item === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
+    const status = unmarshall(Item).status as ReceiptStatus;
+    if (startingStatuses(step).includes(status)) return { due: true };
+    if (alreadyPast(step, status)) return { due: false, status };
+    throw new PermanentError(`Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it yet.`);
   }
 
   /**

@@ -1,10 +1,12 @@
 /** The formats a receipt may have, named once for every service of the chain. */
-export type ReceiptFormat = 'jpeg' | 'png' | 'heic' | 'webp' | 'tiff' | 'pdf';
+export type ReceiptFormat = 'jpeg' | 'png' | 'heic' | 'avif' | 'webp' | 'tiff' | 'pdf';
 
 export const RECEIPT_FORMATS: Readonly<Record<ReceiptFormat, { readonly mime: string; readonly extension: string }>> = {
   jpeg: { mime: 'image/jpeg', extension: 'jpg' },
   png: { mime: 'image/png', extension: 'png' },
   heic: { mime: 'image/heic', extension: 'heic' },
+  // AV1 in HEIF: some Android phones' photos; libvips decodes it.
+  avif: { mime: 'image/avif', extension: 'avif' },
   webp: { mime: 'image/webp', extension: 'webp' },
   tiff: { mime: 'image/tiff', extension: 'tif' },
   pdf: { mime: 'application/pdf', extension: 'pdf' },
@@ -16,6 +18,7 @@ const FROM_FILE_TYPE: Readonly<Record<string, ReceiptFormat>> = {
   png: 'png',
   apng: 'png',
   heic: 'heic',
+  avif: 'avif',
   webp: 'webp',
   tif: 'tiff',
   pdf: 'pdf',
@@ -32,6 +35,7 @@ const EXTENSIONS: Readonly<Record<string, ReceiptFormat>> = {
   heic: 'heic',
   heif: 'heic',
   hif: 'heic',
+  avif: 'avif',
   webp: 'webp',
   tif: 'tiff',
   tiff: 'tiff',
@@ -48,6 +52,7 @@ const MIME_TYPES: Readonly<Record<string, ReceiptFormat>> = {
   'image/heif': 'heic',
   'image/heic-sequence': 'heic',
   'image/heif-sequence': 'heic',
+  'image/avif': 'avif',
   'image/webp': 'webp',
   'image/tiff': 'tiff',
   'application/pdf': 'pdf',

@@ -4,6 +4,8 @@ import {
   parseJob,
   readReceiptFile,
   refuseReceipt,
+  retryFirstTimeout,
+  stepIsDue,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -24,10 +26,12 @@ export async function handle(
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
+  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
+    if (result.code === 'processing-timeout') retryFirstTimeout(message.attempt, result.detail);
     await refuseReceipt(context, dependencies, receipt, result);
     return;
   }

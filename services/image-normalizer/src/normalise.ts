@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
-import { decodeHevc, HevcPixelLimitError } from './decode-hevc.js';
+import type { RawImage } from './decode-hevc.js';
+import { HevcDecoder } from './hevc-decoder.js';
 import { encode, type EncodedImage, type OutputFormat, type Pixels } from './encode.js';
 import { readImageHeader, type ImageHeader } from './image-header.js';
 import { hasImageSignature } from './image-signature.js';
@@ -13,6 +14,8 @@ export interface NormaliseOptions {
   readonly limits?: Partial<NormaliseLimits>;
   /** Checked between pipelines; a libvips pipeline itself is bounded by `pipelineTimeoutSeconds`. */
   readonly signal?: AbortSignal;
+  /** The process's HEVC decoder (its one thread); one made on first use by default. */
+  readonly hevcDecoder?: HevcDecoder;
 }
 
 export interface NormalisedPage {
@@ -89,8 +92,36 @@ async function uprightPixels(input: Sharp, size: { width: number; height: number
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
-/** A libvips timeout may come from a busy machine: it is thrown for a retry, never turned into a refusal. */
+/** A libvips timeout: a refusal the service tries once more before it stands (a busy machine is not a hostile file). */
 const isTimeout = (error: unknown) => error instanceof Error && /timeout/i.test(error.message);
+
+/** A refusal found deep in the decoding, thrown up to where the result is made. */
+class ImageRefusal extends Error {
+  constructor(
+    readonly code: NormaliseRefusalCode,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+let sharedHevcDecoder: HevcDecoder | undefined;
+const hevcDecoderFor = (limits: NormaliseLimits) =>
+  (sharedHevcDecoder ??= new HevcDecoder({ timeoutMs: limits.hevcTimeoutMs, maxHeapMb: 1024 }));
+
+/** Stops the process's HEVC decoding thread, if one was started (the service's stop). */
+export async function closeHevcDecoder(): Promise<void> {
+  const decoder = sharedHevcDecoder;
+  sharedHevcDecoder = undefined;
+  await decoder?.close();
+}
+
+/** Decodes an HEVC HEIF in the decoder's thread; a limit it runs past is thrown as the refusal it becomes. */
+async function decodeInThread(bytes: Uint8Array, limits: NormaliseLimits, decoder: HevcDecoder, signal?: AbortSignal): Promise<RawImage> {
+  const decoded = await decoder.decode(bytes, limits.maxHevcPixels, { timeoutMs: limits.hevcTimeoutMs, ...(signal ? { signal } : {}) });
+  if (decoded.outcome === 'decoded') return decoded.image;
+  throw new ImageRefusal(decoded.outcome === 'timeout' ? 'processing-timeout' : 'too-complex', decoded.detail);
+}
 
 /**
  * Makes the copies of a receipt image that display and OCR use: EXIF orientation applied, sRGB,
@@ -123,6 +154,16 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
     return refuse('too-small', `${first.width} x ${first.height} pixels, under ${limits.minShortSide} x ${limits.minLongSide}`);
 
   const hevc = first.format === 'heif' && first.compression === 'hevc';
+  if (hevc && first.width * first.height > limits.maxHevcPixels)
+    return refuse(
+      'too-many-pixels',
+      `an HEVC photo of ${first.width} x ${first.height} pixels, over the limit of ${limits.maxHevcPixels} for decoding in WebAssembly`,
+    );
+  const started = Date.now();
+  const withinBudget = () => {
+    if (Date.now() - started > limits.budgetMs)
+      throw new ImageRefusal('processing-timeout', `more than ${limits.budgetMs} ms for the image`);
+  };
   const displayFormat: OutputFormat = LOSSLESS_FORMATS.has(first.format) ? 'png' : 'jpeg';
   const pages: NormalisedPage[] = [];
   const skippedPages: number[] = [];
@@ -130,6 +171,7 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
   try {
     for (const [page, header] of headers.entries()) {
       signal?.throwIfAborted();
+      withinBudget();
       if (tooSmall(header, limits)) {
         skippedPages.push(page);
         continue;
@@ -137,7 +179,7 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
       let pixels: Pixels;
       if (hevc) {
         // libheif has already turned the image upright: its own dimensions are the upright ones.
-        const raw = await decodeHevc(bytes, limits.maxInputPixels);
+        const raw = await decodeInThread(bytes, limits, options.hevcDecoder ?? hevcDecoderFor(limits), signal);
         pixels = await uprightPixels(
           sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }),
           raw,
@@ -152,6 +194,7 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
       }
       firstPixels ??= pixels;
       signal?.throwIfAborted();
+      withinBudget();
       pages.push({ page, display: await encode(pixels, displayFormat, undefined, limits.pipelineTimeoutSeconds) });
     }
     const thumbnails = [];
@@ -174,8 +217,11 @@ export async function normaliseImage(bytes: Uint8Array, options: NormaliseOption
       skippedPages,
     };
   } catch (error) {
-    if (signal?.aborted || isTimeout(error)) throw error;
-    if (error instanceof HevcPixelLimitError) return refuse('too-many-pixels', error.message);
+    if (signal?.aborted) throw error;
+    if (error instanceof ImageRefusal) return refuse(error.code, error.message);
+    if (isTimeout(error)) return refuse('processing-timeout', `libvips: ${error instanceof Error ? error.message : String(error)}`);
+    // Thrown in the decoding thread, it comes back as an error of that name.
+    if (error instanceof Error && error.name === 'HevcPixelLimitError') return refuse('too-many-pixels', error.message);
     if (error instanceof Error && /pixel limit/i.test(error.message)) return refuse('too-many-pixels', error.message);
     return refuse('undecodable', error instanceof Error ? error.message : String(error));
   }

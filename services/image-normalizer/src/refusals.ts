@@ -3,7 +3,7 @@ import { refusalMessage, type RefusalCode, type UserMessage } from '@ndf/contrac
 /** Why an image gets no normalised copy; the codes and texts are the platform's (@ndf/contracts). */
 export type NormaliseRefusalCode = Extract<
   RefusalCode,
-  'too-many-pixels' | 'too-small' | 'too-many-pages' | 'unsupported-format' | 'undecodable'
+  'too-many-pixels' | 'too-small' | 'too-many-pages' | 'unsupported-format' | 'undecodable' | 'processing-timeout' | 'too-complex'
 >;
 export type { UserMessage };
 

@@ -156,6 +156,18 @@ describe('HEIC from an iPhone (HEVC)', () => {
     const result = await normaliseImage(heic, { limits: { maxInputPixels: 100_000 } });
     expect(code(result)).toBe('too-many-pixels');
   });
+
+  it('refuses, from its header, an HEVC photo over the lower limit of what is decoded in WebAssembly', async () => {
+    const result = await normaliseImage(heic, { limits: { maxHevcPixels: 480 * 640 - 1 } });
+    expect(code(result)).toBe('too-many-pixels');
+    expect(result.outcome === 'refused' && result.detail).toContain('480 x 640');
+    expect(code(await normaliseImage(heic, { limits: { maxHevcPixels: 480 * 640 } }))).toBe('normalised');
+  });
+
+  it('decodes in a thread that is stopped past its time: a refusal, and the next photo is decoded', async () => {
+    expect(code(await normaliseImage(heic, { limits: { hevcTimeoutMs: 1 } }))).toBe('processing-timeout');
+    expect(code(await normaliseImage(heic))).toBe('normalised');
+  });
 });
 
 describe('refusals', () => {
@@ -197,6 +209,12 @@ describe('refusals', () => {
     expect(code(await normaliseImage(new Uint8Array(0)))).toBe('unsupported-format');
     const avif = await make.uprightReceipt().avif().toBuffer();
     expect(normalised(await normaliseImage(avif)).source).toMatchObject({ format: 'heif', decoder: 'libvips' });
+  });
+
+  it('refuses an image that runs past its time budget as a processing timeout, not an error', async () => {
+    const result = await normaliseImage(await make.exifRotatedJpeg(6), { limits: { budgetMs: -1 } });
+    expect(code(result)).toBe('processing-timeout');
+    expect(result.outcome === 'refused' && result.message.en).toContain('takes too long');
   });
 
   it('stops when the signal is aborted', async () => {

@@ -4,21 +4,20 @@ import {
   parseJob,
   readReceiptFile,
   refuseReceipt,
+  retryFirstTimeout,
+  stepIsDue,
   writeDerived,
   type ReceiptJob,
   type ReceiptRef,
   type ReceiptServiceDependencies,
 } from '@ndf/receipt-pipeline';
-import { TransientError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import type { PdfInspected } from './inspect-result.js';
 import type { PdfInspector } from './pdf-inspector.js';
 
 export interface InspectorDependencies extends ReceiptServiceDependencies {
   readonly inspector: PdfInspector;
 }
-
-/** Attempts on which a PDF that ran out of time is tried again before it is refused: a busy machine is not a hostile file. */
-const TIMEOUT_RETRIES = 2;
 
 /**
  * Reads a receipt PDF: a digital one's text goes to the parser; a scanned one's pages, as
@@ -33,12 +32,12 @@ export async function handle(
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
   const { state } = dependencies;
+  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, job.objectKey);
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
-    if (result.code === 'processing-timeout' && message.attempt <= TIMEOUT_RETRIES)
-      throw new TransientError(`the PDF took too long to read (${result.detail}); trying again`);
+    if (result.code === 'processing-timeout') retryFirstTimeout(message.attempt, result.detail);
     await refuseReceipt(context, dependencies, receipt, result);
     return;
   }

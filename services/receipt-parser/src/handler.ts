@@ -1,19 +1,33 @@
-import { parseJob, readObject, type ReceiptServiceDependencies, type ReceiptText } from '@ndf/receipt-pipeline';
+import {
+  parseJob,
+  readObject,
+  refuseReceipt,
+  retryFirstTimeout,
+  stepIsDue,
+  type ReceiptServiceDependencies,
+  type ReceiptText,
+} from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { extractedFields, parseInputOf } from './extracted.js';
-import { parseReceipt } from './parse-receipt.js';
+import type { ReceiptParser } from './receipt-parser.js';
+
+export interface ParserDependencies extends ReceiptServiceDependencies {
+  readonly parser: ReceiptParser;
+}
 
 /**
  * Reads a receipt's fields from its text (OCR's, or a digital PDF's) and records them, each with
  * its confidence, on the receipt, which is then processed: the note enricher takes it from there.
+ * A text the parser cannot read within its time and heap is refused with its reason.
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log'>,
-  dependencies: ReceiptServiceDependencies,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log' | 'signal'>,
+  dependencies: ParserDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');
-  const { s3, receiptsBucket: bucket, state } = dependencies;
+  const { s3, receiptsBucket: bucket, state, parser } = dependencies;
+  if (!(await stepIsDue(context, dependencies, job.receipt, 'process'))) return;
   const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
   let stored: ReceiptText;
   try {
@@ -21,7 +35,13 @@ export async function handle(
   } catch {
     throw new PermanentError(`${job.textKey} is not the JSON text of a receipt.`);
   }
-  const fields = parseReceipt(parseInputOf(stored), { today: new Date() });
+  const parsed = await parser.parse(parseInputOf(stored), new Date(), context.signal);
+  if (parsed.outcome === 'refused') {
+    if (parsed.code === 'processing-timeout') retryFirstTimeout(message.attempt, parsed.detail);
+    await refuseReceipt(context, dependencies, job.receipt, parsed);
+    return;
+  }
+  const { fields } = parsed;
   const extracted = extractedFields(fields);
   await context.call('dynamodb', (signal) =>
     state.step(

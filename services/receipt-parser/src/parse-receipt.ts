@@ -7,6 +7,7 @@ import { exclVatCandidates, findTotalExclVat, findTotalInclVat } from './fields/
 import type { Field, ParseInput, ParseOptions, ReceiptFields, WordConfidence } from './fields/types.js';
 import { vatLinesField } from './fields/vat-field.js';
 import { findVatNumber } from './fields/vat-number.js';
+import { DEFAULT_PARSE_LIMITS, capInput } from './parse-limits.js';
 import { findVatCandidates } from './fields/vat-lines.js';
 import { repairSingleRateVat, summariseVat } from './fields/vat-summary.js';
 import { dropEdgeNoise } from './text/edge-noise.js';
@@ -25,7 +26,11 @@ function languageOf(folded: string): 'fr' | 'en' | null {
 function wordConfidenceLookup(words: readonly WordConfidence[] | undefined): (text: string) => number | undefined {
   if (!words || words.length === 0) return () => undefined;
   const byText = new Map<string, number[]>();
-  for (const word of words) byText.set(word.text, [...(byText.get(word.text) ?? []), word.confidence]);
+  for (const word of words) {
+    const confidences = byText.get(word.text);
+    if (confidences) confidences.push(word.confidence);
+    else byText.set(word.text, [word.confidence]);
+  }
   return (text) => {
     const found = text.split(/\s+/).flatMap((word) => byText.get(word) ?? []);
     return found.length === 0 ? undefined : found.reduce((sum, confidence) => sum + confidence, 0) / found.length;
@@ -39,9 +44,11 @@ function money(value: Minor, confidence: number, ocr: number | undefined): Field
 
 /**
  * Reads a receipt's fields from its text (OCR output or a PDF's text layer), each with a
- * confidence. Pure: the same text always gives the same fields.
+ * confidence. Pure: the same text always gives the same fields. Past its caps (parse-limits.ts),
+ * a text is read in part: the time a text takes stays within a bound, whatever its shape.
  */
-export function parseReceipt(input: ParseInput, options: ParseOptions = {}): ReceiptFields {
+export function parseReceipt(uncapped: ParseInput, options: ParseOptions = {}): ReceiptFields {
+  const input = capInput(uncapped, { ...DEFAULT_PARSE_LIMITS, ...options.limits });
   const text = dropEdgeNoise(input.text, input.words);
   const lines = splitLines(text);
   const folded = foldForKeywords(lines.map((line) => line.text).join('\n'));

@@ -15,6 +15,7 @@ const CHECKS: Readonly<Record<ReceiptFormat, (reader: RangeReader) => Promise<En
   jpeg: jpegEnd,
   png: pngEnd,
   heic: heifEnd,
+  avif: heifEnd,
   webp: webpEnd,
   tiff: tiffEnd,
   pdf: pdfEnd,

@@ -21,21 +21,26 @@ export function findExpenseDate(
     : '2099-12-31';
   const scored: { iso: string; score: number; ambiguous: boolean }[] = [];
   for (const line of lines) {
-    for (const token of findDates(line.text, { monthFirst })) {
+    const dates = findDates(line.text, { monthFirst });
+    // The line's own traits, the same for each of its dates.
+    const lineScore =
+      (LABELLED.test(line.label) ? 1 : 0) -
+      (NOT_THE_EXPENSE.test(line.label) ? 1.5 : 0) -
+      (STAY_START.test(line.label) ? 0.5 : 0) +
+      (dates.length > 0 && findTimes(line.text).length > 0 ? 0.7 : 0);
+    for (const token of dates) {
       const iso = isoDate(token);
       if (iso > latest) continue;
-      let score = 1;
-      if (LABELLED.test(line.label)) score += 1;
-      if (NOT_THE_EXPENSE.test(line.label)) score -= 1.5;
-      if (STAY_START.test(line.label)) score -= 0.5;
-      if (findTimes(line.text).length > 0) score += 0.7;
+      let score = 1 + lineScore;
       if (token.strong) score += 0.3;
       if (token.ambiguous) score -= 0.2;
       scored.push({ iso, score, ambiguous: token.ambiguous });
     }
   }
   if (scored.length === 0) return null;
-  const repeats = (iso: string) => scored.filter((date) => date.iso === iso).length - 1;
+  const counts = new Map<string, number>();
+  for (const { iso } of scored) counts.set(iso, (counts.get(iso) ?? 0) + 1);
+  const repeats = (iso: string) => counts.get(iso)! - 1;
   const best = scored.reduce((kept, date) => (date.score + 0.3 * repeats(date.iso) > kept.score + 0.3 * repeats(kept.iso) ? date : kept));
   const distinct = new Set(scored.map((date) => date.iso)).size;
   let confidence = Math.min(0.97, 0.45 + 0.15 * best.score + 0.05 * repeats(best.iso));

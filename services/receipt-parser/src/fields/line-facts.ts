@@ -19,18 +19,25 @@ export interface LineFacts extends Line {
   readonly notMoney: boolean;
 }
 
+/**
+ * A printed line holds a few amounts (quantity, unit price, amount, VAT and its base) and rates;
+ * one with more is a table run into a line, and the totals' and VAT rules weigh pairs and
+ * triples of a line's amounts, and each rate against them: past this many, the rest are left out.
+ */
+const MAX_TOKENS_PER_LINE = 12;
+
 /** What a line says: its amounts and rates (dates and times masked) and which labels it carries. */
 export function factsOf(line: Line, { monthFirst }: { monthFirst: boolean }): LineFacts {
   const masked = maskSpans(line.text, [...findDates(line.text, { monthFirst }), ...findTimes(line.text)]);
   const rates = findRates(masked);
-  const amounts = findAmounts(maskSpans(masked, rates));
+  const amounts = findAmounts(maskSpans(masked, rates)).slice(0, MAX_TOKENS_PER_LINE);
   const label = line.label;
   const totalDue = TOTAL_DUE.test(label);
   const exclVat = EXCL_VAT.test(label) && !/TTC|T\.T\.C/.test(label);
   return {
     ...line,
     amounts,
-    rates,
+    rates: rates.slice(0, MAX_TOKENS_PER_LINE),
     totalDue: totalDue && !exclVat,
     total: (totalDue || TOTAL.test(label)) && !exclVat,
     exclVat,

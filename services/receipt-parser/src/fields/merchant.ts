@@ -1,5 +1,7 @@
 import type { Line } from '../text/lines.js';
+import { indexOfRun } from '../text/find-run.js';
 import { cleanLine, labelOf } from '../text/normalize.js';
+import { trimEnds } from '../text/trim-ends.js';
 import type { Field, WordConfidence } from './types.js';
 
 // Lines at the top of a receipt that are not its merchant's name.
@@ -21,9 +23,11 @@ const MIN_LINE_CONFIDENCE = 50;
 const SURE = 85;
 const GUESS = 25;
 
+const NOT_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]$/u;
+const NOT_NAME_END = /^[^\p{L}\p{N}).]$/u;
+
 function cleanName(text: string): string {
-  return text
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}).]+$/gu, '')
+  return trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END)
     .replace(/\s{2,}/g, ' ')
     .replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O')
     .trim();
@@ -50,20 +54,16 @@ function looksLikeName(line: Line): boolean {
 function legibleLine(line: Line, words: readonly WordConfidence[] | undefined): { line: Line; ocr: number | undefined } | undefined {
   const own = words?.filter((word) => word.line === line.source) ?? [];
   // The words that make the line as given: edge noise may already have been dropped from it.
-  const wanted = line.text.replace(/\s+/g, ' ').trim();
-  let span: WordConfidence[] | undefined;
-  for (let start = 0; start < own.length && !span; start++) {
-    for (let end = own.length; end > start && !span; end--) {
-      if (
-        own
-          .slice(start, end)
-          .map((word) => word.text)
-          .join(' ') === wanted
-      )
-        span = own.slice(start, end);
-    }
-  }
-  if (!span) return { line, ocr: undefined };
+  const wanted = line.text.trim().split(/\s+/);
+  // OCR words hold no spaces: the line is a run of them, or they are not its words.
+  const start = own.some((word) => /\s/.test(word.text))
+    ? -1
+    : indexOfRun(
+        own.map((word) => word.text),
+        wanted,
+      );
+  if (start < 0) return { line, ocr: undefined };
+  const span = own.slice(start, start + wanted.length);
   // A line OCR mostly guessed at (a photo's background, a logo) is no name, whatever it spells.
   if (span.reduce((sum, word) => sum + word.confidence, 0) / span.length < MIN_LINE_CONFIDENCE) return undefined;
   // The name runs from the first to the last word read with confidence (short scraps need more);

@@ -1,3 +1,5 @@
+import type { ParseLimits } from '../parse-limits.js';
+
 /** A value read from the receipt, with how sure the parser is of it (0 to 1). */
 export interface Field<T> {
   readonly value: T;
@@ -46,4 +48,6 @@ export interface ParseInput {
 export interface ParseOptions {
   /** Dates after this day plus one year are OCR errors, not receipts from the future. */
   readonly today?: Date;
+  /** The caps on the text read (parse-limits.ts); the defaults unless a benchmark lifts them. */
+  readonly limits?: Partial<ParseLimits>;
 }

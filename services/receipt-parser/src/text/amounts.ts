@@ -12,9 +12,10 @@ const CURRENCY_BEFORE = String.raw`€|\$|£|EUR|USD|GBP|CHF|US\$|SFR\.?|FR\.`;
 // OCR often reads a trailing € as a lone E.
 const CURRENCY_AFTER = String.raw`€|\$|£|EUR|USD|GBP|CHF|E(?![A-Za-z])`;
 // Thousands groups ("1 234", "1.234", "1,234", "1'234") then a decimal separator and two digits;
-// "12€50" is the French way of writing 12.50 and OCR keeps it.
+// "12€50" is the French way of writing 12.50 and OCR keeps it. At most four groups (under a
+// thousand billion): an unbounded chain was tried again from each group of a long run of them.
 const DECIMAL_AMOUNT = new RegExp(
-  String.raw`(?<![\d.,'])(?<sign>-)?(?<pre>(?:${CURRENCY_BEFORE})\s?)?(?<int>\d{1,3}(?:[ .,'’]\d{3})+|\d+)\s?(?<sep>[.,]|€)\s?(?<cents>\d{2})(?![.,]?\d)(?!\s?%)(?<post>\s?(?:${CURRENCY_AFTER}))?(?<trail>-(?![\d]))?`,
+  String.raw`(?<![\d.,'])(?<sign>-)?(?<pre>(?:${CURRENCY_BEFORE})\s?)?(?<int>\d{1,3}(?:[ .,'’]\d{3}){1,4}|\d+)\s?(?<sep>[.,]|€)\s?(?<cents>\d{2})(?![.,]?\d)(?!\s?%)(?<post>\s?(?:${CURRENCY_AFTER}))?(?<trail>-(?![\d]))?`,
   'g',
 );
 // Whole amounts only count with a currency beside them ("45 €", "$12").
@@ -46,8 +47,12 @@ export function findAmounts(line: string): AmountToken[] {
       ...(currency ? { currency } : {}),
     });
   }
+  // Both kinds come left to right, decimal ones without overlaps: one pass tells a whole amount inside a decimal one.
+  let decimal = 0;
+  const decimals = found.length;
   for (const match of line.matchAll(WHOLE_AMOUNT)) {
-    if (found.some((token) => match.index < token.end && token.start < match.index + match[0].length)) continue;
+    while (decimal < decimals && found[decimal]!.end <= match.index) decimal++;
+    if (decimal < decimals && found[decimal]!.start < match.index + match[0].length) continue;
     const groups = match.groups!;
     const minor = Number(groups.a ?? groups.b) * 100;
     const currency = currencyOf(groups.pre) ?? currencyOf(groups.post);
@@ -61,9 +66,10 @@ export function findAmounts(line: string): AmountToken[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Blanks the given spans with spaces, keeping every other character where it was. */
+/** Blanks the given spans with spaces, keeping every other character where it was (in one copy of the line, not one per span). */
 export function maskSpans(line: string, spans: readonly { readonly start: number; readonly end: number }[]): string {
-  let masked = line;
-  for (const { start, end } of spans) masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
-  return masked;
+  if (spans.length === 0) return line;
+  const units = line.split('');
+  for (const { start, end } of spans) units.fill(' ', start, end);
+  return units.join('');
 }

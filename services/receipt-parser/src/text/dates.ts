@@ -67,9 +67,13 @@ export interface DateReadingOptions {
 /** Every calendar date written on a line, in the common European, ISO, US and spelled-out forms. */
 export function findDates(line: string, { monthFirst = false }: DateReadingOptions = {}): DateToken[] {
   const found: DateToken[] = [];
+  // Which characters a date already found covers: a later reading of them is not another date.
+  const covered = new Uint8Array(line.length);
   const push = (token: DateToken) => {
     if (token.year < 2000 || token.year > 2099) return;
-    if (!found.some((other) => token.start < other.end && other.start < token.end)) found.push(token);
+    if (covered.subarray(token.start, token.end).includes(1)) return;
+    covered.fill(1, token.start, token.end);
+    found.push(token);
   };
   for (const match of line.matchAll(YEAR_MONTH_DAY)) {
     const year = fullYear(match[1]!);

@@ -11,7 +11,12 @@ const AMOUNT_LIKE = /\d[.,]\d{2}/;
 export function dropEdgeNoise(text: string, words: readonly WordConfidence[] | undefined): string {
   if (!words || !words.some((word) => word.line !== undefined)) return text;
   const byLine = new Map<number, WordConfidence[]>();
-  for (const word of words) if (word.line !== undefined) byLine.set(word.line, [...(byLine.get(word.line) ?? []), word]);
+  for (const word of words) {
+    if (word.line === undefined) continue;
+    const line = byLine.get(word.line);
+    if (line) line.push(word);
+    else byLine.set(word.line, [word]);
+  }
   // Tesseract is sometimes unsure of a real word ("TVA" at 17): only short scraps go.
   const noise = (word: WordConfidence) =>
     word.confidence < MIN_EDGE_CONFIDENCE && !AMOUNT_LIKE.test(word.text) && word.text.replace(/[^\p{L}\p{N}]/gu, '').length < 3;

@@ -56,7 +56,7 @@ export function cleanLine(line: string): string {
   const spaced = line
     .replace(/[\u00a0\u202f\u2007\t]/g, ' ')
     .replace(/[\u2212\u2013\u2014]/g, '-')
-    .replace(/\s+$/, '')
+    .trimEnd()
     .replace(LETTER_BEFORE_RATE, (letter) => LETTER_AS_DIGIT[letter]!);
   return spaced
     .split(/( +)/)
