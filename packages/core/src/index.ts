@@ -20,3 +20,4 @@ export {
   type Environment,
 } from './aws/client-settings.js';
 export { QueueUrls, type QueueUrlLookup } from './sqs/queue-urls.js';
+export { describeError, errorText, type ErrorDescription } from './errors/describe-error.js';

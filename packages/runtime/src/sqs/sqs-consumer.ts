@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { describeError as describe } from '@ndf/core';
 import { ReceiveMessageCommand, SendMessageCommand, type Message, type MessageAttributeValue, type SQSClient } from '@aws-sdk/client-sqs';
 import { CORRELATION_ATTRIBUTE } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -73,10 +74,6 @@ function stringAttributes(message: Message): Record<string, string> {
   for (const [name, value] of Object.entries(message.MessageAttributes ?? {}))
     if (value.StringValue !== undefined) attributes[name] = value.StringValue;
   return attributes;
-}
-
-function describe(error: unknown): { errorName: string; message: string } {
-  return error instanceof Error ? { errorName: error.name, message: error.message } : { errorName: 'Error', message: String(error) };
 }
 
 class AbandonedError extends Error {

@@ -1,3 +1,4 @@
+import { describeError } from '@ndf/core';
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { QuarantineEntry } from '../quarantine/quarantine-entry.js';
 import type { Poison } from './bisect.js';
@@ -49,7 +50,7 @@ export function poisonEntry(record: AnyStreamRecord, poison: Poison, context: Po
       eventName: record.eventName ?? '',
       ...(changed ? { changedAt: changed } : {}),
     },
-    reason: last instanceof Error ? last.message : String(last),
+    reason: describeError(last).message,
     failures,
     firstReceivedAt: firstAt,
     lastReceivedAt: lastAt,
