@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -27,9 +28,12 @@ export interface GivenUpDrainProps {
 export class GivenUpDrain extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  /** The drain's execution role. */
+  readonly drainRole: iam.IRole;
 
   constructor(scope: Construct, id: string, props: GivenUpDrainProps) {
     super(scope, id);
+    this.drainRole = props.drain.role!;
     const encryption = {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: props.queueKey,

@@ -20,6 +20,8 @@ import { ACCEPTED, accept } from '../nag-suppressions.js';
 import { QuarantineBucketDestination } from '../constructs/quarantine-destination.js';
 import { GivenUpDrain } from '../constructs/given-up-drain.js';
 import { grantBucketPrefix, grantItems } from '../policies/data-access.js';
+import { quarantineOperatorRole } from '../policies/operator-role.js';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import { serviceQueues, type ServiceQueues } from '../constructs/service-queue.js';
 import type { DataStack } from './data-stack.js';
 
@@ -56,6 +58,8 @@ export class PipelineStack extends Stack {
   readonly queues = new Map<string, ServiceQueues>();
   readonly routers: DeployedRouter[] = [];
   readonly givenUp: GivenUpDrain | undefined;
+  /** Who may replay and discard quarantined messages, and add to their audit. */
+  readonly operatorRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -65,6 +69,12 @@ export class PipelineStack extends Stack {
 
     for (const router of catalog.routers) this.routers.push(this.#router(router, props));
     this.givenUp = catalog.routers.length > 0 ? this.#givenUpDrain(props) : undefined;
+    this.operatorRole = quarantineOperatorRole(this, 'QuarantineOperator', {
+      prefix: config.prefix,
+      data,
+      queues: [...this.queues.values()],
+      queueKey: this.key,
+    });
 
     // The buckets live in the data stack; their notifications are set from here, where the queues are.
     const imported = new Map<string, s3.IBucket>();
