@@ -61,6 +61,7 @@ describe('failureEvidence', () => {
       ['ConditionalCheckFailedException', 400],
       ['ItemCollectionSizeLimitExceededException', 400],
       ['NoSuchKey', 404],
+      ['NotFound', 404],
       ['NoSuchVersion', 404],
       ['InvalidRange', 416],
       ['EntityTooLarge', 400],

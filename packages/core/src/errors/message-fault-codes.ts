@@ -16,6 +16,8 @@ export const MESSAGE_FAULT_NAMES: ReadonlySet<string> = new Set([
   // S3: an object or version the message names that is not there, a range or size it asks
   // for that cannot be, a precondition on the object it read. NoSuchBucket is an outage.
   'NoSuchKey',
+  // HeadObject's name for a missing key (it has no body to say NoSuchKey).
+  'NotFound',
   'NoSuchVersion',
   'InvalidRange',
   'EntityTooLarge',
