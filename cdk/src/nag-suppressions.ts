@@ -26,6 +26,11 @@ export const ACCEPTED = {
       'Objects under one key prefix of one bucket (tenants/, derived/, quarantine/<service>/, aws/lambda/): the finest grain that still covers objects named at run time',
     appliesTo: [{ regex: '/^Resource::.+\\/(tenants|derived|quarantine\\/[a-z0-9-]+|aws\\/lambda)\\/\\*$/g' }],
   },
+  quarantineOperator: {
+    id: 'AwsSolutions-IAM5',
+    reason: "Quarantine operators read any service's quarantined payloads (quarantine/<service>/...) to show and replay them",
+    appliesTo: [{ regex: '/^Resource::.+\\/quarantine\\/\\*$/g' }],
+  },
   xrayTracing: {
     id: 'AwsSolutions-IAM5',
     reason: 'X-Ray accepts trace segments and telemetry only on resource "*" (xray:PutTraceSegments, xray:PutTelemetryRecords)',

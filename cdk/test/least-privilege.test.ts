@@ -98,3 +98,37 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     expect(resources).not.toContain('*');
   });
 });
+
+describe("the audit of the quarantine's operators", () => {
+  const audit = 'QUARANTINE-AUDIT#format-sniffer#m1';
+  const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+  it('is out of reach of every service task role and of the stream routers', () => {
+    const { pipeline } = synthesized.platform;
+    const pipelineTemplate = synthesized.template(pipeline);
+    const roles: [string, Statement[]][] = [
+      ...catalog.services.map((service): [string, Statement[]] => [service.name, taskRoleStatements(service.name)]),
+      ...pipeline.routers.map((router): [string, Statement[]] => [
+        router.entry.name,
+        roleStatements(pipelineTemplate, router.function.role!),
+      ]),
+      ['given-up drain', roleStatements(pipelineTemplate, pipeline.givenUp!.drainRole)],
+    ];
+    for (const [name, statements] of roles)
+      for (const action of writes) expect(allowsItem(statements, action, 'runtime', audit), `${name} ${action}`).toBe(false);
+  });
+
+  it('only grows: the operator role may add an entry (PutItem), never update nor delete one, and may update the records it acts on', () => {
+    const { pipeline } = synthesized.platform;
+    const statements = roleStatements(synthesized.template(pipeline), pipeline.operatorRole);
+    expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', audit)).toBe(true);
+    expect(allowsItem(statements, 'dynamodb:Query', 'runtime', audit)).toBe(true);
+    for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+      expect(allowsItem(statements, action, 'runtime', audit), action).toBe(false);
+    expect(allowsItem(statements, 'dynamodb:UpdateItem', 'runtime', 'QUARANTINE#format-sniffer')).toBe(true);
+    expect(allowsItem(statements, 'dynamodb:DeleteItem', 'runtime', 'QUARANTINE#format-sniffer')).toBe(false);
+    expect(allowsItem(statements, 'dynamodb:PutItem', 'runtime', 'EFFECT#format-sniffer#x')).toBe(false);
+    for (const service of catalog.services)
+      expect(allows(statements, 'sqs:SendMessage', { construct: pipeline.queues.get(service.name)!.queue }), service.name).toBe(true);
+  });
+});

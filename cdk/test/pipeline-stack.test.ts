@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { bucketNotifications, catalog, queueSettings } from '@ndf/catalog';
@@ -36,7 +37,7 @@ describe('the pipeline stack', () => {
     },
   );
 
-  it("runs each stream router as a Lambda on its table's stream: bounded retries, bisect, partial batch responses, failed batches kept whole in S3", () => {
+  it("runs each stream router as a Lambda on its table's stream that waits behind an outage: unbounded retries until 23 h, bisect, partial batch responses, given-up batches kept whole in S3", () => {
     const template = synthesized.template(synthesized.platform.pipeline);
     for (const router of catalog.routers) {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -45,7 +46,9 @@ describe('the pipeline stack', () => {
         },
         EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
         BatchSize: router.batchSize,
-        MaximumRetryAttempts: router.maxRetries,
+        // The router quarantines a poison record itself; the mapping retries only outages, until the records' maximum age.
+        MaximumRetryAttempts: -1,
+        MaximumRecordAgeInSeconds: 23 * 3600,
         BisectBatchOnFunctionError: true,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         ParallelizationFactor: 1,
@@ -62,9 +65,37 @@ describe('the pipeline stack', () => {
     }
   });
 
+  it("drains what the routers' mappings give up into the quarantine: the bucket's aws/lambda/ objects notified to a queue with a DLQ, read by the drain", () => {
+    const { pipeline } = synthesized.platform;
+    const template = synthesized.template(pipeline);
+    const drain = pipeline.givenUp!;
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'ndf-test-stream-routers-given-up',
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(drain.deadLetterQueue), 'Arn'] }, maxReceiveCount: 10 },
+    });
+    const notifications = Object.values(template.findResources('Custom::S3BucketNotifications'));
+    const configured = notifications.flatMap((resource) => resource.Properties.NotificationConfiguration.QueueConfigurations);
+    expect(configured).toContainEqual({
+      Events: ['s3:ObjectCreated:*'],
+      Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'aws/lambda/' }] } },
+      QueueArn: { 'Fn::GetAtt': [logicalIdOf(drain.queue), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(drain.queue), 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'ndf-test-stream-routers-given-up' });
+  });
+
   it('sends object-created events of each bucket to the services that consume them, filtered by prefix', () => {
     const notifications = Object.values(synthesized.template(synthesized.platform.pipeline).findResources('Custom::S3BucketNotifications'));
-    const configured = notifications.flatMap((resource) => resource.Properties.NotificationConfiguration.QueueConfigurations);
+    const configured = notifications
+      .flatMap((resource) => resource.Properties.NotificationConfiguration.QueueConfigurations)
+      .filter(
+        (configuration) =>
+          !isDeepStrictEqual(configuration.QueueArn, { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.givenUp!.queue), 'Arn'] }),
+      );
     expect(configured).toHaveLength(bucketNotifications(catalog).length);
     for (const notification of bucketNotifications(catalog)) {
       expect(configured).toContainEqual({

@@ -13,7 +13,7 @@ const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_TH
  * What pages for a stream router (a Lambda on the stream). On the router's own metrics (one
  * EMF line per batch), at 10 s: the stream read late, batches failing (each failure is a
  * retry, then a bisect). On Lambda's (per minute): the function failing outright (a crash at
- * start, a timeout) and records given up to the on-failure bucket.
+ * start, a timeout) and records given up to the on-failure bucket (drained into the quarantine).
  */
 export function routerAlarms(
   scope: Construct,
@@ -33,7 +33,7 @@ export function routerAlarms(
   });
   set.add({
     id: 'failing',
-    description: `${name} failed batches: they are retried ${router.entry.maxRetries} times, bisected, then kept in the quarantine bucket`,
+    description: `${name} failed batches: a record failing for its own sake is quarantined after ${router.entry.maxRetries} retries; an outage is retried until it ends`,
     metric: serviceMetric(name, SERVICE_METRIC.streamHandlerFailed, 'Sum'),
     threshold: 1,
     comparison: GREATER_THAN_OR_EQUAL_TO,
@@ -42,7 +42,7 @@ export function routerAlarms(
   addFunctionErrorsAlarm(set, name, router.function);
   set.add({
     id: 'records-given-up',
-    description: `${name} gave records up to its on-failure destination (the quarantine bucket, aws/lambda/): replay them`,
+    description: `${name} gave records up after an outage longer than their maximum age: they are drained into the quarantine, replay them`,
     metric: new cloudwatch.Metric({
       namespace: 'AWS/Lambda',
       metricName: 'OnFailureDestinationDeliveredEventCount',

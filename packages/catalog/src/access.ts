@@ -44,6 +44,16 @@ export function runtimePartitionPatterns(service: string): string[] {
   return [`EFFECT#${service}#*`, `ATTEMPTS#${service}#*`, `QUARANTINE#${service}`, `QUARANTINE-ID#${service}#*`, `STREAM#${service}#*`];
 }
 
+/**
+ * What the quarantine's operators touch in the runtime table: every service's quarantine
+ * records (read, and their status updated by a replay or discard), and the append-only audit
+ * of their actions, which no service's partitions cover and operators may only add to.
+ */
+export const OPERATOR_PARTITION_PATTERNS = {
+  records: ['QUARANTINE#*', 'QUARANTINE-ID#*'],
+  audit: ['QUARANTINE-AUDIT#*'],
+} as const;
+
 /** Where a service's quarantined payloads too large for their record go, in the quarantine bucket. */
 export const quarantinePayloadPrefix = (service: string): string => `quarantine/${service}/`;
 

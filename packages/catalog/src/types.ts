@@ -132,7 +132,7 @@ export interface ApiEntry {
 /**
  * Reads a table's stream and sends each change to the queues of the services subscribed to
  * it. A process of services/<name> locally; in the cloud, a Lambda on the stream's event
- * source mapping with the same bounded retries and bisecting.
+ * source mapping that bisects and quarantines in the same way, and retries an outage until it ends.
  */
 export interface StreamRouterEntry {
   readonly name: string;
@@ -140,7 +140,10 @@ export interface StreamRouterEntry {
   readonly table: string;
   /** Records per batch. */
   readonly batchSize: number;
-  /** Retries of a failing batch before it is split (and a record alone is quarantined). */
+  /**
+   * Retries of a batch failing for its records' sake before it is split (and a record alone is
+   * quarantined). An outage (a transient failure) spends none: the batch waits for its end.
+   */
   readonly maxRetries: number;
   /** Deadline of one batch's routing. */
   readonly deadlineMs: number;

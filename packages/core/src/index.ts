@@ -6,6 +6,7 @@ export {
   isTransientFailure,
   type FailureEvidence,
 } from './errors/failure-kind.js';
+export { MESSAGE_FAULT_NAMES } from './errors/message-fault-codes.js';
 export { emfLine, type EmfDocument, type EmfUnit, type EmfValue } from './metrics/emf.js';
 export {
   ENDPOINT_VARIABLES,
@@ -19,3 +20,4 @@ export {
   type Environment,
 } from './aws/client-settings.js';
 export { QueueUrls, type QueueUrlLookup } from './sqs/queue-urls.js';
+export { describeError, errorText, type ErrorDescription } from './errors/describe-error.js';

@@ -29,11 +29,67 @@ describe('failureEvidence', () => {
     expect(failureEvidence(Object.assign(new Error('x'), { name: 'Whatever', $retryable: { throttling: false } }))).toBe('transient');
   });
 
+  it('calls a refusal about the platform, not the message, transient: an outage to wait out, not a poison pill', () => {
+    const outages: [string, number][] = [
+      ['AccessDeniedException', 400],
+      ['AccessDenied', 403],
+      ['UnrecognizedClientException', 400],
+      ['ExpiredToken', 400],
+      ['ExpiredTokenException', 400],
+      ['RequestTimeTooSkewed', 403],
+      ['InvalidSignatureException', 400],
+      ['SignatureDoesNotMatch', 403],
+      ['ResourceNotFoundException', 400],
+      ['TableNotFoundException', 400],
+      ['NoSuchBucket', 404],
+      ['QueueDoesNotExist', 400],
+      ['KMS.DisabledException', 400],
+      ['KMSAccessDeniedException', 400],
+      ['KmsDisabled', 400],
+      ['KMSInvalidStateException', 400],
+      ['AccountSuspendedException', 400],
+      ['SendingPausedException', 400],
+      ['SomethingNewAndUnexplained', 400],
+    ];
+    for (const [name, status] of outages) expect(failureEvidence(sdkError(name, status)), name).toBe('transient');
+    expect(failureEvidence(Object.assign(new Error('x'), { $metadata: { httpStatusCode: 403 } }))).toBe('transient');
+  });
+
+  it('calls permanent only the refusals that blame the message, by name', () => {
+    const ownFaults: [string, number][] = [
+      ['ValidationException', 400],
+      ['ConditionalCheckFailedException', 400],
+      ['ItemCollectionSizeLimitExceededException', 400],
+      ['NoSuchKey', 404],
+      ['NotFound', 404],
+      ['NoSuchVersion', 404],
+      ['InvalidRange', 416],
+      ['EntityTooLarge', 400],
+      ['InvalidMessageContents', 400],
+      ['InvalidParameterValue', 400],
+      ['MessageRejected', 400],
+    ];
+    for (const [name, status] of ownFaults) expect(failureEvidence(sdkError(name, status)), name).toBe('permanent');
+  });
+
+  it('reads an SMTP reply: a refused mailbox or message is permanent, a refused login or a busy relay transient', () => {
+    const smtp = (responseCode: number, code = 'EPROTOCOL') => Object.assign(new Error('smtp'), { code, responseCode });
+    expect(failureEvidence(smtp(550))).toBe('permanent');
+    expect(failureEvidence(smtp(552))).toBe('permanent');
+    expect(failureEvidence(smtp(535, 'EAUTH'))).toBe('transient');
+    expect(failureEvidence(smtp(530))).toBe('transient');
+    expect(failureEvidence(smtp(451))).toBe('transient');
+    expect(failureEvidence(Object.assign(new Error('no recipients'), { code: 'EENVELOPE' }))).toBe('permanent');
+  });
+
   it('reads a cancelled transaction by its reasons', () => {
     const cancelled = (...codes: string[]) =>
       sdkError('TransactionCanceledException', 400, { CancellationReasons: codes.map((Code) => ({ Code })) });
     expect(failureEvidence(cancelled('None', 'ConditionalCheckFailed'))).toBe('permanent');
     expect(failureEvidence(cancelled('None', 'TransactionConflict'))).toBe('transient');
+    expect(failureEvidence(cancelled('ValidationError', 'None'))).toBe('permanent');
+    expect(failureEvidence(cancelled('ConditionalCheckFailed', 'TransactionConflict'))).toBe('transient');
+    expect(failureEvidence(cancelled('None', 'AccessDenied'))).toBe('transient');
   });
 
   it('reads wrapped failures: a cause, every attempt of an AggregateError', () => {

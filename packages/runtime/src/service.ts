@@ -166,8 +166,9 @@ function startQueueService<E extends ServiceEntry, D>(
       return {
         startedDetail: { queue: sourceQueueName, concurrency: entry.limits.concurrency, dependencies: declared },
         health: () => ({
-          ok: breakers.openDependencies().length === 0,
-          detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight },
+          // Every slot held by a handler that ignored its deadline: no work can start until the task is replaced.
+          ok: breakers.openDependencies().length === 0 && consumer.abandonedInFlight < entry.limits.concurrency,
+          detail: { openBreakers: breakers.openDependencies(), inFlight: consumer.inFlight, abandonedInFlight: consumer.abandonedInFlight },
         }),
         stop: async () => {
           await consumer.stop(drainMs);

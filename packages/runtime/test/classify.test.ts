@@ -43,9 +43,9 @@ describe('classifyFailure', () => {
     expect(classifyFailure(retryable)).toBe('transient');
   });
 
-  it('calls SDK client faults permanent, and server faults, 5xx and 429 transient', () => {
+  it('calls the SDK client faults that blame the message permanent, the others (a missing table), server faults, 5xx and 429 transient', () => {
     expect(classifyFailure(new ConditionalCheckFailedException({ message: 'exists', $metadata }))).toBe('permanent');
-    expect(classifyFailure(new ResourceNotFoundException({ message: 'no table', $metadata }))).toBe('permanent');
+    expect(classifyFailure(new ResourceNotFoundException({ message: 'no table', $metadata }))).toBe('transient');
     expect(classifyFailure(Object.assign(new Error('x'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }))).toBe(
       'permanent',
     );

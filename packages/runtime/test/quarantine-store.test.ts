@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { bucketName, tableName } from '@ndf/catalog';
@@ -5,15 +6,20 @@ import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransientError } from '../src/errors.js';
 import {
+  AuditEntryExistsError,
   DynamoQuarantineStore,
+  OperatorRequiredError,
+  QuarantineAudit,
   QuarantineNotFoundError,
   QuarantineStateError,
   type DynamoQuarantineStoreOptions,
+  type Operator,
   type QuarantineEntry,
 } from '../src/quarantine/index.js';
 import { startTestStack } from './test-stack.js';
 
 const PREFIX = 'qstore-';
+const ops: Operator = { id: 'ops@ndf', role: 'operator' };
 let stack: SharedStack;
 
 beforeAll(async () => {
@@ -100,7 +106,7 @@ describe('DynamoQuarantineStore', () => {
     expect(shown?.payloadBytes).toBe(Buffer.byteLength(payload));
     expect((await quarantine.show('large', 'small-1'))?.payload).toBe(JSON.stringify({ note: 'small-1' }));
 
-    await quarantine.replay('large', 'big/1', { actor: 'ops@ndf' });
+    await quarantine.replay('large', 'big/1', { operator: ops });
     const [message] = await receiveAll(url);
     expect(message?.Body).toBe(payload);
   });
@@ -150,7 +156,7 @@ describe('DynamoQuarantineStore', () => {
     const url = await queue(`${PREFIX}replay`);
     await quarantine.quarantine(entry('replay', 'r-1', { attributes: { tenant: 't-9', kind: 'receipt' } }));
 
-    const first = await quarantine.replay('replay', 'r-1', { actor: 'ops@ndf', reason: 'bug fixed' });
+    const first = await quarantine.replay('replay', 'r-1', { operator: ops, reason: 'bug fixed' });
     expect(first).toMatchObject({ sent: true, queueName: `${PREFIX}replay` });
     const received = await receiveAll(url);
     expect(received).toHaveLength(1);
@@ -161,7 +167,10 @@ describe('DynamoQuarantineStore', () => {
     );
     expect(attributes).toEqual({ tenant: 't-9', kind: 'receipt', 'ndf-replay-of': 'r-1' });
 
-    expect(await quarantine.replay('replay', 'r-1', { actor: 'someone-else' })).toEqual({ ...first, sent: false });
+    expect(await quarantine.replay('replay', 'r-1', { operator: { id: 'someone-else', role: 'operator' } })).toEqual({
+      ...first,
+      sent: false,
+    });
     expect(await receiveAll(url)).toEqual([]);
     const shown = await quarantine.show('replay', 'r-1');
     expect(shown?.status).toBe('replayed');
@@ -182,7 +191,7 @@ describe('DynamoQuarantineStore', () => {
     const url = await queue(`${PREFIX}race`);
     await quarantine.quarantine(entry('race', 'r-2'));
 
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => quarantine.replay('race', 'r-2', { actor: 'ops@ndf' })));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => quarantine.replay('race', 'r-2', { operator: ops })));
     for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(TransientError);
     expect(results.filter((result) => result.status === 'fulfilled' && result.value.sent)).toHaveLength(1);
     expect(await receiveAll(url)).toHaveLength(1);
@@ -195,8 +204,8 @@ describe('DynamoQuarantineStore', () => {
     const source = { kind: 'stream', table: 'notes', shardId: 'shard-1', sequenceNumber: '42' } as const;
     await quarantine.quarantine(entry('streamed', 'event-1', { source }));
 
-    await expect(quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineStateError);
-    expect(await quarantine.replay('streamed', 'event-1', { actor: 'ops@ndf', queueName: `${PREFIX}from-stream` })).toMatchObject({
+    await expect(quarantine.replay('streamed', 'event-1', { operator: ops })).rejects.toBeInstanceOf(QuarantineStateError);
+    expect(await quarantine.replay('streamed', 'event-1', { operator: ops, queueName: `${PREFIX}from-stream` })).toMatchObject({
       sent: true,
     });
     expect((await receiveAll(url))[0]?.Body).toBe(JSON.stringify({ note: 'event-1' }));
@@ -206,20 +215,65 @@ describe('DynamoQuarantineStore', () => {
     const quarantine = store();
     await quarantine.quarantine(entry('discard', 'd-1'));
 
-    await expect(quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: ' ' })).rejects.toThrow(/reason/);
-    await quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: 'duplicate of note 12' });
-    await quarantine.discard('discard', 'd-1', { actor: 'ops@ndf', reason: 'again' });
+    await expect(quarantine.discard('discard', 'd-1', { operator: ops, reason: ' ' })).rejects.toThrow(/reason/);
+    await quarantine.discard('discard', 'd-1', { operator: ops, reason: 'duplicate of note 12' });
+    await quarantine.discard('discard', 'd-1', { operator: ops, reason: 'again' });
 
     const shown = await quarantine.show('discard', 'd-1');
     expect(shown?.status).toBe('discarded');
     expect(shown?.audit).toEqual([{ action: 'discard', actor: 'ops@ndf', at: expect.any(String), reason: 'duplicate of note 12' }]);
-    await expect(quarantine.replay('discard', 'd-1', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineStateError);
+    await expect(quarantine.replay('discard', 'd-1', { operator: ops })).rejects.toBeInstanceOf(QuarantineStateError);
+  });
+
+  it('refuses replay and discard to anyone but an operator, and audits nothing then', async () => {
+    const quarantine = store();
+    await queue(`${PREFIX}guarded`);
+    await quarantine.quarantine(entry('guarded', 'g-1'));
+    const notOperators = [
+      undefined,
+      { id: 'svc-receipt-parser', role: 'service' },
+      { id: '', role: 'operator' },
+      { id: 'ops@ndf', role: 'admin' },
+    ] as unknown as Operator[];
+    for (const operator of notOperators) {
+      await expect(quarantine.replay('guarded', 'g-1', { operator })).rejects.toBeInstanceOf(OperatorRequiredError);
+      await expect(quarantine.discard('guarded', 'g-1', { operator, reason: 'noise' })).rejects.toBeInstanceOf(OperatorRequiredError);
+    }
+    const shown = await quarantine.show('guarded', 'g-1');
+    expect(shown?.status).toBe('quarantined');
+    expect(shown?.audit).toEqual([]);
+  });
+
+  it("writes each action to the append-only audit, outside the services' partitions, and refuses a second write to an audit key", async () => {
+    const quarantine = store();
+    await queue(`${PREFIX}audited`);
+    await quarantine.quarantine(entry('audited', 'a-1'));
+    const { messageId } = await quarantine.replay('audited', 'a-1', { operator: ops, reason: 'parser fixed' });
+
+    const audit = new QuarantineAudit(stack.clients.dynamodb, tableName(PREFIX, 'runtime'));
+    const written = await audit.read('audited', 'a-1');
+    expect(written).toEqual([
+      { action: 'replay', actor: 'ops@ndf', at: expect.any(String), reason: 'parser fixed', queueName: `${PREFIX}audited`, messageId },
+    ]);
+    const { Items = [] } = await stack.clients.dynamodb.send(
+      new QueryCommand({
+        TableName: tableName(PREFIX, 'runtime'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'QUARANTINE-AUDIT#audited#a-1' } },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+
+    const rewrite = { ...written[0]!, actor: 'someone-else', reason: 'it never happened' };
+    await expect(audit.append('audited', 'a-1', rewrite)).rejects.toBeInstanceOf(AuditEntryExistsError);
+    expect(await audit.read('audited', 'a-1')).toEqual(written);
+    expect((await quarantine.show('audited', 'a-1'))?.audit).toEqual(written);
   });
 
   it('knows what it does not hold', async () => {
     const quarantine = store();
     expect(await quarantine.show('nobody', 'x')).toBeUndefined();
-    await expect(quarantine.replay('nobody', 'x', { actor: 'ops@ndf' })).rejects.toBeInstanceOf(QuarantineNotFoundError);
-    await expect(quarantine.discard('nobody', 'x', { actor: 'ops@ndf', reason: 'gone' })).rejects.toBeInstanceOf(QuarantineNotFoundError);
+    await expect(quarantine.replay('nobody', 'x', { operator: ops })).rejects.toBeInstanceOf(QuarantineNotFoundError);
+    await expect(quarantine.discard('nobody', 'x', { operator: ops, reason: 'gone' })).rejects.toBeInstanceOf(QuarantineNotFoundError);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, runtimePartitionPatterns } from '@ndf/catalog';
+import { OPERATOR_PARTITION_PATTERNS, matchesPattern, runtimePartitionPatterns } from '@ndf/catalog';
 import { effectPartition } from '../src/effects/effect-keys.js';
-import { guardKey, recordKey } from '../src/quarantine/quarantine-keys.js';
+import { auditKey, guardKey, recordKey } from '../src/quarantine/quarantine-keys.js';
 import { attemptsPartition } from '../src/sqs/attempt-keys.js';
 import { checkpointPartition } from '../src/stream/checkpoints.js';
 
@@ -24,5 +24,12 @@ describe("the runtime's keys in the runtime table", () => {
   it.each(Object.entries(keys))("keeps the %s key out of every other service's partitions", (_, key) => {
     expect(runtimePartitionPatterns('format').some((pattern) => matchesPattern(pattern, key))).toBe(false);
     expect(runtimePartitionPatterns('ocr').some((pattern) => matchesPattern(pattern, key))).toBe(false);
+  });
+
+  it("keeps the operators' audit out of every service's partitions, in the operators' audit partitions", () => {
+    const audit = auditKey(service, 'm1', '2026-12-02T00:00:00.000Z', 'replay').pk;
+    expect(runtimePartitionPatterns(service).some((pattern) => matchesPattern(pattern, audit))).toBe(false);
+    expect(OPERATOR_PARTITION_PATTERNS.audit.some((pattern) => matchesPattern(pattern, audit))).toBe(true);
+    expect(OPERATOR_PARTITION_PATTERNS.records.some((pattern) => matchesPattern(pattern, audit))).toBe(false);
   });
 });

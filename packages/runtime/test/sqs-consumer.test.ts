@@ -212,6 +212,47 @@ describe('the SQS consumer', () => {
     expect((await store.list({ service: `svc-${queue.name}` })).items).toEqual([]);
   });
 
+  it('counts an abandoned handler against its concurrency until it really stops, with a gauge of those still running', async () => {
+    const queue = await newQueue();
+    const metrics = new MetricsRegistry();
+    let running = 0;
+    let mostAtOnce = 0;
+    let letHungOnesEnd: () => void = () => undefined;
+    const hungOnesEnd = new Promise<void>((resolve) => (letHungOnesEnd = resolve));
+    const done = new Set<string>();
+    const consuming = consumer(
+      queue,
+      async (message) => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        try {
+          // Deaf to its signal on the first attempt, as a CPU-bound or badly written handler is.
+          if (message.body.startsWith('hang') && message.attempt === 1) await hungOnesEnd;
+          else await new Promise((resolve) => setTimeout(resolve, 20));
+          done.add(message.body);
+        } finally {
+          running -= 1;
+        }
+      },
+      { concurrency: 2, deadlineMs: 200, abandonAfterMs: 100, maxAttempts: 5, metrics },
+    );
+    consuming.start();
+    await send(queue.url, ['hang-1', 'hang-2']);
+    await waitUntil('both handlers abandoned', async () => consuming.abandonedInFlight === 2, 10_000);
+    expect(metrics.snapshot().gauges.abandoned_in_flight).toBe(2);
+    const quick = Array.from({ length: 6 }, (_, index) => `quick-${index}`);
+    await send(queue.url, quick);
+    // Time for the consumer to start new work in the slots, were they free.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(done.size).toBe(0);
+    letHungOnesEnd();
+    await waitUntil('every message done', async () => [...quick, 'hang-1', 'hang-2'].every((body) => done.has(body)), 20_000);
+    await consuming.stop();
+    expect(mostAtOnce).toBeLessThanOrEqual(2);
+    expect(consuming.abandonedInFlight).toBe(0);
+    expect(metrics.snapshot().gauges.abandoned_in_flight).toBe(0);
+  });
+
   it('on stop, finishes what it can and releases the rest at once for another worker', async () => {
     const queue = await newQueue();
     const first = consumer(

@@ -2,10 +2,13 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { Socket } from 'node:net';
 
 /**
- * `lose-answer` forwards the request, lets the emulator act on it, then answers 500 instead of
- * its answer: a write that happened although the client saw it fail (and retries it).
+ * `throttle` and `access-denied` answer 400 with the service's own error (a throttle, or the
+ * AccessDenied a bad deploy of a role's policy causes); `http-500` a server fault; `hang`
+ * never answers; `refuse` resets the connection. `lose-answer` forwards the request, lets the
+ * emulator act on it, then answers 500 instead of its answer: a write that happened although
+ * the client saw it fail (and retries it).
  */
-export type FaultMode = 'pass' | 'http-500' | 'throttle' | 'hang' | 'refuse' | 'lose-answer';
+export type FaultMode = 'pass' | 'http-500' | 'throttle' | 'access-denied' | 'hang' | 'refuse' | 'lose-answer';
 
 export interface Fault {
   readonly mode: FaultMode;
@@ -17,7 +20,7 @@ export interface Fault {
   readonly skip?: number;
 }
 
-/** Which service's error a throttle imitates: DynamoDB's JSON or SQS's JSON protocol. */
+/** Which service's errors a refusal imitates: DynamoDB's JSON or SQS's JSON protocol. */
 export type FaultProtocol = 'dynamodb' | 'sqs';
 
 export interface FaultProxyOptions {
@@ -34,17 +37,39 @@ export interface FaultProxy {
   stop(): Promise<void>;
 }
 
-const THROTTLES: Record<FaultProtocol, { headers: Record<string, string>; body: string }> = {
+interface Refusal {
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+const JSON_CONTENT = { 'content-type': 'application/x-amz-json-1.0' };
+
+const REFUSALS: Record<FaultProtocol, Record<'throttle' | 'access-denied', Refusal>> = {
   dynamodb: {
-    headers: { 'content-type': 'application/x-amz-json-1.0' },
-    body: JSON.stringify({
-      __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
-      message: 'Rate of requests exceeds the allowed throughput.',
-    }),
+    throttle: {
+      headers: JSON_CONTENT,
+      body: JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+        message: 'Rate of requests exceeds the allowed throughput.',
+      }),
+    },
+    'access-denied': {
+      headers: JSON_CONTENT,
+      body: JSON.stringify({
+        __type: 'com.amazon.coral.service#AccessDeniedException',
+        Message: 'User: arn:aws:sts::000000000000:assumed-role/service/task is not authorized to perform: dynamodb:PutItem',
+      }),
+    },
   },
   sqs: {
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'RequestThrottled;Sender' },
-    body: JSON.stringify({ __type: 'com.amazonaws.sqs#RequestThrottled', message: 'Rate exceeded' }),
+    throttle: {
+      headers: { ...JSON_CONTENT, 'x-amzn-query-error': 'RequestThrottled;Sender' },
+      body: JSON.stringify({ __type: 'com.amazonaws.sqs#RequestThrottled', message: 'Rate exceeded' }),
+    },
+    'access-denied': {
+      headers: { ...JSON_CONTENT, 'x-amzn-query-error': 'AccessDenied;Sender' },
+      body: JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message: 'Access to the resource is denied.' }),
+    },
   },
 };
 
@@ -56,7 +81,7 @@ function answer(response: ServerResponse, status: number, headers: Record<string
 /** An HTTP proxy on loopback in front of an emulator, whose faults can be switched while it runs. */
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const target = new URL(options.target);
-  const throttle = THROTTLES[options.protocol ?? 'dynamodb'];
+  const refusals = REFUSALS[options.protocol ?? 'dynamodb'];
   const sockets = new Set<Socket>();
   let fault: Fault = { mode: 'pass' };
 
@@ -106,7 +131,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     incoming.resume();
     incoming.on('end', () => {
       if (mode === 'http-500') internalError(response);
-      else answer(response, 400, throttle.headers, throttle.body);
+      else answer(response, 400, refusals[mode].headers, refusals[mode].body);
     });
   });
   server.on('connection', (socket) => {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { classifyFailure } from '@ndf/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AwsJsonError, awsJson } from '../src/aws-json.js';
@@ -66,6 +67,21 @@ describe('the fault proxy, over real HTTP', () => {
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsJsonError);
     expect(error).toMatchObject({ name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    expect(classifyFailure(error)).toBe('transient');
+  });
+
+  it('denies access like DynamoDB, which the SDK names AccessDeniedException and the runtime calls an outage (transient), not poison', async () => {
+    const faulty = await proxy('dynamodb');
+    faulty.setFault({ mode: 'access-denied' });
+    const client = new DynamoDBClient({
+      endpoint: faulty.endpoint,
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    const error = await client.send(new GetItemCommand({ TableName: 'notes', Key: { pk: { S: 'x' } } })).catch((caught: unknown) => caught);
+    client.destroy();
+    expect(error).toMatchObject({ name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
     expect(classifyFailure(error)).toBe('transient');
   });
 

@@ -46,7 +46,8 @@ describe('when DynamoDB fails', () => {
   });
 
   it('answers 503 dependency_unavailable to errors and refused connections, after its bounded retries', async () => {
-    for (const mode of ['http-500', 'throttle', 'refuse'] as const) {
+    // AccessDenied (a bad deploy of the role) is an outage of ours, not a fault of the request: 503, never 500.
+    for (const mode of ['http-500', 'throttle', 'access-denied', 'refuse'] as const) {
       proxy.setFault({ mode });
       const answer = await create(randomUUID());
       expect({ mode, status: answer.status, body: answer.body }).toMatchObject({

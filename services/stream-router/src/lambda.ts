@@ -1,43 +1,60 @@
-import { emfLine, serviceClients } from '@ndf/runtime';
-import { DEFAULT_PREFIX } from '@ndf/catalog';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoQuarantineStore, emfLine, serviceClients } from '@ndf/runtime';
+import { DEFAULT_PREFIX, bucketName, tableName } from '@ndf/catalog';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { batchMetrics } from './batch-metrics.js';
+import { handleInvocation } from './invocation.js';
 import { entry, subscriptions } from './service.js';
 import { QueueSender } from './queue-sender.js';
 import { routeBatch } from './router.js';
 
+const prefix = process.env.NDF_PREFIX ?? DEFAULT_PREFIX;
 const clients = serviceClients();
-const sender = new QueueSender(clients.sqs, process.env.NDF_PREFIX ?? DEFAULT_PREFIX);
+const sender = new QueueSender(clients.sqs, prefix);
+const quarantine = new DynamoQuarantineStore({
+  dynamodb: clients.dynamodb,
+  s3: clients.s3,
+  sqs: clients.sqs,
+  tableName: tableName(prefix, 'runtime'),
+  bucketName: bucketName(prefix, 'quarantine'),
+});
+
+/** How long an invocation that met an outage waits before handing the batch back, so that the mapping's retries do not spin. */
+export const OUTAGE_PAUSE_MS = 2_000;
 
 /**
- * The router in the cloud: the event source mapping on the stream calls it with a batch;
- * on failure it reports the batch's first record, so the mapping retries (and bisects) from
- * there, and after its bounded retries sends the record to the on-failure destination.
+ * The router in the cloud: the event source mapping on the stream calls it with a batch. A
+ * record that fails for its own sake is bisected out and quarantined here, as the local router
+ * does; an outage reports the first record not done, so that the mapping (unbounded retries)
+ * tries the batch again from there until the outage ends, and gives nothing up before the
+ * records' maximum age.
  */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const signal = AbortSignal.timeout(entry.deadlineMs);
-  let failed = false;
-  try {
-    await routeBatch(event.Records, {
-      table: entry.table,
-      subscriptions,
-      send: (service, messages) => sender.send(service, messages, signal),
-    });
-    return { batchItemFailures: [] };
-  } catch (error) {
-    failed = true;
+  const outcome = await handleInvocation(event.Records, {
+    service: entry.name,
+    table: entry.table,
+    maxRetries: entry.maxRetries,
+    signal,
+    quarantine,
+    route: async (records) => {
+      await routeBatch(records, { table: entry.table, subscriptions, send: (service, messages) => sender.send(service, messages, signal) });
+    },
+  });
+  const failed = outcome.retryFrom !== undefined;
+  if (failed) {
     console.error(
       JSON.stringify({
         event: 'route-failed',
         records: event.Records.length,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        retryFrom: outcome.retryFrom,
+        error: outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error),
       }),
     );
-    const first = event.Records[0]?.dynamodb?.SequenceNumber;
-    return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
-  } finally {
-    // Raw on stdout, as EMF wants it; the 10-second alarms on the router read these.
-    const now = Date.now();
-    process.stdout.write(`${emfLine(entry.name, batchMetrics(event.Records, failed, now), now)}\n`);
+    await sleep(OUTAGE_PAUSE_MS);
   }
+  // Raw on stdout, as EMF wants it; the 10-second alarms on the router read these.
+  const now = Date.now();
+  process.stdout.write(`${emfLine(entry.name, batchMetrics(event.Records, failed, now), now)}\n`);
+  return { batchItemFailures: failed ? [{ itemIdentifier: outcome.retryFrom! }] : [] };
 }

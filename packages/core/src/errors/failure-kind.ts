@@ -1,9 +1,11 @@
 import { PermanentError, TransientError } from './error-classes.js';
+import { MESSAGE_FAULT_CANCELLATIONS, MESSAGE_FAULT_NAMES, MESSAGE_FAULT_SMTP_REPLIES } from './message-fault-codes.js';
 
 /**
- * What an error says about trying again: `transient` (a later attempt may pass), `permanent`
- * (it will fail the same way), or `unknown` (nothing in the error tells). Callers decide what
- * an unknown failure means for them: a queue retries it, an API answers 500.
+ * What an error says about trying again: `transient` (a later attempt may pass: a blip, or an
+ * outage of the platform such as a denied access or a disabled key), `permanent` (the message
+ * itself is wrong: it will fail the same way), or `unknown` (nothing in the error tells).
+ * Callers decide what an unknown failure means for them: a queue retries it, an API answers 500.
  */
 export type FailureEvidence = 'transient' | 'permanent' | 'unknown';
 
@@ -45,9 +47,6 @@ export const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'EOPENBREAKER',
 ]);
 
-/** DynamoDB cancellation reasons that a later attempt may not meet. */
-const TRANSIENT_CANCELLATIONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
-
 interface ErrorShape {
   name?: unknown;
   code?: unknown;
@@ -56,6 +55,8 @@ interface ErrorShape {
   $retryable?: unknown;
   $metadata?: { httpStatusCode?: unknown };
   CancellationReasons?: unknown;
+  /** nodemailer's: the SMTP reply code. */
+  responseCode?: unknown;
 }
 
 /** How deep wrapped causes are followed: a cycle of causes must not loop. */
@@ -66,16 +67,23 @@ function statusOf(error: ErrorShape): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** Permanent only when every item that failed failed for the message's own sake. */
 function cancellationEvidence(reasons: unknown): FailureEvidence {
-  if (!Array.isArray(reasons)) return 'permanent';
-  const codes = reasons.map((reason: { Code?: unknown } | null) => reason?.Code);
-  return codes.some((code) => typeof code === 'string' && TRANSIENT_CANCELLATIONS.has(code)) ? 'transient' : 'permanent';
+  if (!Array.isArray(reasons)) return 'transient';
+  const failed = reasons
+    .map((reason: { Code?: unknown } | null) => reason?.Code)
+    .filter((code) => code !== undefined && code !== null && code !== 'None');
+  const ownFault = failed.length > 0 && failed.every((code) => typeof code === 'string' && MESSAGE_FAULT_CANCELLATIONS.has(code));
+  return ownFault ? 'permanent' : 'transient';
 }
 
 /**
  * What an error says about a retry, decided by its class, name, code and the SDK's own fault
- * metadata, never by its message. A network failure may arrive wrapped (several connection
- * attempts in an AggregateError, or an error's `cause`): the wrapped errors are read too.
+ * metadata, never by its message. A refusal is permanent only when its name is one that blames
+ * the message (MESSAGE_FAULT_NAMES); any other 4xx is the platform's outage and transient, so
+ * that it opens the breaker instead of quarantining every message at full speed. A network
+ * failure may arrive wrapped (several connection attempts in an AggregateError, or an error's
+ * `cause`): the wrapped errors are read too.
  */
 export function failureEvidence(error: unknown): FailureEvidence {
   return evidence(error, 0);
@@ -91,10 +99,12 @@ function evidence(error: unknown, depth: number): FailureEvidence {
   if (typeof shape.code === 'string' && (TRANSIENT_ERROR_CODES.has(shape.code) || shape.code.startsWith('UND_ERR_'))) return 'transient';
   if (shape.$retryable !== undefined && shape.$retryable !== null) return 'transient';
   if (shape.name === 'TransactionCanceledException') return cancellationEvidence(shape.CancellationReasons);
+  if (typeof shape.name === 'string' && MESSAGE_FAULT_NAMES.has(shape.name)) return 'permanent';
+  if (typeof shape.code === 'string' && MESSAGE_FAULT_NAMES.has(shape.code)) return 'permanent';
+  if (typeof shape.responseCode === 'number') return MESSAGE_FAULT_SMTP_REPLIES.has(shape.responseCode) ? 'permanent' : 'transient';
 
   const status = statusOf(shape);
-  if (status === 429 || (status !== undefined && status >= 500) || shape.$fault === 'server') return 'transient';
-  if (shape.$fault === 'client' || (status !== undefined && status >= 400)) return 'permanent';
+  if (shape.$fault === 'client' || shape.$fault === 'server' || (status !== undefined && status >= 400)) return 'transient';
 
   if (depth >= MAX_DEPTH) return 'unknown';
   if (error instanceof AggregateError && error.errors.length > 0) {

@@ -17,6 +17,7 @@ import { TransientError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import type { QuarantineEntry, QuarantineSink } from './quarantine-entry.js';
 import { QuarantineNotFoundError, QuarantineStateError } from './quarantine-errors.js';
+import { QuarantineAudit, requireOperator } from './quarantine-audit.js';
 import { recordItem, storedRecord, SUMMARY_ATTRIBUTES, toRecord, toSummary, type StoredRecord } from './quarantine-item.js';
 import { ALL_SERVICES_PARTITION, guardKey, payloadObjectKey, servicePartition } from './quarantine-keys.js';
 import type {
@@ -47,14 +48,13 @@ const REPLAY_CLAIM_MS = 60_000;
 const REPLAY_OF_ATTRIBUTE = 'ndf-replay-of';
 /** An action may change a record that waits, or whose replay was abandoned by a crashed caller. */
 const ACTIONABLE = '#status = :quarantined OR (#status = :replaying AND replayClaimUntil < :now)';
-const APPEND_AUDIT = 'audit = list_append(if_not_exists(audit, :noEvents), :event)';
 
 const text = (value: string): AttributeValue => ({ S: value });
 
 /**
  * Quarantined messages in the runtime table (payloads over the inline limit in the
  * quarantine bucket), listed by service or across services, newest first, and replayed or
- * discarded by an operator, each action kept in the record's audit list.
+ * discarded by an operator only, each action written to the append-only audit.
  */
 export class DynamoQuarantineStore implements QuarantineSink {
   readonly #dynamodb: DynamoDBClient;
@@ -64,6 +64,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
   readonly #bucket: string;
   readonly #clock: () => Date;
   readonly #inlineLimit: number;
+  readonly #audit: QuarantineAudit;
 
   constructor(options: DynamoQuarantineStoreOptions) {
     this.#dynamodb = options.dynamodb;
@@ -73,6 +74,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
     this.#bucket = options.bucketName;
     this.#clock = options.clock ?? (() => new Date());
     this.#inlineLimit = options.inlinePayloadLimitBytes ?? 100 * 1024;
+    this.#audit = new QuarantineAudit(options.dynamodb, options.tableName);
   }
 
   /** Records the message once per (service, originalId); a repeat changes nothing. */
@@ -147,20 +149,21 @@ export class DynamoQuarantineStore implements QuarantineSink {
     };
   }
 
-  /** The record with its whole payload, or undefined when there is none. */
+  /** The record with its whole payload and its audit, or undefined when there is none. */
   async show(service: string, id: string): Promise<QuarantineRecord | undefined> {
     const found = await this.#find(service, id);
     if (!found) return undefined;
-    return toRecord(found.record, await this.#payloadOf(found.record));
+    const [payload, audit] = await Promise.all([this.#payloadOf(found.record), this.#audit.read(service, id)]);
+    return toRecord(found.record, payload, audit);
   }
 
   /**
    * Sends the payload as a new message (its receive count starts over) to its source queue,
    * or to `queueName` (required for stream sources). A second replay sends nothing and
-   * answers with the first one's message.
+   * answers with the first one's message. Refused to anyone but an operator.
    */
   async replay(service: string, id: string, options: ReplayOptions): Promise<ReplayResult> {
-    requireText(options.actor, 'a replay needs an actor');
+    const operator = requireOperator(options.operator, 'a replay');
     const found = await this.#find(service, id);
     if (!found) throw new QuarantineNotFoundError(service, id);
     const { key, record } = found;
@@ -189,8 +192,11 @@ export class DynamoQuarantineStore implements QuarantineSink {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = error.Item ? storedRecord(error.Item) : record;
-      const earlier = lastReplay(current);
-      if (current.status === 'replayed' && earlier) return { sent: false, queueName: earlier.queueName!, messageId: earlier.messageId! };
+      const earlier = current.lastAction;
+      if (current.status === 'replayed' && earlier?.action === 'replay') {
+        await this.#audit.ensure(service, id, earlier);
+        return { sent: false, queueName: earlier.queueName!, messageId: earlier.messageId! };
+      }
       if (current.status === 'discarded') throw new QuarantineStateError(`${service}/${id} was discarded`);
       throw new TransientError(`${service}/${id} is being replayed by another caller`);
     }
@@ -220,7 +226,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
 
     const event: AuditEvent = {
       action: 'replay',
-      actor: options.actor,
+      actor: operator.id,
       at: this.#clock().toISOString(),
       queueName,
       messageId,
@@ -231,33 +237,34 @@ export class DynamoQuarantineStore implements QuarantineSink {
       new UpdateItemCommand({
         TableName: this.#table,
         Key: key,
-        UpdateExpression: `SET #status = :replayed, ${APPEND_AUDIT} REMOVE replayToken, replayClaimUntil`,
+        UpdateExpression: 'SET #status = :replayed, lastAction = :event REMOVE replayToken, replayClaimUntil',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ...statusValues('replayed'), ...auditValues(event) },
+        ExpressionAttributeValues: { ...statusValues('replayed'), ':event': eventValue(event) },
       }),
     );
+    await this.#audit.append(service, id, event);
     return { sent: true, queueName, messageId };
   }
 
-  /** Marks the record discarded, with who and why; discarding it again changes nothing. */
+  /** Marks the record discarded, with who and why; discarding it again changes nothing. Refused to anyone but an operator. */
   async discard(service: string, id: string, options: DiscardOptions): Promise<void> {
-    requireText(options.actor, 'a discard needs an actor');
+    const operator = requireOperator(options.operator, 'a discard');
     requireText(options.reason, 'a discard needs a reason');
     const found = await this.#find(service, id);
     if (!found) throw new QuarantineNotFoundError(service, id);
     const now = this.#clock();
-    const event: AuditEvent = { action: 'discard', actor: options.actor, at: now.toISOString(), reason: options.reason };
+    const event: AuditEvent = { action: 'discard', actor: operator.id, at: now.toISOString(), reason: options.reason };
     try {
       await this.#dynamodb.send(
         new UpdateItemCommand({
           TableName: this.#table,
           Key: found.key,
-          UpdateExpression: `SET #status = :discarded, ${APPEND_AUDIT}`,
+          UpdateExpression: 'SET #status = :discarded, lastAction = :event',
           ConditionExpression: ACTIONABLE,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ...statusValues('quarantined', 'replaying', 'discarded'),
-            ...auditValues(event),
+            ':event': eventValue(event),
             ':now': { N: String(now.getTime()) },
           },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -266,10 +273,14 @@ export class DynamoQuarantineStore implements QuarantineSink {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = error.Item ? storedRecord(error.Item) : found.record;
-      if (current.status === 'discarded') return;
+      if (current.status === 'discarded') {
+        if (current.lastAction?.action === 'discard') await this.#audit.ensure(service, id, current.lastAction);
+        return;
+      }
       if (current.status === 'replayed') throw new QuarantineStateError(`${service}/${id} was already replayed`);
       throw new TransientError(`${service}/${id} is being replayed`);
     }
+    await this.#audit.append(service, id, event);
   }
 
   async #find(service: string, id: string): Promise<{ key: Record<string, AttributeValue>; record: StoredRecord } | undefined> {
@@ -299,12 +310,8 @@ function statusValues(...statuses: string[]): Record<string, AttributeValue> {
   return Object.fromEntries(statuses.map((status) => [`:${status}`, text(status)]));
 }
 
-function auditValues(event: AuditEvent): Record<string, AttributeValue> {
-  return { ':event': { L: [{ M: marshall(event, { removeUndefinedValues: true }) }] }, ':noEvents': { L: [] } };
-}
-
-function lastReplay(record: StoredRecord): AuditEvent | undefined {
-  return (record.audit ?? []).findLast((event) => event.action === 'replay');
+function eventValue(event: AuditEvent): AttributeValue {
+  return { M: marshall(event, { removeUndefinedValues: true }) };
 }
 
 /** SQS refuses empty attribute values; the replay marker replaces any earlier one. */

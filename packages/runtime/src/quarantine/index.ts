@@ -2,6 +2,7 @@ export type { AttemptFailure, QuarantineEntry, QuarantineSink, QuarantineSource 
 export type {
   AuditEvent,
   DiscardOptions,
+  Operator,
   QuarantineListOptions,
   QuarantinePage,
   QuarantineRecord,
@@ -10,6 +11,7 @@ export type {
   ReplayOptions,
   ReplayResult,
 } from './quarantine-record.js';
-export { QuarantineNotFoundError, QuarantineStateError } from './quarantine-errors.js';
+export { AuditEntryExistsError, OperatorRequiredError, QuarantineNotFoundError, QuarantineStateError } from './quarantine-errors.js';
+export { QuarantineAudit, requireOperator } from './quarantine-audit.js';
 export { DynamoQuarantineStore, type DynamoQuarantineStoreOptions } from './dynamo-quarantine-store.js';
 export { sweepDeadLetterQueue, sweepOnce, type SweepOptions } from './dlq-sweeper.js';

@@ -11,3 +11,13 @@ export class QuarantineNotFoundError extends Error {
 export class QuarantineStateError extends Error {
   override readonly name: string = 'QuarantineStateError';
 }
+
+/** Replay and discard are operators' actions: refused to any other caller. */
+export class OperatorRequiredError extends Error {
+  override readonly name: string = 'OperatorRequiredError';
+}
+
+/** An audit entry is written once: a second write to its key is refused, never applied. */
+export class AuditEntryExistsError extends Error {
+  override readonly name: string = 'AuditEntryExistsError';
+}

@@ -13,7 +13,8 @@ export interface StoredRecord extends Omit<QuarantineEntry, 'payload'> {
   readonly payloadBytes: number;
   readonly quarantinedAt: string;
   readonly status: QuarantineStatus;
-  readonly audit?: readonly AuditEvent[];
+  /** The last operator action, kept so that one interrupted before its audit entry was written can complete it. */
+  readonly lastAction?: AuditEvent;
   /** While a replay is under way: whose it is and until when (epoch ms) it holds. */
   readonly replayToken?: string;
   readonly replayClaimUntil?: number;
@@ -41,7 +42,6 @@ export function recordItem(
     originalId: entry.originalId,
     quarantinedAt,
     status: 'quarantined',
-    audit: [],
   };
   return marshall(
     { ...recordKey(entry.service, quarantinedAt, id), ...acrossServicesKey(entry.service, quarantinedAt, id), ...record },
@@ -64,7 +64,7 @@ export function toSummary(record: Pick<StoredRecord, (typeof SUMMARY_ATTRIBUTES)
   };
 }
 
-export function toRecord(record: StoredRecord, payload: string): QuarantineRecord {
+export function toRecord(record: StoredRecord, payload: string, audit: readonly AuditEvent[]): QuarantineRecord {
   return {
     ...toSummary(record),
     payload,
@@ -72,6 +72,6 @@ export function toRecord(record: StoredRecord, payload: string): QuarantineRecor
     firstReceivedAt: record.firstReceivedAt,
     lastReceivedAt: record.lastReceivedAt,
     originalId: record.originalId,
-    audit: record.audit ?? [],
+    audit,
   };
 }

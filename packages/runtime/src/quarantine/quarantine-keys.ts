@@ -20,3 +20,14 @@ export function guardKey(service: string, id: string): { pk: string; sk: string 
 }
 
 export const payloadObjectKey = (service: string, id: string): string => `quarantine/${service}/${encodeURIComponent(id)}`;
+
+/**
+ * The append-only audit of operator actions on one quarantined message: outside every
+ * service's partitions of the runtime table, so a service role cannot write it, and written
+ * only by PutItem on a key not yet taken.
+ */
+export const auditPartition = (service: string, id: string): string => `QUARANTINE-AUDIT#${service}#${id}`;
+
+export function auditKey(service: string, id: string, at: string, action: string): { pk: string; sk: string } {
+  return { pk: auditPartition(service, id), sk: `${at}#${action}` };
+}

@@ -3,9 +3,16 @@ import type { AttemptFailure, QuarantineEntry, QuarantineSource } from './quaran
 /** quarantined → replaying → replayed, or quarantined → discarded. */
 export type QuarantineStatus = 'quarantined' | 'replaying' | 'replayed' | 'discarded';
 
+/** Who may replay or discard a quarantined message. */
+export interface Operator {
+  readonly id: string;
+  readonly role: 'operator';
+}
+
 /** One operator action on a quarantined message. */
 export interface AuditEvent {
   readonly action: 'replay' | 'discard';
+  /** The operator's id. */
   readonly actor: string;
   /** ISO time. */
   readonly at: string;
@@ -28,7 +35,7 @@ export interface QuarantineSummary {
   readonly payloadBytes: number;
 }
 
-/** A quarantined message in full, its payload re-joined when it was kept in S3. */
+/** A quarantined message in full, its payload re-joined when it was kept in S3, with its append-only audit. */
 export interface QuarantineRecord extends QuarantineEntry, QuarantineSummary {
   readonly audit: readonly AuditEvent[];
 }
@@ -48,7 +55,7 @@ export interface QuarantinePage {
 }
 
 export interface ReplayOptions {
-  readonly actor: string;
+  readonly operator: Operator;
   readonly reason?: string;
   /** Where to send the payload: required for stream sources, defaults to the source queue for SQS. */
   readonly queueName?: string;
@@ -62,6 +69,6 @@ export interface ReplayResult {
 }
 
 export interface DiscardOptions {
-  readonly actor: string;
+  readonly operator: Operator;
   readonly reason: string;
 }

@@ -1,3 +1,4 @@
+import { errorText } from '@ndf/core';
 import { DependencyUnavailableError, classifyFailure } from '../resilience/index.js';
 
 export type Outcome =
@@ -18,7 +19,7 @@ export function retryDelaySeconds(attempt: number, baseSeconds = 2, random: () =
 
 /** What becomes of a message whose handling failed, decided by the error's type, never its text. */
 export function outcomeOf(error: unknown, attempt: number, maxAttempts: number, random?: () => number): Outcome {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = errorText(error);
   if (classifyFailure(error) === 'permanent') return { kind: 'quarantine', reason: message };
   // Refused by an open breaker, the message was never tried: a fresh copy keeps its attempts
   // for the dependency's return, while the consumer stops receiving until then.

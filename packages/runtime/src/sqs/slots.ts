@@ -1,16 +1,30 @@
-/** A counting semaphore: how many messages may be in hand at once. */
+/**
+ * A counting semaphore: how many messages may be in hand at once. A handler abandoned past its
+ * deadline keeps a slot until it really stops, since it still holds CPU, memory and connections:
+ * its message has its outcome, but the capacity it uses is not free.
+ */
 export class Slots {
   private used = 0;
+  private abandoned = 0;
   private waiters: (() => void)[] = [];
 
-  constructor(readonly capacity: number) {}
+  /** `onAbandonedChange` hears the number of abandoned handlers still running, at each change. */
+  constructor(
+    readonly capacity: number,
+    private readonly onAbandonedChange: (abandoned: number) => void = () => undefined,
+  ) {}
 
   get inUse(): number {
     return this.used;
   }
 
   get free(): number {
-    return this.capacity - this.used;
+    return Math.max(0, this.capacity - this.used);
+  }
+
+  /** Handlers abandoned past their deadline that have not stopped yet. */
+  get abandonedInFlight(): number {
+    return this.abandoned;
   }
 
   /** Takes up to `wanted` free slots (at least one), waiting for one to free if none is; rejects on abort. */
@@ -41,8 +55,24 @@ export class Slots {
     for (const wake of waiters) wake();
   }
 
-  /** Resolves once every slot is free again. */
+  /**
+   * Counts an abandoned handler against the capacity until `stillRunning` settles. Called while
+   * its message still has its own slot, which is released as usual once its outcome is decided.
+   */
+  holdUntilSettled(stillRunning: Promise<unknown>): void {
+    this.used += 1;
+    this.abandoned += 1;
+    this.onAbandonedChange(this.abandoned);
+    const settled = () => {
+      this.abandoned -= 1;
+      this.onAbandonedChange(this.abandoned);
+      this.release();
+    };
+    stillRunning.then(settled, settled);
+  }
+
+  /** Resolves once every slot is free again, but for abandoned handlers: their messages are already back in the queue. */
   async drained(): Promise<void> {
-    while (this.used > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.used - this.abandoned > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

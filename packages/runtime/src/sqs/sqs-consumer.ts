@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { describeError as describe } from '@ndf/core';
 import { ReceiveMessageCommand, SendMessageCommand, type Message, type MessageAttributeValue, type SQSClient } from '@aws-sdk/client-sqs';
 import { CORRELATION_ATTRIBUTE } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -75,10 +76,6 @@ function stringAttributes(message: Message): Record<string, string> {
   return attributes;
 }
 
-function describe(error: unknown): { errorName: string; message: string } {
-  return error instanceof Error ? { errorName: error.name, message: error.message } : { errorName: 'Error', message: String(error) };
-}
-
 class AbandonedError extends Error {
   override readonly name = 'HandlerAbandoned';
 }
@@ -105,8 +102,8 @@ export class SqsConsumer {
   constructor(private readonly options: SqsConsumerOptions) {
     // Every message in hand listens for the drain deadline, and removes its listener when done.
     setMaxListeners(0, this.draining.signal);
-    this.slots = new Slots(options.concurrency);
     this.metrics = options.metrics ?? noMetrics;
+    this.slots = new Slots(options.concurrency, (abandoned) => this.metrics.gauge('abandoned_in_flight', abandoned));
     this.log = options.log ?? (() => undefined);
     this.deletes = new DeleteBatcher({ sqs: options.sqs, queueUrl: options.queueUrl, metrics: this.metrics, log: this.log });
   }
@@ -118,6 +115,11 @@ export class SqsConsumer {
 
   get inFlight(): number {
     return this.inHand.size;
+  }
+
+  /** Handlers abandoned past their deadline that still run, each holding a slot. */
+  get abandonedInFlight(): number {
+    return this.slots.abandonedInFlight;
   }
 
   /**
@@ -250,7 +252,10 @@ export class SqsConsumer {
     }
   }
 
-  /** Runs the handler; one that ignores its aborted signal is abandoned after a grace period. */
+  /**
+   * Runs the handler; one that ignores its aborted signal is abandoned after a grace period: its
+   * message gets its outcome, but it keeps a slot until it really stops.
+   */
   private runWithAbandon(message: InboundMessage, context: HandlerContext, signal: AbortSignal): Promise<void> {
     const running = this.options.handler(message, context);
     return new Promise<void>((resolve, reject) => {
@@ -258,6 +263,7 @@ export class SqsConsumer {
       const onAbort = () => {
         timer = setTimeout(() => {
           this.metrics.increment('abandoned');
+          this.slots.holdUntilSettled(running);
           reject(new AbandonedError(`the handler ignored its deadline (${this.options.deadlineMs} ms) and was abandoned`));
         }, this.options.abandonAfterMs ?? 1_000);
       };

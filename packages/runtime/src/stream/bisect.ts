@@ -1,3 +1,4 @@
+import { describeError as describe } from '@ndf/core';
 import type { AttemptFailure } from '../quarantine/quarantine-entry.js';
 import { jitteredDelay, wait } from '../lifecycle/wait.js';
 
@@ -32,11 +33,6 @@ export interface BisectOptions<T> {
   readonly onSplit?: (items: readonly T[], error: unknown) => void;
   readonly now?: () => number;
   readonly random?: () => number;
-}
-
-function describe(error: unknown): { errorName: string; message: string } {
-  if (error instanceof Error) return { errorName: error.name, message: error.message };
-  return { errorName: typeof error, message: String(error) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorText } from '@ndf/core';
 import { PermanentError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { QuarantineEntry, QuarantineSink } from '../quarantine/quarantine-entry.js';
@@ -26,8 +27,6 @@ export interface DeliveryOptions extends PoisonContext {
   readonly breakers?: BreakerRegistry | undefined;
   readonly dependencies?: readonly string[] | undefined;
 }
-
-const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /**
  * Calls the handler with the signal aborted at the deadline. A handler that ignores its
