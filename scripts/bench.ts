@@ -14,6 +14,7 @@ const benchmarks: Record<string, string> = {
   'receipt-chain': 'test/receipts/receipt-chain.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',
   fleet: 'packages/service-host/bench/fleet.bench.ts',
+  uploads: 'packages/local-stack/bench/uploads.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { Agent, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Headers that belong to one hop, or that the emulator must not see (it cannot check our signatures). */
@@ -64,6 +64,30 @@ export function objectPath(bucket: string, key: string): string {
   return `/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * Streams a request body through `stages` into a request to the emulator, and resolves to the
+ * number of bytes sent. The emulator answers as soon as it has the `content-length` bytes it
+ * was told of, and with a connection per request it then closes the socket, while the source
+ * (a file read stream) may still be making the read that tells it is at its end: the request
+ * then closes before the pipeline has ended it. A close after an answer, once every declared
+ * byte went out, is a complete exchange, not a failure.
+ */
+export async function streamBody(stages: readonly Readable[], outgoing: ClientRequest): Promise<number> {
+  let sentBytes = 0;
+  const counter = new PassThrough();
+  counter.on('data', (chunk: Buffer) => (sentBytes += chunk.length));
+  let answered = false;
+  outgoing.once('response', () => (answered = true));
+  try {
+    await pipeline([...stages, counter, outgoing]);
+  } catch (error) {
+    const declared = Number(outgoing.getHeader('content-length') ?? Number.NaN);
+    const complete = answered && sentBytes === declared;
+    if (!(complete && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE')) throw error;
+  }
+  return sentBytes;
+}
+
 /** HTTP access to the S3 emulator behind the edge. */
 export class BackendClient {
   private readonly url: URL;
@@ -105,7 +129,7 @@ export class BackendClient {
     });
     // The emulator may answer an error before reading the whole body; the answer is what counts.
     const sent = body
-      ? pipeline(body, outgoing).then(
+      ? streamBody([body], outgoing).then(
           () => undefined,
           (error: unknown) => error,
         )

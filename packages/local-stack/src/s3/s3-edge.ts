@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { PassThrough, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { closeServer, listenOnLoopback } from '../net/listen.js';
 import { LOOPBACK } from '../net/ports.js';
 import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from './aws-chunked.js';
-import { BackendClient, objectPath, responseHeaders } from './backend-client.js';
+import { BackendClient, objectPath, responseHeaders, streamBody } from './backend-client.js';
 import { join } from 'node:path';
 import { NotificationDelivery } from './notification-delivery.js';
 import {
@@ -159,13 +158,10 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       target.rawPath + target.query,
       backend.forwardedHeaders(chunked ? decodedHeaders(req.headers) : req.headers),
     );
-    let bodyBytes = 0;
-    const counter = new PassThrough();
-    counter.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
     const stages: Readable[] = chunked ? [req, new AwsChunkedDecoder()] : [req];
     let answered = false;
     let backendFailed = false;
-    const sent = pipeline([...stages, counter, outgoing]);
+    const sent = streamBody(stages, outgoing);
     sent.catch(() => {
       // s3rver writes a PUT body straight into the object's file, so an upload cut short
       // would leave a truncated object behind where S3 stores nothing.
@@ -184,8 +180,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
         announce(async () => {
           let stored: { size: number; eTag: string };
           if (operation === 'ObjectCreated:Put') {
-            await sent;
-            stored = { size: bodyBytes, eTag: String(answer.headers.etag ?? '') };
+            stored = { size: await sent, eTag: String(answer.headers.etag ?? '') };
           } else {
             stored = await describeObject(target.rawPath);
           }
