@@ -88,14 +88,36 @@ export async function streamBody(stages: readonly Readable[], outgoing: ClientRe
   return sentBytes;
 }
 
-/** HTTP access to the S3 emulator behind the edge. */
+export interface BackendTimeouts {
+  /** Until the connection to the emulator is open. */
+  readonly connectMs: number;
+  /** Without a byte either way once connected: an emulator that stopped answering. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_BACKEND_TIMEOUTS: BackendTimeouts = { connectMs: 2_000, idleMs: 30_000 };
+
+/** The emulator could not be reached or stopped answering: the request was aborted. */
+export class BackendUnavailableError extends Error {}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Whether a failure means the emulator is away (an answer of 503 to the client), not a fault of the edge. */
+export function isBackendUnavailable(error: unknown): boolean {
+  return error instanceof BackendUnavailableError || UNREACHABLE_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+}
+
+/** HTTP access to the S3 emulator behind the edge, each request aborted when the emulator is too slow. */
 export class BackendClient {
   private readonly url: URL;
   // A connection per request: on loopback it costs little, and a reused connection that the
   // emulator closes at the same moment would fail a streamed upload that cannot be replayed.
   private readonly agent = new Agent({ keepAlive: false });
 
-  constructor(endpoint: string) {
+  constructor(
+    endpoint: string,
+    private readonly timeouts: BackendTimeouts = DEFAULT_BACKEND_TIMEOUTS,
+  ) {
     this.url = new URL(endpoint);
   }
 
@@ -109,7 +131,8 @@ export class BackendClient {
   }
 
   request(method: string, path: string, headers: OutgoingHttpHeaders): ClientRequest {
-    return request({
+    const { connectMs, idleMs } = this.timeouts;
+    const outgoing = request({
       protocol: this.url.protocol,
       hostname: this.url.hostname,
       port: this.url.port,
@@ -117,7 +140,21 @@ export class BackendClient {
       path,
       headers,
       agent: this.agent,
+      timeout: idleMs,
     });
+    outgoing.on('timeout', () =>
+      outgoing.destroy(new BackendUnavailableError(`The S3 emulator sent nothing for ${idleMs} ms; the request was aborted.`)),
+    );
+    outgoing.once('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(
+        () => outgoing.destroy(new BackendUnavailableError(`No connection to the S3 emulator within ${connectMs} ms.`)),
+        connectMs,
+      );
+      socket.once('connect', () => clearTimeout(timer));
+      outgoing.once('close', () => clearTimeout(timer));
+    });
+    return outgoing;
   }
 
   /** Sends a request and reads the whole (small) answer. */

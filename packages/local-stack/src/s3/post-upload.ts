@@ -10,6 +10,7 @@ import type { BackendClient } from './backend-client.js';
 import { objectPath, responseHeaders } from './backend-client.js';
 import { checkContentLength, verifyPostPolicy, type PostAccepted, type PostRefused, type SecretLookup } from './post-policy.js';
 import { errorXml, postResponseXml, type RequestIds } from './s3-xml.js';
+import { refuseUnsafeKey } from './name-guard.js';
 
 /** S3 bounds the form fields sent before the file to 20 KB. */
 const MAX_FIELDS_BYTES = 20 * 1024;
@@ -193,6 +194,11 @@ export async function handlePostUpload(context: PostUploadContext): Promise<void
     });
     if (!verdict.ok) {
       refusal = verdict;
+      return void file.resume();
+    }
+    const unsafeKey = refuseUnsafeKey(verdict.key);
+    if (unsafeKey) {
+      refusal = refused(400, unsafeKey.code, unsafeKey.message, { ArgumentName: 'key' });
       return void file.resume();
     }
     currentFile = file;

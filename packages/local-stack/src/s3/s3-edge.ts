@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { closeServer, listenOnLoopback } from '../net/listen.js';
 import { LOOPBACK } from '../net/ports.js';
 import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from './aws-chunked.js';
-import { BackendClient, objectPath, responseHeaders, streamBody } from './backend-client.js';
+import { BackendClient, isBackendUnavailable, objectPath, responseHeaders, streamBody, type BackendTimeouts } from './backend-client.js';
+import { checkBrowserRequest } from '../net/browser-guard.js';
+import { refuseUnsafeNames } from './name-guard.js';
 import { join } from 'node:path';
 import { NotificationDelivery } from './notification-delivery.js';
 import {
@@ -33,6 +36,10 @@ export interface S3EdgeOptions {
   readonly log?: (message: string) => void;
   /** Keeps bucket notification configurations here across restarts; in memory without it. */
   readonly stateDirectory?: string | undefined;
+  /** Web origins whose pages may call the edge (CORS); none by default: only clients that send no Origin. */
+  readonly allowedOrigins?: readonly string[];
+  /** Bounds on each request to the emulator; past them it is aborted and the client answered 503. */
+  readonly backendTimeouts?: BackendTimeouts;
 }
 
 export interface S3Edge {
@@ -86,7 +93,7 @@ function sendError(res: ServerResponse, ids: RequestIds, status: number, code: s
 export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   const endpoint = `http://${LOOPBACK}:${options.port}`;
   const log = options.log ?? ((message: string) => console.warn(message));
-  const backend = new BackendClient(options.backendEndpoint);
+  const backend = new BackendClient(options.backendEndpoint, options.backendTimeouts);
   const delivery = new NotificationDelivery(options.sqs, { log });
   const notifications = new NotificationStore(options.stateDirectory ? join(options.stateDirectory, 'notifications.json') : undefined);
   const announcing = new Set<Promise<void>>();
@@ -188,7 +195,8 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
         });
       }
       res.writeHead(status, responseHeaders(answer.headers));
-      answer.pipe(res);
+      // An answer cut short (the emulator went away or stalled) ends the client's connection too.
+      pipeline(answer, res).catch(() => res.destroy());
     });
   }
 
@@ -230,7 +238,24 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     const ids = newRequestIds();
     res.setHeader('x-amz-request-id', ids.requestId);
     res.setHeader('x-amz-id-2', ids.hostId);
+    const browser = checkBrowserRequest(req, options.allowedOrigins ?? []);
+    if (!browser.ok) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      return sendError(res, ids, 403, 'AccessForbidden', `CORSResponse: ${browser.reason}`);
+    }
+    for (const [name, value] of Object.entries(browser.corsHeaders)) res.setHeader(name, value!);
+    if (browser.preflight) {
+      res.writeHead(200, { 'content-length': 0 });
+      return void res.end();
+    }
     const target = parseTarget(req.url ?? '/');
+    const unsafe = refuseUnsafeNames(target, req.headers);
+    if (unsafe) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      return sendError(res, ids, 400, unsafe.code, unsafe.message);
+    }
     if (target.bucket && target.key === undefined && target.queryNames.length === 1 && target.queryNames[0] === 'notification') {
       return handleNotificationConfiguration(req, res, target.bucket, ids);
     }
@@ -264,6 +289,10 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`S3 edge failed on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (isBackendUnavailable(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return sendError(res, newRequestIds(), 503, 'ServiceUnavailable', `The S3 emulator behind the edge did not answer: ${reason}`);
+      }
       sendError(res, newRequestIds(), 500, 'InternalError', 'We encountered an internal error. Please try again.');
     });
   });
