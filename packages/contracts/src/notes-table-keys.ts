@@ -11,6 +11,7 @@ import type { TenantScope } from './tenant-scope.js';
  * |  (before its note exists) T#<tenant>#R#<receiptId> | RCPT#<receiptId>  |                    |                                 |
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
+ * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -53,6 +54,11 @@ export function stageKey(scope: TenantScope, service: string, on: { noteId: stri
     return { pk: receipt.pk, sk: `${receipt.sk}#${STAGE_SK_PREFIX}${service}` };
   }
   return { pk: notePartition(scope, on.noteId), sk: `${STAGE_SK_PREFIX}${service}` };
+}
+
+/** The claim of a file's SHA-256 by the first receipt of the tenant that carried it. */
+export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
+  return { pk: `${tenantPrefix(scope)}SHA#${sha256}`, sk: 'SHA256' };
 }
 
 /** The listing partition of one user's notes. */

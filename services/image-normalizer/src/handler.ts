@@ -2,6 +2,7 @@ import {
   derivedKey,
   handOn,
   parseJob,
+  originalOf,
   readReceiptFile,
   refuseReceipt,
   writeDerived,
@@ -24,7 +25,7 @@ export async function handle(
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
-  const bytes = await readReceiptFile(context, dependencies, job.objectKey);
+  const bytes = await readReceiptFile(context, dependencies, originalOf(job));
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {
