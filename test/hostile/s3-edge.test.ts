@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { freePort, LOOPBACK } from '@ndf/local-stack';
@@ -26,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REGION = 'eu-west-3';
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const BUCKET = 'hostile-receipts';
+const VERSIONED = 'hostile-versioned';
 /** A name no legitimate file carries, looked for everywhere after the cases ran. */
 const MARKER = `escape-${randomBytes(6).toString('hex')}`;
 
@@ -138,6 +139,7 @@ describe('the local S3 edge against hostile requests', () => {
     });
     s3 = new S3Client({ region: REGION, endpoint: edge.endpoint, credentials: CREDENTIALS, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await s3.send(new CreateBucketCommand({ Bucket: VERSIONED }));
   });
 
   afterAll(async () => {
@@ -152,6 +154,22 @@ describe('the local S3 edge against hostile requests', () => {
   it.each(pathCases)('$name: $method $path answers $expected.status $expected.code', async ({ method, path, headers, expected }) => {
     const answer = await rawRequest(edge.endpoint, method, path, headers, method === 'PUT' ? 'hostile bytes' : '');
     expect({ status: answer.status, code: answer.code }).toEqual({ status: expected.status, code: expected.code });
+  });
+
+  it.each([
+    { name: 'a version id with dots', query: 'versionId=..', expected: { status: 400, code: 'InvalidArgument' } },
+    { name: 'a version id with an encoded slash', query: 'versionId=..%2F..%2Fetc', expected: { status: 400, code: 'InvalidArgument' } },
+    { name: 'the null version', query: 'versionId=null', expected: { status: 400, code: 'InvalidArgument' } },
+    {
+      name: 'a version that does not exist',
+      query: 'versionId=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      expected: { status: 404, code: 'NoSuchKey' },
+    },
+  ])('a read by version, $name: answers $expected.status $expected.code', async ({ query, expected }) => {
+    await s3.send(new PutBucketVersioningCommand({ Bucket: VERSIONED, VersioningConfiguration: { Status: 'Enabled' } }));
+    await rawRequest(edge.endpoint, 'PUT', `/${VERSIONED}/tenants/t1/a.txt`, {}, 'bytes');
+    const answer = await rawRequest(edge.endpoint, 'GET', `/${VERSIONED}/tenants/t1/a.txt?${query}`);
+    expect({ status: answer.status, code: answer.code }).toEqual(expected);
   });
 
   async function postForm(key: string, filename: string, headers: Record<string, string> = {}): Promise<Answer> {

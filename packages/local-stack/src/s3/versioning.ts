@@ -51,9 +51,9 @@ export function versionPath(bucket: string, key: string, versionId: string): str
   return objectPath(versionsBucket(bucket), `${versionId}/${key}`);
 }
 
-/** A version id as a client may send it: URL-safe characters only, so that it is one path segment. */
+/** A version id as the edge makes them: URL-safe letters, digits, - and _ only, so that it is one plain path segment (never . or ..). */
 export function isWellFormedVersionId(versionId: string): boolean {
-  return /^[A-Za-z0-9_.-]{1,64}$/.test(versionId);
+  return /^[A-Za-z0-9_-]{1,64}$/.test(versionId);
 }
 
 /** Runs work on one key after the work already queued on it: a write and the copy of its version stay together. */
