@@ -234,6 +234,24 @@ describe('the local S3 edge against hostile requests', () => {
     expect({ status: answer.status, code: answer.code }).toEqual({ status: 403, code: 'AccessForbidden' });
   });
 
+  it.each([
+    { name: 'a PUT', method: 'PUT', path: `/${BUCKET}/tenants/t1/cut-short.bin`, headers: {} },
+    {
+      name: 'a POST upload',
+      method: 'POST',
+      path: `/${BUCKET}`,
+      headers: { 'content-type': 'multipart/form-data; boundary=cut' },
+    },
+  ])('$name whose client goes away half-way stores nothing and leaves the edge serving', async ({ method, path, headers }) => {
+    const { hostname, port } = new URL(edge.endpoint);
+    const outgoing = request({ hostname, port, method, path, headers: { ...headers, 'content-length': 1_000_000 } });
+    outgoing.on('error', () => undefined);
+    outgoing.write(method === 'POST' ? '--cut\r\ncontent-disposition: form-data; name="key"\r\n\r\ntenants/t1/cut-short.bin\r\n' : 'half');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    outgoing.destroy();
+    await expect.poll(async () => (await rawRequest(edge.endpoint, 'HEAD', `/${BUCKET}/tenants/t1/cut-short.bin`)).status).toBe(404);
+  });
+
   it('wrote nothing outside its folder, whatever the cases above asked', async () => {
     await edge.flush();
     expect(readdirSync(root)).toEqual(['data']);
