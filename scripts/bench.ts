@@ -16,6 +16,7 @@ const benchmarks: Record<string, string> = {
   'parser-hostile': 'services/receipt-parser/bench/parser-hostile.bench.ts',
   'cdk-synth': 'cdk/bench/synth.bench.ts',
   fleet: 'packages/service-host/bench/fleet.bench.ts',
+  uploads: 'packages/local-stack/bench/uploads.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

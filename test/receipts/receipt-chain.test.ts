@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
-import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
+import { receiptKey, tenantScope, type NoteDetail, type ReceiptUpload, type ReceiptView } from '@ndf/contracts';
 import { freePort, paths, platformProcesses, Supervisor, waitUntil } from '@ndf/local-stack';
 import { generateFixture, type Fixture } from '@ndf/receipt-fixtures';
 import { DynamoQuarantineStore } from '@ndf/runtime';
@@ -84,15 +86,25 @@ async function call<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function upload(token: string, noteId: string, fileName: string, contentType: string, bytes: Uint8Array): Promise<string> {
-  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', { fileName, contentType, size: bytes.length, noteId });
+async function askUpload(token: string, noteId: string, fileName: string, contentType: string, size: number): Promise<ReceiptUpload> {
+  const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', { fileName, contentType, size, noteId });
   expect(asked.status).toBe(201);
+  return asked.body;
+}
+
+/** Sends a file with the presigned POST of a receipt (which can be used again until it expires). */
+async function postFile(asked: ReceiptUpload, fileName: string, bytes: Uint8Array): Promise<void> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(asked.body.upload.fields)) form.append(name, value);
+  for (const [name, value] of Object.entries(asked.upload.fields)) form.append(name, value);
   form.append('file', new Blob([bytes]), fileName);
-  const stored = await fetch(asked.body.upload.url, { method: 'POST', body: form });
+  const stored = await fetch(asked.upload.url, { method: 'POST', body: form });
   expect(stored.status).toBeLessThan(300);
-  return asked.body.receiptId;
+}
+
+async function upload(token: string, noteId: string, fileName: string, contentType: string, bytes: Uint8Array): Promise<string> {
+  const asked = await askUpload(token, noteId, fileName, contentType, bytes.length);
+  await postFile(asked, fileName, bytes);
+  return asked.receiptId;
 }
 
 describe('the receipt chain', () => {
@@ -193,6 +205,49 @@ describe('the receipt chain', () => {
     },
     240_000,
   );
+
+  it('reads the first file of a receipt when its presigned POST is used again before the chain reads it', async () => {
+    const token = await stack.issuer.mint({ tenant: 'acme', user: 'claire', roles: ['employee'] });
+    const note = await call<NoteDetail>(
+      token,
+      'POST',
+      '/notes',
+      { date: '2024-03-15', amount: { value: '12.00', currency: 'EUR' } },
+      { 'idempotency-key': randomUUID() },
+    );
+    const [first, second] = [await generateFixture(41, 1, 'png'), await generateFixture(42, 1, 'png')];
+    expect(second.truth.totalInclVat).not.toBe(first.truth.totalInclVat);
+    const firstBytes = await readFile(first.path);
+    const asked = await askUpload(token, note.body.id, 'ticket.png', 'image/png', firstBytes.length);
+    const receipt = async () =>
+      (await call<NoteDetail>(token, 'GET', `/notes/${note.body.id}`)).body.receipts.find((found) => found.id === asked.receiptId);
+    // The sniffer held back, so that the second file is at the key before any step reads it.
+    await supervisor.kill('format-sniffer');
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    try {
+      await postFile(asked, 'ticket.png', firstBytes);
+      await waitUntil('the first file recorded', async () => (await receipt())?.status === 'uploaded', 60_000, 500);
+      await postFile(asked, 'ticket.png', await readFile(second.path));
+      supervisor.resume('format-sniffer');
+      await waitUntil(
+        'the receipt read or refused',
+        async () => ['processed', 'refused'].includes((await receipt())?.status ?? ''),
+        120_000,
+        500,
+      );
+      expect((await receipt())?.status).toBe('processed');
+      expect((await receipt())?.extracted?.totalInclVat?.value).toBe(first.truth.totalInclVat);
+      const { Item } = await stack.clients.dynamodb.send(
+        new GetItemCommand({
+          TableName: tableName(PREFIX, 'notes'),
+          Key: marshall(receiptKey(tenantScope({ tenant: 'acme', user: 'claire', roles: [] }), asked.receiptId, note.body.id)),
+        }),
+      );
+      expect(unmarshall(Item!).sha256).toBe(createHash('sha256').update(firstBytes).digest('hex'));
+    } finally {
+      supervisor.resume('format-sniffer');
+    }
+  }, 240_000);
 
   it('goes on while OCR is killed: a digital PDF is read, a photo waits in its queue, and is read once OCR is back', async () => {
     const token = await stack.issuer.mint({ tenant: 'acme', user: 'bruno', roles: ['employee'] });

@@ -11,6 +11,8 @@ export const ITEM_TYPES = {
   idempotency: 'IDEMPOTENCY',
   /** One service's processing state for a note or one of its receipts (sk STAGE#... or RCPT#<id>#STAGE#...). */
   stage: 'STAGE',
+  /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
+  receiptDigest: 'RECEIPT_DIGEST',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

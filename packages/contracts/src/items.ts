@@ -58,6 +58,10 @@ export interface ReceiptItem extends Keys {
   readonly uploadedAt?: string;
   readonly size?: number;
   readonly sha256?: string;
+  /** The S3 version of the original that was hashed: every later step reads this version, never a later upload to the key. */
+  readonly objectVersionId?: string;
+  /** An earlier receipt of the tenant with the same SHA-256 (a duplicate claim): flagged, not refused. */
+  readonly duplicateOf?: ReceiptDigestOwner;
   readonly detectedType?: string;
   readonly extracted?: Readonly<Record<string, ExtractedField>>;
   /** Keys in the receipts bucket (under derived/) of the upright copies for display and OCR, one per page. */
@@ -65,6 +69,19 @@ export interface ReceiptItem extends Keys {
   /** Keys in the receipts bucket (under derived/) of thumbnails, by width. */
   readonly thumbnails?: readonly { readonly width: number; readonly key: string }[];
   readonly refusal?: { readonly code: string; readonly reason: string };
+}
+
+/** The receipt that first carried a SHA-256 in its tenant. */
+export interface ReceiptDigestOwner {
+  readonly receiptId: string;
+  readonly noteId?: string;
+}
+
+export interface ReceiptDigestItem extends Keys, ReceiptDigestOwner {
+  readonly type: typeof ITEM_TYPES.receiptDigest;
+  readonly tenant: string;
+  readonly sha256: string;
+  readonly claimedAt: string;
 }
 
 export interface StageItem extends Keys {

@@ -13,6 +13,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
+ * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -65,6 +66,11 @@ export function stageKey(scope: TenantScope, service: string, on: { noteId: stri
 export function idempotencyKeyItem(scope: TenantScope, operation: string, idempotencyKey: string): ItemKey {
   const digest = createHash('sha256').update(`${scope.user}\u0000${operation}\u0000${idempotencyKey}`, 'utf8').digest('hex');
   return { pk: `${tenantPrefix(scope)}K#${digest}`, sk: IDEMPOTENCY_SK };
+}
+
+/** The claim of a file's SHA-256 by the first receipt of the tenant that carried it. */
+export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
+  return { pk: `${tenantPrefix(scope)}SHA#${sha256}`, sk: 'SHA256' };
 }
 
 /** The listing partition of one user's notes. */

@@ -12,9 +12,11 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   GetBucketNotificationConfigurationCommand,
+  GetBucketVersioningCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutBucketNotificationConfigurationCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -460,6 +462,47 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     socket.destroy();
     await waitUntil('the partial object to be gone', async () => !(await exists(bucket, 'cut.bin')));
     expect(await eventsOn(queue.queueUrl)).toEqual([]);
+  });
+
+  it('versions a versioned bucket: each POST or PUT gets a version id, announced, and a read by version finds its bytes', async () => {
+    const { bucket, queue } = await bucketWithQueue();
+    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status).toBe('Enabled');
+    const key = 'tenants/acme/receipt.jpg';
+    const { url, fields } = await presign(bucket, key);
+    const first = Buffer.from('the first upload');
+    const posted = await postForm(url, fields, first, 'a.jpg');
+    expect(posted.status).toBe(204);
+    const firstVersion = posted.headers.get('x-amz-version-id');
+    expect(firstVersion).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // The same presigned POST used again, then a PUT: two more versions of the key.
+    expect((await postForm(url, fields, Buffer.from('a second upload, later'), 'b.jpg')).status).toBe(204);
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'a third, by PUT' }));
+    expect(put.VersionId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    const events = await eventsOn(queue.queueUrl);
+    const versions = events.map((event) => event.Records[0]!.s3.object.versionId);
+    expect(versions).toHaveLength(3);
+    expect(versions[0]).toBe(firstVersion);
+    expect(versions[2]).toBe(put.VersionId);
+    expect(new Set(versions).size).toBe(3);
+
+    const read = async (versionId?: string) =>
+      (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }))).Body!.transformToString();
+    expect(await read(firstVersion!)).toBe('the first upload');
+    expect(await read(versions[1])).toBe('a second upload, later');
+    expect(await read()).toBe('a third, by PUT');
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: firstVersion! }));
+    expect({ size: head.ContentLength, version: head.VersionId }).toEqual({ size: first.length, version: firstVersion });
+    expect(await statusOf(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'other-key', VersionId: firstVersion! })))).toBe(404);
+  });
+
+  it('leaves an unversioned bucket without version ids', async () => {
+    const { bucket, queue } = await bucketWithQueue();
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a.txt', Body: 'a' }));
+    expect(put.VersionId).toBeUndefined();
+    const [event] = await eventsOn(queue.queueUrl);
+    expect(event!.Records[0]!.s3.object).not.toHaveProperty('versionId');
   });
 
   it('keeps objects across a restart of s3rver on the same directory', async () => {

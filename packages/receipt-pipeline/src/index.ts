@@ -1,4 +1,4 @@
-export { JOB_SERVICE, handOn, isReceiptRef, parseJob, type JobKind, type ReceiptJob, type ReceiptText } from './jobs.js';
+export { JOB_SERVICE, handOn, isReceiptRef, originalOf, parseJob, type JobKind, type ReceiptJob, type ReceiptText } from './jobs.js';
 export { derivedKey, receiptOfChange, type ReceiptRef } from './receipt-ref.js';
 export { ReceiptState, type Readiness, type Refusal, type StepResult } from './receipt-state.js';
 export { stepIsDue } from './due-step.js';
@@ -7,7 +7,7 @@ export { stageItem, type StageOutcome, type StageSubject } from './stage-item.js
 export { RECEIPT_STEPS, alreadyPast, startingStatuses, type ReceiptStep } from './transitions.js';
 export { markReceiptsFailed, receiptsOfMessage } from './failed.js';
 export { receiptServiceDependencies, type ReceiptServiceDependencies } from './dependencies.js';
-export { readObject, writeDerived } from './objects.js';
+export { readObject, writeDerived, type StoredObject } from './objects.js';
 export { readReceiptFile, refuseReceipt } from './receipt-files.js';
 export { parseChange } from './change.js';
 export { itemReader, readChange, withImages, type ItemReader } from './change-image.js';

@@ -1,13 +1,25 @@
 import type { ServiceName } from '@ndf/catalog';
 import { PermanentError, type ServiceContext } from '@ndf/runtime';
+import type { StoredObject } from './objects.js';
 import type { ReceiptRef } from './receipt-ref.js';
+
+/** The original a job reads: its key, and the version recorded at intake, read whatever was uploaded to the key since. */
+interface OriginalFile {
+  readonly objectKey: string;
+  readonly objectVersionId?: string;
+}
+
+/** The original of a job, as the read helpers take it. */
+export function originalOf(job: OriginalFile): StoredObject {
+  return { key: job.objectKey, versionId: job.objectVersionId };
+}
 
 /** The work one receipt service hands the next through its queue. */
 export type ReceiptJob =
   /** An image to turn upright, bounded and stripped, with thumbnails. */
-  | { readonly kind: 'normalize-image'; readonly receipt: ReceiptRef; readonly objectKey: string; readonly detectedType: string }
+  | (OriginalFile & { readonly kind: 'normalize-image'; readonly receipt: ReceiptRef; readonly detectedType: string })
   /** A PDF to read: its text layer, or its pages as images for OCR. */
-  | { readonly kind: 'inspect-pdf'; readonly receipt: ReceiptRef; readonly objectKey: string }
+  | (OriginalFile & { readonly kind: 'inspect-pdf'; readonly receipt: ReceiptRef })
   /** Page images (keys in the receipts bucket) to read the text of. */
   | { readonly kind: 'ocr'; readonly receipt: ReceiptRef; readonly pageKeys: readonly string[] }
   /** A receipt's text (a key in the receipts bucket) to read fields from. */
@@ -41,9 +53,12 @@ export function isReceiptRef(value: unknown): value is ReceiptRef {
   );
 }
 
+const isOriginal = (job: Record<string, unknown>) =>
+  isText(job.objectKey) && (job.objectVersionId === undefined || isText(job.objectVersionId));
+
 const CHECKS: { readonly [K in JobKind]: (job: Record<string, unknown>) => boolean } = {
-  'normalize-image': (job) => isText(job.objectKey) && isText(job.detectedType),
-  'inspect-pdf': (job) => isText(job.objectKey),
+  'normalize-image': (job) => isOriginal(job) && isText(job.detectedType),
+  'inspect-pdf': (job) => isOriginal(job),
   ocr: (job) => Array.isArray(job.pageKeys) && job.pageKeys.length > 0 && job.pageKeys.every(isText),
   parse: (job) => isText(job.textKey) && (job.source === 'ocr' || job.source === 'pdf-text'),
 };

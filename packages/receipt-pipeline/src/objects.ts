@@ -2,15 +2,24 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { MAX_RECEIPT_BYTES } from '@ndf/contracts';
 import { PermanentError } from '@ndf/runtime';
 
+/** An object of the receipts bucket; an original is named with the version that was recorded, so a later upload to its key is never read. */
+export interface StoredObject {
+  readonly key: string;
+  readonly versionId?: string | undefined;
+}
+
 /** The bytes of an object of the receipts bucket; one over the receipt limit is never read whole. */
 export async function readObject(
   s3: S3Client,
   bucket: string,
-  key: string,
+  object: string | StoredObject,
   signal: AbortSignal,
   maxBytes = MAX_RECEIPT_BYTES,
 ): Promise<Uint8Array> {
-  const { Body, ContentLength } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+  const { key, versionId } = typeof object === 'string' ? { key: object, versionId: undefined } : object;
+  const { Body, ContentLength } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }), {
+    abortSignal: signal,
+  });
   if (ContentLength !== undefined && ContentLength > maxBytes) {
     Body?.transformToWebStream()
       .cancel()

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '@ndf/runtime';
 import type { ReceiptServiceDependencies } from './dependencies.js';
-import { readObject } from './objects.js';
+import { readObject, type StoredObject } from './objects.js';
 import type { ReceiptRef } from './receipt-ref.js';
 import type { Refusal } from './receipt-state.js';
 
@@ -8,9 +8,9 @@ import type { Refusal } from './receipt-state.js';
 export function readReceiptFile(
   context: Pick<ServiceContext<'s3'>, 'call'>,
   dependencies: Pick<ReceiptServiceDependencies, 's3' | 'receiptsBucket'>,
-  key: string,
+  object: string | StoredObject,
 ): Promise<Uint8Array> {
-  return context.call('s3', (signal) => readObject(dependencies.s3, dependencies.receiptsBucket, key, signal));
+  return context.call('s3', (signal) => readObject(dependencies.s3, dependencies.receiptsBucket, object, signal));
 }
 
 /** Records that a receipt cannot be read (a normal outcome, its reason shown to the user) and says so in the log. */

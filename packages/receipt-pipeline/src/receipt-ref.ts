@@ -10,13 +10,17 @@ export interface ReceiptRef {
 }
 
 /** The receipt a change of a RECEIPT item is about. */
-export function receiptOfChange(
-  change: ChangeMessage,
-): ReceiptRef & { readonly objectKey: string; readonly status: string; readonly correlationId?: string } {
+export function receiptOfChange(change: ChangeMessage): ReceiptRef & {
+  readonly objectKey: string;
+  /** The version of the original recorded at intake (absent for a receipt recorded before versions were). */
+  readonly objectVersionId?: string;
+  readonly status: string;
+  readonly correlationId?: string;
+} {
   const image = change.newImage ?? change.oldImage;
   if (change.itemType !== ITEM_TYPES.receipt || image === undefined)
     throw new PermanentError(`Not a change of a receipt with its image: ${change.itemType} ${change.keys.pk} ${change.keys.sk}.`);
-  const { tenant, receiptId, noteId, objectKey, status, correlationId } = image as Record<string, unknown>;
+  const { tenant, receiptId, noteId, objectKey, objectVersionId, status, correlationId } = image as Record<string, unknown>;
   if (typeof tenant !== 'string' || typeof receiptId !== 'string' || typeof objectKey !== 'string' || typeof status !== 'string') {
     throw new PermanentError(`The receipt item ${change.keys.pk} ${change.keys.sk} lacks its tenant, id, object key or status.`);
   }
@@ -24,6 +28,7 @@ export function receiptOfChange(
     tenant,
     receiptId,
     objectKey,
+    ...(typeof objectVersionId === 'string' ? { objectVersionId } : {}),
     status,
     ...(typeof noteId === 'string' ? { noteId } : {}),
     ...(typeof correlationId === 'string' ? { correlationId } : {}),

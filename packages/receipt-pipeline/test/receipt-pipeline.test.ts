@@ -14,7 +14,16 @@ import {
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { PermanentError, type QuarantineEntry } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_SERVICE, ReceiptState, derivedKey, markReceiptsFailed, parseJob, receiptOfChange, type ReceiptRef } from '../src/index.js';
+import {
+  JOB_SERVICE,
+  ReceiptState,
+  derivedKey,
+  markReceiptsFailed,
+  originalOf,
+  parseJob,
+  receiptOfChange,
+  type ReceiptRef,
+} from '../src/index.js';
 
 const PREFIX = 'pipeline-';
 let stack: SharedStack;
@@ -59,6 +68,30 @@ describe('the jobs receipt services hand each other', () => {
       correlationId: 'req-1',
     });
     expect(() => receiptOfChange({ ...change, itemType: 'NOTE' })).toThrow(PermanentError);
+  });
+
+  it("carries the original's recorded version from the receipt to the jobs that read it", () => {
+    const change: ChangeMessage = {
+      kind: 'change',
+      table: 'notes',
+      eventId: 'e',
+      eventName: 'MODIFY',
+      itemType: 'RECEIPT',
+      keys: { pk: 'p', sk: 's' },
+      sequenceNumber: '1',
+      newImage: { ...receipt, objectKey: 'tenants/acme/receipts/x', objectVersionId: 'v-first', status: 'uploaded' },
+    };
+    const { objectKey, objectVersionId } = receiptOfChange(change);
+    expect(objectVersionId).toBe('v-first');
+    const job = { kind: 'inspect-pdf', receipt, objectKey, objectVersionId };
+    const parsed = parseJob(JSON.stringify(job), 'inspect-pdf');
+    expect(originalOf(parsed)).toEqual({ key: 'tenants/acme/receipts/x', versionId: 'v-first' });
+    // A job from before versions were recorded reads by key; a version that is not text is refused.
+    expect(originalOf(parseJob(JSON.stringify({ ...job, objectVersionId: undefined }), 'inspect-pdf'))).toEqual({
+      key: 'tenants/acme/receipts/x',
+      versionId: undefined,
+    });
+    expect(() => parseJob(JSON.stringify({ ...job, objectVersionId: 42 }), 'inspect-pdf')).toThrow(PermanentError);
   });
 });
 

@@ -33,7 +33,12 @@ export async function handle(
   const result = await context.call('s3', async (signal) => {
     const source = await s3ObjectSource(
       dependencies.s3,
-      { bucket: dependencies.receiptsBucket, key: receipt.objectKey, ...(typeof image.size === 'number' ? { size: image.size } : {}) },
+      {
+        bucket: dependencies.receiptsBucket,
+        key: receipt.objectKey,
+        ...(receipt.objectVersionId ? { versionId: receipt.objectVersionId } : {}),
+        ...(typeof image.size === 'number' ? { size: image.size } : {}),
+      },
       signal,
     );
     return sniffReceipt(source, { declared, signal });
@@ -57,9 +62,10 @@ export async function handle(
       signal,
     ),
   );
+  const original = { objectKey: receipt.objectKey, ...(receipt.objectVersionId ? { objectVersionId: receipt.objectVersionId } : {}) };
   const job: ReceiptJob =
     result.format === 'pdf'
-      ? { kind: 'inspect-pdf', receipt: ref, objectKey: receipt.objectKey }
-      : { kind: 'normalize-image', receipt: ref, objectKey: receipt.objectKey, detectedType: result.mime };
+      ? { kind: 'inspect-pdf', receipt: ref, ...original }
+      : { kind: 'normalize-image', receipt: ref, ...original, detectedType: result.mime };
   await handOn(context, job);
 }

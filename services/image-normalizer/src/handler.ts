@@ -2,6 +2,7 @@ import {
   derivedKey,
   handOn,
   parseJob,
+  originalOf,
   readReceiptFile,
   refuseReceipt,
   retryFirstTimeout,
@@ -27,7 +28,7 @@ export async function handle(
   const { receipt } = job;
   const { s3, receiptsBucket: bucket, state } = dependencies;
   if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
-  const bytes = await readReceiptFile(context, dependencies, job.objectKey);
+  const bytes = await readReceiptFile(context, dependencies, originalOf(job));
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {

@@ -2,6 +2,7 @@ import {
   derivedKey,
   handOn,
   parseJob,
+  originalOf,
   readReceiptFile,
   refuseReceipt,
   retryFirstTimeout,
@@ -33,7 +34,7 @@ export async function handle(
   const { receipt } = job;
   const { state } = dependencies;
   if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
-  const bytes = await readReceiptFile(context, dependencies, job.objectKey);
+  const bytes = await readReceiptFile(context, dependencies, originalOf(job));
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {

@@ -1,16 +1,22 @@
+import type { ReceiptDigestOwner } from '@ndf/contracts';
 import type { ReceiptRef, ReceiptState } from '@ndf/receipt-pipeline';
 
 export interface Upload {
   readonly sha256: string;
   readonly size: number;
   readonly uploadedAt: string;
+  /** The S3 version hashed, which every later step reads (absent from an unversioned bucket). */
+  readonly versionId: string | undefined;
+  /** The tenant's earlier receipt with the same SHA-256. */
+  readonly duplicateOf: ReceiptDigestOwner | undefined;
 }
 
 /**
- * Marks the receipt uploaded, with the digest of its original, and records this stage: the
- * `upload` step of the receipt's state machine, from a receipt awaiting its upload. A redelivered
- * event, or a second upload to the same presigned key, finds it uploaded (or further) and changes
- * nothing, so the original's digest stays; an object no receipt was asked for is refused.
+ * Marks the receipt uploaded, with the digest and version of its original (and the earlier
+ * receipt it duplicates, if any), and records this stage: the `upload` step of the receipt's
+ * state machine, from a receipt awaiting its upload. A redelivered event, or a second upload to
+ * the same presigned key, finds it uploaded (or further) and changes nothing, so the original's
+ * digest and version stay; an object no receipt was asked for is refused.
  */
 export async function recordUpload(
   state: ReceiptState,
@@ -21,8 +27,14 @@ export async function recordUpload(
   const result = await state.step(
     receipt,
     'upload',
-    { status: 'succeeded', outcome: { sha256: upload.sha256, size: upload.size } },
-    { uploadedAt: upload.uploadedAt, size: upload.size, sha256: upload.sha256 },
+    { status: 'succeeded', outcome: { sha256: upload.sha256, size: upload.size, versionId: upload.versionId } },
+    {
+      uploadedAt: upload.uploadedAt,
+      size: upload.size,
+      sha256: upload.sha256,
+      ...(upload.versionId ? { objectVersionId: upload.versionId } : {}),
+      ...(upload.duplicateOf ? { duplicateOf: upload.duplicateOf } : {}),
+    },
     signal,
   );
   return result === 'applied' ? 'recorded' : 'already-recorded';

@@ -7,13 +7,15 @@ export interface CreatedObject {
   readonly bucket: string;
   readonly key: string;
   readonly size: number;
+  /** Set by a versioned bucket: the version this event is about. */
+  readonly versionId: string | undefined;
   readonly eventTime: string;
 }
 
 interface S3Record {
   eventName?: unknown;
   eventTime?: unknown;
-  s3?: { bucket?: { name?: unknown }; object?: { key?: unknown; size?: unknown } };
+  s3?: { bucket?: { name?: unknown }; object?: { key?: unknown; size?: unknown; versionId?: unknown } };
 }
 
 /**
@@ -41,6 +43,8 @@ export function createdObjects(body: string): CreatedObject[] {
         bucket,
         key: decodeURIComponent(key.replaceAll('+', ' ')),
         size,
+        versionId:
+          typeof record.s3?.object?.versionId === 'string' && record.s3.object.versionId !== '' ? record.s3.object.versionId : undefined,
         eventTime: typeof record.eventTime === 'string' ? record.eventTime : new Date().toISOString(),
       },
     ];

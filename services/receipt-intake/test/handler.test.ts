@@ -4,7 +4,18 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ReceiptItem } from '@ndf/contracts';
+import {
+  ITEM_TYPES,
+  receiptDigestKey,
+  receiptKey,
+  receiptObjectKey,
+  stageKey,
+  tenantScope,
+  type ChangeMessage,
+  type ReceiptItem,
+} from '@ndf/contracts';
+import { originalOf, readObject, receiptOfChange } from '@ndf/receipt-pipeline';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { waitUntil } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { DynamoQuarantineStore, PermanentError, startService, type RunningService } from '@ndf/runtime';
@@ -109,6 +120,125 @@ describe('receipt-intake', () => {
     expect(await receipt(receiptId, noteId)).toEqual(recorded);
     const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: key }));
     expect(Buffer.from(await original.Body!.transformToByteArray()).equals(bytes)).toBe(true);
+  });
+
+  it('pins the first upload: a second upload with the same presigned POST is noted, not processed, and the chain reads the first', async () => {
+    const receiptId = '2c6e1f3a-7b1d-4c2e-9f0a-1b2c3d4e5f60';
+    const key = await askedReceipt(receiptId);
+    const bucket = bucketName(PREFIX, 'receipts');
+    const { url, fields } = await createPresignedPost(stack.clients.s3, { Bucket: bucket, Key: key, Expires: 900 });
+    const upload = async (bytes: Buffer) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob([bytes]), 'ticket.jpg');
+      const response = await fetch(url, { method: 'POST', body: form });
+      expect(response.status).toBe(204);
+      return response.headers.get('x-amz-version-id')!;
+    };
+    const first = Buffer.from('the photo the sniffer checks');
+    const firstVersion = await upload(first);
+    await waitUntil('the receipt recorded', async () => (await receipt(receiptId))?.status === 'uploaded', 15_000);
+    const second = Buffer.from('another file, sent later with the same form');
+    const secondVersion = await upload(second);
+    expect(secondVersion).not.toBe(firstVersion);
+
+    const intakeStage = async () => {
+      const { Item } = await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: notes(), Key: marshall(stageKey(scope, 'receipt-intake', { receiptId })), ConsistentRead: true }),
+      );
+      return Item && unmarshall(Item);
+    };
+    await waitUntil(
+      'the second upload noted',
+      async () => ((await intakeStage())?.ignoredUploadVersions as Set<string>)?.has(secondVersion),
+      15_000,
+    );
+    expect(await receipt(receiptId)).toMatchObject({
+      status: 'uploaded',
+      sha256: createHash('sha256').update(first).digest('hex'),
+      size: first.length,
+      objectVersionId: firstVersion,
+    });
+    // The key now holds the second file; every later step reads the recorded version.
+    const atKey = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    expect(Buffer.from(await atKey.Body!.transformToByteArray()).equals(second)).toBe(true);
+    const change = {
+      itemType: 'RECEIPT',
+      keys: receiptKey(scope, receiptId),
+      newImage: await receipt(receiptId),
+    } as unknown as ChangeMessage;
+    const { objectKey, objectVersionId } = receiptOfChange(change);
+    const read = await readObject(stack.clients.s3, bucket, originalOf({ objectKey, objectVersionId }), AbortSignal.timeout(10_000));
+    expect(createHash('sha256').update(read).digest('hex')).toBe(createHash('sha256').update(first).digest('hex'));
+  });
+
+  it('flags a file the tenant already sent on another receipt as a duplicate of it, idempotently, without refusing it', async () => {
+    const bucket = bucketName(PREFIX, 'receipts');
+    const bytes = Buffer.from(`the same restaurant bill ${Date.now()}`);
+    const firstId = '3d7f2a4b-8c2e-4d3f-a01b-2c3d4e5f6071';
+    const noteId = '6b1d4b2f-3a4c-4d6e-9f01-1b2c3d4e5f60';
+    const secondId = '4e803b5c-9d3f-4e40-b12c-3d4e5f607182';
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: await askedReceipt(firstId, noteId), Body: bytes }));
+    await waitUntil('the first recorded', async () => (await receipt(firstId, noteId))?.status === 'uploaded', 15_000);
+    const secondKey = await askedReceipt(secondId);
+    const put = await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: secondKey, Body: bytes }));
+    await waitUntil('the second recorded', async () => (await receipt(secondId))?.status === 'uploaded', 15_000);
+
+    expect(await receipt(firstId, noteId)).not.toHaveProperty('duplicateOf');
+    expect(await receipt(secondId)).toMatchObject({ status: 'uploaded', duplicateOf: { receiptId: firstId, noteId } });
+
+    // The second's event again (at least once delivery): the same flag, and the claim still the first's.
+    const succeeded = running.metrics.snapshot().counters.succeeded ?? 0;
+    const event = {
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: '2026-01-01T00:00:00.000Z',
+          s3: { bucket: { name: bucket }, object: { key: secondKey, size: bytes.length, versionId: put.VersionId } },
+        },
+      ],
+    };
+    await stack.clients.sqs.send(
+      new SendMessageCommand({ QueueUrl: stack.provisioned.queues.get('receipt-intake')!.queue.url, MessageBody: JSON.stringify(event) }),
+    );
+    await waitUntil('the repeat handled', async () => (running.metrics.snapshot().counters.succeeded ?? 0) > succeeded, 15_000);
+    expect(await receipt(secondId)).toMatchObject({ duplicateOf: { receiptId: firstId, noteId } });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { Item } = await stack.clients.dynamodb.send(
+      new GetItemCommand({ TableName: notes(), Key: marshall(receiptDigestKey(scope, sha256)), ConsistentRead: true }),
+    );
+    expect(unmarshall(Item!)).toMatchObject({ type: 'RECEIPT_DIGEST', sha256, receiptId: firstId, noteId });
+
+    // Another tenant's receipt with the same bytes is nobody's duplicate.
+    const other = tenantScope({ tenant: 'globex', user: 'bob', roles: ['employee'] });
+    const otherId = '5f914c6d-ae40-4f51-823d-4e5f60718293';
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: notes(),
+        Item: marshall({
+          ...receiptKey(other, otherId),
+          tenant: other.tenant,
+          type: ITEM_TYPES.receipt,
+          receiptId: otherId,
+          uploader: other.user,
+          status: 'awaiting_upload',
+          fileName: 'ticket.jpg',
+          declaredContentType: 'image/jpeg',
+          declaredSize: bytes.length,
+          objectKey: receiptObjectKey(other, otherId),
+          requestedAt: new Date().toISOString(),
+        } satisfies ReceiptItem),
+      }),
+    );
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: receiptObjectKey(other, otherId), Body: bytes }));
+    const otherReceipt = async () => {
+      const { Item: item } = await stack.clients.dynamodb.send(
+        new GetItemCommand({ TableName: notes(), Key: marshall(receiptKey(other, otherId)), ConsistentRead: true }),
+      );
+      return item && unmarshall(item);
+    };
+    await waitUntil('the other tenant recorded', async () => (await otherReceipt())?.status === 'uploaded', 15_000);
+    expect(await otherReceipt()).not.toHaveProperty('duplicateOf');
   });
 
   it('quarantines an object no receipt was asked for, and a message that is not an S3 notification', async () => {

@@ -3,6 +3,7 @@ import type { JSONWebKeySet } from 'jose';
 import { closeServer, listenOnLoopback } from '../net/listen.js';
 import { LOOPBACK } from '../net/ports.js';
 import { InvalidMintRequestError } from './claims.js';
+import { checkBrowserRequest } from '../net/browser-guard.js';
 
 export interface IssuerEndpoints {
   jwks(): JSONWebKeySet;
@@ -19,6 +20,7 @@ export interface IssuerHttp {
 const MAX_BODY_BYTES = 64 * 1024;
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Content Too Large',
@@ -105,8 +107,22 @@ async function handle(endpoints: IssuerEndpoints, request: IncomingMessage, resp
   }
 }
 
-export async function startIssuerHttp(options: { port: number; endpoints: IssuerEndpoints }): Promise<IssuerHttp> {
+export interface IssuerHttpOptions {
+  readonly port: number;
+  readonly endpoints: IssuerEndpoints;
+  /** Web origins whose pages may call the issuer (CORS); none by default: a page must not mint tokens. */
+  readonly allowedOrigins?: readonly string[];
+}
+
+export async function startIssuerHttp(options: IssuerHttpOptions): Promise<IssuerHttp> {
   const server = createServer((request, response) => {
+    const browser = checkBrowserRequest(request, options.allowedOrigins ?? []);
+    if (!browser.ok) {
+      request.resume();
+      return sendProblem(response, new HttpProblem(403, browser.reason, 'origin', { connection: 'close' }));
+    }
+    for (const [name, value] of Object.entries(browser.corsHeaders)) response.setHeader(name, value!);
+    if (browser.preflight) return void response.writeHead(204).end();
     handle(options.endpoints, request, response).catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, error instanceof Error ? error.message : String(error));

@@ -1,8 +1,10 @@
 import {
   CreateBucketCommand,
   GetBucketNotificationConfigurationCommand,
+  GetBucketVersioningCommand,
   HeadBucketCommand,
   PutBucketNotificationConfigurationCommand,
+  PutBucketVersioningCommand,
   type QueueConfiguration,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -21,9 +23,20 @@ async function bucketExists(client: S3Client, name: string): Promise<boolean> {
 
 export async function provisionBucket(client: S3Client, prefix: string, bucket: BucketEntry, log: ProvisionLog): Promise<void> {
   const name = bucketName(prefix, bucket.name);
-  if (await bucketExists(client, name)) return log.unchanged(`bucket ${name}`);
-  await client.send(new CreateBucketCommand({ Bucket: name }));
-  log.created(`bucket ${name}`);
+  if (await bucketExists(client, name)) log.unchanged(`bucket ${name}`);
+  else {
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    log.created(`bucket ${name}`);
+  }
+  if (bucket.retainOriginals) await provisionVersioning(client, name, log);
+}
+
+/** Originals are read by version, as in the cloud (where every bucket is versioned): a later upload to the key never replaces what was checked. */
+async function provisionVersioning(client: S3Client, name: string, log: ProvisionLog): Promise<void> {
+  const { Status } = await client.send(new GetBucketVersioningCommand({ Bucket: name }));
+  if (Status === 'Enabled') return log.unchanged(`versioning of ${name}`);
+  await client.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+  log.created(`versioning of ${name}`);
 }
 
 function notificationKey(configuration: QueueConfiguration): string {

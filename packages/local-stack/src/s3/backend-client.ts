@@ -1,5 +1,5 @@
 import { Agent, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** Headers that belong to one hop, or that the emulator must not see (it cannot check our signatures). */
@@ -64,14 +64,60 @@ export function objectPath(bucket: string, key: string): string {
   return `/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** HTTP access to the S3 emulator behind the edge. */
+/**
+ * Streams a request body through `stages` into a request to the emulator, and resolves to the
+ * number of bytes sent. The emulator answers as soon as it has the `content-length` bytes it
+ * was told of, and with a connection per request it then closes the socket, while the source
+ * (a file read stream) may still be making the read that tells it is at its end: the request
+ * then closes before the pipeline has ended it. A close after an answer, once every declared
+ * byte went out, is a complete exchange, not a failure.
+ */
+export async function streamBody(stages: readonly Readable[], outgoing: ClientRequest): Promise<number> {
+  let sentBytes = 0;
+  const counter = new PassThrough();
+  counter.on('data', (chunk: Buffer) => (sentBytes += chunk.length));
+  let answered = false;
+  outgoing.once('response', () => (answered = true));
+  try {
+    await pipeline([...stages, counter, outgoing]);
+  } catch (error) {
+    const declared = Number(outgoing.getHeader('content-length') ?? Number.NaN);
+    const complete = answered && sentBytes === declared;
+    if (!(complete && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE')) throw error;
+  }
+  return sentBytes;
+}
+
+export interface BackendTimeouts {
+  /** Until the connection to the emulator is open. */
+  readonly connectMs: number;
+  /** Without a byte either way once connected: an emulator that stopped answering. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_BACKEND_TIMEOUTS: BackendTimeouts = { connectMs: 2_000, idleMs: 30_000 };
+
+/** The emulator could not be reached or stopped answering: the request was aborted. */
+export class BackendUnavailableError extends Error {}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Whether a failure means the emulator is away (an answer of 503 to the client), not a fault of the edge. */
+export function isBackendUnavailable(error: unknown): boolean {
+  return error instanceof BackendUnavailableError || UNREACHABLE_CODES.has((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+}
+
+/** HTTP access to the S3 emulator behind the edge, each request aborted when the emulator is too slow. */
 export class BackendClient {
   private readonly url: URL;
   // A connection per request: on loopback it costs little, and a reused connection that the
   // emulator closes at the same moment would fail a streamed upload that cannot be replayed.
   private readonly agent = new Agent({ keepAlive: false });
 
-  constructor(endpoint: string) {
+  constructor(
+    endpoint: string,
+    private readonly timeouts: BackendTimeouts = DEFAULT_BACKEND_TIMEOUTS,
+  ) {
     this.url = new URL(endpoint);
   }
 
@@ -85,7 +131,8 @@ export class BackendClient {
   }
 
   request(method: string, path: string, headers: OutgoingHttpHeaders): ClientRequest {
-    return request({
+    const { connectMs, idleMs } = this.timeouts;
+    const outgoing = request({
       protocol: this.url.protocol,
       hostname: this.url.hostname,
       port: this.url.port,
@@ -93,7 +140,21 @@ export class BackendClient {
       path,
       headers,
       agent: this.agent,
+      timeout: idleMs,
     });
+    outgoing.on('timeout', () =>
+      outgoing.destroy(new BackendUnavailableError(`The S3 emulator sent nothing for ${idleMs} ms; the request was aborted.`)),
+    );
+    outgoing.once('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(
+        () => outgoing.destroy(new BackendUnavailableError(`No connection to the S3 emulator within ${connectMs} ms.`)),
+        connectMs,
+      );
+      socket.once('connect', () => clearTimeout(timer));
+      outgoing.once('close', () => clearTimeout(timer));
+    });
+    return outgoing;
   }
 
   /** Sends a request and reads the whole (small) answer. */
@@ -105,7 +166,7 @@ export class BackendClient {
     });
     // The emulator may answer an error before reading the whole body; the answer is what counts.
     const sent = body
-      ? pipeline(body, outgoing).then(
+      ? streamBody([body], outgoing).then(
           () => undefined,
           (error: unknown) => error,
         )

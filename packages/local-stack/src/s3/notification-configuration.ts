@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { BucketStateFile } from './bucket-state-file.js';
 
 /** One QueueConfiguration of a bucket's NotificationConfiguration, as S3 keeps it. */
 export interface QueueNotification {
@@ -88,22 +87,9 @@ export function eventSelected(events: readonly string[], eventName: string): boo
 }
 
 /** Bucket notifications, kept in a JSON file when the stack keeps its data on disk. */
-export class NotificationStore {
-  private readonly byBucket: Map<string, readonly QueueNotification[]>;
-
-  constructor(private readonly file: string | undefined) {
-    const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, QueueNotification[]>) : {};
-    this.byBucket = new Map(Object.entries(saved));
-  }
-
-  get(bucket: string): readonly QueueNotification[] {
-    return this.byBucket.get(bucket) ?? [];
-  }
-
-  set(bucket: string, notifications: readonly QueueNotification[]): void {
-    this.byBucket.set(bucket, notifications);
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify(Object.fromEntries(this.byBucket), null, 2));
+/** Each bucket's queue notifications. */
+export class NotificationStore extends BucketStateFile<readonly QueueNotification[]> {
+  constructor(file: string | undefined) {
+    super(file, []);
   }
 }

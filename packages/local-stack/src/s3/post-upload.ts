@@ -10,6 +10,7 @@ import type { BackendClient } from './backend-client.js';
 import { objectPath, responseHeaders } from './backend-client.js';
 import { checkContentLength, verifyPostPolicy, type PostAccepted, type PostRefused, type SecretLookup } from './post-policy.js';
 import { errorXml, postResponseXml, type RequestIds } from './s3-xml.js';
+import { refuseUnsafeKey } from './name-guard.js';
 
 /** S3 bounds the form fields sent before the file to 20 KB. */
 const MAX_FIELDS_BYTES = 20 * 1024;
@@ -27,6 +28,10 @@ export interface PostUploadContext {
   readonly objectUrl: (key: string) => string;
   /** Called once the object is stored, before the client is answered. */
   readonly onStored: (stored: StoredPost) => void;
+  /** Runs the write of a key and the keeping of its version with no other write of that key in between. */
+  readonly exclusive: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+  /** Keeps the bytes now stored at the key as a version of their own, in a versioned bucket; its id. */
+  readonly keepVersion: (key: string) => Promise<string | undefined>;
   readonly log: (message: string) => void;
 }
 
@@ -37,6 +42,7 @@ export interface StoredPost {
   readonly key: string;
   readonly size: number;
   readonly eTag: string;
+  readonly versionId: string | undefined;
   readonly accessKeyId: string;
 }
 
@@ -108,7 +114,11 @@ async function spool(file: Readable, max: number | undefined): Promise<Spooled> 
   return { directory, path, size, discarded };
 }
 
-async function store(context: PostUploadContext, accepted: PostAccepted, spooled: Spooled): Promise<void> {
+function store(context: PostUploadContext, accepted: PostAccepted, spooled: Spooled): Promise<void> {
+  return context.exclusive(accepted.key, () => storeNow(context, accepted, spooled));
+}
+
+async function storeNow(context: PostUploadContext, accepted: PostAccepted, spooled: Spooled): Promise<void> {
   const headers: OutgoingHttpHeaders = {
     'content-type': accepted.contentType,
     'content-length': spooled.size,
@@ -131,24 +141,32 @@ async function store(context: PostUploadContext, accepted: PostAccepted, spooled
     return;
   }
   const eTag = String(answer.headers.etag ?? '');
-  context.onStored({ key: accepted.key, size: spooled.size, eTag, accessKeyId: accepted.accessKeyId });
+  const versionId = await context.keepVersion(accepted.key);
+  const versionHeader = versionId ? { 'x-amz-version-id': versionId } : {};
+  context.onStored({ key: accepted.key, size: spooled.size, eTag, versionId, accessKeyId: accepted.accessKeyId });
   const location = context.objectUrl(accepted.key);
   if (accepted.successActionRedirect && URL.canParse(accepted.successActionRedirect)) {
     const target = new URL(accepted.successActionRedirect);
     target.searchParams.append('bucket', context.bucket);
     target.searchParams.append('key', accepted.key);
     target.searchParams.append('etag', eTag);
-    context.res.writeHead(303, { location: target.href, etag: eTag, 'content-length': 0 });
+    context.res.writeHead(303, { location: target.href, etag: eTag, ...versionHeader, 'content-length': 0 });
     context.res.end();
     return;
   }
   if (accepted.successActionStatus === 201) {
     const body = postResponseXml(location, context.bucket, accepted.key, eTag);
-    context.res.writeHead(201, { location, etag: eTag, 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+    context.res.writeHead(201, {
+      location,
+      etag: eTag,
+      ...versionHeader,
+      'content-type': 'application/xml',
+      'content-length': Buffer.byteLength(body),
+    });
     context.res.end(body);
     return;
   }
-  context.res.writeHead(accepted.successActionStatus, { location, etag: eTag, 'content-length': 0 });
+  context.res.writeHead(accepted.successActionStatus, { location, etag: eTag, ...versionHeader, 'content-length': 0 });
   context.res.end();
 }
 
@@ -193,6 +211,11 @@ export async function handlePostUpload(context: PostUploadContext): Promise<void
     });
     if (!verdict.ok) {
       refusal = verdict;
+      return void file.resume();
+    }
+    const unsafeKey = refuseUnsafeKey(verdict.key);
+    if (unsafeKey) {
+      refusal = refused(400, unsafeKey.code, unsafeKey.message, { ArgumentName: 'key' });
       return void file.resume();
     }
     currentFile = file;

@@ -1,11 +1,14 @@
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { closeServer, listenOnLoopback } from '../net/listen.js';
 import { LOOPBACK } from '../net/ports.js';
 import { AwsChunkedDecoder, decodedHeaders, isAwsChunked } from './aws-chunked.js';
-import { BackendClient, objectPath, responseHeaders } from './backend-client.js';
+import { BackendClient, isBackendUnavailable, objectPath, responseHeaders, streamBody, type BackendTimeouts } from './backend-client.js';
+import { checkBrowserRequest } from '../net/browser-guard.js';
+import { refuseUnsafeNames } from './name-guard.js';
 import { join } from 'node:path';
 import { NotificationDelivery } from './notification-delivery.js';
 import {
@@ -18,7 +21,18 @@ import {
 import type { SecretLookup } from './post-policy.js';
 import { handlePostUpload, type StoredPost } from './post-upload.js';
 import { buildObjectCreatedEvent, buildTestEvent, keyMatchesFilter, type ObjectCreatedEventName } from './s3-event.js';
-import { classify, parseTarget, principalOf, sourceIp, type Target } from './s3-request.js';
+import { classify, parseTarget, principalOf, sourceIp, type Operation, type Target } from './s3-request.js';
+import {
+  InvalidVersioningConfiguration,
+  KeyLocks,
+  VersioningStore,
+  isWellFormedVersionId,
+  newVersionId,
+  parseVersioningConfiguration,
+  versionPath,
+  versionsBucket,
+  versioningConfigurationXml,
+} from './versioning.js';
 import { errorXml, newRequestIds, type RequestIds } from './s3-xml.js';
 
 export interface S3EdgeOptions {
@@ -34,6 +48,10 @@ export interface S3EdgeOptions {
   readonly log?: (message: string) => void;
   /** Keeps bucket notification configurations here across restarts; in memory without it. */
   readonly stateDirectory?: string | undefined;
+  /** Web origins whose pages may call the edge (CORS); none by default: only clients that send no Origin. */
+  readonly allowedOrigins?: readonly string[];
+  /** Bounds on each request to the emulator; past them it is aborted and the client answered 503. */
+  readonly backendTimeouts?: BackendTimeouts;
 }
 
 export interface S3Edge {
@@ -87,9 +105,11 @@ function sendError(res: ServerResponse, ids: RequestIds, status: number, code: s
 export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   const endpoint = `http://${LOOPBACK}:${options.port}`;
   const log = options.log ?? ((message: string) => console.warn(message));
-  const backend = new BackendClient(options.backendEndpoint);
+  const backend = new BackendClient(options.backendEndpoint, options.backendTimeouts);
   const delivery = new NotificationDelivery(options.sqs, { log });
   const notifications = new NotificationStore(options.stateDirectory ? join(options.stateDirectory, 'notifications.json') : undefined);
+  const versioning = new VersioningStore(options.stateDirectory ? join(options.stateDirectory, 'versioning.json') : undefined);
+  const keyLocks = new KeyLocks();
   const announcing = new Set<Promise<void>>();
   const nextSequencer = sequencerClock();
 
@@ -99,6 +119,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     readonly key: string;
     readonly size: number;
     readonly eTag: string;
+    readonly versionId: string | undefined;
   }
 
   function publish(creation: Creation): void {
@@ -159,13 +180,10 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       target.rawPath + target.query,
       backend.forwardedHeaders(chunked ? decodedHeaders(req.headers) : req.headers),
     );
-    let bodyBytes = 0;
-    const counter = new PassThrough();
-    counter.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
     const stages: Readable[] = chunked ? [req, new AwsChunkedDecoder()] : [req];
     let answered = false;
     let backendFailed = false;
-    const sent = pipeline([...stages, counter, outgoing]);
+    const sent = streamBody(stages, outgoing);
     sent.catch(() => {
       // s3rver writes a PUT body straight into the object's file, so an upload cut short
       // would leave a truncated object behind where S3 stores nothing.
@@ -178,23 +196,94 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     });
     outgoing.on('response', (answer) => {
       answered = true;
+      respond(answer).catch((error: unknown) => {
+        log(`S3 edge could not keep the version of ${target.rawPath}: ${error instanceof Error ? error.message : String(error)}`);
+        answer.resume();
+        sendError(res, context.ids, 503, 'ServiceUnavailable', 'The S3 emulator stored the object but not its version; write it again.');
+      });
+    });
+
+    async function respond(answer: IncomingMessage): Promise<void> {
       const status = answer.statusCode ?? 502;
       const key = target.key;
+      let versionId: string | undefined;
       if (operation && status === 200 && key !== undefined) {
+        const size = operation === 'ObjectCreated:Put' ? await sent : undefined;
+        versionId = await keepVersion(target.bucket, key);
         announce(async () => {
-          let stored: { size: number; eTag: string };
-          if (operation === 'ObjectCreated:Put') {
-            await sent;
-            stored = { size: bodyBytes, eTag: String(answer.headers.etag ?? '') };
-          } else {
-            stored = await describeObject(target.rawPath);
-          }
-          return { eventName: operation, bucket: target.bucket, key, ...stored, ...context };
+          const stored = size === undefined ? await describeObject(target.rawPath) : { size, eTag: String(answer.headers.etag ?? '') };
+          return { eventName: operation, bucket: target.bucket, key, ...stored, versionId, ...context };
         });
       }
-      res.writeHead(status, responseHeaders(answer.headers));
-      answer.pipe(res);
+      res.writeHead(status, { ...responseHeaders(answer.headers), ...(versionId ? { 'x-amz-version-id': versionId } : {}) });
+      // An answer cut short (the emulator went away or stalled) ends the client's connection too.
+      pipeline(answer, res).catch(() => res.destroy());
+    }
+  }
+
+  /** In a versioned bucket, copies what is now stored at the key to a version of its own, and names it. */
+  async function keepVersion(bucket: string, key: string): Promise<string | undefined> {
+    if (!versioning.enabled(bucket)) return undefined;
+    const versionId = newVersionId();
+    const copy = await backend.send('PUT', versionPath(bucket, key, versionId), { 'x-amz-copy-source': objectPath(bucket, key) });
+    if (copy.status !== 200) throw new Error(`copying ${bucket}/${key} to its version answered ${copy.status}`);
+    return versionId;
+  }
+
+  /** A creation in a versioned bucket holds its key from the write until its version is kept. */
+  function proxyCreation(req: IncomingMessage, res: ServerResponse, target: Target, operation: Operation, context: RequestContext): void {
+    if (!operation || operation === 'PostForm' || target.key === undefined || !versioning.enabled(target.bucket)) {
+      return proxy(req, res, target, operation === 'PostForm' ? undefined : operation, context);
+    }
+    void keyLocks.run(`${target.bucket}/${target.key}`, async () => {
+      proxy(req, res, target, operation, context);
+      if (!res.writableFinished && !res.destroyed) await once(res, 'close');
     });
+  }
+
+  /** A read of one version (`?versionId=`) in a versioned bucket: from where the edge keeps it. */
+  function versionedRead(target: Target, ids: RequestIds, res: ServerResponse): Target | undefined {
+    const versionParameter = /(?:^|[?&])versionId=([^&]*)/.exec(target.query);
+    if (!versionParameter || target.key === undefined || !versioning.enabled(target.bucket)) return target;
+    const versionId = decodeURIComponent(versionParameter[1] ?? '');
+    if (versionId === 'null' || !isWellFormedVersionId(versionId)) {
+      sendError(res, ids, 400, 'InvalidArgument', 'Invalid version id specified');
+      return undefined;
+    }
+    res.setHeader('x-amz-version-id', versionId);
+    const rest = target.query
+      .replace(/^\?/, '')
+      .split('&')
+      .filter((part) => !part.startsWith('versionId=') && part !== '');
+    return { ...target, rawPath: versionPath(target.bucket, target.key, versionId), query: rest.length ? `?${rest.join('&')}` : '' };
+  }
+
+  /** GetBucketVersioning and PutBucketVersioning, kept by the edge. */
+  async function handleVersioningConfiguration(req: IncomingMessage, res: ServerResponse, bucket: string, ids: RequestIds): Promise<void> {
+    const head = await backend.send('HEAD', `/${encodeURIComponent(bucket)}`, {});
+    if (head.status === 404) return sendError(res, ids, 404, 'NoSuchBucket', 'The specified bucket does not exist');
+    if (req.method === 'GET') {
+      const body = versioningConfigurationXml(versioning.get(bucket));
+      res.writeHead(200, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+      return void res.end(body);
+    }
+    if (req.method !== 'PUT')
+      return sendError(res, ids, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+    let status;
+    try {
+      status = parseVersioningConfiguration(await readText(req, 64 * 1024));
+    } catch (error) {
+      if (!(error instanceof InvalidVersioningConfiguration || error instanceof InvalidNotificationConfiguration)) throw error;
+      return sendError(res, ids, 400, 'MalformedXML', error.message);
+    }
+    if (status === 'Enabled') {
+      const created = await backend.send('PUT', `/${encodeURIComponent(versionsBucket(bucket))}`, {});
+      if (created.status !== 200 && created.status !== 409)
+        throw new Error(`creating the versions of ${bucket} answered ${created.status}`);
+    }
+    versioning.set(bucket, status);
+    res.writeHead(200, { 'content-length': 0 });
+    res.end();
   }
 
   /** GetBucketNotificationConfiguration and PutBucketNotificationConfiguration, kept by the edge. */
@@ -235,13 +324,34 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
     const ids = newRequestIds();
     res.setHeader('x-amz-request-id', ids.requestId);
     res.setHeader('x-amz-id-2', ids.hostId);
-    const target = parseTarget(req.url ?? '/');
-    if (target.bucket && target.key === undefined && target.queryNames.length === 1 && target.queryNames[0] === 'notification') {
-      return handleNotificationConfiguration(req, res, target.bucket, ids);
+    const browser = checkBrowserRequest(req, options.allowedOrigins ?? []);
+    if (!browser.ok) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      return sendError(res, ids, 403, 'AccessForbidden', `CORSResponse: ${browser.reason}`);
     }
+    for (const [name, value] of Object.entries(browser.corsHeaders)) res.setHeader(name, value!);
+    if (browser.preflight) {
+      res.writeHead(200, { 'content-length': 0 });
+      return void res.end();
+    }
+    const target = parseTarget(req.url ?? '/');
+    const unsafe = refuseUnsafeNames(target, req.headers);
+    if (unsafe) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      return sendError(res, ids, 400, unsafe.code, unsafe.message);
+    }
+    const onlyQuery = target.bucket && target.key === undefined && target.queryNames.length === 1 ? target.queryNames[0] : undefined;
+    if (onlyQuery === 'notification') return handleNotificationConfiguration(req, res, target.bucket, ids);
+    if (onlyQuery === 'versioning') return handleVersioningConfiguration(req, res, target.bucket, ids);
     const operation = classify(req.method ?? 'GET', target, req.headers);
     const context: RequestContext = { ids, principalId: principalOf(req), sourceIpAddress: sourceIp(req) };
-    if (operation !== 'PostForm') return proxy(req, res, target, operation, context);
+    if ((req.method === 'GET' || req.method === 'HEAD') && operation === undefined) {
+      const read = versionedRead(target, ids, res);
+      return read ? proxy(req, res, read, undefined, context) : undefined;
+    }
+    if (operation !== 'PostForm') return proxyCreation(req, res, target, operation, context);
     await handlePostUpload({
       req,
       res,
@@ -253,6 +363,8 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
       maxPostBodyBytes: options.maxPostBodyBytes ?? DEFAULT_MAX_POST_BODY_BYTES,
       objectUrl: (key) => `${endpoint}${objectPath(target.bucket, key)}`,
       log,
+      exclusive: (key, work) => keyLocks.run(`${target.bucket}/${key}`, work),
+      keepVersion: (key) => keepVersion(target.bucket, key),
       onStored: (stored: StoredPost) =>
         announce(async () => ({
           eventName: 'ObjectCreated:Post',
@@ -260,6 +372,7 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
           key: stored.key,
           size: stored.size,
           eTag: stored.eTag,
+          versionId: stored.versionId,
           ...context,
           principalId: `AWS:${stored.accessKeyId}`,
         })),
@@ -269,6 +382,10 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`S3 edge failed on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (isBackendUnavailable(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return sendError(res, newRequestIds(), 503, 'ServiceUnavailable', `The S3 emulator behind the edge did not answer: ${reason}`);
+      }
       sendError(res, newRequestIds(), 500, 'InternalError', 'We encountered an internal error. Please try again.');
     });
   });

@@ -16,7 +16,14 @@ export interface S3EventRecord {
     readonly s3SchemaVersion: '1.0';
     readonly configurationId: string;
     readonly bucket: { readonly name: string; readonly ownerIdentity: { readonly principalId: string }; readonly arn: string };
-    readonly object: { readonly key: string; readonly size: number; readonly eTag: string; readonly sequencer: string };
+    readonly object: {
+      readonly key: string;
+      readonly size: number;
+      readonly eTag: string;
+      /** Set for an object of a versioned bucket. */
+      readonly versionId?: string;
+      readonly sequencer: string;
+    };
   };
 }
 
@@ -50,6 +57,8 @@ export interface ObjectCreatedEvent {
   readonly size: number;
   /** With or without the surrounding quotes of the ETag header. */
   readonly eTag: string;
+  /** The version the creation made, in a versioned bucket. */
+  readonly versionId?: string | undefined;
   readonly sequencer: string;
 }
 
@@ -92,6 +101,7 @@ export function buildObjectCreatedEvent(event: ObjectCreatedEvent): S3EventMessa
             key: encodeEventKey(event.key),
             size: event.size,
             eTag: event.eTag.replace(/^"|"$/g, ''),
+            ...(event.versionId ? { versionId: event.versionId } : {}),
             sequencer: event.sequencer,
           },
         },
