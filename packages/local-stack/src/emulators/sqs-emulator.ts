@@ -1,4 +1,5 @@
-import { buildApp } from 'fauxqs';
+import { mkdirSync } from 'node:fs';
+import { startFauxqs } from 'fauxqs';
 import { LOOPBACK } from '../net/ports.js';
 
 export interface RunningSqsEmulator {
@@ -6,12 +7,26 @@ export interface RunningSqsEmulator {
   stop(): Promise<void>;
 }
 
-/**
- * SQS by fauxqs, in this process. Its own start helpers bind every interface, so the app is
- * built and bound to loopback here.
- */
-export async function startSqsEmulator(options: { port: number; region: string }): Promise<RunningSqsEmulator> {
-  const app = buildApp({ logger: false, defaultRegion: options.region });
-  await app.listen({ port: options.port, host: LOOPBACK });
-  return { endpoint: `http://${LOOPBACK}:${options.port}`, stop: () => app.close() };
+export interface SqsEmulatorOptions {
+  readonly port: number;
+  readonly region: string;
+  /**
+   * Where queues and messages are kept (SQLite, written through on every change): a stack started
+   * again on the same folder, after a stop or a SIGKILL, finds its messages, in flight ones included.
+   * Undefined keeps them in memory.
+   */
+  readonly dataDir?: string;
+}
+
+/** SQS by fauxqs, in this process, bound to loopback (`listenHost` is our patch: fauxqs binds every interface). */
+export async function startSqsEmulator(options: SqsEmulatorOptions): Promise<RunningSqsEmulator> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const server = await startFauxqs({
+    port: options.port,
+    listenHost: LOOPBACK,
+    logger: false,
+    defaultRegion: options.region,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  return { endpoint: `http://${LOOPBACK}:${server.port}`, stop: () => server.stop() };
 }
