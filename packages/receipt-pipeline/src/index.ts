@@ -8,3 +8,5 @@ export { receiptServiceDependencies, type ReceiptServiceDependencies } from './d
 export { readObject, writeDerived } from './objects.js';
 export { readReceiptFile, refuseReceipt } from './receipt-files.js';
 export { parseChange } from './change.js';
+export { RECEIPT_TEXT_FILES, pendingJob, type PendingJob, type StageSeen } from './pending-job.js';
+export { reconcileIndexChange } from './reconcile-index-change.js';

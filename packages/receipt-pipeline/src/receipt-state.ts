@@ -1,6 +1,7 @@
 import { TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { receiptKey, tenantScope, type ReceiptStatus, type RefusalCode, type UserMessage } from '@ndf/contracts';
+import { reconcileIndexChange } from './reconcile-index-change.js';
 import { PermanentError } from '@ndf/runtime';
 import type { ReceiptRef } from './receipt-ref.js';
 import { stageItem, type StageOutcome } from './stage-item.js';
@@ -57,8 +58,10 @@ export class ReceiptState {
     // A worker acts inside the tenant the receipt belongs to, under its own name.
     const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
     const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
-    const set = { ...attributes, status: RECEIPT_STEPS[step].to };
+    const index = reconcileIndexChange(receipt.receiptId, RECEIPT_STEPS[step].to, new Date());
+    const set = { ...attributes, ...index.set, status: RECEIPT_STEPS[step].to };
     const names = Object.keys(set);
+    const removed = index.remove.map((name) => `#r_${name}`);
     const from = startingStatuses(step);
     try {
       await this.dynamodb.send(
@@ -68,9 +71,13 @@ export class ReceiptState {
               Update: {
                 TableName: this.tableName,
                 Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
-                UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+                UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')} REMOVE ${removed.join(', ')}`,
                 ConditionExpression: `attribute_exists(pk) AND #status IN (${from.map((_, index) => `:from${index}`).join(', ')})`,
-                ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, index) => [`#a${index}`, name])), '#status': 'status' },
+                ExpressionAttributeNames: {
+                  ...Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
+                  ...Object.fromEntries(index.remove.map((name) => [`#r_${name}`, name])),
+                  '#status': 'status',
+                },
                 ExpressionAttributeValues: marshall(
                   {
                     ...Object.fromEntries(names.map((name, index) => [`:v${index}`, set[name as keyof typeof set]])),

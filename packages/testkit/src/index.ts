@@ -5,3 +5,4 @@ export { startFaultProxy, type Fault, type FaultMode, type FaultProtocol, type F
 export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } from './service-process.js';
 export { gatewayEvent, type GatewayEventOptions } from './gateway-event.js';
 export { QuarantinedError, startServiceUnderTest, type Delivery, type ServiceUnderTest } from './service-under-test.js';
+export { putReceiptItem, readItem, type ReceiptItemOptions, type TestReceipt } from './receipt-items.js';

@@ -5,6 +5,7 @@ import { banner } from '../platform/banner.js';
 import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
 import { bundleProcesses } from '../platform/bundle.js';
 import { platformProcesses } from '../platform/processes.js';
+import { startScheduleTicks } from '../platform/schedule-ticks.js';
 import { startLocalStack } from '../stack.js';
 import { Supervisor } from '../supervisor/supervisor.js';
 import { onShutdownSignal } from './shutdown.js';
@@ -32,8 +33,11 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
     }
   });
+  const ticks = startScheduleTicks(catalog, { sqs: stack.clients.sqs, prefix: stack.config.prefix, env: process.env, log });
+  if (ticks.schedules.length > 0) log(`schedules: ${ticks.schedules.join(', ')}`);
   onShutdownSignal(async () => {
     log('stopping…');
+    ticks.stop();
     await supervisor.stop();
     await Promise.all([stack.stop(), bundled.remove()]);
     log('stopped');
