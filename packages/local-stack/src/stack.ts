@@ -99,6 +99,7 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
     ]);
     let dynamodb = firstDynamodb;
     log(`DynamoDB Local ${dynamodb.endpoint}, SQS ${sqs.endpoint}, S3 emulator ${s3Backend.endpoint}`);
+    if (sqs.released > 0) log(`SQS: ${sqs.released} messages in flight when the platform stopped are visible again`);
 
     const s3Endpoint = `http://${LOOPBACK}:${config.ports.s3}`;
     const clients = localAwsClients(

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateQueueCommand, ReceiveMessageCommand, SendMessageBatchCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSqsEmulator, type RunningSqsEmulator } from '../src/emulators/sqs-emulator.js';
 import { freePort } from '../src/net/ports.js';
@@ -28,7 +35,12 @@ async function receiveAll(sqs: SQSClient, queueUrl: string, count: number): Prom
   const received: Message[] = [];
   while (received.length < count) {
     const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 2 }),
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 2,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
     );
     if (Messages.length === 0) break;
     received.push(...Messages);
@@ -36,12 +48,15 @@ async function receiveAll(sqs: SQSClient, queueUrl: string, count: number): Prom
   return received;
 }
 
-/** A queue of ten messages, one of them received and so in flight (visibility 1 s) when the emulator goes. */
+/**
+ * A queue of ten messages, three of them received and so in flight when the emulator goes, for
+ * longer than the test waits: they come back only if the start releases them.
+ */
 async function queueWithWorkInFlight(sqs: SQSClient) {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '1' } }));
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'kept', Attributes: { VisibilityTimeout: '600' } }));
   const bodies = await sendTen(sqs, QueueUrl!);
-  const inFlight = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1 }));
-  expect(inFlight.Messages).toHaveLength(1);
+  const inFlight = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 3 }));
+  expect(inFlight.Messages).toHaveLength(3);
   return { queueUrl: QueueUrl!, bodies };
 }
 
@@ -63,7 +78,7 @@ describe('SQS emulator with a data folder', () => {
     return emulator;
   }
 
-  it('gives back every message, in flight ones included, after a stop and a start on the same folder', async () => {
+  it('gives back every message after a stop and a start on the same folder, those in flight at once', async () => {
     const dataDir = dataFolder();
     const port = await freePort();
     const first = await startSqsEmulator({ port, region: REGION, dataDir });
@@ -71,11 +86,12 @@ describe('SQS emulator with a data folder', () => {
     await first.stop();
 
     const second = await start(port, dataDir);
+    expect(second.released).toBe(3);
     const received = await receiveAll(client(second.endpoint), queueUrl, bodies.length);
     expect(received.map((message) => message.Body).sort()).toEqual(bodies);
   });
 
-  it('gives back every message after the process holding it is SIGKILLed', async () => {
+  it('gives back every message after the process holding it is SIGKILLed, those in flight at once', async () => {
     const dataDir = dataFolder();
     const port = await freePort();
     const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', emulatorProcess, String(port), dataDir], {
@@ -95,8 +111,23 @@ describe('SQS emulator with a data folder', () => {
     await exited;
 
     const restarted = await start(port, dataDir);
+    expect(restarted.released).toBe(3);
     const received = await receiveAll(client(restarted.endpoint), queueUrl, bodies.length);
     expect(received.map((message) => message.Body).sort()).toEqual(bodies);
+  });
+
+  it('releases a message at once (visibility 0, as a stopping consumer does), its receive count kept', async () => {
+    const emulator = await start(await freePort(), dataFolder());
+    const sqs = client(emulator.endpoint);
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'released', Attributes: { VisibilityTimeout: '600' } }));
+    await sendTen(sqs, QueueUrl!);
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1 }));
+    await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: Messages[0]!.ReceiptHandle, VisibilityTimeout: 0 }));
+
+    const again = await receiveAll(sqs, QueueUrl!, 10);
+    expect(again).toHaveLength(10);
+    const released = again.find((message) => message.MessageId === Messages[0]!.MessageId);
+    expect(released?.Attributes?.ApproximateReceiveCount).toBe('2');
   });
 
   it('keeps nothing without a data folder, as before (the tests share in-memory queues)', async () => {

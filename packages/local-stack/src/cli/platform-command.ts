@@ -18,7 +18,9 @@ const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b
 export async function platformCommand(options: { inMemory: boolean }): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
-  const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
+  // NDF_DATA_DIR: another platform's data beside the developer's (a chaos run keeps its own).
+  const dataDir = options.inMemory ? undefined : (process.env.NDF_DATA_DIR ?? paths.defaultDataDir);
+  const stack = await startLocalStack(configFromEnvironment(process.env, dataDir), { log });
   const environment = { ...stack.environment(), ...CONSOLE_ENVIRONMENT };
   const building = Date.now();
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
