@@ -85,6 +85,8 @@ export interface ServiceAlarms {
   readonly quarantinedMessages: number;
   /** Seconds without a heartbeat before the service is considered down. */
   readonly heartbeatMissingSeconds: number;
+  /** Counters of its own (snake_case, `context.metrics`) that page as soon as they count anything. */
+  readonly pagingCounters?: readonly string[];
 }
 
 /** Fargate sizes a task may take (vCPU units of 1/1024, memory in MiB). */

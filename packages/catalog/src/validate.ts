@@ -101,6 +101,9 @@ export function catalogProblems(catalog: Catalog): string[] {
       problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
     if (!(service.alarms.quarantinedMessages >= 1)) problems.push(`${where}: quarantinedMessages must be at least 1.`);
     if (!(service.alarms.heartbeatMissingSeconds >= 10)) problems.push(`${where}: heartbeatMissingSeconds must be at least 10.`);
+    for (const counter of service.alarms.pagingCounters ?? [])
+      if (!/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(counter))
+        problems.push(`${where}: paging counter "${counter}" is not a snake_case metric name.`);
     for (const input of service.reads ?? []) {
       if (input.kind === 'table' && !tableNames.has(input.table)) problems.push(`${where} reads unknown table "${input.table}".`);
       if (input.kind === 'bucket' && !bucketNames.has(input.bucket)) problems.push(`${where} reads unknown bucket "${input.bucket}".`);

@@ -15,6 +15,12 @@ export interface Refusal {
   readonly detail: string;
 }
 
+const STAGE_NOT_SUCCEEDED = {
+  ConditionExpression: 'attribute_not_exists(#stageStatus) OR #stageStatus <> :succeeded',
+  ExpressionAttributeNames: { '#stageStatus': 'status' },
+  ExpressionAttributeValues: marshall({ ':succeeded': 'succeeded' }),
+} as const;
+
 /** `applied`: the receipt moved; `repeat`: it was there or further already (a redelivered message), nothing written. */
 export type StepResult = 'applied' | 'repeat';
 
@@ -92,6 +98,9 @@ export class ReceiptState {
               Put: {
                 TableName: this.tableName,
                 Item: marshall(stageItem(scope, this.service, on, stage), { removeUndefinedValues: true }),
+                // A step that leaves the status as it is (`read`) is a repeat once this service's stage succeeded:
+                // the status alone cannot tell, and a second run must not write its outcome over the first.
+                ...(RECEIPT_STEPS[step].to === RECEIPT_STEPS[step].from[0] ? STAGE_NOT_SUCCEEDED : {}),
               },
             },
           ],
@@ -100,7 +109,9 @@ export class ReceiptState {
       );
       return 'applied';
     } catch (error) {
-      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons[1]?.Code === 'ConditionalCheckFailed') return 'repeat';
+      const reason = reasons[0];
       if (reason?.Code !== 'ConditionalCheckFailed') throw error;
       if (reason.Item === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
       const status = unmarshall(reason.Item).status as ReceiptStatus;

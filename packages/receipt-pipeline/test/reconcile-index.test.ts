@@ -46,6 +46,22 @@ describe("a receipt's place in the reconciler's index", () => {
     expect(processed.gsi1sk).toBeUndefined();
   });
 
+  it("takes a reading step once per service: a second run (a redelivered or re-driven job) is a repeat that leaves the first run's outcome", async () => {
+    const receipt = { tenant: 'acme', receiptId: randomUUID() };
+    const key = await putReceiptItem(stack.clients.dynamodb, table(), receipt, { status: 'reading', movedOnAgoMs: 600_000 });
+    const ocr = new ReceiptState(stack.clients.dynamodb, table(), 'ocr');
+    expect(await ocr.step(receipt, 'read', { status: 'succeeded', outcome: { run: 1 } }, {}, signal)).toBe('applied');
+    const first = (await readItem(stack.clients.dynamodb, table(), key))!;
+
+    expect(await ocr.step(receipt, 'read', { status: 'succeeded', outcome: { run: 2 } }, {}, signal)).toBe('repeat');
+    const stage = await readItem(stack.clients.dynamodb, table(), { pk: key.pk, sk: `${key.sk}#STAGE#ocr` });
+    expect(stage?.outcome).toEqual({ run: 1 });
+    expect((await readItem(stack.clients.dynamodb, table(), key))!.gsi1sk).toBe(first.gsi1sk);
+    // Another reader's step is its own.
+    const normalizer = new ReceiptState(stack.clients.dynamodb, table(), 'image-normalizer');
+    expect(await normalizer.step(receipt, 'read', { status: 'succeeded' }, {}, signal)).toBe('applied');
+  });
+
   it('spreads receipts over every shard', () => {
     const shards = new Set(Array.from({ length: 200 }, () => reconcileShardOf(randomUUID())));
     expect(shards.size).toBe(RECONCILE_SHARDS);

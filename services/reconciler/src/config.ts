@@ -6,7 +6,7 @@ export interface ReconcilerSettings {
   readonly forceAfterMs: number;
   /** An upload not made within this is no longer expected: the receipt becomes `expired`. */
   readonly uploadExpiryMs: number;
-  /** Re-drives without progress before it is given up: failed, counted (ReconcilerGaveUp) and logged for on-call. */
+  /** Re-drives without progress before it is given up: failed, counted (reconciler_gave_up, which pages) and logged. */
   readonly maxRedrives: number;
   /** Receipts looked at in one tick at most, so a tick stays well within its deadline. */
   readonly receiptsPerTick: number;

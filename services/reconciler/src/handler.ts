@@ -9,8 +9,8 @@ import { parseTick } from './tick.js';
 const AT_ONCE = 8;
 
 const METRICS: Partial<Record<Reconciled, string>> = {
-  redriven: 'ReconcilerRedriven',
-  expired: 'ReconcilerExpired',
+  redriven: 'reconciler_redriven',
+  expired: 'reconciler_expired',
 };
 
 /**

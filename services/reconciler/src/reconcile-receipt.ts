@@ -13,7 +13,8 @@ export type Reconciled = 'redriven' | 'waiting' | 'expired' | 'gave-up' | 'left'
 
 export type ReconcileContext = Pick<ServiceContext<'dynamodb' | 's3' | 'sqs'>, 'call' | 'emit' | 'log' | 'metrics'>;
 
-export const GAVE_UP_METRIC = 'ReconcilerGaveUp';
+/** Pages on-call (the catalog entry's pagingCounters): a receipt the platform could not bring to a final state. */
+export const GAVE_UP_METRIC = 'reconciler_gave_up';
 
 const GAVE_UP_STAGE = {
   code: 'reconciler-gave-up',

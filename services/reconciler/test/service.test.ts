@@ -19,7 +19,7 @@ const table = () => tableName(stack.config.prefix, 'notes');
 const receipt = () => ({ tenant: 'acme', receiptId: randomUUID(), noteId: randomUUID() });
 const item = (key: { pk: string; sk: string }) => readItem(stack.clients.dynamodb, table(), key);
 const queueUrl = (name: string) => stack.provisioned.queues.get(name)!.queue.url;
-const gaveUp = () => running.running.metrics.snapshot().counters.ReconcilerGaveUp ?? 0;
+const gaveUp = () => running.running.metrics.snapshot().counters.reconciler_gave_up ?? 0;
 
 beforeAll(async () => {
   stack = await useSharedStack('reconciler-', { ...catalog, services: [service.entry, ...DRIVEN.map((name) => serviceEntry(name))] });
