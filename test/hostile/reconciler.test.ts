@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { catalog, serviceEntry, tableName } from '@ndf/catalog';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { service } from '@ndf/reconciler';
@@ -20,6 +21,7 @@ beforeAll(async () => {
     services: [service.entry, ...DRIVEN.map((name) => serviceEntry(name))],
   });
   running = await startServiceUnderTest(service, stack);
+  await takeTheS3TestEvent();
 });
 afterAll(async () => {
   await running?.stop();
@@ -85,3 +87,17 @@ describe('the reconciler on items in a state it cannot drive', () => {
     });
   }
 });
+
+/** The test event S3 sends when the bucket's notifications are set, off the intake queue: every case expects nothing sent. */
+async function takeTheS3TestEvent(): Promise<void> {
+  const queueUrl = stack.provisioned.queues.get('receipt-intake')!.queue.url;
+  for (let tries = 0; tries < 20; tries += 1) {
+    const { Messages = [] } = await stack.clients.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    for (const message of Messages)
+      await stack.clients.sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    if (Messages.some((message) => message.Body?.includes('s3:TestEvent'))) return;
+  }
+  throw new Error('S3 sent no test event to the intake queue.');
+}

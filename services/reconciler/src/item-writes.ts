@@ -54,9 +54,9 @@ export function claimRedrive(dynamodb: DynamoDBClient, table: string, seen: Seen
   );
 }
 
-/** Looks at the receipt again later, nothing else (an upload still awaited). */
-export function lookAgainLater(dynamodb: DynamoDBClient, table: string, seen: SeenItem, now: Date, signal: AbortSignal): Promise<boolean> {
-  return updateSeen(dynamodb, table, seen, { expression: 'SET gsi1sk = :now', values: { ':now': now.toISOString() } }, signal);
+/** Looks at the receipt again no sooner than `at` (plus the time it takes to count as stuck), nothing else: an upload still awaited. */
+export function lookAgainLater(dynamodb: DynamoDBClient, table: string, seen: SeenItem, at: Date, signal: AbortSignal): Promise<boolean> {
+  return updateSeen(dynamodb, table, seen, { expression: 'SET gsi1sk = :at', values: { ':at': at.toISOString() } }, signal);
 }
 
 /** Takes an item out of the reconciler's index: it is final, or beyond what the reconciler can do (then with the reason, for on-call). */

@@ -27,6 +27,8 @@ const EXPIRED_STAGE: StageOutcome = {
   reason: 'No file was uploaded for this receipt in time; ask for a new upload to add it.',
 };
 
+const UPLOAD_LOOKS_AT_MOST_EVERY_MS = 3_600_000;
+
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 function receiptRefOf(item: Record<string, unknown>): ReceiptRef | undefined {
@@ -114,7 +116,9 @@ export async function reconcileReceipt(
         storedObject(dependencies.s3, { region: dependencies.region, bucket: dependencies.bucket, key }, signal),
       );
       if (!stored) {
-        await context.call('dynamodb', (signal) => lookAgainLater(dynamodb, table, seen, now, signal));
+        // Less and less often as the upload stays away (half its age, at most an hour more): a day of waiting costs a few dozen looks.
+        const later = new Date(now.getTime() + Math.min((now.getTime() - requestedAt) / 2, UPLOAD_LOOKS_AT_MOST_EVERY_MS));
+        await context.call('dynamodb', (signal) => lookAgainLater(dynamodb, table, seen, later, signal));
         return 'waiting';
       }
       if (!(await drainedOrForced('receipt-intake'))) return 'waiting';

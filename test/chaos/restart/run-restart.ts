@@ -31,6 +31,8 @@ export interface RestartFigures {
   readonly processesKilled: number;
   /** From the restart's spawn: the API answering, every receipt final. */
   readonly apiReadyAfterMs: number;
+  /** From the restart's spawn: every receipt the app had asked for before the stop final; every receipt final (the rest uploaded after the restart). */
+  readonly inFlightFinalAfterMs: number | undefined;
   readonly allFinalAfterMs: number | undefined;
   readonly finalStatuses: Readonly<Record<string, number>>;
   /** Receipts the reconciler drove again at least once, and its re-drives in all. */
@@ -103,15 +105,20 @@ export async function runRestart(options: RestartOptions): Promise<RestartFigure
     platforms.push(await startPlatform(environment));
     const apiReadyAfterMs = Date.now() - restartAt;
     log(`platform: started again, API answering after ${(apiReadyAfterMs / 1000).toFixed(1)} s`);
-    await uploading;
+    let uploaded = false;
+    void uploading.then(() => (uploaded = true));
+    const beforeStop = submitted.slice();
 
     let allFinalAfterMs: number | undefined;
+    let inFlightFinalAfterMs: number | undefined;
     let items = new Map<string, Record<string, unknown>>();
     let lastReport = 0;
     while (Date.now() - restartAt < options.timeoutMs) {
       items = await receiptItems(aws.dynamodb, table, TENANT, submitted);
-      const open = submitted.filter((receipt) => !FINAL_STATUSES.has(String(items.get(receipt.receiptId)?.status)));
-      if (open.length === 0) {
+      const isOpen = (receipt: SubmittedReceipt) => !FINAL_STATUSES.has(String(items.get(receipt.receiptId)?.status));
+      if (inFlightFinalAfterMs === undefined && !beforeStop.some(isOpen)) inFlightFinalAfterMs = Date.now() - restartAt;
+      const open = submitted.filter(isOpen);
+      if (uploaded && open.length === 0) {
         allFinalAfterMs = Date.now() - restartAt;
         break;
       }
@@ -123,6 +130,7 @@ export async function runRestart(options: RestartOptions): Promise<RestartFigure
       }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
+    await uploading;
 
     const writes = await stageWrites(
       new DynamoDBStreamsClient({
@@ -156,6 +164,7 @@ export async function runRestart(options: RestartOptions): Promise<RestartFigure
       inFlightAtStop,
       processesKilled,
       apiReadyAfterMs,
+      inFlightFinalAfterMs,
       allFinalAfterMs,
       finalStatuses: countBy(submitted.map((receipt) => String(items.get(receipt.receiptId)?.status))),
       reconciled: submitted.filter((receipt) => redrivesOf(receipt) > 0).length,
