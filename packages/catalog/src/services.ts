@@ -140,7 +140,7 @@ export const services = [
     ],
     // One tick at a time, by one task: two would only race for the same items (their writes are conditional anyway).
     limits: { deadlineMs: 30_000, concurrency: 1, maxAttempts: 3 },
-    alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 120, pagingCounters: ['reconciler_gave_up'] },
+    alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 60, pagingCounters: ['reconciler_gave_up'] },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
   // new services are added above this line by `pnpm new:service`
