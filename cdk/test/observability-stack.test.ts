@@ -15,6 +15,7 @@ type AlarmProperties = {
   MetricName?: string;
   Period?: number;
   EvaluationPeriods: number;
+  Threshold?: number;
   AlarmActions?: unknown[];
 };
 /** The alarms that page, wherever they live: the APIs' and routers' in the observability stack, each service's beside it. */
