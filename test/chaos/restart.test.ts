@@ -6,10 +6,15 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { generateFixtures } from '@ndf/receipt-fixtures';
 import { waitUntil } from '@ndf/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformAccess, platformEnvironment, startPlatform, type PlatformProcess } from './restart/platform-process.js';
-import { receiptItems } from './restart/receipt-ledger.js';
-import { ReceiptsClient } from './restart/receipts-client.js';
-import { runRestart } from './restart/run-restart.js';
+import {
+  ReceiptsClient,
+  platformAccess,
+  platformEnvironment,
+  receiptItems,
+  runRestart,
+  startPlatform,
+  type PlatformProcess,
+} from '@ndf/testkit';
 
 // `npm run chaos -- restart` in small: the platform as `npm start` runs it, in a data folder of its own.
 describe('the platform stopped with receipts in flight, and started again on its data', () => {
