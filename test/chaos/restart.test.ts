@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { NoteDetail } from '@ndf/contracts';
 import { generateFixtures } from '@ndf/receipt-fixtures';
 import { waitUntil } from '@ndf/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,12 @@ describe('the reconciler on the running platform', () => {
   let platform: PlatformProcess;
 
   beforeAll(async () => {
-    environment = await platformEnvironment(dataDir, { NDF_TICK_SECONDS: '2', NDF_RECONCILER_STUCK_AFTER_SECONDS: '3' });
+    // Uploads expire after 7.2 s here (a day by default).
+    environment = await platformEnvironment(dataDir, {
+      NDF_TICK_SECONDS: '2',
+      NDF_RECONCILER_STUCK_AFTER_SECONDS: '3',
+      NDF_RECONCILER_UPLOAD_EXPIRY_HOURS: '0.002',
+    });
     platform = await startPlatform(environment);
   }, 180_000);
   afterAll(async () => {
@@ -81,5 +87,25 @@ describe('the reconciler on the running platform', () => {
     );
     expect(item).toMatchObject({ status: 'processed', redrivesTotal: 1, sha256: expect.any(String) });
     expect(item?.gsi1pk).toBeUndefined();
+  }, 180_000);
+
+  it('shows a receipt never uploaded as expired on its note, with the reason', async () => {
+    const access = await platformAccess(environment, 'net');
+    const [fixture] = await generateFixtures({ seed: 6, count: 1, format: 'pdf-digital' });
+    const asked = await new ReceiptsClient(access.api, access.token).ask(fixture!, 1_000);
+    let shown: NoteDetail['receipts'][number] | undefined;
+    await waitUntil(
+      'the receipt to expire',
+      async () => {
+        const response = await fetch(`${access.api}/notes/${asked.receipt.noteId}`, {
+          headers: { authorization: `Bearer ${access.token}` },
+        });
+        shown = ((await response.json()) as NoteDetail).receipts.find((receipt) => receipt.id === asked.receiptId);
+        return shown?.status === 'expired';
+      },
+      120_000,
+      500,
+    );
+    expect(shown?.stages).toContainEqual(expect.objectContaining({ service: 'reconciler', status: 'refused', code: 'upload-expired' }));
   }, 180_000);
 });

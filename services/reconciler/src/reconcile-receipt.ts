@@ -108,13 +108,14 @@ export async function reconcileReceipt(
     case 'awaiting_upload': {
       const requestedAt = Date.parse(String(item.requestedAt));
       if (!Number.isFinite(requestedAt)) return giveUp('the receipt has no valid requestedAt');
-      if (now.getTime() - requestedAt >= settings.uploadExpiryMs)
-        return (await step(receipt, 'expire', EXPIRED_STAGE, {})) ? 'expired' : 'moved-on';
       if (!text(item.objectKey)) return giveUp('the receipt has no object key');
       const key = item.objectKey;
       const stored = await context.call('s3', (signal) =>
         storedObject(dependencies.s3, { region: dependencies.region, bucket: dependencies.bucket, key }, signal),
       );
+      // Only an upload never made expires: one stored, however late its event, is recorded.
+      if (!stored && now.getTime() - requestedAt >= settings.uploadExpiryMs)
+        return (await step(receipt, 'expire', EXPIRED_STAGE, {})) ? 'expired' : 'moved-on';
       if (!stored) {
         // Less and less often as the upload stays away (half its age, at most an hour more): a day of waiting costs a few dozen looks.
         const later = new Date(now.getTime() + Math.min((now.getTime() - requestedAt) / 2, UPLOAD_LOOKS_AT_MOST_EVERY_MS));

@@ -64,6 +64,20 @@ describe('reconciler', () => {
     expect(await running.handle(TICK)).toEqual([]);
   });
 
+  it('records an upload stored long ago whose event was lost, rather than expiring it', async () => {
+    const ref = receipt();
+    const key = await putReceiptItem(stack.clients.dynamodb, table(), ref, { status: 'awaiting_upload', movedOnAgoMs: 25 * 60 * MINUTES });
+    const objectKey = (await item(key))!.objectKey as string;
+    await stack.clients.s3.send(
+      new PutObjectCommand({ Bucket: bucketName(stack.config.prefix, 'receipts'), Key: objectKey, Body: 'late' }),
+    );
+    await loseTheS3Event(objectKey);
+
+    const sent = await running.handle(TICK);
+    expect(sent.map(([service]) => service)).toEqual(['receipt-intake']);
+    expect(await item(key)).toMatchObject({ status: 'awaiting_upload', redrives: 1 });
+  });
+
   it('waits for an upload not made yet, and expires one never made past the limit, as the note shows', async () => {
     const waiting = receipt();
     const waitingKey = await putReceiptItem(stack.clients.dynamodb, table(), waiting, {
