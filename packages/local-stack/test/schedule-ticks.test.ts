@@ -23,9 +23,9 @@ describe('the ticks npm start sends to services fed by a schedule', () => {
   it("puts {kind: tick} on each such service's queue every period, and on no other", async () => {
     const scheduled = serviceEntry('reconciler');
     const other = serviceEntry('ocr');
-    const [{ QueueUrl: ticked }, { QueueUrl: untouched }] = await Promise.all(
-      [scheduled, other].map((entry) => sqs.send(new CreateQueueCommand({ QueueName: queueName(PREFIX, entry.name) }))),
-    );
+    const queueOf = async (name: string) => (await sqs.send(new CreateQueueCommand({ QueueName: queueName(PREFIX, name) }))).QueueUrl!;
+    const ticked = await queueOf(scheduled.name);
+    const untouched = await queueOf(other.name);
     const ticks = startScheduleTicks(
       { ...catalog, services: [scheduled, other] },
       { sqs, prefix: PREFIX, env: { NDF_TICK_SECONDS: '0.2' }, log: () => undefined },
