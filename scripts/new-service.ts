@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { generateService, type ServiceSourceKind } from './lib/generate-service.js';
 
 const usage =
-  'usage: npm run new:service -- <name> [--source stream|s3|queue] [--description "what it does"]\n' +
+  'usage: npm run new:service -- <name> [--source stream|s3|queue|schedule] [--description "what it does"]\n' +
   '  (a queue service also needs a service whose catalog entry emits to it)';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -14,7 +14,7 @@ const { values, positionals } = parseArgs({
 });
 const [name] = positionals;
 const source = values.source as ServiceSourceKind;
-if (!name || !['stream', 's3', 'queue'].includes(source)) {
+if (!name || !['stream', 's3', 'queue', 'schedule'].includes(source)) {
   console.error(usage);
   process.exit(2);
 }

@@ -66,6 +66,26 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     }
   });
 
+  it("queries an index outside tenant data, and reads other services' queue depths, only where its entry says", () => {
+    const statements = taskRoleStatements(service);
+    const access = serviceAccess(
+      catalog,
+      catalog.services.find((entry) => entry.name === service)!,
+    );
+    const index = { construct: synthesized.platform.data.tables.get('notes')!, path: '/index/gsi1' };
+    const queriesShards = statementsOn(statements, index).some(
+      (statement) =>
+        allows([statement], 'dynamodb:Query', index) &&
+        (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, 'RECONCILE#3')),
+    );
+    expect(queriesShards).toBe(access.indexes.some((granted) => granted.index === 'gsi1'));
+    expect(allowsItem(statements, 'dynamodb:UpdateItem', 'notes', 'RECONCILE#3')).toBe(false);
+    for (const other of others(service))
+      expect(allows(statements, 'sqs:GetQueueAttributes', queuesOf(other).queue), `depth of ${other}`).toBe(
+        access.watchesBacklogOf.includes(other),
+      );
+  });
+
   it('reads and writes only the bucket prefixes its entry names', () => {
     const statements = taskRoleStatements(service);
     const entry = catalog.services.find((candidate) => candidate.name === service)!;

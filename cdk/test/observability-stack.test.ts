@@ -15,6 +15,7 @@ type AlarmProperties = {
   MetricName?: string;
   Period?: number;
   EvaluationPeriods: number;
+  Threshold?: number;
   AlarmActions?: unknown[];
 };
 /** The alarms that page, wherever they live: the APIs' and routers' in the observability stack, each service's beside it. */
@@ -28,7 +29,8 @@ const alarms = (): AlarmProperties[] =>
 describe('alarms, the on-call topic and dashboards', () => {
   it("watches the platform's own metrics at 10 s periods, and AWS's per-minute ones at 60 s", () => {
     const own = alarms().filter((alarm) => alarm.Namespace === SERVICE_METRICS_NAMESPACE || alarm.Namespace === API_METRICS_NAMESPACE);
-    expect(own.length).toBe(catalog.services.length * 4 + catalog.apis.length * 2 + catalog.routers.length * 2);
+    const pagingCounters = catalog.services.reduce((sum, service) => sum + (service.alarms.pagingCounters?.length ?? 0), 0);
+    expect(own.length).toBe(catalog.services.length * 4 + pagingCounters + catalog.apis.length * 2 + catalog.routers.length * 2);
     for (const alarm of own) expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 10]);
     for (const alarm of alarms().filter((candidate) => !own.includes(candidate)))
       expect([alarm.AlarmName, alarm.Period]).toEqual([alarm.AlarmName, 60]);
@@ -39,14 +41,20 @@ describe('alarms, the on-call topic and dashboards', () => {
     (name, service) => {
       const mine = alarms().filter((alarm) => alarm.AlarmName.startsWith(`ndf-test-${name} `));
       const byMetric = (metric: string) => mine.find((alarm) => alarm.MetricName === metric)!;
-      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual([
-        'breaker-open',
-        'dead-letters-unswept',
-        'heartbeat-missing',
-        'lagging',
-        'quarantined',
-        'queue-lagging',
-      ]);
+      expect(mine.map((alarm) => alarm.AlarmName.split(' ')[1]).sort()).toEqual(
+        [
+          'breaker-open',
+          'dead-letters-unswept',
+          'heartbeat-missing',
+          'lagging',
+          'quarantined',
+          'queue-lagging',
+          ...(service.alarms.pagingCounters ?? []).map((counter) => counter.replaceAll('_', '-')),
+        ].sort(),
+      );
+      // Each counter it names pages as soon as it counts one.
+      for (const counter of service.alarms.pagingCounters ?? [])
+        expect([byMetric(counter).Threshold, byMetric(counter).EvaluationPeriods]).toEqual([1, 1]);
       // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
       expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
       expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);

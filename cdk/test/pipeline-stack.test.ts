@@ -105,4 +105,29 @@ describe('the pipeline stack', () => {
       });
     }
   });
+  it('sends a tick to each service fed by a schedule, from an EventBridge rule at its cloud period', () => {
+    const scheduled = catalog.services.flatMap((service) =>
+      service.consumes.kind === 'schedule' ? [{ service, source: service.consumes }] : [],
+    );
+    expect(scheduled.length).toBeGreaterThan(0);
+    const rules = Object.values(synthesized.template(synthesized.platform.pipeline).findResources('AWS::Events::Rule'));
+    expect(rules).toHaveLength(scheduled.length);
+    for (const { service, source } of scheduled) {
+      const minutes = source.everySeconds / 60;
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Properties: expect.objectContaining({
+            ScheduleExpression: `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`,
+            State: 'ENABLED',
+            Targets: [
+              expect.objectContaining({
+                Arn: { 'Fn::GetAtt': [logicalIdOf(synthesized.platform.pipeline.queues.get(service.name)!.queue), 'Arn'] },
+                Input: JSON.stringify({ kind: 'tick' }),
+              }),
+            ],
+          }),
+        }),
+      );
+    }
+  });
 });

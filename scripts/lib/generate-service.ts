@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 // The workspace's own formatter, so that what is generated passes `prettier --check` as it is.
 import { format, resolveConfig } from 'prettier';
 
-export type ServiceSourceKind = 'stream' | 's3' | 'queue';
+export type ServiceSourceKind = 'stream' | 's3' | 'queue' | 'schedule';
 
 export interface GenerateOptions {
   /** The workspace root: holds templates/service, services/ and packages/catalog. */
@@ -20,6 +20,7 @@ const SOURCES: Record<ServiceSourceKind, string> = {
   stream: "{ kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] }",
   s3: "{ kind: 's3', bucket: 'receipts', prefix: 'tenants/' }",
   queue: "{ kind: 'queue' }",
+  schedule: "{ kind: 'schedule', everySeconds: 60, localEverySeconds: 10 }",
 };
 
 /** The catalog entry of a new service, with the platform's default limits and alarms. */

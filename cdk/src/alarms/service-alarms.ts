@@ -81,6 +81,16 @@ export function serviceAlarms(
     comparison: GREATER_THAN_OR_EQUAL_TO,
     evaluationPeriods: 5,
   });
+  for (const counter of entry.alarms.pagingCounters ?? []) {
+    set.add({
+      id: counter.replaceAll('_', '-'),
+      description: `${entry.name} counted ${counter}: see its error lines for what and why`,
+      metric: serviceMetric(entry.name, counter, 'Sum'),
+      threshold: 1,
+      comparison: GREATER_THAN_OR_EQUAL_TO,
+      evaluationPeriods: 1,
+    });
+  }
   // A service allowed to idle at zero tasks has no heartbeat when idle; its queue's own age speaks for it.
   const rule = deployment.minTasks === 0 ? cloudwatch.AlarmRule.anyOf(...set.alarms.filter((alarm) => alarm !== heartbeat)) : undefined;
   return { set, page: set.page(topic, rule) };

@@ -26,6 +26,17 @@ export function grantItems(
   );
 }
 
+/** Queries of one index on partitions outside tenant data (e.g. RECONCILE#*): read only, that index only. */
+export function grantIndexPartitions(grantee: iam.IGrantable, table: dynamodb.ITable, index: string, partitions: readonly string[]): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: [`${table.tableArn}/index/${index}`],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
+    }),
+  );
+}
+
 /** Items of tenant data only: partition keys of the form T#<tenant>#... */
 export function grantTenantItems(grantee: iam.IGrantable, table: dynamodb.ITable, options: { write: boolean }): void {
   grantItems(grantee, table, [TENANT_PARTITION_PATTERN], options);

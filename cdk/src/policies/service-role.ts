@@ -6,7 +6,7 @@ import { ACCEPTED, accept } from '../nag-suppressions.js';
 import type { DataStack } from '../stacks/data-stack.js';
 import type { ServiceQueues } from '../constructs/service-queue.js';
 import type { PipelineStack } from '../stacks/pipeline-stack.js';
-import { grantBucketPrefix, grantItems, grantTenantItems } from './data-access.js';
+import { grantBucketPrefix, grantIndexPartitions, grantItems, grantTenantItems } from './data-access.js';
 
 const CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 
@@ -45,6 +45,10 @@ export function serviceTaskRole(
   const downstream = access.sendsTo.map((name) => queuesOf(name).queue.queueArn);
   if (downstream.length > 0)
     role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: downstream }));
+  const watched = access.watchesBacklogOf.map((name) => queuesOf(name).queue.queueArn);
+  if (watched.length > 0)
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: watched }));
+  for (const { table, index, partitions } of access.indexes) grantIndexPartitions(role, data.tables.get(table)!, index, partitions);
   pipeline.key.grantEncryptDecrypt(role);
 
   for (const { table, write } of access.tables) grantTenantItems(role, data.tables.get(table)!, { write });

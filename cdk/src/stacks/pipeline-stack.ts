@@ -1,5 +1,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -75,6 +77,19 @@ export class PipelineStack extends Stack {
       queues: [...this.queues.values()],
       queueKey: this.key,
     });
+
+    // Services fed by a schedule: the tick the platform sends them on the laptop, from an EventBridge rule.
+    for (const service of catalog.services) {
+      if (service.consumes.kind !== 'schedule') continue;
+      new events.Rule(this, `Tick-${service.name}`, {
+        ruleName: `${config.prefix}${service.name}-tick`,
+        description: `A tick to ${service.name} every ${service.consumes.everySeconds} s`,
+        schedule: events.Schedule.rate(Duration.minutes(service.consumes.everySeconds / 60)),
+        targets: [
+          new targets.SqsQueue(this.queues.get(service.name)!.queue, { message: events.RuleTargetInput.fromObject({ kind: 'tick' }) }),
+        ],
+      });
+    }
 
     // The buckets live in the data stack; their notifications are set from here, where the queues are.
     const imported = new Map<string, s3.IBucket>();

@@ -15,10 +15,21 @@ export interface BucketAccess {
   readonly write: boolean;
 }
 
+export interface IndexAccess {
+  readonly table: string;
+  readonly index: string;
+  /** Partition key patterns it may query, across tenants (dynamodb:LeadingKeys). */
+  readonly partitions: readonly string[];
+}
+
 /** Everything a service may touch: the cloud grants exactly this, and nothing else. */
 export interface ServiceAccess {
   /** Services whose queues it sends to. */
   readonly sendsTo: readonly string[];
+  /** Services whose queue depth it reads. */
+  readonly watchesBacklogOf: readonly string[];
+  /** Index partitions outside tenant data that it queries (read only). */
+  readonly indexes: readonly IndexAccess[];
   /** Tables of tenant data, on items whose partition key is tenant-scoped. */
   readonly tables: readonly TableAccess[];
   readonly buckets: readonly BucketAccess[];
@@ -76,9 +87,13 @@ export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceA
   const source = service.consumes;
   if (source.kind === 'stream') tables.push({ table: source.table, write: false });
   if (source.kind === 's3') buckets.push({ bucket: source.bucket, prefix: source.prefix, read: true, write: false });
+  const indexes: IndexAccess[] = [];
+  const watchesBacklogOf: string[] = [];
   for (const input of service.reads ?? []) {
     if (input.kind === 'table') tables.push({ table: input.table, write: false });
-    else buckets.push({ bucket: input.bucket, prefix: input.prefix, read: true, write: false });
+    else if (input.kind === 'bucket') buckets.push({ bucket: input.bucket, prefix: input.prefix, read: true, write: false });
+    else if (input.kind === 'index') indexes.push({ table: input.table, index: input.index, partitions: input.partitions });
+    else watchesBacklogOf.push(input.service);
   }
   for (const output of service.emits) {
     if (output.kind === 'table') tables.push({ table: output.table, write: true });
@@ -89,6 +104,8 @@ export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceA
   if (quarantine) buckets.push({ bucket: quarantine.name, prefix: quarantinePayloadPrefix(service.name), read: true, write: true });
   return {
     sendsTo: downstreamServices(service),
+    watchesBacklogOf,
+    indexes,
     tables: merge(tables, (entry) => entry.table),
     buckets: merge(buckets, (entry) => `${entry.bucket}/${entry.prefix}`),
     sendsEmail: service.emits.some((output) => output.kind === 'email'),

@@ -9,7 +9,13 @@ import type { ServiceEntry, ServiceInput, ServiceOutput, ServiceSource, StreamRo
 export type Dependency = 'dynamodb' | 's3' | 'sqs' | 'email';
 
 type SourceDependency<S> = S extends { readonly kind: 's3' } ? 's3' : S extends { readonly kind: 'stream' } ? 'dynamodb' : never;
-type InputDependency<I> = I extends { readonly kind: 'table' } ? 'dynamodb' : I extends { readonly kind: 'bucket' } ? 's3' : never;
+type InputDependency<I> = I extends { readonly kind: 'table' | 'index' }
+  ? 'dynamodb'
+  : I extends { readonly kind: 'bucket' }
+    ? 's3'
+    : I extends { readonly kind: 'backlog' }
+      ? 'sqs'
+      : never;
 type OutputDependency<O> = O extends { readonly kind: 'table' }
   ? 'dynamodb'
   : O extends { readonly kind: 'bucket' }
@@ -35,7 +41,7 @@ function sourceDependency(source: ServiceSource): Dependency[] {
   return source.kind === 'stream' ? ['dynamodb'] : [];
 }
 
-const INPUT_DEPENDENCY: Record<ServiceInput['kind'], Dependency> = { table: 'dynamodb', bucket: 's3' };
+const INPUT_DEPENDENCY: Record<ServiceInput['kind'], Dependency> = { table: 'dynamodb', bucket: 's3', index: 'dynamodb', backlog: 'sqs' };
 const OUTPUT_DEPENDENCY: Record<ServiceOutput['kind'], Dependency> = { table: 'dynamodb', bucket: 's3', service: 'sqs', email: 'email' };
 
 /** The dependencies a service's entry declares: what it consumes, reads and emits to, by AWS service. */

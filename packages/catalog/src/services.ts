@@ -109,5 +109,39 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'reconciler',
+    description:
+      'Drives again what stopped short of a final state past its deadline (receipts awaiting an upload that is stored, stuck in a step), expires uploads never made, and flags for on-call what keeps failing',
+    critical: false,
+    consumes: { kind: 'schedule', everySeconds: 60, localEverySeconds: 10 },
+    emits: [
+      // A stuck receipt's state (its re-drive count; an uploaded one goes back to the sniffer through the stream), expiry, give-up.
+      { kind: 'table', table: 'notes' },
+      // An upload whose S3 event was lost, as S3 would have sent it.
+      { kind: 'service', service: 'receipt-intake' },
+      // The job a reading receipt waits on.
+      { kind: 'service', service: 'image-normalizer' },
+      { kind: 'service', service: 'pdf-inspector' },
+      { kind: 'service', service: 'ocr' },
+      { kind: 'service', service: 'receipt-parser' },
+    ],
+    reads: [
+      { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['RECONCILE#*'] },
+      // Whether an upload awaited is stored after all.
+      { kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' },
+      // A job is driven again only once the queue it would wait in holds nothing for anyone.
+      { kind: 'backlog', service: 'receipt-intake' },
+      { kind: 'backlog', service: 'format-sniffer' },
+      { kind: 'backlog', service: 'image-normalizer' },
+      { kind: 'backlog', service: 'pdf-inspector' },
+      { kind: 'backlog', service: 'ocr' },
+      { kind: 'backlog', service: 'receipt-parser' },
+    ],
+    // One tick at a time, by one task: two would only race for the same items (their writes are conditional anyway).
+    limits: { deadlineMs: 30_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 60, pagingCounters: ['reconciler_gave_up'] },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

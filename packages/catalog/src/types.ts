@@ -41,11 +41,27 @@ export type ServiceSource =
   /** S3 object-created notifications of a bucket, filtered by key prefix and suffix. */
   | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly suffix?: string }
   /** Messages sent by other services that declare this one among their outputs. */
-  | { readonly kind: 'queue' };
+  | { readonly kind: 'queue' }
+  /**
+   * A tick (`{"kind":"tick"}`) sent to its queue on a period: by an EventBridge rule in the cloud
+   * (whose rate counts in minutes), by the platform on the laptop, so the same handler runs on both.
+   */
+  | {
+      readonly kind: 'schedule';
+      /** The cloud's period: a whole number of minutes, in seconds. */
+      readonly everySeconds: number;
+      /** The laptop's period (`npm start`), shorter so that a developer sees it work; NDF_TICK_SECONDS overrides it. */
+      readonly localEverySeconds: number;
+    };
 
 /** What a service reads besides its source (which it may always read). */
 export type ServiceInput =
-  { readonly kind: 'table'; readonly table: string } | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string };
+  | { readonly kind: 'table'; readonly table: string }
+  | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string }
+  /** Partitions of a table's index that are not tenant data (keys like `RECONCILE#*`), queried across tenants. */
+  | { readonly kind: 'index'; readonly table: string; readonly index: string; readonly partitions: readonly string[] }
+  /** How many messages wait in a service's queue (visible, in flight, delayed): whether work for it may still be on its way. */
+  | { readonly kind: 'backlog'; readonly service: string };
 
 export type ServiceOutput =
   | { readonly kind: 'table'; readonly table: string }
@@ -69,6 +85,8 @@ export interface ServiceAlarms {
   readonly quarantinedMessages: number;
   /** Seconds without a heartbeat before the service is considered down. */
   readonly heartbeatMissingSeconds: number;
+  /** Counters of its own (snake_case, `context.metrics`) that page as soon as they count anything. */
+  readonly pagingCounters?: readonly string[];
 }
 
 /** Fargate sizes a task may take (vCPU units of 1/1024, memory in MiB). */

@@ -81,6 +81,12 @@ export function catalogProblems(catalog: Catalog): string[] {
     if (source.kind === 's3' && !bucketNames.has(source.bucket))
       problems.push(`${where} consumes events of unknown bucket "${source.bucket}".`);
     if (source.kind === 'queue' && !fedByOthers.has(service.name)) problems.push(`${where} consumes a queue that no service emits to.`);
+    if (source.kind === 'schedule') {
+      if (!(Number.isInteger(source.everySeconds / 60) && source.everySeconds >= 60))
+        problems.push(`${where}: everySeconds must be a whole number of minutes (an EventBridge rate), at least 60.`);
+      if (!(Number.isInteger(source.localEverySeconds) && source.localEverySeconds >= 1))
+        problems.push(`${where}: localEverySeconds must be a whole number of seconds, at least 1.`);
+    }
     for (const output of service.emits) {
       if (output.kind === 'table' && !tableNames.has(output.table)) problems.push(`${where} emits to unknown table "${output.table}".`);
       if (output.kind === 'bucket' && !bucketNames.has(output.bucket))
@@ -99,9 +105,21 @@ export function catalogProblems(catalog: Catalog): string[] {
       problems.push(`${where}: maxMessageAgeSeconds must be at least 10 (the alarm period).`);
     if (!(service.alarms.quarantinedMessages >= 1)) problems.push(`${where}: quarantinedMessages must be at least 1.`);
     if (!(service.alarms.heartbeatMissingSeconds >= 10)) problems.push(`${where}: heartbeatMissingSeconds must be at least 10.`);
+    for (const counter of service.alarms.pagingCounters ?? [])
+      if (!/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(counter))
+        problems.push(`${where}: paging counter "${counter}" is not a snake_case metric name.`);
     for (const input of service.reads ?? []) {
       if (input.kind === 'table' && !tableNames.has(input.table)) problems.push(`${where} reads unknown table "${input.table}".`);
       if (input.kind === 'bucket' && !bucketNames.has(input.bucket)) problems.push(`${where} reads unknown bucket "${input.bucket}".`);
+      if (input.kind === 'index') {
+        const table = catalog.tables.find((candidate) => candidate.name === input.table);
+        if (!table?.globalIndexes.some((index) => index.name === input.index))
+          problems.push(`${where} reads unknown index "${input.index}" of table "${input.table}".`);
+        if (input.partitions.length === 0 || input.partitions.some((partition) => partition.startsWith('T#')))
+          problems.push(`${where} reads index "${input.index}" on no partition, or on tenant ones (read the table for those).`);
+      }
+      if (input.kind === 'backlog' && !serviceNames.has(input.service))
+        problems.push(`${where} watches the backlog of unknown service "${input.service}".`);
     }
     if (service.task && !(FARGATE_MEMORY_MIB[service.task.cpu] ?? []).includes(service.task.memoryMiB)) {
       problems.push(`${where}: ${service.task.memoryMiB} MiB is not a Fargate memory size for ${service.task.cpu} CPU units.`);

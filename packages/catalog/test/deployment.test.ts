@@ -48,6 +48,30 @@ describe("a service's deployment in the cloud", () => {
   });
 });
 
+describe('a service fed by a schedule', () => {
+  it('ticks in the cloud on whole minutes (an EventBridge rate), and reads only indexes and backlogs that exist', () => {
+    const problems = catalogProblems(
+      withServices(
+        service({
+          consumes: { kind: 'schedule', everySeconds: 90, localEverySeconds: 0 },
+          reads: [
+            { kind: 'index', table: 'notes', index: 'nope', partitions: ['RECONCILE#*'] },
+            { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['T#*'] },
+            { kind: 'backlog', service: 'nobody' },
+          ],
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      'Service "vat-calculator": everySeconds must be a whole number of minutes (an EventBridge rate), at least 60.',
+      'Service "vat-calculator": localEverySeconds must be a whole number of seconds, at least 1.',
+      'Service "vat-calculator" reads unknown index "nope" of table "notes".',
+      'Service "vat-calculator" reads index "gsi1" on no partition, or on tenant ones (read the table for those).',
+      'Service "vat-calculator" watches the backlog of unknown service "nobody".',
+    ]);
+  });
+});
+
 describe('what a service may touch', () => {
   it('reads its source, reads what it declares, writes what it emits, and keeps its own quarantine', () => {
     const access = serviceAccess(
@@ -65,6 +89,8 @@ describe('what a service may touch', () => {
     );
     expect(access).toEqual({
       sendsTo: ['ocr'],
+      watchesBacklogOf: [],
+      indexes: [],
       tables: [{ table: 'notes', write: true }],
       buckets: [
         { bucket: 'receipts', prefix: 'tenants/', read: true, write: false },
@@ -73,6 +99,22 @@ describe('what a service may touch', () => {
       ],
       sendsEmail: true,
     });
+  });
+
+  it('queries the index partitions and watches the backlogs it declares, and only those', () => {
+    const access = serviceAccess(
+      catalog,
+      service({
+        consumes: { kind: 'schedule', everySeconds: 60, localEverySeconds: 10 },
+        reads: [
+          { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['RECONCILE#*'] },
+          { kind: 'backlog', service: 'ocr' },
+        ],
+      }),
+    );
+    expect(access.indexes).toEqual([{ table: 'notes', index: 'gsi1', partitions: ['RECONCILE#*'] }]);
+    expect(access.watchesBacklogOf).toEqual(['ocr']);
+    expect(access.tables).toEqual([]);
   });
 
   it('reads the table of its stream without writing it when it emits nothing there', () => {

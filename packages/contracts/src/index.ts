@@ -7,6 +7,7 @@ export * from './notes-table-keys.js';
 export * from './problem.js';
 export * from './receipt-object-key.js';
 export * from './receipt.js';
+export * from './reconcile-index.js';
 export * from './roles.js';
 export * from './stage.js';
 export * from './tenant-scope.js';

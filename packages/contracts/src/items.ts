@@ -69,6 +69,14 @@ export interface ReceiptItem extends Keys {
   /** Keys in the receipts bucket (under derived/) of thumbnails, by width. */
   readonly thumbnails?: readonly { readonly width: number; readonly key: string }[];
   readonly refusal?: { readonly code: string; readonly reason: string };
+  /** While the receipt is not final: its place in the reconciler's index (see reconcile-index.ts). */
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
+  /** When it last moved on (a step); the reconciler measures how long it has been stuck from it. */
+  readonly stepAt?: string;
+  /** Times the reconciler drove it again since it last moved on, and in all. */
+  readonly redrives?: number;
+  readonly redrivesTotal?: number;
 }
 
 /** The receipt that first carried a SHA-256 in its tenant. */

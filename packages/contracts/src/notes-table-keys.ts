@@ -10,6 +10,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | NOTE      | T#<tenant>#N#<noteId>   | NOTE                         | T#<tenant>#U#<user>| <date>#<noteId>                 |
  * | RECEIPT   | T#<tenant>#N#<noteId>   | RCPT#<receiptId>             |                    |                                 |
  * |  (before its note exists) T#<tenant>#R#<receiptId> | RCPT#<receiptId>  |                    |                                 |
+ * |  (while not final)      |                         |                              | RECONCILE#<shard>  | <time it was last looked at>    |
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
@@ -19,6 +20,8 @@ import type { TenantScope } from './tenant-scope.js';
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
  *   from the note's `receiptIds` (one more Query per such receipt).
  * - The listing reads gsi1 for one tenant and user, newest expense date first.
+ * - A receipt not in a final state is also in gsi1, under a reconcile shard (reconcile-index.ts),
+ *   oldest first: the reconciler reads only those, never the whole table.
  * - The S3 key of a receipt (see receipt-object-key.ts) names its partition, so the intake
  *   service finds the RECEIPT item from the object key alone.
  * - A note's id is derived from the caller's idempotency key (see note-id.ts), so creating a

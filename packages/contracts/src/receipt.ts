@@ -10,10 +10,11 @@ export const RECEIPT_UPLOAD_EXPIRY_SECONDS = 15 * 60;
  * SHA-256); reading: its format is known and the services are reading it (each step moves it
  * on, so that the stream hands the sniffer each upload once); processed: the services have read
  * it; refused: it cannot be a receipt (reason given); failed: a service gave up on it (its message
- * is in quarantine, where the on-call engineer replays it). The transitions between them live in
+ * is in quarantine, where the on-call engineer replays it); expired: never uploaded, and no longer
+ * expected (the reconciler gives up waiting). The transitions between them live in
  * @ndf/receipt-pipeline.
  */
-export const RECEIPT_STATUSES = ['awaiting_upload', 'uploaded', 'reading', 'processed', 'refused', 'failed'] as const;
+export const RECEIPT_STATUSES = ['awaiting_upload', 'uploaded', 'reading', 'processed', 'refused', 'failed', 'expired'] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
 export interface ReceiptUploadRequest {

@@ -1,5 +1,13 @@
 export { localAwsClients, type AwsClients, type AwsEndpoints } from './aws-clients.js';
-export { DEFAULT_PORTS, configFromEnvironment, ephemeralConfig, type StackConfig, type StackPorts } from './config.js';
+export {
+  DEFAULT_PORTS,
+  PORT_VARIABLES,
+  apiPortVariable,
+  configFromEnvironment,
+  ephemeralConfig,
+  type StackConfig,
+  type StackPorts,
+} from './config.js';
 export { freePort, assertPortFree, PortInUseError, LOOPBACK } from './net/ports.js';
 export { waitUntil } from './net/wait-until.js';
 export { provision, type ProvisionResult } from './provision/provision.js';

@@ -80,7 +80,7 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
     const dynamoDbOptions = { port: config.ports.dynamodb, dataDirectory: dataPath('dynamodb'), heapMb: config.dynamoDbHeapMb };
     const starting = {
       dynamodb: startDynamoDbLocal(dynamoDbOptions),
-      sqs: startSqsEmulator({ port: config.ports.sqs, region: config.region }),
+      sqs: startSqsEmulator({ port: config.ports.sqs, region: config.region, dataDir: dataPath('sqs') }),
       s3Backend: startS3BackendProcess({ port: config.ports.s3Backend, directory: dataPath('s3') ?? join(temporaryDir!, 's3') }),
       mail: startMailCatcher({ smtpPort: config.ports.smtp, httpPort: config.ports.mailHttp, directory: dataPath('mail') }),
       issuer: startTokenIssuer({ port: config.ports.issuer, keyDirectory: dataPath('issuer') }),
@@ -99,6 +99,7 @@ export async function startLocalStack(config: StackConfig, options: StartOptions
     ]);
     let dynamodb = firstDynamodb;
     log(`DynamoDB Local ${dynamodb.endpoint}, SQS ${sqs.endpoint}, S3 emulator ${s3Backend.endpoint}`);
+    if (sqs.released > 0) log(`SQS: ${sqs.released} messages in flight when the platform stopped are visible again`);
 
     const s3Endpoint = `http://${LOOPBACK}:${config.ports.s3}`;
     const clients = localAwsClients(

@@ -11,3 +11,5 @@ export { readObject, writeDerived, type StoredObject } from './objects.js';
 export { readReceiptFile, refuseReceipt } from './receipt-files.js';
 export { parseChange } from './change.js';
 export { itemReader, readChange, withImages, type ItemReader } from './change-image.js';
+export { RECEIPT_TEXT_FILES, pendingJob, type PendingJob, type StageSeen } from './pending-job.js';
+export { reconcileIndexChange } from './reconcile-index-change.js';

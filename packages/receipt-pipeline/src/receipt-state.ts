@@ -1,6 +1,7 @@
 import { GetItemCommand, TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { receiptKey, tenantScope, type ReceiptStatus, type RefusalCode, type UserMessage } from '@ndf/contracts';
+import { reconcileIndexChange } from './reconcile-index-change.js';
 import { PermanentError } from '@ndf/runtime';
 import type { ReceiptRef } from './receipt-ref.js';
 import { stageItem, type StageOutcome } from './stage-item.js';
@@ -16,6 +17,12 @@ export interface Refusal {
 
 /** Whether a job for a step is still to do: `due` (the receipt is where the step starts), or `passed` (a replay or a late duplicate). */
 export type Readiness = { readonly due: true } | { readonly due: false; readonly status: ReceiptStatus };
+
+const STAGE_NOT_SUCCEEDED = {
+  ConditionExpression: 'attribute_not_exists(#stageStatus) OR #stageStatus <> :succeeded',
+  ExpressionAttributeNames: { '#stageStatus': 'status' },
+  ExpressionAttributeValues: marshall({ ':succeeded': 'succeeded' }),
+} as const;
 
 /** `applied`: the receipt moved; `repeat`: it was there or further already (a redelivered message), nothing written. */
 export type StepResult = 'applied' | 'repeat';
@@ -84,8 +91,10 @@ export class ReceiptState {
     // A worker acts inside the tenant the receipt belongs to, under its own name.
     const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
     const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
-    const set = { ...attributes, status: RECEIPT_STEPS[step].to };
+    const index = reconcileIndexChange(receipt.receiptId, RECEIPT_STEPS[step].to, new Date());
+    const set = { ...attributes, ...index.set, status: RECEIPT_STEPS[step].to };
     const names = Object.keys(set);
+    const removed = index.remove.map((name) => `#r_${name}`);
     const from = startingStatuses(step);
     try {
       await this.dynamodb.send(
@@ -95,9 +104,13 @@ export class ReceiptState {
               Update: {
                 TableName: this.tableName,
                 Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
-                UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+                UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')} REMOVE ${removed.join(', ')}`,
                 ConditionExpression: `attribute_exists(pk) AND #status IN (${from.map((_, index) => `:from${index}`).join(', ')})`,
-                ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, index) => [`#a${index}`, name])), '#status': 'status' },
+                ExpressionAttributeNames: {
+                  ...Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
+                  ...Object.fromEntries(index.remove.map((name) => [`#r_${name}`, name])),
+                  '#status': 'status',
+                },
                 ExpressionAttributeValues: marshall(
                   {
                     ...Object.fromEntries(names.map((name, index) => [`:v${index}`, set[name as keyof typeof set]])),
@@ -112,6 +125,9 @@ export class ReceiptState {
               Put: {
                 TableName: this.tableName,
                 Item: marshall(stageItem(scope, this.service, on, stage), { removeUndefinedValues: true }),
+                // A step that leaves the status as it is (`read`) is a repeat once this service's stage succeeded:
+                // the status alone cannot tell, and a second run must not write its outcome over the first.
+                ...(RECEIPT_STEPS[step].to === RECEIPT_STEPS[step].from[0] ? STAGE_NOT_SUCCEEDED : {}),
               },
             },
           ],
@@ -120,7 +136,9 @@ export class ReceiptState {
       );
       return 'applied';
     } catch (error) {
-      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code !== 'ConditionalCheckFailed' && reasons[1]?.Code === 'ConditionalCheckFailed') return 'repeat';
+      const reason = reasons[0];
       if (reason?.Code !== 'ConditionalCheckFailed') throw error;
       if (reason.Item === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
       const status = unmarshall(reason.Item).status as ReceiptStatus;

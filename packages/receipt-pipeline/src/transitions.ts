@@ -16,8 +16,10 @@ export const RECEIPT_STEPS = {
   process: { from: ['reading'], to: 'processed' },
   /** A file that cannot be a receipt, with its reason (a normal outcome). */
   refuse: { from: ['uploaded', 'reading'], to: 'refused' },
-  /** A service's message about it went to quarantine. */
+  /** A service's message about it went to quarantine, or the reconciler gave up driving it. */
   fail: { from: ['awaiting_upload', 'uploaded', 'reading'], to: 'failed' },
+  /** reconciler: never uploaded, past the time an upload is still expected. */
+  expire: { from: ['awaiting_upload'], to: 'expired' },
 } as const satisfies Record<string, { readonly from: readonly ReceiptStatus[]; readonly to: ReceiptStatus }>;
 
 export type ReceiptStep = keyof typeof RECEIPT_STEPS;
@@ -31,12 +33,13 @@ const PROGRESS: Readonly<Record<ReceiptStatus, number>> = {
   failed: 2.5,
   processed: 3,
   refused: 3,
+  expired: 3,
 };
 
-/** The statuses a step may start from. A failed receipt resumes with any step but `fail`: its message was replayed. */
+/** The statuses a step may start from. A failed receipt resumes with any step but `fail` (and `expire`): its message was replayed. */
 export function startingStatuses(step: ReceiptStep): readonly ReceiptStatus[] {
   const { from } = RECEIPT_STEPS[step];
-  return step === 'fail' ? from : [...from, 'failed'];
+  return step === 'fail' || step === 'expire' ? from : [...from, 'failed'];
 }
 
 /** Whether a receipt at `status` is at or past where `step` leads: the step is a repeat, nothing to do. */

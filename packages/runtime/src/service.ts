@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { ServiceClients } from './aws/clients.js';
 import { createOnce } from './effects/index.js';
-import { withCorrelation } from './observability/index.js';
+import { withCorrelation, type MetricsRegistry } from './observability/index.js';
 import { sweepDeadLetterQueue, type QuarantineEntry, type QuarantineSink } from './quarantine/index.js';
 import { retryTransient } from './resilience/index.js';
 import { declaredCall, lazyDependencies, type CallDependency, type DependencyContext, type DependencyFactory } from './dependencies.js';
@@ -39,6 +39,8 @@ export interface ServiceContext<N extends string = string> extends Omit<HandlerC
    * carrying this message's correlation id; called through the `sqs` breaker and the deadline.
    */
   emit: Emit;
+  /** The service's own counters, on its metrics endpoint and in its EMF lines (CloudWatch metrics under its name). */
+  readonly metrics: Pick<MetricsRegistry, 'increment'>;
 }
 
 /** What a quarantine hook is given: the process's clients, and a signal bounding the hook. */
@@ -149,6 +151,7 @@ function startQueueService<E extends ServiceEntry, D>(
               once: (effectKey, effect) => once(effectKey, new Date(context.deadline.getTime() + CLAIM_GRACE_MS), effect),
               emit: (service, body, emitOptions) =>
                 context.call('sqs', (signal) => emitter.send(service, body, message.correlationId, signal, emitOptions)),
+              metrics,
             },
             await dependencies.get(),
           ),

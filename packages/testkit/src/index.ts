@@ -6,3 +6,9 @@ export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } 
 export { gatewayEvent, type GatewayEventOptions } from './gateway-event.js';
 export { QuarantinedError, startServiceUnderTest, type Delivery, type ServiceUnderTest } from './service-under-test.js';
 export { outageEntry, runOutageScenario, type OutageFigures, type OutageOptions } from './outage-scenario.js';
+export { putReceiptItem, readItem, type ReceiptItemOptions, type TestReceipt } from './receipt-items.js';
+export { platformAccess, platformEnvironment, startPlatform, type PlatformProcess } from './restart/platform-process.js';
+export { FINAL_STATUSES, receiptItems, stageWrites } from './restart/receipt-ledger.js';
+export { ReceiptsClient, type SubmittedReceipt } from './restart/receipts-client.js';
+export { restartReport } from './restart/restart-report.js';
+export { runRestart, type RestartFigures, type RestartOptions, type StopMode } from './restart/run-restart.js';

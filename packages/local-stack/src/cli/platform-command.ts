@@ -5,6 +5,7 @@ import { banner } from '../platform/banner.js';
 import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
 import { bundleProcesses } from '../platform/bundle.js';
 import { platformProcesses } from '../platform/processes.js';
+import { startScheduleTicks } from '../platform/schedule-ticks.js';
 import { startLocalStack } from '../stack.js';
 import { Supervisor } from '../supervisor/supervisor.js';
 import { onShutdownSignal } from './shutdown.js';
@@ -17,7 +18,9 @@ const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b
 export async function platformCommand(options: { inMemory: boolean }): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
-  const stack = await startLocalStack(configFromEnvironment(process.env, options.inMemory ? undefined : paths.defaultDataDir), { log });
+  // NDF_DATA_DIR: another platform's data beside the developer's (a chaos run keeps its own).
+  const dataDir = options.inMemory ? undefined : (process.env.NDF_DATA_DIR ?? paths.defaultDataDir);
+  const stack = await startLocalStack(configFromEnvironment(process.env, dataDir), { log });
   const environment = { ...stack.environment(), ...CONSOLE_ENVIRONMENT };
   const building = Date.now();
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
@@ -32,8 +35,11 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
     }
   });
+  const ticks = startScheduleTicks(catalog, { sqs: stack.clients.sqs, prefix: stack.config.prefix, env: process.env, log });
+  if (ticks.schedules.length > 0) log(`schedules: ${ticks.schedules.join(', ')}`);
   onShutdownSignal(async () => {
     log('stopping…');
+    ticks.stop();
     await supervisor.stop();
     await Promise.all([stack.stop(), bundled.remove()]);
     log('stopped');

@@ -5,6 +5,7 @@ import {
   ownerListing,
   receiptKey,
   receiptObjectKey,
+  reconcileIndexAttributes,
   type NoteInput,
   type NoteItem,
   type NotePatch,
@@ -98,5 +99,8 @@ export function newReceiptItem(
     objectKey: receiptObjectKey(scope, receiptId, request.noteId),
     requestedAt: now.toISOString(),
     correlationId,
+    // Open until uploaded: the reconciler finds it if its upload's event is lost, or expires it.
+    ...reconcileIndexAttributes(receiptId, now),
+    stepAt: now.toISOString(),
   };
 }
