@@ -14,3 +14,4 @@ export * from './tenant-scope.js';
 export { openApiDocument, type SchemaName } from './openapi/document.js';
 export * from './change-message.js';
 export * from './refusals.js';
+export * from './s3-event.js';

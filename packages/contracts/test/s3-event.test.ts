@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildObjectCreatedEvent, buildTestEvent, encodeEventKey, keyMatchesFilter } from '../src/s3/index.js';
+import { buildObjectCreatedEvent, buildTestEvent, encodeEventKey } from '../src/index.js';
 
 describe('encodeEventKey', () => {
   it('writes spaces as + and keeps the slashes', () => {
@@ -99,14 +99,5 @@ describe('buildTestEvent', () => {
         HostId: 'HOST',
       },
     );
-  });
-});
-
-describe('keyMatchesFilter', () => {
-  it('applies prefix and suffix to the raw key', () => {
-    expect(keyMatchesFilter('incoming/a b.pdf', { prefix: 'incoming/', suffix: '.pdf' })).toBe(true);
-    expect(keyMatchesFilter('incoming/a b.png', { prefix: 'incoming/', suffix: '.pdf' })).toBe(false);
-    expect(keyMatchesFilter('other/a.pdf', { prefix: 'incoming/' })).toBe(false);
-    expect(keyMatchesFilter('anything', {})).toBe(true);
   });
 });
