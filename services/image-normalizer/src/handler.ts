@@ -21,7 +21,7 @@ import { normaliseImage } from './normalise.js';
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'metrics' | 'signal'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'normalize-image');

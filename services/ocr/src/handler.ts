@@ -24,7 +24,7 @@ export interface OcrDependencies extends ReceiptServiceDependencies {
   readonly reserveMs: number;
 }
 
-type Context = Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal' | 'deadline'>;
+type Context = Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'metrics' | 'signal' | 'deadline'>;
 
 /**
  * Reads the text of a receipt's page images (from the normaliser or the PDF inspector), stores

@@ -5,7 +5,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, stageKey, tenantScope } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import { derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
+import { JOBS_DROPPED_METRIC, derivedKey, type ReceiptText } from '@ndf/receipt-pipeline';
 import { generateFixture } from '@ndf/receipt-fixtures';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,8 +67,10 @@ describe('ocr', () => {
     const item = { ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'processed' };
     await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
 
+    const droppedBefore = reader.running.metrics.snapshot().counters[JOBS_DROPPED_METRIC] ?? 0;
     const emitted = await ocr(JSON.stringify({ kind: 'ocr', receipt, pageKeys: [pageKey] }));
     expect(emitted).toEqual([]);
+    expect(reader.running.metrics.snapshot().counters[JOBS_DROPPED_METRIC]).toBe(droppedBefore + 1);
     const { Item } = await stack.clients.dynamodb.send(
       new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(receiptKey(scope, receiptId)) }),
     );

@@ -27,7 +27,7 @@ export interface InspectorDependencies extends ReceiptServiceDependencies {
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'metrics' | 'signal'>,
   dependencies: InspectorDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');

@@ -10,7 +10,7 @@ import { recordUpload } from './record-upload.js';
 import { recordedUpload, recordIgnoredUpload } from './recorded-upload.js';
 import { createdObjects, type CreatedObject } from './s3-event.js';
 
-type IntakeContext = Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log'>;
+type IntakeContext = Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log' | 'metrics'>;
 
 /**
  * Records each uploaded original: reads the bytes of the version the event names once for the
@@ -70,6 +70,9 @@ async function intakeObject(object: CreatedObject, receipt: ReceiptRef, context:
   });
 }
 
+/** Counted on the service's metrics: later uploads to a receipt whose original is pinned. */
+export const UPLOADS_IGNORED_METRIC = 'uploads_ignored';
+
 async function ignoreUpload(
   object: CreatedObject,
   receipt: ReceiptRef,
@@ -78,6 +81,7 @@ async function ignoreUpload(
   dependencies: IntakeDependencies,
 ): Promise<void> {
   if (object.versionId) await context.call('dynamodb', (signal) => recordIgnoredUpload(dependencies, receipt, object.versionId!, signal));
+  context.metrics.increment(UPLOADS_IGNORED_METRIC);
   context.log.warn({
     event: 'receipt-upload-ignored',
     tenant: receipt.tenant,

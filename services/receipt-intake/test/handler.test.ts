@@ -20,6 +20,7 @@ import { waitUntil } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { DynamoQuarantineStore, PermanentError, startService, type RunningService } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UPLOADS_IGNORED_METRIC } from '../src/handler.js';
 import { createdObjects } from '../src/s3-event.js';
 import { service } from '../src/service.js';
 
@@ -138,6 +139,7 @@ describe('receipt-intake', () => {
     const first = Buffer.from('the photo the sniffer checks');
     const firstVersion = await upload(first);
     await waitUntil('the receipt recorded', async () => (await receipt(receiptId))?.status === 'uploaded', 15_000);
+    const ignoredBefore = running.metrics.snapshot().counters[UPLOADS_IGNORED_METRIC] ?? 0;
     const second = Buffer.from('another file, sent later with the same form');
     const secondVersion = await upload(second);
     expect(secondVersion).not.toBe(firstVersion);
@@ -153,6 +155,7 @@ describe('receipt-intake', () => {
       async () => ((await intakeStage())?.ignoredUploadVersions as Set<string>)?.has(secondVersion),
       15_000,
     );
+    expect(running.metrics.snapshot().counters[UPLOADS_IGNORED_METRIC]).toBe(ignoredBefore + 1);
     expect(await receipt(receiptId)).toMatchObject({
       status: 'uploaded',
       sha256: createHash('sha256').update(first).digest('hex'),

@@ -22,7 +22,7 @@ export interface ParserDependencies extends ReceiptServiceDependencies {
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log' | 'signal'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'log' | 'metrics' | 'signal'>,
   dependencies: ParserDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');
