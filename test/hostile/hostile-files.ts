@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { deflateSync, crc32 } from 'node:zlib';
 import { MAX_RECEIPT_BYTES } from '@ndf/contracts';
-import { encryptedPdf, generateFixture } from '@ndf/receipt-fixtures';
+import { encryptedPdf, generateFixture, pngDecompressionBomb } from '@ndf/receipt-fixtures';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 
@@ -30,28 +29,8 @@ export const hugeFile = (): Buffer => {
   return bytes;
 };
 
-const chunk = (type: string, data: Buffer): Buffer => {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-};
-
 /** A decompression bomb: a PNG of a few hundred bytes whose header claims 65,535 x 65,535 pixels. */
-export const pngBomb = (): Buffer => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(65_535, 0);
-  header.writeUInt32BE(65_535, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(65_536))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-};
+export const pngBomb = (): Buffer => pngDecompressionBomb(65_535);
 
 /** The committed iPhone (HEVC) photo, its header claiming 10,000 x 8,000 pixels: over what is decoded in WebAssembly. */
 export const hugeHeic = async (): Promise<Buffer> => {

@@ -2,11 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { receiptKey, tenantScope, type NoteDetail, type ReceiptUpload, type ReceiptView } from '@ndf/contracts';
 import { freePort, paths, platformProcesses, Supervisor, waitUntil } from '@ndf/local-stack';
-import { generateFixture, type Fixture } from '@ndf/receipt-fixtures';
+import { generateFixture, pngDecompressionBomb, type Fixture } from '@ndf/receipt-fixtures';
 import { DynamoQuarantineStore } from '@ndf/runtime';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,28 +38,6 @@ afterAll(async () => {
   await supervisor?.stop();
   await stack?.stop();
 });
-
-/** A PNG whose header claims 30,000 x 30,000 pixels, with one tiny compressed row: a decompression bomb. */
-function pngBomb(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(30_000, 0);
-  header.writeUInt32BE(30_000, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(1 + 30_000 * 3))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** The first photo fixture stored turned, with an EXIF orientation that turns it back. */
 async function rotatedPhoto(): Promise<Fixture> {
@@ -126,7 +103,7 @@ describe('the receipt chain', () => {
       invoice: await upload(token, note.body.id, 'facture.pdf', 'application/pdf', await readFile(invoice.path)),
       renamedPng: await upload(token, note.body.id, 'ticket.pdf', 'application/pdf', await readFile(png.path)),
       empty: await upload(token, note.body.id, 'vide.jpg', 'image/jpeg', new Uint8Array(0)),
-      bomb: await upload(token, note.body.id, 'bomb.png', 'image/png', pngBomb()),
+      bomb: await upload(token, note.body.id, 'bomb.png', 'image/png', pngDecompressionBomb(30_000)),
     };
 
     let receipts = new Map<string, ReceiptView>();

@@ -19,3 +19,4 @@ export {
   type ReceiptTruth,
 } from './truth.js';
 export { encryptedPdf } from './encrypted-pdf.js';
+export { pngDecompressionBomb } from './decompression-bomb.js';
