@@ -91,7 +91,7 @@ async function quarantineDurably(
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sink.quarantine(entry);
+      await sink.quarantine(entry, signal);
       return;
     } catch (error) {
       if (signal.aborted) throw signal.reason;
