@@ -2,6 +2,7 @@ export { serviceClients, type ServiceClients } from './aws/clients.js';
 export { PermanentError, TransientError } from './errors.js';
 export { createOnce, type Once } from './effects/index.js';
 export { shutdownSignal } from './lifecycle/shutdown.js';
+export { untilAborted, wait } from './lifecycle/wait.js';
 export * from './observability/index.js';
 export * from './quarantine/index.js';
 export * from './resilience/index.js';

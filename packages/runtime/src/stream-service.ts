@@ -2,6 +2,7 @@ import { routerDependencies, tableName, type RouterDependency, type StreamRouter
 import type { Logger } from 'pino';
 import type { ServiceClients } from './aws/clients.js';
 import { callThrough, declaredCall, lazyDependencies, type CallDependency, type DependencyFactory } from './dependencies.js';
+import { AbandonedHandlers } from './lifecycle/abandoned-handlers.js';
 import { startShell, type RunOptions, type RunningService } from './shell.js';
 import { consumeStream } from './stream/stream-consumer.js';
 import type { StreamRecord } from './stream/stream-record.js';
@@ -42,6 +43,7 @@ export function startStreamService<D>(definition: StreamServiceDefinition<D>, op
   return startShell(entry.name, options, async ({ env, prefix, logger, clients, metrics, breakers, quarantine, runtimeTable }) => {
     const dependencies = lazyDependencies(definition.dependencies, { name: entry.name, env, prefix, clients, log: logger });
     const reading = new AbortController();
+    const abandoned = AbandonedHandlers.reportingTo(metrics);
     const consuming = consumeStream({
       dynamodb: clients.dynamodb,
       streams: clients.dynamodbStreams,
@@ -58,6 +60,7 @@ export function startStreamService<D>(definition: StreamServiceDefinition<D>, op
       batchSize: entry.batchSize,
       maxRetries: entry.maxRetries,
       handlerTimeoutMs: entry.deadlineMs,
+      abandoned,
       handleBatch: async (records, { signal: batchSignal, shardId }) =>
         definition.handleBatch(
           records,
@@ -74,6 +77,11 @@ export function startStreamService<D>(definition: StreamServiceDefinition<D>, op
     }).catch((error: unknown) => logger.error({ event: 'stream-consumer-failed', error: String(error) }));
     return {
       startedDetail: { table: entry.table, dependencies: declared },
+      health: () => ({
+        // A shard held by a handler that ignored its deadline moves no more until the task is replaced.
+        ok: breakers.openDependencies().length === 0 && abandoned.inFlight === 0,
+        detail: { openBreakers: breakers.openDependencies(), abandonedInFlight: abandoned.inFlight },
+      }),
       stop: async () => {
         // The batch in hand is cut off and not checkpointed: the next reader of the shard gets it again.
         reading.abort(new Error('stopping'));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { tableName } from '@ndf/catalog';
 import { waitUntil } from '@ndf/local-stack';
@@ -29,10 +30,13 @@ class MemorySink implements QuarantineSink {
 
 class CountingMetrics implements Metrics {
   readonly counts = new Map<string, number>();
+  readonly gauges = new Map<string, number>();
   increment(name: string, value = 1): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + value);
   }
-  gauge(): void {}
+  gauge(name: string, value: number): void {
+    this.gauges.set(name, value);
+  }
   observe(): void {}
 }
 
@@ -227,9 +231,10 @@ describe('consumeStream', () => {
       consumerName: 'timeout',
       maxRetries: 0,
       handlerTimeoutMs: 100,
-      handleBatch: only('T#', async (records) => {
-        // Ignores its signal: the consumer must not wait for it.
-        if (records.some((record) => keyOf(record) === 'T#hang')) await new Promise(() => undefined);
+      handleBatch: only('T#', async (records, { signal }) => {
+        if (records.some((record) => keyOf(record) === 'T#hang')) {
+          await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+        }
         handled.push(...records.map(keyOf));
       }),
     });
@@ -241,6 +246,66 @@ describe('consumeStream', () => {
     } finally {
       await consumer.stop();
     }
+  });
+
+  it('tries no record again while a handler past its deadline still runs, and counts it as abandoned until it stops', async () => {
+    const metrics = new CountingMetrics();
+    const handled: string[] = [];
+    let calls = 0;
+    let running = 0;
+    let mostAtOnce = 0;
+    let stop = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const consumer = start({
+      consumerName: 'abandoned',
+      maxRetries: 5,
+      handlerTimeoutMs: 100,
+      abandonAfterMs: 50,
+      metrics,
+      handleBatch: only('A#', async (records) => {
+        calls += 1;
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        try {
+          // The first call ignores its signal and runs on until the test lets it stop.
+          if (calls === 1) await stopped;
+          else handled.push(...records.map(keyOf));
+        } finally {
+          running -= 1;
+        }
+      }),
+    });
+    try {
+      await put('A#hang');
+      await waitUntil('the handler counted as abandoned', async () => metrics.gauges.get('abandoned_in_flight') === 1);
+      // Room for the five retries (20 ms apart at most) to pile up copies, were the shard not held.
+      await sleep(500);
+      expect(calls).toBe(1);
+      stop();
+      await waitUntil('the record handled once the abandoned handler stopped', async () => handled.includes('A#hang'));
+      expect(metrics.gauges.get('abandoned_in_flight')).toBe(0);
+      expect(metrics.counts.get('stream_abandoned')).toBe(1);
+      expect(mostAtOnce).toBe(1);
+      expect(consumer.sink.entries).toEqual([]);
+    } finally {
+      stop();
+      await consumer.stop();
+    }
+  });
+
+  it('stops when asked while a shard waits for a handler that never stops', async () => {
+    const metrics = new CountingMetrics();
+    const consumer = start({
+      consumerName: 'never-stops',
+      handlerTimeoutMs: 100,
+      abandonAfterMs: 50,
+      metrics,
+      handleBatch: only('N#', () => new Promise(() => undefined)),
+    });
+    await put('N#hang');
+    await waitUntil('the handler counted as abandoned', async () => metrics.gauges.get('abandoned_in_flight') === 1);
+    await consumer.stop();
+    expect(consumer.sink.entries).toEqual([]);
   });
 
   it('resumes after a restart from the checkpoint, redelivering nothing handled', async () => {

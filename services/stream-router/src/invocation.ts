@@ -1,5 +1,5 @@
 import { failureEvidence, isTransientFailure } from '@ndf/core';
-import { bisect, poisonEntry, type QuarantineSink } from '@ndf/runtime';
+import { bisect, poisonEntry, untilAborted, type QuarantineSink } from '@ndf/runtime';
 import type { StreamChange } from './change.js';
 
 export interface InvocationOptions {
@@ -9,6 +9,7 @@ export interface InvocationOptions {
   readonly maxRetries: number;
   readonly route: (records: readonly StreamChange[]) => Promise<void>;
   readonly quarantine: QuarantineSink;
+  /** Aborts when the invocation's time is up: every call is cut off then, and the batch handed back from its first record not done. */
   readonly signal: AbortSignal;
   readonly retryDelayMs?: { readonly starting: number; readonly max: number };
 }
@@ -29,7 +30,8 @@ class Outage extends Error {
  * by bisecting and quarantined, and the batch moves on; an outage (a transient failure: a
  * throttle, a KMS or SQS blip, a denied access) ends the invocation with the first record not
  * done, so that the mapping retries from there, for as long as the outage lasts, without
- * spending any record's retries.
+ * spending any record's retries. So does the end of its time (`signal`): whatever call is under
+ * way then, a route or a quarantine write, is cut off rather than killed with the invocation.
  */
 export async function handleInvocation(records: readonly StreamChange[], options: InvocationOptions): Promise<InvocationOutcome> {
   let done = 0;
@@ -45,18 +47,17 @@ export async function handleInvocation(records: readonly StreamChange[], options
       isPermanent: (error) => failureEvidence(error) === 'permanent',
       isOutage: isTransientFailure,
       awaitRecovery: () => Promise.reject(new Outage('a dependency is out: the mapping retries the batch from its first record not done')),
-      handle: (batch) => options.route(batch),
+      handle: (batch) => untilAborted(options.route(batch), options.signal),
       onHandled: async (batch) => advancePast(batch[batch.length - 1]!),
       onPoison: async (record, poison) => {
         // Lambda's event does not name the shard; the event id and sequence number identify the record.
-        await options.quarantine.quarantine(
-          poisonEntry(record, poison, {
-            service: options.service,
-            consumerName: options.service,
-            table: options.table,
-            shardId: 'unknown',
-          }),
-        );
+        const entry = poisonEntry(record, poison, {
+          service: options.service,
+          consumerName: options.service,
+          table: options.table,
+          shardId: 'unknown',
+        });
+        await untilAborted(options.quarantine.quarantine(entry, options.signal), options.signal);
         advancePast(record);
       },
     });

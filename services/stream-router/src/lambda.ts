@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DynamoQuarantineStore, emfLine, serviceClients } from '@ndf/runtime';
+import { DynamoQuarantineStore, emfLine, serviceClients, wait } from '@ndf/runtime';
 import { DEFAULT_PREFIX, bucketName, tableName } from '@ndf/catalog';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { batchMetrics } from './batch-metrics.js';
 import { handleInvocation } from './invocation.js';
 import { entry, subscriptions } from './service.js';
@@ -22,6 +21,9 @@ const quarantine = new DynamoQuarantineStore({
 /** How long an invocation that met an outage waits before handing the batch back, so that the mapping's retries do not spin. */
 export const OUTAGE_PAUSE_MS = 2_000;
 
+/** Kept free before Lambda's timeout: time to cut the calls off, write the metrics and answer. */
+export const ANSWER_MARGIN_MS = 1_000;
+
 /**
  * The router in the cloud: the event source mapping on the stream calls it with a batch. A
  * record that fails for its own sake is bisected out and quarantined here, as the local router
@@ -29,8 +31,14 @@ export const OUTAGE_PAUSE_MS = 2_000;
  * tries the batch again from there until the outage ends, and gives nothing up before the
  * records' maximum age.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const signal = AbortSignal.timeout(entry.deadlineMs);
+export async function handler(
+  event: DynamoDBStreamEvent,
+  context: Pick<Context, 'getRemainingTimeInMillis'>,
+): Promise<DynamoDBBatchResponse> {
+  // Every call ends before Lambda's timeout would kill the invocation mid-write: the batch is handed back instead.
+  const timeLeftMs = Math.max(0, context.getRemainingTimeInMillis() - ANSWER_MARGIN_MS);
+  const timeUp = AbortSignal.timeout(timeLeftMs);
+  const signal = AbortSignal.any([AbortSignal.timeout(entry.deadlineMs), timeUp]);
   const outcome = await handleInvocation(event.Records, {
     service: entry.name,
     table: entry.table,
@@ -51,7 +59,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
         error: outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error),
       }),
     );
-    await sleep(OUTAGE_PAUSE_MS);
+    await wait(OUTAGE_PAUSE_MS, timeUp).catch(() => undefined);
   }
   // Raw on stdout, as EMF wants it; the 10-second alarms on the router read these.
   const now = Date.now();

@@ -98,4 +98,36 @@ describe('one invocation of the cloud router', () => {
     });
     expect(outcome.retryFrom).toBe('1');
   });
+
+  it('hands back from the first record not done when its time runs out during a route that ignores its signal', async () => {
+    const timeUp = new AbortController();
+    const { options: invocation, quarantined } = options(async (records) => {
+      if (records.length > 1) throw new PermanentError('split me');
+      if (sequences(records)[0] === 2) {
+        timeUp.abort(new Error('the invocation is out of time'));
+        await new Promise(() => undefined);
+      }
+    });
+    const outcome = await handleInvocation([record(1), record(2), record(3)], { ...invocation, signal: timeUp.signal });
+    expect(outcome.retryFrom).toBe('2');
+    expect(quarantined).toEqual([]);
+  });
+
+  it('hands back from the record whose quarantine write is under way when its time runs out', async () => {
+    const timeUp = new AbortController();
+    const { options: invocation } = options(async (records) => {
+      if (sequences(records).includes(2)) throw new PermanentError('record 2 cannot be routed');
+    });
+    const outcome = await handleInvocation([record(1), record(2), record(3)], {
+      ...invocation,
+      signal: timeUp.signal,
+      quarantine: {
+        quarantine: () => {
+          timeUp.abort(new Error('the invocation is out of time'));
+          return new Promise(() => undefined);
+        },
+      },
+    });
+    expect(outcome.retryFrom).toBe('2');
+  });
 });

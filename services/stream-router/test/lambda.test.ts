@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The cloud router: the same routing, called as the stream's event source mapping calls it.
 const PREFIX = 'router-lambda-';
 let stack: SharedStack;
-let handler: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+let handler: (
+  event: DynamoDBStreamEvent,
+  context: { getRemainingTimeInMillis: () => number },
+) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
@@ -42,7 +45,10 @@ describe('the stream router as a Lambda', () => {
   it('routes a batch of the event source mapping to the subscribed queues, reports no failure, and writes its metrics as EMF', async () => {
     const written: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-    const answer = await handler({ Records: [record('100', 'uploaded'), record('101', 'reading')] }).finally(() => write.mockRestore());
+    const answer = await handler(
+      { Records: [record('100', 'uploaded'), record('101', 'reading')] },
+      { getRemainingTimeInMillis: () => 15_000 },
+    ).finally(() => write.mockRestore());
     expect(answer).toEqual({ batchItemFailures: [] });
     const emf = written.map(
       (line) =>

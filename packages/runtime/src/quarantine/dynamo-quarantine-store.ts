@@ -78,7 +78,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
   }
 
   /** Records the message once per (service, originalId); a repeat changes nothing. */
-  async quarantine(entry: QuarantineEntry): Promise<void> {
+  async quarantine(entry: QuarantineEntry, signal?: AbortSignal): Promise<void> {
     const id = entry.originalId;
     if (!id) throw new Error('a quarantined message needs its original id');
     const quarantinedAt = this.#clock().toISOString();
@@ -87,7 +87,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
       // Written before the record, so that no record points at a missing object; a repeat
       // writes the same payload under the same key.
       payload = { bucket: this.#bucket, key: payloadObjectKey(entry.service, id) };
-      await this.#s3.send(new PutObjectCommand({ Bucket: payload.bucket, Key: payload.key, Body: entry.payload }));
+      await this.#s3.send(new PutObjectCommand({ Bucket: payload.bucket, Key: payload.key, Body: entry.payload }), { abortSignal: signal });
     }
     const item = recordItem(entry, quarantinedAt, payload);
     const guard = marshall({ ...guardKey(entry.service, id), recordSk: item.sk!.S!, quarantinedAt });
@@ -101,6 +101,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
               { Put: { TableName: this.#table, Item: item } },
             ],
           }),
+          { abortSignal: signal },
         );
         return;
       } catch (error) {
@@ -109,7 +110,7 @@ export class DynamoQuarantineStore implements QuarantineSink {
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return;
         // Two quarantines of one message at once conflict; the retry finds the winner's guard.
         if (attempt >= 5 || !reasons.some((reason) => reason.Code === 'TransactionConflict')) throw error;
-        await sleep(25 * attempt);
+        await sleep(25 * attempt, undefined, { signal });
       }
     }
   }

@@ -32,5 +32,6 @@ export interface QuarantineEntry {
 
 /** What consumers need of the quarantine: put a message there, durably, at most once per originalId. */
 export interface QuarantineSink {
-  quarantine(entry: QuarantineEntry): Promise<void>;
+  /** `signal` cuts the write off, e.g. when an invocation's time runs out; a repeat of the same entry changes nothing. */
+  quarantine(entry: QuarantineEntry, signal?: AbortSignal): Promise<void>;
 }

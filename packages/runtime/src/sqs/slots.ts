@@ -1,3 +1,5 @@
+import { AbandonedHandlers } from '../lifecycle/abandoned-handlers.js';
+
 /**
  * A counting semaphore: how many messages may be in hand at once. A handler abandoned past its
  * deadline keeps a slot until it really stops, since it still holds CPU, memory and connections:
@@ -5,13 +7,11 @@
  */
 export class Slots {
   private used = 0;
-  private abandoned = 0;
   private waiters: (() => void)[] = [];
 
-  /** `onAbandonedChange` hears the number of abandoned handlers still running, at each change. */
   constructor(
     readonly capacity: number,
-    private readonly onAbandonedChange: (abandoned: number) => void = () => undefined,
+    private readonly abandoned: AbandonedHandlers = new AbandonedHandlers(),
   ) {}
 
   get inUse(): number {
@@ -24,7 +24,7 @@ export class Slots {
 
   /** Handlers abandoned past their deadline that have not stopped yet. */
   get abandonedInFlight(): number {
-    return this.abandoned;
+    return this.abandoned.inFlight;
   }
 
   /** Takes up to `wanted` free slots (at least one), waiting for one to free if none is; rejects on abort. */
@@ -61,18 +61,11 @@ export class Slots {
    */
   holdUntilSettled(stillRunning: Promise<unknown>): void {
     this.used += 1;
-    this.abandoned += 1;
-    this.onAbandonedChange(this.abandoned);
-    const settled = () => {
-      this.abandoned -= 1;
-      this.onAbandonedChange(this.abandoned);
-      this.release();
-    };
-    stillRunning.then(settled, settled);
+    void this.abandoned.track(stillRunning).then(() => this.release());
   }
 
   /** Resolves once every slot is free again, but for abandoned handlers: their messages are already back in the queue. */
   async drained(): Promise<void> {
-    while (this.used - this.abandoned > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.used - this.abandoned.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

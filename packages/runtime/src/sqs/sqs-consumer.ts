@@ -10,6 +10,7 @@ import { retryTransient } from '../resilience/index.js';
 import type { AttemptLog } from './attempt-log.js';
 import { DeleteBatcher } from './delete-batcher.js';
 import { outcomeOf } from './outcome.js';
+import { AbandonedHandlers } from '../lifecycle/abandoned-handlers.js';
 import { Slots } from './slots.js';
 import { keepInvisible, setVisibility } from './visibility.js';
 import { deadlineSignal } from '../lifecycle/deadline.js';
@@ -103,7 +104,7 @@ export class SqsConsumer {
     // Every message in hand listens for the drain deadline, and removes its listener when done.
     setMaxListeners(0, this.draining.signal);
     this.metrics = options.metrics ?? noMetrics;
-    this.slots = new Slots(options.concurrency, (abandoned) => this.metrics.gauge('abandoned_in_flight', abandoned));
+    this.slots = new Slots(options.concurrency, AbandonedHandlers.reportingTo(this.metrics));
     this.log = options.log ?? (() => undefined);
     this.deletes = new DeleteBatcher({ sqs: options.sqs, queueUrl: options.queueUrl, metrics: this.metrics, log: this.log });
   }

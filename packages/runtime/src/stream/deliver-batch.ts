@@ -5,7 +5,8 @@ import type { QuarantineEntry, QuarantineSink } from '../quarantine/quarantine-e
 import { bisect, type BisectOptions } from './bisect.js';
 import type { ShardLease } from './shard-lease.js';
 import { poisonEntry, sequenceOf, type PoisonContext, type StreamRecord } from './stream-record.js';
-import { jitteredDelay, wait } from '../lifecycle/wait.js';
+import type { AbandonedHandlers } from '../lifecycle/abandoned-handlers.js';
+import { jitteredDelay, untilAborted, wait } from '../lifecycle/wait.js';
 import { DependencyUnavailableError, type BreakerRegistry } from '../resilience/index.js';
 
 export type BatchHandler = (records: StreamRecord[], context: { signal: AbortSignal; shardId: string }) => Promise<void>;
@@ -21,6 +22,10 @@ export interface DeliveryOptions extends PoisonContext {
   readonly maxRetries: number;
   readonly retryDelayMs: { readonly starting: number; readonly max: number };
   readonly handlerTimeoutMs?: number | undefined;
+  /** How long a handler past its deadline may take to stop before it is counted as abandoned. Default 1000. */
+  readonly abandonAfterMs?: number | undefined;
+  /** The process's handlers abandoned past their deadline, each still holding its shard. */
+  readonly abandoned: AbandonedHandlers;
   readonly metrics: Metrics;
   readonly log: (event: Record<string, unknown>) => void;
   /** While one of these breakers is open, a failing batch waits for it instead of burning its retries. */
@@ -29,25 +34,52 @@ export interface DeliveryOptions extends PoisonContext {
 }
 
 /**
- * Calls the handler with the signal aborted at the deadline. A handler that ignores its
- * signal is not waited for past the deadline: its promise is left to settle on its own.
+ * Calls the handler with the signal aborted at the deadline. A handler past its deadline keeps
+ * the shard until it stops, so that its records are never tried again beside a copy of it
+ * still running (see holdUntilStopped).
  */
 async function callHandler(records: StreamRecord[], options: DeliveryOptions, signal: AbortSignal): Promise<void> {
   const timeoutMs = options.handlerTimeoutMs;
   if (timeoutMs === undefined) return options.handleBatch(records, { signal, shardId: options.shardId });
   const deadline = new AbortController();
-  const timedOut = new Promise<never>((_, reject) => {
-    deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true });
-  });
   const timer = setTimeout(() => deadline.abort(new HandlerTimeoutError(`the handler took longer than ${timeoutMs} ms`)), timeoutMs);
+  const running = options.handleBatch(records, { signal: AbortSignal.any([signal, deadline.signal]), shardId: options.shardId });
   try {
-    await Promise.race([
-      options.handleBatch(records, { signal: AbortSignal.any([signal, deadline.signal]), shardId: options.shardId }),
-      timedOut,
-    ]);
+    await untilAborted(running, deadline.signal);
+  } catch (error) {
+    if (deadline.signal.aborted) await holdUntilStopped(running, records, options, signal);
+    throw error;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Waits for a handler past its deadline to stop. One that has not stopped after the grace is
+ * abandoned: counted in the process's abandoned handlers (its gauge and the service's health)
+ * until it stops, which may be never; only the shard's own stop ends the wait then.
+ */
+async function holdUntilStopped(running: Promise<void>, records: StreamRecord[], options: DeliveryOptions, signal: AbortSignal) {
+  const stopped = running.then(
+    () => true,
+    () => true,
+  );
+  const graceOver = new AbortController();
+  const graceMs = options.abandonAfterMs ?? 1_000;
+  const stoppedInGrace = await Promise.race([
+    stopped,
+    wait(graceMs, AbortSignal.any([signal, graceOver.signal])).then(() => false),
+  ]).finally(() => graceOver.abort());
+  if (stoppedInGrace) return;
+  options.metrics.increment('stream_abandoned');
+  options.log({
+    event: 'handler-abandoned',
+    shardId: options.shardId,
+    records: records.length,
+    firstSequence: sequenceOf(records[0]!),
+    reason: `the handler ignored its deadline (${options.handlerTimeoutMs} ms) for ${graceMs} ms more: the shard waits for it to stop`,
+  });
+  await untilAborted(options.abandoned.track(running), signal);
 }
 
 /** Quarantines are idempotent per event id, so a failed write is tried again until it lands or the signal aborts. */
@@ -59,7 +91,7 @@ async function quarantineDurably(
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sink.quarantine(entry);
+      await sink.quarantine(entry, signal);
       return;
     } catch (error) {
       if (signal.aborted) throw signal.reason;

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { AbandonedHandlers } from '../lifecycle/abandoned-handlers.js';
 import { noMetrics, type Metrics } from '../observability/metrics.js';
 import type { QuarantineSink } from '../quarantine/quarantine-entry.js';
 import type { BreakerRegistry } from '../resilience/index.js';
@@ -32,8 +33,15 @@ export interface StreamConsumerOptions {
   readonly maxRetries?: number;
   /** The wait before reading an idle shard again. Default 250. */
   readonly pollIntervalMs?: number;
-  /** The handler's signal aborts after this long, and the attempt counts as failed. */
+  /**
+   * The handler's signal aborts after this long, and the attempt counts as failed; the shard
+   * tries its records again only once the handler has stopped.
+   */
   readonly handlerTimeoutMs?: number;
+  /** How long a handler past its deadline may take to stop before it is counted as abandoned. Default 1000. */
+  readonly abandonAfterMs?: number;
+  /** Where handlers abandoned past their deadline are counted; by default the `abandoned_in_flight` gauge of `metrics`. */
+  readonly abandoned?: AbandonedHandlers;
   /** The ceilings of the first and of the longest wait before a retry. Default 100 and 5000. */
   readonly retryDelayMs?: { readonly starting: number; readonly max: number };
   /** How often the stream is listed again for new shards. Default 10 s. */
@@ -74,6 +82,7 @@ export async function consumeStream(options: StreamConsumerOptions): Promise<voi
   const { signal } = options;
   const log = options.log ?? (() => undefined);
   const metrics = options.metrics ?? noMetrics;
+  const abandoned = options.abandoned ?? AbandonedHandlers.reportingTo(metrics);
   const streamArn = await latestStreamArn(options.dynamodb, options.tableName, signal);
   const checkpoints = new CheckpointTable({
     dynamodb: options.dynamodb,
@@ -102,6 +111,8 @@ export async function consumeStream(options: StreamConsumerOptions): Promise<voi
     maxRetries: options.maxRetries ?? 3,
     retryDelayMs: options.retryDelayMs ?? { starting: 100, max: 5_000 },
     handlerTimeoutMs: options.handlerTimeoutMs,
+    abandonAfterMs: options.abandonAfterMs,
+    abandoned,
     metrics,
     log,
     breakers: options.breakers,

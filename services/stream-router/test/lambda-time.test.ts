@@ -1,0 +1,68 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { catalog } from '@ndf/catalog';
+import { ENDPOINT_VARIABLES } from '@ndf/core';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
+import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The cloud router with its quarantine's DynamoDB behind a fault proxy: a write that never answers.
+const PREFIX = 'router-time-';
+let stack: SharedStack;
+let proxy: FaultProxy;
+let handler: (
+  event: DynamoDBStreamEvent,
+  context: { getRemainingTimeInMillis: () => number },
+) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+
+beforeAll(async () => {
+  stack = await useSharedStack(PREFIX, catalog);
+  proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
+  // The module builds its clients from the environment at load, as in a Lambda container.
+  Object.assign(process.env, stack.environment(), { [ENDPOINT_VARIABLES.dynamodb]: proxy.endpoint });
+  ({ handler } = await import('../src/lambda.js'));
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await stack?.stop();
+});
+
+const change = (sequence: string, type: Record<string, unknown>): DynamoDBStreamEvent['Records'][number] => ({
+  eventID: `event-${sequence}`,
+  eventName: 'MODIFY',
+  dynamodb: {
+    Keys: { pk: { S: 'T#acme#R#r7' }, sk: { S: 'RCPT#r7' } },
+    NewImage: {
+      pk: { S: 'T#acme#R#r7' },
+      sk: { S: 'RCPT#r7' },
+      type: type as { S: string },
+      tenant: { S: 'acme' },
+      receiptId: { S: 'r7' },
+      status: { S: 'uploaded' },
+      objectKey: { S: 'tenants/acme/receipts/r7' },
+    },
+    SequenceNumber: sequence,
+    ApproximateCreationDateTime: 1_767_225_600,
+  },
+});
+
+describe('the stream router as a Lambda, when its time runs out', () => {
+  it('hands the batch back from its first record not done before Lambda would kill it, while a quarantine write hangs', async () => {
+    proxy.setFault({ mode: 'hang' });
+    const remainingMs = 5_000;
+    // What Lambda does at its timeout: the invocation is killed, whatever it was writing.
+    const killed = sleep(remainingMs).then(() => 'killed at the Lambda timeout');
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      // 901 routes; 902's image cannot be read, so it is bisected out and its quarantine write hangs.
+      const event = { Records: [change('901', { S: 'RECEIPT' }), change('902', { X: 'not an attribute value' })] };
+      const answer = await Promise.race([handler(event, { getRemainingTimeInMillis: () => remainingMs }), killed]);
+      expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: '902' }] });
+    } finally {
+      write.mockRestore();
+      error.mockRestore();
+      proxy.setFault({ mode: 'pass' });
+    }
+  }, 30_000);
+});
