@@ -1,10 +1,10 @@
-import { DEFAULT_PREFIX, RUNTIME_DRAIN_MS, bucketName, tableName } from '@ndf/catalog';
+import { DEFAULT_PREFIX, RUNTIME_DRAIN_MS, tableName } from '@ndf/catalog';
 import type { Logger } from 'pino';
 import { serviceClients, type ServiceClients } from './aws/clients.js';
 import { refuseCallsOnceHalted, stdoutUntilHalted } from './lifecycle/halt.js';
 import { shutdownSignal } from './lifecycle/shutdown.js';
 import { MetricsRegistry, createLogger, emitEmf, logFormatFrom, serveMetrics, startHeartbeat, type Health } from './observability/index.js';
-import { DynamoQuarantineStore } from './quarantine/index.js';
+import { platformQuarantine, type DynamoQuarantineStore } from './quarantine/index.js';
 import { BreakerRegistry } from './resilience/index.js';
 
 export interface RunOptions {
@@ -79,13 +79,7 @@ export async function startShell(
   const metrics = new MetricsRegistry();
   const breakers = new BreakerRegistry({ metrics });
   const runtimeTable = tableName(prefix, 'runtime');
-  const quarantine = new DynamoQuarantineStore({
-    dynamodb: clients.dynamodb,
-    s3: clients.s3,
-    sqs: clients.sqs,
-    tableName: runtimeTable,
-    bucketName: bucketName(prefix, 'quarantine'),
-  });
+  const quarantine = platformQuarantine(clients, prefix);
   const signal = options.signal ?? shutdownSignal();
   const shell: Shell = {
     name,

@@ -1,7 +1,7 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { bucketName, downstreamServices, tableName, type ServiceEntry } from '@ndf/catalog';
+import { downstreamServices, type ServiceEntry } from '@ndf/catalog';
 import { waitUntil, type LocalStack } from '@ndf/local-stack';
-import { DynamoQuarantineStore, startService, type QueueServiceDefinition, type RunningService } from '@ndf/runtime';
+import { platformQuarantine, startService, type QueueServiceDefinition, type RunningService } from '@ndf/runtime';
 
 /** How one message sent to the service ended. */
 export interface Delivery {
@@ -48,13 +48,7 @@ export async function startServiceUnderTest<E extends ServiceEntry, D>(
     if (!queue) throw new Error(`The local stack has no queue for ${service}: start it with a catalog that lists it.`);
     return queue.queue.url;
   };
-  const quarantine = new DynamoQuarantineStore({
-    dynamodb: stack.clients.dynamodb,
-    s3: stack.clients.s3,
-    sqs: stack.clients.sqs,
-    tableName: tableName(stack.config.prefix, 'runtime'),
-    bucketName: bucketName(stack.config.prefix, 'quarantine'),
-  });
+  const quarantine = platformQuarantine(stack.clients, stack.config.prefix);
   const count = (name: 'succeeded' | 'quarantined'): number => running.metrics.snapshot().counters[name] ?? 0;
 
   /** Takes what waits in a downstream queue, so that the next delivery sees only its own. */

@@ -4,6 +4,7 @@ import { bucketName, catalog, queueName, tableName } from '@ndf/catalog';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { DynamoQuarantineStore } from '@ndf/runtime';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { givenUpHandler } from '../src/given-up-lambda.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What the router's event source mapping gives up reaches the quarantine, to be listed and replayed.
@@ -13,9 +14,7 @@ let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
-  // The module builds its clients from the environment at load, as in a Lambda container.
-  Object.assign(process.env, stack.environment());
-  ({ handler } = await import('../src/given-up-lambda.js'));
+  handler = givenUpHandler({ ...process.env, ...stack.environment() });
 });
 afterAll(async () => stack?.stop());
 

@@ -4,6 +4,7 @@ import { ENDPOINT_VARIABLES } from '@ndf/core';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { routerHandler } from '../src/lambda.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The cloud router with its quarantine's DynamoDB behind a fault proxy: a write that never answers.
@@ -18,9 +19,8 @@ let handler: (
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
   proxy = await startFaultProxy({ target: stack.endpoints.dynamodb, protocol: 'dynamodb' });
-  // The module builds its clients from the environment at load, as in a Lambda container.
-  Object.assign(process.env, stack.environment(), { [ENDPOINT_VARIABLES.dynamodb]: proxy.endpoint });
-  ({ handler } = await import('../src/lambda.js'));
+  // Its quarantine's DynamoDB (the only table it writes) is the proxy.
+  handler = routerHandler({ ...process.env, ...stack.environment(), [ENDPOINT_VARIABLES.dynamodb]: proxy.endpoint });
 });
 afterAll(async () => {
   await proxy?.stop();

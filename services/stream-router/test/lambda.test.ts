@@ -3,6 +3,7 @@ import { catalog } from '@ndf/catalog';
 import type { ChangeMessage } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { routerHandler } from '../src/lambda.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The cloud router: the same routing, called as the stream's event source mapping calls it.
@@ -15,9 +16,7 @@ let handler: (
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
-  // The module builds its clients from the environment at load, as in a Lambda container.
-  Object.assign(process.env, stack.environment());
-  ({ handler } = await import('../src/lambda.js'));
+  handler = routerHandler({ ...process.env, ...stack.environment() });
 });
 afterAll(async () => stack?.stop());
 

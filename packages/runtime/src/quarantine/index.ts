@@ -14,4 +14,5 @@ export type {
 export { AuditEntryExistsError, OperatorRequiredError, QuarantineNotFoundError, QuarantineStateError } from './quarantine-errors.js';
 export { QuarantineAudit, requireOperator } from './quarantine-audit.js';
 export { DynamoQuarantineStore, type DynamoQuarantineStoreOptions } from './dynamo-quarantine-store.js';
+export { platformQuarantine } from './platform-quarantine.js';
 export { sweepDeadLetterQueue, sweepOnce, type SweepOptions } from './dlq-sweeper.js';
