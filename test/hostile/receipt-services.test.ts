@@ -12,7 +12,7 @@ import { service as imageNormalizer } from '@ndf/image-normalizer/service';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { service as ocr } from '@ndf/ocr/service';
 import { service as pdfInspector } from '@ndf/pdf-inspector/service';
-import { derivedKey, type ReceiptRef } from '@ndf/receipt-pipeline';
+import { JOBS_DROPPED_METRIC, derivedKey, stageItem, type ReceiptRef } from '@ndf/receipt-pipeline';
 import { service as receiptParser } from '@ndf/receipt-parser/service';
 import { service as formatSniffer } from '@ndf/format-sniffer/service';
 import { startServiceUnderTest, type Delivery, type ServiceUnderTest } from '@ndf/testkit';
@@ -38,6 +38,8 @@ interface Input {
   readonly fileName?: string;
   /** The receipt's status when the message arrives; the step's own by default. */
   readonly status?: ReceiptStatus;
+  /** The service's stage on the receipt already succeeded: its job comes again (a replay, a late duplicate). */
+  readonly stageDone?: boolean;
 }
 
 type Expected =
@@ -61,6 +63,18 @@ const CASES: readonly (readonly [ReceiptService, string, Input, Expected])[] = [
   ['pdf-inspector', 'bytes that are no PDF', { bytes: () => Buffer.from('%PDF-1.7\nnot a pdf at all\n%%EOF') }, { refused: 'corrupt-pdf' }],
   ['pdf-inspector', 'a scanned PDF of 20 pages', { bytes: () => hostile.longScannedPdf(20) }, { final: 'processed' }],
   ['ocr', 'the page of an AVIF photo, normalised', { bytes: hostile.receiptAvif }, { final: 'processed' }],
+  [
+    'image-normalizer',
+    'its job again while OCR reads the receipt',
+    { bytes: hostile.receiptPng, stageDone: true },
+    { unchanged: 'reading' },
+  ],
+  [
+    'pdf-inspector',
+    'its job again while OCR reads the receipt',
+    { bytes: () => hostile.longScannedPdf(1), stageDone: true },
+    { unchanged: 'reading' },
+  ],
   ['ocr', 'a late OCR job for a processed receipt', { bytes: hostile.receiptPng, status: 'processed' }, { unchanged: 'processed' }],
   ['receipt-parser', 'a text with a 200,000-character line', { text: hostile.longLineText }, { final: 'processed' }],
   ['receipt-parser', 'a text that is not JSON', { text: () => '{nope' }, { final: 'failed' }],
@@ -103,6 +117,10 @@ async function arrange(service: ReceiptService, receipt: ReceiptRef, input: Inpu
     status,
   };
   await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
+  if (input.stageDone) {
+    const stage = stageItem(scope, service, { receiptId: receipt.receiptId }, { status: 'succeeded' });
+    await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(stage) }));
+  }
   switch (service) {
     case 'format-sniffer': {
       await put(objectKey, bytes!);
@@ -165,6 +183,8 @@ describe('the receipt services against hostile and unlucky inputs', () => {
     async (index, service, _name, input, expected) => {
       const receipt = { tenant: 'acme', receiptId: `4c000000-0000-4000-8000-${String(index).padStart(12, '0')}` };
       const message = await arrange(service, receipt, input);
+      const dropped = () => running.get(service)!.running.metrics.snapshot().counters[JOBS_DROPPED_METRIC] ?? 0;
+      const droppedBefore = dropped();
       const delivery: Delivery = await running.get(service)!.deliver(message, { timeoutMs: 90_000 });
       const item = 'unchanged' in expected ? await receiptItem(receipt) : await finalItem(receipt);
       if ('refused' in expected) {
@@ -178,10 +198,11 @@ describe('the receipt services against hostile and unlucky inputs', () => {
         expect(item.status).toBe(expected.final);
         if (expected.final === 'processed') expect(item.extracted).toMatchObject({ totalInclVat: { value: expect.any(String) } });
       } else {
-        expect({ outcome: delivery.outcome, sent: delivery.sent, status: item.status }).toEqual({
+        expect({ outcome: delivery.outcome, sent: delivery.sent, status: item.status, dropped: dropped() - droppedBefore }).toEqual({
           outcome: 'succeeded',
           sent: [],
           status: expected.unchanged,
+          dropped: 1,
         });
       }
     },

@@ -1,25 +1,37 @@
 import type { ServiceContext } from '@ndf/runtime';
+import type { ReceiptStatus } from '@ndf/contracts';
 import type { ReceiptServiceDependencies } from './dependencies.js';
+import type { NotDue } from './receipt-state.js';
 import type { ReceiptRef } from './receipt-ref.js';
 import type { ReceiptStep } from './transitions.js';
 
-/** Counted on the service's metrics: jobs acknowledged without work because their receipt moved on. */
+/** Counted on the service's metrics: jobs acknowledged without effect because their step was taken already. */
 export const JOBS_DROPPED_METRIC = 'jobs_dropped';
 
+/** Why a job is dropped: not due when it came, or its step taken by another run of it while it worked. */
+export type DropReason = NotDue | 'step-already-taken';
+
+type DropContext = Pick<ServiceContext, 'log' | 'metrics'>;
+
+/** The one way a receipt service drops a job: a `job-dropped` log line and the `jobs_dropped` counter. */
+export function dropJob(context: DropContext, receipt: ReceiptRef, step: ReceiptStep, reason: DropReason, status?: ReceiptStatus): void {
+  context.metrics.increment(JOBS_DROPPED_METRIC);
+  context.log.info({ event: 'job-dropped', receiptId: receipt.receiptId, step, reason, ...(status ? { status } : {}) });
+}
+
 /**
- * Whether a job's step is still to do on its receipt. A job for a step the receipt has passed
- * (a replay, a late duplicate) is acknowledged and dropped, with a `job-dropped` log line and
- * the `jobs_dropped` counter, never run again: OCR and parsing are not redone for a processed receipt.
+ * Whether a job's step is still to do on its receipt. A job for a step the receipt has passed, or
+ * that this service already took on it (a replay, a late duplicate), is acknowledged and dropped,
+ * never run again: pages, OCR and parsing are not redone, and the next service gets no second job.
  */
 export async function stepIsDue(
-  context: Pick<ServiceContext<'dynamodb'>, 'call' | 'log' | 'metrics'>,
+  context: Pick<ServiceContext<'dynamodb'>, 'call'> & DropContext,
   dependencies: Pick<ReceiptServiceDependencies, 'state'>,
   receipt: ReceiptRef,
   step: ReceiptStep,
 ): Promise<boolean> {
   const readiness = await context.call('dynamodb', (signal) => dependencies.state.readiness(receipt, step, signal));
   if (readiness.due) return true;
-  context.metrics.increment(JOBS_DROPPED_METRIC);
-  context.log.info({ event: 'job-dropped', receiptId: receipt.receiptId, step, status: readiness.status, reason: 'receipt-past-step' });
+  dropJob(context, receipt, step, readiness.reason, readiness.status);
   return false;
 }

@@ -1,8 +1,22 @@
-import { GetItemCommand, TransactWriteItemsCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type DynamoDBClient,
+  type ItemResponse,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { receiptKey, tenantScope, type ReceiptStatus, type RefusalCode, type UserMessage } from '@ndf/contracts';
+import {
+  receiptKey,
+  stageKey,
+  tenantScope,
+  type TenantScope,
+  type ReceiptStatus,
+  type RefusalCode,
+  type UserMessage,
+} from '@ndf/contracts';
 import { reconcileIndexChange } from './reconcile-index-change.js';
-import { PermanentError } from '@ndf/runtime';
+import { PermanentError, TransientError } from '@ndf/runtime';
 import type { ReceiptRef } from './receipt-ref.js';
 import { stageItem, type StageOutcome } from './stage-item.js';
 import { RECEIPT_STEPS, alreadyPast, startingStatuses, type ReceiptStep } from './transitions.js';
@@ -15,8 +29,11 @@ export interface Refusal {
   readonly detail: string;
 }
 
-/** Whether a job for a step is still to do: `due` (the receipt is where the step starts), or `passed` (a replay or a late duplicate). */
-export type Readiness = { readonly due: true } | { readonly due: false; readonly status: ReceiptStatus };
+/** Why a job for a step is not to do: its receipt is past the step, or this service's stage on it already succeeded (`read` leaves the status as it is). */
+export type NotDue = 'receipt-past-step' | 'stage-succeeded';
+
+/** Whether a job for a step is still to do: `due` (the receipt is where the step starts, its stage not done), or not (a replay or a late duplicate). */
+export type Readiness = { readonly due: true } | { readonly due: false; readonly status: ReceiptStatus; readonly reason: NotDue };
 
 const STAGE_NOT_SUCCEEDED = {
   ConditionExpression: 'attribute_not_exists(#stageStatus) OR #stageStatus <> :succeeded',
@@ -53,27 +70,46 @@ export class ReceiptState {
   }
 
   /**
-   * Whether the receipt still waits for `step`, read before the step's work so that a receipt
-   * past it (a replayed or late job) is never worked on again. One that is missing, or not
-   * there yet, can never take the step.
+   * Whether the receipt still waits for `step` from this service, read before the step's work so
+   * that a replayed or late job is never worked on again: the receipt is past the step, or this
+   * service's stage on it already succeeded (the only sign for `read`, which several services take
+   * while the receipt stays `reading`). Both items in one transactional read, so that they agree.
+   * A receipt that is missing, or not there yet, can never take the step.
    */
   async readiness(receipt: ReceiptRef, step: ReceiptStep, signal: AbortSignal): Promise<Readiness> {
-    const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
-    const { Item } = await this.dynamodb.send(
-      new GetItemCommand({
+    const { scope, on } = this.subject(receipt);
+    const read = (key: ReturnType<typeof receiptKey>) => ({
+      Get: {
         TableName: this.tableName,
-        Key: marshall(receiptKey(scope, receipt.receiptId, receipt.noteId)),
-        ConsistentRead: true,
+        Key: marshall(key),
         ProjectionExpression: '#status',
         ExpressionAttributeNames: { '#status': 'status' },
-      }),
-      { abortSignal: signal },
-    );
-    if (Item === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
-    const status = unmarshall(Item).status as ReceiptStatus;
-    if (startingStatuses(step).includes(status)) return { due: true };
-    if (alreadyPast(step, status)) return { due: false, status };
-    throw new PermanentError(`Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it yet.`);
+      },
+    });
+    let responses: ItemResponse[];
+    try {
+      ({ Responses: responses = [] } = await this.dynamodb.send(
+        new TransactGetItemsCommand({
+          TransactItems: [read(receiptKey(scope, receipt.receiptId, receipt.noteId)), read(stageKey(scope, this.service, on))],
+        }),
+        { abortSignal: signal },
+      ));
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      // A step being written on the receipt at that moment: the next attempt reads what it left.
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict'))
+        throw new TransientError(`Receipt ${receipt.receiptId} was being written while ${this.service} read it.`);
+      throw error;
+    }
+    const [receiptItem, stage] = responses.map((response) => (response.Item === undefined ? undefined : unmarshall(response.Item)));
+    if (receiptItem === undefined) throw new PermanentError(`No receipt ${receipt.receiptId} was asked for in tenant ${receipt.tenant}.`);
+    const status = receiptItem.status as ReceiptStatus;
+    if (!startingStatuses(step).includes(status)) {
+      if (alreadyPast(step, status)) return { due: false, status, reason: 'receipt-past-step' };
+      throw new PermanentError(`Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it yet.`);
+    }
+    if (stage?.status === 'succeeded') return { due: false, status, reason: 'stage-succeeded' };
+    return { due: true };
   }
 
   /**
@@ -88,9 +124,7 @@ export class ReceiptState {
     attributes: Readonly<Record<string, unknown>>,
     signal: AbortSignal,
   ): Promise<StepResult> {
-    // A worker acts inside the tenant the receipt belongs to, under its own name.
-    const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
-    const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
+    const { scope, on } = this.subject(receipt);
     const index = reconcileIndexChange(receipt.receiptId, RECEIPT_STEPS[step].to, new Date());
     const set = { ...attributes, ...index.set, status: RECEIPT_STEPS[step].to };
     const names = Object.keys(set);
@@ -147,5 +181,12 @@ export class ReceiptState {
         `Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it (it starts from ${from.join(', ')}).`,
       );
     }
+  }
+
+  /** A worker acts inside the tenant the receipt belongs to, under its own name. */
+  private subject(receipt: ReceiptRef): { scope: TenantScope; on: { readonly receiptId: string; readonly noteId?: string } } {
+    const scope = tenantScope({ tenant: receipt.tenant, user: this.service, roles: [] });
+    const on = receipt.noteId === undefined ? { receiptId: receipt.receiptId } : { receiptId: receipt.receiptId, noteId: receipt.noteId };
+    return { scope, on };
   }
 }

@@ -1,8 +1,8 @@
 import {
-  handOn,
   readChange,
   receiptOfChange,
   refuseReceipt,
+  takeStepAndHandOn,
   type ReceiptJob,
   type ReceiptServiceDependencies,
 } from '@ndf/receipt-pipeline';
@@ -17,7 +17,7 @@ import { sniffReceipt } from './sniff.js';
  */
 export async function handle(
   message: InboundMessage,
-  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log'>,
+  context: Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' | 'metrics'>,
   dependencies: ReceiptServiceDependencies,
 ): Promise<void> {
   const change = await readChange(message.body, dependencies.readItem, context.call);
@@ -50,22 +50,21 @@ export async function handle(
     return;
   }
 
-  await context.call('dynamodb', (signal) =>
-    dependencies.state.step(
-      ref,
-      'startReading',
-      {
-        status: 'succeeded',
-        outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) },
-      },
-      { detectedType: result.mime },
-      signal,
-    ),
-  );
   const original = { objectKey: receipt.objectKey, ...(receipt.objectVersionId ? { objectVersionId: receipt.objectVersionId } : {}) };
   const job: ReceiptJob =
     result.format === 'pdf'
       ? { kind: 'inspect-pdf', receipt: ref, ...original }
       : { kind: 'normalize-image', receipt: ref, ...original, detectedType: result.mime };
-  await handOn(context, job);
+  await takeStepAndHandOn(
+    context,
+    dependencies,
+    ref,
+    'startReading',
+    {
+      status: 'succeeded',
+      outcome: { format: result.format, mime: result.mime, size: result.size, ...(result.mismatch ? { mismatch: result.mismatch } : {}) },
+    },
+    { detectedType: result.mime },
+    job,
+  );
 }

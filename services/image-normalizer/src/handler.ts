@@ -1,12 +1,12 @@
 import {
   derivedKey,
-  handOn,
   parseJob,
   originalOf,
   readReceiptFile,
   refuseReceipt,
   retryFirstTimeout,
   stepIsDue,
+  takeStepAndHandOn,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -26,7 +26,7 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
-  const { s3, receiptsBucket: bucket, state } = dependencies;
+  const { s3, receiptsBucket: bucket } = dependencies;
   if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, originalOf(job));
   const result = await normaliseImage(bytes, { signal: context.signal });
@@ -51,15 +51,14 @@ export async function handle(
       ...thumbnails.map((thumbnail) => writeDerived(s3, bucket, thumbnail.key, thumbnail.image.bytes, thumbnail.image.mime, signal)),
     ]),
   );
-  await context.call('dynamodb', (signal) =>
-    state.step(
-      receipt,
-      'read',
-      { status: 'succeeded', outcome: { source: result.source, pages: result.pages.length, skippedPages: result.skippedPages } },
-      { thumbnails: thumbnails.map(({ width, key }) => ({ width, key })), pageKeys },
-      signal,
-    ),
-  );
   const next: ReceiptJob = { kind: 'ocr', receipt, pageKeys };
-  await handOn(context, next);
+  await takeStepAndHandOn(
+    context,
+    dependencies,
+    receipt,
+    'read',
+    { status: 'succeeded', outcome: { source: result.source, pages: result.pages.length, skippedPages: result.skippedPages } },
+    { thumbnails: thumbnails.map(({ width, key }) => ({ width, key })), pageKeys },
+    next,
+  );
 }

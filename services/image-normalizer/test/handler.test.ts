@@ -1,10 +1,10 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import type { ReceiptJob } from '@ndf/receipt-pipeline';
+import { JOBS_DROPPED_METRIC, type ReceiptJob } from '@ndf/receipt-pipeline';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,23 @@ describe('image-normalizer', () => {
       new GetObjectCommand({ Bucket: bucket(), Key: job.kind === 'normalize-image' ? job.objectKey : '' }),
     );
     expect(Buffer.from(await kept.Body!.transformToByteArray()).equals(original)).toBe(true);
+  });
+
+  it('drops its job sent again while the receipt is still reading (OCR under way): no page written again, no second OCR job', async () => {
+    const receiptId = '0b000000-0000-4000-8000-000000000003';
+    const job = await sniffedImage(receiptId, await exifRotatedJpeg(1), 'image/jpeg');
+    const [[, ocrJob]] = (await normalize(job)) as [[string, { pageKeys: string[] }]];
+    const pageKey = ocrJob.pageKeys[0]!;
+    await stack.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: pageKey }));
+    const dropped = () => normalizer.running.metrics.snapshot().counters[JOBS_DROPPED_METRIC] ?? 0;
+    const droppedBefore = dropped();
+
+    expect(await normalize(job)).toEqual([]);
+    expect(dropped()).toBe(droppedBefore + 1);
+    expect(await receiptItem(receiptId)).toMatchObject({ status: 'reading', pageKeys: [pageKey] });
+    await expect(stack.clients.s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: pageKey }))).rejects.toMatchObject({
+      name: 'NotFound',
+    });
   });
 
   it("refuses a decompression bomb from its header, as the receipt's outcome", async () => {

@@ -1,11 +1,11 @@
 import { refusalMessage } from '@ndf/contracts';
 import {
   derivedKey,
-  handOn,
   parseJob,
   readReceiptFile,
   refuseReceipt,
   stepIsDue,
+  takeStepAndHandOn,
   writeDerived,
   type ReceiptJob,
   type ReceiptServiceDependencies,
@@ -34,7 +34,7 @@ type Context = Pick<ServiceContext<'s3' | 'dynamodb'>, 'call' | 'emit' | 'log' |
 export async function handle(message: InboundMessage, context: Context, dependencies: OcrDependencies): Promise<void> {
   const job = parseJob(message.body, 'ocr');
   const { receipt } = job;
-  const { s3, receiptsBucket: bucket, state, engine, pageBudgetMs, reserveMs } = dependencies;
+  const { s3, receiptsBucket: bucket, engine, pageBudgetMs, reserveMs } = dependencies;
   if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const results = new PageResults(context, dependencies, receipt);
   const pages: OcrPage[] = [];
@@ -71,15 +71,14 @@ export async function handle(message: InboundMessage, context: Context, dependen
   const text: ReceiptText = { source: 'ocr', pages };
   await context.call('s3', (signal) => writeDerived(s3, bucket, textKey, Buffer.from(JSON.stringify(text)), 'application/json', signal));
   const confidence = pages.length === 0 ? 0 : Math.round(pages.reduce((sum, page) => sum + page.confidence, 0) / pages.length);
-  await context.call('dynamodb', (signal) =>
-    state.step(
-      receipt,
-      'read',
-      { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } },
-      {},
-      signal,
-    ),
-  );
   const next: ReceiptJob = { kind: 'parse', receipt, textKey, source: 'ocr' };
-  await handOn(context, next);
+  await takeStepAndHandOn(
+    context,
+    dependencies,
+    receipt,
+    'read',
+    { status: 'succeeded', outcome: { pages: pages.length, confidence, words: pages.reduce((sum, page) => sum + page.words.length, 0) } },
+    {},
+    next,
+  );
 }

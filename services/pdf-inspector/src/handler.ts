@@ -1,12 +1,12 @@
 import {
   derivedKey,
-  handOn,
   parseJob,
   originalOf,
   readReceiptFile,
   refuseReceipt,
   retryFirstTimeout,
   stepIsDue,
+  takeStepAndHandOn,
   writeDerived,
   type ReceiptJob,
   type ReceiptRef,
@@ -32,7 +32,6 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
-  const { state } = dependencies;
   if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
   const bytes = await readReceiptFile(context, dependencies, originalOf(job));
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
@@ -55,16 +54,15 @@ export async function handle(
     result.kind === 'digital'
       ? await handOnText(result, receipt, dependencies, context)
       : await handOnPages(result, receipt, dependencies, context);
-  await context.call('dynamodb', (signal) =>
-    state.step(
-      receipt,
-      'read',
-      { status: 'succeeded', outcome: { ...outcome, next: next.kind } },
-      next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {},
-      signal,
-    ),
+  await takeStepAndHandOn(
+    context,
+    dependencies,
+    receipt,
+    'read',
+    { status: 'succeeded', outcome: { ...outcome, next: next.kind } },
+    next.kind === 'ocr' ? { pageKeys: next.pageKeys } : {},
+    next,
   );
-  await handOn(context, next);
 }
 
 /** A digital PDF's text, written beside it for the parser. */

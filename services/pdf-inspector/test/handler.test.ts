@@ -1,10 +1,10 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import type { ReceiptJob } from '@ndf/receipt-pipeline';
+import { JOBS_DROPPED_METRIC, type ReceiptJob } from '@ndf/receipt-pipeline';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
@@ -75,6 +75,23 @@ describe('pdf-inspector', () => {
     expect(emitted).toEqual([['ocr', { kind: 'ocr', receipt: { tenant: 'acme', receiptId }, pageKeys }]]);
     expect((await receiptItem(receiptId)).pageKeys).toEqual(pageKeys);
     expect((await objectText(pageKeys[0]!)).slice(1, 4)).toBe('PNG');
+  });
+
+  it('drops its job sent again while the receipt is still reading (OCR under way): no page rendered again, no second OCR job', async () => {
+    const receiptId = '0c000000-0000-4000-8000-000000000004';
+    const job = await sniffedPdf(receiptId, await scannedPdf(1));
+    const pageKey = `derived/acme/${receiptId}/page-1.png`;
+    expect(await inspect(job)).toEqual([['ocr', { kind: 'ocr', receipt: { tenant: 'acme', receiptId }, pageKeys: [pageKey] }]]);
+    await stack.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: pageKey }));
+    const dropped = () => inspector.running.metrics.snapshot().counters[JOBS_DROPPED_METRIC] ?? 0;
+    const droppedBefore = dropped();
+
+    expect(await inspect(job)).toEqual([]);
+    expect(dropped()).toBe(droppedBefore + 1);
+    expect(await receiptItem(receiptId)).toMatchObject({ status: 'reading', pageKeys: [pageKey] });
+    await expect(stack.clients.s3.send(new HeadObjectCommand({ Bucket: bucket(), Key: pageKey }))).rejects.toMatchObject({
+      name: 'NotFound',
+    });
   });
 
   it('refuses an encrypted PDF with its reason, and quarantines a message that is not its job', async () => {

@@ -4,6 +4,7 @@ import {
   refuseReceipt,
   retryFirstTimeout,
   stepIsDue,
+  takeStep,
   type ReceiptServiceDependencies,
   type ReceiptText,
 } from '@ndf/receipt-pipeline';
@@ -26,7 +27,7 @@ export async function handle(
   dependencies: ParserDependencies,
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');
-  const { s3, receiptsBucket: bucket, state, parser } = dependencies;
+  const { s3, receiptsBucket: bucket, parser } = dependencies;
   if (!(await stepIsDue(context, dependencies, job.receipt, 'process'))) return;
   const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
   let stored: ReceiptText;
@@ -43,14 +44,13 @@ export async function handle(
   }
   const { fields } = parsed;
   const extracted = extractedFields(fields);
-  await context.call('dynamodb', (signal) =>
-    state.step(
-      job.receipt,
-      'process',
-      { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } },
-      { extracted },
-      signal,
-    ),
+  const result = await takeStep(
+    context,
+    dependencies,
+    job.receipt,
+    'process',
+    { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } },
+    { extracted },
   );
-  context.log.info({ event: 'receipt-read', receiptId: job.receipt.receiptId, fields: Object.keys(extracted) });
+  if (result === 'applied') context.log.info({ event: 'receipt-read', receiptId: job.receipt.receiptId, fields: Object.keys(extracted) });
 }

@@ -138,6 +138,38 @@ describe('reconciler', () => {
     expect(image_).toMatchObject({ status: 'reading', redrives: 1 });
   });
 
+  it("sends the next step's job when a reader's hand-on was lost after its step: normaliser and inspector to OCR or the parser, OCR to the parser", async () => {
+    const reading = async (stages: Record<string, { status: 'succeeded'; outcome?: Record<string, unknown> }>, detectedType: string) => {
+      const ref = receipt();
+      const pageKeys = [`derived/acme/${ref.receiptId}/page-1.png`];
+      await putReceiptItem(stack.clients.dynamodb, table(), ref, {
+        status: 'reading',
+        movedOnAgoMs: 5 * MINUTES,
+        attributes: { detectedType, pageKeys },
+        stages: { 'format-sniffer': { status: 'succeeded' }, ...stages },
+      });
+      return { ref, pageKeys };
+    };
+    const normalised = await reading({ 'image-normalizer': { status: 'succeeded' } }, 'image/jpeg');
+    const scanned = await reading({ 'pdf-inspector': { status: 'succeeded', outcome: { next: 'ocr' } } }, 'application/pdf');
+    const digital = await reading({ 'pdf-inspector': { status: 'succeeded', outcome: { next: 'parse' } } }, 'application/pdf');
+    const read = await reading({ 'image-normalizer': { status: 'succeeded' }, ocr: { status: 'succeeded' } }, 'image/jpeg');
+
+    const sent = await running.handle(TICK);
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        ['ocr', { kind: 'ocr', receipt: normalised.ref, pageKeys: normalised.pageKeys }],
+        ['ocr', { kind: 'ocr', receipt: scanned.ref, pageKeys: scanned.pageKeys }],
+        [
+          'receipt-parser',
+          { kind: 'parse', receipt: digital.ref, textKey: `derived/acme/${digital.ref.receiptId}/text.json`, source: 'pdf-text' },
+        ],
+        ['receipt-parser', { kind: 'parse', receipt: read.ref, textKey: `derived/acme/${read.ref.receiptId}/ocr.json`, source: 'ocr' }],
+      ]),
+    );
+    expect(sent).toHaveLength(4);
+  });
+
   it('leaves a stuck receipt alone while the queue its job would wait in still holds work', async () => {
     const ref = receipt();
     const key = await putReceiptItem(stack.clients.dynamodb, table(), ref, {
