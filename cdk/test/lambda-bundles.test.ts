@@ -52,10 +52,13 @@ describe('the Lambda bundles', () => {
 
   it('of the stream router loads, routes an empty batch and writes its metrics', async () => {
     const router = platform.pipeline.routers[0]!;
-    const { handler } = await load<{ handler: (event: unknown) => Promise<unknown> }>(bundleOf(platform.pipeline, router.function));
+    const { handler } = await load<{ handler: (event: unknown, context: { getRemainingTimeInMillis(): number }) => Promise<unknown> }>(
+      bundleOf(platform.pipeline, router.function),
+    );
     const written: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-    const answer = await handler({ Records: [] }).finally(() => write.mockRestore());
+    // Lambda passes its context; the router bounds its calls by the time it has left.
+    const answer = await handler({ Records: [] }, { getRemainingTimeInMillis: () => 60_000 }).finally(() => write.mockRestore());
     expect(answer).toEqual({ batchItemFailures: [] });
     expect(JSON.parse(written[0]!)).toMatchObject({ Service: router.entry.name, stream_records: 0 });
   });
