@@ -98,7 +98,13 @@ export class AlertBook {
     const newIds = addCorrelationIds(alert.correlationIds, evaluation.correlationIds ?? []);
     // An observation that tells nothing new (the same rule, the same ids) is not worth a message.
     if (existing && !joined && !newIds) return [];
-    const evidence: Evidence = { at: now, ruleId: rule.id, runbook: rule.runbook, ...(evaluation.seen ? { seen: evaluation.seen } : {}) };
+    const evidence: Evidence = {
+      at: now,
+      since,
+      ruleId: rule.id,
+      runbook: rule.runbook,
+      ...(evaluation.seen ? { seen: evaluation.seen } : {}),
+    };
     alert.evidence = [...alert.evidence, evidence].slice(-MAX_EVIDENCE);
     return [{ kind: existing ? 'updated' : 'opened', at: now, alert: snapshot(alert) }];
   }

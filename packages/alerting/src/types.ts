@@ -38,6 +38,8 @@ export interface RuleEvaluation {
 /** One observation kept on an alert. */
 export interface Evidence {
   readonly at: number;
+  /** When this rule's condition was first seen true, in the streak that made it fire. */
+  readonly since: number;
   readonly ruleId: string;
   readonly runbook: RunbookId;
   readonly seen?: string;

@@ -39,7 +39,7 @@ describe('AlertBook', () => {
     const [opened] = see('ocr breaker-open', true, { seen: 'dynamodb breaker open' });
     expect(opened).toMatchObject({ kind: 'opened', at: 1_020_000, alert: { component: 'ocr', runbook: 'breaker-open', since: 1_000_000 } });
     expect(opened!.alert.evidence).toEqual([
-      { at: 1_020_000, ruleId: 'ocr breaker-open', runbook: 'breaker-open', seen: 'dynamodb breaker open' },
+      { at: 1_020_000, since: 1_000_000, ruleId: 'ocr breaker-open', runbook: 'breaker-open', seen: 'dynamodb breaker open' },
     ]);
     at(30_000);
     expect(see('ocr breaker-open', true)).toEqual([]);
@@ -77,6 +77,13 @@ describe('AlertBook', () => {
     const [updated] = see('ocr quarantined', true, { seen: '1 quarantined' });
     expect(updated).toMatchObject({ kind: 'updated', alert: { runbook: 'queue-age', runbooks: ['queue-age', 'quarantined'] } });
     expect(updated!.alert.ruleIds).toEqual(['ocr queue-age', 'ocr quarantined']);
+    expect(updated!.alert.evidence.at(-1)).toEqual({
+      at: 1_005_000,
+      since: 1_005_000,
+      ruleId: 'ocr quarantined',
+      runbook: 'quarantined',
+      seen: '1 quarantined',
+    });
     expect(alerts.openAlerts()).toHaveLength(1);
   });
 
