@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { API_METRIC } from '@ndf/catalog';
+import { API_ALARMS, API_METRIC } from '@ndf/catalog';
 import type { DeployedApi } from '../stacks/ingest-stack.js';
 import { AlarmSet } from './alarm-set.js';
 import { addFunctionErrorsAlarm } from './function-alarms.js';
@@ -9,11 +9,10 @@ import { AWS_METRIC_PERIOD, apiMetric } from './metrics.js';
 
 const { GREATER_THAN_OR_EQUAL_TO_THRESHOLD: GREATER_THAN_OR_EQUAL_TO, GREATER_THAN_THRESHOLD } = cloudwatch.ComparisonOperator;
 
-/** 5xx answers in 10 s that page: a few are a dependency's blip the app retries; more is an outage. */
-export const SERVER_ERRORS_PER_PERIOD = 5;
+const SERVER_ERRORS_PER_PERIOD = API_ALARMS.serverErrorsPerPeriod;
 
-/** p99 latency (ms) that pages: a third of the handler's deadline, held for 30 s. */
-export const latencyThresholdMs = (api: DeployedApi): number => Math.round(api.entry.deadlineMs / 3);
+/** p99 latency (ms) that pages: a share of the handler's deadline (the catalog's). */
+export const latencyThresholdMs = (api: DeployedApi): number => Math.round(api.entry.deadlineMs * API_ALARMS.latencyShareOfDeadline);
 
 /**
  * What pages for an API. On its handler's own metrics, at 10 s: 5xx answers and p99 latency.
@@ -34,7 +33,7 @@ export function apiAlarms(
     metric: apiMetric(name, API_METRIC.serverErrors, 'Sum'),
     threshold: SERVER_ERRORS_PER_PERIOD,
     comparison: GREATER_THAN_OR_EQUAL_TO,
-    evaluationPeriods: 2,
+    evaluationPeriods: API_ALARMS.serverErrorPeriods,
   });
   set.add({
     id: 'slow',
@@ -42,7 +41,7 @@ export function apiAlarms(
     metric: apiMetric(name, API_METRIC.latencyMs, 'p99'),
     threshold: latencyThresholdMs(api),
     comparison: GREATER_THAN_THRESHOLD,
-    evaluationPeriods: 3,
+    evaluationPeriods: API_ALARMS.slowPeriods,
   });
   set.add({
     id: 'gateway-5xx',

@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { SERVICE_METRIC, type ServiceDeployment, type ServiceEntry } from '@ndf/catalog';
+import { BREAKER_OPEN_PERIODS, SERVICE_METRIC, type ServiceDeployment, type ServiceEntry } from '@ndf/catalog';
 import type { ServiceQueues } from '../constructs/service-queue.js';
 import { AlarmSet } from './alarm-set.js';
 import { AWS_METRIC_PERIOD, HIGH_RESOLUTION_PERIOD, serviceMetric } from './metrics.js';
@@ -54,7 +54,7 @@ export function serviceAlarms(
     metric: serviceMetric(entry.name, SERVICE_METRIC.breakersOpen, 'Maximum'),
     threshold: 1,
     comparison: GREATER_THAN_OR_EQUAL_TO,
-    evaluationPeriods: 3,
+    evaluationPeriods: BREAKER_OPEN_PERIODS,
   });
   const heartbeat = set.add({
     id: 'heartbeat-missing',

@@ -30,3 +30,20 @@ export const API_METRIC = {
 
 /** How long a service finishes its in-flight messages after SIGTERM before it releases the rest. */
 export const RUNTIME_DRAIN_MS = 10_000;
+
+/**
+ * The period of every alarm on the platform's own metrics (written at 1-second resolution), and
+ * how many periods in a row a condition must hold before it pages: the cloud's alarms and the
+ * local monitor read the same figures.
+ */
+export const ALARM_PERIOD_SECONDS = 10;
+/** A breaker open this many periods in a row pages: a shorter outage is one it rides out. */
+export const BREAKER_OPEN_PERIODS = 3;
+export const API_ALARMS = {
+  /** 5xx answers in one period that page: a few are a dependency's blip the app retries; more is an outage. */
+  serverErrorsPerPeriod: 5,
+  serverErrorPeriods: 2,
+  /** p99 latency over this share of the handler's deadline pages, held `slowPeriods` in a row. */
+  latencyShareOfDeadline: 1 / 3,
+  slowPeriods: 3,
+} as const;

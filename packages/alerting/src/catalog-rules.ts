@@ -1,0 +1,171 @@
+import {
+  ALARM_PERIOD_SECONDS,
+  API_ALARMS,
+  API_METRIC,
+  BREAKER_OPEN_PERIODS,
+  SERVICE_METRIC,
+  type ApiEntry,
+  type Catalog,
+  type ServiceAlarms,
+  type ServiceEntry,
+  type StreamRouterEntry,
+} from '@ndf/catalog';
+import { isRunbookId } from './runbooks.js';
+import type { AlertRule } from './types.js';
+
+const PERIOD_MS = ALARM_PERIOD_SECONDS * 1000;
+/** Held this many periods in a row, as CloudWatch's datapoints-to-alarm counts them (the first one opens the streak). */
+const forPeriods = (periods: number): number => (periods - 1) * PERIOD_MS;
+/** False this long, every rule of a component, before its alert resolves: a condition on the edge does not page twice. */
+export const CLEAR_MS = 2 * PERIOD_MS;
+/** Seconds since a component's last heartbeat, which the monitor derives from the heartbeat metric's last report. */
+export const HEARTBEAT_AGE_METRIC = 'heartbeat_age_seconds';
+/** Failed runs of the canary per period (the canary's own metric). */
+export const CANARY_FAILED_METRIC = 'canary_failed';
+/** Receipts the reconciler found stopped short of a final state and drove again. */
+export const STALLED_RECEIPTS_METRIC = 'reconciler_redriven';
+export const CANARY_COMPONENT = 'canary';
+
+type RuleFields = Omit<AlertRule, 'id' | 'clearMs' | 'missingIsBreaching'> & { readonly missingIsBreaching?: boolean };
+
+function rule(fields: RuleFields): AlertRule {
+  return { missingIsBreaching: false, clearMs: CLEAR_MS, ...fields, id: `${fields.component} ${fields.runbook}` };
+}
+
+/** What a service and a stream router share: a poison pill quarantined, the heartbeat gone. */
+function processRules(component: string, alarms: ServiceAlarms): AlertRule[] {
+  return [
+    rule({
+      component,
+      runbook: 'quarantined',
+      summary: `${component} quarantined a message`,
+      metric: SERVICE_METRIC.quarantined,
+      comparison: 'at-least',
+      threshold: alarms.quarantinedMessages,
+      forMs: 0,
+    }),
+    rule({
+      component,
+      runbook: 'heartbeat-missing',
+      summary: `${component} has not reported for ${alarms.heartbeatMissingSeconds} s: it is down or stuck`,
+      metric: HEARTBEAT_AGE_METRIC,
+      comparison: 'above',
+      threshold: alarms.heartbeatMissingSeconds,
+      missingIsBreaching: true,
+      forMs: 0,
+    }),
+  ];
+}
+
+function serviceRules(service: ServiceEntry): AlertRule[] {
+  const { name, alarms } = service;
+  const counters = (alarms.pagingCounters ?? []).map((counter) => {
+    const runbook = counter.replaceAll('_', '-');
+    if (!isRunbookId(runbook)) throw new Error(`The paging counter "${counter}" of ${name} has no runbook "${runbook}".`);
+    return rule({
+      component: name,
+      runbook,
+      summary: `${name} counted ${counter}`,
+      metric: counter,
+      comparison: 'at-least',
+      threshold: 1,
+      forMs: 0,
+    });
+  });
+  return [
+    ...processRules(name, alarms),
+    rule({
+      component: name,
+      runbook: 'queue-age',
+      summary: `${name} started a message older than ${alarms.maxMessageAgeSeconds} s: its queue is behind`,
+      metric: SERVICE_METRIC.oldestMessageAgeSeconds,
+      comparison: 'above',
+      threshold: alarms.maxMessageAgeSeconds,
+      forMs: 0,
+    }),
+    rule({
+      component: name,
+      runbook: 'breaker-open',
+      summary: `A dependency of ${name} keeps failing: its breaker is open and it has stopped taking messages`,
+      metric: SERVICE_METRIC.breakersOpen,
+      comparison: 'at-least',
+      threshold: 1,
+      forMs: forPeriods(BREAKER_OPEN_PERIODS),
+    }),
+    ...counters,
+  ];
+}
+
+function routerRules(router: StreamRouterEntry): AlertRule[] {
+  return [
+    ...processRules(router.name, router.alarms),
+    rule({
+      component: router.name,
+      runbook: 'queue-age',
+      summary: `${router.name} reads the stream more than ${router.alarms.maxMessageAgeSeconds} s behind`,
+      metric: SERVICE_METRIC.streamIteratorAgeMs,
+      comparison: 'above',
+      threshold: router.alarms.maxMessageAgeSeconds * 1000,
+      forMs: 0,
+    }),
+  ];
+}
+
+/** The p99 latency (ms) over which an API pages: its share of the handler's deadline. */
+export const apiLatencyThresholdMs = (api: ApiEntry): number => Math.round(api.deadlineMs * API_ALARMS.latencyShareOfDeadline);
+
+function apiRules(api: ApiEntry): AlertRule[] {
+  return [
+    rule({
+      component: api.name,
+      runbook: 'api-5xx',
+      summary: `${api.name} answered ${API_ALARMS.serverErrorsPerPeriod} or more 5xx in ${ALARM_PERIOD_SECONDS} s`,
+      metric: API_METRIC.serverErrors,
+      comparison: 'at-least',
+      threshold: API_ALARMS.serverErrorsPerPeriod,
+      forMs: forPeriods(API_ALARMS.serverErrorPeriods),
+    }),
+    rule({
+      component: api.name,
+      runbook: 'api-p99',
+      summary: `${api.name} p99 latency above ${apiLatencyThresholdMs(api)} ms`,
+      metric: API_METRIC.latencyMs,
+      comparison: 'above',
+      threshold: apiLatencyThresholdMs(api),
+      forMs: forPeriods(API_ALARMS.slowPeriods),
+    }),
+  ];
+}
+
+// The canary and the stalled receipts have no catalog entry of their own yet: one failed run
+// and one receipt driven again are each worth a look.
+const platformRules = (): AlertRule[] => [
+  rule({
+    component: CANARY_COMPONENT,
+    runbook: 'canary-failing',
+    summary: 'The canary could not create a note and read its receipt back',
+    metric: CANARY_FAILED_METRIC,
+    comparison: 'at-least',
+    threshold: 1,
+    forMs: 0,
+  }),
+  rule({
+    component: 'reconciler',
+    runbook: 'stalled-receipt',
+    summary: 'The reconciler found receipts stopped short of a final state and drove them again',
+    metric: STALLED_RECEIPTS_METRIC,
+    comparison: 'at-least',
+    threshold: 1,
+    forMs: 0,
+  }),
+];
+
+/** Every rule the monitor evaluates, from the catalog's thresholds: the same as the cloud's alarms. */
+export function rulesFromCatalog(catalog: Catalog): AlertRule[] {
+  return [
+    ...catalog.services.flatMap(serviceRules),
+    ...catalog.routers.flatMap(routerRules),
+    ...catalog.apis.flatMap(apiRules),
+    ...platformRules(),
+  ];
+}
