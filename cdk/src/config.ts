@@ -14,6 +14,8 @@ export interface DeploymentConfig {
   readonly alarmEmails: readonly string[];
   /** E.164 numbers that get the on-call alarms by SMS. */
   readonly alarmPhoneNumbers: readonly string[];
+  /** The repository's web address for its files (https://.../blob/main); alarms then link their runbook there, else by its path. */
+  readonly runbookBaseUrl?: string | undefined;
 }
 
 export const DEFAULT_REGION = 'eu-west-3';
@@ -37,6 +39,7 @@ export function deploymentConfig(setting: SettingSource): DeploymentConfig {
     prefix: setting('prefix') ?? (stage === 'prod' ? DEFAULT_PREFIX : `ndf-${stage}-`),
     alarmEmails: list(setting('alarmEmails')),
     alarmPhoneNumbers: list(setting('alarmPhoneNumbers')),
+    runbookBaseUrl: setting('runbookBaseUrl'),
   };
   const problems = configProblems(config);
   if (problems.length > 0) throw new Error(`The deployment configuration is not usable:\n- ${problems.join('\n- ')}`);
@@ -59,6 +62,8 @@ export function configProblems(config: DeploymentConfig): string[] {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`alarm email "${email}" is not an address.`);
   for (const phone of config.alarmPhoneNumbers)
     if (!/^\+[1-9]\d{6,14}$/.test(phone)) problems.push(`alarm phone "${phone}" is not an E.164 number (+33612345678).`);
+  if (config.runbookBaseUrl !== undefined && !/^https:\/\/[^\s]+$/.test(config.runbookBaseUrl))
+    problems.push(`runbook base URL "${config.runbookBaseUrl}" is not an https:// address.`);
   return problems;
 }
 

@@ -36,6 +36,15 @@ describe('the deployment configuration', () => {
     );
   });
 
+  it('refuses a runbook base URL that is not https', () => {
+    expect(() => deploymentConfig(settings({ runbookBaseUrl: 'git.example.com/ndf' }))).toThrow(
+      'runbook base URL "git.example.com/ndf" is not an https:// address',
+    );
+    expect(deploymentConfig(settings({ runbookBaseUrl: 'https://git.example.com/ndf/blob/main' })).runbookBaseUrl).toBe(
+      'https://git.example.com/ndf/blob/main',
+    );
+  });
+
   it('reads -c context first, then NDF_ variables, splitting lists on commas', () => {
     const source = settingsFrom((key) => ({ stage: 'staging' })[key], {
       NDF_STAGE: 'ignored',

@@ -2,13 +2,23 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { describeAlarm, type RunbookKind } from './runbooks.js';
 
 /** The name of the one alarm that pages for a component (an API, a router, a service). */
 export const pageAlarmName = (alarmPrefix: string, component: string): string => `${alarmPrefix}${component}`;
 
+/** What an alarm's name and description take from the deployment (a `DeploymentConfig` is one). */
+export interface AlarmSettings {
+  readonly prefix: string;
+  /** The repository's web address for its files; without it, runbooks are linked by their path in the repository. */
+  readonly runbookBaseUrl?: string | undefined;
+}
+
 export interface AlarmSpec {
   readonly id: string;
+  /** What the alarm saw, as one sentence without its final stop; the runbook's link is added to it. */
   readonly description: string;
+  readonly runbook: RunbookKind;
   readonly metric: cloudwatch.IMetric;
   readonly threshold: number;
   readonly comparison: cloudwatch.ComparisonOperator;
@@ -28,13 +38,13 @@ export class AlarmSet {
   constructor(
     private readonly scope: Construct,
     private readonly component: string,
-    private readonly alarmPrefix: string,
+    private readonly settings: AlarmSettings,
   ) {}
 
   add(spec: AlarmSpec): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this.scope, `${this.component}-${spec.id}`, {
-      alarmName: `${this.alarmPrefix}${this.component} ${spec.id}`,
-      alarmDescription: spec.description,
+      alarmName: `${this.settings.prefix}${this.component} ${spec.id}`,
+      alarmDescription: describeAlarm(spec.description, spec.runbook, this.settings.runbookBaseUrl),
       metric: spec.metric,
       threshold: spec.threshold,
       comparisonOperator: spec.comparison,
@@ -49,8 +59,12 @@ export class AlarmSet {
   /** Pages for any of the alarms; `rule` replaces the plain "any of them" where one needs a condition. */
   page(topic: sns.ITopic, rule: cloudwatch.IAlarmRule = cloudwatch.AlarmRule.anyOf(...this.alarms)): cloudwatch.CompositeAlarm {
     const composite = new cloudwatch.CompositeAlarm(this.scope, `${this.component}-page`, {
-      compositeAlarmName: pageAlarmName(this.alarmPrefix, this.component),
-      alarmDescription: `${this.component} needs the on-call engineer: see which of its alarms is in ALARM`,
+      compositeAlarmName: pageAlarmName(this.settings.prefix, this.component),
+      alarmDescription: describeAlarm(
+        `${this.component} needs the on-call engineer: see which of its alarms is in ALARM`,
+        'component-paged',
+        this.settings.runbookBaseUrl,
+      ),
       alarmRule: rule,
     });
     composite.addAlarmAction(new actions.SnsAction(topic));

@@ -3,7 +3,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { API_ALARMS, API_METRIC } from '@ndf/catalog';
 import type { DeployedApi } from '../stacks/ingest-stack.js';
-import { AlarmSet } from './alarm-set.js';
+import { AlarmSet, type AlarmSettings } from './alarm-set.js';
 import { addFunctionErrorsAlarm } from './function-alarms.js';
 import { AWS_METRIC_PERIOD, apiMetric } from './metrics.js';
 
@@ -23,12 +23,13 @@ export function apiAlarms(
   scope: Construct,
   api: DeployedApi,
   topic: sns.ITopic,
-  alarmPrefix: string,
+  settings: AlarmSettings,
 ): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const name = api.entry.name;
-  const set = new AlarmSet(scope, name, alarmPrefix);
+  const set = new AlarmSet(scope, name, settings);
   set.add({
     id: 'server-errors',
+    runbook: 'api-server-errors',
     description: `${name} answered ${SERVER_ERRORS_PER_PERIOD} or more 5xx in 10 s, twice in a row: mobile apps are being refused`,
     metric: apiMetric(name, API_METRIC.serverErrors, 'Sum'),
     threshold: SERVER_ERRORS_PER_PERIOD,
@@ -37,6 +38,7 @@ export function apiAlarms(
   });
   set.add({
     id: 'slow',
+    runbook: 'api-slow',
     description: `${name} p99 latency above ${latencyThresholdMs(api)} ms for 30 s`,
     metric: apiMetric(name, API_METRIC.latencyMs, 'p99'),
     threshold: latencyThresholdMs(api),
@@ -45,6 +47,7 @@ export function apiAlarms(
   });
   set.add({
     id: 'gateway-5xx',
+    runbook: 'api-server-errors',
     description: `API Gateway answered 5xx for ${name} (integration failures the handler never saw)`,
     metric: api.httpApi.metricServerError({
       period: AWS_METRIC_PERIOD,
@@ -57,6 +60,7 @@ export function apiAlarms(
   });
   set.add({
     id: 'throttled',
+    runbook: 'function-throttled',
     description: `The ${name} function was throttled: its reserved concurrency is used up`,
     metric: api.handler.metricThrottles({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
     threshold: 1,

@@ -7,6 +7,7 @@ import { AWS_METRIC_PERIOD } from './metrics.js';
 export function addFunctionErrorsAlarm(set: AlarmSet, name: string, fn: lambda.IFunction): cloudwatch.Alarm {
   return set.add({
     id: 'function-errors',
+    runbook: 'function-errors',
     description: `The ${name} function failed (crashed or timed out) instead of answering`,
     metric: fn.metricErrors({ period: AWS_METRIC_PERIOD, statistic: 'Sum' }),
     threshold: 1,

@@ -3,7 +3,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { SERVICE_METRIC } from '@ndf/catalog';
 import type { DeployedRouter } from '../stacks/pipeline-stack.js';
-import { AlarmSet } from './alarm-set.js';
+import { AlarmSet, type AlarmSettings } from './alarm-set.js';
 import { addFunctionErrorsAlarm } from './function-alarms.js';
 import { AWS_METRIC_PERIOD, serviceMetric } from './metrics.js';
 
@@ -19,12 +19,13 @@ export function routerAlarms(
   scope: Construct,
   router: DeployedRouter,
   topic: sns.ITopic,
-  alarmPrefix: string,
+  settings: AlarmSettings,
 ): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
   const name = router.entry.name;
-  const set = new AlarmSet(scope, name, alarmPrefix);
+  const set = new AlarmSet(scope, name, settings);
   set.add({
     id: 'lagging',
+    runbook: 'stream-lagging',
     description: `${name} reads the stream more than ${router.entry.alarms.maxMessageAgeSeconds} s behind`,
     metric: serviceMetric(name, SERVICE_METRIC.streamIteratorAgeMs, 'Maximum'),
     threshold: router.entry.alarms.maxMessageAgeSeconds * 1000,
@@ -33,6 +34,7 @@ export function routerAlarms(
   });
   set.add({
     id: 'failing',
+    runbook: 'stream-batches-failing',
     description: `${name} failed batches: a record failing for its own sake is quarantined after ${router.entry.maxRetries} retries; an outage is retried until it ends`,
     metric: serviceMetric(name, SERVICE_METRIC.streamHandlerFailed, 'Sum'),
     threshold: 1,
@@ -42,6 +44,7 @@ export function routerAlarms(
   addFunctionErrorsAlarm(set, name, router.function);
   set.add({
     id: 'records-given-up',
+    runbook: 'stream-records-given-up',
     description: `${name} gave records up after an outage longer than their maximum age: they are drained into the quarantine, replay them`,
     metric: new cloudwatch.Metric({
       namespace: 'AWS/Lambda',

@@ -3,7 +3,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { BREAKER_OPEN_PERIODS, SERVICE_METRIC, type ServiceDeployment, type ServiceEntry } from '@ndf/catalog';
 import type { ServiceQueues } from '../constructs/service-queue.js';
-import { AlarmSet } from './alarm-set.js';
+import { AlarmSet, type AlarmSettings } from './alarm-set.js';
+import { pagingCounterRunbook } from './runbooks.js';
 import { AWS_METRIC_PERIOD, HIGH_RESOLUTION_PERIOD, serviceMetric } from './metrics.js';
 
 const {
@@ -18,7 +19,7 @@ export interface ServiceAlarmsProps {
   readonly deployment: ServiceDeployment;
   readonly queues: ServiceQueues;
   readonly topic: sns.ITopic;
-  readonly alarmPrefix: string;
+  readonly settings: AlarmSettings;
 }
 
 /**
@@ -29,11 +30,12 @@ export interface ServiceAlarmsProps {
  */
 export function serviceAlarms(
   scope: Construct,
-  { entry, deployment, queues, topic, alarmPrefix }: ServiceAlarmsProps,
+  { entry, deployment, queues, topic, settings }: ServiceAlarmsProps,
 ): { set: AlarmSet; page: cloudwatch.CompositeAlarm } {
-  const set = new AlarmSet(scope, entry.name, alarmPrefix);
+  const set = new AlarmSet(scope, entry.name, settings);
   set.add({
     id: 'quarantined',
+    runbook: 'message-quarantined',
     description: `${entry.name} quarantined a message: a poison pill, or one that exhausted its ${entry.limits.maxAttempts} attempts (see its quarantine)`,
     metric: serviceMetric(entry.name, SERVICE_METRIC.quarantined, 'Sum'),
     threshold: entry.alarms.quarantinedMessages,
@@ -42,6 +44,7 @@ export function serviceAlarms(
   });
   set.add({
     id: 'lagging',
+    runbook: 'queue-lagging',
     description: `${entry.name} started a message older than ${entry.alarms.maxMessageAgeSeconds} s: its queue is behind`,
     metric: serviceMetric(entry.name, SERVICE_METRIC.oldestMessageAgeSeconds, 'Maximum'),
     threshold: entry.alarms.maxMessageAgeSeconds,
@@ -50,6 +53,7 @@ export function serviceAlarms(
   });
   set.add({
     id: 'breaker-open',
+    runbook: 'breaker-open',
     description: `A dependency of ${entry.name} has failed for 30 s: its breaker is open and the service has stopped taking messages`,
     metric: serviceMetric(entry.name, SERVICE_METRIC.breakersOpen, 'Maximum'),
     threshold: 1,
@@ -58,6 +62,7 @@ export function serviceAlarms(
   });
   const heartbeat = set.add({
     id: 'heartbeat-missing',
+    runbook: 'heartbeat-missing',
     description: `No task of ${entry.name} has reported for ${entry.alarms.heartbeatMissingSeconds} s: it is down, stuck, or cannot write its logs`,
     metric: serviceMetric(entry.name, SERVICE_METRIC.heartbeat, 'SampleCount'),
     threshold: 1,
@@ -67,6 +72,7 @@ export function serviceAlarms(
   });
   set.add({
     id: 'queue-lagging',
+    runbook: 'queue-lagging',
     description: `The oldest message in the queue of ${entry.name} is older than ${entry.alarms.maxMessageAgeSeconds} s (SQS's own count)`,
     metric: queues.queue.metricApproximateAgeOfOldestMessage({ period: AWS_METRIC_PERIOD, statistic: 'Maximum' }),
     threshold: entry.alarms.maxMessageAgeSeconds,
@@ -75,6 +81,7 @@ export function serviceAlarms(
   });
   set.add({
     id: 'dead-letters-unswept',
+    runbook: 'dead-letters-unswept',
     description: `Messages have sat in the DLQ of ${entry.name} for 5 minutes: the runtime moves them to quarantine, so it is not running or cannot`,
     metric: queues.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: AWS_METRIC_PERIOD, statistic: 'Minimum' }),
     threshold: 1,
@@ -84,6 +91,7 @@ export function serviceAlarms(
   for (const counter of entry.alarms.pagingCounters ?? []) {
     set.add({
       id: counter.replaceAll('_', '-'),
+      runbook: pagingCounterRunbook(counter),
       description: `${entry.name} counted ${counter}: see its error lines for what and why`,
       metric: serviceMetric(entry.name, counter, 'Sum'),
       threshold: 1,

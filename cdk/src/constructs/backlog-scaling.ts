@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SERVICE_METRIC, SERVICE_METRICS_NAMESPACE, type ServiceDeployment, type ServiceEntry } from '@ndf/catalog';
+import { describeAlarm } from '../alarms/runbooks.js';
 
 export interface BacklogScalingProps {
   readonly entry: ServiceEntry;
@@ -11,6 +12,8 @@ export interface BacklogScalingProps {
   readonly service: ecs.FargateService;
   readonly queue: sqs.IQueue;
   readonly clusterName: string;
+  /** Where the scaling alarms link their runbook (see `AlarmSettings`). */
+  readonly runbookBaseUrl?: string | undefined;
 }
 
 /** Tasks running, as Container Insights counts them (published every minute). */
@@ -99,5 +102,15 @@ export function backlogScaling(props: BacklogScalingProps): ecs.ScalableTaskCoun
     datapointsToAlarm: 5,
     cooldown: Duration.seconds(120),
   });
+  // The step policies make their own alarms; they page no one, but an alarm in ALARM still says what it is.
+  for (const child of target.node.findAll())
+    if (child instanceof cloudwatch.CfnAlarm) {
+      const policy = child.node.scopes.at(-3)?.node.id;
+      child.alarmDescription = describeAlarm(
+        `Scaling of ${entry.name} (${policy}): adds or removes tasks, pages no one`,
+        'service-scaling',
+        props.runbookBaseUrl,
+      );
+    }
   return target;
 }

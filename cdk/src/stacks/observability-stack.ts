@@ -42,8 +42,8 @@ export class ObservabilityStack extends Stack {
     for (const email of config.alarmEmails) this.onCall.addSubscription(new subscriptions.EmailSubscription(email));
     for (const phone of config.alarmPhoneNumbers) this.onCall.addSubscription(new subscriptions.SmsSubscription(phone));
 
-    for (const api of ingest.apis) this.pages.push(apiAlarms(this, api, this.onCall, config.prefix).page);
-    for (const router of pipeline.routers) this.pages.push(routerAlarms(this, router, this.onCall, config.prefix).page);
+    for (const api of ingest.apis) this.pages.push(apiAlarms(this, api, this.onCall, config).page);
+    for (const router of pipeline.routers) this.pages.push(routerAlarms(this, router, this.onCall, config).page);
     // The services' pages are named from the catalog, so that this stack does not depend on their stacks.
     const servicePages = catalog.services.map((service) =>
       cloudwatch.Alarm.fromAlarmName(this, `Page-${service.name}`, pageAlarmName(config.prefix, service.name)),

@@ -70,8 +70,15 @@ export class ServiceGroupStack extends Stack {
         mailRelaySecret: secret,
         dataKey: data.key,
       });
-      backlogScaling({ entry, deployment, service, queue: queues.queue, clusterName: cluster.cluster.clusterName });
-      const { set, page } = serviceAlarms(this, { entry, deployment, queues, topic: props.onCall, alarmPrefix: config.prefix });
+      backlogScaling({
+        entry,
+        deployment,
+        service,
+        queue: queues.queue,
+        clusterName: cluster.cluster.clusterName,
+        runbookBaseUrl: config.runbookBaseUrl,
+      });
+      const { set, page } = serviceAlarms(this, { entry, deployment, queues, topic: props.onCall, settings: config });
       serviceDashboard(this, {
         entry,
         queues,
