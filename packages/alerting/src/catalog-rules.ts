@@ -3,6 +3,7 @@ import {
   API_ALARMS,
   API_METRIC,
   BREAKER_OPEN_PERIODS,
+  pagingCounterRunbook,
   SERVICE_METRIC,
   type ApiEntry,
   type Catalog,
@@ -10,7 +11,6 @@ import {
   type ServiceEntry,
   type StreamRouterEntry,
 } from '@ndf/catalog';
-import { isRunbookId } from './runbooks.js';
 import type { AlertRule } from './types.js';
 
 const PERIOD_MS = ALARM_PERIOD_SECONDS * 1000;
@@ -20,12 +20,6 @@ const forPeriods = (periods: number): number => (periods - 1) * PERIOD_MS;
 export const CLEAR_MS = 2 * PERIOD_MS;
 /** Seconds since a component's last heartbeat, which the monitor derives from the heartbeat metric's last report. */
 export const HEARTBEAT_AGE_METRIC = 'heartbeat_age_seconds';
-/** Failed runs of the canary per period (the canary's own metric). */
-export const CANARY_FAILED_METRIC = 'canary_failed';
-/** Receipts the reconciler found stopped short of a final state and drove again. */
-export const STALLED_RECEIPTS_METRIC = 'reconciler_redriven';
-export const CANARY_COMPONENT = 'canary';
-
 type RuleFields = Omit<AlertRule, 'id' | 'clearMs' | 'missingIsBreaching'> & { readonly missingIsBreaching?: boolean };
 
 function rule(fields: RuleFields): AlertRule {
@@ -37,7 +31,7 @@ function processRules(component: string, alarms: ServiceAlarms): AlertRule[] {
   return [
     rule({
       component,
-      runbook: 'quarantined',
+      runbook: 'message-quarantined',
       summary: `${component} quarantined a message`,
       metric: SERVICE_METRIC.quarantined,
       comparison: 'at-least',
@@ -60,8 +54,7 @@ function processRules(component: string, alarms: ServiceAlarms): AlertRule[] {
 function serviceRules(service: ServiceEntry): AlertRule[] {
   const { name, alarms } = service;
   const counters = (alarms.pagingCounters ?? []).map((counter) => {
-    const runbook = counter.replaceAll('_', '-');
-    if (!isRunbookId(runbook)) throw new Error(`The paging counter "${counter}" of ${name} has no runbook "${runbook}".`);
+    const runbook = pagingCounterRunbook(counter);
     return rule({
       component: name,
       runbook,
@@ -76,7 +69,7 @@ function serviceRules(service: ServiceEntry): AlertRule[] {
     ...processRules(name, alarms),
     rule({
       component: name,
-      runbook: 'queue-age',
+      runbook: 'queue-lagging',
       summary: `${name} started a message older than ${alarms.maxMessageAgeSeconds} s: its queue is behind`,
       metric: SERVICE_METRIC.oldestMessageAgeSeconds,
       comparison: 'above',
@@ -101,7 +94,7 @@ function routerRules(router: StreamRouterEntry): AlertRule[] {
     ...processRules(router.name, router.alarms),
     rule({
       component: router.name,
-      runbook: 'queue-age',
+      runbook: 'stream-lagging',
       summary: `${router.name} reads the stream more than ${router.alarms.maxMessageAgeSeconds} s behind`,
       metric: SERVICE_METRIC.streamIteratorAgeMs,
       comparison: 'above',
@@ -118,7 +111,7 @@ function apiRules(api: ApiEntry): AlertRule[] {
   return [
     rule({
       component: api.name,
-      runbook: 'api-5xx',
+      runbook: 'api-server-errors',
       summary: `${api.name} answered ${API_ALARMS.serverErrorsPerPeriod} or more 5xx in ${ALARM_PERIOD_SECONDS} s`,
       metric: API_METRIC.serverErrors,
       comparison: 'at-least',
@@ -127,7 +120,7 @@ function apiRules(api: ApiEntry): AlertRule[] {
     }),
     rule({
       component: api.name,
-      runbook: 'api-p99',
+      runbook: 'api-slow',
       summary: `${api.name} p99 latency above ${apiLatencyThresholdMs(api)} ms`,
       metric: API_METRIC.latencyMs,
       comparison: 'above',
@@ -137,35 +130,7 @@ function apiRules(api: ApiEntry): AlertRule[] {
   ];
 }
 
-// The canary and the stalled receipts have no catalog entry of their own yet: one failed run
-// and one receipt driven again are each worth a look.
-const platformRules = (): AlertRule[] => [
-  rule({
-    component: CANARY_COMPONENT,
-    runbook: 'canary-failing',
-    summary: 'The canary could not create a note and read its receipt back',
-    metric: CANARY_FAILED_METRIC,
-    comparison: 'at-least',
-    threshold: 1,
-    forMs: 0,
-  }),
-  rule({
-    component: 'reconciler',
-    runbook: 'stalled-receipt',
-    summary: 'The reconciler found receipts stopped short of a final state and drove them again',
-    metric: STALLED_RECEIPTS_METRIC,
-    comparison: 'at-least',
-    threshold: 1,
-    forMs: 0,
-  }),
-];
-
 /** Every rule the monitor evaluates, from the catalog's thresholds: the same as the cloud's alarms. */
 export function rulesFromCatalog(catalog: Catalog): AlertRule[] {
-  return [
-    ...catalog.services.flatMap(serviceRules),
-    ...catalog.routers.flatMap(routerRules),
-    ...catalog.apis.flatMap(apiRules),
-    ...platformRules(),
-  ];
+  return [...catalog.services.flatMap(serviceRules), ...catalog.routers.flatMap(routerRules), ...catalog.apis.flatMap(apiRules)];
 }

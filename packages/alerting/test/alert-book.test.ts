@@ -14,7 +14,12 @@ const rule = (component: string, runbook: AlertRule['runbook'], forMs = 0): Aler
   clearMs: 20_000,
 });
 
-const rules = [rule('ocr', 'queue-age'), rule('ocr', 'breaker-open', 20_000), rule('ocr', 'quarantined'), rule('ingest-api', 'api-5xx')];
+const rules = [
+  rule('ocr', 'queue-lagging'),
+  rule('ocr', 'breaker-open', 20_000),
+  rule('ocr', 'message-quarantined'),
+  rule('ingest-api', 'api-server-errors'),
+];
 
 /** A book on a clock the test moves. */
 function book() {
@@ -64,7 +69,7 @@ describe('AlertBook', () => {
     const kinds: string[] = [];
     for (let second = 0; second <= 120; second += 10) {
       at(second * 1000);
-      kinds.push(...see('ocr queue-age', second % 20 === 0).map((event) => event.kind));
+      kinds.push(...see('ocr queue-lagging', second % 20 === 0).map((event) => event.kind));
     }
     expect(kinds).toEqual(['opened']);
   });
@@ -72,17 +77,20 @@ describe('AlertBook', () => {
   it('groups the rules of one component in one alert, updated when another rule fires', () => {
     const { alerts, at, see } = book();
     at(0);
-    see('ocr queue-age', true);
+    see('ocr queue-lagging', true);
     at(5_000);
-    const [updated] = see('ocr quarantined', true, { seen: '1 quarantined' });
-    expect(updated).toMatchObject({ kind: 'updated', alert: { runbook: 'queue-age', runbooks: ['queue-age', 'quarantined'] } });
-    expect(updated!.alert.ruleIds).toEqual(['ocr queue-age', 'ocr quarantined']);
+    const [updated] = see('ocr message-quarantined', true, { seen: '1 message-quarantined' });
+    expect(updated).toMatchObject({
+      kind: 'updated',
+      alert: { runbook: 'queue-lagging', runbooks: ['queue-lagging', 'message-quarantined'] },
+    });
+    expect(updated!.alert.ruleIds).toEqual(['ocr queue-lagging', 'ocr message-quarantined']);
     expect(updated!.alert.evidence.at(-1)).toEqual({
       at: 1_005_000,
       since: 1_005_000,
-      ruleId: 'ocr quarantined',
-      runbook: 'quarantined',
-      seen: '1 quarantined',
+      ruleId: 'ocr message-quarantined',
+      runbook: 'message-quarantined',
+      seen: '1 message-quarantined',
     });
     expect(alerts.openAlerts()).toHaveLength(1);
   });
@@ -90,8 +98,8 @@ describe('AlertBook', () => {
   it('opens one alert per component', () => {
     const { alerts, at, see } = book();
     at(0);
-    see('ocr queue-age', true);
-    expect(see('ingest-api api-5xx', true).map((event) => event.kind)).toEqual(['opened']);
+    see('ocr queue-lagging', true);
+    expect(see('ingest-api api-server-errors', true).map((event) => event.kind)).toEqual(['opened']);
     expect(
       alerts
         .openAlerts()
@@ -103,35 +111,35 @@ describe('AlertBook', () => {
   it('carries new correlation ids in an update, each once, and no more than the cap', () => {
     const { at, see } = book();
     at(0);
-    const [opened] = see('ocr quarantined', true, { correlationIds: ['req-1'] });
+    const [opened] = see('ocr message-quarantined', true, { correlationIds: ['req-1'] });
     expect(opened!.alert.correlationIds).toEqual(['req-1']);
     at(10_000);
-    const [updated] = see('ocr quarantined', true, { seen: '2 quarantined', correlationIds: ['req-1', 'req-2'] });
+    const [updated] = see('ocr message-quarantined', true, { seen: '2 message-quarantined', correlationIds: ['req-1', 'req-2'] });
     expect(updated).toMatchObject({ kind: 'updated', alert: { correlationIds: ['req-1', 'req-2'] } });
-    expect(updated!.alert.evidence.map((evidence) => evidence.seen)).toEqual([undefined, '2 quarantined']);
+    expect(updated!.alert.evidence.map((evidence) => evidence.seen)).toEqual([undefined, '2 message-quarantined']);
     expect(opened!.alert.correlationIds).toEqual(['req-1']);
     at(20_000);
-    expect(see('ocr quarantined', true, { correlationIds: ['req-2'] })).toEqual([]);
+    expect(see('ocr message-quarantined', true, { correlationIds: ['req-2'] })).toEqual([]);
     const many = Array.from({ length: 50 }, (_, index) => `req-${index}`);
-    const [capped] = see('ocr quarantined', true, { correlationIds: many });
+    const [capped] = see('ocr message-quarantined', true, { correlationIds: many });
     expect(capped!.alert.correlationIds).toHaveLength(MAX_CORRELATION_IDS);
   });
 
   it('resolves once every rule of the component has been false for `clear`', () => {
     const { at, see } = book();
     at(0);
-    see('ocr queue-age', true);
-    see('ocr quarantined', true);
+    see('ocr queue-lagging', true);
+    see('ocr message-quarantined', true);
     at(10_000);
-    expect(see('ocr queue-age', false)).toEqual([]);
+    expect(see('ocr queue-lagging', false)).toEqual([]);
     at(30_000);
-    // queue-age has been clear for 20 s, but quarantined is still true.
-    expect(see('ocr queue-age', false)).toEqual([]);
-    expect(see('ocr quarantined', false)).toEqual([]);
+    // queue-lagging has been clear for 20 s, but message-quarantined is still true.
+    expect(see('ocr queue-lagging', false)).toEqual([]);
+    expect(see('ocr message-quarantined', false)).toEqual([]);
     at(45_000);
-    expect(see('ocr quarantined', false)).toEqual([]);
+    expect(see('ocr message-quarantined', false)).toEqual([]);
     at(50_000);
-    const [resolved] = see('ocr quarantined', false);
+    const [resolved] = see('ocr message-quarantined', false);
     expect(resolved).toMatchObject({
       kind: 'resolved',
       at: 1_050_000,
@@ -142,30 +150,30 @@ describe('AlertBook', () => {
   it('keeps an alert open while a rule of its component is true but not yet past its `for`', () => {
     const { at, see } = book();
     at(0);
-    see('ocr queue-age', true);
-    see('ocr queue-age', false);
+    see('ocr queue-lagging', true);
+    see('ocr queue-lagging', false);
     see('ocr breaker-open', true);
     at(25_000);
-    expect(see('ocr queue-age', false)).toEqual([]);
+    expect(see('ocr queue-lagging', false)).toEqual([]);
   });
 
   it('opens a new incident, with a new id, when a component fails again after its alert resolved', () => {
     const { at, see } = book();
     at(0);
-    const [first] = see('ocr queue-age', true);
+    const [first] = see('ocr queue-lagging', true);
     at(10_000);
-    see('ocr queue-age', false);
+    see('ocr queue-lagging', false);
     at(30_000);
-    expect(see('ocr queue-age', false).map((event) => event.kind)).toEqual(['resolved']);
+    expect(see('ocr queue-lagging', false).map((event) => event.kind)).toEqual(['resolved']);
     at(40_000);
-    const [second] = see('ocr queue-age', true);
+    const [second] = see('ocr queue-lagging', true);
     expect(second).toMatchObject({ kind: 'opened', alert: { since: 1_040_000, evidence: [{ at: 1_040_000 }] } });
     expect(second!.alert.id).not.toBe(first!.alert.id);
   });
 
   it('refuses an evaluation of a rule it does not know, and two rules with one id', () => {
     const { see } = book();
-    expect(() => see('nobody queue-age', true)).toThrow(/No rule has the id "nobody queue-age"/);
+    expect(() => see('nobody queue-lagging', true)).toThrow(/No rule has the id "nobody queue-lagging"/);
     expect(() => new AlertBook({ rules: [rules[0]!, rules[0]!], clock: () => 0 })).toThrow(/Two rules/);
   });
 });

@@ -13,6 +13,7 @@ export * from './deployment.js';
 export * from './naming.js';
 export * from './observability.js';
 export * from './queue-settings.js';
+export * from './runbooks.js';
 export * from './validate.js';
 export * from './wiring.js';
 
