@@ -11,6 +11,7 @@ import {
   bucketNotifications,
   quarantinePayloadPrefix,
   runtimePartitionPatterns,
+  SCHEDULE_TICK,
   streamSubscriptions,
   type Catalog,
   type StreamRouterEntry,
@@ -86,7 +87,7 @@ export class PipelineStack extends Stack {
         description: `A tick to ${service.name} every ${service.consumes.everySeconds} s`,
         schedule: events.Schedule.rate(Duration.minutes(service.consumes.everySeconds / 60)),
         targets: [
-          new targets.SqsQueue(this.queues.get(service.name)!.queue, { message: events.RuleTargetInput.fromObject({ kind: 'tick' }) }),
+          new targets.SqsQueue(this.queues.get(service.name)!.queue, { message: events.RuleTargetInput.fromObject(SCHEDULE_TICK) }),
         ],
       });
     }

@@ -14,6 +14,7 @@ export * from './naming.js';
 export * from './observability.js';
 export * from './queue-settings.js';
 export * from './runbooks.js';
+export * from './schedule.js';
 export * from './validate.js';
 export * from './wiring.js';
 

@@ -1,5 +1,5 @@
 import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { queueName, type Catalog } from '@ndf/catalog';
+import { queueName, SCHEDULE_TICK, type Catalog } from '@ndf/catalog';
 
 export interface ScheduleTicks {
   /** What ticks where, e.g. for the banner: `reconciler every 10 s`. */
@@ -27,7 +27,7 @@ export function startScheduleTicks(
     let url: string | undefined;
     const tick = async () => {
       url ??= (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
-      await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify({ kind: 'tick' }) }));
+      await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(SCHEDULE_TICK) }));
     };
     const timer = setInterval(
       () => tick().catch((error: unknown) => log(`tick to ${service.name} not sent: ${String(error)}`)),

@@ -1,0 +1,2 @@
+export { runOps, type OpsIo } from './main.js';
+export { USAGE } from './usage.js';
