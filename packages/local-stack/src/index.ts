@@ -12,7 +12,7 @@ export { freePort, assertPortFree, PortInUseError, LOOPBACK } from './net/ports.
 export { waitUntil } from './net/wait-until.js';
 export { provision, type ProvisionResult } from './provision/provision.js';
 export { startLocalStack, type LocalStack, type LocalStackEndpoints } from './stack.js';
-export { stackEnvironment } from './stack-environment.js';
+export { laptopAwsEnvironment, stackEnvironment } from './stack-environment.js';
 export type { MintClaims } from './identity/index.js';
 export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent } from './supervisor/supervisor.js';
 export type { HostCommand, HostReport, HostedUnit } from './supervisor/host-protocol.js';

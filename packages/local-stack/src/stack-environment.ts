@@ -1,5 +1,6 @@
 import { ENDPOINT_VARIABLES, S3_PATH_STYLE_VARIABLE } from '@ndf/core';
-import type { StackConfig } from './config.js';
+import { configFromEnvironment, type StackConfig } from './config.js';
+import { LOOPBACK } from './net/ports.js';
 import type { LocalStackEndpoints } from './stack.js';
 
 /**
@@ -22,5 +23,25 @@ export function stackEnvironment(config: StackConfig, endpoints: LocalStackEndpo
     NDF_JWT_ISSUER: endpoints.issuer,
     NDF_JWT_AUDIENCE: audience,
     NDF_JWKS_URL: endpoints.jwks,
+  };
+}
+
+/**
+ * The AWS part of the environment of the developer's running platform (`npm start`), read from
+ * the same port variables: what a command line needs to act on it without starting anything.
+ */
+export function laptopAwsEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const config = configFromEnvironment(env, undefined);
+  const at = (port: number) => `http://${LOOPBACK}:${port}`;
+  return {
+    AWS_REGION: config.region,
+    AWS_ACCESS_KEY_ID: config.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: config.secretAccessKey,
+    [ENDPOINT_VARIABLES.dynamodb]: at(config.ports.dynamodb),
+    [ENDPOINT_VARIABLES.dynamodbStreams]: at(config.ports.dynamodb),
+    [ENDPOINT_VARIABLES.sqs]: at(config.ports.sqs),
+    [ENDPOINT_VARIABLES.s3]: at(config.ports.s3),
+    [S3_PATH_STYLE_VARIABLE]: 'true',
+    NDF_PREFIX: config.prefix,
   };
 }
