@@ -1,6 +1,8 @@
 import type { ServiceContext } from '@ndf/runtime';
 import type { ReceiptStatus } from '@ndf/contracts';
 import type { ReceiptServiceDependencies } from './dependencies.js';
+import { originalOf, type OriginalFile } from './jobs.js';
+import { readReceiptFile } from './receipt-files.js';
 import type { NotDue } from './receipt-state.js';
 import type { ReceiptRef } from './receipt-ref.js';
 import type { ReceiptStep } from './transitions.js';
@@ -34,4 +36,17 @@ export async function stepIsDue(
   if (readiness.due) return true;
   dropJob(context, receipt, step, readiness.reason, readiness.status);
   return false;
+}
+
+/**
+ * The bytes of the original a reading job names (its pinned version), or undefined when its
+ * `read` step is not due (the job is dropped and counted): how the readers of originals start.
+ */
+export async function readOriginalIfDue(
+  context: Pick<ServiceContext<'dynamodb' | 's3'>, 'call'> & DropContext,
+  dependencies: Pick<ReceiptServiceDependencies, 'state' | 's3' | 'receiptsBucket'>,
+  job: OriginalFile & { readonly receipt: ReceiptRef },
+): Promise<Uint8Array | undefined> {
+  if (!(await stepIsDue(context, dependencies, job.receipt, 'read'))) return undefined;
+  return readReceiptFile(context, dependencies, originalOf(job));
 }

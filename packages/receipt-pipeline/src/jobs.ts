@@ -4,7 +4,7 @@ import type { StoredObject } from './objects.js';
 import type { ReceiptRef } from './receipt-ref.js';
 
 /** The original a job reads: its key, and the version recorded at intake, read whatever was uploaded to the key since. */
-interface OriginalFile {
+export interface OriginalFile {
   readonly objectKey: string;
   readonly objectVersionId?: string;
 }

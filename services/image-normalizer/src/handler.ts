@@ -1,11 +1,9 @@
 import {
   derivedKey,
   parseJob,
-  originalOf,
-  readReceiptFile,
+  readOriginalIfDue,
   refuseReceipt,
   retryFirstTimeout,
-  stepIsDue,
   takeStepAndHandOn,
   writeDerived,
   type ReceiptJob,
@@ -27,8 +25,8 @@ export async function handle(
   const job = parseJob(message.body, 'normalize-image');
   const { receipt } = job;
   const { s3, receiptsBucket: bucket } = dependencies;
-  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
-  const bytes = await readReceiptFile(context, dependencies, originalOf(job));
+  const bytes = await readOriginalIfDue(context, dependencies, job);
+  if (bytes === undefined) return;
   const result = await normaliseImage(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {

@@ -1,11 +1,9 @@
 import {
   derivedKey,
   parseJob,
-  originalOf,
-  readReceiptFile,
+  readOriginalIfDue,
   refuseReceipt,
   retryFirstTimeout,
-  stepIsDue,
   takeStepAndHandOn,
   writeDerived,
   type ReceiptJob,
@@ -32,8 +30,8 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'inspect-pdf');
   const { receipt } = job;
-  if (!(await stepIsDue(context, dependencies, receipt, 'read'))) return;
-  const bytes = await readReceiptFile(context, dependencies, originalOf(job));
+  const bytes = await readOriginalIfDue(context, dependencies, job);
+  if (bytes === undefined) return;
   const result = await dependencies.inspector.inspect(bytes, { signal: context.signal });
 
   if (result.outcome === 'refused') {

@@ -5,6 +5,7 @@ import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { routerHandler } from '../src/lambda.js';
+import { receiptRecord } from './receipt-record.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The cloud router with its quarantine's DynamoDB behind a fault proxy: a write that never answers.
@@ -27,25 +28,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const change = (sequence: string, type: Record<string, unknown>): DynamoDBStreamEvent['Records'][number] => ({
-  eventID: `event-${sequence}`,
-  eventName: 'MODIFY',
-  dynamodb: {
-    Keys: { pk: { S: 'T#acme#R#r7' }, sk: { S: 'RCPT#r7' } },
-    NewImage: {
-      pk: { S: 'T#acme#R#r7' },
-      sk: { S: 'RCPT#r7' },
-      type: type as { S: string },
-      tenant: { S: 'acme' },
-      receiptId: { S: 'r7' },
-      status: { S: 'uploaded' },
-      objectKey: { S: 'tenants/acme/receipts/r7' },
-    },
-    SequenceNumber: sequence,
-    ApproximateCreationDateTime: 1_767_225_600,
-  },
-});
-
 describe('the stream router as a Lambda, when its time runs out', () => {
   it('hands the batch back from its first record not done before Lambda would kill it, while a quarantine write hangs', async () => {
     proxy.setFault({ mode: 'hang' });
@@ -56,7 +38,12 @@ describe('the stream router as a Lambda, when its time runs out', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       // 901 routes; 902's image cannot be read, so it is bisected out and its quarantine write hangs.
-      const event = { Records: [change('901', { S: 'RECEIPT' }), change('902', { X: 'not an attribute value' })] };
+      const event = {
+        Records: [
+          receiptRecord('901', 'r7'),
+          receiptRecord('902', 'r7', { type: { X: 'not an attribute value' } as unknown as { S: string } }),
+        ],
+      };
       const answer = await Promise.race([handler(event, { getRemainingTimeInMillis: () => remainingMs }), killed]);
       expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: '902' }] });
     } finally {

@@ -4,6 +4,7 @@ import type { ChangeMessage } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { routerHandler } from '../src/lambda.js';
+import { receiptRecord } from './receipt-record.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The cloud router: the same routing, called as the stream's event source mapping calls it.
@@ -20,25 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-const record = (sequence: string, status: string): DynamoDBStreamEvent['Records'][number] => ({
-  eventID: `event-${sequence}`,
-  eventName: 'MODIFY',
-  dynamodb: {
-    Keys: { pk: { S: 'T#acme#R#r1' }, sk: { S: 'RCPT#r1' } },
-    NewImage: {
-      pk: { S: 'T#acme#R#r1' },
-      sk: { S: 'RCPT#r1' },
-      type: { S: 'RECEIPT' },
-      tenant: { S: 'acme' },
-      receiptId: { S: 'r1' },
-      status: { S: status },
-      objectKey: { S: 'tenants/acme/receipts/r1' },
-      correlationId: { S: 'req-lambda-1' },
-    },
-    SequenceNumber: sequence,
-    ApproximateCreationDateTime: 1_767_225_600,
-  },
-});
+const record = (sequence: string, status: string) => receiptRecord(sequence, 'r1', { status, correlationId: 'req-lambda-1' });
 
 describe('the stream router as a Lambda', () => {
   it('routes a batch of the event source mapping to the subscribed queues, reports no failure, and writes its metrics as EMF', async () => {
