@@ -127,8 +127,7 @@ export class ThreadPool<J, R> {
         this.starting--;
         worker.off('message', onMessage).off('error', onFailure).off('exit', onExit);
         if (failure) {
-          this.live.delete(worker);
-          void worker.terminate();
+          this.retire(worker);
           // A thread that cannot even start fails what waits, rather than being started again and again.
           for (const pending of this.queue.splice(0)) pending.reject(failure);
           reject(failure);
@@ -147,6 +146,16 @@ export class ThreadPool<J, R> {
     });
   }
 
+  /**
+   * Stops a thread the pool gives up (past its time, aborted, failed): one still running may yet
+   * report running out of memory while it is terminated, an error nobody else listens to any more.
+   */
+  private retire(worker: Worker): void {
+    this.live.delete(worker);
+    worker.on('error', () => undefined);
+    void worker.terminate();
+  }
+
   private start(worker: Worker, pending: Pending<J, R>): void {
     pending.leaveQueue();
     const id = this.nextId++;
@@ -163,8 +172,7 @@ export class ThreadPool<J, R> {
         worker.unref();
         this.idle.push(worker);
       } else {
-        this.live.delete(worker);
-        void worker.terminate();
+        this.retire(worker);
       }
       settle();
       this.dispatch();
