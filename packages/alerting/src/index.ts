@@ -3,3 +3,5 @@ export * from './breaches.js';
 export * from './catalog-rules.js';
 export * from './runbooks.js';
 export type * from './types.js';
+export type * from './read-model.js';
+export { MONITOR_ROUTES } from './read-model.js';
