@@ -64,7 +64,7 @@ export class LogStore implements LogSearch {
   constructor(private readonly options: LogStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.keepMs = options.keepMs ?? HOUR_MS;
-    this.index = new LogIndex({ keepMs: this.keepMs, maxLines: options.maxIndexedLines ?? 100_000 });
+    this.index = new LogIndex({ keepMs: this.keepMs, maxLines: options.maxIndexedLines ?? 50_000 });
     const maxTotalBytes = options.maxTotalBytes ?? 64 * MIB;
     this.files = options.folder
       ? new LogFiles({ folder: options.folder, maxFileBytes: options.maxFileBytes ?? 8 * MIB, maxTotalBytes })
