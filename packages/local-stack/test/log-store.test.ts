@@ -30,10 +30,7 @@ function line(service: string, at: number, fields: Record<string, unknown>): Log
   return recordLine('service-host', { level: 'info', time: new Date(at).toISOString(), service, pid: 7, ...fields }, at);
 }
 
-function store(options: LogStoreOptions): LogStore {
-  const opened = new LogStore(options);
-  return opened;
-}
+const store = (options: LogStoreOptions) => new LogStore(options);
 
 const events = (lines: LogLine[]) => lines.map((found) => `${found.component}:${found.event}`);
 

@@ -15,7 +15,12 @@ function platform() {
   const store = new LogStore({ now: () => AT });
   const output = processOutput({
     print: (component, text) => printed.push(`${component} │ ${text}`),
-    store: { append: (line) => (kept.push(line), store.append(line)) },
+    store: {
+      append: (line) => {
+        kept.push(line);
+        store.append(line);
+      },
+    },
     onMetricsLine: (process, line) => metrics.push(`${process}: ${line}`),
     now: () => AT,
   });

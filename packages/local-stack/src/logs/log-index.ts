@@ -8,7 +8,7 @@ import type { LogLine } from '@ndf/alerting';
 export const ID_FIELDS = ['correlationId', 'correlationOfReceipt', 'noteId', 'receiptId'] as const;
 
 /** One indexed line: `seq` orders lines of the same millisecond as they arrived. */
-export interface IndexedLine {
+interface IndexedLine {
   readonly seq: number;
   readonly receivedAt: number;
   readonly line: LogLine;
