@@ -90,6 +90,15 @@ export interface ErrorGroup {
   readonly example: LogLine;
 }
 
+/**
+ * The platform's collected log lines, as the monitor reads them: every line that carries an id
+ * (correlation, note or receipt) in time order, and the warnings and errors grouped by kind.
+ */
+export interface LogSearch {
+  search(id: string, limit: number): LogLine[];
+  errorGroups(minutes: number): ErrorGroup[];
+}
+
 /** What the monitor serves (all GET, JSON, on 127.0.0.1; an operator's bearer token required). */
 export const MONITOR_ROUTES = {
   status: '/api/status',

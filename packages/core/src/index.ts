@@ -21,3 +21,4 @@ export {
 } from './aws/client-settings.js';
 export { QueueUrls, type QueueUrlLookup } from './sqs/queue-urls.js';
 export { describeError, errorText, type ErrorDescription } from './errors/describe-error.js';
+export { SERVICE_COLUMN, levelWord, prettyEvent, prettyLine } from './logs/pretty-line.js';

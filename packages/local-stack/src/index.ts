@@ -29,3 +29,5 @@ export {
   type PlatformOptions,
 } from './platform/processes.js';
 export { descendants } from './platform/process-tree.js';
+export { LogStore, type LogStoreOptions } from './logs/log-store.js';
+export { processLogEnvironment, processOutput, type ProcessOutputOptions } from './platform/process-output.js';

@@ -63,6 +63,18 @@ describe('the supervisor', () => {
     expect(pids.some(isAlive)).toBe(false);
   });
 
+  it('says which output of a process printed each line', async () => {
+    const lines: string[] = [];
+    const supervisor = new Supervisor(
+      [{ name: 'speaker', command: process.execPath, args: ['-e', "console.log('to stdout'); console.error('to stderr')"] }],
+      (event) => event.type === 'output' && lines.push(`${event.stream}: ${event.line}`),
+    );
+    supervisor.start();
+    await waitUntil('both lines', async () => lines.length === 2, 10_000);
+    await supervisor.stop();
+    expect(lines.sort()).toEqual(['stderr: to stderr', 'stdout: to stdout']);
+  });
+
   it('refuses two processes with one name', () => {
     expect(
       () =>

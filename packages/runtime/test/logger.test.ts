@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CORRELATION_ATTRIBUTE, createLogger, logFormatFrom, prettyLine, withCorrelation } from '../src/observability/index.js';
+import { CORRELATION_ATTRIBUTE, createLogger, logFormatFrom, withCorrelation } from '../src/observability/index.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -70,11 +70,5 @@ describe('the console format (NDF_LOG_FORMAT=pretty)', () => {
     expect(written).toEqual([
       'receipt-intake    │ WARN  handler-failed correlationId=c-1 messageId=m-1 attempt=2 outcome=retry-later error="Timeout: no answer"\n',
     ]);
-  });
-
-  it('shows a message, nested values as JSON, and a service-less record under a dash', () => {
-    expect(prettyLine({ level: 'error', msg: 'boom', detail: { code: 3 }, time: '2024-01-01T00:00:00.000Z', pid: 1 })).toBe(
-      '-                 │ ERROR boom detail={"code":3}',
-    );
   });
 });

@@ -1,10 +1,16 @@
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import { bucketName, tableName } from '@ndf/catalog';
 import { waitUntil } from '@ndf/local-stack';
 import type { SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../src/errors.js';
-import { MetricsRegistry } from '../src/observability/index.js';
+import { CORRELATION_ATTRIBUTE, MetricsRegistry } from '../src/observability/index.js';
 import { DynamoQuarantineStore } from '../src/quarantine/index.js';
 import { BreakerRegistry } from '../src/resilience/index.js';
 import { AttemptLog } from '../src/sqs/attempt-log.js';
@@ -168,6 +174,34 @@ describe('the SQS consumer', () => {
       source: { kind: 'sqs', queueName: queue.name },
     });
     expect(await visibleCount(queue.url)).toBe(0);
+  });
+
+  it("logs a failed attempt with its message's correlation id, so that the search by that id finds it", async () => {
+    const queue = await newQueue();
+    const lines: Record<string, unknown>[] = [];
+    const running = consumer(
+      queue,
+      async () => {
+        throw new PermanentError('not a receipt');
+      },
+      { log: (line) => lines.push(line) },
+    );
+    running.start();
+    await stack.clients.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queue.url,
+        MessageBody: 'bad',
+        MessageAttributes: { [CORRELATION_ATTRIBUTE]: { DataType: 'String', StringValue: 'corr-failed-1' } },
+      }),
+    );
+    await waitUntil('the failed attempt logged', async () => lines.some((line) => line.event === 'handler-failed'), 10_000);
+    await running.stop();
+    expect(lines.find((line) => line.event === 'handler-failed')).toMatchObject({
+      level: 'warn',
+      correlationId: 'corr-failed-1',
+      errorName: 'PermanentError',
+      outcome: 'quarantine',
+    });
   });
 
   it('retries a transient failure later and quarantines it with every attempt once they are exhausted', async () => {

@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { catalog } from '@ndf/catalog';
+import { SERVICE_COLUMN } from '@ndf/core';
 import { configFromEnvironment } from '../config.js';
+import { LogStore } from '../logs/log-store.js';
 import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
-import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
 import { bundleProcesses } from '../platform/bundle.js';
+import { processLogEnvironment, processOutput } from '../platform/process-output.js';
 import { platformProcesses } from '../platform/processes.js';
 import { startScheduleTicks } from '../platform/schedule-ticks.js';
 import { startLocalStack } from '../stack.js';
@@ -12,7 +15,7 @@ import { onShutdownSignal } from './shutdown.js';
 
 const colours = [36, 35, 33, 32, 34, 91, 92, 93, 94, 95, 96];
 const colourOf = (name: string) => colours[[...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % colours.length];
-const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b[0m│`;
+const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(SERVICE_COLUMN)}\u001b[0m│`;
 
 /** `pnpm start`: the emulators, then every API and service under the supervisor. */
 export async function platformCommand(options: { inMemory: boolean }): Promise<void> {
@@ -21,15 +24,18 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   // NDF_DATA_DIR: another platform's data beside the developer's (a chaos run keeps its own).
   const dataDir = options.inMemory ? undefined : (process.env.NDF_DATA_DIR ?? paths.defaultDataDir);
   const stack = await startLocalStack(configFromEnvironment(process.env, dataDir), { log });
-  const environment = { ...stack.environment(), ...CONSOLE_ENVIRONMENT };
+  const environment = { ...stack.environment(), ...processLogEnvironment({ metrics: false }) };
+  // Every process's log lines, kept under the data folder for the search by id and the error groups.
+  const logs = new LogStore({
+    ...(dataDir === undefined ? {} : { folder: join(dataDir, 'logs') }),
+    onWriteError: (error) => log(`log lines not written to disk: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const output = processOutput({ print: (component, text) => console.log(`${tag(component)} ${text}`), store: logs });
   const building = Date.now();
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
   log(`services built in ${Date.now() - building} ms`);
   const supervisor = new Supervisor(bundled.specs, (event) => {
-    if (event.type === 'output') {
-      const { service, text } = consoleLine(event.name, event.line);
-      console.log(`${tag(service)} ${text}`);
-    }
+    if (event.type === 'output') output(event.name, event.line, event.stream);
     if (event.type === 'started') log(`${event.name} started (${event.host ? `in ${event.host}, ` : ''}pid ${event.pid})`);
     if (event.type === 'exited' && event.restartInMs !== undefined) {
       log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
@@ -42,6 +48,7 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
     ticks.stop();
     await supervisor.stop();
     await Promise.all([stack.stop(), bundled.remove()]);
+    logs.close();
     log('stopped');
   });
   supervisor.start();

@@ -34,7 +34,8 @@ export type SupervisorEvent =
   /** `host`: the process a hosted unit runs in. */
   | { type: 'started'; name: string; pid: number; host?: string }
   | { type: 'exited'; name: string; code: number | null; signal: string | null; restartInMs: number | undefined }
-  | { type: 'output'; name: string; line: string };
+  /** `stream`: which of the process's outputs printed the line; none for the supervisor's own line about it. */
+  | { type: 'output'; name: string; line: string; stream?: 'stdout' | 'stderr' };
 
 /** Restart bookkeeping, the same for a process and a hosted unit. */
 interface Restarts {
@@ -179,8 +180,11 @@ export class Supervisor {
     });
     slot.child = child;
     child.on('message', (report: HostReport) => this.onReport(slot, report));
-    for (const stream of [child.stdout, child.stderr]) {
-      if (stream) createInterface({ input: stream }).on('line', (line) => this.onEvent({ type: 'output', name: slot.spec.name, line }));
+    for (const [stream, input] of [
+      ['stdout', child.stdout],
+      ['stderr', child.stderr],
+    ] as const) {
+      if (input) createInterface({ input }).on('line', (line) => this.onEvent({ type: 'output', name: slot.spec.name, line, stream }));
     }
     child.once('spawn', () => {
       slot.state = 'running';

@@ -9,7 +9,6 @@ export {
   type LogFormat,
   type LoggerOptions,
 } from './logger.js';
-export { SERVICE_COLUMN, prettyLine, splitPrettyLine } from './pretty-line.js';
 export { serveMetrics, type Health, type MetricsServer, type MetricsServerOptions } from './metrics-http.js';
 export { MetricsRegistry, type LatencySummary, type MetricsSnapshot, type SecondSnapshot } from './metrics-registry.js';
 export { noMetrics, type Metrics } from './metrics.js';

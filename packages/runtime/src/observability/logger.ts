@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
-import { prettyLine } from './pretty-line.js';
+import { prettyLine } from '@ndf/core';
 
 /** The SQS message attribute carrying the correlation id from hop to hop. */
 export const CORRELATION_ATTRIBUTE = 'ndf-correlation-id';

@@ -294,6 +294,7 @@ export class SqsConsumer {
     this.log({
       level: 'warn',
       event: 'handler-failed',
+      ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
       messageId: message.messageId,
       attempt: message.attempt,
       outcome: outcome.kind,
