@@ -1,4 +1,4 @@
-import { Aspects, Tags, type App, type Environment } from 'aws-cdk-lib';
+import { Aspects, Tags, type App, type Environment, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Catalog } from '@ndf/catalog';
 import type { DeploymentConfig } from './config.js';
@@ -80,6 +80,16 @@ export function buildPlatform(app: App, catalog: Catalog, config: DeploymentConf
   if (nag) Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   return { data, ingest, pipeline, cluster, observability, serviceGroups };
 }
+
+/** Every stack of the platform. */
+export const platformStacks = (platform: Platform): Stack[] => [
+  platform.data,
+  platform.ingest,
+  platform.pipeline,
+  platform.cluster,
+  platform.observability,
+  ...platform.serviceGroups,
+];
 
 /** The stack that holds a service. */
 export function serviceGroupOf(platform: Platform, service: string): ServiceGroupStack {

@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, type Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { catalog as realCatalog, type Catalog } from '@ndf/catalog';
 import { deploymentConfig, type DeploymentConfig } from '../src/config.js';
-import { PLATFORM_CONTEXT, buildPlatform, serviceGroupOf, type BuildOptions, type Platform } from '../src/platform.js';
+import { offlineApp } from '../src/offline-app.js';
+import { buildPlatform, platformStacks, serviceGroupOf, type BuildOptions, type Platform } from '../src/platform.js';
 
 export const testConfig: DeploymentConfig = deploymentConfig(
   (key) => ({ stage: 'test', account: '123456789012', alarmEmails: 'oncall@example.com', alarmPhoneNumbers: '+33612345678' })[key],
@@ -20,20 +18,13 @@ export interface SynthesizedPlatform {
   readonly serviceTemplate: (service: string) => Template;
 }
 
-/**
- * The whole app for a catalog, offline: Lambda bundling skipped (no esbuild run), assets
- * referenced where they are instead of copied, output in a temporary folder.
- */
+/** The whole app for a catalog, offline (see offlineApp). */
 export function synthPlatform(
   catalog: Catalog = realCatalog,
   config: DeploymentConfig = testConfig,
   options: BuildOptions = {},
 ): SynthesizedPlatform {
-  const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'ndf-cdk-')),
-    context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true },
-  });
-  const platform = buildPlatform(app, catalog, config, options);
+  const platform = buildPlatform(offlineApp(), catalog, config, options);
   const templates = new Map<Stack, Template>();
   const template = (stack: Stack) => {
     if (!templates.has(stack)) templates.set(stack, Template.fromStack(stack));
@@ -41,7 +32,7 @@ export function synthPlatform(
   };
   return {
     platform,
-    stacks: [platform.data, platform.ingest, platform.pipeline, platform.cluster, platform.observability, ...platform.serviceGroups],
+    stacks: platformStacks(platform),
     template,
     serviceTemplate: (service) => template(serviceGroupOf(platform, service)),
   };

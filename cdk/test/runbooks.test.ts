@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKSPACE_ROOT } from '../src/paths.js';
 import { RUNBOOKS_FOLDER, runbookLink } from '../src/alarms/runbooks.js';
+import { logicalIdOf } from './policy.js';
 import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
@@ -10,13 +11,13 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
-interface AlarmDescribed {
+interface PageDescribed {
   readonly name: string;
   readonly description: string | undefined;
 }
 
 /** Every alarm and composite alarm of every stack, by its name (or logical id) and description. */
-const everyAlarm = (): AlarmDescribed[] =>
+const everyAlarm = (): PageDescribed[] =>
   synthesized.stacks.flatMap((stack) => {
     const template = synthesized.template(stack);
     return ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'].flatMap((type) =>
@@ -27,21 +28,35 @@ const everyAlarm = (): AlarmDescribed[] =>
     );
   });
 
+/** Every EventBridge rule that pages: its target is the on-call topic. */
+const everyPagingRule = (): PageDescribed[] => {
+  const { observability } = synthesized.platform;
+  const topic = logicalIdOf(observability.onCall);
+  return Object.entries(synthesized.template(observability).findResources('AWS::Events::Rule'))
+    .filter(([, rule]) => (rule.Properties.Targets as { Arn?: { Ref?: string } }[]).some((target) => target.Arn?.Ref === topic))
+    .map(([logicalId, rule]) => ({
+      name: `${observability.stackName}/${rule.Properties.Name ?? logicalId}`,
+      description: rule.Properties.Description,
+    }));
+};
+
+const everyPage = (): PageDescribed[] => [...everyAlarm(), ...everyPagingRule()];
+
 const RUNBOOK_IN_DESCRIPTION = new RegExp(`Runbook: (${RUNBOOKS_FOLDER}/[a-z0-9-]+\\.md)$`);
 
 describe('runbooks', () => {
-  it('links an existing runbook from the description of every alarm of every stack', () => {
-    const alarms = everyAlarm();
-    expect(alarms.length).toBeGreaterThan(0);
-    const broken = alarms
+  it('links an existing runbook from the description of every alarm of every stack, and of every rule that pages', () => {
+    expect(everyAlarm().length).toBeGreaterThan(0);
+    expect(everyPagingRule().length).toBeGreaterThan(0);
+    const broken = everyPage()
       .map(({ name, description }) => ({ name, path: RUNBOOK_IN_DESCRIPTION.exec(description ?? '')?.[1] }))
       .filter(({ path }) => path === undefined || !existsSync(join(WORKSPACE_ROOT, path)))
       .map(({ name, path }) => `${name}: ${path ?? 'no runbook in its description'}`);
     expect(broken).toEqual([]);
   });
 
-  it('has no runbook that no alarm links (the folder holds its index besides)', () => {
-    const linked = new Set(everyAlarm().map(({ description }) => RUNBOOK_IN_DESCRIPTION.exec(description ?? '')?.[1]));
+  it('has no runbook that no alarm nor rule links (the folder holds its index besides)', () => {
+    const linked = new Set(everyPage().map(({ description }) => RUNBOOK_IN_DESCRIPTION.exec(description ?? '')?.[1]));
     const files = readdirSync(join(WORKSPACE_ROOT, RUNBOOKS_FOLDER)).filter((file) => file !== 'README.md');
     expect(files.filter((file) => !linked.has(`${RUNBOOKS_FOLDER}/${file}`))).toEqual([]);
   });

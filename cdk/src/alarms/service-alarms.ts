@@ -5,6 +5,7 @@ import { BREAKER_OPEN_PERIODS, SERVICE_METRIC, type ServiceDeployment, type Serv
 import type { ServiceQueues } from '../constructs/service-queue.js';
 import { AlarmSet, type AlarmSettings } from './alarm-set.js';
 import { pagingCounterRunbook } from './runbooks.js';
+import { heartbeatSilentPeriods, heartbeatsPerPeriod } from './heartbeat.js';
 import { AWS_METRIC_PERIOD, HIGH_RESOLUTION_PERIOD, serviceMetric } from './metrics.js';
 
 const {
@@ -12,7 +13,9 @@ const {
   GREATER_THAN_THRESHOLD,
   LESS_THAN_THRESHOLD,
 } = cloudwatch.ComparisonOperator;
-const periodsOf = (seconds: number): number => Math.max(1, Math.ceil(seconds / HIGH_RESOLUTION_PERIOD.toSeconds()));
+
+/** The id of the alarm on a catalog paging counter: `reconciler_gave_up` pages as `<service> reconciler-gave-up`. */
+export const pagingCounterAlarmId = (counter: string): string => counter.replaceAll('_', '-');
 
 export interface ServiceAlarmsProps {
   readonly entry: ServiceEntry;
@@ -60,14 +63,15 @@ export function serviceAlarms(
     comparison: GREATER_THAN_OR_EQUAL_TO,
     evaluationPeriods: BREAKER_OPEN_PERIODS,
   });
+  const silentPeriods = heartbeatSilentPeriods(entry.alarms.heartbeatMissingSeconds);
   const heartbeat = set.add({
     id: 'heartbeat-missing',
     runbook: 'heartbeat-missing',
-    description: `No task of ${entry.name} has reported for ${entry.alarms.heartbeatMissingSeconds} s: it is down, stuck, or cannot write its logs`,
-    metric: serviceMetric(entry.name, SERVICE_METRIC.heartbeat, 'SampleCount'),
+    description: `No task of ${entry.name} has reported for ${silentPeriods * HIGH_RESOLUTION_PERIOD.toSeconds()} s: it is down, stuck, or cannot write its logs`,
+    metric: heartbeatsPerPeriod(entry.name),
     threshold: 1,
     comparison: LESS_THAN_THRESHOLD,
-    evaluationPeriods: periodsOf(entry.alarms.heartbeatMissingSeconds),
+    evaluationPeriods: silentPeriods,
     missingIsBreaching: true,
   });
   set.add({
@@ -90,7 +94,7 @@ export function serviceAlarms(
   });
   for (const counter of entry.alarms.pagingCounters ?? []) {
     set.add({
-      id: counter.replaceAll('_', '-'),
+      id: pagingCounterAlarmId(counter),
       runbook: pagingCounterRunbook(counter),
       description: `${entry.name} counted ${counter}: see its error lines for what and why`,
       metric: serviceMetric(entry.name, counter, 'Sum'),

@@ -7,8 +7,8 @@ export interface PlatformKeyProps {
   /** What the key protects, for its alias and description. */
   readonly purpose: string;
   readonly prefix: string;
-  /** AWS services that encrypt with it on their own (CloudWatch Logs, alarms publishing to SNS). */
-  readonly servicePrincipals?: readonly ('logs' | 'cloudwatch')[];
+  /** AWS services that encrypt with it on their own (CloudWatch Logs, alarms and EventBridge rules publishing to SNS). */
+  readonly servicePrincipals?: readonly ('logs' | 'cloudwatch' | 'events')[];
 }
 
 /**

@@ -13,6 +13,9 @@ export interface ClusterStackProps extends StackProps {
   readonly config: DeploymentConfig;
 }
 
+/** The ECS cluster's name, known without a reference to this stack (the observability stack watches its tasks). */
+export const servicesClusterName = (prefix: string): string => `${prefix}services`;
+
 /** Where the services run: their network and their ECS cluster, and the key of their logs. */
 export class ClusterStack extends Stack {
   readonly cluster: ecs.Cluster;
@@ -27,7 +30,7 @@ export class ClusterStack extends Stack {
     super(scope, id, props);
     const { catalog, config } = props;
     this.key = new PlatformKey(this, 'ServicesKey', { purpose: 'services', prefix: config.prefix, servicePrincipals: ['logs'] }).key;
-    const clusterName = `${config.prefix}services`;
+    const clusterName = servicesClusterName(config.prefix);
     // Made here, encrypted with the key, before Container Insights would make it in clear.
     encryptedLogGroup(this, 'ContainerInsightsLogs', `/aws/ecs/containerinsights/${clusterName}/performance`, this.key);
     this.cluster = new ecs.Cluster(this, 'Cluster', {
