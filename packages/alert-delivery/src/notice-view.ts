@@ -16,8 +16,8 @@ export interface NoticeView {
   readonly title: string;
   /** What was seen, or the runbook's name when nothing was said. */
   readonly seen: readonly string[];
-  /** "07/12/2026 07:03:12 UTC (il y a 3 min 12 s)". */
-  readonly since: string;
+  /** "07/12/2026 07:03:12 UTC (il y a 3 min 12 s)", when known. */
+  readonly since?: string;
   readonly resolved?: string;
   readonly correlationIds: readonly string[];
   readonly runbooks: readonly RunbookRef[];
@@ -28,12 +28,15 @@ export function viewOf(notice: AlertNotice, options: RenderOptions): NoticeView 
   const { language, timeZone } = options;
   const phrases = PHRASES[language];
   const resolvedAt = notice.state === 'resolved' ? (notice.resolvedAt ?? notice.at) : undefined;
-  const sinceDuration = formatDuration((resolvedAt ?? notice.at) - notice.since, language);
+  const since = (start: number) => {
+    const duration = formatDuration((resolvedAt ?? notice.at) - start, language);
+    return `${formatInstant(start, language, timeZone)} (${resolvedAt === undefined ? phrases.ago(duration) : phrases.lasted(duration)})`;
+  };
   return {
     tag: phrases.tag[notice.state],
     title: notice.state === 'updated' ? `${notice.component} (${phrases.updated})` : notice.component,
     seen: notice.seen.length > 0 ? notice.seen : notice.runbooks.map((runbook) => runbook.name),
-    since: `${formatInstant(notice.since, language, timeZone)} (${resolvedAt === undefined ? phrases.ago(sinceDuration) : phrases.lasted(sinceDuration)})`,
+    ...(notice.since === undefined ? {} : { since: since(notice.since) }),
     ...(resolvedAt === undefined ? {} : { resolved: formatInstant(resolvedAt, language, timeZone) }),
     correlationIds: notice.correlationIds,
     runbooks: notice.runbooks,

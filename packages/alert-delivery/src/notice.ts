@@ -19,8 +19,8 @@ export interface AlertNotice {
   readonly component: string;
   /** What was seen, one line each, most telling first. */
   readonly seen: readonly string[];
-  /** Milliseconds since the epoch: when the condition was first seen. */
-  readonly since: number;
+  /** Milliseconds since the epoch: when the condition was first seen, if known (an alarm back to OK does not say). */
+  readonly since?: number;
   /** When this notice was raised. */
   readonly at: number;
   readonly resolvedAt?: number;

@@ -36,7 +36,7 @@ function section(notice: AlertNotice, options: RenderOptions): ChatBlock {
   const lines = [
     `${icon} *[${view.tag}] ${escapeMrkdwn(view.title)}*`,
     ...view.seen.slice(0, MAX_SEEN_LINES).map((seen) => `• ${escapeMrkdwn(seen)}`),
-    field(phrases.since, escapeMrkdwn(view.since)),
+    ...(view.since ? [field(phrases.since, escapeMrkdwn(view.since))] : []),
     ...(view.resolved ? [field(phrases.resolvedAt, escapeMrkdwn(view.resolved))] : []),
     field(phrases.correlationIds, view.correlationIds.length > 0 ? view.correlationIds.map(code).join(', ') : phrases.none),
     ...(view.runbooks.length > 0

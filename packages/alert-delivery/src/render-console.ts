@@ -10,7 +10,7 @@ export function consoleLine(notice: AlertNotice, options: RenderOptions): string
   return [
     `[${view.tag}] ${view.title}`,
     view.seen.join('; '),
-    `${phrases.since}${separator}${view.since}`,
+    ...(view.since ? [`${phrases.since}${separator}${view.since}`] : []),
     ...(view.correlationIds.length > 0 ? [`${phrases.correlationIds}${separator}${view.correlationIds.join(', ')}`] : []),
     ...view.runbooks.map((runbook) => runbook.url),
   ].join(' · ');

@@ -22,7 +22,7 @@ function textOf(view: NoticeView, options: RenderOptions): string {
     `[${view.tag}] ${view.title}`,
     heading(phrases.seen, options.language),
     ...view.seen.map((seen) => `  - ${seen}`),
-    field(phrases.since, view.since),
+    ...(view.since ? [field(phrases.since, view.since)] : []),
     ...(view.resolved ? [field(phrases.resolvedAt, view.resolved)] : []),
     field(phrases.correlationIds, view.correlationIds.length > 0 ? view.correlationIds.join(', ') : phrases.none),
     ...view.runbooks.map((runbook) => field(phrases.runbook, `${runbook.name} ${runbook.url}`)),
@@ -45,7 +45,7 @@ function htmlOf(view: NoticeView, resolved: boolean, options: RenderOptions): st
     `<h2 style="color:${colour};margin:16px 0 8px">[${escapeHtml(view.tag)}] ${escapeHtml(view.title)}</h2>`,
     '<table style="border-collapse:collapse">',
     row(phrases.seen, list(view.seen.map(escapeHtml))),
-    row(phrases.since, escapeHtml(view.since)),
+    ...(view.since ? [row(phrases.since, escapeHtml(view.since))] : []),
     ...(view.resolved ? [row(phrases.resolvedAt, escapeHtml(view.resolved))] : []),
     row(
       phrases.correlationIds,

@@ -1,9 +1,9 @@
 import { freePort } from '@ndf/local-stack';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@ndf/local-stack/testing';
+import { startWebhookServer, type WebhookServer } from '@ndf/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Notifier, deliveryChannels, deliverySettingsFromEnvironment, type ChatMessage } from '../src/index.js';
 import { T0, incidents } from './incidents.js';
-import { webhookServer, type WebhookServer } from './webhook-servers.js';
 
 const FAST_RETRY = { startingDelayMs: 10, maxDelayMs: 50 };
 
@@ -99,7 +99,7 @@ describe('alert delivery to the mail catcher, a webhook and the console', () => 
   });
 
   it('posts Slack-compatible JSON to the webhook, and retries one that answers 500 then 200', async () => {
-    const webhook = await webhookServer((request) => (request === 1 ? 500 : 200));
+    const webhook = await startWebhookServer((request) => (request === 1 ? 500 : 200));
     servers.push(webhook);
     const { notifier: alerts, close } = notifier({ NDF_ALERT_WEBHOOK_URL: webhook.url, NDF_ALERT_LANGUAGE: 'en' });
     const { opened } = ocrIncident();
@@ -119,7 +119,7 @@ describe('alert delivery to the mail catcher, a webhook and the console', () => 
   });
 
   it('still mails and writes to the console while the webhook hangs, and times the webhook out and retries it', async () => {
-    const webhook = await webhookServer(() => undefined);
+    const webhook = await startWebhookServer(() => undefined);
     servers.push(webhook);
     const { notifier: alerts, lines, close } = notifier({ NDF_ALERT_WEBHOOK_URL: webhook.url, NDF_ALERT_WEBHOOK_TIMEOUT_MS: '200' });
     const { opened } = ocrIncident();

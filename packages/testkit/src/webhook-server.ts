@@ -8,8 +8,12 @@ export interface WebhookServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on loopback that records each body and answers as `answer` decides (or never, if it returns undefined). */
-export async function webhookServer(answer: (requestNumber: number) => number | undefined): Promise<WebhookServer> {
+/**
+ * A chat webhook for tests: a real HTTP server on loopback that records each JSON body and
+ * answers with the status `answer` gives for the request's number (1 for the first), or never
+ * answers (a hung chat) when it gives undefined.
+ */
+export async function startWebhookServer(answer: (requestNumber: number) => number | undefined): Promise<WebhookServer> {
   const bodies: unknown[] = [];
   const hanging: ServerResponse[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
