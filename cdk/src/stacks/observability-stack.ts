@@ -8,6 +8,7 @@ import type { DeploymentConfig } from '../config.js';
 import { pageAlarmName } from '../alarms/alarm-set.js';
 import { apiAlarms } from '../alarms/api-alarms.js';
 import { routerAlarms } from '../alarms/router-alarms.js';
+import { AlertForwarder } from '../constructs/alert-forwarder.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { platformDashboard } from '../dashboards/platform-dashboard.js';
 import type { IngestStack } from './ingest-stack.js';
@@ -21,18 +22,21 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * The on-call topic every page goes to, the alarms of the APIs and stream routers, and the
+ * The on-call topic every page goes to (mail, SMS, and the chat through the alert forwarder), the alarms of the APIs and stream routers, and the
  * platform's dashboard. Each service's alarms and dashboard live beside the service, in its
  * group's stack, and page through this topic.
  */
 export class ObservabilityStack extends Stack {
   readonly onCall: sns.Topic;
   readonly pages: cloudwatch.CompositeAlarm[] = [];
+  /** Posts every page to the chat webhook. */
+  readonly forwarder: AlertForwarder;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
     const { catalog, config, ingest, pipeline } = props;
-    const key = new PlatformKey(this, 'AlertsKey', { purpose: 'alerts', prefix: config.prefix, servicePrincipals: ['cloudwatch'] }).key;
+    const key = new PlatformKey(this, 'AlertsKey', { purpose: 'alerts', prefix: config.prefix, servicePrincipals: ['cloudwatch', 'logs'] })
+      .key;
     this.onCall = new sns.Topic(this, 'OnCall', {
       topicName: `${config.prefix}on-call`,
       displayName: 'Notes de frais on-call',
@@ -41,6 +45,13 @@ export class ObservabilityStack extends Stack {
     });
     for (const email of config.alarmEmails) this.onCall.addSubscription(new subscriptions.EmailSubscription(email));
     for (const phone of config.alarmPhoneNumbers) this.onCall.addSubscription(new subscriptions.SmsSubscription(phone));
+    this.forwarder = new AlertForwarder(this, 'AlertForwarder', {
+      prefix: config.prefix,
+      topic: this.onCall,
+      key,
+      language: config.alertLanguage,
+      runbookBaseUrl: config.runbookBaseUrl,
+    });
 
     for (const api of ingest.apis) this.pages.push(apiAlarms(this, api, this.onCall, config).page);
     for (const router of pipeline.routers) this.pages.push(routerAlarms(this, router, this.onCall, config).page);
