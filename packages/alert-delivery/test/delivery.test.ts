@@ -2,7 +2,14 @@ import { freePort } from '@ndf/local-stack';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '@ndf/local-stack/testing';
 import { startWebhookServer, type WebhookServer } from '@ndf/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Notifier, deliveryChannels, deliverySettingsFromEnvironment, type ChatMessage } from '../src/index.js';
+import {
+  Notifier,
+  deliveryChannels,
+  deliverySettingsFromEnvironment,
+  mailChannel,
+  type ChatMessage,
+  type DeliveryFailure,
+} from '../src/index.js';
 import { T0, incidents } from './incidents.js';
 
 const FAST_RETRY = { startingDelayMs: 10, maxDelayMs: 50 };
@@ -129,6 +136,25 @@ describe('alert delivery to the mail catcher, a webhook and the console', () => 
     while (webhook.bodies.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await alerts.stop(0)).toEqual({ webhook: 1 });
     close();
+  });
+
+  it('keeps retrying while the mail server is down, and mails the alert once it is up', async () => {
+    const port = await freePort();
+    const settings = deliverySettingsFromEnvironment({ NDF_PORT_SMTP: String(port) });
+    const failures: DeliveryFailure[] = [];
+    const mail = mailChannel(settings.mail, { language: 'fr' });
+    const alerts = new Notifier({ channels: [mail], retry: FAST_RETRY, onFailure: (failure) => failures.push(failure) });
+    alerts.notify(ocrIncident().opened);
+    while (failures.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(String(failures[0]!.error)).toMatch(/ECONNREFUSED/);
+    const late = await startMailCatcher({ smtpPort: port, httpPort: await freePort() });
+    try {
+      await alerts.settled();
+      expect(late.messages().map((caught) => caught.subject)).toEqual(['[ALERTE] ocr : message-quarantined: 1 message quarantined']);
+    } finally {
+      mail.close();
+      await late.stop();
+    }
   });
 
   it('refuses settings it cannot use, naming each variable', () => {

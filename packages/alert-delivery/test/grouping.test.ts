@@ -58,6 +58,8 @@ describe('the notifier groups events as Alertmanager does', () => {
     notifier.notify(opened('b'));
     timers.advance(2_000); // the first interval ends: b goes out, and a new interval starts
     notifier.notify(opened('c'));
+    await notifier.settled();
+    expect(channel.messages.map(components)).toEqual([['a'], ['b']]);
     timers.advance(3_000); // c goes out; nothing more comes
     timers.advance(3_000); // a quiet interval: the group is closed
     notifier.notify(opened('d'));
