@@ -45,6 +45,14 @@ export function viewOf(notice: AlertNotice, options: RenderOptions): NoticeView 
 }
 
 const SUBJECT_COMPONENTS = 5;
+// A subject or a notification is read at a glance: what was seen may be long (a stack trace, a query).
+const MAX_HEADLINE_CHARS = 200;
+
+/** On one line (a subject takes no line break), at most MAX_HEADLINE_CHARS. */
+function clipped(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > MAX_HEADLINE_CHARS ? `${line.slice(0, MAX_HEADLINE_CHARS - 1)}…` : line;
+}
 
 /** One line for a group of notices: "[ALERTE] ocr : oldest message 184 s", "[ALERTE] 3 composants : a, b, c". */
 export function headlineOf(notices: readonly AlertNotice[], options: RenderOptions): string {
@@ -54,13 +62,13 @@ export function headlineOf(notices: readonly AlertNotice[], options: RenderOptio
   if (!first) return '';
   if (notices.length === 1) {
     const view = viewOf(first, options);
-    return `[${view.tag}] ${view.title}${view.seen[0] ? `${colon}${view.seen[0]}` : ''}`;
+    return clipped(`[${view.tag}] ${view.title}${view.seen[0] ? `${colon}${view.seen[0]}` : ''}`);
   }
   const firing = notices.some((notice) => notice.state !== 'resolved');
   const components = [...new Set(notices.map((notice) => notice.component))];
   const named = components.slice(0, SUBJECT_COMPONENTS).join(', ') + (components.length > SUBJECT_COMPONENTS ? ', …' : '');
   const tag = firing ? phrases.tag.firing : phrases.tag.resolved;
-  return `[${tag}] ${components.length === 1 ? components[0] : phrases.components(components.length)}${colon}${named}`;
+  return clipped(`[${tag}] ${components.length === 1 ? components[0] : phrases.components(components.length)}${colon}${named}`);
 }
 
 /** Firing first, then updates, then what is over; the order of arrival within each. */

@@ -58,6 +58,15 @@ describe('the rendering of alerts', () => {
     );
   });
 
+  it('keeps the subject short and on one line when what was seen is long, and the whole of it in the body', () => {
+    const long = 'TypeError: x is undefined\n    at handler (src/handler.ts:42:7)'.repeat(20);
+    const mail = alertMail([{ ...hostile, seen: [long] }], { language: 'en' });
+    expect(mail.subject).toHaveLength(200);
+    expect(mail.subject.endsWith('…')).toBe(true);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.text).toContain(long);
+  });
+
   it('writes durations in their two largest units', () => {
     expect([0, 59_999, 61_000, 3_600_000 + 5 * 60_000, 2 * 86_400_000 + 3_600_000].map((ms) => formatDuration(ms, 'fr'))).toEqual([
       '0 s',
