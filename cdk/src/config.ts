@@ -1,3 +1,4 @@
+import { LANGUAGES, isLanguage, type Language } from '@ndf/alert-delivery/chat';
 import { DEFAULT_PREFIX } from '@ndf/catalog';
 
 /** What differs between deployments; everything else comes from the catalog. */
@@ -14,6 +15,8 @@ export interface DeploymentConfig {
   readonly alarmEmails: readonly string[];
   /** E.164 numbers that get the on-call alarms by SMS. */
   readonly alarmPhoneNumbers: readonly string[];
+  /** The language of the pages posted to the chat (fr by default). */
+  readonly alertLanguage: Language;
   /** The repository's web address for its files (https://.../blob/main); alarms then link their runbook there, else by its path. */
   readonly runbookBaseUrl?: string | undefined;
 }
@@ -39,6 +42,7 @@ export function deploymentConfig(setting: SettingSource): DeploymentConfig {
     prefix: setting('prefix') ?? (stage === 'prod' ? DEFAULT_PREFIX : `ndf-${stage}-`),
     alarmEmails: list(setting('alarmEmails')),
     alarmPhoneNumbers: list(setting('alarmPhoneNumbers')),
+    alertLanguage: (setting('alertLanguage') ?? 'fr') as Language,
     runbookBaseUrl: setting('runbookBaseUrl'),
   };
   const problems = configProblems(config);
@@ -62,6 +66,7 @@ export function configProblems(config: DeploymentConfig): string[] {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`alarm email "${email}" is not an address.`);
   for (const phone of config.alarmPhoneNumbers)
     if (!/^\+[1-9]\d{6,14}$/.test(phone)) problems.push(`alarm phone "${phone}" is not an E.164 number (+33612345678).`);
+  if (!isLanguage(config.alertLanguage)) problems.push(`alert language "${config.alertLanguage}" is not one of ${LANGUAGES.join(', ')}.`);
   if (config.runbookBaseUrl !== undefined && !/^https:\/\/[^\s]+$/.test(config.runbookBaseUrl))
     problems.push(`runbook base URL "${config.runbookBaseUrl}" is not an https:// address.`);
   return problems;

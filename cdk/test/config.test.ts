@@ -12,6 +12,7 @@ describe('the deployment configuration', () => {
       prefix: 'ndf-',
       alarmEmails: [],
       alarmPhoneNumbers: [],
+      alertLanguage: 'fr',
     });
     expect(deploymentConfig(settings({ stage: 'staging' })).prefix).toBe('ndf-staging-');
   });
@@ -29,10 +30,11 @@ describe('the deployment configuration', () => {
       prefix: 'NDF_',
       alarmEmails: ['oncall'],
       alarmPhoneNumbers: ['0612345678'],
+      alertLanguage: 'de' as 'fr',
     });
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems.join('\n')).toMatch(
-      /stage "Prod!".*\n.*account "42".*\n.*prefix "NDF_".*\n.*alarm email "oncall".*\n.*alarm phone "0612345678"/,
+      /stage "Prod!".*\n.*account "42".*\n.*prefix "NDF_".*\n.*alarm email "oncall".*\n.*alarm phone "0612345678".*\n.*alert language "de" is not one of fr, en/,
     );
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,14 @@ beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'ndf-cdk-bundles-'));
   const app = new App({
     outdir,
-    context: { ...PLATFORM_CONTEXT, 'aws:cdk:bundling-stacks': [`Ndf-${testConfig.stage}-Ingest`, `Ndf-${testConfig.stage}-Pipeline`] },
+    context: {
+      ...PLATFORM_CONTEXT,
+      'aws:cdk:bundling-stacks': [
+        `Ndf-${testConfig.stage}-Ingest`,
+        `Ndf-${testConfig.stage}-Pipeline`,
+        `Ndf-${testConfig.stage}-Observability`,
+      ],
+    },
   });
   platform = buildPlatform(app, catalog, testConfig, { nag: false });
   app.synth();
@@ -61,5 +68,17 @@ describe('the Lambda bundles', () => {
     const answer = await handler({ Records: [] }, { getRemainingTimeInMillis: () => 60_000 }).finally(() => write.mockRestore());
     expect(answer).toEqual({ batchItemFailures: [] });
     expect(JSON.parse(written[0]!)).toMatchObject({ Service: router.entry.name, stream_records: 0 });
+  });
+
+  it('of the alert forwarder loads without the mail library, and answers an empty delivery without reading its secret', async () => {
+    const bundle = bundleOf(platform.observability, platform.observability.forwarder.function);
+    expect(readFileSync(bundle, 'utf8')).not.toContain('nodemailer');
+    const { handler } = await load<{ handler: (event: unknown) => Promise<void> }>(bundle);
+    vi.stubEnv('NDF_ALERT_WEBHOOK_SECRET', 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:ndf-test-alerts-chat-webhook-AbCdEf');
+    try {
+      await expect(handler({ Records: [] })).resolves.toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { pageAlarmName } from '../alarms/alarm-set.js';
 import { apiAlarms } from '../alarms/api-alarms.js';
 import { routerAlarms } from '../alarms/router-alarms.js';
 import { TaskStoppedPage } from '../alarms/task-stopped-page.js';
+import { AlertForwarder } from '../constructs/alert-forwarder.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { platformDashboard } from '../dashboards/platform-dashboard.js';
 import { servicesClusterName } from './cluster-stack.js';
@@ -23,14 +24,17 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * The on-call topic every page goes to, the alarms of the APIs and stream routers, the page
- * for a service's task that stops on its own, and the platform's dashboard. Each service's alarms and dashboard live beside the service, in its
+ * The on-call topic every page goes to (mail, SMS, and the chat through the alert forwarder), the
+ * alarms of the APIs and stream routers, the page for a service's task that stops on its own, and
+ * the platform's dashboard. Each service's alarms and dashboard live beside the service, in its
  * group's stack, and page through this topic.
  */
 export class ObservabilityStack extends Stack {
   readonly onCall: sns.Topic;
   readonly pages: cloudwatch.CompositeAlarm[] = [];
   readonly taskStopped: TaskStoppedPage;
+  /** Posts every page to the chat webhook. */
+  readonly forwarder: AlertForwarder;
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
@@ -38,7 +42,7 @@ export class ObservabilityStack extends Stack {
     const key = new PlatformKey(this, 'AlertsKey', {
       purpose: 'alerts',
       prefix: config.prefix,
-      servicePrincipals: ['cloudwatch', 'events'],
+      servicePrincipals: ['cloudwatch', 'events', 'logs'],
     }).key;
     this.onCall = new sns.Topic(this, 'OnCall', {
       topicName: `${config.prefix}on-call`,
@@ -48,6 +52,13 @@ export class ObservabilityStack extends Stack {
     });
     for (const email of config.alarmEmails) this.onCall.addSubscription(new subscriptions.EmailSubscription(email));
     for (const phone of config.alarmPhoneNumbers) this.onCall.addSubscription(new subscriptions.SmsSubscription(phone));
+    this.forwarder = new AlertForwarder(this, 'AlertForwarder', {
+      prefix: config.prefix,
+      topic: this.onCall,
+      key,
+      language: config.alertLanguage,
+      runbookBaseUrl: config.runbookBaseUrl,
+    });
 
     this.taskStopped = new TaskStoppedPage(this, 'TaskStopped', {
       clusterName: servicesClusterName(config.prefix),

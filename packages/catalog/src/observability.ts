@@ -47,3 +47,16 @@ export const API_ALARMS = {
   latencyShareOfDeadline: 1 / 3,
   slowPeriods: 3,
 } as const;
+
+/**
+ * The settings of the alert forwarder (the Lambda on the on-call topic that posts to the chat),
+ * which the CDK app sets: the secret that holds the webhook's address (never the address), the
+ * language and time zone of the messages, where runbooks are linked, the prefix of alarm names.
+ */
+export const ALERT_FORWARDER_ENVIRONMENT = {
+  webhookSecret: 'NDF_ALERT_WEBHOOK_SECRET',
+  language: 'NDF_ALERT_LANGUAGE',
+  timeZone: 'NDF_ALERT_TIME_ZONE',
+  runbookBaseUrl: 'NDF_RUNBOOK_BASE_URL',
+  prefix: 'NDF_PREFIX',
+} as const;

@@ -12,3 +12,4 @@ export { FINAL_STATUSES, receiptItems, stageWrites } from './restart/receipt-led
 export { ReceiptsClient, type SubmittedReceipt } from './restart/receipts-client.js';
 export { restartReport } from './restart/restart-report.js';
 export { runRestart, type RestartFigures, type RestartOptions, type StopMode } from './restart/run-restart.js';
+export { startWebhookServer, type WebhookServer } from './webhook-server.js';

@@ -1,0 +1,13 @@
+export * from './chat.js';
+export type { Channel } from './channel.js';
+export { ChannelSender, DEFAULT_RETRY, type DeliveryFailure, type RetryPolicy } from './channel-sender.js';
+export { consoleChannel } from './channels/console-channel.js';
+export { mailChannel, type MailSettings } from './channels/mail-channel.js';
+export { webhookChannel, type WebhookSettings } from './channels/webhook-channel.js';
+export { deliveryChannels } from './delivery-channels.js';
+export { noticeOfEvent, type NoticeLinks } from './event-notice.js';
+export { DEFAULT_GROUP_INTERVAL_MS, Notifier, type NotifierOptions, type Undelivered } from './notifier.js';
+export { alertMail, type AlertMail } from './render-mail.js';
+export { consoleLine } from './render-console.js';
+export { deliverySettingsFromEnvironment, type DeliverySettings } from './settings.js';
+export { realTimers, type Timers } from './timers.js';
