@@ -57,7 +57,7 @@ describe('alarms, the on-call topic and dashboards', () => {
         expect([byMetric(counter).Threshold, byMetric(counter).EvaluationPeriods]).toEqual([1, 1]);
       // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
       expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
-      expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);
+      expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(20);
       expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(Math.max(service.alarms.heartbeatMissingSeconds, 10));
       expect(byMetric('heartbeat').EvaluationPeriods * 10).toBeLessThanOrEqual(60);
       for (const alarm of mine) expect(alarm.AlarmActions ?? []).toEqual([]);

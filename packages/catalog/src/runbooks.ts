@@ -22,7 +22,14 @@ export type RunbookKind =
   | 'stream-lagging'
   | 'stream-batches-failing'
   | 'stream-records-given-up'
+  | 'process-exited'
   | `counter-${string}`;
+
+/**
+ * Kinds raised from an event rather than by an alarm on a metric: a process or task that exits
+ * unexpectedly (the local supervisor's exit, an ECS task stopped in the cloud) pages at once.
+ */
+export const EVENT_RUNBOOK_KINDS: readonly RunbookKind[] = ['process-exited'];
 
 export const pagingCounterRunbook = (counter: string): RunbookKind => `counter-${counter.replaceAll('_', '-')}`;
 
