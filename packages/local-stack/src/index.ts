@@ -29,3 +29,5 @@ export {
   type PlatformOptions,
 } from './platform/processes.js';
 export { descendants } from './platform/process-tree.js';
+export { platformCommand, type PlatformCommandOptions } from './cli/platform-command.js';
+export type { PlatformContext, PlatformObserver, PlatformObserverFactory } from './platform/platform-observer.js';

@@ -1,9 +1,11 @@
 import { catalog } from '@ndf/catalog';
+import { isEmfLine } from '@ndf/core';
 import { configFromEnvironment } from '../config.js';
 import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
 import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
 import { bundleProcesses } from '../platform/bundle.js';
+import type { PlatformObserverFactory } from '../platform/platform-observer.js';
 import { platformProcesses } from '../platform/processes.js';
 import { startScheduleTicks } from '../platform/schedule-ticks.js';
 import { startLocalStack } from '../stack.js';
@@ -14,8 +16,14 @@ const colours = [36, 35, 33, 32, 34, 91, 92, 93, 94, 95, 96];
 const colourOf = (name: string) => colours[[...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % colours.length];
 const tag = (name: string) => `\u001b[${colourOf(name)}m${name.padEnd(18)}\u001b[0m│`;
 
+export interface PlatformCommandOptions {
+  readonly inMemory: boolean;
+  /** What watches the platform (its monitor): given the processes' EMF documents and the supervisor's events. */
+  readonly observers?: readonly PlatformObserverFactory[];
+}
+
 /** `pnpm start`: the emulators, then every API and service under the supervisor. */
-export async function platformCommand(options: { inMemory: boolean }): Promise<void> {
+export async function platformCommand(options: PlatformCommandOptions): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
   const log = (line: string) => console.log(`${tag('stack')} ${line}`);
   // NDF_DATA_DIR: another platform's data beside the developer's (a chaos run keeps its own).
@@ -25,7 +33,13 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
   const building = Date.now();
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
   log(`services built in ${Date.now() - building} ms`);
+  const observers = await Promise.all((options.observers ?? []).map((start) => start({ stack, log })));
   const supervisor = new Supervisor(bundled.specs, (event) => {
+    if (event.type === 'output' && isEmfLine(event.line)) {
+      for (const observer of observers) observer.metrics(event.name, event.line);
+      return;
+    }
+    for (const observer of observers) observer.supervisorEvent(event);
     if (event.type === 'output') {
       const { service, text } = consoleLine(event.name, event.line);
       console.log(`${tag(service)} ${text}`);
@@ -41,6 +55,7 @@ export async function platformCommand(options: { inMemory: boolean }): Promise<v
     log('stopping…');
     ticks.stop();
     await supervisor.stop();
+    await Promise.all(observers.map((observer) => observer.stop()));
     await Promise.all([stack.stop(), bundled.remove()]);
     log('stopped');
   });

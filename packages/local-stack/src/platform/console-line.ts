@@ -8,5 +8,8 @@ export function consoleLine(processName: string, line: string): { readonly servi
   return match ? { service: match[1]!, text: match[2]! } : { service: processName, text: line };
 }
 
-/** What the platform asks every process for: short console lines, no EMF documents (CloudWatch is not there to read them). */
-export const CONSOLE_ENVIRONMENT: Record<string, string> = { NDF_LOG_FORMAT: 'pretty', NDF_EMF: 'false' };
+/**
+ * What the platform asks every process for: short console lines, and the EMF documents CloudWatch
+ * reads in the cloud, which the platform hands to its monitor and keeps off the console.
+ */
+export const CONSOLE_ENVIRONMENT: Record<string, string> = { NDF_LOG_FORMAT: 'pretty', NDF_EMF: 'true' };
