@@ -90,6 +90,14 @@ export interface ErrorGroup {
   readonly example: LogLine;
 }
 
+/** The platform's collected log lines, searched: the monitor's `logs` and `errors` read them. */
+export interface LogSearch {
+  /** The lines that name the id (a correlation, note or receipt id), in time order, at most `limit`. */
+  search(id: string, limit: number): LogLine[];
+  /** The errors of the last `minutes`, grouped by kind. */
+  errorGroups(minutes: number): ErrorGroup[];
+}
+
 /** What the monitor serves (all GET, JSON, on 127.0.0.1; an operator's bearer token required). */
 export const MONITOR_ROUTES = {
   status: '/api/status',
