@@ -31,3 +31,4 @@ export {
 export { descendants } from './platform/process-tree.js';
 export { platformCommand, type PlatformCommandOptions } from './cli/platform-command.js';
 export type { PlatformContext, PlatformObserver, PlatformObserverFactory } from './platform/platform-observer.js';
+export { platformEventHandler, type PlatformConsole } from './platform/platform-events.js';

@@ -1,9 +1,9 @@
 import { catalog } from '@ndf/catalog';
-import { isEmfLine } from '@ndf/core';
 import { configFromEnvironment } from '../config.js';
 import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
-import { CONSOLE_ENVIRONMENT, consoleLine } from '../platform/console-line.js';
+import { CONSOLE_ENVIRONMENT } from '../platform/console-line.js';
+import { platformEventHandler } from '../platform/platform-events.js';
 import { bundleProcesses } from '../platform/bundle.js';
 import type { PlatformObserverFactory } from '../platform/platform-observer.js';
 import { platformProcesses } from '../platform/processes.js';
@@ -34,21 +34,10 @@ export async function platformCommand(options: PlatformCommandOptions): Promise<
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
   log(`services built in ${Date.now() - building} ms`);
   const observers = await Promise.all((options.observers ?? []).map((start) => start({ stack, log })));
-  const supervisor = new Supervisor(bundled.specs, (event) => {
-    if (event.type === 'output' && isEmfLine(event.line)) {
-      for (const observer of observers) observer.metrics(event.name, event.line);
-      return;
-    }
-    for (const observer of observers) observer.supervisorEvent(event);
-    if (event.type === 'output') {
-      const { service, text } = consoleLine(event.name, event.line);
-      console.log(`${tag(service)} ${text}`);
-    }
-    if (event.type === 'started') log(`${event.name} started (${event.host ? `in ${event.host}, ` : ''}pid ${event.pid})`);
-    if (event.type === 'exited' && event.restartInMs !== undefined) {
-      log(`${event.name} exited (${event.signal ?? `code ${event.code}`}); restarting in ${event.restartInMs} ms`);
-    }
-  });
+  const supervisor = new Supervisor(
+    bundled.specs,
+    platformEventHandler(observers, { line: (service, text) => console.log(`${tag(service)} ${text}`), log }),
+  );
   const ticks = startScheduleTicks(catalog, { sqs: stack.clients.sqs, prefix: stack.config.prefix, env: process.env, log });
   if (ticks.schedules.length > 0) log(`schedules: ${ticks.schedules.join(', ')}`);
   onShutdownSignal(async () => {
