@@ -5,7 +5,7 @@ export { LocalReadModel, type LocalReadModelOptions } from './read/local-read-mo
 export { pipelineEdges } from './read/pipeline-edges.js';
 export { QueueDepths, type QueueDepthsOptions, type ServiceQueues } from './sources/queue-depths.js';
 export { quarantineIds, type QuarantineIds } from './sources/quarantine-ids.js';
-export { ComponentMetrics, PERIOD_MS, PERIODS_KEPT, SECONDS_KEPT } from './store/component-metrics.js';
+export { ComponentMetrics, MAX_METRIC_NAMES, PERIOD_MS, PERIODS_KEPT, SECONDS_KEPT } from './store/component-metrics.js';
 export { MAX_COMPONENTS, MetricStore, type IngestCounts } from './store/metric-store.js';
 export { alertConsoleLine } from './platform/alert-console-line.js';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MetricsRegistry, toEmf } from '@ndf/runtime';
-import { MAX_COMPONENTS, MetricStore, parseEmf } from '../src/index.js';
+import { MAX_COMPONENTS, MAX_METRIC_NAMES, MetricStore, parseEmf } from '../src/index.js';
 import { apiRequest, serviceSecond } from './emf-lines.js';
 
 const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
@@ -59,5 +59,14 @@ describe('EMF ingestion', () => {
     for (let second = 0; second < 600; second += 1) metrics.add(T0 + second * 1000, 'received', 1, 'Count');
     expect(metrics.window(T0 + 590_000, T0 + 600_000)?.sums.get('received')).toBe(10);
     expect(metrics.window(T0, T0 + 10_000)).toBeUndefined();
+
+    // A writer inventing names: the known ones keep counting, the ones past the limit are dropped.
+    for (let index = 0; index < MAX_METRIC_NAMES + 5; index += 1) metrics.add(T0 + 599_000, `made_up_${index}`, 1, 'Count');
+    metrics.add(T0 + 599_000, 'received', 1, 'Count');
+    const last = metrics.window(T0 + 599_000, T0 + 600_000)!;
+    expect(last.sums.get('received')).toBe(2);
+    // Every name but the heartbeat, the one gauge it knew.
+    expect(last.sums.size).toBe(MAX_METRIC_NAMES - 1);
+    expect(metrics.droppedValues).toBe(7);
   });
 });

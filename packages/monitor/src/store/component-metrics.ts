@@ -11,6 +11,8 @@ export const PERIOD_MS = ALARM_PERIOD_SECONDS * 1000;
 export const PERIODS_KEPT = 3600 / ALARM_PERIOD_SECONDS;
 /** Correlation ids of the latest 5xx answers kept per API. */
 const SERVER_ERROR_IDS_KEPT = 50;
+/** Metric names kept per component (a service writes about thirty): the values of any further name are dropped. */
+export const MAX_METRIC_NAMES = 200;
 
 const secondOf = (ms: number): number => Math.floor(ms / 1000);
 export const periodOf = (ms: number): number => Math.floor(ms / PERIOD_MS);
@@ -20,6 +22,9 @@ export class ComponentMetrics {
   private readonly seconds = new TimeRing(SECONDS_KEPT, () => new Aggregate());
   private readonly periods = new TimeRing(PERIODS_KEPT, () => new Aggregate());
   private readonly serverErrors: { readonly at: number; readonly id: string }[] = [];
+  private readonly names = new Set<string>();
+  /** Values dropped for a name beyond MAX_METRIC_NAMES. */
+  droppedValues = 0;
   /** Epoch ms of the newest document. */
   lastReportAt: number | undefined;
   /** Epoch ms of the newest heartbeat the component reported. */
@@ -41,6 +46,13 @@ export class ComponentMetrics {
 
   /** One datum the monitor observed itself (a process exit). */
   add(at: number, name: string, value: number, unit: EmfUnit): void {
+    if (!this.names.has(name)) {
+      if (this.names.size >= MAX_METRIC_NAMES) {
+        this.droppedValues += 1;
+        return;
+      }
+      this.names.add(name);
+    }
     this.seconds.at(secondOf(at))?.add(name, value, unit);
     this.periods.at(periodOf(at))?.add(name, value, unit);
   }
