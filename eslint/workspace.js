@@ -11,6 +11,7 @@ export const LOCAL_ONLY_PACKAGES = [
   '@ndf/testkit',
   '@ndf/receipt-fixtures',
   '@ndf/service-host',
+  '@ndf/monitor',
 ];
 
 /** The workspace's package folders, as pnpm-workspace.yaml lists them. */

@@ -71,14 +71,7 @@ switch (command) {
     break;
   case 'start':
     setup();
-    handOver(process.execPath, [
-      '--conditions=development',
-      '--import',
-      'tsx',
-      'packages/local-stack/src/cli/main.ts',
-      'platform',
-      ...rest,
-    ]);
+    handOver(process.execPath, ['--conditions=development', '--import', 'tsx', 'packages/monitor/src/cli/start.ts', ...rest]);
     break;
   case 'test':
     setup();

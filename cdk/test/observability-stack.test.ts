@@ -67,7 +67,7 @@ describe('alarms, the on-call topic and dashboards', () => {
         expect([byMetric(counter).Threshold, byMetric(counter).EvaluationPeriods]).toEqual([1, 1]);
       // Seconds from the incident's start to the alarm, CloudWatch's evaluation aside.
       expect(byMetric('quarantined').EvaluationPeriods * 10).toBe(10);
-      expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(30);
+      expect(byMetric('breakers_open').EvaluationPeriods * 10).toBe(20);
       // A silent period counts 0 heartbeats rather than none; one period more than the catalog's silence, for a late log batch.
       const heartbeat = byMetric('heartbeat');
       expect(heartbeat.Metrics?.find((query) => query.Expression)?.Expression).toMatch(/^FILL\(\w+, 0\)$/);

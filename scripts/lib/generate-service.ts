@@ -33,7 +33,7 @@ export function catalogEntry(options: Pick<GenerateOptions, 'name' | 'source' | 
     `    consumes: ${SOURCES[options.source]},`,
     '    emits: [],',
     '    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },',
-    '    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },',
+    '    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },',
     '    scaling: { maxTasks: 10, scaleToZero: false },',
     '  },',
   ].join('\n');

@@ -4,6 +4,7 @@ import {
   API_METRIC,
   BREAKER_OPEN_PERIODS,
   pagingCounterRunbook,
+  PROCESS_EXITED_METRIC,
   SERVICE_METRIC,
   type ApiEntry,
   type Catalog,
@@ -26,9 +27,23 @@ function rule(fields: RuleFields): AlertRule {
   return { missingIsBreaching: false, clearMs: CLEAR_MS, ...fields, id: `${fields.component} ${fields.runbook}` };
 }
 
-/** What a service and a stream router share: a poison pill quarantined, the heartbeat gone. */
+/** Any component's process (a service, a router, an API's local adapter) that exits unexpectedly pages at once. */
+function exitRule(component: string): AlertRule {
+  return rule({
+    component,
+    runbook: 'process-exited',
+    summary: `${component} exited unexpectedly`,
+    metric: PROCESS_EXITED_METRIC,
+    comparison: 'at-least',
+    threshold: 1,
+    forMs: 0,
+  });
+}
+
+/** What a service and a stream router share: a poison pill quarantined, the heartbeat gone, the process exited. */
 function processRules(component: string, alarms: ServiceAlarms): AlertRule[] {
   return [
+    exitRule(component),
     rule({
       component,
       runbook: 'message-quarantined',
@@ -109,6 +124,7 @@ export const apiLatencyThresholdMs = (api: ApiEntry): number => Math.round(api.d
 
 function apiRules(api: ApiEntry): AlertRule[] {
   return [
+    exitRule(api.name),
     rule({
       component: api.name,
       runbook: 'api-server-errors',

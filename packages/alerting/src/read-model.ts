@@ -90,12 +90,11 @@ export interface ErrorGroup {
   readonly example: LogLine;
 }
 
-/**
- * The platform's collected log lines, as the monitor reads them: every line that carries an id
- * (correlation, note or receipt) in time order, and the warnings and errors grouped by kind.
- */
+/** The platform's collected log lines, searched: the monitor's `logs` and `errors` read them. */
 export interface LogSearch {
+  /** The lines that name the id (a correlation, note or receipt id), in time order, at most `limit`. */
   search(id: string, limit: number): LogLine[];
+  /** The errors of the last `minutes`, grouped by kind. */
   errorGroups(minutes: number): ErrorGroup[];
 }
 

@@ -29,8 +29,8 @@ describe('rulesFromCatalog', () => {
         threshold: service.alarms.heartbeatMissingSeconds,
         missingIsBreaching: true,
       });
-      // Three 10 s periods in a row, as the cloud's alarm counts them.
-      expect(ruleOf(service.name, 'breaker-open')).toMatchObject({ threshold: 1, forMs: 20_000 });
+      // Two 10 s periods in a row, as the cloud's alarm counts them.
+      expect(ruleOf(service.name, 'breaker-open')).toMatchObject({ threshold: 1, forMs: 10_000 });
     }
   });
 
@@ -55,8 +55,25 @@ describe('rulesFromCatalog', () => {
     }
   });
 
-  it("turns the reconciler's paging counter into a rule with the counter's own runbook", () => {
+  it("turns the reconciler's paging counters into rules with each counter's own runbook", () => {
     expect(ruleOf('reconciler', 'counter-reconciler-gave-up')).toMatchObject({ metric: 'reconciler_gave_up', threshold: 1 });
+    // A redrive is a stalled receipt found: it pages at once.
+    expect(ruleOf('reconciler', 'counter-reconciler-redriven')).toMatchObject({ metric: 'reconciler_redriven', threshold: 1, forMs: 0 });
+  });
+
+  it('pages at once when the process of any service, router or API exits unexpectedly', () => {
+    for (const component of [...catalog.services, ...catalog.routers, ...catalog.apis])
+      expect(ruleOf(component.name, 'process-exited')).toMatchObject({
+        metric: 'process_exited',
+        comparison: 'at-least',
+        threshold: 1,
+        forMs: 0,
+      });
+  });
+
+  it('notices a missing heartbeat within 15 s of the last one: a limit of 10 s, evaluated every second', () => {
+    for (const component of [...catalog.services, ...catalog.routers])
+      expect(ruleOf(component.name, 'heartbeat-missing').threshold).toBe(10);
   });
 
   it('gives every rule a unique id and a runbook that exists, the one the cloud alarm of the same kind links', () => {

@@ -28,6 +28,12 @@ export const API_METRIC = {
   latencyMs: 'latency_ms',
 } as const;
 
+/**
+ * Unexpected exits of a component's process or task, counted by what supervises it (the local
+ * supervisor, ECS's task-stopped events in the cloud), under the component's `Service` or `Api` dimension.
+ */
+export const PROCESS_EXITED_METRIC = 'process_exited';
+
 /** How long a service finishes its in-flight messages after SIGTERM before it releases the rest. */
 export const RUNTIME_DRAIN_MS = 10_000;
 
@@ -38,7 +44,7 @@ export const RUNTIME_DRAIN_MS = 10_000;
  */
 export const ALARM_PERIOD_SECONDS = 10;
 /** A breaker open this many periods in a row pages: a shorter outage is one it rides out. */
-export const BREAKER_OPEN_PERIODS = 3;
+export const BREAKER_OPEN_PERIODS = 2;
 export const API_ALARMS = {
   /** 5xx answers in one period that page: a few are a dependency's blip the app retries; more is an outage. */
   serverErrorsPerPeriod: 5,

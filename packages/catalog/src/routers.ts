@@ -9,6 +9,6 @@ export const routers: readonly StreamRouterEntry[] = [
     batchSize: 100,
     maxRetries: 3,
     deadlineMs: 10_000,
-    alarms: { maxMessageAgeSeconds: 30, quarantinedMessages: 1, heartbeatMissingSeconds: 30 },
+    alarms: { maxMessageAgeSeconds: 30, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
   },
 ];

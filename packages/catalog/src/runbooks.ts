@@ -25,12 +25,6 @@ export type RunbookKind =
   | 'process-exited'
   | `counter-${string}`;
 
-/**
- * Kinds raised from an event rather than by an alarm on a metric: a process or task that exits
- * unexpectedly (the local supervisor's exit, an ECS task stopped in the cloud) pages at once.
- */
-export const EVENT_RUNBOOK_KINDS: readonly RunbookKind[] = ['process-exited'];
-
 export const pagingCounterRunbook = (counter: string): RunbookKind => `counter-${counter.replaceAll('_', '-')}`;
 
 /** The runbook's path in the repository, or its address under `baseUrl` (the repository's web address for its files). */

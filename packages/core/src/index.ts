@@ -7,7 +7,8 @@ export {
   type FailureEvidence,
 } from './errors/failure-kind.js';
 export { MESSAGE_FAULT_NAMES } from './errors/message-fault-codes.js';
-export { emfLine, type EmfDocument, type EmfUnit, type EmfValue } from './metrics/emf.js';
+export { emfLine, isEmfLine, type EmfDocument, type EmfUnit, type EmfValue } from './metrics/emf.js';
+export { Histogram, type LatencySummary } from './metrics/histogram.js';
 export {
   ENDPOINT_VARIABLES,
   S3_PATH_STYLE_VARIABLE,

@@ -31,3 +31,6 @@ export {
 export { descendants } from './platform/process-tree.js';
 export { LogStore, type LogStoreOptions } from './logs/log-store.js';
 export { processLogEnvironment, processOutput, type ProcessOutputOptions } from './platform/process-output.js';
+export { platformCommand, type PlatformCommandOptions } from './cli/platform-command.js';
+export type { PlatformContext, PlatformObserver, PlatformObserverFactory } from './platform/platform-observer.js';
+export { platformEventHandler, type PlatformConsole } from './platform/platform-events.js';

@@ -75,6 +75,29 @@ describe('the supervisor', () => {
     expect(lines.sort()).toEqual(['stderr: to stderr', 'stdout: to stdout']);
   });
 
+  it('says which exits nobody asked for: a crash and a kill are unexpected, the platform stopping is not', async () => {
+    const exits: string[] = [];
+    const supervisor = new Supervisor(
+      [
+        { name: 'crashy', ...node('crashes-soon.mjs', '30') },
+        { name: 'killed', ...node('runs-until-stopped.mjs') },
+        { name: 'polite', ...node('runs-until-stopped.mjs') },
+      ],
+      (event) => event.type === 'exited' && exits.push(`${event.name} ${event.unexpected ? 'unexpected' : 'asked'}`),
+      { initialDelayMs: 5_000, maxDelayMs: 5_000, stableAfterMs: 60_000 },
+    );
+    supervisor.start();
+    await waitUntil('the crash', async () => exits.includes('crashy unexpected'), 10_000);
+    await waitUntil(
+      'the others running',
+      async () => supervisor.status().every((status) => status.name === 'crashy' || status.state === 'running'),
+      10_000,
+    );
+    await supervisor.kill('killed');
+    await supervisor.stop();
+    expect(exits).toEqual(['crashy unexpected', 'killed unexpected', 'polite asked']);
+  });
+
   it('refuses two processes with one name', () => {
     expect(
       () =>

@@ -20,6 +20,8 @@ export interface RunOptions {
    * and metrics endpoint gone. For several services sharing one process, each killed alone.
    */
   readonly halt?: AbortSignal;
+  /** Where the EMF documents go, whatever NDF_EMF says: a monitor in the same process reads them there. */
+  readonly emf?: (line: string) => void;
 }
 
 export interface RunningService {
@@ -104,7 +106,11 @@ export async function startShell(
       work.health ?? (() => ({ ok: breakers.openDependencies().length === 0, detail: { openBreakers: breakers.openDependencies() } })),
   });
   const stopHeartbeat = startHeartbeat(metrics);
-  const stopEmf = env.NDF_EMF === 'true' ? emitEmf(metrics, { service: name }) : () => undefined;
+  const stopEmf = options.emf
+    ? emitEmf(metrics, { service: name, write: options.emf })
+    : env.NDF_EMF === 'true'
+      ? emitEmf(metrics, { service: name })
+      : () => undefined;
   logger.info({ event: 'started', metrics: metricsServer.url, ...work.startedDetail });
 
   const stopped = new Promise<void>((resolve) => {

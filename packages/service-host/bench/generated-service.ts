@@ -28,7 +28,7 @@ export function fleetEntries(count: number): ServiceEntry[] {
       consumes: { kind: 'stream', table: 'notes', itemTypes: [name.toUpperCase()], events: ['INSERT'] },
       emits: [],
       limits: { deadlineMs: 10_000, concurrency: 8, maxAttempts: 3 },
-      alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 60 },
+      alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     };
   });
 }

@@ -1,7 +1,7 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { downstreamServices, type ServiceEntry } from '@ndf/catalog';
 import { waitUntil, type LocalStack } from '@ndf/local-stack';
-import { platformQuarantine, startService, type QueueServiceDefinition, type RunningService } from '@ndf/runtime';
+import { platformQuarantine, startService, type QueueServiceDefinition, type RunOptions, type RunningService } from '@ndf/runtime';
 
 /** How one message sent to the service ended. */
 export interface Delivery {
@@ -35,6 +35,7 @@ export interface ServiceUnderTest {
 export async function startServiceUnderTest<E extends ServiceEntry, D>(
   definition: QueueServiceDefinition<E, D>,
   stack: Pick<LocalStack, 'config' | 'clients' | 'provisioned' | 'environment'>,
+  options: Pick<RunOptions, 'emf'> = {},
 ): Promise<ServiceUnderTest> {
   const { entry } = definition;
   const stop = new AbortController();
@@ -42,6 +43,7 @@ export async function startServiceUnderTest<E extends ServiceEntry, D>(
     env: { ...stack.environment(), LOG_LEVEL: 'silent' },
     signal: stop.signal,
     drainMs: 1_000,
+    ...options,
   });
   const queueUrl = (service: string): string => {
     const queue = stack.provisioned.queues.get(service);

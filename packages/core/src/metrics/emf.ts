@@ -42,3 +42,6 @@ export function emfLine({ namespace, dimensions, values, timestamp, properties =
     ...properties,
   });
 }
+
+/** Whether a line of a process's output is an EMF document as emfLine writes it (the rest is its logs). */
+export const isEmfLine = (line: string): boolean => line.startsWith('{"_aws":');

@@ -33,7 +33,11 @@ export interface ProcessStatus {
 export type SupervisorEvent =
   /** `host`: the process a hosted unit runs in. */
   | { type: 'started'; name: string; pid: number; host?: string }
-  | { type: 'exited'; name: string; code: number | null; signal: string | null; restartInMs: number | undefined }
+  /**
+   * `unexpected`: a crash, a `kill` (which stands for one), or a hosted unit gone with its host;
+   * not an exit the supervisor asked for while stopping the platform.
+   */
+  | { type: 'exited'; name: string; code: number | null; signal: string | null; restartInMs: number | undefined; unexpected: boolean }
   /** `stream`: which of the process's outputs printed the line; none for the supervisor's own line about it. */
   | { type: 'output'; name: string; line: string; stream?: 'stdout' | 'stderr' };
 
@@ -201,14 +205,14 @@ export class Supervisor {
     for (const unit of slot.units) this.onHostGone(unit, code, signal);
     if (this.stopping || slot.state === 'stopping') {
       slot.state = 'stopped';
-      this.onEvent({ type: 'exited', name: slot.spec.name, code, signal, restartInMs: undefined });
+      this.onEvent({ type: 'exited', name: slot.spec.name, code, signal, restartInMs: undefined, unexpected: !this.stopping });
       return;
     }
     const ranFor = Date.now() - slot.startedAt;
     slot.consecutiveCrashes = ranFor >= this.policy.stableAfterMs ? 1 : slot.consecutiveCrashes + 1;
     const delay = restartDelayMs(this.policy, slot.consecutiveCrashes);
     slot.state = 'waiting-to-restart';
-    this.onEvent({ type: 'exited', name: slot.spec.name, code, signal, restartInMs: delay });
+    this.onEvent({ type: 'exited', name: slot.spec.name, code, signal, restartInMs: delay, unexpected: true });
     slot.restartTimer = setTimeout(() => {
       slot.restartTimer = undefined;
       slot.restarts += 1;
@@ -249,12 +253,15 @@ export class Supervisor {
   private async killUnit(unit: UnitSlot): Promise<void> {
     if (unit.restartTimer) clearTimeout(unit.restartTimer);
     unit.restartTimer = undefined;
+    const wasRunning = unit.state === 'running';
     unit.state = 'stopping';
     const halted = new Promise<void>((resolve) => (unit.halted = resolve));
     if (!this.send(unit.host, { type: 'halt', name: unit.unit.name })) unit.halted?.();
     await halted;
     unit.halted = undefined;
     unit.state = 'stopped';
+    if (wasRunning)
+      this.onEvent({ type: 'exited', name: unit.unit.name, code: null, signal: 'SIGKILL', restartInMs: undefined, unexpected: true });
   }
 
   private onReport(host: Slot, report: HostReport): void {
@@ -283,6 +290,9 @@ export class Supervisor {
     if (unit.state === 'stopped' || unit.state === 'stopping') return;
     unit.lastExit = { code, signal, at: new Date() };
     unit.restarts += unit.state === 'running' ? 1 : 0;
+    // It starts again with its host, whose own event says when.
+    if (unit.state === 'running' && !this.stopping)
+      this.onEvent({ type: 'exited', name: unit.unit.name, code, signal, restartInMs: undefined, unexpected: true });
     unit.state = this.stopping ? 'stopped' : 'starting';
   }
 
@@ -292,7 +302,7 @@ export class Supervisor {
     unit.consecutiveCrashes = ranFor >= this.policy.stableAfterMs ? 1 : unit.consecutiveCrashes + 1;
     const delay = restartDelayMs(this.policy, unit.consecutiveCrashes);
     unit.state = 'waiting-to-restart';
-    this.onEvent({ type: 'exited', name: unit.unit.name, code, signal, restartInMs: delay });
+    this.onEvent({ type: 'exited', name: unit.unit.name, code, signal, restartInMs: delay, unexpected: true });
     unit.restartTimer = setTimeout(() => {
       unit.restartTimer = undefined;
       unit.restarts += 1;

@@ -36,7 +36,7 @@ export async function startPlatform(
 ): Promise<PlatformProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--conditions=development', '--import', 'tsx', 'packages/local-stack/src/cli/main.ts', 'platform'],
+    ['--conditions=development', '--import', 'tsx', 'packages/monitor/src/cli/start.ts'],
     { cwd: paths.repoRoot, env: { ...process.env, ...environment }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const pid = child.pid!;
