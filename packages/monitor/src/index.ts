@@ -7,7 +7,6 @@ export { QueueDepths, type QueueDepthsOptions, type ServiceQueues } from './sour
 export { quarantineIds, type QuarantineIds } from './sources/quarantine-ids.js';
 export { ComponentMetrics, MAX_METRIC_NAMES, PERIOD_MS, PERIODS_KEPT, SECONDS_KEPT } from './store/component-metrics.js';
 export { MAX_COMPONENTS, MetricStore, type IngestCounts } from './store/metric-store.js';
-export { alertConsoleLine } from './platform/alert-console-line.js';
 export {
   NO_LOGS,
   observeSupervisor,

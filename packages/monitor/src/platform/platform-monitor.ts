@@ -1,3 +1,4 @@
+import { deliveryChannels, deliverySettingsFromEnvironment, Notifier } from '@ndf/alert-delivery';
 import type { LogSearch, MonitorReadModel } from '@ndf/alerting';
 import { catalog as platformCatalog, type Catalog } from '@ndf/catalog';
 import type { PlatformObserver, PlatformObserverFactory, SupervisorEvent } from '@ndf/local-stack';
@@ -6,7 +7,6 @@ import { Monitor } from '../monitor.js';
 import { LocalReadModel } from '../read/local-read-model.js';
 import { QueueDepths } from '../sources/queue-depths.js';
 import { quarantineIds } from '../sources/quarantine-ids.js';
-import { alertConsoleLine } from './alert-console-line.js';
 
 /** No log lines: what a monitor searches when nothing collects its processes' logs (its own tests). */
 export const NO_LOGS: LogSearch = { search: () => [], errorGroups: () => [] };
@@ -31,6 +31,8 @@ export interface PlatformMonitorOptions {
   readonly logSearch?: LogSearch;
   /** Given the running monitor: what serves its read model plugs in here. */
   readonly onStarted?: (monitor: PlatformMonitor) => void;
+  /** Where the delivery settings come from (NDF_ALERT_*); the process's environment by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export function platformMonitor(options: PlatformMonitorOptions = {}): PlatformObserverFactory {
@@ -47,7 +49,17 @@ export function platformMonitor(options: PlatformMonitorOptions = {}): PlatformO
       services: catalog.services.map((service) => service.name),
     });
     const readModel = new LocalReadModel({ monitor, prefix: stack.config.prefix, logSearch: options.logSearch ?? logs, queues });
-    monitor.onAlertEvents((event) => log(alertConsoleLine(event)));
+    // Alerts go to the mail catcher this platform runs (its port may not be the default), a webhook if set, and the console.
+    const delivery = deliverySettingsFromEnvironment({ ...(options.env ?? process.env), NDF_PORT_SMTP: String(stack.config.ports.smtp) });
+    const channels = deliveryChannels(delivery, log);
+    const notifier = new Notifier({
+      channels: channels.channels,
+      links: delivery.links,
+      groupIntervalMs: delivery.groupIntervalMs,
+      onFailure: ({ channel, attempt, error }) =>
+        log(`alert delivery by ${channel} failed (attempt ${attempt}, retried): ${error instanceof Error ? error.message : String(error)}`),
+    });
+    monitor.onAlertEvents((event) => notifier.notify(event));
     monitor.start();
     queues.start();
     const observer: PlatformMonitor = {
@@ -57,6 +69,9 @@ export function platformMonitor(options: PlatformMonitorOptions = {}): PlatformO
       supervisorEvent: (event) => observeSupervisor(monitor, event),
       stop: async () => {
         await Promise.all([monitor.stop(), queues.stop()]);
+        const undelivered = await notifier.stop();
+        channels.close();
+        for (const [channel, count] of Object.entries(undelivered)) log(`${count} alert message(s) not delivered by ${channel}`);
       },
     };
     options.onStarted?.(observer);
