@@ -151,7 +151,7 @@ export const services = [
     // A tick a minute in the cloud (EventBridge's finest rate), each spread into runs every 10 s over its minute (see its README).
     consumes: { kind: 'schedule', everySeconds: 60, localEverySeconds: 10 },
     // Nothing through AWS: it calls the ingest API and the upload form as the mobile app does, with the synthetic tenant's token.
-    emits: [],
+    emits: [{ kind: 'api', api: 'ingest-api' }],
     // A tick's runs last its period (60 s in the cloud), the last run up to one interval more.
     limits: { deadlineMs: 80_000, concurrency: 1, maxAttempts: 3 },
     alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 60, pagingCounters: ['canary_failed'] },

@@ -1,4 +1,4 @@
-import { apiUrlVariable, serviceEntry } from '@ndf/catalog';
+import { apiUrlVariable, calledApis, serviceEntry } from '@ndf/catalog';
 import type { DependencyContext } from '@ndf/runtime';
 import type { CanaryRunDependencies } from './canary-run.js';
 
@@ -8,16 +8,16 @@ import { IngestClient } from './ingest-client.js';
 import { loadKnownReceipt } from './known-receipt.js';
 import { tokenSourceFrom } from './token-source.js';
 
-const INGEST_API = { name: 'ingest-api' };
-
 /** The canary's settings, token source, API client and known receipt, from its environment; a setting that cannot work stops it at once. */
 export async function canaryDependencies({ env }: Pick<DependencyContext, 'env'>): Promise<CanaryRunDependencies> {
   const settings = canarySettings(env);
-  const { deadlineMs } = serviceEntry('canary').limits;
+  const entry = serviceEntry('canary');
+  const { deadlineMs } = entry.limits;
   if (settings.tickPeriodMs + settings.intervalMs > deadlineMs)
     throw new Error(`A tick's runs (its period and one interval more) must fit in the canary's deadline of ${deadlineMs / 1000} s.`);
-  const apiUrl = env[apiUrlVariable(INGEST_API)];
-  if (!apiUrl) throw new Error(`${apiUrlVariable(INGEST_API)} is not set: the canary needs the ingest API's address.`);
+  const variable = apiUrlVariable({ name: calledApis(entry)[0]! });
+  const apiUrl = env[variable];
+  if (!apiUrl) throw new Error(`${variable} is not set: the canary needs the address of the API it calls.`);
   return {
     settings,
     tokens: tokenSourceFrom(env),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiUrlVariable, SCHEDULE_SECONDS_VARIABLE, type Catalog, type ServiceEntry } from '@ndf/catalog';
+import { apiUrlVariable, calledApis, SCHEDULE_SECONDS_VARIABLE, type Catalog, type ServiceEntry } from '@ndf/catalog';
 import { apiPort } from '../config.js';
 import { LOOPBACK } from '../net/ports.js';
 import type { HostedUnit } from '../supervisor/host-protocol.js';
@@ -59,15 +59,17 @@ export function platformProcesses(
   env: NodeJS.ProcessEnv = process.env,
   { hostLightServices = true }: PlatformOptions = {},
 ): ProcessSpec[] {
-  // Where each API's local adapter listens, for the services that call it as a client would (the canary).
-  const apiUrls = Object.fromEntries(
-    catalog.apis.map((api) => [apiUrlVariable(api), `http://${LOOPBACK}:${apiPort(api, env)}${api.basePath}`]),
-  );
+  // Where an API's local adapter listens, for the services that call it as its clients do (the canary).
+  const apiUrl = (name: string) => {
+    const api = catalog.apis.find((candidate) => candidate.name === name);
+    if (!api) throw new Error(`The catalog lists no API "${name}".`);
+    return [apiUrlVariable(api), `http://${LOOPBACK}:${apiPort(api, env)}${api.basePath}`] as const;
+  };
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
     const cwd = join(repoRoot, 'services', name);
     const path = join(cwd, entry);
     if (!existsSync(path)) throw new Error(`The catalog lists "${name}", but ${join('services', name, entry)} does not exist.`);
-    return { name, cwd, ...nodeTypeScript(path), env: { ...environment, ...apiUrls, NDF_SERVICE: name, ...extraEnv } };
+    return { name, cwd, ...nodeTypeScript(path), env: { ...environment, NDF_SERVICE: name, ...extraEnv } };
   };
   const units: HostedUnit[] = [];
   const own: ProcessSpec[] = [];
@@ -79,15 +81,14 @@ export function platformProcesses(
   for (const router of catalog.routers) place(router.name, true);
   for (const service of catalog.services) {
     const tickSeconds = localTickSeconds(service, env);
-    place(
-      service.name,
-      sharesProcessLocally(service),
-      tickSeconds === undefined ? {} : { [SCHEDULE_SECONDS_VARIABLE]: String(tickSeconds) },
-    );
+    place(service.name, sharesProcessLocally(service), {
+      ...Object.fromEntries(calledApis(service).map(apiUrl)),
+      ...(tickSeconds === undefined ? {} : { [SCHEDULE_SECONDS_VARIABLE]: String(tickSeconds) }),
+    });
   }
   return [
     ...catalog.apis.map((api) => spec(api.name, 'local/serve.ts', { PORT: String(apiPort(api, env)) })),
     ...own,
-    ...(units.length > 0 ? [serviceHostSpec(repoRoot, { ...environment, ...apiUrls }, units)] : []),
+    ...(units.length > 0 ? [serviceHostSpec(repoRoot, environment, units)] : []),
   ];
 }
