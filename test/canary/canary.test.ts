@@ -79,7 +79,7 @@ describe('the canary', () => {
     const run = await oneRun();
     expect(run.problems).toEqual([]);
     expect(run.counters.canary_runs).toBe(1);
-    expect(run.counters.canary_failed ?? 0).toBe(0);
+    expect(run.counters.canary_failed).toBe(0);
     for (const step of ['token', 'create-note', 'ask-upload', 'upload', 'fields', 'check', 'clean-up'])
       expect(run.latencies[`canary_latency_ms.${step}`], step).toMatchObject({ count: 1 });
     expect(run.latencies.canary_latency_ms).toMatchObject({ count: 1 });
@@ -107,6 +107,25 @@ describe('the canary', () => {
         reason: expect.stringContaining('totalInclVat: expected "62.91", read "26.91"'),
       }),
     ]);
+  }, 120_000);
+
+  it('fails a run the API refuses at the step it refuses, with its status and the correlation id it answered', async () => {
+    const wrongAddress = defineService<typeof canary.entry, CanaryRunDependencies>({
+      ...canary,
+      dependencies: (context) => canaryDependencies({ env: { ...context.env, NDF_INGEST_API_URL: `${api}/v0` } }),
+    });
+    const run = await oneRun(wrongAddress);
+    expect(run.counters).toMatchObject({ canary_runs: 1, canary_failed: 1 });
+    expect(run.problems).toEqual([
+      expect.objectContaining({
+        event: 'canary-failed',
+        step: 'create-note',
+        status: 404,
+        correlationId: expect.stringMatching(/^canary-/),
+        reason: expect.stringContaining('POST /notes answered 404'),
+      }),
+    ]);
+    expect(run.problems[0]).not.toHaveProperty('noteId');
   }, 120_000);
 
   it('keeps its data in the synthetic tenant: its note and receipt under its keys, its files under its prefix, none of it seen by a real tenant, its note deleted', async () => {

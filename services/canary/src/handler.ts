@@ -38,8 +38,9 @@ function record(report: CanaryRunReport, { log, metrics }: CanaryContext): void 
   metrics.increment(CANARY_METRICS.runs);
   metrics.observe(CANARY_METRICS.latency, report.totalMs);
   for (const [step, ms] of Object.entries(report.latencies)) metrics.observe(`${CANARY_METRICS.latency}.${step}`, ms);
+  // Counted at 0 on success too, so that its series exists from the first run (an alarm then sees 0s, not missing data).
+  metrics.increment(CANARY_METRICS.failed, report.failure === undefined ? 0 : 1);
   if (report.failure === undefined) return;
-  metrics.increment(CANARY_METRICS.failed);
   log.error({
     event: 'canary-failed',
     step: report.failure.step,
