@@ -14,7 +14,8 @@ const SECOND = 1_000;
 
 const SETTINGS = {
   intervalMs: { variable: 'NDF_CANARY_INTERVAL_SECONDS', fallback: 10 },
-  fieldsDeadlineMs: { variable: 'NDF_CANARY_FIELDS_DEADLINE_SECONDS', fallback: 6 },
+  // An interval and this deadline: the longest a broken chain goes unseen (15 s, within the local time-to-alert target).
+  fieldsDeadlineMs: { variable: 'NDF_CANARY_FIELDS_DEADLINE_SECONDS', fallback: 5 },
   requestTimeoutMs: { variable: 'NDF_CANARY_REQUEST_TIMEOUT_SECONDS', fallback: 3 },
   // Unset: one run per tick.
   tickPeriodMs: { variable: 'NDF_SCHEDULE_SECONDS', fallback: undefined },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canarySettings } from '../src/config.js';
 
 describe('canarySettings', () => {
-  it('runs every 10 s, waits 6 s for the fields and one run per tick by default', () => {
-    expect(canarySettings({})).toEqual({ intervalMs: 10_000, fieldsDeadlineMs: 6_000, requestTimeoutMs: 3_000, tickPeriodMs: 10_000 });
+  it('runs every 10 s, waits 5 s for the fields and one run per tick by default', () => {
+    expect(canarySettings({})).toEqual({ intervalMs: 10_000, fieldsDeadlineMs: 5_000, requestTimeoutMs: 3_000, tickPeriodMs: 10_000 });
   });
 
   it('takes each setting from its variable, the tick period from the schedule', () => {
