@@ -17,6 +17,7 @@ const benchmarks: Record<string, string> = {
   'cdk-synth': 'cdk/bench/synth.bench.ts',
   fleet: 'packages/service-host/bench/fleet.bench.ts',
   uploads: 'packages/local-stack/bench/uploads.bench.ts',
+  alert: 'test/alerts/alert.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -71,6 +71,7 @@ export function buildPlatform(app: App, catalog: Catalog, config: DeploymentConf
         cluster,
         onCall: observability.onCall,
         services,
+        apiUrls: new Map(ingest.apis.map(({ entry, httpApi }) => [entry.name, `${httpApi.apiEndpoint}${entry.basePath}`])),
         description: `Notes de frais: services ${services.map((service) => service.name).join(', ')}`,
       }),
   );

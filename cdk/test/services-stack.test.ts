@@ -11,6 +11,25 @@ beforeAll(() => {
 });
 
 describe('the services and their cluster', () => {
+  it("gives the canary its schedule's period and the ingest API's address, and a service fed by nothing of the kind neither", () => {
+    const environment = (name: string) => {
+      const template = synthesized.serviceTemplate(name);
+      const task = Object.values(template.findResources('AWS::ECS::TaskDefinition', { Properties: { Family: `ndf-test-${name}` } }))[0]!;
+      return new Map(
+        (task.Properties.ContainerDefinitions[0].Environment as { Name: string; Value: unknown }[]).map(({ Name, Value }) => [Name, Value]),
+      );
+    };
+    const canary = environment('canary');
+    expect(canary.get('NDF_SCHEDULE_SECONDS')).toBe('60');
+    // The API's address, from the ingest stack: https://<api id>.execute-api.<region>.<suffix>/v1.
+    expect(canary.get('NDF_INGEST_API_URL')).toEqual({
+      'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/^Ndf-test-Ingest:.*Apiingestapi.*ApiEndpoint/) }, '/v1']],
+    });
+    expect(environment('reconciler').get('NDF_SCHEDULE_SECONDS')).toBe('60');
+    expect(environment('reconciler').has('NDF_INGEST_API_URL')).toBe(false);
+    expect(environment('ocr').has('NDF_SCHEDULE_SECONDS')).toBe(false);
+  });
+
   it.each(catalog.services.map((service) => [service.name, service] as const))(
     'runs %s on arm64 Fargate from its own image, stopping later than the runtime drains',
     (name, service) => {

@@ -27,6 +27,8 @@ export interface QueueServiceProps {
   readonly mailRelaySecret: secretsmanager.ISecret | undefined;
   /** The key the secrets are encrypted with: ECS decrypts them with the task's execution role. */
   readonly dataKey: kms.IKey;
+  /** What the service's entry needs besides the platform's settings (its schedule's period, the address of an API it calls). */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -62,7 +64,7 @@ export class QueueService extends Construct {
         mode: ecs.AwsLogDriverMode.NON_BLOCKING,
         maxBufferSize: Size.mebibytes(25),
       }),
-      environment: { NDF_PREFIX: prefix, NDF_EMF: 'true', LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps' },
+      environment: { NDF_PREFIX: prefix, NDF_EMF: 'true', LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       secrets: props.mailRelaySecret ? { NDF_MAIL_RELAY: ecs.Secret.fromSecretsManager(props.mailRelaySecret) } : undefined,
       stopTimeout: STOP_TIMEOUT,
       readonlyRootFilesystem: true,

@@ -3,7 +3,15 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { serviceAccess, serviceDeployment, type Catalog, type ServiceEntry } from '@ndf/catalog';
+import {
+  apiUrlVariable,
+  calledApis,
+  SCHEDULE_SECONDS_VARIABLE,
+  serviceAccess,
+  serviceDeployment,
+  type Catalog,
+  type ServiceEntry,
+} from '@ndf/catalog';
 import type { DeploymentConfig } from '../config.js';
 import { serviceAlarms } from '../alarms/service-alarms.js';
 import { backlogScaling } from '../constructs/backlog-scaling.js';
@@ -24,6 +32,21 @@ export interface ServiceGroupStackProps extends StackProps {
   readonly onCall: sns.ITopic;
   /** The services of this group (see sharding.ts). */
   readonly services: readonly ServiceEntry[];
+  /** Each API's address with its base path, by name, for the services that call it (the canary). */
+  readonly apiUrls: ReadonlyMap<string, string>;
+}
+
+/** A service's own settings: the period of its schedule, the addresses of the APIs it calls. */
+function entryEnvironment(entry: ServiceEntry, apiUrls: ReadonlyMap<string, string>): Record<string, string> {
+  const apis = calledApis(entry).map((name) => {
+    const url = apiUrls.get(name);
+    if (url === undefined) throw new Error(`${entry.name} calls the API "${name}", which the app does not deploy.`);
+    return [apiUrlVariable({ name }), url];
+  });
+  return {
+    ...(entry.consumes.kind === 'schedule' ? { [SCHEDULE_SECONDS_VARIABLE]: String(entry.consumes.everySeconds) } : {}),
+    ...Object.fromEntries(apis),
+  };
 }
 
 /**
@@ -69,6 +92,7 @@ export class ServiceGroupStack extends Stack {
         logKey: cluster.key,
         mailRelaySecret: secret,
         dataKey: data.key,
+        environment: entryEnvironment(entry, props.apiUrls),
       });
       backlogScaling({
         entry,

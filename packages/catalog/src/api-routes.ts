@@ -28,3 +28,11 @@ export function apiRoutes(api: Pick<ApiEntry, 'basePath' | 'publicRoutes'>): Api
     }),
   ];
 }
+
+/**
+ * The variable that gives a client of an API (the canary) its address with the base path,
+ * `NDF_INGEST_API_URL=https://…/v1`: the API Gateway stage in the cloud, the local adapter on a laptop.
+ */
+export function apiUrlVariable(api: Pick<ApiEntry, 'name'>): string {
+  return `NDF_${api.name.toUpperCase().replaceAll('-', '_')}_URL`;
+}

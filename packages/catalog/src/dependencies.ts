@@ -42,14 +42,21 @@ function sourceDependency(source: ServiceSource): Dependency[] {
 }
 
 const INPUT_DEPENDENCY: Record<ServiceInput['kind'], Dependency> = { table: 'dynamodb', bucket: 's3', index: 'dynamodb', backlog: 'sqs' };
-const OUTPUT_DEPENDENCY: Record<ServiceOutput['kind'], Dependency> = { table: 'dynamodb', bucket: 's3', service: 'sqs', email: 'email' };
+// An API is called as its clients call it, through no breaker: the canary must see its outage, not wait it out.
+const OUTPUT_DEPENDENCY: Record<ServiceOutput['kind'], Dependency | undefined> = {
+  table: 'dynamodb',
+  bucket: 's3',
+  service: 'sqs',
+  email: 'email',
+  api: undefined,
+};
 
 /** The dependencies a service's entry declares: what it consumes, reads and emits to, by AWS service. */
 export function serviceDependencies<E extends ServiceEntry>(entry: E): ServiceDependency<E>[] {
   const found = new Set<Dependency>([
     ...sourceDependency(entry.consumes),
     ...(entry.reads ?? []).map((input) => INPUT_DEPENDENCY[input.kind]),
-    ...entry.emits.map((output) => OUTPUT_DEPENDENCY[output.kind]),
+    ...entry.emits.flatMap((output) => OUTPUT_DEPENDENCY[output.kind] ?? []),
   ]);
   return [...found].sort() as ServiceDependency<E>[];
 }

@@ -148,5 +148,19 @@ export const services = [
     },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
+  {
+    name: 'canary',
+    description:
+      'Every 10 s, as a synthetic tenant, creates a note, uploads a known receipt and checks that its fields come back, so that on-call hears of a broken chain before a user does',
+    critical: false,
+    // A tick a minute in the cloud (EventBridge's finest rate), each spread into runs every 10 s over its minute (see its README).
+    consumes: { kind: 'schedule', everySeconds: 60, localEverySeconds: 10 },
+    // Nothing through AWS: it calls the ingest API and the upload form as the mobile app does, with the synthetic tenant's token.
+    emits: [{ kind: 'api', api: 'ingest-api' }],
+    // A tick's runs last its period (60 s in the cloud), the last run up to one interval more.
+    limits: { deadlineMs: 80_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 10, pagingCounters: ['canary_failed'] },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -67,7 +67,12 @@ export type ServiceOutput =
   | { readonly kind: 'table'; readonly table: string }
   | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string }
   | { readonly kind: 'service'; readonly service: string }
-  | { readonly kind: 'email' };
+  | { readonly kind: 'email' }
+  /**
+   * An HTTP API of the catalog it calls as the API's clients do (a token, HTTPS), through no AWS
+   * permission and no breaker: its address comes in NDF_<API>_URL (see apiUrlVariable).
+   */
+  | { readonly kind: 'api'; readonly api: string };
 
 export interface ServiceLimits {
   /** Hard deadline of one message's handling; the handler is aborted past it. */

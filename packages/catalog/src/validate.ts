@@ -94,6 +94,8 @@ export function catalogProblems(catalog: Catalog): string[] {
       if (output.kind === 'service' && !serviceNames.has(output.service))
         problems.push(`${where} emits to unknown service "${output.service}".`);
       if (output.kind === 'service' && output.service === service.name) problems.push(`${where} emits to itself.`);
+      if (output.kind === 'api' && !catalog.apis.some((api) => api.name === output.api))
+        problems.push(`${where} calls unknown API "${output.api}".`);
     }
     const { deadlineMs, concurrency, maxAttempts } = service.limits;
     if (!(deadlineMs >= 100 && deadlineMs <= 15 * 60_000)) problems.push(`${where}: deadlineMs must be between 100 ms and 15 minutes.`);

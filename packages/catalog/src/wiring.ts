@@ -46,6 +46,11 @@ export function downstreamServices(service: ServiceEntry): string[] {
   return service.emits.flatMap((output) => (output.kind === 'service' ? [output.service] : []));
 }
 
+/** The APIs of the catalog a service calls as their clients do. */
+export function calledApis(service: Pick<ServiceEntry, 'emits'>): string[] {
+  return service.emits.flatMap((output) => (output.kind === 'api' ? [output.api] : []));
+}
+
 export function findService(catalog: Catalog, name: string): ServiceEntry {
   const service = catalog.services.find((candidate) => candidate.name === name);
   if (!service) throw new Error(`No service named "${name}" in the catalog.`);

@@ -32,7 +32,14 @@ describe('the catalog', () => {
     const problems = catalogProblems(
       withServices(
         service({ name: 'a', consumes: { kind: 'stream', table: 'nope', itemTypes: ['NOTE'], events: ['INSERT'] } }),
-        service({ name: 'b', consumes: { kind: 's3', bucket: 'missing', prefix: '' }, emits: [{ kind: 'service', service: 'ghost' }] }),
+        service({
+          name: 'b',
+          consumes: { kind: 's3', bucket: 'missing', prefix: '' },
+          emits: [
+            { kind: 'service', service: 'ghost' },
+            { kind: 'api', api: 'ghost-api' },
+          ],
+        }),
         service({ name: 'c', consumes: { kind: 'stream', table: 'runtime', itemTypes: [], events: ['INSERT'] } }),
       ),
     );
@@ -40,6 +47,7 @@ describe('the catalog', () => {
       'Service "a" consumes the stream of unknown table "nope".',
       'Service "b" consumes events of unknown bucket "missing".',
       'Service "b" emits to unknown service "ghost".',
+      'Service "b" calls unknown API "ghost-api".',
       'Service "c" consumes the stream of table "runtime", which has none.',
     ]);
   });
@@ -135,6 +143,8 @@ describe('the catalog', () => {
           buckets: ['none'],
           description: 'test',
         },
+        // The API the canary calls.
+        api,
       ],
     });
     expect(problems).toEqual([

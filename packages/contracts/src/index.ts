@@ -10,6 +10,7 @@ export * from './receipt.js';
 export * from './reconcile-index.js';
 export * from './roles.js';
 export * from './stage.js';
+export * from './synthetic-tenant.js';
 export * from './tenant-scope.js';
 export { openApiDocument, type SchemaName } from './openapi/document.js';
 export * from './change-message.js';

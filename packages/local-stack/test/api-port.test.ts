@@ -21,4 +21,21 @@ describe("an API's local port", () => {
     const supervised = processes.flatMap((process) => [process.name, ...(process.units ?? []).map((unit) => unit.name)]);
     expect(supervised).toEqual(expect.arrayContaining(['ingest-api', 'stream-router', 'receipt-intake', 'ocr']));
   });
+
+  it('is given to a service that calls the API as its address (NDF_INGEST_API_URL), and a scheduled service its tick period', () => {
+    const processes = platformProcesses(catalog, paths.repoRoot, {}, { NDF_PORT_INGEST_API: '18080', NDF_TICK_SECONDS: '4' });
+    const host = processes.find((process) => process.name === 'service-host')!;
+    const units = new Map((host.units ?? []).map((unit) => [unit.name, unit.env]));
+    expect(units.get('canary')?.NDF_INGEST_API_URL).toBe('http://127.0.0.1:18080/v1');
+    expect(units.get('reconciler')?.NDF_INGEST_API_URL).toBeUndefined();
+    expect(processes.find((process) => process.name === 'ocr')?.env?.NDF_INGEST_API_URL).toBeUndefined();
+    expect(units.get('canary')?.NDF_SCHEDULE_SECONDS).toBe('4');
+    expect(units.get('reconciler')?.NDF_SCHEDULE_SECONDS).toBe('4');
+    expect(units.get('receipt-parser')?.NDF_SCHEDULE_SECONDS).toBeUndefined();
+    expect(
+      platformProcesses(catalog, paths.repoRoot, {}, {})
+        .find((process) => process.name === 'service-host')!
+        .units?.find((unit) => unit.name === 'canary')?.env?.NDF_SCHEDULE_SECONDS,
+    ).toBe('10');
+  });
 });

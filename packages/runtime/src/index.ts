@@ -1,5 +1,6 @@
 export { serviceClients, type ServiceClients } from './aws/clients.js';
 export { PermanentError, TransientError } from './errors.js';
+export { parseScheduleTick, type ScheduleTick } from './schedule-tick.js';
 export { createOnce, type Once } from './effects/index.js';
 export { shutdownSignal } from './lifecycle/shutdown.js';
 export { untilAborted, wait } from './lifecycle/wait.js';

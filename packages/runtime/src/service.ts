@@ -39,8 +39,8 @@ export interface ServiceContext<N extends string = string> extends Omit<HandlerC
    * carrying this message's correlation id; called through the `sqs` breaker and the deadline.
    */
   emit: Emit;
-  /** The service's own counters, on its metrics endpoint and in its EMF lines (CloudWatch metrics under its name). */
-  readonly metrics: Pick<MetricsRegistry, 'increment'>;
+  /** The service's own counters and latencies, on its metrics endpoint and in its EMF lines (CloudWatch metrics under its name). */
+  readonly metrics: Pick<MetricsRegistry, 'increment' | 'observe'>;
 }
 
 /** What a quarantine hook is given: the process's clients, and a signal bounding the hook. */

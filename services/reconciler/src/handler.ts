@@ -1,9 +1,8 @@
-import type { InboundMessage, ServiceContext } from '@ndf/runtime';
+import { parseScheduleTick, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import type { ReconcilerDependencies } from './dependencies.js';
 import { openReceiptsSince } from './open-receipts.js';
 import { QueueBacklog } from './queue-backlog.js';
 import { reconcileReceipt, type Reconciled } from './reconcile-receipt.js';
-import { parseTick } from './tick.js';
 
 /** Receipts looked at at once within a tick. */
 const AT_ONCE = 8;
@@ -24,7 +23,7 @@ export async function handle(
   context: Pick<ServiceContext<'dynamodb' | 's3' | 'sqs'>, 'call' | 'emit' | 'log' | 'metrics' | 'signal'>,
   dependencies: ReconcilerDependencies,
 ): Promise<void> {
-  parseTick(message.body);
+  parseScheduleTick(message.body);
   const { settings } = dependencies;
   const before = new Date(dependencies.now().getTime() - settings.stuckAfterMs);
   const items = await context.call('dynamodb', (signal) =>

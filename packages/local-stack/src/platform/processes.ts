@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, ServiceEntry } from '@ndf/catalog';
+import { apiUrlVariable, calledApis, SCHEDULE_SECONDS_VARIABLE, type Catalog, type ServiceEntry } from '@ndf/catalog';
 import { apiPort } from '../config.js';
+import { LOOPBACK } from '../net/ports.js';
 import type { HostedUnit } from '../supervisor/host-protocol.js';
 import type { ProcessSpec } from '../supervisor/supervisor.js';
+import { localTickSeconds } from './schedule-ticks.js';
 
 /** How a workspace TypeScript entry point runs locally: sources, through tsx. */
 export function nodeTypeScript(entry: string): { command: string; args: string[] } {
@@ -57,6 +59,12 @@ export function platformProcesses(
   env: NodeJS.ProcessEnv = process.env,
   { hostLightServices = true }: PlatformOptions = {},
 ): ProcessSpec[] {
+  // Where an API's local adapter listens, for the services that call it as its clients do (the canary).
+  const apiUrl = (name: string) => {
+    const api = catalog.apis.find((candidate) => candidate.name === name);
+    if (!api) throw new Error(`The catalog lists no API "${name}".`);
+    return [apiUrlVariable(api), `http://${LOOPBACK}:${apiPort(api, env)}${api.basePath}`] as const;
+  };
   const spec = (name: string, entry: string, extraEnv: Record<string, string>): ProcessSpec => {
     const cwd = join(repoRoot, 'services', name);
     const path = join(cwd, entry);
@@ -65,13 +73,19 @@ export function platformProcesses(
   };
   const units: HostedUnit[] = [];
   const own: ProcessSpec[] = [];
-  const place = (name: string, light: boolean) => {
+  const place = (name: string, light: boolean, extraEnv: Record<string, string> = {}) => {
     const module = hostLightServices && light ? serviceDefinitionModule(repoRoot, name) : undefined;
-    if (module) units.push({ name, module, exportName: 'service', env: { NDF_SERVICE: name } });
-    else own.push(spec(name, 'src/main.ts', {}));
+    if (module) units.push({ name, module, exportName: 'service', env: { NDF_SERVICE: name, ...extraEnv } });
+    else own.push(spec(name, 'src/main.ts', extraEnv));
   };
   for (const router of catalog.routers) place(router.name, true);
-  for (const service of catalog.services) place(service.name, sharesProcessLocally(service));
+  for (const service of catalog.services) {
+    const tickSeconds = localTickSeconds(service, env);
+    place(service.name, sharesProcessLocally(service), {
+      ...Object.fromEntries(calledApis(service).map(apiUrl)),
+      ...(tickSeconds === undefined ? {} : { [SCHEDULE_SECONDS_VARIABLE]: String(tickSeconds) }),
+    });
+  }
   return [
     ...catalog.apis.map((api) => spec(api.name, 'local/serve.ts', { PORT: String(apiPort(api, env)) })),
     ...own,

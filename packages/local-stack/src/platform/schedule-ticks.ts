@@ -1,5 +1,13 @@
 import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { queueName, SCHEDULE_TICK, type Catalog } from '@ndf/catalog';
+import { queueName, SCHEDULE_TICK, type Catalog, type ServiceEntry } from '@ndf/catalog';
+
+/** The period the platform ticks a service fed by a schedule at: NDF_TICK_SECONDS when set, else the catalog's `localEverySeconds`. */
+export function localTickSeconds(service: Pick<ServiceEntry, 'consumes'>, env: NodeJS.ProcessEnv): number | undefined {
+  if (service.consumes.kind !== 'schedule') return undefined;
+  const override = env.NDF_TICK_SECONDS ? Number(env.NDF_TICK_SECONDS) : undefined;
+  if (override !== undefined && !(override > 0)) throw new Error(`NDF_TICK_SECONDS=${env.NDF_TICK_SECONDS} is not a positive number.`);
+  return override ?? service.consumes.localEverySeconds;
+}
 
 export interface ScheduleTicks {
   /** What ticks where, e.g. for the banner: `reconciler every 10 s`. */
@@ -16,13 +24,11 @@ export function startScheduleTicks(
   catalog: Catalog,
   { sqs, prefix, env, log }: { sqs: SQSClient; prefix: string; env: NodeJS.ProcessEnv; log: (line: string) => void },
 ): ScheduleTicks {
-  const override = env.NDF_TICK_SECONDS ? Number(env.NDF_TICK_SECONDS) : undefined;
-  if (override !== undefined && !(override > 0)) throw new Error(`NDF_TICK_SECONDS=${env.NDF_TICK_SECONDS} is not a positive number.`);
   const timers: NodeJS.Timeout[] = [];
   const schedules: string[] = [];
   for (const service of catalog.services) {
-    if (service.consumes.kind !== 'schedule') continue;
-    const seconds = override ?? service.consumes.localEverySeconds;
+    const seconds = localTickSeconds(service, env);
+    if (seconds === undefined) continue;
     const name = queueName(prefix, service.name);
     let url: string | undefined;
     const tick = async () => {
