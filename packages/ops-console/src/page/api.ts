@@ -8,6 +8,8 @@ export function adoptTokenFromFragment(): void {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
+export const forgetToken = (): void => sessionStorage.removeItem(TOKEN_KEY);
+
 export const signedIn = (): boolean => sessionStorage.getItem(TOKEN_KEY) !== null;
 
 export function operatorName(): string | undefined {

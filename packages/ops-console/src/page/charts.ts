@@ -47,6 +47,8 @@ const CHARTS: readonly ChartSpec[] = [
   { title: 'Quarantined', unit: 'per period', lines: [{ label: 'quarantined', color: '#7c3aed', value: count('quarantined') }] },
 ];
 
+const hourMinute = (seconds: number): string => new Date(seconds * 1_000).toTimeString().slice(0, 5);
+
 /** The last hour of one component: throughput, latency percentiles, errors and quarantined messages, one uPlot chart each. */
 export function seriesCharts(series: SeriesView, width: number): { readonly element: HTMLElement; destroy(): void } {
   const container = h('div', { class: 'charts', 'data-component': series.component });
@@ -60,11 +62,11 @@ export function seriesCharts(series: SeriesView, width: number): { readonly elem
       {
         width,
         height: 150,
-        legend: { show: true },
+        legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [
-          { stroke: '#475569', grid: { stroke: '#e2e8f0' } },
+          { stroke: '#475569', grid: { stroke: '#e2e8f0' }, values: (_chart, ticks) => ticks.map(hourMinute) },
           { stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 44 },
         ],
         series: [{}, ...spec.lines.map((line) => ({ label: line.label, stroke: line.color, width: 2, spanGaps: true }))],

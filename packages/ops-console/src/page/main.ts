@@ -1,7 +1,7 @@
 import type { AlertsView, ErrorGroup, LogLine, PlatformStatus, SeriesView } from '@ndf/alerting';
 import type { QuarantineSummary } from '@ndf/runtime';
 import type { StalledView } from '../stalled-receipt.js';
-import { adoptTokenFromFragment, api, ApiError, operatorName, signedIn } from './api.js';
+import { adoptTokenFromFragment, api, ApiError, forgetToken, operatorName, signedIn } from './api.js';
 import { seriesCharts } from './charts.js';
 import { fill, h } from './dom.js';
 import { pipelineGraph } from './graph.js';
@@ -14,10 +14,18 @@ let chartedComponent = '';
 let charts: { destroy(): void } | undefined;
 const filter: QuarantineFilter = { service: '', tenant: '', error: '', status: '' };
 
+let signedOut = false;
+
 function showFailure(error: unknown): void {
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    // A refused token stays refused: stop asking, and forget it so that a reload asks for a sign-in.
+    signedOut = true;
+    forgetToken();
     document.body.classList.add('signed-out');
+    fill('operator');
+    fill('refresh-state');
     fill('sign-in', h('h2', {}, error.status === 401 ? 'Sign in' : 'Operators only'), h('p', {}, error.message), signInHint());
+    return;
   }
   fill('refresh-state', `refresh failed: ${error instanceof Error ? error.message : String(error)}`).classList.add('failed');
 }
@@ -112,6 +120,8 @@ if (!signedIn()) {
   const loop = () =>
     void refresh()
       .catch(showFailure)
-      .finally(() => setTimeout(loop, REFRESH_MS));
+      .finally(() => {
+        if (!signedOut) setTimeout(loop, REFRESH_MS);
+      });
   loop();
 }
