@@ -41,11 +41,23 @@ const LINE_COLOURS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed'].map
   [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)),
 );
 
+/** What the check reads of the page's document (the tests' types are Node's, not the DOM's). */
+interface CanvasDocument {
+  readonly document: {
+    querySelectorAll(selector: string): ArrayLike<{
+      readonly width: number;
+      readonly height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { readonly data: ArrayLike<number> } };
+    }>;
+  };
+}
+
 /** How many pixels of the chart's canvas are drawn in one of the lines' colours (anti-aliasing aside). */
 const linePixels = (page: Page, chart: number) =>
   page.evaluate(
     ({ chart, colours }) => {
-      const canvas = document.querySelectorAll<HTMLCanvasElement>('.chart canvas')[chart]!;
+      const { document } = globalThis as unknown as CanvasDocument;
+      const canvas = document.querySelectorAll('.chart canvas')[chart]!;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let count = 0;
       for (let offset = 0; offset < data.length; offset += 4) {
