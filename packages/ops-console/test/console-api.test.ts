@@ -145,6 +145,24 @@ describe('the quarantine', () => {
     expect(discard.status).toBe(200);
     expect((await call(`/api/quarantine/ocr/${discarded}/replay`, operator, { method: 'POST' })).status).toBe(409);
 
+    for (const [type, body, status] of [
+      ['text/plain', 'reason=x', 415],
+      ['application/json', '{"reason":', 400],
+      ['application/json', '["a reason"]', 400],
+      ['application/json', JSON.stringify({ reason: 'x'.repeat(20_000) }), 413],
+    ] as const) {
+      const response = await fetch(`${under.console.url}/api/quarantine/ocr/${replayed}/discard`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}`, 'content-type': type },
+        body,
+      });
+      expect({ type, status: response.status, field: ((await response.json()) as { field?: string }).field }).toEqual({
+        type,
+        status,
+        field: 'body',
+      });
+    }
+
     const audit = async (id: string) => ((await call(`/api/quarantine/ocr/${id}`, operator)).body as unknown as QuarantineRecord).audit;
     expect(await audit(replayed)).toEqual([expect.objectContaining({ action: 'replay', actor: 'dana@ops.example', reason: 'OCR fixed' })]);
     expect(await audit(discarded)).toEqual([

@@ -6,7 +6,7 @@ import { tableName } from '@ndf/catalog';
 import { platformQuarantine } from '@ndf/runtime';
 import { putReceiptItem } from '@ndf/testkit';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { startConsoleUnderTest, type ConsoleUnderTest } from './console-fixture.js';
 
@@ -27,14 +27,19 @@ afterAll(async () => {
   await under?.stop();
 });
 
+const pageErrors: string[] = [];
+
 async function signedInPage(token: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  // A set locale: the packaged Chromium otherwise takes "en-US@posix" from the environment, which Intl refuses.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${under.console.url}/#token=${token}`);
   return page;
 }
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 /** The lines' colours (charts.ts), so that axes and grid alone do not count as a drawn chart. */
 const LINE_COLOURS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed'].map((hex) =>
