@@ -61,7 +61,7 @@ export async function startOpsConsole(options: OpsConsoleOptions): Promise<OpsCo
     const method = request.method ?? 'GET';
     if (!url.pathname.startsWith('/api/')) return servePage(assets.get(url.pathname), method, response, url.pathname);
     try {
-      const operator = await authenticate(request.headers.authorization);
+      const operator = await authenticate(bearerOf(request));
       const matched = matchRoute(routes, method, url.pathname);
       if (matched === undefined) throw new HttpProblem(404, `No console API at ${url.pathname}.`);
       if (matched === 'method') throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}.`);
@@ -87,6 +87,16 @@ export async function startOpsConsole(options: OpsConsoleOptions): Promise<OpsCo
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The request's token: its Authorization header, else the Cognito access token an Application
+ * Load Balancer's Cognito authentication adds to each request it lets through (the cloud's entry).
+ * Either is verified against the issuer's JWKS all the same.
+ */
+function bearerOf(request: IncomingMessage): string | undefined {
+  const forwarded = request.headers['x-amzn-oidc-accesstoken'];
+  return request.headers.authorization ?? (typeof forwarded === 'string' && forwarded !== '' ? `Bearer ${forwarded}` : undefined);
 }
 
 function servePage(asset: PageAsset | undefined, method: string, response: ServerResponse, path: string): void {

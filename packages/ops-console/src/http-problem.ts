@@ -45,9 +45,12 @@ export function sendProblem(response: ServerResponse, problem: HttpProblem, inst
   sendJson(response, problem.status, body, 'application/problem+json');
 }
 
-/** The request's JSON object body (an empty body is an empty object). */
+/** The request's JSON object body (an empty one is an empty object). */
 export async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown>> {
+  // Only JSON, even when empty: a page of another site cannot send it without a preflight this
+  // server never allows, so no form can make a signed-in browser replay or discard.
   const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpProblem(415, 'The request body must be application/json.', 'body');
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -56,7 +59,6 @@ export async function readJsonObject(request: IncomingMessage): Promise<Record<s
     chunks.push(chunk);
   }
   if (length === 0) return {};
-  if (!/^application\/json\b/i.test(type)) throw new HttpProblem(415, 'The request body must be application/json.', 'body');
   let value: unknown;
   try {
     value = JSON.parse(Buffer.concat(chunks).toString('utf8'));

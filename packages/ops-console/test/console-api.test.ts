@@ -68,6 +68,14 @@ describe('who may use the console', () => {
     }
   });
 
+  it("accepts the access token a load balancer's Cognito authentication forwards, verified the same way", async () => {
+    const forwarded = (token: string) =>
+      fetch(`${under.console.url}/api/alerts`, { headers: { 'x-amzn-oidc-accesstoken': token } }).then((response) => response.status);
+    expect(await forwarded(operator)).toBe(200);
+    expect(await forwarded(await under.tenantToken())).toBe(403);
+    expect(await forwarded('forged')).toBe(401);
+  });
+
   it('serves the page to anyone (it holds no data), under a content security policy', async () => {
     const response = await fetch(`${under.console.url}/`);
     expect(response.status).toBe(200);
@@ -143,10 +151,12 @@ describe('the quarantine', () => {
     expect(refused.body).toMatchObject({ status: 400, field: 'reason' });
     const discard = await call(`/api/quarantine/ocr/${discarded}/discard`, operator, { method: 'POST', body: { reason: 'a test upload' } });
     expect(discard.status).toBe(200);
-    expect((await call(`/api/quarantine/ocr/${discarded}/replay`, operator, { method: 'POST' })).status).toBe(409);
+    expect((await call(`/api/quarantine/ocr/${discarded}/replay`, operator, { method: 'POST', body: {} })).status).toBe(409);
 
     for (const [type, body, status] of [
       ['text/plain', 'reason=x', 415],
+      ['text/plain', '', 415],
+      ['application/x-www-form-urlencoded', '', 415],
       ['application/json', '{"reason":', 400],
       ['application/json', '["a reason"]', 400],
       ['application/json', JSON.stringify({ reason: 'x'.repeat(20_000) }), 413],
