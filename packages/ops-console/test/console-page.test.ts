@@ -139,6 +139,25 @@ describe('the ops console page', () => {
     await page.close();
   });
 
+  it('refreshes by itself: a message quarantined after the page loaded appears without a reload', async () => {
+    const page = await signedInPage(await under.operatorToken());
+    await page.waitForSelector('body[data-loaded="true"]');
+    const id = randomUUID();
+    await under.quarantine('receipt-parser', id);
+    await page.waitForSelector(`[data-quarantine-id="${id}"]`, { timeout: 20_000 });
+    await page.close();
+  });
+
+  it('asks for a sign-in, with how to get one, when opened without a token', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${under.console.url}/`);
+    await page.waitForSelector('#sign-in h2');
+    expect(await page.textContent('#sign-in')).toContain('npm run ops -- console');
+    expect(await page.isVisible('main')).toBe(false);
+    await page.close();
+  });
+
   it("refuses a tenant's token: the page says it is for operators, and shows no data", async () => {
     const page = await signedInPage(await under.tenantToken());
     await page.waitForSelector('#sign-in h2');
