@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,9 @@ export interface PageAsset {
   readonly body: Buffer;
 }
 
-const pageDirectory = join(dirname(fileURLToPath(import.meta.url)), 'page');
+const here = dirname(fileURLToPath(import.meta.url));
+// The page's sources sit beside this file in src/; a build (dist/) does not copy them, so it reads them from src/.
+const pageDirectory = existsSync(join(here, 'page')) ? join(here, 'page') : join(here, '..', 'src', 'page');
 const require = createRequire(import.meta.url);
 
 /**
