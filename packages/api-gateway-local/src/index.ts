@@ -1,6 +1,6 @@
 export { gatewayClaims } from './claims.js';
 export { buildEvent, gatewayRequestId, gatewayTime, isTextContentType, type EventContext } from './event.js';
-export { createJwtAuthorizer, type Authorization, type JwtAuthorizerOptions } from './jwt-authorizer.js';
+export { createJwtAuthorizer, type Authorization, type JwtAuthorizerOptions } from '@ndf/jwt-authorizer';
 export { answerOf, gatewayMessage, type HttpAnswer } from './result.js';
 export { routeMatcher, type RouteConfig, type RouteMatch } from './routes.js';
 export {

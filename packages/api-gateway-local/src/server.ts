@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { gatewayClaims } from './claims.js';
 import { buildEvent, gatewayRequestId } from './event.js';
-import { createJwtAuthorizer, type JwtAuthorizerOptions } from './jwt-authorizer.js';
+import { createJwtAuthorizer, type JwtAuthorizerOptions } from '@ndf/jwt-authorizer';
 import { answerOf, gatewayMessage, type HttpAnswer } from './result.js';
 import { routeMatcher, type RouteConfig } from './routes.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { TenantRole } from './roles.js';
 
 declare const scopeBrand: unique symbol;
 
@@ -11,7 +11,8 @@ export interface TenantScope {
   readonly tenant: string;
   /** The user's stable id (the token's `sub`), or a service's name for a worker. */
   readonly user: string;
-  readonly roles: readonly Role[];
+  /** Only tenants' roles: an operator acts on no tenant's data. */
+  readonly roles: readonly TenantRole[];
   readonly [scopeBrand]: true;
 }
 
@@ -30,7 +31,7 @@ export class InvalidScopeError extends Error {
   }
 }
 
-export function tenantScope(parts: { tenant: string; user: string; roles: readonly Role[] }): TenantScope {
+export function tenantScope(parts: { tenant: string; user: string; roles: readonly TenantRole[] }): TenantScope {
   if (!TENANT_PATTERN.test(parts.tenant)) throw new InvalidScopeError('tenant', parts.tenant);
   if (!USER_PATTERN.test(parts.user)) throw new InvalidScopeError('user', parts.user);
   return Object.freeze({ tenant: parts.tenant, user: parts.user, roles: Object.freeze([...parts.roles]) }) as TenantScope;

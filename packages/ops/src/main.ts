@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CommandContext } from './command-context.js';
+import { consoleCommand } from './console-command.js';
 import { quarantineCommand } from './quarantine-command.js';
 import { reconcileCommand } from './reconcile-command.js';
 import { opsTarget } from './target.js';
@@ -47,6 +48,7 @@ export async function runOps(argv: readonly string[], io: OpsIo): Promise<number
   try {
     if (command === 'quarantine') await quarantineCommand({ ...values, positionals: rest }, context);
     else if (command === 'reconcile') await reconcileCommand(rest, context);
+    else if (command === 'console') await consoleCommand(values, context, io.env);
     else throw new UsageError(`unknown command "${command}"`);
     return 0;
   } catch (error) {

@@ -1,6 +1,8 @@
 import {
   platformQuarantine,
+  QUARANTINE_STATUSES,
   QuarantineNotFoundError,
+  searchQuarantine,
   type Operator,
   type QuarantineRecord,
   type QuarantineStatus,
@@ -9,9 +11,6 @@ import {
 import type { CommandContext } from './command-context.js';
 import { formatTable } from './table.js';
 import { UsageError } from './usage.js';
-
-const STATUSES: readonly QuarantineStatus[] = ['quarantined', 'replaying', 'replayed', 'discarded'];
-const PAGE = 100;
 
 export interface QuarantineArguments {
   readonly positionals: readonly string[];
@@ -80,25 +79,14 @@ export async function quarantineCommand(args: QuarantineArguments, context: Comm
 
 const noRecord = ({ service, id }: { service: string; id: string }) => `no quarantined message ${id} for ${service}`;
 
-/** Newest first; a status filter reads further pages until the limit is reached or the records end. */
+/** Newest first, filtered by service and status. */
 async function listMatching(quarantine: ReturnType<typeof platformQuarantine>, args: QuarantineArguments): Promise<QuarantineSummary[]> {
   const limit = args.limit === undefined ? 50 : Number(args.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${args.limit}"`);
   const status = args.status as QuarantineStatus | undefined;
-  if (status !== undefined && !STATUSES.includes(status))
-    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, not "${args.status}"`);
-  const items: QuarantineSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await quarantine.list({
-      ...(args.service ? { service: args.service } : {}),
-      limit: status ? PAGE : limit - items.length,
-      ...(cursor ? { cursor } : {}),
-    });
-    items.push(...page.items.filter((item) => status === undefined || item.status === status));
-    cursor = page.cursor;
-  } while (cursor && items.length < limit);
-  return items.slice(0, limit);
+  if (status !== undefined && !QUARANTINE_STATUSES.includes(status))
+    throw new UsageError(`--status must be one of ${QUARANTINE_STATUSES.join(', ')}, not "${args.status}"`);
+  return searchQuarantine(quarantine, { ...(args.service ? { service: args.service } : {}), ...(status ? { status } : {}), limit });
 }
 
 function summaryTable(items: readonly QuarantineSummary[]): string {

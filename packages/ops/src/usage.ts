@@ -9,6 +9,7 @@ export const USAGE = `usage: npm run ops -- <command> [--json]
   quarantine replay <service> <id> --operator <name> [--reason "..."] [--queue <queue name>]
   quarantine discard <service> <id> --operator <name> --reason "..."
   reconcile now
+  console [--operator <e-mail>]       a link signing a browser tab in to the laptop's ops console
 
 Against the laptop when AWS_ENDPOINT_URL_* are set (\`npm run stack\` prints them), else against
 the cloud with the usual AWS credentials and region; NDF_PREFIX names the deployment (default ndf-).`;

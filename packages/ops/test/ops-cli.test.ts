@@ -3,6 +3,7 @@ import { catalog, queueName } from '@ndf/catalog';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { platformQuarantine, type QuarantineEntry, type QuarantineRecord, type QuarantineSummary, type ReplayResult } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operatorAuthenticator } from '@ndf/ops-console';
 import { runOps } from '../src/index.js';
 
 const PREFIX = 'ops-cli-';
@@ -153,5 +154,30 @@ describe('ops reconcile now', () => {
     expect(sent.queueName).toBe(`${PREFIX}reconciler`);
     const tick = (await receive('reconciler')).find((message) => message.MessageId === sent.messageId);
     expect(tick?.Body).toBe('{"kind":"tick"}');
+  });
+});
+
+describe('ops console', () => {
+  it('prints a link to the laptop console carrying a fresh operator token that the console accepts', async () => {
+    const { code, out, err } = await ops('console', '--operator', 'dana@ops.example', '--json');
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    const { url, operator } = JSON.parse(out) as { url: string; operator: string };
+    expect(operator).toBe('dana@ops.example');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:9500\/#token=[\w-]+\.[\w-]+\.[\w-]+$/);
+    const authenticate = operatorAuthenticator({
+      issuer: stack.endpoints.issuer,
+      audience: [stack.issuer.audience],
+      jwksUrl: stack.endpoints.jwks,
+    });
+    const token = new URL(url).hash.replace('#token=', '');
+    expect(await authenticate(`Bearer ${token}`)).toEqual({ id: 'dana@ops.example', role: 'operator' });
+  });
+
+  it('refuses to make a link without the local issuer (the cloud signs in through its own entry)', async () => {
+    let err = '';
+    const env = { ...stack.environment(), NDF_JWT_ISSUER: '' };
+    const code = await runOps(['console'], { env, stdout: () => undefined, stderr: (text) => (err += text) });
+    expect(code).toBe(2);
+    expect(err).toContain("laptop's console only");
   });
 });

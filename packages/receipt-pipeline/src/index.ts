@@ -14,3 +14,4 @@ export { parseChange } from './change.js';
 export { itemReader, readChange, withImages, type ItemReader } from './change-image.js';
 export { RECEIPT_TEXT_FILES, pendingJob, type PendingJob, type StageSeen } from './pending-job.js';
 export { reconcileIndexChange } from './reconcile-index-change.js';
+export { openReceiptsSince, STUCK_AFTER_SETTING } from './open-receipts.js';

@@ -12,6 +12,7 @@ import {
   QuarantineAudit,
   QuarantineNotFoundError,
   QuarantineStateError,
+  searchQuarantine,
   type DynamoQuarantineStoreOptions,
   type Operator,
   type QuarantineEntry,
@@ -149,6 +150,28 @@ describe('DynamoQuarantineStore', () => {
 
     const { cursor } = await quarantine.list({ service: 'list-a', since, limit: 1 });
     await expect(quarantine.list({ service: 'list-b', cursor })).rejects.toThrow(/another listing/);
+  });
+
+  it('keeps the tenant its payload names, and searches by service, tenant, error and status', async () => {
+    const quarantine = store({ clock: steppingClock('2032-01-01T00:00:00.000Z') });
+    const failure = (errorName: string) => [{ attempt: 1, at: '2032-01-01T00:00:00.000Z', durationMs: 5, errorName, message: 'no' }];
+    await quarantine.quarantine(
+      entry('search-a', 's1', { payload: JSON.stringify({ tenant: 'acme' }), failures: failure('TimeoutError') }),
+    );
+    await quarantine.quarantine(entry('search-a', 's2', { payload: JSON.stringify({ tenant: 'globex' }) }));
+    await quarantine.quarantine(entry('search-b', 's3', { payload: JSON.stringify({ tenant: 'acme' }) }));
+    await quarantine.quarantine(entry('search-a', 's4', { payload: JSON.stringify({ tenant: 'acme' }) }));
+    await quarantine.discard('search-a', 's4', { operator: ops, reason: 'test data' });
+
+    const ids = async (search: Parameters<typeof searchQuarantine>[1]) =>
+      (await searchQuarantine(quarantine, search)).map((item) => item.id);
+    expect((await quarantine.show('search-a', 's1'))?.tenant).toBe('acme');
+    expect(await ids({ service: 'search-a', limit: 10 })).toEqual(['s4', 's2', 's1']);
+    expect(await ids({ service: 'search-a', tenant: 'acme', limit: 10 })).toEqual(['s4', 's1']);
+    expect(await ids({ service: 'search-a', tenant: 'acme', status: 'quarantined', limit: 10 })).toEqual(['s1']);
+    expect(await ids({ tenant: 'acme', errorName: 'PermanentError', limit: 10 })).toEqual(expect.arrayContaining(['s3', 's4']));
+    expect(await ids({ service: 'search-a', errorName: 'TimeoutError', limit: 10 })).toEqual(['s1']);
+    expect(await ids({ service: 'search-a', tenant: 'acme', limit: 1 })).toEqual(['s4']);
   });
 
   it('replays once onto the source queue as a new message with its attributes', async () => {

@@ -57,6 +57,20 @@ describe('authentication', () => {
     expect(document.body).toMatchObject({ openapi: '3.1.0' });
   });
 
+  it("answers 403 problem+json to an operator's token on every tenant route: it grants no tenant data", async () => {
+    const token = await ingest.token({ user: 'oncall', roles: ['operator'] });
+    const answers = [
+      await ingest.call('GET', '/v1/notes', '/v1/notes', { token }),
+      await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${aliceNote}`, { token }),
+      await ingest.call('POST', '/v1/notes', '/v1/notes', { token, body: noteBody(), headers: { 'idempotency-key': randomUUID() } }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(403);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.body).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('operator') });
+    }
+  });
+
   it('answers 403 for a valid token that grants no role', async () => {
     const answer = await ingest.call('GET', '/v1/notes', '/v1/notes', { token: await ingest.token({ roles: [] }) });
     expect(answer.status).toBe(403);

@@ -1,3 +1,5 @@
+import { STUCK_AFTER_SETTING } from '@ndf/receipt-pipeline';
+
 /** How the reconciler judges what is stuck; from the environment, with the platform's defaults. */
 export interface ReconcilerSettings {
   /** A receipt not moved on for this long is looked at (its job driven again once its queue is drained). */
@@ -16,7 +18,7 @@ const SECOND = 1_000;
 const HOUR = 3_600 * SECOND;
 
 const SETTINGS = {
-  stuckAfterMs: { variable: 'NDF_RECONCILER_STUCK_AFTER_SECONDS', unit: SECOND, fallback: 120 },
+  stuckAfterMs: STUCK_AFTER_SETTING,
   forceAfterMs: { variable: 'NDF_RECONCILER_FORCE_AFTER_SECONDS', unit: SECOND, fallback: 1_800 },
   // The presigned POST lives 15 minutes; a day leaves room for an app that retries from a bad connection.
   uploadExpiryMs: { variable: 'NDF_RECONCILER_UPLOAD_EXPIRY_HOURS', unit: HOUR, fallback: 24 },

@@ -1,6 +1,6 @@
+import { openReceiptsSince } from '@ndf/receipt-pipeline';
 import { parseScheduleTick, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import type { ReconcilerDependencies } from './dependencies.js';
-import { openReceiptsSince } from './open-receipts.js';
 import { QueueBacklog } from './queue-backlog.js';
 import { reconcileReceipt, type Reconciled } from './reconcile-receipt.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { ROLES, type Role } from '@ndf/contracts';
 import type { JWTPayload } from 'jose';
 
-export const ROLES = ['employee', 'approver', 'accountant', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3_600;
 /** Cognito's longest ID token validity. */

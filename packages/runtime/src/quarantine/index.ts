@@ -16,3 +16,5 @@ export { QuarantineAudit, requireOperator } from './quarantine-audit.js';
 export { DynamoQuarantineStore, type DynamoQuarantineStoreOptions } from './dynamo-quarantine-store.js';
 export { platformQuarantine } from './platform-quarantine.js';
 export { sweepDeadLetterQueue, sweepOnce, type SweepOptions } from './dlq-sweeper.js';
+export { QUARANTINE_STATUSES, matchesSearch, searchQuarantine, type QuarantineSearch } from './quarantine-search.js';
+export { tenantOfPayload } from './quarantine-tenant.js';

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { QuarantineEntry } from './quarantine-entry.js';
+import { tenantOfPayload } from './quarantine-tenant.js';
 import { acrossServicesKey, recordKey } from './quarantine-keys.js';
 import type { AuditEvent, QuarantineRecord, QuarantineStatus, QuarantineSummary } from './quarantine-record.js';
 
@@ -11,6 +12,7 @@ export interface StoredRecord extends Omit<QuarantineEntry, 'payload'> {
   readonly payload?: string;
   readonly payloadObject?: { readonly bucket: string; readonly key: string };
   readonly payloadBytes: number;
+  readonly tenant?: string;
   readonly quarantinedAt: string;
   readonly status: QuarantineStatus;
   /** The last operator action, kept so that one interrupted before its audit entry was written can complete it. */
@@ -20,7 +22,17 @@ export interface StoredRecord extends Omit<QuarantineEntry, 'payload'> {
   readonly replayClaimUntil?: number;
 }
 
-export const SUMMARY_ATTRIBUTES = ['id', 'service', 'source', 'reason', 'failures', 'quarantinedAt', 'status', 'payloadBytes'] as const;
+export const SUMMARY_ATTRIBUTES = [
+  'id',
+  'service',
+  'source',
+  'reason',
+  'failures',
+  'quarantinedAt',
+  'status',
+  'payloadBytes',
+  'tenant',
+] as const;
 
 export function recordItem(
   entry: QuarantineEntry,
@@ -28,6 +40,7 @@ export function recordItem(
   payload: { readonly inline: string } | { readonly bucket: string; readonly key: string },
 ): Record<string, AttributeValue> {
   const id = entry.originalId;
+  const tenant = tenantOfPayload(entry.payload);
   const record: StoredRecord = {
     id,
     service: entry.service,
@@ -42,6 +55,7 @@ export function recordItem(
     originalId: entry.originalId,
     quarantinedAt,
     status: 'quarantined',
+    ...(tenant === undefined ? {} : { tenant }),
   };
   return marshall(
     { ...recordKey(entry.service, quarantinedAt, id), ...acrossServicesKey(entry.service, quarantinedAt, id), ...record },
@@ -61,6 +75,7 @@ export function toSummary(record: Pick<StoredRecord, (typeof SUMMARY_ATTRIBUTES)
     quarantinedAt: record.quarantinedAt,
     status: record.status,
     payloadBytes: record.payloadBytes,
+    ...(record.tenant === undefined ? {} : { tenant: record.tenant }),
   };
 }
 

@@ -33,6 +33,8 @@ export interface QuarantineSummary {
   readonly quarantinedAt: string;
   readonly status: QuarantineStatus;
   readonly payloadBytes: number;
+  /** The tenant its payload names, if any (records quarantined before it was kept have none). */
+  readonly tenant?: string;
 }
 
 /** A quarantined message in full, its payload re-joined when it was kept in S3, with its append-only audit. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { InvalidScopeError, isRole, tenantScope, type Role, type TenantScope } from '@ndf/contracts';
+import { InvalidScopeError, isTenantRole, OPERATOR_ROLE, TENANT_ROLES, tenantScope, type TenantScope } from '@ndf/contracts';
 import { ProblemError } from './problem.js';
 
 /** API Gateway hands array claims over as "[a b]"; a direct invocation may pass a real array. */
@@ -18,11 +18,18 @@ export function callerScope(event: APIGatewayProxyEventV2WithJWTAuthorizer): Ten
   const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
   const tenant = claims['custom:tenant'];
   const user = claims.sub;
-  const roles = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
+  const groups = listClaim(claims['cognito:groups']);
+  const roles = groups.filter(isTenantRole);
   if (typeof tenant !== 'string' || tenant === '') throw new ProblemError(403, 'forbidden', 'The token names no tenant (custom:tenant).');
   if (typeof user !== 'string' || user === '') throw new ProblemError(403, 'forbidden', 'The token names no user (sub).');
+  if (roles.length === 0 && groups.includes(OPERATOR_ROLE))
+    throw new ProblemError(
+      403,
+      'forbidden',
+      "An operator's token grants no access to tenants' notes (cognito:groups holds operator only).",
+    );
   if (roles.length === 0)
-    throw new ProblemError(403, 'forbidden', 'The token grants none of the roles employee, approver, accountant, admin (cognito:groups).');
+    throw new ProblemError(403, 'forbidden', `The token grants none of the roles ${TENANT_ROLES.join(', ')} (cognito:groups).`);
   try {
     return tenantScope({ tenant, user, roles });
   } catch (error) {

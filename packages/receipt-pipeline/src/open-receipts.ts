@@ -2,6 +2,9 @@ import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { RECONCILE_SHARDS, reconcileShardKey } from '@ndf/contracts';
 
+/** How long a receipt may sit without moving on before the reconciler looks at it (and the ops console shows it stalled). */
+export const STUCK_AFTER_SETTING = { variable: 'NDF_RECONCILER_STUCK_AFTER_SECONDS', unit: 1_000, fallback: 120 } as const;
+
 /**
  * Receipts not in a final state and not looked at since `before`, oldest first in each shard of
  * the reconciler's index (gsi1), at most `limit` in all, shared between the shards. Only open
@@ -11,7 +14,7 @@ export async function openReceiptsSince(
   dynamodb: DynamoDBClient,
   table: string,
   { before, limit }: { readonly before: Date; readonly limit: number },
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
   const perShard = Math.max(1, Math.ceil(limit / RECONCILE_SHARDS));
   const shards = Array.from({ length: RECONCILE_SHARDS }, (_, shard) => shard);
