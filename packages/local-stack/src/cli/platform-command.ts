@@ -7,7 +7,7 @@ import { paths } from '../paths.js';
 import { banner } from '../platform/banner.js';
 import { bundleProcesses } from '../platform/bundle.js';
 import { platformEventHandler } from '../platform/platform-events.js';
-import type { PlatformObserverFactory } from '../platform/platform-observer.js';
+import type { PlatformObserver, PlatformObserverFactory } from '../platform/platform-observer.js';
 import { processLogEnvironment, processOutput } from '../platform/process-output.js';
 import { platformProcesses } from '../platform/processes.js';
 import { startScheduleTicks } from '../platform/schedule-ticks.js';
@@ -41,7 +41,9 @@ export async function platformCommand(options: PlatformCommandOptions): Promise<
   const building = Date.now();
   const bundled = await bundleProcesses(platformProcesses(catalog, paths.repoRoot, environment), paths.bundleCacheDir);
   log(`services built in ${Date.now() - building} ms`);
-  const observers = await Promise.all((options.observers ?? []).map((start) => start({ stack, log, logs })));
+  // In order: an observer may serve what one before it gathers (the console, the monitor's read model).
+  const observers: PlatformObserver[] = [];
+  for (const start of options.observers ?? []) observers.push(await start({ stack, log, logs }));
   const output = processOutput({
     print: (component, text) => console.log(`${tag(component)} ${text}`),
     store: logs,

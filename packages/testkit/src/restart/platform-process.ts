@@ -13,7 +13,8 @@ import {
 
 /** The environment that puts a platform on its own free ports and data folder, kept for its restarts. */
 export async function platformEnvironment(dataDir: string, extra: Record<string, string>): Promise<Record<string, string>> {
-  const variables = [...Object.values(PORT_VARIABLES), ...catalog.apis.map((api) => apiPortVariable(api))];
+  // NDF_PORT_CONSOLE: the ops console `npm start` serves (its variable lives with the console, which the local stack does not know).
+  const variables = [...Object.values(PORT_VARIABLES), ...catalog.apis.map((api) => apiPortVariable(api)), 'NDF_PORT_CONSOLE'];
   const ports = await Promise.all(variables.map(() => freePort()));
   return { ...Object.fromEntries(variables.map((variable, index) => [variable, String(ports[index])])), NDF_DATA_DIR: dataDir, ...extra };
 }
