@@ -8,7 +8,7 @@ export {
   stuckAfterMs,
   type PlatformConsoleOptions,
 } from './platform-console.js';
-export { OPERATOR_TOKEN_TENANT, operatorSignInUrl } from './sign-in.js';
+export { OPERATOR_TOKEN_TENANT, mintOperatorToken, operatorSignInUrl } from './sign-in.js';
 export { QUARANTINE_ROUTES } from './routes/quarantine-routes.js';
 export { STALLED_ROUTE, type StalledSource } from './routes/stalled-routes.js';
 export type { StalledReceipt, StalledView } from './stalled-receipt.js';

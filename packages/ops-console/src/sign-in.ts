@@ -2,12 +2,8 @@
 export const OPERATOR_TOKEN_TENANT = 'ndf-operators';
 const SIGN_IN_LIFETIME_SECONDS = 8 * 3_600;
 
-/**
- * A link that signs a browser tab in to the console: a fresh operator token from the local
- * issuer, in the URL's fragment, which browsers never send to a server; the page moves it to
- * the tab's session storage and clears the fragment.
- */
-export async function operatorSignInUrl(options: { issuerUrl: string; consoleUrl: string; operator: string }): Promise<string> {
+/** A fresh operator token from the local issuer, for `operator` (a name or an e-mail). */
+export async function mintOperatorToken(options: { issuerUrl: string; operator: string }): Promise<string> {
   const email = options.operator.includes('@') ? options.operator : undefined;
   const user = options.operator.replace(/@.*$/, '');
   let response: Response;
@@ -29,5 +25,14 @@ export async function operatorSignInUrl(options: { issuerUrl: string; consoleUrl
   }
   const body = (await response.json().catch(() => ({}))) as { token?: string; detail?: string };
   if (!response.ok || !body.token) throw new Error(`the token issuer refused: ${body.detail ?? response.status}`);
-  return `${options.consoleUrl}/#token=${body.token}`;
+  return body.token;
+}
+
+/**
+ * A link that signs a browser tab in to the console: a fresh operator token from the local
+ * issuer, in the URL's fragment, which browsers never send to a server; the page moves it to
+ * the tab's session storage and clears the fragment.
+ */
+export async function operatorSignInUrl(options: { issuerUrl: string; consoleUrl: string; operator: string }): Promise<string> {
+  return `${options.consoleUrl}/#token=${await mintOperatorToken(options)}`;
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from './command-context.js';
 import { consoleCommand } from './console-command.js';
 import { quarantineCommand } from './quarantine-command.js';
 import { reconcileCommand } from './reconcile-command.js';
+import { alertsCommand, statusCommand } from './status-command.js';
 import { opsTarget } from './target.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -49,6 +50,8 @@ export async function runOps(argv: readonly string[], io: OpsIo): Promise<number
     if (command === 'quarantine') await quarantineCommand({ ...values, positionals: rest }, context);
     else if (command === 'reconcile') await reconcileCommand(rest, context);
     else if (command === 'console') await consoleCommand(values, context, io.env);
+    else if (command === 'status') await statusCommand(context, io.env);
+    else if (command === 'alerts') await alertsCommand(context, io.env);
     else throw new UsageError(`unknown command "${command}"`);
     return 0;
   } catch (error) {

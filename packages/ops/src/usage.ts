@@ -4,6 +4,8 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `usage: npm run ops -- <command> [--json]
+  status                              every component: up, flow, p99, queue, dead letters, alert
+  alerts                              the open alerts and the latest alert events
   quarantine list [--service S] [--status quarantined|replaying|replayed|discarded] [--limit N]
   quarantine show <service> <id>
   quarantine replay <service> <id> --operator <name> [--reason "..."] [--queue <queue name>]
