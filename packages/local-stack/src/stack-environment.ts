@@ -23,8 +23,14 @@ export function stackEnvironment(config: StackConfig, endpoints: LocalStackEndpo
     NDF_JWT_ISSUER: endpoints.issuer,
     NDF_JWT_AUDIENCE: audience,
     NDF_JWKS_URL: endpoints.jwks,
+    // DynamoDB Local stamps stream records down to the minute (DynamoDB: to the second): a stream
+    // reader measures its lag from the minute's end, or a fresh record would read up to 60 s old.
+    NDF_STREAM_TIMESTAMP_GRANULARITY_MS: String(DYNAMODB_LOCAL_STREAM_TIMESTAMP_GRANULARITY_MS),
   };
 }
+
+/** How coarsely DynamoDB Local stamps a stream record's ApproximateCreationDateTime (measured: rounded down to the minute). */
+export const DYNAMODB_LOCAL_STREAM_TIMESTAMP_GRANULARITY_MS = 60_000;
 
 /**
  * The AWS part of the environment of the developer's running platform (`npm start`), read from

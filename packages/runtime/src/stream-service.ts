@@ -36,6 +36,14 @@ export function defineStreamService<D = undefined>(definition: Omit<StreamServic
  * Reads a table's stream until asked to stop, with the semantics of Lambda's event source
  * mapping (see consumeStream), in the shell every process has.
  */
+/** NDF_STREAM_TIMESTAMP_GRANULARITY_MS: what the local stack sets for DynamoDB Local, which stamps records to the minute. */
+function streamTimestampGranularityMs(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.NDF_STREAM_TIMESTAMP_GRANULARITY_MS ?? 0);
+  if (!(Number.isInteger(value) && value >= 0))
+    throw new Error(`NDF_STREAM_TIMESTAMP_GRANULARITY_MS=${env.NDF_STREAM_TIMESTAMP_GRANULARITY_MS} is not a whole number of ms.`);
+  return value;
+}
+
 export function startStreamService<D>(definition: StreamServiceDefinition<D>, options: RunOptions = {}): Promise<RunningService> {
   const { entry } = definition;
   // While a dependency is unreachable, shards wait rather than bisect good changes into quarantine.
@@ -60,6 +68,7 @@ export function startStreamService<D>(definition: StreamServiceDefinition<D>, op
       batchSize: entry.batchSize,
       maxRetries: entry.maxRetries,
       handlerTimeoutMs: entry.deadlineMs,
+      creationTimeGranularityMs: streamTimestampGranularityMs(env),
       abandoned,
       handleBatch: async (records, { signal: batchSignal, shardId }) =>
         definition.handleBatch(

@@ -19,11 +19,22 @@ export interface ShardReaderOptions {
   readonly lease: ShardLease;
   readonly batchSize: number;
   readonly pollIntervalMs: number;
+  /**
+   * How coarsely the stream stamps its records' creation time: DynamoDB rounds it down to the
+   * second, DynamoDB Local to the minute. The age is measured from the end of that span, so that
+   * a fresh record does not read as a minute old (a lower bound of the age, never an excess).
+   */
+  readonly creationTimeGranularityMs?: number;
   /** Hands a page over; it has been handled or quarantined, and checkpointed, when this resolves. */
   readonly deliver: (records: StreamRecord[]) => Promise<void>;
   readonly signal: AbortSignal;
   readonly metrics: Metrics;
   readonly log: (event: Record<string, unknown>) => void;
+}
+
+/** How far behind a reader is that reads a record stamped `changedAt` at `now`: at least this, as the stamp is rounded down. */
+export function iteratorAgeMs(changedAt: Date, now: number, granularityMs: number): number {
+  return Math.max(0, now - (changedAt.getTime() + granularityMs));
 }
 
 /**
@@ -71,7 +82,7 @@ export async function readShard(options: ShardReaderOptions): Promise<'finished'
     if (records.length > 0) {
       metrics.increment('stream_records', records.length);
       const changedAt = records[records.length - 1]?.dynamodb?.ApproximateCreationDateTime;
-      if (changedAt) metrics.gauge('stream_iterator_age_ms', Math.max(0, Date.now() - changedAt.getTime()));
+      if (changedAt) metrics.gauge('stream_iterator_age_ms', iteratorAgeMs(changedAt, Date.now(), options.creationTimeGranularityMs ?? 0));
       await options.deliver(records);
       position = sequenceOf(records[records.length - 1]!);
     }

@@ -33,6 +33,8 @@ export interface StreamConsumerOptions {
   readonly maxRetries?: number;
   /** The wait before reading an idle shard again. Default 250. */
   readonly pollIntervalMs?: number;
+  /** See ShardReaderOptions.creationTimeGranularityMs. Default 0. */
+  readonly creationTimeGranularityMs?: number;
   /**
    * The handler's signal aborts after this long, and the attempt counts as failed; the shard
    * tries its records again only once the handler has stopped.
@@ -139,6 +141,7 @@ export async function consumeStream(options: StreamConsumerOptions): Promise<voi
         lease,
         batchSize: options.batchSize ?? 100,
         pollIntervalMs: options.pollIntervalMs ?? 250,
+        ...(options.creationTimeGranularityMs === undefined ? {} : { creationTimeGranularityMs: options.creationTimeGranularityMs }),
         deliver: (records) => deliverBatch(records, lease, delivery(shardId), readerSignal),
         signal: readerSignal,
         metrics,
