@@ -46,7 +46,10 @@ async function quiet(mailbox: AlertMailbox, calmMs: number, timeoutMs: number): 
     const open = await mailbox.openComponents();
     const lastAt = notices.at(-1)?.at ?? 0;
     if (open.length === 0 && Date.now() - lastAt >= calmMs) return;
-    if (Date.now() > deadline) throw new Error(`the platform did not settle: open alerts for ${open.join(', ')}`);
+    if (Date.now() > deadline) {
+      const latest = open.map((component) => notices.filter((notice) => notice.component === component).at(-1)?.text ?? component);
+      throw new Error(`the platform did not settle: open alerts:\n${latest.join('\n\n')}`);
+    }
     await wait(1_000);
   }
 }

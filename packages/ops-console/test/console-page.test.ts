@@ -7,7 +7,7 @@ import { platformQuarantine } from '@ndf/runtime';
 import { putReceiptItem } from '@ndf/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { launchChromium } from '@ndf/testkit';
 import { startConsoleUnderTest, type ConsoleUnderTest } from './console-fixture.js';
 
 // The page in headless Chromium, on the real quarantine (DynamoDB Local) and token issuer; the

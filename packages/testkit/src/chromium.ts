@@ -34,3 +34,4 @@ export async function launchChromium(): Promise<Browser> {
   const { executablePath, args } = await findChromium();
   return chromium.launch({ executablePath, headless: true, args: [...args] });
 }
+export type { Browser, Page } from 'playwright-core';

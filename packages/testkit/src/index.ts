@@ -13,3 +13,4 @@ export { ReceiptsClient, type SubmittedReceipt } from './restart/receipts-client
 export { restartReport } from './restart/restart-report.js';
 export { runRestart, type RestartFigures, type RestartOptions, type StopMode } from './restart/run-restart.js';
 export { startWebhookServer, type WebhookServer } from './webhook-server.js';
+export { findChromium, launchChromium, type Browser, type Page } from './chromium.js';
