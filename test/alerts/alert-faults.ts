@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DEFAULT_PREFIX, catalog, queueName, type RunbookKind } from '@ndf/catalog';
-import { buildObjectCreatedEvent, receiptKey, tenantScope } from '@ndf/contracts';
+import { receiptKey, tenantScope } from '@ndf/contracts';
 import { generateFixtures } from '@ndf/receipt-fixtures';
-import { ReceiptsClient, platformAccess } from '@ndf/testkit';
+import { ReceiptsClient, platformAccess, receiptUploadEvent, storeBehindTheEdge } from '@ndf/testkit';
 import { emulatorProcess, serviceProcess } from './platform-processes.js';
 
 export type PlatformAccess = Awaited<ReturnType<typeof platformAccess>>;
@@ -122,23 +121,7 @@ export const FAULTS: readonly Fault[] = [
       // Events of a receipt already read, with its pinned version: once DynamoDB is back, each is a repeat that changes nothing.
       const receipt = await processedReceipt(access);
       const event = JSON.stringify(
-        buildObjectCreatedEvent({
-          region: 'eu-west-3',
-          eventTime: new Date(),
-          eventName: 'ObjectCreated:Post',
-          principalId: 'bench',
-          sourceIpAddress: '127.0.0.1',
-          requestId: randomUUID(),
-          hostId: randomUUID(),
-          configurationId: 'receipts',
-          bucket: access.receiptsBucket,
-          bucketOwnerPrincipalId: 'bench',
-          key: receipt.objectKey,
-          size: receipt.size,
-          eTag: '"0"',
-          versionId: receipt.versionId,
-          sequencer: Date.now().toString(16),
-        }),
+        receiptUploadEvent(access, { key: receipt.objectKey, size: receipt.size, versionId: receipt.versionId }),
       );
       const resume = pause(emulatorProcess(root, 'DynamoDBLocal.jar'));
       await sendToQueue(
@@ -172,16 +155,7 @@ export const FAULTS: readonly Fault[] = [
       const [fixture] = await generateFixtures({ seed: 14, count: 1, format: 'pdf-digital' });
       const bytes = await readFile(fixture!.path);
       const asked = await new ReceiptsClient(access.api, access.token).ask(fixture!, bytes.length);
-      const backend = new S3Client({
-        endpoint: access.endpoint('s3Backend'),
-        region: 'eu-west-3',
-        forcePathStyle: true,
-        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      });
-      await backend.send(
-        new PutObjectCommand({ Bucket: access.receiptsBucket, Key: asked.key, Body: bytes, ContentType: 'application/pdf' }),
-      );
-      backend.destroy();
+      await storeBehindTheEdge(access, asked.key, bytes, 'application/pdf');
       const key = receiptKey(BENCH_SCOPE, asked.receiptId, asked.receipt.noteId);
       await access.aws.dynamodb.send(
         new UpdateItemCommand({

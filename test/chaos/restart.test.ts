@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { NoteDetail } from '@ndf/contracts';
 import { generateFixtures } from '@ndf/receipt-fixtures';
 import { waitUntil } from '@ndf/local-stack';
@@ -14,6 +13,7 @@ import {
   receiptItems,
   runRestart,
   startPlatform,
+  storeBehindTheEdge,
   type PlatformProcess,
 } from '@ndf/testkit';
 
@@ -64,15 +64,7 @@ describe('the reconciler on the running platform', () => {
     const bytes = await readFile(fixture!.path);
     const asked = await new ReceiptsClient(access.api, access.token).ask(fixture!, bytes.length);
     // Stored behind the S3 edge's back, straight into the emulator: no notification is ever sent.
-    const backend = new S3Client({
-      endpoint: access.endpoint('s3Backend'),
-      region: 'eu-west-3',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    await backend.send(
-      new PutObjectCommand({ Bucket: access.receiptsBucket, Key: asked.key, Body: bytes, ContentType: 'application/pdf' }),
-    );
+    await storeBehindTheEdge(access, asked.key, bytes, 'application/pdf');
 
     const receipt = { noteId: asked.receipt.noteId!, receiptId: asked.receiptId };
     let item: Record<string, unknown> | undefined;

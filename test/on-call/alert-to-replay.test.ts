@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DEFAULT_PREFIX, queueName } from '@ndf/catalog';
-import { buildObjectCreatedEvent } from '@ndf/contracts';
 import { PORT_VARIABLES, waitUntil } from '@ndf/local-stack';
 import { mintOperatorToken } from '@ndf/ops-console';
 import { generateFixtures } from '@ndf/receipt-fixtures';
@@ -16,6 +13,8 @@ import {
   platformAccess,
   platformEnvironment,
   ReceiptsClient,
+  receiptUploadEvent,
+  storeBehindTheEdge,
   startPlatform,
   type Browser,
   type PlatformProcess,
@@ -59,22 +58,7 @@ describe('from an alert mail to a replayed receipt', () => {
     // The event of an upload whose file is not there (yet): intake's read is refused NoSuchKey, a message fault.
     const startedAt = Date.now();
     const { QueueUrl } = await access.aws.sqs.send(new GetQueueUrlCommand({ QueueName: queueName(DEFAULT_PREFIX, 'receipt-intake') }));
-    const event = buildObjectCreatedEvent({
-      region: 'eu-west-3',
-      eventTime: new Date(),
-      eventName: 'ObjectCreated:Post',
-      principalId: 'walk',
-      sourceIpAddress: '127.0.0.1',
-      requestId: randomUUID(),
-      hostId: randomUUID(),
-      configurationId: 'receipts',
-      bucket: access.receiptsBucket,
-      bucketOwnerPrincipalId: 'walk',
-      key: asked.key,
-      size: bytes.length,
-      eTag: '"0"',
-      sequencer: Date.now().toString(16),
-    });
+    const event = receiptUploadEvent(access, { key: asked.key, size: bytes.length });
     await access.aws.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(event) }));
 
     const mailHttp = `http://127.0.0.1:${environment[PORT_VARIABLES.mailHttp]}`;
@@ -92,14 +76,7 @@ describe('from an alert mail to a replayed receipt', () => {
     await mailPage.close();
 
     // The file arrives after all (stored straight into the emulator: no new event).
-    const backend = new S3Client({
-      endpoint: access.endpoint('s3Backend'),
-      region: 'eu-west-3',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    await backend.send(new PutObjectCommand({ Bucket: access.receiptsBucket, Key: asked.key, Body: bytes, ContentType: 'image/png' }));
-    backend.destroy();
+    await storeBehindTheEdge(access, asked.key, bytes, 'image/png');
 
     const token = await mintOperatorToken({ issuerUrl: access.endpoint('issuer'), operator: 'oncall@example.com' });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });

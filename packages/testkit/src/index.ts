@@ -14,3 +14,4 @@ export { restartReport } from './restart/restart-report.js';
 export { runRestart, type RestartFigures, type RestartOptions, type StopMode } from './restart/run-restart.js';
 export { startWebhookServer, type WebhookServer } from './webhook-server.js';
 export { findChromium, launchChromium, type Browser, type Page } from './chromium.js';
+export { receiptUploadEvent, storeBehindTheEdge } from './restart/behind-the-edge.js';
