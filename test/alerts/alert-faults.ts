@@ -25,15 +25,22 @@ export interface Fault {
   /** The component whose alert must come, with this runbook. */
   readonly component: string;
   readonly runbook: RunbookKind;
-  /** Breaks the platform; resolves to what undoes it. */
-  inject(context: FaultContext): Promise<() => Promise<void>>;
+  /** Breaks the platform (after what it needs is ready); resolves to when the fault began, and what undoes it. */
+  inject(context: FaultContext): Promise<Injected>;
+}
+
+export interface Injected {
+  /** Epoch ms at which the platform broke: the start of the time to alert. */
+  readonly at: number;
+  readonly undo: () => Promise<void>;
 }
 
 /** The tenant the benchmark's receipts belong to (platformAccess's token is of it). */
 export const BENCH_TENANT = 'bench-alert';
 const BENCH_SCOPE = tenantScope({ tenant: BENCH_TENANT, user: 'bench', roles: [] });
 
-const nothingToUndo = async () => undefined;
+/** A fault that undoes itself (a process the supervisor restarts, a message quarantined once). */
+const once = (): Injected => ({ at: Date.now(), undo: async () => undefined });
 
 async function sendToQueue(access: PlatformAccess, service: string, bodies: readonly string[]): Promise<void> {
   const { QueueUrl } = await access.aws.sqs.send(new GetQueueUrlCommand({ QueueName: queueName(DEFAULT_PREFIX, service) }));
@@ -62,26 +69,35 @@ async function processedReceipt(access: PlatformAccess) {
   throw new Error('the receipt the benchmark sent was not processed within 2 minutes');
 }
 
-/** Requests to the API until stopped, a few a second, at most `limit`: the traffic a 5xx burst needs. */
+/**
+ * Requests to the API until stopped, five a second whatever their answers take (a user does not
+ * wait for another's request), at most `limit` in all and 50 at once: the traffic a 5xx burst needs.
+ */
 function apiTraffic(access: PlatformAccess, limit: number): () => Promise<void> {
-  let stopped = false;
-  const running = (async () => {
-    for (let sent = 0; sent < limit && !stopped; sent += 1) {
-      await fetch(`${access.api}/notes`, { headers: { authorization: `Bearer ${access.token}` }, signal: AbortSignal.timeout(5_000) })
-        .then((response) => response.arrayBuffer())
-        .catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  })();
+  const pending = new Set<Promise<unknown>>();
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (sent >= limit || pending.size >= 50) return;
+    sent += 1;
+    const request = fetch(`${access.api}/notes`, {
+      headers: { authorization: `Bearer ${access.token}` },
+      signal: AbortSignal.timeout(10_000),
+    })
+      .then((response) => response.arrayBuffer())
+      .catch(() => undefined)
+      .finally(() => pending.delete(request));
+    pending.add(request);
+  }, 200);
   return async () => {
-    stopped = true;
-    await running;
+    clearInterval(timer);
+    await Promise.all(pending);
   };
 }
 
-function pause(pid: number): () => Promise<void> {
+/** SIGSTOP: the process stands still, holding all it holds, until SIGCONT. */
+function pause(pid: number): Injected {
   process.kill(pid, 'SIGSTOP');
-  return async () => void process.kill(pid, 'SIGCONT');
+  return { at: Date.now(), undo: async () => void process.kill(pid, 'SIGCONT') };
 }
 
 export const FAULTS: readonly Fault[] = [
@@ -92,7 +108,7 @@ export const FAULTS: readonly Fault[] = [
     runbook: 'process-exited',
     inject: async ({ root }) => {
       process.kill(serviceProcess(root, 'ocr'), 'SIGKILL');
-      return nothingToUndo;
+      return once();
     },
   },
   {
@@ -108,8 +124,9 @@ export const FAULTS: readonly Fault[] = [
     component: 'format-sniffer',
     runbook: 'message-quarantined',
     inject: async ({ access }) => {
+      const injected = once();
       await sendToQueue(access, 'format-sniffer', [`not a job ${randomUUID()}`]);
-      return nothingToUndo;
+      return injected;
     },
   },
   {
@@ -138,11 +155,14 @@ export const FAULTS: readonly Fault[] = [
     component: 'ingest-api',
     runbook: 'api-server-errors',
     inject: async ({ root, access }) => {
-      const resume = pause(emulatorProcess(root, 'DynamoDBLocal.jar'));
+      const paused = pause(emulatorProcess(root, 'DynamoDBLocal.jar'));
       const stopTraffic = apiTraffic(access, 600);
-      return async () => {
-        await resume();
-        await stopTraffic();
+      return {
+        at: paused.at,
+        undo: async () => {
+          await paused.undo();
+          await stopTraffic();
+        },
       };
     },
   },
@@ -166,7 +186,7 @@ export const FAULTS: readonly Fault[] = [
           ExpressionAttributeValues: { ':then': { S: new Date(Date.now() - 600_000).toISOString() } },
         }),
       );
-      return nothingToUndo;
+      return once();
     },
   },
   ...(catalog.services.some((service) => service.name === 'canary')

@@ -61,8 +61,7 @@ async function measure(
   mailbox: AlertMailbox,
 ): Promise<Row> {
   process.stdout.write(`${fault.name}: ${fault.what}… `);
-  const injectedAt = Date.now();
-  const undo = await fault.inject({ root: platform.pid, access });
+  const { at: injectedAt, undo } = await fault.inject({ root: platform.pid, access });
   const runbook = `${fault.runbook}.md`;
   const alert = await mailbox.first(
     (notice) => notice.firing && notice.component === fault.component && notice.text.includes(runbook),

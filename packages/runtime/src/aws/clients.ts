@@ -13,6 +13,11 @@ export interface ServiceClients {
 
 /** Short, so that a slow dependency fails fast and is retried later. */
 const LIMITS: ClientLimits = { connectionTimeoutMs: 1_000, requestTimeoutMs: 5_000, maxAttempts: 2 };
+/**
+ * DynamoDB answers in milliseconds: a socket silent for a second is an outage (as the ingest API
+ * judges it), and two attempts fail a call within 2 s, so that a breaker sees a hung table at once.
+ */
+const DYNAMODB_LIMITS: ClientLimits = { ...LIMITS, requestTimeoutMs: 1_000 };
 /** Long polls hold the connection for several seconds, so SQS gets a longer request timeout. */
 const SQS_LIMITS: ClientLimits = { ...LIMITS, requestTimeoutMs: 25_000 };
 
@@ -22,8 +27,8 @@ const SQS_LIMITS: ClientLimits = { ...LIMITS, requestTimeoutMs: 25_000 };
  */
 export function serviceClients(env: NodeJS.ProcessEnv = process.env): ServiceClients {
   return {
-    dynamodb: new DynamoDBClient(clientSettings('dynamodb', env, LIMITS)),
-    dynamodbStreams: new DynamoDBStreamsClient(clientSettings('dynamodbStreams', env, LIMITS)),
+    dynamodb: new DynamoDBClient(clientSettings('dynamodb', env, DYNAMODB_LIMITS)),
+    dynamodbStreams: new DynamoDBStreamsClient(clientSettings('dynamodbStreams', env, DYNAMODB_LIMITS)),
     sqs: new SQSClient(clientSettings('sqs', env, SQS_LIMITS)),
     s3: new S3Client(clientSettings('s3', env, LIMITS)),
   };
