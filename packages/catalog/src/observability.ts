@@ -46,9 +46,12 @@ export const ALARM_PERIOD_SECONDS = 10;
 /** A breaker open this many periods in a row pages: a shorter outage is one it rides out. */
 export const BREAKER_OPEN_PERIODS = 2;
 export const API_ALARMS = {
-  /** 5xx answers in one period that page: a few are a dependency's blip the app retries; more is an outage. */
-  serverErrorsPerPeriod: 5,
-  serverErrorPeriods: 2,
+  /**
+   * 5xx answers in one period that page: a few are a dependency's blip the app retries; ten in
+   * 10 s is an outage, paged in the period it starts (twice five in a row paged 10 s later).
+   */
+  serverErrorsPerPeriod: 10,
+  serverErrorPeriods: 1,
   /** p99 latency over this share of the handler's deadline pages, held `slowPeriods` in a row. */
   latencyShareOfDeadline: 1 / 3,
   slowPeriods: 3,

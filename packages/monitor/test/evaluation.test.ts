@@ -74,30 +74,21 @@ describe('the monitor evaluates the catalog rules as CloudWatch would', () => {
     expect(kinds(events)).toEqual(['opened breaker-open']);
   });
 
-  it("pages the API's 5xx burst held two periods with the failed requests' correlation ids", async () => {
+  it("pages the API's 5xx burst once ten are in the window, with the failed requests' correlation ids", async () => {
     const { events, run } = monitorOf('ingest-api');
     let request = 0;
     const burst = (at: number) => [
       apiRequest('ingest-api', at, { status: 500, correlationId: `req-${++request}` }),
+      apiRequest('ingest-api', at, { status: 503, correlationId: `req-${++request}` }),
       apiRequest('ingest-api', at),
     ];
-    // Five 5xx in the window from the fifth second on; held one more period, it pages.
-    await run(14, burst);
+    // Two 5xx a second: eight in the window after four seconds, ten after five.
+    await run(4, burst);
     expect(events).toEqual([]);
     await run(1, burst);
     expect(kinds(events)).toEqual(['opened api-server-errors']);
     // The failed requests of the window (its current second has none yet).
-    expect(events[0]!.alert.correlationIds).toEqual([
-      'req-7',
-      'req-8',
-      'req-9',
-      'req-10',
-      'req-11',
-      'req-12',
-      'req-13',
-      'req-14',
-      'req-15',
-    ]);
+    expect(events[0]!.alert.correlationIds).toEqual(Array.from({ length: 10 }, (_, index) => `req-${index + 1}`));
   });
 
   it("pages the API's p99 over a third of its deadline held three periods, the p99 of the window's requests", async () => {
