@@ -25,7 +25,7 @@ export interface Fixture {
 }
 
 /** Bump when the generator's output changes, so that cached files from an older one are not reused. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const DEFAULT_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 

@@ -32,6 +32,22 @@ export function pickPhotoOptions(random: Random): PhotoOptions {
 const STORED_TURN: Record<PhotoOptions['exifOrientation'], number> = { 1: 0, 3: 180, 6: 270, 8: 90 };
 
 /**
+ * Grey gaussian noise around 128 from the seeded source, pixel by pixel: libvips' own noise is
+ * not seeded, so the same receipt came out different at each generation.
+ */
+function gaussianNoise(width: number, height: number, sigma: number, random: Random): Buffer {
+  const pixels = new Uint8ClampedArray(width * height * 3);
+  for (let index = 0; index < pixels.length; index += 2) {
+    // Box-Muller: two independent normal draws from two uniform ones.
+    const radius = Math.sqrt(-2 * Math.log(1 - random.next())) * sigma;
+    const angle = 2 * Math.PI * random.next();
+    pixels[index] = 128 + radius * Math.cos(angle);
+    if (index + 1 < pixels.length) pixels[index + 1] = 128 + radius * Math.sin(angle);
+  }
+  return Buffer.from(pixels.buffer);
+}
+
+/**
  * A phone photo of the page: lower resolution, turned a few degrees on a darker table,
  * lit unevenly, blurred, noisy, saved as JPEG, sometimes with the pixels stored sideways
  * under an EXIF orientation tag.
@@ -55,15 +71,7 @@ export async function photo(svg: string, options: PhotoOptions, random: Random):
   const light = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><linearGradient id="l" x1="${x1}%" y1="${y1}%" x2="${100 - x1}%" y2="${100 - y1}%"><stop offset="0" stop-color="#ffffff"/><stop offset="1" stop-color="#${random.pick(['8a8a8a', '9a9690', 'a8a8a8', '7f7b75'])}"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#l)"/></svg>`,
   );
-  const noise = await sharp({
-    create: {
-      width: w,
-      height: h,
-      channels: 3,
-      background: { r: 128, g: 128, b: 128 },
-      noise: { type: 'gaussian', mean: 128, sigma: options.noiseSigma },
-    },
-  })
+  const noise = await sharp(gaussianNoise(w, h, options.noiseSigma, random.fork(0x6e6f6973)), { raw: { width: w, height: h, channels: 3 } })
     .png()
     .toBuffer();
   const lit = await sharp(turned)

@@ -70,15 +70,18 @@ describe('generateFixture', () => {
     expect(scanned).not.toMatch(/\/Type\s*\/Font/);
   });
 
-  it('reuses the cached file and makes the same bytes again from scratch', async () => {
+  it('reuses the cached file and makes the same bytes again from scratch, photos (and their noise) included', async () => {
     const first = await generateFixture(3, 1, 'png', { cacheDir });
     const modified = (await stat(first.path)).mtimeMs;
     const again = await generateFixture(3, 1, 'png', { cacheDir });
     expect((await stat(again.path)).mtimeMs).toBe(modified);
+    const firstPhoto = await generateFixture(1, 12, 'photo', { cacheDir });
     const elsewhere = await mkdtemp(join(tmpdir(), 'receipt-fixtures-'));
     try {
       const fresh = await generateFixture(3, 1, 'png', { cacheDir: elsewhere });
       expect(await readFile(fresh.path)).toEqual(await readFile(first.path));
+      const freshPhoto = await generateFixture(1, 12, 'photo', { cacheDir: elsewhere });
+      expect(await readFile(freshPhoto.path)).toEqual(await readFile(firstPhoto.path));
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
