@@ -4,4 +4,4 @@ export * from './catalog-rules.js';
 export * from './runbooks.js';
 export type * from './types.js';
 export type * from './read-model.js';
-export { MONITOR_ROUTES } from './read-model.js';
+export { MONITOR_ROUTES, componentFlow } from './read-model.js';

@@ -118,3 +118,13 @@ export interface MonitorReadModel {
   logs(id: string, limit: number): LogLine[];
   errors(minutes: number): ErrorGroup[];
 }
+
+/** What flows through a component each second, by its kind: messages received, requests answered, stream records read. */
+export function componentFlow(component: Pick<ComponentStatus, 'kind' | 'rates'>): {
+  readonly perSecond: number | undefined;
+  readonly unit: string;
+} {
+  if (component.kind === 'api') return { perSecond: component.rates.requests, unit: 'req/s' };
+  if (component.kind === 'router') return { perSecond: component.rates.stream_records, unit: 'records/s' };
+  return { perSecond: component.rates.received, unit: 'in/s' };
+}

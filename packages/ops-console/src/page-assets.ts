@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,6 +30,8 @@ export async function buildPageAssets(): Promise<ReadonlyMap<string, PageAsset>>
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    // Run from its sources, the workspace's packages the page imports (@ndf/alerting) are read from theirs too.
+    ...(basename(here) === 'src' ? { conditions: ['development'] } : {}),
   });
   const uplotCss = join(dirname(require.resolve('uplot')), 'uPlot.min.css');
   const [html, css, chartCss] = await Promise.all([

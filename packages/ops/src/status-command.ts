@@ -1,4 +1,4 @@
-import type { AlertsView, ComponentStatus, PlatformStatus } from '@ndf/alerting';
+import { componentFlow, type AlertsView, type ComponentStatus, type PlatformStatus } from '@ndf/alerting';
 import { cloudAlarms, type CloudAlarm } from './cloud-alarms.js';
 import type { CommandContext } from './command-context.js';
 import { laptopMonitor } from './laptop-monitor.js';
@@ -8,14 +8,13 @@ const perSecond = (value: number | undefined) => (value === undefined ? '-' : va
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 function componentRow(component: ComponentStatus): string[] {
-  const rates = component.rates;
-  const flow = component.kind === 'api' ? `${perSecond(rates.requests)} req/s` : `${perSecond(rates.received)} in/s`;
+  const flow = componentFlow(component);
   const backlog = component.queue ? `${component.queue.visible} waiting, ${component.queue.inFlight} in flight` : '-';
   return [
     component.name,
     component.kind,
     component.up ? 'up' : 'DOWN',
-    flow,
+    `${perSecond(flow.perSecond)} ${flow.unit}`,
     component.latency ? `${Math.round(component.latency.p99)} ms` : '-',
     backlog,
     component.deadLetters ? String(component.deadLetters.visible) : '-',

@@ -59,7 +59,11 @@ describe('ops status and alerts on the laptop', () => {
       [...catalog.services, ...catalog.routers, ...catalog.apis].map((component) => component.name).sort(),
     );
     expect(status.components.find((component) => component.name === 'ocr')?.alertId).toBe(view.open[0]!.id);
-    expect((await ops('status')).out).toMatch(/^ocr\s+service\s+\S+.*ALERT$/m);
+    const text = (await ops('status')).out;
+    expect(text).toMatch(/^ocr\s+service\s+\S+\s+\S+ in\/s.*ALERT$/m);
+    // What flows through a router is the stream's records, through an API its requests.
+    expect(text).toMatch(/^stream-router\s+router\s+\S+\s+\S+ records\/s/m);
+    expect(text).toMatch(/^ingest-api\s+api\s+\S+\s+\S+ req\/s/m);
   });
 
   it('says to start the platform when no console answers', async () => {

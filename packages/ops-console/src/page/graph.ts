@@ -1,4 +1,4 @@
-import type { ComponentStatus, PlatformStatus } from '@ndf/alerting';
+import { componentFlow, type ComponentStatus, type PlatformStatus } from '@ndf/alerting';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const NODE_WIDTH = 176;
@@ -37,7 +37,7 @@ function columns(status: PlatformStatus): Map<string, number> {
 const perSecond = (value: number | undefined): string => (value === undefined ? '–' : value >= 10 ? value.toFixed(0) : value.toFixed(1));
 
 function detail(component: ComponentStatus): string {
-  const rate = component.rates.received ?? component.rates.requests;
+  const rate = componentFlow(component).perSecond;
   const backlog = component.queue ? component.queue.visible + component.queue.inFlight : undefined;
   const parts = [`${perSecond(rate)}/s`];
   if (backlog !== undefined) parts.push(`backlog ${backlog}`);
