@@ -64,8 +64,10 @@ export function headlineOf(notices: readonly AlertNotice[], options: RenderOptio
     const view = viewOf(first, options);
     return clipped(`[${view.tag}] ${view.title}${view.seen[0] ? `${colon}${view.seen[0]}` : ''}`);
   }
-  const firing = notices.some((notice) => notice.state !== 'resolved');
   const components = [...new Set(notices.map((notice) => notice.component))];
+  // Several events of one incident (an opening, then updates): the latest says where it stands.
+  if (components.length === 1) return headlineOf([notices.at(-1)!], options);
+  const firing = notices.some((notice) => notice.state !== 'resolved');
   const named = components.slice(0, SUBJECT_COMPONENTS).join(', ') + (components.length > SUBJECT_COMPONENTS ? ', …' : '');
   const tag = firing ? phrases.tag.firing : phrases.tag.resolved;
   return clipped(`[${tag}] ${components.length === 1 ? components[0] : phrases.components(components.length)}${colon}${named}`);

@@ -32,6 +32,14 @@ describe('the rendering of alerts', () => {
     expect(section).not.toContain('<!channel>');
   });
 
+  it('heads a group of one incident with its latest event, not with its name twice', () => {
+    const first = noticeOfEvent(opened('format-sniffer'));
+    const latest: AlertNotice = { ...first, state: 'updated', seen: ['message-quarantined: quarantined 459 over the last 10 s'] };
+    expect(alertMail([first, latest], { language: 'fr' }).subject).toBe(
+      '[ALERTE] format-sniffer (mise à jour) : message-quarantined: quarantined 459 over the last 10 s',
+    );
+  });
+
   it("names every component of a large outage, within Slack's 50 blocks", () => {
     const notices = Array.from({ length: 40 }, (_, index) => noticeOfEvent(opened(`service-${index}`)));
     const message = chatMessage(notices, { language: 'fr' });
