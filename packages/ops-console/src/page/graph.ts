@@ -17,20 +17,27 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return element;
 }
 
-/** Each component's column: the longest chain of edges leading to it (edges closing a loop are ignored). */
+/**
+ * Each component's column: the fewest edges from where work enters (a component nothing feeds:
+ * an API, a schedule). The longest chain would stretch the pipeline along its loops (services
+ * write the table whose router feeds them); the shortest keeps each step where it first happens.
+ */
 function columns(status: PlatformStatus): Map<string, number> {
-  const column = new Map(status.components.map((component) => [component.name, 0]));
-  for (let pass = 0; pass < status.components.length; pass++) {
-    let moved = false;
-    for (const edge of status.edges) {
-      const next = (column.get(edge.from) ?? 0) + 1;
-      if (column.has(edge.to) && next > column.get(edge.to)! && next < status.components.length) {
-        column.set(edge.to, next);
-        moved = true;
+  const fed = new Set(status.edges.map((edge) => edge.to));
+  const column = new Map<string, number>();
+  let frontier = status.components.map((component) => component.name).filter((name) => !fed.has(name));
+  for (const name of frontier) column.set(name, 0);
+  for (let depth = 1; frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const edge of status.edges)
+      if (frontier.includes(edge.from) && !column.has(edge.to)) {
+        column.set(edge.to, depth);
+        next.push(edge.to);
       }
-    }
-    if (!moved) break;
+    frontier = next;
   }
+  // A component only a loop reaches (or none) sits with the entries.
+  for (const component of status.components) if (!column.has(component.name)) column.set(component.name, 0);
   return column;
 }
 
