@@ -13,9 +13,8 @@ import type { DayRates } from './rate-table.js';
 /** The one day of an `eurofxref.csv` file. */
 export function parseEcbDaily(text: string): DayRates {
   const days = parseEcbCsv(text, isoFromEcbLongDate, 'a date like "05 December 2025"');
-  if (days.length !== 1) {
-    throw new RatesInputError('malformed_line', 'Date', days.length === 0 ? 1 : 3, `the daily file holds one day, not ${days.length}`);
-  }
+  if (days.length === 0) throw new RatesInputError('empty', 'Date', 2, 'the daily file holds no day');
+  if (days.length > 1) throw new RatesInputError('malformed_line', 'Date', 3, `the daily file holds one day, not ${days.length}`);
   return days[0]!;
 }
 
@@ -62,7 +61,7 @@ function headerCurrencies(header: string): string[] {
   currencies.forEach((code, index) => {
     const field = `column ${index + 2}`;
     if (code === '') throw new RatesInputError('missing_currency', field, 1, 'the column has no currency');
-    if (!isCurrencyCode(code)) throw new RatesInputError('bad_header', field, 1, `${JSON.stringify(code)} is not a currency code`);
+    if (!isCurrencyCode(code)) throw new RatesInputError('bad_currency', field, 1, `${JSON.stringify(code)} is not a currency code`);
     if (seen.has(code)) throw new RatesInputError('bad_header', code, 1, `${code} is given twice`);
     seen.add(code);
   });

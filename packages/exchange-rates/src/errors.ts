@@ -6,6 +6,7 @@ export type RatesInputProblem =
   | 'bad_date'
   | 'duplicate_date'
   | 'missing_currency'
+  | 'bad_currency'
   | 'missing_rate'
   | 'bad_rate'
   | 'zero_rate'

@@ -1,6 +1,6 @@
 import { minorDigits } from '@ndf/contracts';
 import { daysBetween, isIsoDate, type IsoDate } from './dates.js';
-import { RateLookupError } from './errors.js';
+import { RateLookupError, RatesInputError } from './errors.js';
 import type { Rate } from './rate.js';
 
 /** The rates published on one day, each in units of the currency per euro. */
@@ -54,7 +54,7 @@ export class RateTable {
   static of(days: readonly DayRates[]): RateTable {
     const seen = new Set<string>();
     for (const day of days) {
-      if (seen.has(day.date)) throw new RangeError(`The rates of ${day.date} are given twice.`);
+      if (seen.has(day.date)) throw new RatesInputError('duplicate_date', 'date', undefined, `the rates of ${day.date} are given twice`);
       seen.add(day.date);
     }
     return new RateTable(days);
@@ -79,6 +79,8 @@ export class RateTable {
    * published, at most `maxFallbackDays` earlier; a refusal otherwise. EUR is not in the table.
    */
   rateOn(currency: string, date: IsoDate, maxFallbackDays = DEFAULT_MAX_FALLBACK_DAYS): RateLookup {
+    if (!Number.isInteger(maxFallbackDays) || maxFallbackDays < 0)
+      throw new RangeError(`maxFallbackDays must be a whole number of days, not ${maxFallbackDays}.`);
     if (!isIsoDate(date)) throw new RateLookupError('invalid_date', 'date', `${JSON.stringify(date)} is not a YYYY-MM-DD date`);
     if (minorDigits(currency) === undefined)
       throw new RateLookupError('unknown_currency', 'currency', `${JSON.stringify(currency)} is not an active ISO 4217 currency`);

@@ -34,7 +34,8 @@ export function parseRatesJson(body: unknown): DayRates[] {
     const rates = new Map<string, Rate>();
     for (const [currency, value] of Object.entries(day.rates)) {
       const field = `${path}.rates.${currency}`;
-      if (!isCurrencyCode(currency)) throw new RatesInputError('missing_currency', field, undefined, 'not a currency code');
+      if (!isCurrencyCode(currency))
+        throw new RatesInputError(currency === '' ? 'missing_currency' : 'bad_currency', field, undefined, 'not a currency code');
       if (typeof value !== 'string') throw new RatesInputError('bad_rate', field, undefined, 'a rate is a decimal string, e.g. "1.1645"');
       const rate = parseRate(value);
       if (typeof rate === 'string') throw new RatesInputError(rate, field, undefined, `${JSON.stringify(value)} is not a positive rate`);

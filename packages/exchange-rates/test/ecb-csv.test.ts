@@ -25,6 +25,10 @@ describe('parseEcbDaily (eurofxref.csv)', () => {
     expect(inputErrorOf(() => parseEcbDaily(text))).toMatchObject({ problem: 'malformed_line', line: 3 });
   });
 
+  it('refuses a file with a header and no day', () => {
+    expect(inputErrorOf(() => parseEcbDaily('Date, USD, \n'))).toMatchObject({ problem: 'empty', line: 2 });
+  });
+
   it('refuses a date that is not a calendar day, naming its line and field', () => {
     const text = 'Date, USD, \n31 February 2025, 1.1645, \n';
     expect(inputErrorOf(() => parseEcbDaily(text))).toMatchObject({ problem: 'bad_date', line: 2, field: 'Date' });
@@ -84,7 +88,7 @@ describe('parseEcbHistory (eurofxref-hist.csv)', () => {
     [
       'a column that is not a currency',
       'Date,USD,yen,GBP,\n2025-12-05,1.1645,180.91,0.8734,\n',
-      { problem: 'bad_header', line: 1, field: 'column 3' },
+      { problem: 'bad_currency', line: 1, field: 'column 3' },
     ],
     ['a header without Date', 'Day,USD,\n2025-12-05,1.1645,\n', { problem: 'bad_header', line: 1, field: 'Date' }],
     ['an empty file', '\n\n', { problem: 'empty', line: 1 }],

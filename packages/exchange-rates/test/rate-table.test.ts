@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_FALLBACK_DAYS, parseRatesJson, RateLookupError, RateTable } from '../src/index.js';
-import { sampleTable, thrownBy } from './fixtures.js';
+import { inputErrorOf, sampleTable, thrownBy } from './fixtures.js';
 
 const table = sampleTable();
 
@@ -81,7 +81,7 @@ describe('RateTable.rateOn', () => {
 describe('RateTable.of and withDays', () => {
   it('refuses the same day twice, and withDays replaces a day (a corrected publication)', () => {
     const day = parseRatesJson({ base: 'EUR', days: [{ date: '2025-12-05', rates: { USD: '1.1700' } }] });
-    expect(() => RateTable.of([...day, ...day])).toThrow(/2025-12-05/);
+    expect(inputErrorOf(() => RateTable.of([...day, ...day]))).toMatchObject({ problem: 'duplicate_date', field: 'date' });
     const corrected = table.withDays(day);
     expect(corrected.rateOn('USD', '2025-12-05').rate.text).toBe('1.1700');
     // The whole day is replaced: its JPY rate is gone with it, not kept from the old day.

@@ -37,7 +37,12 @@ describe('parseRatesJson (the admin route form)', () => {
     [
       'a key that is not a currency',
       { base: 'EUR', days: [{ date: '2025-12-05', rates: { usd: '1.2' } }] },
-      { problem: 'missing_currency', field: 'days[0].rates.usd' },
+      { problem: 'bad_currency', field: 'days[0].rates.usd' },
+    ],
+    [
+      'an empty currency key',
+      { base: 'EUR', days: [{ date: '2025-12-05', rates: { '': '1.2' } }] },
+      { problem: 'missing_currency', field: 'days[0].rates.' },
     ],
     ['a bad date', { base: 'EUR', days: [{ date: '2025-13-01', rates: {} }] }, { problem: 'bad_date', field: 'days[0].date' }],
     [
