@@ -48,8 +48,10 @@ export function convert(table: RateTable, amount: Money, target: string, date: I
   if (targetDigits === undefined)
     throw new RateLookupError('unknown_currency', 'target', `${JSON.stringify(target)} is not an active ISO 4217 currency`);
   const maxFallbackDays = options.maxFallbackDays ?? DEFAULT_MAX_FALLBACK_DAYS;
-  const source = amount.currency === EUR || amount.currency === target ? undefined : table.rateOn(amount.currency, date, maxFallbackDays);
-  const destination = target === EUR || amount.currency === target ? undefined : table.rateOn(target, date, maxFallbackDays);
+  const lookup = (currency: string, field: string): RateLookup | undefined =>
+    currency === EUR || amount.currency === target ? undefined : rateNamingField(table, currency, date, maxFallbackDays, field);
+  const source = lookup(amount.currency, 'amount.currency');
+  const destination = lookup(target, 'target');
 
   // target minor = amount minor / 10^sourceDigits / sourceRate * targetRate * 10^targetDigits, where
   // a rate is units / 10^scale: one exact fraction, divided once.
@@ -71,6 +73,16 @@ export function convert(table: RateTable, amount: Money, target: string, date: I
     rates,
     fellBack: rates.some((lookup) => lookup.fellBack),
   };
+}
+
+/** The table's lookup, a refusal of the currency naming the request's field it came from. */
+function rateNamingField(table: RateTable, currency: string, date: IsoDate, maxFallbackDays: number, field: string): RateLookup {
+  try {
+    return table.rateOn(currency, date, maxFallbackDays);
+  } catch (error) {
+    if (error instanceof RateLookupError && error.field === 'currency') throw new RateLookupError(error.problem, field, error.detail);
+    throw error;
+  }
 }
 
 /** `amount` in euros with the reference rate of `date` (see convert). */

@@ -37,7 +37,7 @@ export class RateLookupError extends Error {
   constructor(
     readonly problem: RateLookupProblem | 'invalid_amount',
     readonly field: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${field}: ${detail} (${problem})`);
   }

@@ -133,6 +133,16 @@ describe('convert refuses bad input with a typed error naming the field', () => 
       { problem: 'unknown_currency', field: 'target' },
     ],
     [
+      'a source currency not published',
+      () => convertToEur(table, { value: '1.00', currency: 'RUB' }, '2025-12-05'),
+      { problem: 'currency_not_published', field: 'amount.currency' },
+    ],
+    [
+      'a target currency not published',
+      () => convert(table, { value: '1.00', currency: 'USD' }, 'KWD', '2025-12-05'),
+      { problem: 'currency_not_published', field: 'target' },
+    ],
+    [
       'a rate too old',
       () => convertToEur(table, { value: '1.00', currency: 'USD' }, '2026-02-01'),
       { problem: 'fallback_too_long', field: 'date' },
@@ -144,7 +154,11 @@ describe('convert refuses bad input with a typed error naming the field', () => 
     ],
   ];
   it.each(cases)('%s', (_, run, expected) => {
-    expect(conversionErrorOf(run)).toMatchObject(expected);
+    const error = conversionErrorOf(run);
+    expect(error).toMatchObject(expected);
+    // The message names the field once and the problem once, at the end.
+    expect(error.message).toBe(`${error.field}: ${error.detail} (${error.problem})`);
+    expect(error.detail).not.toContain(`(${error.problem})`);
   });
 });
 

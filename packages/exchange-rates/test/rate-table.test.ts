@@ -59,6 +59,11 @@ describe('RateTable.rateOn', () => {
     expect(lookupErrorOf(() => table.rateOn('usd', '2025-12-24'))).toMatchObject({ problem: 'unknown_currency', field: 'currency' });
   });
 
+  it('refuses a fallback limit that is not a whole number of days', () => {
+    expect(() => table.rateOn('USD', '2025-12-24', -1)).toThrow(RangeError);
+    expect(() => table.rateOn('USD', '2025-12-24', 1.5)).toThrow(RangeError);
+  });
+
   it('refuses a date that is not YYYY-MM-DD', () => {
     expect(lookupErrorOf(() => table.rateOn('USD', '24/12/2025'))).toMatchObject({ problem: 'invalid_date', field: 'date' });
   });
