@@ -18,6 +18,7 @@ const benchmarks: Record<string, string> = {
   fleet: 'packages/service-host/bench/fleet.bench.ts',
   uploads: 'packages/local-stack/bench/uploads.bench.ts',
   alert: 'test/alerts/alert.bench.ts',
+  'exchange-rates': 'packages/exchange-rates/bench/rates.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
