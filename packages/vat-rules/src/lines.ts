@@ -1,9 +1,14 @@
 import type { CheckedInput, CheckedLine } from './input.js';
 import { problem, type VatProblem } from './problems.js';
-import { baseOfVat, distance, vatOnBase } from './rounding.js';
+import { apportionBases } from './apportion-bases.js';
+import { distance, vatOnBase } from './rounding.js';
 
-/** Where a line's base comes from: printed, the totals' remainder, or implied by its VAT at its rate. */
-export type BaseSource = 'printed' | 'remainder' | 'from_vat';
+/**
+ * Where a line's base comes from: printed; the totals' remainder when it is the only one
+ * missing; or, when several are, its VAT taken back at its rate and apportioned so that the
+ * bases make the totals.
+ */
+export type BaseSource = 'printed' | 'remainder' | 'apportioned';
 
 export interface ResolvedLine {
   readonly index: number;
@@ -17,18 +22,15 @@ export interface ResolvedLine {
 const CENT = 1n;
 
 function resolveBases(input: CheckedInput): ResolvedLine[] {
-  const lines = input.lines;
-  const missing = lines.filter((line) => line.base === undefined);
-  const totalVat = lines.reduce((sum, line) => sum + line.vat, 0n);
-  const printedBases = lines.reduce((sum, line) => sum + (line.base ?? 0n), 0n);
-  return lines.map((line: CheckedLine): ResolvedLine => {
+  const missing = input.lines.filter((line) => line.base === undefined);
+  const totalVat = input.lines.reduce((sum, line) => sum + line.vat, 0n);
+  const printedBases = input.lines.reduce((sum, line) => sum + (line.base ?? 0n), 0n);
+  const remainder = input.total - totalVat - printedBases;
+  const single = missing.length === 1 && remainder > 0n;
+  const apportioned = single ? [remainder] : apportionBases(missing, remainder < 0n ? 0n : remainder);
+  return input.lines.map((line: CheckedLine): ResolvedLine => {
     if (line.base !== undefined) return { ...line, base: line.base, baseSource: 'printed' };
-    // A single unprinted base is what the totals leave: HT + VAT = TTC then holds exactly.
-    if (missing.length === 1) {
-      const remainder = input.total - totalVat - printedBases;
-      if (remainder > 0n) return { ...line, base: remainder, baseSource: 'remainder' };
-    }
-    return { ...line, base: baseOfVat(line.vat, line.rateBp), baseSource: 'from_vat' };
+    return { ...line, base: apportioned[missing.indexOf(line)]!, baseSource: single ? 'remainder' : 'apportioned' };
   });
 }
 
@@ -42,7 +44,7 @@ export function resolveLines(input: CheckedInput): { lines: readonly ResolvedLin
   const problems: VatProblem[] = [];
   for (const line of lines) {
     const expected = vatOnBase(line.base, line.rateBp);
-    if (line.baseSource !== 'from_vat' && distance(expected, line.vat) > CENT)
+    if (distance(expected, line.vat) > CENT)
       problems.push(
         problem(
           `/vatLines/${line.index}/amount`,

@@ -20,10 +20,10 @@ describe('the bases of VAT lines', () => {
     ]);
   });
 
-  it('derives several unprinted bases from their VAT, each within its cent', () => {
-    // take-away 1.35 TTC at 5.5 % (VAT 0.07), a meal 6.49 TTC at 10 % (VAT 0.59): TTC 7.84
-    // bases: 0.07 / 5.5 % = 1.2727 → 1.27; 0.59 / 10 % = 5.90; 1.27 + 5.90 + 0.66 = 7.83, a cent
-    // from 7.84 with two lines: accepted; HT = 7.84 − 0.66 = 7.18
+  it('apportions several unprinted bases so that they make the totals, each within what its VAT allows', () => {
+    // take-away 1.35 TTC at 5.5 % (VAT 0.07), a meal 6.49 TTC at 10 % (VAT 0.59): TTC 7.84, HT 7.84 − 0.66 = 7.18
+    // VAT 0.07 at 5.5 % is any base from 1.19 to 1.36 (0.06545 → 0.07 … 0.0748 → 0.07), 0.59 at 10 % from 5.85 to 5.94
+    // taken back: 0.07 / 5.5 % = 1.2727 → 1.27, 0.59 / 10 % = 5.90, 7.17: the cent missing goes to the first line, 1.28
     const breakdown = breakdownOf(
       tolls({
         totalInclVat: '7.84',
@@ -34,10 +34,25 @@ describe('the bases of VAT lines', () => {
       }),
     );
     expect(breakdown.lines.map((line) => [line.rate, line.base.value, line.baseSource])).toEqual([
-      ['5.5', '1.27', 'from_vat'],
-      ['10', '5.90', 'from_vat'],
+      ['5.5', '1.28', 'apportioned'],
+      ['10', '5.90', 'apportioned'],
     ]);
     expect(breakdown).toMatchObject({ totalExclVat: eur('7.18'), vat: eur('0.66') });
+  });
+
+  it('refuses unprinted bases the VAT cannot reach', () => {
+    // 0.07 at 5.5 % allows at most 1.36 and 0.59 at 10 % at most 5.94: bases reach 7.30, TTC at most 7.30 + 0.66 = 7.96
+    // with a cent per line: 7.98 is accepted, 7.99 refused
+    const receipt = (totalInclVat: string) =>
+      tolls({
+        totalInclVat,
+        vatLines: [
+          { rate: '5.5', amount: '0.07' },
+          { rate: '10', amount: '0.59' },
+        ],
+      });
+    expect(breakdownOf(receipt('7.98')).lines.map((line) => line.base.value)).toEqual(['1.36', '5.94']);
+    expect(problemsOf(receipt('7.99'))).toEqual([expect.objectContaining({ field: '/totalInclVat', code: 'totals_not_matching' })]);
   });
 
   it('accepts the 2.1 % rate', () => {
