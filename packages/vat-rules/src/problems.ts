@@ -6,6 +6,7 @@ export type VatProblemCode =
   | 'unknown_rate'
   | 'duplicate_rate'
   | 'missing_vehicle'
+  | 'missing_fuel'
   | 'missing_company_mention'
   | 'vat_not_matching_base'
   | 'totals_not_matching'

@@ -50,6 +50,11 @@ function fuelRule(input: VatInput): { rule: VatRule } | { problem: VatProblem } 
   if (input.fuel === 'lpg' || input.fuel === 'natural_gas' || input.fuel === 'electricity')
     return rule('fuel_alternative_energy', 100n, `fuel: ${input.fuel.replace('_', ' ')} is recoverable in full`);
   if (input.vehicle === 'utility_vehicle') return rule('fuel_utility_vehicle', 100n, 'fuel for a utility vehicle: recoverable in full');
+  // A passenger car's share depends on its energy: not knowing it is refused, not guessed.
+  if (input.vehicle === 'passenger_car' && input.fuel === undefined)
+    return {
+      problem: problem('/fuel', 'missing_fuel', 'fuel for a passenger car needs fuel: petrol, diesel, lpg, natural_gas or electricity'),
+    };
   if (input.vehicle === 'passenger_car') return rule('fuel_passenger_car', 80n, 'fuel for a passenger car: 80 % recoverable');
   return { problem: problem('/vehicle', 'missing_vehicle', 'fuel needs vehicle: passenger_car or utility_vehicle') };
 }

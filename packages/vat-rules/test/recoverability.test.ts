@@ -213,6 +213,18 @@ describe('recoverable VAT by category', () => {
     ).toEqual([expect.objectContaining({ field: '/vehicle', code: 'missing_vehicle' })]);
   });
 
+  it('a passenger car without its energy is refused, naming the field', () => {
+    expect(
+      problemsOf({
+        currency: 'EUR',
+        totalInclVat: '60.00',
+        vatLines: [{ rate: '20', amount: '10.00' }],
+        category: 'fuel',
+        vehicle: 'passenger_car',
+      }),
+    ).toEqual([expect.objectContaining({ field: '/fuel', code: 'missing_fuel' })]);
+  });
+
   it('passenger car rental: nothing recoverable, no default account', () => {
     // 240.00 TTC, 40.00 VAT at 20 %: HT 200.00, 0 recoverable
     const breakdown = breakdownOf({
