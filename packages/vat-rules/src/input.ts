@@ -71,14 +71,21 @@ function amount(value: unknown, field: string, problems: VatProblem[]): bigint |
   return toMinorUnits({ value, currency: CURRENCY });
 }
 
-function rate(text: string | null, field: string, problems: VatProblem[]): bigint | undefined {
-  const rateBp = text === null ? undefined : parseRateBp(text);
+function rate(text: unknown, field: string, problems: VatProblem[]): bigint | undefined {
+  const rateBp = typeof text === 'string' ? parseRateBp(text) : undefined;
   if (rateBp === undefined || !isFrenchRate(rateBp)) {
     problems.push(problem(field, 'unknown_rate', `${JSON.stringify(text)} is not a French VAT rate (20, 10, 5.5, 2.1)`));
     return undefined;
   }
   return rateBp;
 }
+
+function choice(value: unknown, allowed: readonly string[], field: string, problems: VatProblem[]): void {
+  if (value !== undefined && !allowed.includes(value as string))
+    problems.push(problem(field, 'invalid_choice', `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`));
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Every field checked and converted, or the list of what is wrong, each naming its field. */
 export function checkInput(input: VatInput): { input: CheckedInput } | { problems: readonly VatProblem[] } {
@@ -91,10 +98,19 @@ export function checkInput(input: VatInput): { input: CheckedInput } | { problem
     problems.push(problem('/category', 'unknown_category', `${JSON.stringify(input.category)} is not a known category`));
   const total = amount(input.totalInclVat, '/totalInclVat', problems);
   const totalExcl = input.totalExclVat === undefined ? undefined : amount(input.totalExclVat, '/totalExclVat', problems);
+  choice(input.vehicle, VEHICLE_KINDS, '/vehicle', problems);
+  choice(input.fuel, FUEL_KINDS, '/fuel', problems);
+  choice(input.companyMention, COMPANY_MENTIONS, '/companyMention', problems);
   const lines: CheckedLine[] = [];
   const seen = new Set<bigint>();
-  input.vatLines.forEach((line, index) => {
+  if (!Array.isArray(input.vatLines))
+    problems.push(problem('/vatLines', 'invalid_vat_line', 'vatLines is a list, empty when the receipt has no VAT'));
+  (Array.isArray(input.vatLines) ? input.vatLines : []).forEach((line: unknown, index) => {
     const at = `/vatLines/${index}`;
+    if (!isObject(line)) {
+      problems.push(problem(at, 'invalid_vat_line', 'a VAT line is an object with rate, amount and an optional base'));
+      return;
+    }
     const rateBp = rate(line.rate, `${at}/rate`, problems);
     const vat = amount(line.amount, `${at}/amount`, problems);
     const base = line.base === undefined ? undefined : amount(line.base, `${at}/base`, problems);

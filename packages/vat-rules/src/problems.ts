@@ -1,6 +1,8 @@
 /** Why a receipt's VAT cannot be computed: each problem names the field (a JSON pointer into the input). */
 export type VatProblemCode =
   | 'invalid_amount'
+  | 'invalid_choice'
+  | 'invalid_vat_line'
   | 'unsupported_currency'
   | 'unknown_category'
   | 'unknown_rate'

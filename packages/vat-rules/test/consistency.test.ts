@@ -147,6 +147,28 @@ describe('malformed input names its field', () => {
     ]);
   });
 
+  it.each([
+    ['/vehicle', { vehicle: 'truck' }],
+    ['/fuel', { vehicle: 'passenger_car', fuel: 'hydrogen' }],
+    ['/companyMention', { companyMention: 'yes' }],
+  ])('a value outside its list: %s', (field, fields) => {
+    const input = {
+      ...tolls({ totalInclVat: '60.00', vatLines: [{ rate: '20', amount: '10.00' }] }),
+      category: 'fuel',
+      ...fields,
+    } as unknown as VatInput;
+    expect(problemsOf(input)).toEqual([expect.objectContaining({ field, code: 'invalid_choice' })]);
+  });
+
+  it.each([
+    ['/vatLines', { totalInclVat: '45.00', vatLines: null }],
+    ['/vatLines/0', { totalInclVat: '45.00', vatLines: ['7.50'] }],
+    ['/vatLines/0/rate', { totalInclVat: '45.00', vatLines: [{ rate: 20, amount: '7.50' }] }],
+  ])('a VAT line of the wrong shape: %s', (field, fields) => {
+    const problems = problemsOf({ ...tolls({ totalInclVat: '45.00', vatLines: [] }), ...fields } as unknown as VatInput);
+    expect(problems).toEqual([expect.objectContaining({ field })]);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf(
       tolls({
