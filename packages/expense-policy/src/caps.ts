@@ -61,8 +61,9 @@ function perDiemLimit(rule: PerDiemRule, expense: CheckedExpense, amount: (value
 /**
  * The caps that cut the note, in order: each expense's own cap first, then the category's day,
  * then the per diem. A daily total is used up by the day's expenses in order of creation, each
- * counting what the earlier caps let through, so the parts let through never exceed a day's cap
- * and the same day evaluated from any of its notes gives each note the same split.
+ * counting what the earlier blocking caps let through (a warning cap refuses nothing, so what
+ * it flags still counts), so the parts accepted never exceed a blocking day's cap and the same
+ * day evaluated from any of its notes gives each note the same split.
  */
 export function capCuts(ruleSet: CheckedRuleSet, day: readonly CheckedExpense[], note: CheckedExpense): CapCut[] {
   const caps = capsOf(ruleSet);
@@ -77,8 +78,8 @@ export function capCuts(ruleSet: CheckedRuleSet, day: readonly CheckedExpense[],
       const room = key === undefined ? applies.limit : max(0n, applies.limit - (used.get(key) ?? 0n));
       const after = min(left, room);
       if (after < left) cuts.push({ kind: cap.kind, ruleIndex: cap.ruleIndex, before: left, after });
-      left = after;
-      if (key !== undefined) used.set(key, (used.get(key) ?? 0n) + after);
+      if (ruleSet.rules[cap.ruleIndex]!.severity === 'block') left = after;
+      if (key !== undefined) used.set(key, (used.get(key) ?? 0n) + left);
     });
     if (expense === note) return cuts;
   }

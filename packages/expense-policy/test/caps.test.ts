@@ -73,6 +73,29 @@ describe('caps per category', () => {
     expect(result.violations).toMatchObject([{ severity: 'warning', split: { capped: eur('25.00'), refused: eur('1.00') } }]);
     expect(result.amounts).toEqual({ claimed: eur('26.00'), accepted: eur('26.00'), refused: eur('0.00') });
   });
+
+  it('a warning cap does not lower what a blocking daily cap counts, so the day never goes over it', () => {
+    const mixed = rules({ kind: 'category_cap', category: 'restaurant', perExpense: '25.00', perDay: '40.00', severity: 'warning' });
+    const dayBlock = rules(
+      { kind: 'category_cap', category: 'restaurant', perExpense: '25.00', severity: 'warning' },
+      { kind: 'per_diem', categories: ['restaurant'], byCountry: { FR: '40.00' }, severity: 'block' },
+    );
+    const lunch = expense({ id: 'lunch', country: 'FR', amount: eur('30.00'), createdAt: '2026-03-12T12:40:00Z' });
+    const dinner = expense({ id: 'dinner', country: 'FR', amount: eur('30.00'), createdAt: '2026-03-12T21:15:00Z' });
+    // lunch keeps its 30.00 (the 25.00 cap only warns): 40.00 − 30.00 = 10.00 left for the day's per diem
+    // dinner: warned over 25.00 (5.00), then 30.00 → 10.00 by the per diem: 20.00 refused, the day accepts 30.00 + 10.00 = 40.00
+    const result = outcome(dinner, dayBlock, [lunch]);
+    expect(result.violations.map((violation) => [violation.code, violation.severity, violation.split])).toEqual([
+      ['cap_per_expense', 'warning', { capped: eur('25.00'), refused: eur('5.00') }],
+      ['per_diem', 'block', { capped: eur('10.00'), refused: eur('20.00') }],
+    ]);
+    expect(result.amounts).toEqual({ claimed: eur('30.00'), accepted: eur('10.00'), refused: eur('20.00') });
+    // with both caps warning only, the day counts 30.00 + 30.00 = 60.00 against 40.00: 30.00 over, nothing refused
+    expect(outcome(dinner, mixed, [lunch]).violations.map((violation) => violation.split)).toEqual([
+      { capped: eur('25.00'), refused: eur('5.00') },
+      { capped: eur('10.00'), refused: eur('20.00') },
+    ]);
+  });
 });
 
 describe('per diem by country', () => {
