@@ -79,6 +79,16 @@ describe('a malformed rule set is refused, each problem naming its field', () =>
     ]);
   });
 
+  it('a key with a slash or a tilde is escaped in the pointer (RFC 6901)', () => {
+    expect(fieldsOf({ currency: 'EUR', rules: [], 'caps/day': 1, '~x': 2 })).toEqual([
+      ['/caps~1day', 'invalid_shape'],
+      ['/~0x', 'invalid_shape'],
+    ]);
+    expect(
+      fieldsOf({ currency: 'EUR', rules: [{ kind: 'per_diem', categories: ['hotel'], byCountry: { 'F/R': '1' }, severity: 'block' }] }),
+    ).toEqual([['/rules/0/byCountry/F~1R', 'invalid_shape']]);
+  });
+
   it('an unknown currency, a missing list, not an object at all', () => {
     expect(fieldsOf({ currency: 'EUX', rules: [] })).toEqual([['/currency', 'invalid_amount']]);
     expect(fieldsOf({ currency: 'EUR' })).toEqual([['/rules', 'invalid_shape']]);
