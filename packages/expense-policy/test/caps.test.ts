@@ -117,6 +117,14 @@ describe('per diem by country', () => {
     ]);
   });
 
+  it('each country of the day has its own allowance; no country and no fallback, no per diem', () => {
+    const hotel = expense({ id: 'hotel', category: 'hotel', country: 'GB', amount: eur('140.00'), createdAt: '2026-03-12T08:00:00Z' });
+    // FR: 120.00 whole, the GB hotel does not count: 119.99 ≤ 120.00
+    expect(outcome(expense({ country: 'FR', amount: eur('119.99') }), perDiem, [hotel]).violations).toEqual([]);
+    const listedOnly = rules({ kind: 'per_diem', categories: ['restaurant'], byCountry: { FR: '20.00' }, severity: 'block' });
+    expect(outcome(expense({ amount: eur('500.00') }), listedOnly).violations).toEqual([]);
+  });
+
   it('a country not listed gets the other countries’ allowance; a category not listed is not counted', () => {
     const taxi = expense({ id: 'taxi', category: 'taxi', country: 'DE', amount: eur('60.00'), createdAt: '2026-03-12T08:00:00Z' });
     // DE → 100.00; the taxi does not count: 100.01 − 100.00 = 0.01 refused
