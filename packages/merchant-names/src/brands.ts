@@ -9,7 +9,10 @@ export interface Brand {
   readonly aliases: readonly string[];
 }
 
-/** Known brands, French first. Aliases are written as printed; they are cleaned like any name. */
+/**
+ * Known brands, French first. Aliases are written as printed; they are cleaned like any name.
+ * An alias that is also a common word (APRR's AREA) is left out: it would claim other merchants.
+ */
 export const BRANDS: readonly Brand[] = [
   { name: 'SNCF', category: 'train', aliases: ['SNCF Voyageurs', 'SNCF Connect', 'OUIGO', 'TGV INOUI', 'TER'] },
   { name: 'Eurostar', category: 'train', aliases: ['Thalys'] },
@@ -49,7 +52,7 @@ export const BRANDS: readonly Brand[] = [
   { name: 'BP', category: 'fuel', aliases: [] },
   { name: 'Avia', category: 'fuel', aliases: [] },
   { name: 'Vinci Autoroutes', category: 'tolls', aliases: ['ASF', 'Cofiroute', 'Escota', 'Vinci Autoroute'] },
-  { name: 'APRR', category: 'tolls', aliases: ['AREA'] },
+  { name: 'APRR', category: 'tolls', aliases: [] },
   { name: 'Sanef', category: 'tolls', aliases: ['SAPN'] },
   { name: 'Bip&Go', category: 'tolls', aliases: ['Bip and Go'] },
   { name: 'Ulys', category: 'tolls', aliases: [] },

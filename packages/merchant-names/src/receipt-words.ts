@@ -4,9 +4,11 @@ import { collapseSpaces, foldText } from './fold.js';
 /**
  * Words a receipt prints that tell its category, written without accents in upper case as
  * folded text reads (`péage` → `PEAGE`). Each counts once per receipt, however often printed.
+ * Words other expenses print too are left out (`VOITURE` is a train car and a rented car,
+ * `RECHARGE` a phone top-up and an electric charge): they would make ties of clear receipts.
  */
 export const CATEGORY_WORDS: Readonly<Record<Category, readonly string[]>> = {
-  train: ['BILLET DE TRAIN', 'TGV', 'TER', 'VOITURE', 'PLACE ASSISE', 'ALLER SIMPLE', 'ALLER RETOUR', 'VOYAGEUR'],
+  train: ['BILLET DE TRAIN', 'TGV', 'TER', 'PLACE ASSISE', 'ALLER SIMPLE', 'ALLER RETOUR', 'VOYAGEUR'],
   plane: ['EMBARQUEMENT', 'BOARDING PASS', 'VOL', 'FLIGHT', 'BAGAGE EN SOUTE'],
   taxi: ['TAXI', 'PRISE EN CHARGE', 'COURSE', 'TARIF A', 'TARIF B', 'TARIF C', 'TARIF D'],
   ride_hailing: ['VTC', 'TRIP', 'RIDE'],
@@ -17,7 +19,7 @@ export const CATEGORY_WORDS: Readonly<Record<Category, readonly string[]>> = {
   parking: ['PARKING', 'STATIONNEMENT', 'HORODATEUR', 'DUREE DE STATIONNEMENT'],
   car_rental: ['LOCATION DE VEHICULE', 'LOCATION VOITURE', 'CONTRAT DE LOCATION', 'FRANCHISE', 'KILOMETRAGE'],
   supplies: ['RAMETTE', 'PAPIER', 'STYLO', 'STYLOS', 'CARTOUCHE', 'TONER', 'FOURNITURES', 'CLASSEUR'],
-  telecom: ['FORFAIT MOBILE', 'ABONNEMENT INTERNET', 'RECHARGE', 'DATA'],
+  telecom: ['FORFAIT MOBILE', 'ABONNEMENT INTERNET', 'DATA'],
 };
 
 /** Longer than any receipt's text: beyond it, the field holds something else. */

@@ -96,6 +96,10 @@ describe('merchants outside the table', () => {
     });
   });
 
+  it('a common word is no alias: AREA 51 BAR is not a motorway company', () => {
+    expect(normalizeMerchant('AREA 51 BAR').match).toEqual({ kind: 'unknown' });
+  });
+
   it('a name with emoji keeps its words', () => {
     expect(normalizeMerchant('🍕 Pizzeria Da Marco 🍕').name).toBe('PIZZERIA DA MARCO');
   });

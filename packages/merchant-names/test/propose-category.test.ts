@@ -81,6 +81,16 @@ describe('then the brand, then the receipt words', () => {
     });
   });
 
+  it('a car rental contract is not a train ticket: VOITURE alone names no category', () => {
+    // LOCATION VOITURE: 1 car-rental word, 50 %; counted for the train too, it was a tie and no proposal
+    const text = 'Location voiture catégorie B';
+    expect(proposeCategory({ merchant: unknown, receiptText: text })).toMatchObject({ category: 'car_rental', confidence: 50 });
+  });
+
+  it('an electric charge is not a phone top-up: RECHARGE names no category', () => {
+    expect(proposeCategory({ merchant: unknown, receiptText: 'Recharge 22 kWh' }).reason).toBe('no_evidence');
+  });
+
   it('nuitée: 1 word, 50 %', () => {
     expect(proposeCategory({ merchant: unknown, receiptText: '1 nuitée 89,00' })).toMatchObject({ category: 'hotel', confidence: 50 });
   });
