@@ -7,6 +7,9 @@ const CARD_PREFIX =
 /** Dates a statement appends: 12/03, 12.03.24, 12-03-2024. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/g;
 
+/** The `N°`, `No`, `Nº` before a store number (`N°` folds to `N`, `Nº` to `NO`). */
+const NUMBER_SIGN = /\bNO?\s*(?=\d)/g;
+
 /** A web address: the label before the top-level domain names the merchant (`www.sncf.com` → SNCF). */
 const DOMAIN = /\b(?:WWW\.)?([A-Z0-9-]+)\.(?:COM|FR|NET|ORG|EU|DE|IO|CO\.UK|UK|BE|ES|IT)\b(?:\/\S*)?/g;
 
@@ -53,7 +56,7 @@ function pickAroundStar(text: string): string {
  * `sncf.com` → `SNCF`. May return '' (a name made of digits only, say).
  */
 export function cleanMerchantName(raw: string): string {
-  let text = collapseSpaces(foldText(raw).replace(DATE, ' '));
+  let text = collapseSpaces(foldText(raw).replace(DATE, ' ').replace(NUMBER_SIGN, ' '));
   text = text.replace(DOMAIN, (_match, label: string) => label);
   // Dots left are abbreviations (S.A.S., B.V.): dropping them joins the letters.
   text = collapseSpaces(text.replace(/\./g, '').replace(/[/&-]/g, ' '));

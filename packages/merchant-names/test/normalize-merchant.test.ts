@@ -96,6 +96,11 @@ describe('merchants outside the table', () => {
     });
   });
 
+  it('a store number written N° 12, No 12 or Nº12 goes with its N', () => {
+    const names = ['Boulangerie Dupont N° 12', 'Boulangerie Dupont No 12', 'Boulangerie Dupont Nº12'];
+    expect(names.map((raw) => normalizeMerchant(raw).name)).toEqual(Array(3).fill('BOULANGERIE DUPONT'));
+  });
+
   it('a common word is no alias: AREA 51 BAR is not a motorway company', () => {
     expect(normalizeMerchant('AREA 51 BAR').match).toEqual({ kind: 'unknown' });
   });
