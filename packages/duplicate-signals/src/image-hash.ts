@@ -17,6 +17,11 @@ const KEPT = 8;
 const PAPER_RATIO = 1.6;
 /** The page's edge left out, each side: a turned page's box holds slivers of table at its sides. */
 const EDGE = 0.1;
+/** The smallest side, in thumbnail pixels, a page can be found and straightened in. */
+const MIN_SIDE = 32;
+/** A page is blank when even its darkest half percent of pixels is within 20 % of the paper's brightness. */
+const DARKEST = 0.005;
+const BLANK = 0.8;
 /** The largest picture decoded (a 20 MB upload cap does not bound pixels: see decompression bombs). */
 const MAX_INPUT_PIXELS = 100_000_000;
 
@@ -33,10 +38,12 @@ async function thumbnail(bytes: Uint8Array): Promise<{ pixels: Uint8Array; width
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate() // the EXIF orientation, as the phone meant the picture to be seen
       .greyscale()
-      .resize({ width: THUMBNAIL, height: THUMBNAIL, fit: 'inside' })
+      .resize({ width: THUMBNAIL, height: THUMBNAIL, fit: 'inside', withoutEnlargement: true })
       .extractChannel(0)
       .raw()
       .toBuffer({ resolveWithObject: true });
+    if (info.width < MIN_SIDE || info.height < MIN_SIDE)
+      throw new Error(`${info.width} × ${info.height} pixels is too small for a receipt`);
     return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   } catch (error) {
     throw new ImageHashError(error instanceof Error ? error.message : String(error));
@@ -58,6 +65,8 @@ export async function receiptImageHash(bytes: Uint8Array): Promise<string> {
   const found = inset(paperBox(even, width, height, paperAbove), EDGE);
   const page = crop(even, width, found);
   const paperLevel = percentile(page, 0.95);
+  // A blank page would hash like every other blank page: nothing to compare.
+  if (percentile(page, DARKEST) > paperLevel * BLANK) throw new ImageHashError('no print found on the page');
   const angle = estimateSkew(page, found.width, found.height, paperLevel);
   const upright = await sharp(page, { raw: { width: found.width, height: found.height, channels: 1 } })
     .rotate(-angle, { background: { r: paperLevel, g: paperLevel, b: paperLevel } })

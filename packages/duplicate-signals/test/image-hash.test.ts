@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { generateFixture } from '@ndf/receipt-fixtures';
+import { generateFixture, pngDecompressionBomb } from '@ndf/receipt-fixtures';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { hammingDistance, IMAGE_DISTANCE_THRESHOLD, ImageHashError, receiptImageHash } from '../src/index.js';
@@ -56,5 +56,19 @@ describe('the perceptual hash of a receipt image', () => {
   it('refuses bytes that are not an image with a typed error', async () => {
     await expect(receiptImageHash(Buffer.from('%PDF-1.7 not an image'))).rejects.toThrow(ImageHashError);
     await expect(receiptImageHash(Buffer.from('%PDF-1.7 not an image'))).rejects.toMatchObject({ field: 'image' });
+  });
+});
+
+describe('pictures that are no receipt', () => {
+  it('refuses a picture too small to hold a receipt, a blank page and a decompression bomb', async () => {
+    const tiny = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
+    const blank = await sharp({ create: { width: 600, height: 900, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
+    await expect(receiptImageHash(tiny)).rejects.toMatchObject({ name: 'ImageHashError', message: expect.stringContaining('too small') });
+    await expect(receiptImageHash(blank)).rejects.toMatchObject({ name: 'ImageHashError', message: expect.stringContaining('no print') });
+    await expect(receiptImageHash(pngDecompressionBomb(20_000))).rejects.toThrow(ImageHashError);
   });
 });
