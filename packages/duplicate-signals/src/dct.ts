@@ -18,3 +18,17 @@ export function dct2d(block: Float64Array, n: number): Float64Array {
     }
   return out;
 }
+
+/**
+ * pHash's bits from a DCT of size `size`: one per coefficient of its `kept` × `kept` lowest
+ * frequencies, set when above their median, as hex.
+ */
+export function lowFrequencyBits(coefficients: Float64Array, size: number, kept: number): string {
+  const low: number[] = [];
+  for (let y = 0; y < kept; y += 1) for (let x = 0; x < kept; x += 1) low.push(coefficients[y * size + x]!);
+  // The DC term is the page's mean brightness: left out of the median, so light does not tilt every bit.
+  const median = [...low.slice(1)].sort((a, b) => a - b)[(low.length - 1) >> 1]!;
+  let hash = 0n;
+  for (const value of low) hash = (hash << 1n) | (value > median ? 1n : 0n);
+  return hash.toString(16).padStart((kept * kept) / 4, '0');
+}

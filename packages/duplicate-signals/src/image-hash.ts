@@ -1,7 +1,8 @@
 import sharp from 'sharp';
-import { dct2d } from './dct.js';
+import { dct2d, lowFrequencyBits } from './dct.js';
 import { evenLight } from './illumination.js';
-import { inset, paperBox, type Box } from './paper-box.js';
+import { inset, paperBox } from './paper-box.js';
+import { centred, crop, percentile } from './pixels.js';
 import { estimateSkew } from './skew.js';
 
 /** The thumbnail the paper is looked for in: enough to find its edges, cheap to scan. */
@@ -82,35 +83,5 @@ export async function receiptImageHash(bytes: Uint8Array): Promise<string> {
     .extractChannel(0)
     .raw()
     .toBuffer();
-  return lowFrequencyBits(dct2d(Float64Array.from(printed), DCT_SIZE));
-}
-
-function centred(width: number, height: number, size: Box): Box {
-  return {
-    left: Math.floor((width - size.width) / 2),
-    top: Math.floor((height - size.height) / 2),
-    width: size.width,
-    height: size.height,
-  };
-}
-
-function crop(values: Uint8Array, width: number, box: Box): Uint8Array {
-  const out = new Uint8Array(box.width * box.height);
-  for (let y = 0; y < box.height; y += 1)
-    out.set(values.subarray((box.top + y) * width + box.left, (box.top + y) * width + box.left + box.width), y * box.width);
-  return out;
-}
-
-function percentile(values: Uint8Array, share: number): number {
-  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * share)]!;
-}
-
-function lowFrequencyBits(coefficients: Float64Array): string {
-  const low: number[] = [];
-  for (let y = 0; y < KEPT; y += 1) for (let x = 0; x < KEPT; x += 1) low.push(coefficients[y * DCT_SIZE + x]!);
-  // The DC term is the page's mean brightness: left out of the median, so light does not tilt every bit.
-  const median = [...low.slice(1)].sort((a, b) => a - b)[(low.length - 1) >> 1]!;
-  let hash = 0n;
-  for (const value of low) hash = (hash << 1n) | (value > median ? 1n : 0n);
-  return hash.toString(16).padStart((KEPT * KEPT) / 4, '0');
+  return lowFrequencyBits(dct2d(Float64Array.from(printed), DCT_SIZE), DCT_SIZE, KEPT);
 }
