@@ -19,6 +19,7 @@ const benchmarks: Record<string, string> = {
   uploads: 'packages/local-stack/bench/uploads.bench.ts',
   alert: 'test/alerts/alert.bench.ts',
   'exchange-rates': 'packages/exchange-rates/bench/rates.bench.ts',
+  'image-hash': 'packages/duplicate-signals/bench/image-hash.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
