@@ -4,13 +4,13 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, SCHEDULE_TICK, tableName } from '@ndf/catalog';
 import { SYNTHETIC_TENANT } from '@ndf/contracts';
-import { freePort, paths, platformProcesses, Supervisor, waitUntil } from '@ndf/local-stack';
+import { waitUntil, type Supervisor } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { createLogger, defineService, startService, type QueueServiceDefinition } from '@ndf/runtime';
 import { service as canary } from '@ndf/canary';
 import { canaryDependencies, type CanaryRunDependencies } from '@ndf/canary/dependencies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiptChainCatalog } from '../receipts/receipt-chain-processes.js';
+import { startReceiptChain } from '../receipts/receipt-chain-processes.js';
 
 // The canary on the receipt chain as `npm start` runs it (the ingest API, the stream router and
 // every receipt service as processes under the supervisor), on the run's shared stack under a
@@ -20,23 +20,13 @@ const PREFIX = 'canary-chain-';
 let stack: SharedStack;
 let supervisor: Supervisor;
 let api: string;
-const output: string[] = [];
 
 // Generous, so that a run on a loaded machine fails only for what it checks; the deadline's own test waits it out.
 const SETTINGS = { NDF_CANARY_INTERVAL_SECONDS: '40', NDF_CANARY_FIELDS_DEADLINE_SECONDS: '25', NDF_CANARY_REQUEST_TIMEOUT_SECONDS: '10' };
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
-  const port = await freePort();
-  api = `http://127.0.0.1:${port}/v1`;
-  supervisor = new Supervisor(
-    platformProcesses(receiptChainCatalog(catalog), paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
-    (event) => {
-      if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
-    },
-  );
-  supervisor.start();
-  await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
+  ({ api, supervisor } = await startReceiptChain(catalog, stack));
 }, 120_000);
 
 afterAll(async () => {

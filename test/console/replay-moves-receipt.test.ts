@@ -7,7 +7,7 @@ import type { MonitorReadModel } from '@ndf/alerting';
 import { bucketName, catalog, queueName, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
 import { service as formatSniffer } from '@ndf/format-sniffer/service';
-import { waitUntil } from '@ndf/local-stack';
+import { stackTokenChecks, waitUntil } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startPlatformConsole, type OpsConsole } from '@ndf/ops-console';
 import { generateFixture } from '@ndf/receipt-fixtures';
@@ -39,7 +39,7 @@ beforeAll(async () => {
     monitor: NO_MONITOR,
     clients: stack.clients,
     prefix: PREFIX,
-    tokens: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
+    tokens: stackTokenChecks(stack),
     env: {},
     port: 0,
   });

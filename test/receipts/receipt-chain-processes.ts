@@ -1,3 +1,4 @@
+import { freePort, paths, platformProcesses, Supervisor, waitUntil, type LocalStack } from '@ndf/local-stack';
 import { downstreamServices, type Catalog, type ServiceEntry } from '@ndf/catalog';
 
 /** Whether a service takes receipts in: their uploads in the bucket, or receipt items on the notes stream. */
@@ -19,4 +20,27 @@ export function receiptChainCatalog(catalog: Catalog): Catalog {
     for (const next of downstreamServices(service)) reached.add(next);
   }
   return { ...catalog, services: catalog.services.filter((service) => reached.has(service.name)) };
+}
+
+/** The receipt chain running: its ingest API's base URL, and every line its processes printed. */
+export interface RunningReceiptChain {
+  readonly api: string;
+  readonly supervisor: Supervisor;
+  readonly output: string[];
+}
+
+/** Every process of the receipt chain under a supervisor on `stack`, its ingest API on a free port; resolves once the API answers. */
+export async function startReceiptChain(catalog: Catalog, stack: Pick<LocalStack, 'environment'>): Promise<RunningReceiptChain> {
+  const port = await freePort();
+  const api = `http://127.0.0.1:${port}/v1`;
+  const output: string[] = [];
+  const supervisor = new Supervisor(
+    platformProcesses(receiptChainCatalog(catalog), paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
+    (event) => {
+      if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
+    },
+  );
+  supervisor.start();
+  await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
+  return { api, supervisor, output };
 }

@@ -4,12 +4,12 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { readFile } from 'node:fs/promises';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import { receiptKey, tenantScope, type NoteDetail, type ReceiptUpload, type ReceiptView } from '@ndf/contracts';
-import { freePort, paths, platformProcesses, Supervisor, waitUntil } from '@ndf/local-stack';
+import { waitUntil, type Supervisor } from '@ndf/local-stack';
 import { generateFixture, pngDecompressionBomb, type Fixture } from '@ndf/receipt-fixtures';
 import { DynamoQuarantineStore } from '@ndf/runtime';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiptChainCatalog } from './receipt-chain-processes.js';
+import { startReceiptChain } from './receipt-chain-processes.js';
 
 // The receipt chain end to end, as `npm start` runs it: the ingest API, the stream router and
 // every receipt service as processes under the supervisor, on the run's shared stack under a prefix of its own.
@@ -18,20 +18,11 @@ const PREFIX = 'chain-';
 let stack: SharedStack;
 let supervisor: Supervisor;
 let api: string;
-const output: string[] = [];
+let output: string[];
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, catalog);
-  const port = await freePort();
-  api = `http://127.0.0.1:${port}/v1`;
-  supervisor = new Supervisor(
-    platformProcesses(receiptChainCatalog(catalog), paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port) }),
-    (event) => {
-      if (event.type === 'output') output.push(`${event.name}: ${event.line}`);
-    },
-  );
-  supervisor.start();
-  await waitUntil('the ingest API', async () => (await fetch(`${api}/health`)).ok, 60_000, 200);
+  ({ api, supervisor, output } = await startReceiptChain(catalog, stack));
 }, 120_000);
 
 afterAll(async () => {

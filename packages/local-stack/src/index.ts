@@ -11,7 +11,7 @@ export {
 export { freePort, assertPortFree, PortInUseError, LOOPBACK } from './net/ports.js';
 export { waitUntil } from './net/wait-until.js';
 export { provision, type ProvisionResult } from './provision/provision.js';
-export { startLocalStack, type LocalStack, type LocalStackEndpoints } from './stack.js';
+export { stackTokenChecks, startLocalStack, type LocalStack, type LocalStackEndpoints } from './stack.js';
 export { laptopAwsEnvironment, stackEnvironment } from './stack-environment.js';
 export type { MintClaims } from './identity/index.js';
 export { Supervisor, type ProcessSpec, type ProcessStatus, type SupervisorEvent } from './supervisor/supervisor.js';

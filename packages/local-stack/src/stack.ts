@@ -62,6 +62,18 @@ async function assertPortsFree(ports: StackPorts): Promise<void> {
  * Boots every emulator on loopback, then provisions them from the catalog. On failure,
  * what was started is stopped again before the error is thrown.
  */
+/** How a JWT authorizer checks this stack's tokens: its issuer, its audience, its keys. */
+export function stackTokenChecks(stack: {
+  readonly endpoints: Pick<LocalStackEndpoints, 'issuer' | 'jwks'>;
+  readonly issuer: { readonly audience: string };
+}): {
+  readonly issuer: string;
+  readonly audience: string[];
+  readonly jwksUrl: string;
+} {
+  return { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks };
+}
+
 export async function startLocalStack(config: StackConfig, options: StartOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   await assertPortsFree(config.ports);

@@ -1,4 +1,5 @@
 import { catalog, queueName } from '@ndf/catalog';
+import { stackTokenChecks } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { platformQuarantine, type QuarantineEntry } from '@ndf/runtime';
 import { startPlatformConsole, type OpsConsole } from '../src/index.js';
@@ -24,7 +25,7 @@ export async function startConsoleUnderTest(prefix: string, env: NodeJS.ProcessE
     monitor: fixtureReadModel(),
     clients: stack.clients,
     prefix,
-    tokens: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
+    tokens: stackTokenChecks(stack),
     env,
     port: 0,
   });

@@ -1,5 +1,6 @@
 import { GetQueueUrlCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { catalog, queueName } from '@ndf/catalog';
+import { stackTokenChecks } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { platformQuarantine, type QuarantineEntry, type QuarantineRecord, type QuarantineSummary, type ReplayResult } from '@ndf/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,11 +165,7 @@ describe('ops console', () => {
     const { url, operator } = JSON.parse(out) as { url: string; operator: string };
     expect(operator).toBe('dana@ops.example');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:9500\/#token=[\w-]+\.[\w-]+\.[\w-]+$/);
-    const authenticate = operatorAuthenticator({
-      issuer: stack.endpoints.issuer,
-      audience: [stack.issuer.audience],
-      jwksUrl: stack.endpoints.jwks,
-    });
+    const authenticate = operatorAuthenticator(stackTokenChecks(stack));
     const token = new URL(url).hash.replace('#token=', '');
     expect(await authenticate(`Bearer ${token}`)).toEqual({ id: 'dana@ops.example', role: 'operator' });
   });

@@ -1,5 +1,6 @@
 import type { AlertsView, PlatformStatus } from '@ndf/alerting';
 import { catalog } from '@ndf/catalog';
+import { stackTokenChecks } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { LocalReadModel, Monitor, NO_LOGS } from '@ndf/monitor';
 import { startPlatformConsole, type OpsConsole } from '@ndf/ops-console';
@@ -20,7 +21,7 @@ beforeAll(async () => {
     monitor: readModel,
     clients: stack.clients,
     prefix: PREFIX,
-    tokens: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
+    tokens: stackTokenChecks(stack),
     env: {},
     port: 0,
   });

@@ -1,6 +1,7 @@
 import { apiRoutes, catalog, type Catalog } from '@ndf/catalog';
 import { startApiGatewayLocal, type ApiGatewayLocal } from '@ndf/api-gateway-local';
 import type { openApiDocument } from '@ndf/contracts';
+import { stackTokenChecks } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { createIngestApi, type IngestHandler } from '../src/app.js';
 import { ingestClients, type IngestClients } from '../src/aws-clients.js';
@@ -62,7 +63,7 @@ export async function startIngest(
     port: 0,
     handler: api,
     routes: apiRoutes(ingestApiEntry()),
-    authorizer: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
+    authorizer: stackTokenChecks(stack),
   });
 
   const call = async (

@@ -1,5 +1,5 @@
 import type { MonitorReadModel } from '@ndf/alerting';
-import type { PlatformObserverFactory } from '@ndf/local-stack';
+import { stackTokenChecks, type PlatformObserverFactory } from '@ndf/local-stack';
 import { startPlatformConsole } from '@ndf/ops-console';
 
 /**
@@ -12,7 +12,7 @@ export function platformOpsConsole(readModel: () => MonitorReadModel, env: NodeJ
       monitor: readModel(),
       clients: stack.clients,
       prefix: stack.config.prefix,
-      tokens: { issuer: stack.endpoints.issuer, audience: [stack.issuer.audience], jwksUrl: stack.endpoints.jwks },
+      tokens: stackTokenChecks(stack),
       env,
       onError: (error, path) => log(`ops console: ${path}: ${error instanceof Error ? error.message : String(error)}`),
     });
