@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { MonitorReadModel } from '@ndf/alerting';
-import { bucketName, catalog, queueName, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, receiptKey, receiptObjectKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
+import { catalog, queueName, tableName } from '@ndf/catalog';
+import { receiptKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
 import { service as formatSniffer } from '@ndf/format-sniffer/service';
 import { stackTokenChecks, waitUntil } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startPlatformConsole, type OpsConsole } from '@ndf/ops-console';
 import { generateFixture } from '@ndf/receipt-fixtures';
 import { platformQuarantine } from '@ndf/runtime';
-import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
+import { startServiceUnderTest, storeUploadedReceipt, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // An operator's replay through the ops console's API hands the quarantined message back to the
@@ -54,33 +53,7 @@ afterAll(async () => {
 async function uploadedReceipt(receiptId: string): Promise<ChangeMessage> {
   const png = await generateFixture(21, 1, 'png');
   const bytes = await readFile(png.path);
-  const objectKey = receiptObjectKey(scope, receiptId);
-  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: objectKey, Body: bytes }));
-  const item: ReceiptItem = {
-    ...receiptKey(scope, receiptId),
-    tenant: 'acme',
-    type: ITEM_TYPES.receipt,
-    receiptId,
-    uploader: 'alice',
-    status: 'uploaded',
-    fileName: 'ticket.png',
-    declaredContentType: 'image/png',
-    declaredSize: bytes.length,
-    size: bytes.length,
-    objectKey,
-    requestedAt: new Date().toISOString(),
-  };
-  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
-  return {
-    kind: 'change',
-    table: 'notes',
-    eventId: receiptId,
-    eventName: 'MODIFY',
-    itemType: 'RECEIPT',
-    keys: { pk: item.pk, sk: item.sk },
-    sequenceNumber: '1',
-    newImage: { ...item },
-  };
+  return storeUploadedReceipt(stack, PREFIX, { scope, receiptId, fileName: 'ticket.png', declaredContentType: 'image/png', body: bytes });
 }
 
 describe('a replay from the ops console', () => {

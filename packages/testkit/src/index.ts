@@ -15,3 +15,4 @@ export { runRestart, type RestartFigures, type RestartOptions, type StopMode } f
 export { startWebhookServer, type WebhookServer } from './webhook-server.js';
 export { findChromium, launchChromium, type Browser, type Page } from './chromium.js';
 export { receiptUploadEvent, storeBehindTheEdge } from './restart/behind-the-edge.js';
+export { storeUploadedReceipt, type UploadedReceipt } from './uploaded-receipt.js';

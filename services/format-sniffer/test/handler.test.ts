@@ -1,10 +1,9 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { bucketName, catalog, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, receiptKey, receiptObjectKey, stageKey, tenantScope, type ChangeMessage, type ReceiptItem } from '@ndf/contracts';
+import { catalog, tableName } from '@ndf/catalog';
+import { receiptKey, stageKey, tenantScope, type ChangeMessage } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
+import { startServiceUnderTest, storeUploadedReceipt, type ServiceUnderTest } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
 import { receiptImage } from './inputs.js';
@@ -24,35 +23,8 @@ afterAll(async () => {
 });
 
 /** A receipt as receipt-intake leaves it: uploaded, with its bytes in the bucket; and the change the router sends. */
-async function uploaded(receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> {
-  const objectKey = receiptObjectKey(scope, receiptId);
-  await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: objectKey, Body: body }));
-  const item: ReceiptItem = {
-    ...receiptKey(scope, receiptId),
-    tenant: 'acme',
-    type: ITEM_TYPES.receipt,
-    receiptId,
-    uploader: 'alice',
-    status: 'uploaded',
-    fileName,
-    declaredContentType,
-    declaredSize: body.length,
-    size: body.length,
-    objectKey,
-    requestedAt: new Date().toISOString(),
-  };
-  await stack.clients.dynamodb.send(new PutItemCommand({ TableName: tableName(PREFIX, 'notes'), Item: marshall(item) }));
-  return {
-    kind: 'change',
-    table: 'notes',
-    eventId: receiptId,
-    eventName: 'MODIFY',
-    itemType: 'RECEIPT',
-    keys: { pk: item.pk, sk: item.sk },
-    sequenceNumber: '1',
-    newImage: { ...item },
-  };
-}
+const uploaded = (receiptId: string, fileName: string, declaredContentType: string, body: Uint8Array): Promise<ChangeMessage> =>
+  storeUploadedReceipt(stack, PREFIX, { scope, receiptId, fileName, declaredContentType, body });
 
 async function sniff(
   change: ChangeMessage,
