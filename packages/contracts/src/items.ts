@@ -97,6 +97,8 @@ export interface StageItem extends Keys {
   readonly service: string;
   readonly noteId?: string;
   readonly receiptId?: string;
+  /** For a stage about a note: the note's version it was computed from; a stage is never overwritten by one of an older version. */
+  readonly noteVersion?: number;
   readonly status: StageStatus;
   readonly code?: string;
   readonly reason?: string;

@@ -4,13 +4,41 @@ import type { StageView } from './stage.js';
 
 /**
  * A note's life: the app creates it `received` (the employee's draft: it can still be
- * corrected and deleted); submitting it for approval moves it on, and from then on it is no
- * longer the employee's to delete.
+ * corrected and deleted); submitting it moves it to `submitted` while the checks run, then
+ * `awaiting_approval`; an approver approves it, rejects it or sends it back (`needs_changes`,
+ * the owner corrects and submits again); an approved note joins a reimbursement batch
+ * (`batched`), which is then `paid`. From submission on it is no longer the employee's to delete.
  */
-export const NOTE_STATUSES = ['received', 'submitted', 'approved', 'rejected', 'paid'] as const;
+export const NOTE_STATUSES = [
+  'received',
+  'submitted',
+  'awaiting_approval',
+  'needs_changes',
+  'approved',
+  'rejected',
+  'batched',
+  'paid',
+] as const;
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
 /** Statuses in which the owner may still correct (PATCH) or delete the note. */
 export const DRAFT_STATUSES: readonly NoteStatus[] = ['received'];
+/** Statuses in which the note's figures may still change, so the services that compute them recompute on every change. */
+export const OPEN_STATUSES: readonly NoteStatus[] = ['received', 'submitted', 'awaiting_approval', 'needs_changes'];
+
+/** A fuel expense's vehicle and energy: how much of its VAT is recoverable depends on both. */
+export const FUEL_VEHICLES = ['passenger_car', 'utility_vehicle'] as const;
+export const FUEL_ENERGIES = ['petrol', 'diesel', 'lpg', 'natural_gas', 'electricity'] as const;
+export interface FuelPurchase {
+  readonly vehicle: (typeof FUEL_VEHICLES)[number];
+  readonly energy: (typeof FUEL_ENERGIES)[number];
+}
+
+/**
+ * Whether a meal's invoice names the company: printed by the seller, added by the company
+ * itself (it counts below 150 EUR excluding VAT), or not at all. Meal VAT is recoverable only when it does.
+ */
+export const COMPANY_MENTIONS = ['printed', 'added_by_company', 'absent'] as const;
+export type CompanyMention = (typeof COMPANY_MENTIONS)[number];
 
 export const PAYMENT_METHODS = ['company_card', 'personal_card', 'cash', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -42,6 +70,14 @@ export interface NoteInput {
   readonly receiptIds?: readonly string[];
   readonly mileage?: Mileage;
   readonly project?: string;
+  /** ISO 3166-1 alpha-2 country where the expense was made, e.g. "FR"; per diems depend on it. */
+  readonly country?: string;
+  /** For fuel. */
+  readonly fuel?: FuelPurchase;
+  /** For meals. */
+  readonly companyMention?: CompanyMention;
+  /** For meals: who ate (names), the employee included. */
+  readonly attendees?: readonly string[];
 }
 
 /** A correction (JSON merge patch): a field present replaces, null removes an optional one. */

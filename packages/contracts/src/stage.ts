@@ -12,6 +12,8 @@ export interface StageView {
   readonly status: StageStatus;
   /** Set when the stage is about one receipt of the note. */
   readonly receiptId?: string;
+  /** For a stage about a note: the version of the note it was computed from (a later version may not be computed yet). */
+  readonly noteVersion?: number;
   readonly code?: string;
   readonly reason?: string;
   readonly outcome?: Readonly<Record<string, unknown>>;

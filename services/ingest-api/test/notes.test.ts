@@ -264,6 +264,26 @@ describe('corrections and deletion', () => {
     expect(listed.map((item) => item.id)).toEqual([note]);
   });
 
+  it('keeps what the checks need (country, fuel, company mention, attendees), and a patch removes them', async () => {
+    const details = {
+      country: 'BE',
+      fuel: { vehicle: 'passenger_car', energy: 'diesel' },
+      companyMention: 'printed',
+      attendees: ['Ana Lima', 'Client: Jo Bloggs'],
+    };
+    const note = idOf(await create(noteBody({ date: '2020-06-03', ...details })));
+    expect((await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${note}`, { token })).body).toMatchObject(details);
+    const patched = await ingest.call('PATCH', '/v1/notes/{id}', `/v1/notes/${note}`, {
+      token,
+      rawBody: JSON.stringify({ fuel: null, attendees: null, country: 'FR' }),
+      headers: { 'content-type': 'application/merge-patch+json', 'if-match': '"1"' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ country: 'FR', companyMention: 'printed' });
+    expect(patched.body).not.toHaveProperty('fuel');
+    expect(patched.body).not.toHaveProperty('attendees');
+  });
+
   it('answers 412 to a stale version, 428 without If-Match, 400 to a malformed one, and changes nothing', async () => {
     const note = idOf(await create(noteBody()));
     const patch = (headers: Record<string, string>) =>

@@ -1,10 +1,8 @@
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tenantScope } from '@ndf/contracts';
-import { itemReader, readChange, stageItem } from '@ndf/receipt-pipeline';
+import { itemReader, readChange, readNoteWithReceipts, writeNoteStage } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { enrich } from './enrichment.js';
-import { readNote } from './note-reader.js';
 
 export const SERVICE = 'note-enricher';
 
@@ -32,28 +30,29 @@ export async function handle(
   // A receipt asked for before its note is enriched when the note that lists it changes.
   if (typeof noteId !== 'string') return;
   const scope = tenantScope({ tenant, user: SERVICE, roles: [] });
-  const found = await context.call('dynamodb', (signal) => readNote(dependencies.dynamodb, dependencies.notesTable, scope, noteId, signal));
+  const found = await context.call('dynamodb', (signal) =>
+    readNoteWithReceipts(dependencies.dynamodb, dependencies.notesTable, scope, noteId, signal),
+  );
   if (found === undefined) return;
   const enrichment = enrich(found.note, found.receipts);
-  const stage = stageItem(
-    scope,
-    SERVICE,
-    { noteId },
-    {
-      status: 'succeeded',
-      ...(enrichment.amountMismatch
-        ? {
-            code: 'amount-mismatch',
-            reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.`,
-          }
-        : {}),
-      outcome: { ...enrichment },
-    },
-  );
   await context.call('dynamodb', (signal) =>
-    dependencies.dynamodb.send(
-      new PutItemCommand({ TableName: dependencies.notesTable, Item: marshall(stage, { removeUndefinedValues: true }) }),
-      { abortSignal: signal },
+    writeNoteStage(
+      dependencies.dynamodb,
+      dependencies.notesTable,
+      scope,
+      SERVICE,
+      found.note,
+      {
+        status: 'succeeded',
+        ...(enrichment.amountMismatch
+          ? {
+              code: 'amount-mismatch',
+              reason: `The note declares ${enrichment.amountMismatch.declared.value} ${enrichment.amountMismatch.declared.currency}; its receipts total ${enrichment.amountMismatch.receipts.value}.`,
+            }
+          : {}),
+        outcome: { ...enrichment },
+      },
+      signal,
     ),
   );
   context.log.info({

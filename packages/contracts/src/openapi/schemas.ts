@@ -1,5 +1,13 @@
 import { CURRENCIES, POSITIVE_DECIMAL_PATTERN, currenciesWithDigits, decimalPatternWithDigits, type MinorDigits } from '../money.js';
-import { MAX_RECEIPTS_PER_NOTE, NOTE_STATUSES, PAYMENT_METHODS, VEHICLES } from '../note.js';
+import {
+  COMPANY_MENTIONS,
+  FUEL_ENERGIES,
+  FUEL_VEHICLES,
+  MAX_RECEIPTS_PER_NOTE,
+  NOTE_STATUSES,
+  PAYMENT_METHODS,
+  VEHICLES,
+} from '../note.js';
 import { FIELD_ERROR_CODES, PROBLEM_CODES } from '../problem.js';
 import { MAX_RECEIPT_BYTES, RECEIPT_STATUSES } from '../receipt.js';
 import { STAGE_STATUSES } from '../stage.js';
@@ -58,6 +66,24 @@ const noteFields = {
   paymentMethod: { type: 'string', enum: [...PAYMENT_METHODS] },
   mileage: ref('Mileage'),
   project: line(100, 'Project or cost centre.'),
+  country: {
+    type: 'string',
+    pattern: '^[A-Z]{2}$',
+    'x-error-detail': 'Must be an ISO 3166-1 alpha-2 country code in capitals, e.g. "FR".',
+    description: 'Country where the expense was made (ISO 3166-1 alpha-2).',
+  },
+  fuel: ref('FuelPurchase'),
+  companyMention: {
+    type: 'string',
+    enum: [...COMPANY_MENTIONS],
+    description: 'For meals: whether the invoice names the company (printed by the seller, added by the company, absent).',
+  },
+  attendees: {
+    type: 'array',
+    maxItems: 50,
+    items: line(200, 'An attendee.'),
+    description: 'For meals: who ate, the employee included.',
+  },
 };
 
 const NOTE_REQUIRED = ['id', 'status', 'version', 'owner', 'date', 'amount', 'receiptIds', 'createdAt', 'updatedAt'] as const;
@@ -120,6 +146,16 @@ export const schemas = {
       electric: { type: 'boolean' },
     },
   },
+  FuelPurchase: {
+    type: 'object',
+    required: ['vehicle', 'energy'],
+    additionalProperties: false,
+    description: 'For fuel: the vehicle and its energy (VAT on fuel is recoverable by both).',
+    properties: {
+      vehicle: { type: 'string', enum: [...FUEL_VEHICLES] },
+      energy: { type: 'string', enum: [...FUEL_ENERGIES] },
+    },
+  },
   NoteInput: {
     type: 'object',
     required: ['date', 'amount'],
@@ -149,6 +185,10 @@ export const schemas = {
       paymentMethod: nullable(noteFields.paymentMethod),
       mileage: nullable(noteFields.mileage),
       project: nullable(noteFields.project),
+      country: nullable(noteFields.country),
+      fuel: nullable(noteFields.fuel),
+      companyMention: nullable(noteFields.companyMention),
+      attendees: nullable(noteFields.attendees),
     },
   },
   Note: {
@@ -165,6 +205,7 @@ export const schemas = {
       service: { type: 'string' },
       status: { type: 'string', enum: [...STAGE_STATUSES] },
       receiptId: ref('Id'),
+      noteVersion: { type: 'integer', minimum: 1, description: 'The version of the note this stage was computed from.' },
       code: { type: 'string' },
       reason: { type: 'string' },
       outcome: { type: 'object' },

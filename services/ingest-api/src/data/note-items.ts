@@ -24,7 +24,18 @@ export interface Change {
 /** How long a deleted draft is remembered, so that a late replay of its creation answers 410 rather than bringing it back. */
 export const DELETED_NOTE_RETENTION_SECONDS = 7 * 24 * 3600;
 
-const OPTIONAL_FIELDS = ['merchant', 'category', 'comment', 'paymentMethod', 'mileage', 'project'] as const;
+const OPTIONAL_FIELDS = [
+  'merchant',
+  'category',
+  'comment',
+  'paymentMethod',
+  'mileage',
+  'project',
+  'country',
+  'fuel',
+  'companyMention',
+  'attendees',
+] as const;
 
 export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput, hash: string, { now, correlationId }: Change): NoteItem {
   const at = now.toISOString();

@@ -1,6 +1,19 @@
 import { sortKeyKind, type Note, type NoteItem, type ReceiptItem, type ReceiptView, type StageItem, type StageView } from '@ndf/contracts';
 
-const NOTE_FIELDS = ['date', 'amount', 'merchant', 'category', 'comment', 'paymentMethod', 'mileage', 'project'] as const;
+const NOTE_FIELDS = [
+  'date',
+  'amount',
+  'merchant',
+  'category',
+  'comment',
+  'paymentMethod',
+  'mileage',
+  'project',
+  'country',
+  'fuel',
+  'companyMention',
+  'attendees',
+] as const;
 
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
@@ -27,6 +40,7 @@ export function stageView(item: StageItem): StageView {
     service: item.service,
     status: item.status,
     receiptId: item.receiptId ?? (kind.kind === 'stage' ? kind.receiptId : undefined),
+    noteVersion: item.noteVersion,
     code: item.code,
     reason: item.reason,
     outcome: item.outcome,

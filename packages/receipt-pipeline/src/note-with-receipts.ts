@@ -3,7 +3,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ITEM_TYPES, notePartition, receiptKey, type NoteItem, type ReceiptItem, type TenantScope } from '@ndf/contracts';
 
 /** A note and all its receipts: those asked for with it (its partition) and those it lists from before it existed. */
-export async function readNote(
+export async function readNoteWithReceipts(
   dynamodb: DynamoDBClient,
   tableName: string,
   scope: TenantScope,

@@ -1,0 +1,41 @@
+import { catalog, tableName } from '@ndf/catalog';
+import { stageKey, tenantScope } from '@ndf/contracts';
+import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
+import { readItem } from '@ndf/testkit';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeNoteStage } from '../src/index.js';
+
+let stack: SharedStack;
+const table = () => tableName(stack.config.prefix, 'notes');
+const signal = new AbortController().signal;
+
+beforeAll(async () => {
+  stack = await useSharedStack('pipeline-note-stage-', { ...catalog, services: [] });
+});
+afterAll(async () => stack?.stop());
+
+describe("a service's stage about a note", () => {
+  it('is written from any version at least as new as the one there, and never replaced by one computed from an older version', async () => {
+    const scope = tenantScope({ tenant: 'acme', user: 'vat-calculator', roles: [] });
+    const noteId = randomUUID();
+    const write = (version: number, found: string) =>
+      writeNoteStage(
+        stack.clients.dynamodb,
+        table(),
+        scope,
+        'vat-calculator',
+        { noteId, version },
+        { status: 'succeeded', outcome: { found } },
+        signal,
+      );
+    const stored = () => readItem(stack.clients.dynamodb, table(), stageKey(scope, 'vat-calculator', { noteId }));
+
+    expect(await write(2, 'from version 2')).toBe(true);
+    expect(await write(1, 'from version 1, late')).toBe(false);
+    expect(await stored()).toMatchObject({ noteVersion: 2, outcome: { found: 'from version 2' } });
+    expect(await write(2, 'version 2 again')).toBe(true);
+    expect(await write(3, 'from version 3')).toBe(true);
+    expect(await stored()).toMatchObject({ noteVersion: 3, outcome: { found: 'from version 3' }, noteId, service: 'vat-calculator' });
+  });
+});
