@@ -37,6 +37,11 @@ export type ServiceSource =
        * values that let a change through, like a Lambda event filter: `{ status: ['uploaded'] }`.
        */
       readonly where?: Readonly<Record<string, readonly string[]>>;
+      /**
+       * The same, for one item type in place of `where`: a service that follows both notes and other
+       * services' stages filters each on its own attributes, `{ STAGE: { service: ['currency-converter'] } }`.
+       */
+      readonly whereByType?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
     }
   /** S3 object-created notifications of a bucket, filtered by key prefix and suffix. */
   | { readonly kind: 's3'; readonly bucket: string; readonly prefix: string; readonly suffix?: string }

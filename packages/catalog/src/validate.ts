@@ -74,8 +74,14 @@ export function catalogProblems(catalog: Catalog): string[] {
       if (source.events.length === 0) problems.push(`${where} subscribes to no stream event.`);
       if (table?.stream && !routedTables.has(source.table))
         problems.push(`${where} consumes the stream of table "${source.table}", which no router reads.`);
-      for (const [attribute, values] of Object.entries(source.where ?? {})) {
-        if (values.length === 0) problems.push(`${where} filters on "${attribute}" with no value: nothing would pass.`);
+      for (const filter of [source.where ?? {}, ...Object.values(source.whereByType ?? {})]) {
+        for (const [attribute, values] of Object.entries(filter)) {
+          if (values.length === 0) problems.push(`${where} filters on "${attribute}" with no value: nothing would pass.`);
+        }
+      }
+      for (const itemType of Object.keys(source.whereByType ?? {})) {
+        if (!source.itemTypes.includes(itemType))
+          problems.push(`${where} filters item type "${itemType}", which it does not subscribe to.`);
       }
     }
     if (source.kind === 's3' && !bucketNames.has(source.bucket))

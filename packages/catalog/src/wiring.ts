@@ -13,6 +13,8 @@ export interface StreamSubscription {
   readonly itemTypes: readonly string[];
   readonly events: readonly StreamEventName[];
   readonly where: Readonly<Record<string, readonly string[]>>;
+  /** Replaces `where` for the item types it names. */
+  readonly whereByType?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
 /** Object-created notifications each bucket sends, one per service fed by S3. */
@@ -35,6 +37,7 @@ export function streamSubscriptions(catalog: Catalog, table: string): StreamSubs
             itemTypes: service.consumes.itemTypes,
             events: service.consumes.events,
             where: service.consumes.where ?? {},
+            ...(service.consumes.whereByType ? { whereByType: service.consumes.whereByType } : {}),
           },
         ]
       : [],

@@ -127,6 +127,28 @@ describe('the catalog', () => {
     ]);
   });
 
+  it('checks a filter per item type: on a type the service follows, with values', () => {
+    const problems = catalogProblems({
+      ...catalog,
+      services: [
+        service({
+          name: 'follows-notes',
+          consumes: {
+            kind: 'stream',
+            table: 'notes',
+            itemTypes: ['NOTE'],
+            events: ['MODIFY'],
+            whereByType: { NOTE: { status: [] }, STAGE: { service: ['ocr'] } },
+          },
+        }),
+      ],
+    });
+    expect(problems).toEqual([
+      'Service "follows-notes" filters on "status" with no value: nothing would pass.',
+      'Service "follows-notes" filters item type "STAGE", which it does not subscribe to.',
+    ]);
+  });
+
   it('refuses APIs with unknown tables or buckets, a bad base path, port, deadline or body limit', () => {
     const api = catalog.apis[0]!;
     const problems = catalogProblems({

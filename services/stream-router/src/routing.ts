@@ -10,7 +10,9 @@ export function targetsOf(change: ChangeMessage, subscriptions: readonly StreamS
       (subscription) =>
         subscription.events.includes(change.eventName) &&
         subscription.itemTypes.includes(change.itemType) &&
-        Object.entries(subscription.where).every(([attribute, values]) => values.includes(String(image[attribute]))),
+        Object.entries(subscription.whereByType?.[change.itemType] ?? subscription.where).every(([attribute, values]) =>
+          values.includes(String(image[attribute])),
+        ),
     )
     .map((subscription) => subscription.service);
 }

@@ -66,6 +66,24 @@ describe('routing a change', () => {
     expect(targetsOf(removed, subscriptions)).toEqual(['on-removals']);
   });
 
+  it('filters each item type on its own attributes where the subscription says so (notes by status, stages by the service that wrote them)', () => {
+    const follower: StreamSubscription = {
+      table: 'notes',
+      service: 'follows-notes-and-rates',
+      itemTypes: ['NOTE', 'STAGE'],
+      events: ['INSERT', 'MODIFY'],
+      where: { status: ['received'] },
+      whereByType: { STAGE: { service: ['currency-converter'] } },
+    };
+    const change = (image: Record<string, string>) =>
+      toChangeMessage(record('MODIFY', Object.fromEntries(Object.entries({ pk: 'p', ...image }).map(([k, v]) => [k, { S: v }]))), 'notes');
+    expect(targetsOf(change({ sk: 'NOTE', type: 'NOTE', status: 'received' }), [follower])).toEqual(['follows-notes-and-rates']);
+    expect(targetsOf(change({ sk: 'NOTE', type: 'NOTE', status: 'paid' }), [follower])).toEqual([]);
+    const rates = { sk: 'STAGE#currency-converter', type: 'STAGE', service: 'currency-converter', status: 'succeeded' };
+    expect(targetsOf(change(rates), [follower])).toEqual(['follows-notes-and-rates']);
+    expect(targetsOf(change({ ...rates, sk: 'STAGE#ocr', service: 'ocr' }), [follower])).toEqual([]);
+  });
+
   it('carries the item type and correlation id as attributes, and leaves huge images out rather than fail', () => {
     const huge = 'x'.repeat(200_000);
     const byService = messagesByService(
