@@ -78,6 +78,17 @@ export interface NoteInput {
   readonly companyMention?: CompanyMention;
   /** For meals: who ate (names), the employee included. */
   readonly attendees?: readonly string[];
+  /**
+   * The VAT lines as the employee confirmed them from the receipt (in the note's currency): when
+   * present they are what the VAT is computed from, otherwise what the receipts' reading found.
+   */
+  readonly vatLines?: readonly VatLine[];
+}
+
+/** One rate's VAT on a receipt: the rate in percent ("20", "5.5") and the VAT amount ("8.34"). */
+export interface VatLine {
+  readonly rate: string;
+  readonly amount: string;
 }
 
 /** A correction (JSON merge patch): a field present replaces, null removes an optional one. */

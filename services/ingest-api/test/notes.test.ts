@@ -270,6 +270,7 @@ describe('corrections and deletion', () => {
       fuel: { vehicle: 'passenger_car', energy: 'diesel' },
       companyMention: 'printed',
       attendees: ['Ana Lima', 'Client: Jo Bloggs'],
+      vatLines: [{ rate: '10', amount: '4.20' }],
     };
     const note = idOf(await create(noteBody({ date: '2020-06-03', ...details })));
     expect((await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${note}`, { token })).body).toMatchObject(details);

@@ -64,6 +64,8 @@ describe("each field's bad values get 400 naming the field and a stable code", (
     ['fuel without its energy', { fuel: { vehicle: 'passenger_car' } }, '/fuel/energy', 'required'],
     ['an unknown fuel energy', { fuel: { vehicle: 'passenger_car', energy: 'kerosene' } }, '/fuel/energy', 'not_allowed'],
     ['an unknown company mention', { companyMention: 'maybe' }, '/companyMention', 'not_allowed'],
+    ['a VAT rate with a percent sign', { vatLines: [{ rate: '20%', amount: '1.00' }] }, '/vatLines/0/rate', 'invalid_format'],
+    ['a VAT amount as a number', { vatLines: [{ rate: '20', amount: 1 }] }, '/vatLines/0/amount', 'wrong_type'],
     ['an empty attendee', { attendees: [''] }, '/attendees/0', 'too_short'],
     ['an unknown field', { merchantName: 'x' }, '/merchantName', 'unknown_field'],
     ['a prototype key', { ['__proto__']: { polluted: true } }, '/__proto__', 'unknown_field'],

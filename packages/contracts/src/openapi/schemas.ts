@@ -78,6 +78,12 @@ const noteFields = {
     enum: [...COMPANY_MENTIONS],
     description: 'For meals: whether the invoice names the company (printed by the seller, added by the company, absent).',
   },
+  vatLines: {
+    type: 'array',
+    maxItems: 4,
+    items: ref('VatLine'),
+    description: "The receipt's VAT lines as the employee confirmed them, in the note's currency (one per rate).",
+  },
   attendees: {
     type: 'array',
     maxItems: 50,
@@ -146,6 +152,25 @@ export const schemas = {
       electric: { type: 'boolean' },
     },
   },
+  VatLine: {
+    type: 'object',
+    required: ['rate', 'amount'],
+    additionalProperties: false,
+    properties: {
+      rate: {
+        type: 'string',
+        pattern: '^(0|[1-9][0-9]?)(\\.[0-9]{1,2})?$',
+        'x-error-detail': 'Must be a rate in percent as a decimal string, e.g. "20" or "5.5".',
+        description: 'The rate in percent, e.g. "5.5".',
+      },
+      amount: {
+        type: 'string',
+        pattern: POSITIVE_DECIMAL_PATTERN,
+        'x-error-detail': 'Must be a decimal string with a point, e.g. "8.34".',
+        description: 'The VAT at this rate.',
+      },
+    },
+  },
   FuelPurchase: {
     type: 'object',
     required: ['vehicle', 'energy'],
@@ -189,6 +214,7 @@ export const schemas = {
       fuel: nullable(noteFields.fuel),
       companyMention: nullable(noteFields.companyMention),
       attendees: nullable(noteFields.attendees),
+      vatLines: nullable(noteFields.vatLines),
     },
   },
   Note: {

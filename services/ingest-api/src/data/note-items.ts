@@ -35,6 +35,7 @@ const OPTIONAL_FIELDS = [
   'fuel',
   'companyMention',
   'attendees',
+  'vatLines',
 ] as const;
 
 export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput, hash: string, { now, correlationId }: Change): NoteItem {

@@ -13,6 +13,7 @@ const NOTE_FIELDS = [
   'fuel',
   'companyMention',
   'attendees',
+  'vatLines',
 ] as const;
 
 function defined<T extends object>(value: T): T {
