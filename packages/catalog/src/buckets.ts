@@ -7,6 +7,11 @@ export const buckets = [
     retainOriginals: true,
   },
   {
+    name: 'audit',
+    description: 'Every change of every note and receipt, one object per change under its note, locked for the legal retention.',
+    retainOriginals: true,
+  },
+  {
     name: 'exports',
     description: 'Accounting exports (FEC, CSV, Sage, ...) pulled by integrations through presigned downloads.',
     retainOriginals: false,

@@ -162,5 +162,17 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 180, quarantinedMessages: 1, heartbeatMissingSeconds: 10, pagingCounters: ['canary_failed'] },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
+  {
+    name: 'audit-trail',
+    description:
+      'Keeps every change of every note and receipt, who and when, append-only, readable per note: the base for the legal retention and for disputes',
+    critical: false,
+    consumes: { kind: 'stream', table: 'notes', itemTypes: ['NOTE', 'RECEIPT', 'HISTORY'], events: ['INSERT', 'MODIFY', 'REMOVE'] },
+    emits: [{ kind: 'bucket', bucket: 'audit', prefix: 'tenants/' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    reads: [{ kind: 'bucket', bucket: 'audit', prefix: 'tenants/' }],
+    scaling: { maxTasks: 10, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -497,6 +497,16 @@ describe('S3 edge in front of s3rver, notifying fauxqs', () => {
     expect(await statusOf(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'other-key', VersionId: firstVersion! })))).toBe(404);
   });
 
+  it('versions a key with characters a URI keeps reserved (: ; @ = + $ , # and a space) as S3 does', async () => {
+    const { bucket } = await bucketWithQueue();
+    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+    const key = 'audit/2026-03-02T19:00:00.000Z;a@b=c+d$e,f#g h.json';
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'reserved' }));
+    expect(put.VersionId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const read = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: put.VersionId }));
+    expect(await read.Body!.transformToString()).toBe('reserved');
+  });
+
   it('leaves an unversioned bucket without version ids', async () => {
     const { bucket, queue } = await bucketWithQueue();
     const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a.txt', Body: 'a' }));

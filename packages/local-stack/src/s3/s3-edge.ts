@@ -225,7 +225,8 @@ export async function startS3Edge(options: S3EdgeOptions): Promise<S3Edge> {
   async function keepVersion(bucket: string, key: string): Promise<string | undefined> {
     if (!versioning.enabled(bucket)) return undefined;
     const versionId = newVersionId();
-    const copy = await backend.send('PUT', versionPath(bucket, key, versionId), { 'x-amz-copy-source': objectPath(bucket, key) });
+    // The emulator reads the copy source with decodeURI, which leaves %3A, %23 and the other reserved escapes as they are.
+    const copy = await backend.send('PUT', versionPath(bucket, key, versionId), { 'x-amz-copy-source': encodeURI(`/${bucket}/${key}`) });
     if (copy.status !== 200) throw new Error(`copying ${bucket}/${key} to its version answered ${copy.status}`);
     return versionId;
   }
