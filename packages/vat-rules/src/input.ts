@@ -24,7 +24,8 @@ export interface VatLineInput {
   readonly base?: string;
 }
 
-export interface VatInput {
+/** The amounts one receipt prints. */
+export interface ReceiptAmounts {
   /** ISO 4217; French VAT is invoiced in EUR. */
   readonly currency: string;
   /** TTC, e.g. "45.00". */
@@ -32,6 +33,10 @@ export interface VatInput {
   /** HT, when the receipt prints it. */
   readonly totalExclVat?: string;
   readonly vatLines: readonly VatLineInput[];
+}
+
+/** What decides the share of the VAT recovered: the expense's category and what its rule needs. */
+export interface VatTreatment {
   readonly category: Category;
   /** Needed for fuel. */
   readonly vehicle?: VehicleKind;
@@ -40,6 +45,8 @@ export interface VatInput {
   /** Needed for meals. */
   readonly companyMention?: CompanyMention;
 }
+
+export interface VatInput extends ReceiptAmounts, VatTreatment {}
 
 /** The input in minor units and basis points, once every field has been checked. */
 export interface CheckedLine {
