@@ -31,6 +31,7 @@ const ACCEPTED = CATEGORY_NAMES.join(', ');
 const NO_COMPANY_MENTION =
   "The note does not say whether the meal's invoice names the company: taken as not naming it, so no VAT is recovered " +
   '(set companyMention to printed, or added_by_company below 150 EUR excluding VAT, when it does).';
+const ENTER_VAT_LINES = "Enter the note's VAT lines (vatLines) as the receipt prints them.";
 const NO_RECEIPT = 'The note has no receipt and no VAT lines: without an invoice there is no VAT to recover.';
 
 const refused = (code: string, reason: string, outcome?: VatRefusalOutcome): VatStage => ({
@@ -80,7 +81,9 @@ function settled(
 ): VatStage {
   if (result.ok) return succeeded(result.breakdown, source, receiptIds, assumptions);
   const problems = describeProblems(result.problems, places);
-  return refused(problems[0]!.code, problems.map((problem) => problem.reason).join(' '), {
+  const onReceipt = problems.some((problem) => problem.field.startsWith('/receipts/'));
+  const reason = [...problems.map((problem) => problem.reason), ...(onReceipt ? [ENTER_VAT_LINES] : [])].join(' ');
+  return refused(problems[0]!.code, reason, {
     problems: problems.map(({ field, code, message }) => ({ field, code, message })),
   });
 }

@@ -299,8 +299,22 @@ describe('a note whose VAT cannot be computed yet, or at all', () => {
     ).toMatchObject({
       status: 'refused',
       code: 'unknown_rate',
+      reason:
+        'Receipt r1 (/vatLines/0/rate): "19" is not a French VAT rate (20, 10, 5.5, 2.1). ' +
+        "Enter the note's VAT lines (vatLines) as the receipt prints them.",
       outcome: { problems: [{ field: '/receipts/r1/vatLines/0/rate', code: 'unknown_rate' }] },
     });
+    // A VAT amount read without its rate, and a receipt in pounds on a note in euros made in France
+    expect(
+      withReceipts({ category: 'tolls', amount: eur('12.40') }, read('r1', { totalInclVat: '12.40', 'vat:unknown': '2.07' })),
+    ).toMatchObject({
+      status: 'refused',
+      code: 'unknown_rate',
+      outcome: { problems: [{ field: '/receipts/r1/vatLines/0/rate' }] },
+    });
+    expect(
+      withReceipts({ category: 'tolls', amount: eur('12.40') }, read('r1', { totalInclVat: '12.40', 'vat:20': '2.07', currency: 'GBP' })),
+    ).toMatchObject({ status: 'refused', code: 'unsupported_currency', outcome: { problems: [{ field: '/receipts/r1/currency' }] } });
   });
 
   it('takes a note without receipt nor VAT lines as having no VAT to recover, and says so', () => {
