@@ -1,20 +1,16 @@
-import { moneyProblem, toMinorUnits } from '@ndf/contracts';
+import { COMPANY_MENTIONS, FUEL_ENERGIES, FUEL_VEHICLES, moneyProblem, toMinorUnits, type CompanyMention } from '@ndf/contracts';
 import { isCategory, type Category } from './categories.js';
 import { problem, type VatProblem } from './problems.js';
 import { isFrenchRate, parseRateBp } from './rates.js';
 
-export const VEHICLE_KINDS = ['passenger_car', 'utility_vehicle'] as const;
+// The note's own lists (@ndf/contracts): what a note carries is what the rules take.
+export const VEHICLE_KINDS = FUEL_VEHICLES;
 export type VehicleKind = (typeof VEHICLE_KINDS)[number];
 
-export const FUEL_KINDS = ['petrol', 'diesel', 'lpg', 'natural_gas', 'electricity'] as const;
+export const FUEL_KINDS = FUEL_ENERGIES;
 export type FuelKind = (typeof FUEL_KINDS)[number];
 
-/**
- * Whether the invoice names the company: printed by the seller, added by the company itself
- * (allowed below 150 EUR excluding VAT), or not at all.
- */
-export const COMPANY_MENTIONS = ['printed', 'added_by_company', 'absent'] as const;
-export type CompanyMention = (typeof COMPANY_MENTIONS)[number];
+export { COMPANY_MENTIONS, type CompanyMention };
 
 /** One VAT line as the receipt prints it: decimal strings, the rate in percent ("5.5"). */
 export interface VatLineInput {

@@ -1,8 +1,5 @@
 import type { VatProblem } from '@ndf/vat-rules';
 
-/** Where the amounts given to @ndf/vat-rules came from: the note itself, or its receipts in this order. */
-export type ProblemPlaces = { readonly source: 'note' } | { readonly source: 'receipts'; readonly receiptIds: readonly string[] };
-
 export interface PlacedProblem extends VatProblem {
   /** The problem in words, naming the note's field or the receipt it is about. */
   readonly reason: string;
@@ -18,13 +15,17 @@ const NOTE_FIELDS: Readonly<Record<string, string>> = {
 
 const RECEIPT_FIELD = /^\/receipts\/(\d+)(\/.*)?$/;
 
-/** Each problem with the field of the note (or the receipt, by id) it is about, and a reason to show. */
-export function describeProblems(problems: readonly VatProblem[], places: ProblemPlaces): PlacedProblem[] {
+/**
+ * Each problem with the field of the note (or the receipt, by id) it is about, and a reason to
+ * show. `receiptIds` are the receipts given to @ndf/vat-rules, in order; none when the amounts
+ * were the note's own.
+ */
+export function describeProblems(problems: readonly VatProblem[], receiptIds: readonly string[]): PlacedProblem[] {
   return problems.map((problem) => {
     const match = RECEIPT_FIELD.exec(problem.field);
     const inner = match ? (match[2] ?? '') : problem.field;
-    if (match && places.source === 'receipts') {
-      const receiptId = places.receiptIds[Number(match[1])]!;
+    const receiptId = match ? receiptIds[Number(match[1])] : undefined;
+    if (receiptId !== undefined) {
       return { ...problem, field: `/receipts/${receiptId}${inner}`, reason: `Receipt ${receiptId} (${inner || '/'}): ${problem.message}.` };
     }
     const field = NOTE_FIELDS[inner] ?? inner;

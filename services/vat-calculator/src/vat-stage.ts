@@ -8,12 +8,11 @@ import {
   isFrenchVat,
   type Category,
   type ReceiptAmounts,
-  type VatBreakdown,
   type VatResult,
   type VatTreatment,
 } from '@ndf/vat-rules';
 import { noteReceipts } from './note-receipts.js';
-import { describeProblems, type ProblemPlaces } from './problem-places.js';
+import { describeProblems } from './problem-places.js';
 import { receiptAmounts } from './receipt-amounts.js';
 
 /** What the vat-calculator records about a note. */
@@ -62,25 +61,18 @@ function treatmentOf(note: NoteItem, category: Category): { treatment: VatTreatm
   };
 }
 
-function succeeded(
-  breakdown: VatBreakdown,
-  source: VatCalculatorOutcome['source'],
-  receiptIds: readonly string[],
-  assumptions: readonly string[],
-): VatStage {
-  const outcome: VatCalculatorOutcome = { source, receiptIds, ...breakdown, assumptions };
-  return { status: 'succeeded', ...(assumptions.length > 0 ? { code: 'assumed', reason: assumptions.join(' ') } : {}), outcome };
-}
+/** What the figures were computed from. */
+type Basis = Pick<VatCalculatorOutcome, 'source' | 'receiptIds'>;
+const FROM_NOTE: Basis = { source: 'note', receiptIds: [] };
+const FROM_NOTHING: Basis = { source: 'none', receiptIds: [] };
 
-function settled(
-  result: VatResult,
-  places: ProblemPlaces,
-  source: VatCalculatorOutcome['source'],
-  receiptIds: readonly string[],
-  assumptions: readonly string[],
-): VatStage {
-  if (result.ok) return succeeded(result.breakdown, source, receiptIds, assumptions);
-  const problems = describeProblems(result.problems, places);
+/** The stage of what @ndf/vat-rules answered: the breakdown, or every problem it found, placed on the note or its receipt. */
+function settled(result: VatResult, basis: Basis, assumptions: readonly string[]): VatStage {
+  if (result.ok) {
+    const outcome: VatCalculatorOutcome = { ...basis, ...result.breakdown, assumptions };
+    return { status: 'succeeded', ...(assumptions.length > 0 ? { code: 'assumed', reason: assumptions.join(' ') } : {}), outcome };
+  }
+  const problems = describeProblems(result.problems, basis.receiptIds);
   const onReceipt = problems.some((problem) => problem.field.startsWith('/receipts/'));
   const reason = [...problems.map((problem) => problem.reason), ...(onReceipt ? [ENTER_VAT_LINES] : [])].join(' ');
   return refused(problems[0]!.code, reason, {
@@ -96,7 +88,7 @@ const noteAmounts = (note: NoteItem, vatLines: ReceiptAmounts['vatLines']): Rece
 });
 
 /** From the receipts' reading: every receipt read, each total read, together the note's amount. */
-function fromReceipts(note: NoteItem, receipts: readonly ReceiptItem[], treatment: VatTreatment, assumptions: string[]): VatStage {
+function fromReceipts(note: NoteItem, receipts: readonly ReceiptItem[], treatment: VatTreatment, assumptions: readonly string[]): VatStage {
   const state = noteReceipts(note.receiptIds, receipts);
   const unreadable = state.unreadable.map(({ receiptId, why }) => `Receipt ${receiptId} cannot be read: ${why}.`);
   const amounts = state.read.map((receipt) => ({ receiptId: receipt.receiptId, amounts: receiptAmounts(receipt, note.amount.currency) }));
@@ -115,7 +107,7 @@ function fromReceipts(note: NoteItem, receipts: readonly ReceiptItem[], treatmen
   const receiptIds = amounts.map((read) => read.receiptId);
   if (receiptIds.length === 0) {
     const result = calculateVatOfReceipts(treatment, [noteAmounts(note, [])]);
-    return settled(result, { source: 'note' }, 'none', [], [...assumptions, NO_RECEIPT]);
+    return settled(result, FROM_NOTHING, [...assumptions, NO_RECEIPT]);
   }
   const result = calculateVatOfReceipts(
     treatment,
@@ -127,7 +119,7 @@ function fromReceipts(note: NoteItem, receipts: readonly ReceiptItem[], treatmen
       `The receipts total ${result.breakdown.totalInclVat.value} ${result.breakdown.totalInclVat.currency}; the note declares ` +
         `${note.amount.value} ${note.amount.currency}. Correct the amount, or enter the note's VAT lines (vatLines).`,
     );
-  return settled(result, { source: 'receipts', receiptIds }, 'receipts', receiptIds, assumptions);
+  return settled(result, { source: 'receipts', receiptIds }, assumptions);
 }
 
 /**
@@ -137,16 +129,15 @@ function fromReceipts(note: NoteItem, receipts: readonly ReceiptItem[], treatmen
  * note the rules cannot handle is refused with a reason the employee can act on.
  */
 export function vatStageOf(note: NoteItem, receipts: readonly ReceiptItem[]): VatStage {
-  if (isMileage(note))
-    return settled(calculateVatOfReceipts({ category: 'mileage' }, [noteAmounts(note, [])]), { source: 'note' }, 'none', [], []);
+  if (isMileage(note)) return settled(calculateVatOfReceipts({ category: 'mileage' }, [noteAmounts(note, [])]), FROM_NOTHING, []);
   if (note.category === undefined)
     return refused('category_missing', `The note has no category: choose one of ${ACCEPTED}, so that its VAT can be computed.`);
   if (!isCategory(note.category))
     return refused('unknown_category', `${JSON.stringify(note.category)} is not a category whose VAT is known: choose one of ${ACCEPTED}.`);
   const { treatment, assumptions } = treatmentOf(note, note.category);
   const place = { ...(note.country === undefined ? {} : { country: note.country }), currency: note.amount.currency };
-  if (!isFrenchVat(place)) return settled(calculateForeignVat(note.category, note.amount, place), { source: 'note' }, 'none', [], []);
+  if (!isFrenchVat(place)) return settled(calculateForeignVat(note.category, note.amount, place), FROM_NOTHING, []);
   if (note.vatLines !== undefined)
-    return settled(calculateVatOfReceipts(treatment, [noteAmounts(note, note.vatLines)]), { source: 'note' }, 'note', [], assumptions);
+    return settled(calculateVatOfReceipts(treatment, [noteAmounts(note, note.vatLines)]), FROM_NOTE, assumptions);
   return fromReceipts(note, receipts, treatment, assumptions);
 }
