@@ -174,5 +174,28 @@ export const services = [
     reads: [{ kind: 'bucket', bucket: 'audit', prefix: 'tenants/' }],
     scaling: { maxTasks: 10, scaleToZero: false },
   },
+  {
+    name: 'vat-calculator',
+    description:
+      "Computes a note's French VAT (total excluding VAT, VAT per rate, recoverable and non-recoverable VAT, and the rule applied) from its confirmed VAT lines or its receipts, and records it as the note's stage",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses of @ndf/contracts: a note no longer open keeps the VAT it was approved with.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes'] },
+        // Read, or never to be read: a note waiting for a receipt is settled either way.
+        RECEIPT: { status: ['processed', 'refused', 'expired'] },
+      },
+    },
+    // Its stage about the note.
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

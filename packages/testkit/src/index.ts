@@ -7,6 +7,7 @@ export { gatewayEvent, type GatewayEventOptions } from './gateway-event.js';
 export { QuarantinedError, startServiceUnderTest, type Delivery, type ServiceUnderTest } from './service-under-test.js';
 export { outageEntry, runOutageScenario, type OutageFigures, type OutageOptions } from './outage-scenario.js';
 export { putReceiptItem, readItem, type ReceiptItemOptions, type TestReceipt } from './receipt-items.js';
+export { testNoteItem, testReceiptItem } from './note-items.js';
 export { platformAccess, platformEnvironment, startPlatform, type PlatformProcess } from './restart/platform-process.js';
 export { FINAL_STATUSES, receiptItems, stageWrites } from './restart/receipt-ledger.js';
 export { ReceiptsClient, type SubmittedReceipt } from './restart/receipts-client.js';

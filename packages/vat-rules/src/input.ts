@@ -1,20 +1,16 @@
-import { moneyProblem, toMinorUnits } from '@ndf/contracts';
+import { COMPANY_MENTIONS, FUEL_ENERGIES, FUEL_VEHICLES, moneyProblem, toMinorUnits, type CompanyMention } from '@ndf/contracts';
 import { isCategory, type Category } from './categories.js';
 import { problem, type VatProblem } from './problems.js';
 import { isFrenchRate, parseRateBp } from './rates.js';
 
-export const VEHICLE_KINDS = ['passenger_car', 'utility_vehicle'] as const;
+// The note's own lists (@ndf/contracts): what a note carries is what the rules take.
+export const VEHICLE_KINDS = FUEL_VEHICLES;
 export type VehicleKind = (typeof VEHICLE_KINDS)[number];
 
-export const FUEL_KINDS = ['petrol', 'diesel', 'lpg', 'natural_gas', 'electricity'] as const;
+export const FUEL_KINDS = FUEL_ENERGIES;
 export type FuelKind = (typeof FUEL_KINDS)[number];
 
-/**
- * Whether the invoice names the company: printed by the seller, added by the company itself
- * (allowed below 150 EUR excluding VAT), or not at all.
- */
-export const COMPANY_MENTIONS = ['printed', 'added_by_company', 'absent'] as const;
-export type CompanyMention = (typeof COMPANY_MENTIONS)[number];
+export { COMPANY_MENTIONS, type CompanyMention };
 
 /** One VAT line as the receipt prints it: decimal strings, the rate in percent ("5.5"). */
 export interface VatLineInput {
@@ -24,7 +20,8 @@ export interface VatLineInput {
   readonly base?: string;
 }
 
-export interface VatInput {
+/** The amounts one receipt prints. */
+export interface ReceiptAmounts {
   /** ISO 4217; French VAT is invoiced in EUR. */
   readonly currency: string;
   /** TTC, e.g. "45.00". */
@@ -32,6 +29,10 @@ export interface VatInput {
   /** HT, when the receipt prints it. */
   readonly totalExclVat?: string;
   readonly vatLines: readonly VatLineInput[];
+}
+
+/** What decides the share of the VAT recovered: the expense's category and what its rule needs. */
+export interface VatTreatment {
   readonly category: Category;
   /** Needed for fuel. */
   readonly vehicle?: VehicleKind;
@@ -40,6 +41,8 @@ export interface VatInput {
   /** Needed for meals. */
   readonly companyMention?: CompanyMention;
 }
+
+export interface VatInput extends ReceiptAmounts, VatTreatment {}
 
 /** The input in minor units and basis points, once every field has been checked. */
 export interface CheckedLine {

@@ -13,7 +13,8 @@ export type VatProblemCode =
   | 'vat_not_matching_base'
   | 'totals_not_matching'
   | 'excl_vat_total_not_matching'
-  | 'vat_on_mileage';
+  | 'vat_on_mileage'
+  | 'no_receipt';
 
 export interface VatProblem {
   readonly field: string;

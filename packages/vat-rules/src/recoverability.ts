@@ -1,5 +1,5 @@
 import { CATEGORIES } from './categories.js';
-import type { VatInput } from './input.js';
+import type { VatTreatment } from './input.js';
 import { problem, type VatProblem } from './problems.js';
 
 /** The rule applied to a receipt, kept with its result for the audit trail. */
@@ -15,7 +15,8 @@ export type VatRuleCode =
   | 'fuel_utility_vehicle'
   | 'fuel_alternative_energy'
   | 'car_rental'
-  | 'mileage';
+  | 'mileage'
+  | 'foreign_vat';
 
 export interface VatRule {
   readonly code: VatRuleCode;
@@ -29,7 +30,7 @@ export const COMPANY_IDENTITY_ADDED_LIMIT_MINOR = 15_000n;
 
 const rule = (code: VatRuleCode, percent: bigint, reason: string): { rule: VatRule } => ({ rule: { code, percent, reason } });
 
-function mealRule(input: VatInput, totalExcl: bigint): { rule: VatRule } | { problem: VatProblem } {
+function mealRule(input: VatTreatment, totalExcl: bigint): { rule: VatRule } | { problem: VatProblem } {
   switch (input.companyMention) {
     case 'printed':
       return rule('meal_company_printed', 100n, 'meal: the invoice names the company');
@@ -46,7 +47,7 @@ function mealRule(input: VatInput, totalExcl: bigint): { rule: VatRule } | { pro
   }
 }
 
-function fuelRule(input: VatInput): { rule: VatRule } | { problem: VatProblem } {
+function fuelRule(input: VatTreatment): { rule: VatRule } | { problem: VatProblem } {
   if (input.fuel === 'lpg' || input.fuel === 'natural_gas' || input.fuel === 'electricity')
     return rule('fuel_alternative_energy', 100n, `fuel: ${input.fuel.replace('_', ' ')} is recoverable in full`);
   if (input.vehicle === 'utility_vehicle') return rule('fuel_utility_vehicle', 100n, 'fuel for a utility vehicle: recoverable in full');
@@ -60,7 +61,7 @@ function fuelRule(input: VatInput): { rule: VatRule } | { problem: VatProblem } 
 }
 
 /** Which share of a receipt's VAT is recoverable, and why. `totalExcl` is the receipt's total excluding VAT, in cents. */
-export function recoverabilityOf(input: VatInput, totalExcl: bigint): { rule: VatRule } | { problem: VatProblem } {
+export function recoverabilityOf(input: VatTreatment, totalExcl: bigint): { rule: VatRule } | { problem: VatProblem } {
   switch (CATEGORIES[input.category].family) {
     case 'hotel':
       return rule('hotel_lodging', 0n, 'hotel lodging for employees: not recoverable');
