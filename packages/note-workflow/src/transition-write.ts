@@ -37,8 +37,8 @@ export function historyItem(
 
 /**
  * The transaction of one transition: the note's update, only from the status and version it
- * was read at (every change of a note bumps its version, so nothing checked on that read can
- * have changed), and its history item, keyed by the new version so that it is written once.
+ * was read at (what the checks read changes only with a new version, so nothing checked on that
+ * read can have changed), and its history item, keyed by the new version so that it is written once.
  */
 export function transitionWrite(
   tableName: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalTarget, mayTransition, type NoteInHand, type WorkflowActor } from '../src/index.js';
+import { TRANSITIONS, approvalTarget, mayTransition, type NoteInHand, type WorkflowActor } from '../src/index.js';
 
 const alice: WorkflowActor = { user: 'alice', roles: ['employee'] };
 const bob: WorkflowActor = { user: 'bob', roles: ['employee'] };
@@ -72,6 +72,13 @@ describe('who may move a note, and from where', () => {
   it('answers 404 for a note that is not there or deleted, before saying anything of it', () => {
     expect(mayTransition(undefined, 'submit', alice)).toMatchObject({ code: 'not_found', httpStatus: 404 });
     expect(mayTransition(note('deleted'), 'approve', carol)).toMatchObject({ code: 'not_found', httpStatus: 404 });
+  });
+
+  it('starts the rows of one action from the same statuses (which row applies is for its guard and the caller to say, never the status)', () => {
+    for (const row of TRANSITIONS) {
+      const first = TRANSITIONS.find((other) => other.action === row.action)!;
+      expect({ action: row.action, from: row.from }).toEqual({ action: row.action, from: first.from });
+    }
   });
 
   it('leads an approval to the next level, or to approved at the last (one level when routing named none)', () => {

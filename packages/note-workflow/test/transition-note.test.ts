@@ -228,7 +228,12 @@ describe('transitionNote on DynamoDB', () => {
         [carol, dave].map((actor) => move(noteId, { action: 'approve', to: 'approved', actor, expectedVersion: 1 })),
       );
       expect(results.map((result) => result.result).sort()).toEqual(['applied', 'conflict']);
-      expect(results.find((result) => result.result === 'conflict')).toEqual({ result: 'conflict', status: 'approved', version: 2 });
+      expect(results.find((result) => result.result === 'conflict')).toMatchObject({
+        result: 'conflict',
+        status: 'approved',
+        version: 2,
+        refusal: { code: 'wrong_status', httpStatus: 409 },
+      });
       expect(await noteNow(noteId)).toMatchObject({ status: 'approved', version: 2 });
       expect(await historyOf(noteId)).toHaveLength(1);
     }
