@@ -1,4 +1,4 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import { ITEM_TYPES, historyKey, noteKey, tenantScope, type NoteItem, type NoteStatus } from '@ndf/contracts';
@@ -250,6 +250,47 @@ describe('transitionNote on DynamoDB', () => {
     expect(await move(noteId, submit)).toEqual({ result: 'applied', status: 'submitted', version: 2, replayed: true });
     expect(await noteNow(noteId)).toMatchObject({ status: 'received', version: 3 });
     expect((await historyOf(noteId)).map((entry) => entry.action)).toEqual(['submit', 'withdraw']);
+  });
+
+  it('reads again and applies when the note changed between its read and its write, unless the caller named the version it read', async () => {
+    // The owner's correction lands between the transition's read and its write, once.
+    const correctedMeanwhile = (noteId: string): DynamoDBClient => {
+      let raced = false;
+      const send = async (command: unknown, options?: unknown) => {
+        if (command instanceof TransactWriteItemsCommand && !raced) {
+          raced = true;
+          await stack.clients.dynamodb.send(
+            new UpdateItemCommand({
+              TableName: table(),
+              Key: marshall(noteKey(scope, noteId)),
+              UpdateExpression: 'SET #version = #version + :one, merchant = :merchant',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: marshall({ ':one': 1, ':merchant': 'Corrected' }),
+            }),
+          );
+        }
+        return stack.clients.dynamodb.send(command as never, options as never);
+      };
+      return { send } as unknown as DynamoDBClient;
+    };
+    const submit = (noteId: string, expectedVersion?: number) =>
+      transitionNote(
+        correctedMeanwhile(noteId),
+        table(),
+        scope,
+        { noteId, action: 'submit', actor: alice, requestId: randomUUID(), ...(expectedVersion ? { expectedVersion } : {}) },
+        signal,
+      );
+
+    const unpinned = await newNote();
+    expect(await submit(unpinned)).toMatchObject({ result: 'applied', status: 'submitted', version: 3, replayed: false });
+    expect(await noteNow(unpinned)).toMatchObject({ status: 'submitted', version: 3, merchant: 'Corrected' });
+    expect((await historyOf(unpinned)).map((entry) => [entry.from, entry.to, entry.version])).toEqual([['received', 'submitted', 3]]);
+
+    const pinned = await newNote();
+    expect(await submit(pinned, 1)).toEqual({ result: 'conflict', status: 'received', version: 2 });
+    expect(await noteNow(pinned)).toMatchObject({ status: 'received', version: 2 });
+    expect(await historyOf(pinned)).toEqual([]);
   });
 
   it('reads the history back in version order past nine transitions (zero-padded versions)', async () => {
