@@ -13,8 +13,9 @@ export type NoteAction = (typeof NOTE_ACTIONS)[number];
 /** The capacity a user acted in: the note's owner, or one of their tenant roles. */
 export type ActingRole = 'owner' | Exclude<TenantRole, 'employee'>;
 
-/** Who made a transition: a user, in the capacity they acted in, or a service of the platform. */
-export type HistoryActor = { readonly user: string; readonly role: ActingRole } | { readonly service: string };
+/** Who made a transition: a user (their id), in the capacity they acted in, or a service of the platform (its name). */
+export type HistoryActor =
+  { readonly kind: 'user'; readonly id: string; readonly role: ActingRole } | { readonly kind: 'service'; readonly id: string };
 
 /** One transition of a note, as GET /v1/notes/{id} shows it in `history` (oldest first). */
 export interface HistoryEntry {

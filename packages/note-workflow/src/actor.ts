@@ -12,16 +12,16 @@ export type WorkflowActor = { readonly user: string; readonly roles: readonly Te
 export function actingAs(who: readonly Permitted[], actor: WorkflowActor): HistoryActor | undefined {
   if ('service' in actor) {
     return who.some((permitted) => typeof permitted === 'object' && permitted.service === actor.service)
-      ? { service: actor.service }
+      ? { kind: 'service', id: actor.service }
       : undefined;
   }
-  if (who.includes('owner')) return { user: actor.user, role: 'owner' };
+  if (who.includes('owner')) return { kind: 'user', id: actor.user, role: 'owner' };
   const role = who.find(
     (permitted): permitted is ActingRole => typeof permitted === 'string' && actor.roles.includes(permitted as TenantRole),
   );
-  return role === undefined ? undefined : { user: actor.user, role };
+  return role === undefined ? undefined : { kind: 'user', id: actor.user, role };
 }
 
 /** Whether the capacity is the note's owner's (checked against the note), or a role that may never act on one's own note. */
-export const actsAsOwner = (acting: HistoryActor): boolean => 'role' in acting && acting.role === 'owner';
-export const actsInRole = (acting: HistoryActor): boolean => 'role' in acting && acting.role !== 'owner';
+export const actsAsOwner = (acting: HistoryActor): boolean => acting.kind === 'user' && acting.role === 'owner';
+export const actsInRole = (acting: HistoryActor): boolean => acting.kind === 'user' && acting.role !== 'owner';

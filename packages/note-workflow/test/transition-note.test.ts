@@ -103,13 +103,20 @@ describe('transitionNote on DynamoDB', () => {
 
     const history = await historyOf(noteId);
     expect(history.map(({ action, from, to, version, actor, at }) => ({ action, from, to, version, actor, at }))).toEqual([
-      { action: 'submit', from: 'received', to: 'submitted', version: 2, actor: { user: 'alice', role: 'owner' }, at: at(0).toISOString() },
+      {
+        action: 'submit',
+        from: 'received',
+        to: 'submitted',
+        version: 2,
+        actor: { kind: 'user', id: 'alice', role: 'owner' },
+        at: at(0).toISOString(),
+      },
       {
         action: 'route',
         from: 'submitted',
         to: 'awaiting_approval',
         version: 3,
-        actor: { service: 'approval-workflow' },
+        actor: { kind: 'service', id: 'approval-workflow' },
         at: at(1).toISOString(),
       },
       {
@@ -117,7 +124,7 @@ describe('transitionNote on DynamoDB', () => {
         from: 'awaiting_approval',
         to: 'awaiting_approval',
         version: 4,
-        actor: { user: 'carol', role: 'approver' },
+        actor: { kind: 'user', id: 'carol', role: 'approver' },
         at: at(2).toISOString(),
       },
       {
@@ -125,7 +132,7 @@ describe('transitionNote on DynamoDB', () => {
         from: 'awaiting_approval',
         to: 'approved',
         version: 5,
-        actor: { user: 'dave', role: 'approver' },
+        actor: { kind: 'user', id: 'dave', role: 'approver' },
         at: at(3).toISOString(),
       },
       {
@@ -133,10 +140,17 @@ describe('transitionNote on DynamoDB', () => {
         from: 'approved',
         to: 'batched',
         version: 6,
-        actor: { service: 'reimbursement-batcher' },
+        actor: { kind: 'service', id: 'reimbursement-batcher' },
         at: at(4).toISOString(),
       },
-      { action: 'pay', from: 'batched', to: 'paid', version: 7, actor: { user: 'erin', role: 'accountant' }, at: at(5).toISOString() },
+      {
+        action: 'pay',
+        from: 'batched',
+        to: 'paid',
+        version: 7,
+        actor: { kind: 'user', id: 'erin', role: 'accountant' },
+        at: at(5).toISOString(),
+      },
     ]);
     expect(history[2]).toMatchObject({ reason: 'The taxi to the station is not covered.', details: { approvedAmount: partly } });
     expect(history[0]).toMatchObject({ correlationId: 'c-submit', type: 'HISTORY', noteId, tenant: 'acme' });

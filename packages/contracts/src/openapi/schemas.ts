@@ -255,11 +255,20 @@ export const schemas = {
         oneOf: [
           {
             type: 'object',
-            required: ['user', 'role'],
+            required: ['kind', 'id', 'role'],
             additionalProperties: false,
-            properties: { user: { type: 'string' }, role: { type: 'string', enum: ['owner', 'approver', 'accountant', 'admin'] } },
+            properties: {
+              kind: { const: 'user' },
+              id: { type: 'string', description: "The user's id." },
+              role: { type: 'string', enum: ['owner', 'approver', 'accountant', 'admin'] },
+            },
           },
-          { type: 'object', required: ['service'], additionalProperties: false, properties: { service: { type: 'string' } } },
+          {
+            type: 'object',
+            required: ['kind', 'id'],
+            additionalProperties: false,
+            properties: { kind: { const: 'service' }, id: { type: 'string', description: "The service's name." } },
+          },
         ],
       },
       at: timestamp,
