@@ -1,3 +1,4 @@
+export * from './history.js';
 export * from './item-types.js';
 export type * from './items.js';
 export * from './money.js';

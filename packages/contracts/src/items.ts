@@ -1,3 +1,4 @@
+import type { HistoryActor, NoteAction } from './history.js';
 import type { ITEM_TYPES } from './item-types.js';
 import type { NoteInput, NoteStatus } from './note.js';
 import type { ExtractedField, ReceiptStatus } from './receipt.js';
@@ -33,6 +34,13 @@ export interface NoteItem extends Keys, Omit<NoteInput, 'receiptIds'> {
   readonly deletedAt?: string;
   /** Epoch seconds (the table's TTL attribute); only on deleted notes. */
   readonly expiresAt?: number;
+  // Set by the workflow's transitions (@ndf/note-workflow):
+  /** Levels of approval the note needs, as routing decided; absent before it is routed. */
+  readonly approvalLevels?: number;
+  /** The level awaiting an approver's decision, from 1: above 1, an approver has decided already. */
+  readonly approvalLevel?: number;
+  /** The reimbursement batch that holds the note, once batched. */
+  readonly batchId?: string;
 }
 
 export interface ReceiptItem extends Keys {
@@ -104,6 +112,25 @@ export interface StageItem extends Keys {
   readonly reason?: string;
   readonly outcome?: Readonly<Record<string, unknown>>;
   readonly updatedAt: string;
+}
+
+/** One transition of a note (see HistoryEntry), in the note's partition; written once, with the note's change. */
+export interface HistoryItem extends Keys {
+  readonly type: typeof ITEM_TYPES.history;
+  readonly noteId: string;
+  /** The note's version the transition made (also in the sort key). */
+  readonly version: number;
+  readonly action: NoteAction;
+  readonly from: NoteStatus;
+  readonly to: NoteStatus;
+  readonly actor: HistoryActor;
+  readonly at: string;
+  /** The request that asked for the transition: a repeat of it is recognised as already applied. */
+  readonly requestId: string;
+  readonly correlationId?: string;
+  readonly reason?: string;
+  readonly comment?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /** An Idempotency-Key claimed by a write that is not itself a note: what it created, and from which body. */

@@ -1,3 +1,4 @@
+import type { HistoryEntry } from './history.js';
 import type { Money } from './money.js';
 import type { ReceiptView } from './receipt.js';
 import type { StageView } from './stage.js';
@@ -20,8 +21,10 @@ export const NOTE_STATUSES = [
   'paid',
 ] as const;
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
-/** Statuses in which the owner may still correct (PATCH) or delete the note. */
+/** Statuses in which the owner may still delete the note: a draft never submitted. */
 export const DRAFT_STATUSES: readonly NoteStatus[] = ['received'];
+/** Statuses in which the owner may correct (PATCH) the note: a draft, or a note an approver sent back. */
+export const EDITABLE_STATUSES: readonly NoteStatus[] = ['received', 'needs_changes'];
 /** Statuses in which the note's figures may still change, so the services that compute them recompute on every change. */
 export const OPEN_STATUSES: readonly NoteStatus[] = ['received', 'submitted', 'awaiting_approval', 'needs_changes'];
 
@@ -108,10 +111,12 @@ export interface Note extends Omit<NoteInput, 'receiptIds'> {
   readonly updatedAt: string;
 }
 
-/** A note with what the services have made of it. */
+/** A note with what the services have made of it, and every transition of its workflow. */
 export interface NoteDetail extends Note {
   readonly receipts: readonly ReceiptView[];
   readonly stages: readonly StageView[];
+  /** Oldest first. */
+  readonly history: readonly HistoryEntry[];
 }
 
 export interface NotePage {

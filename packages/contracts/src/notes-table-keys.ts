@@ -12,6 +12,7 @@ import type { TenantScope } from './tenant-scope.js';
  * |  (before its note exists) T#<tenant>#R#<receiptId> | RCPT#<receiptId>  |                    |                                 |
  * |  (while not final)      |                         |                              | RECONCILE#<shard>  | <time it was last looked at>    |
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
+ * | HISTORY   | (the note's pk)         | HIST#<version, 10 digits>    |                    |                                 |
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
@@ -19,6 +20,9 @@ import type { TenantScope } from './tenant-scope.js';
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
  *   from the note's `receiptIds` (one more Query per such receipt).
+ * - A note's workflow history is one HISTORY item per transition, keyed by the version the
+ *   transition made: written in the same transaction as the note's change, so a replay of a
+ *   transition cannot write it twice, and read in order by the zero-padded version.
  * - The listing reads gsi1 for one tenant and user, newest expense date first.
  * - A receipt not in a final state is also in gsi1, under a reconcile shard (reconcile-index.ts),
  *   oldest first: the reconciler reads only those, never the whole table.
@@ -36,6 +40,8 @@ export const NOTE_SK = 'NOTE';
 const IDEMPOTENCY_SK = 'KEY';
 const RECEIPT_SK_PREFIX = 'RCPT#';
 const STAGE_SK_PREFIX = 'STAGE#';
+const HISTORY_SK_PREFIX = 'HIST#';
+const HISTORY_VERSION_DIGITS = 10;
 
 const tenantPrefix = (scope: TenantScope) => `T#${scope.tenant}#`;
 
@@ -61,6 +67,18 @@ export function stageKey(scope: TenantScope, service: string, on: { noteId: stri
   }
   return { pk: notePartition(scope, on.noteId), sk: `${STAGE_SK_PREFIX}${service}` };
 }
+
+/** The record of the transition that made the note's `version` (the note's history, oldest first by sort key). */
+export function historyKey(scope: TenantScope, noteId: string, version: number): ItemKey {
+  if (!Number.isSafeInteger(version) || version < 1) throw new RangeError(`A note's version is a positive integer, not ${version}.`);
+  return { pk: notePartition(scope, noteId), sk: `${HISTORY_SK_PREFIX}${String(version).padStart(HISTORY_VERSION_DIGITS, '0')}` };
+}
+
+/**
+ * The sort-key range that holds a note's history and the note itself, and nothing else of its
+ * partition ('HIST#' < 'NOTE' < 'RCPT#' < 'STAGE#'): one Query reads both, the history first.
+ */
+export const HISTORY_AND_NOTE_RANGE = { from: HISTORY_SK_PREFIX, to: NOTE_SK } as const;
 
 /**
  * Where a claimed Idempotency-Key of another write than a note's creation lives: one item per
@@ -99,10 +117,12 @@ export type SortKeyKind =
   | { readonly kind: 'note' }
   | { readonly kind: 'receipt'; readonly receiptId: string }
   | { readonly kind: 'stage'; readonly service: string; readonly receiptId?: string }
+  | { readonly kind: 'history'; readonly version: number }
   | { readonly kind: 'other' };
 
 export function sortKeyKind(sk: string): SortKeyKind {
   if (sk === NOTE_SK) return { kind: 'note' };
+  if (sk.startsWith(HISTORY_SK_PREFIX)) return { kind: 'history', version: Number(sk.slice(HISTORY_SK_PREFIX.length)) };
   if (sk.startsWith(STAGE_SK_PREFIX)) return { kind: 'stage', service: sk.slice(STAGE_SK_PREFIX.length) };
   if (sk.startsWith(RECEIPT_SK_PREFIX)) {
     const [receiptId = '', stage, service] = sk.slice(RECEIPT_SK_PREFIX.length).split('#');

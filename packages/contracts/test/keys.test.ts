@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  HISTORY_AND_NOTE_RANGE,
   InvalidScopeError,
+  historyKey,
   listingSortKey,
   noteIdFor,
   noteKey,
@@ -44,7 +46,19 @@ describe('notes-table keys', () => {
     expect(sortKeyKind(`RCPT#${RECEIPT}`)).toEqual({ kind: 'receipt', receiptId: RECEIPT });
     expect(sortKeyKind(`RCPT#${RECEIPT}#STAGE#ocr`)).toEqual({ kind: 'stage', service: 'ocr', receiptId: RECEIPT });
     expect(sortKeyKind('STAGE#policy')).toEqual({ kind: 'stage', service: 'policy' });
+    expect(sortKeyKind('HIST#0000000012')).toEqual({ kind: 'history', version: 12 });
     expect(sortKeyKind('SOMETHING')).toEqual({ kind: 'other' });
+  });
+
+  it("keep a note's history in its partition, in version order, between nothing but itself and the note", () => {
+    expect(historyKey(acme, NOTE, 2)).toEqual({ pk: `T#acme#N#${NOTE}`, sk: 'HIST#0000000002' });
+    const sortKeys = [10, 9, 100, 2].map((version) => historyKey(acme, NOTE, version).sk);
+    expect(sortKeys.sort()).toEqual(['HIST#0000000002', 'HIST#0000000009', 'HIST#0000000010', 'HIST#0000000100']);
+    // One Query from HIST# to NOTE reads the history and the note, and none of the receipts or stages.
+    const partition = ['NOTE', `RCPT#${RECEIPT}`, `RCPT#${RECEIPT}#STAGE#ocr`, 'STAGE#policy', ...sortKeys];
+    const inRange = partition.filter((sk) => sk >= HISTORY_AND_NOTE_RANGE.from && sk <= HISTORY_AND_NOTE_RANGE.to);
+    expect(inRange.sort()).toEqual([...sortKeys, 'NOTE']);
+    for (const version of [0, -1, 1.5, Number.NaN]) expect(() => historyKey(acme, NOTE, version)).toThrow(RangeError);
   });
 
   it('sort the listing by expense date and parse its key back', () => {

@@ -129,7 +129,7 @@ export const paths = {
     parameters: [noteId],
     get: {
       operationId: 'getNote',
-      summary: 'A note with its receipts and processing state',
+      summary: 'A note with its receipts, processing state and workflow history',
       responses: {
         '200': response('NoteDetail', 'The note.', etag),
         '404': problem("No such note for the caller (another tenant's, or another user's for an employee)."),
@@ -138,7 +138,8 @@ export const paths = {
     },
     patch: {
       operationId: 'correctNote',
-      summary: 'Correct a draft note',
+      summary: 'Correct a draft note, or a note an approver sent back for changes',
+      description: 'While the note is "received" or "needs_changes", by its owner only.',
       parameters: [
         { name: 'If-Match', in: 'header', required: true, description: 'The version read (the ETag).', schema: { type: 'string' } },
       ],
@@ -153,7 +154,7 @@ export const paths = {
         '200': response('Note', 'The corrected note.', etag),
         ...withBody,
         '404': problem('No such note for the caller.'),
-        '409': problem('The note is no longer a draft (not_editable).'),
+        '409': problem('The note is neither a draft nor sent back for changes (not_editable).'),
         '412': problem('The note changed since that version (version_mismatch): read it again.'),
         '428': problem('If-Match is missing (precondition_required).'),
         ...common,

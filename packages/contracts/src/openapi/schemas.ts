@@ -11,6 +11,7 @@ import {
 import { FIELD_ERROR_CODES, PROBLEM_CODES } from '../problem.js';
 import { MAX_RECEIPT_BYTES, RECEIPT_STATUSES } from '../receipt.js';
 import { STAGE_STATUSES } from '../stage.js';
+import { NOTE_ACTIONS } from '../history.js';
 import { IDEMPOTENCY_KEY_PATTERN } from '../note-id.js';
 
 // JSON Schema 2020-12 (OpenAPI 3.1's dialect). `x-error-code` names the field error a failing
@@ -100,7 +101,8 @@ const noteProperties = {
   status: {
     type: 'string',
     enum: [...NOTE_STATUSES],
-    description: 'A new note is "received"; it is a draft (editable, deletable) while it stays so.',
+    description:
+      'A new note is "received": a draft, editable and deletable while it stays so; the owner may also correct it in "needs_changes".',
   },
   version: { type: 'integer', minimum: 1 },
   owner: { type: 'string' },
@@ -238,6 +240,43 @@ export const schemas = {
       updatedAt: timestamp,
     },
   },
+  HistoryEntry: {
+    type: 'object',
+    description: 'One transition of the note: what was done, by whom, when and why.',
+    required: ['action', 'from', 'to', 'version', 'actor', 'at'],
+    additionalProperties: false,
+    properties: {
+      action: { type: 'string', enum: [...NOTE_ACTIONS] },
+      from: { type: 'string', enum: [...NOTE_STATUSES] },
+      to: { type: 'string', enum: [...NOTE_STATUSES] },
+      version: { type: 'integer', minimum: 2, description: "The note's version this transition made." },
+      actor: {
+        description: 'A user, in the capacity they acted in, or a service of the platform.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'id', 'role'],
+            additionalProperties: false,
+            properties: {
+              kind: { const: 'user' },
+              id: { type: 'string', description: "The user's id." },
+              role: { type: 'string', enum: ['owner', 'approver', 'accountant', 'admin'] },
+            },
+          },
+          {
+            type: 'object',
+            required: ['kind', 'id'],
+            additionalProperties: false,
+            properties: { kind: { const: 'service' }, id: { type: 'string', description: "The service's name." } },
+          },
+        ],
+      },
+      at: timestamp,
+      reason: { type: 'string' },
+      comment: { type: 'string' },
+      details: { type: 'object' },
+    },
+  },
   ReceiptView: {
     type: 'object',
     required: ['id', 'status', 'fileName', 'contentType', 'size', 'requestedAt', 'stages'],
@@ -282,13 +321,14 @@ export const schemas = {
   },
   NoteDetail: {
     type: 'object',
-    description: 'A note with its receipts and the processing state of every stage that has seen it.',
-    required: [...NOTE_REQUIRED, 'receipts', 'stages'],
+    description: 'A note with its receipts, the processing state of every stage that has seen it, and its workflow history.',
+    required: [...NOTE_REQUIRED, 'receipts', 'stages', 'history'],
     additionalProperties: false,
     properties: {
       ...noteProperties,
       receipts: { type: 'array', items: ref('ReceiptView') },
       stages: { type: 'array', items: ref('StageView') },
+      history: { type: 'array', items: ref('HistoryEntry'), description: 'Every transition of the note, oldest first.' },
     },
   },
   NotePage: {

@@ -9,14 +9,15 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import {
-  DRAFT_STATUSES,
   ITEM_TYPES,
   noteKey,
   notePartition,
   ownerListing,
   receiptKey,
   tenantScope,
+  type HistoryItem,
   type NoteItem,
+  type NoteStatus,
   type ReceiptItem,
   type StageItem,
   type TenantScope,
@@ -42,6 +43,8 @@ export interface NotePartition {
   readonly note: NoteItem | undefined;
   readonly receipts: readonly ReceiptItem[];
   readonly stages: readonly StageItem[];
+  /** The note's transitions, oldest first (the Query's sort-key order). */
+  readonly history: readonly HistoryItem[];
 }
 
 export interface ListQuery {
@@ -141,7 +144,7 @@ export class NoteStore {
     }
   }
 
-  /** The note, its receipts and stages: one Query on the note's partition. */
+  /** The note, its receipts, stages and history: one Query on the note's partition. */
   async readNote(scope: TenantScope, noteId: string, signal: AbortSignal): Promise<NotePartition> {
     const items = await this.queryPartition(notePartition(scope, noteId), signal);
     const note = items.find((item) => item.type === ITEM_TYPES.note) as NoteItem | undefined;
@@ -149,6 +152,7 @@ export class NoteStore {
       note,
       receipts: items.filter((item) => item.type === ITEM_TYPES.receipt) as unknown as ReceiptItem[],
       stages: items.filter((item) => item.type === ITEM_TYPES.stage) as unknown as StageItem[],
+      history: items.filter((item) => item.type === ITEM_TYPES.history) as unknown as HistoryItem[],
     };
   }
 
@@ -222,13 +226,14 @@ export class NoteStore {
   }
 
   /**
-   * Changes the caller's draft note if it is still at `expectedVersion` (any version when
-   * undefined); bumps the version. A refusal comes back with the note as it is.
+   * Changes the caller's own note if it is in one of `statuses` and still at `expectedVersion`
+   * (any version when undefined); bumps the version. A refusal comes back with the note as it is.
    */
-  async changeDraft(
+  async changeOwnNote(
     scope: TenantScope,
     noteId: string,
     change: NoteChange,
+    statuses: readonly NoteStatus[],
     expectedVersion: number | undefined,
     written: Change,
     signal: AbortSignal,
@@ -243,11 +248,11 @@ export class NoteStore {
       sets.push(`#${attribute} = :${attribute}`);
     }
     for (const attribute of change.remove) names[`#${attribute}`] = attribute;
-    const drafts = DRAFT_STATUSES.map((status, index) => {
-      values[`:draft${index}`] = status;
-      return `:draft${index}`;
+    const allowed = statuses.map((status, index) => {
+      values[`:status${index}`] = status;
+      return `:status${index}`;
     });
-    let condition = `attribute_exists(pk) AND #owner = :owner AND #status IN (${drafts.join(', ')})`;
+    let condition = `attribute_exists(pk) AND #owner = :owner AND #status IN (${allowed.join(', ')})`;
     if (expectedVersion !== undefined) {
       values[':expected'] = expectedVersion;
       condition += ' AND #version = :expected';

@@ -1,4 +1,4 @@
-import type { NotePatch } from '@ndf/contracts';
+import { DRAFT_STATUSES, EDITABLE_STATUSES, type NotePatch } from '@ndf/contracts';
 import { deletionChange, patchChange } from '../data/note-items.js';
 import { noteView } from '../data/views.js';
 import { readJsonBody } from '../http/json-body.js';
@@ -19,7 +19,7 @@ function ifMatch(context: AuthorizedContext, required: boolean): number | undefi
   return version;
 }
 
-/** A user's correction of a draft, only if nobody changed it since the version they read. */
+/** The owner's correction of a draft or of a note sent back for changes, only if nobody changed it since the version they read. */
 export async function correctNote(context: AuthorizedContext) {
   const { deps, event, scope } = context;
   const expected = ifMatch(context, true);
@@ -32,15 +32,16 @@ export async function correctNote(context: AuthorizedContext) {
   const dates = dateErrors((body as NotePatch).date, context.now);
   if (dates.length > 0) throw invalid(dates);
   const noteId = context.pathParameters.id!;
-  const outcome = await deps.store.changeDraft(
+  const outcome = await deps.store.changeOwnNote(
     scope,
     noteId,
     patchChange(noteId, body as NotePatch, context.change),
+    EDITABLE_STATUSES,
     expected,
     context.change,
     context.signal,
   );
-  if (!outcome.changed) throw refusal(scope, outcome.current, expected);
+  if (!outcome.changed) throw refusal(scope, outcome.current, expected, EDITABLE_STATUSES);
   return json(200, noteView(outcome.note), { etag: etagOf(outcome.note.version) });
 }
 
@@ -48,15 +49,16 @@ export async function correctNote(context: AuthorizedContext) {
 export async function deleteNote(context: AuthorizedContext) {
   const expected = ifMatch(context, false);
   const noteId = context.pathParameters.id!;
-  const outcome = await context.deps.store.changeDraft(
+  const outcome = await context.deps.store.changeOwnNote(
     context.scope,
     noteId,
     deletionChange(context.change),
+    DRAFT_STATUSES,
     expected,
     context.change,
     context.signal,
   );
-  if (!outcome.changed) throw refusal(context.scope, outcome.current, expected);
+  if (!outcome.changed) throw refusal(context.scope, outcome.current, expected, DRAFT_STATUSES);
   await context.deps.store.receipts.releaseReceipts(context.scope, noteId, outcome.note.receiptIds, context.signal);
   return noContent();
 }

@@ -1,11 +1,11 @@
-import { tenantScope, type NoteDetail, type ReceiptItem } from '@ndf/contracts';
+import { historyEntryOf, tenantScope, type NoteDetail, type ReceiptItem } from '@ndf/contracts';
 import { noteView, receiptView, stageView } from '../data/views.js';
 import { notFound } from '../http/problem.js';
 import { etagOf, json } from '../http/responses.js';
 import { canRead } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 
-/** The note, its receipts (with thumbnails' links) and every stage's state. */
+/** The note, its receipts (with thumbnails' links), every stage's state and every transition of its workflow. */
 export async function getNote(context: AuthorizedContext) {
   const { deps, scope, signal } = context;
   const noteId = context.pathParameters.id!;
@@ -30,6 +30,7 @@ export async function getNote(context: AuthorizedContext) {
     ...noteView(note),
     receipts,
     stages: stages.filter((stage) => stage.receiptId === undefined),
+    history: partition.history.map(historyEntryOf),
   };
   return json(200, detail, { etag: etagOf(note.version) });
 }

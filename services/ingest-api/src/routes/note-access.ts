@@ -1,4 +1,4 @@
-import { TENANT_READER_ROLES, type NoteItem, type TenantScope } from '@ndf/contracts';
+import { TENANT_READER_ROLES, type NoteItem, type NoteStatus, type TenantScope } from '@ndf/contracts';
 import { ProblemError, notFound } from '../http/problem.js';
 
 /** An employee sees only their own notes; approvers, accountants and admins every note of their tenant. */
@@ -7,12 +7,21 @@ export function canRead(scope: TenantScope, note: NoteItem | undefined): note is
   return note.owner === scope.user || scope.roles.some((role) => TENANT_READER_ROLES.includes(role));
 }
 
-/** Why a change to a draft was refused, from the note as it is now. */
-export function refusal(scope: TenantScope, current: NoteItem | undefined, expectedVersion: number | undefined): ProblemError {
+/** Why the owner's change of their note, allowed in `statuses`, was refused, from the note as it is now. */
+export function refusal(
+  scope: TenantScope,
+  current: NoteItem | undefined,
+  expectedVersion: number | undefined,
+  statuses: readonly NoteStatus[],
+): ProblemError {
   if (!canRead(scope, current)) return notFound('This note');
   if (current.owner !== scope.user) return new ProblemError(403, 'forbidden', "Only the note's owner may change it.");
-  if (current.status !== 'received')
-    return new ProblemError(409, 'not_editable', `The note is ${current.status}: it is no longer a draft.`);
+  if (current.status === 'deleted' || !statuses.includes(current.status))
+    return new ProblemError(
+      409,
+      'not_editable',
+      `The note is ${current.status}: this change is possible only while it is ${statuses.join(' or ')}.`,
+    );
   if (expectedVersion !== undefined && current.version !== expectedVersion) {
     return new ProblemError(
       412,

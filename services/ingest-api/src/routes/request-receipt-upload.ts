@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DRAFT_STATUSES,
   ITEM_TYPES,
   MAX_RECEIPTS_PER_NOTE,
   idempotencyKeyItem,
@@ -41,7 +42,7 @@ function claimOf(scope: TenantScope, key: string, hash: string, receipt: Receipt
 function noteRefusal(scope: TenantScope, note: NoteItem | undefined): ProblemError {
   if (canRead(scope, note) && note.owner === scope.user && note.status === 'received' && note.receiptIds.length >= MAX_RECEIPTS_PER_NOTE)
     return new ProblemError(409, 'too_many_receipts', `The note lists ${note.receiptIds.length} receipts, the most a note may list.`);
-  return refusal(scope, note, undefined);
+  return refusal(scope, note, undefined, DRAFT_STATUSES);
 }
 
 async function answer(context: AuthorizedContext, status: 200 | 201, receipt: ReceiptItem) {
