@@ -13,6 +13,8 @@ export const ITEM_TYPES = {
   stage: 'STAGE',
   /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
   receiptDigest: 'RECEIPT_DIGEST',
+  /** One document of a tenant's settings (pk T#<tenant>#SETTINGS, sk POLICY, APPROVERS, CATEGORIES...), versioned. */
+  settings: 'SETTINGS',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];
