@@ -34,3 +34,4 @@ export {
   type StoredSettings,
   type WriteSettingsResult,
 } from './store.js';
+export { approvalChain, delegateOn, type ApprovalStep, type ApprovalSubject } from './approval-chain.js';
