@@ -34,7 +34,7 @@ async function checkNote(
   dependencies: PolicyCheckerDependencies,
   scope: TenantScope,
   noteId: string,
-): Promise<{ note: NoteItem; day: readonly DayNote[] } | undefined> {
+): Promise<{ note: NoteItem; day: readonly DayNote[]; currency?: string } | undefined> {
   const { dynamodb, notesTable } = dependencies;
   const found = await context.call('dynamodb', (signal) => readNoteWithReceipts(dynamodb, notesTable, scope, noteId, signal));
   // A note approved or beyond keeps the check it was decided on.
@@ -42,12 +42,14 @@ async function checkNote(
   const { note } = found;
   let stage: StageOutcome;
   let day: readonly DayNote[] = [];
+  let currency: string | undefined;
   try {
     const policy = await context.call('dynamodb', (signal) => dependencies.settings.read(scope, 'POLICY', signal));
     day = await context.call('dynamodb', (signal) =>
       readDayNotes(dynamodb, notesTable, scope, note.owner, note.date, policy.value.currency, signal),
     );
     stage = policyStage({ ...found, sameDay: day, policy: { version: policy.version, ruleSet: policy.value } });
+    currency = policy.value.currency;
   } catch (error) {
     if (!(error instanceof StoredSettingsError)) throw error;
     stage = {
@@ -59,7 +61,7 @@ async function checkNote(
   }
   const written = await context.call('dynamodb', (signal) => writeNoteStage(dynamodb, notesTable, scope, SERVICE, note, stage, signal));
   context.log.info({ event: 'note-checked', noteId, version: note.version, status: stage.status, code: stage.code, written });
-  return { note, day };
+  return { note, day, ...(currency === undefined ? {} : { currency }) };
 }
 
 /** Whether `a` was created before `b`: the order in which a day's notes use up its caps. */
@@ -84,15 +86,16 @@ export async function handle(message: InboundMessage, context: Context, dependen
   const checked = await checkNote(context, dependencies, scope, noteId);
   if (checked === undefined || change.itemType !== 'NOTE') return;
 
-  const { note } = checked;
+  // With a policy that cannot be read, the day's other notes are refused at their own next change.
+  const { note, currency } = checked;
+  if (currency === undefined) return;
   const formerDate = change.oldImage?.date;
   const days: (readonly DayNote[])[] = [checked.day];
   if (typeof formerDate === 'string' && formerDate !== note.date)
     days.push(
-      await context.call('dynamodb', async (signal) => {
-        const policy = await dependencies.settings.read(scope, 'POLICY', signal);
-        return readDayNotes(dependencies.dynamodb, dependencies.notesTable, scope, note.owner, formerDate, policy.value.currency, signal);
-      }),
+      await context.call('dynamodb', (signal) =>
+        readDayNotes(dependencies.dynamodb, dependencies.notesTable, scope, note.owner, formerDate, currency, signal),
+      ),
     );
   for (const day of days)
     for (const { note: later } of day)

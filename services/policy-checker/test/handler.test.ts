@@ -7,6 +7,7 @@ import {
   noteKey,
   ownerListing,
   receiptKey,
+  settingsKey,
   stageKey,
   tenantScope,
   type ChangeMessage,
@@ -253,5 +254,37 @@ describe('policy-checker', () => {
     await put(approved);
     await checker.handle(changeOf(approved));
     expect(await stageOf(scope, approved)).toBeUndefined();
+  });
+
+  it('checks again the later notes of the date a note left, which it no longer takes room from', async () => {
+    const scope = tenantScope({ tenant: 'pc-moved', user: 'admin', roles: ['admin'] });
+    await setPolicy(scope, [{ kind: 'category_cap', severity: 'block', category: 'restaurant', perDay: '50.00' }], 0);
+    const lunch = note(scope, '41', { amount: eur('40.00'), createdAt: '2026-03-12T08:00:00.000Z' });
+    const dinner = note(scope, '42', { amount: eur('30.00'), createdAt: '2026-03-12T12:00:00.000Z' });
+    await put(lunch);
+    await put(dinner);
+    await checker.handle(changeOf(dinner));
+    // 50.00 - 40.00 = 10.00 left for the dinner.
+    expect(await stageOf(scope, dinner)).toMatchObject({ outcome: { amounts: { allowed: eur('10.00') } } });
+    const movedLunch = { ...lunch, version: 3, date: '2026-03-11', gsi1sk: listingSortKey('2026-03-11', lunch.noteId) };
+    await put(movedLunch);
+    await checker.handle(changeOf(movedLunch, lunch));
+    expect(await stageOf(scope, dinner)).toMatchObject({ outcome: { amounts: { allowed: eur('30.00') }, violations: [] } });
+  });
+
+  it('refuses the check (a stage, not a quarantined message) when the stored policy no longer passes its schema', async () => {
+    const scope = tenantScope({ tenant: 'pc-broken', user: 'admin', roles: ['admin'] });
+    await put({
+      ...settingsKey(scope, 'POLICY'),
+      type: ITEM_TYPES.settings,
+      tenant: scope.tenant,
+      document: 'POLICY',
+      version: 4,
+      value: { currency: 'EUR', rules: [{ kind: 'category_cap', severity: 'block', category: 'restaurant' }] },
+    });
+    const lunch = note(scope, '51', { amount: eur('40.00'), createdAt: '2026-03-12T08:00:00.000Z' });
+    await put(lunch);
+    await checker.handle(changeOf(lunch));
+    expect(await stageOf(scope, lunch)).toMatchObject({ status: 'refused', code: 'policy_invalid', noteVersion: 2 });
   });
 });
