@@ -23,7 +23,7 @@ export function settingsProblem(field: string, code: SettingsProblemCode, messag
   return { field, code, message };
 }
 
-/** The first field's pointer of each repeated value, and a problem for every later one. */
+/** A problem for each value given again, naming where it was first given. */
 export function repeats(
   values: readonly string[],
   at: (index: number) => string,
