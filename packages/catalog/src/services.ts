@@ -197,5 +197,31 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'policy-checker',
+    description:
+      "Checks a note against its tenant's expense policy (caps per expense, per day and per diem with the capped part and the refused rest, receipt above an amount, age, weekends, alcohol, meal attendees, project), each violation a warning or a block, on every change of an open note",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT', 'STAGE'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses (@ndf/contracts' OPEN_STATUSES): a note approved or beyond is never checked again.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes'] },
+        // A receipt read: the note has its receipt (the receipt-required rule).
+        RECEIPT: { status: ['processed'] },
+        // A foreign note's amount in the policy's currency.
+        STAGE: { service: ['currency-converter'] },
+      },
+    },
+    // Its stage about the note (STAGE#policy-checker); it reads the tenant's settings (T#<tenant>#SETTINGS)
+    // and the owner's notes of the day through the listing index (gsi1, tenant partitions) of the same table.
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

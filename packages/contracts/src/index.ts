@@ -18,3 +18,4 @@ export * from './change-message.js';
 export * from './refusals.js';
 export * from './s3-event.js';
 export * from './checks/vat-calculator.js';
+export type * from './checks/policy-checker.js';

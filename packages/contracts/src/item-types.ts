@@ -15,6 +15,8 @@ export const ITEM_TYPES = {
   receiptDigest: 'RECEIPT_DIGEST',
   /** One transition of a note's workflow (who, when, why), written with it and never changed (sk HIST#<the version it made>). */
   history: 'HISTORY',
+  /** One document of a tenant's settings (pk T#<tenant>#SETTINGS, sk POLICY, APPROVERS, CATEGORIES...), versioned. */
+  settings: 'SETTINGS',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -16,6 +16,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
+ * | SETTINGS  | T#<tenant>#SETTINGS     | POLICY, APPROVERS, CATEGORIES|                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -92,6 +93,11 @@ export function idempotencyKeyItem(scope: TenantScope, operation: string, idempo
 /** The claim of a file's SHA-256 by the first receipt of the tenant that carried it. */
 export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
   return { pk: `${tenantPrefix(scope)}SHA#${sha256}`, sk: 'SHA256' };
+}
+
+/** One document of the tenant's settings: all of them in one partition, read together or one by one. */
+export function settingsKey(scope: TenantScope, document: string): ItemKey {
+  return { pk: `${tenantPrefix(scope)}SETTINGS`, sk: document };
 }
 
 /** The listing partition of one user's notes. */

@@ -19,3 +19,5 @@ export type {
 } from './rule-set.js';
 export { SEVERITIES, type Severity } from './severity.js';
 export type { Violation, ViolationCode } from './violation.js';
+export { dayNumber } from './dates.js';
+export { schemaChecker } from './schema-check.js';

@@ -1,10 +1,12 @@
 import { catalog, tableName } from '@ndf/catalog';
-import { stageKey, tenantScope } from '@ndf/contracts';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { ITEM_TYPES, noteKey, stageKey, tenantScope } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { readItem } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeNoteStage } from '../src/index.js';
+import { readNoteWithReceipts, stageItem, writeNoteStage } from '../src/index.js';
 
 let stack: SharedStack;
 const table = () => tableName(stack.config.prefix, 'notes');
@@ -37,5 +39,26 @@ describe("a service's stage about a note", () => {
     expect(await write(2, 'version 2 again')).toBe(true);
     expect(await write(3, 'from version 3')).toBe(true);
     expect(await stored()).toMatchObject({ noteVersion: 3, outcome: { found: 'from version 3' }, noteId, service: 'vat-calculator' });
+  });
+
+  it("is read with the note, apart from its receipts' stages", async () => {
+    const scope = tenantScope({ tenant: 'acme', user: 'policy-checker', roles: [] });
+    const noteId = randomUUID();
+    const receiptId = randomUUID();
+    const put = (item: object) =>
+      stack.clients.dynamodb.send(new PutItemCommand({ TableName: table(), Item: marshall(item, { removeUndefinedValues: true }) }));
+    await put({ ...noteKey(scope, noteId), type: ITEM_TYPES.note, tenant: 'acme', noteId, status: 'received', version: 1, receiptIds: [] });
+    await put(stageItem(scope, 'ocr', { receiptId, noteId }, { status: 'succeeded' }));
+    await writeNoteStage(
+      stack.clients.dynamodb,
+      table(),
+      scope,
+      'currency-converter',
+      { noteId, version: 1 },
+      { status: 'succeeded' },
+      signal,
+    );
+    const found = await readNoteWithReceipts(stack.clients.dynamodb, table(), scope, noteId, signal);
+    expect(found?.stages.map((stage) => stage.service)).toEqual(['currency-converter']);
   });
 });

@@ -1,0 +1,37 @@
+export {
+  APPROVER_SETTINGS_SCHEMA,
+  DEFAULT_APPROVER_SETTINGS,
+  parseApproverSettings,
+  type ApprovalLevel,
+  type ApproverRule,
+  type ApproverSettings,
+  type Delegation,
+  type Team,
+} from './approvers.js';
+export { SETTINGS_MAX_AGE_MS, SettingsCache, type SettingsCacheOptions } from './cache.js';
+export {
+  CATEGORY_SETTINGS_SCHEMA,
+  DEFAULT_CATEGORY_SETTINGS,
+  parseCategorySettings,
+  tenantCategory,
+  type CategorySettings,
+  type TenantCategory,
+} from './categories.js';
+export {
+  defaultSettings,
+  isSettingsDocument,
+  parseSettings,
+  SETTINGS_DOCUMENTS,
+  type SettingsDocument,
+  type SettingsDocuments,
+} from './documents.js';
+export type { Parsed, SettingsProblem, SettingsProblemCode } from './problems.js';
+export {
+  readAllSettings,
+  readSettings,
+  StoredSettingsError,
+  writeSettings,
+  type StoredSettings,
+  type WriteSettingsResult,
+} from './store.js';
+export { approvalChain, delegateOn, type ApprovalStep, type ApprovalSubject } from './approval-chain.js';
