@@ -13,6 +13,8 @@ export const ITEM_TYPES = {
   stage: 'STAGE',
   /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
   receiptDigest: 'RECEIPT_DIGEST',
+  /** A tenant's category history: a merchant's counts per category, or the choice one note counts for (pk T#<tenant>#CATEGORY_HISTORY). */
+  categoryHistory: 'CATEGORY_HISTORY',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -16,3 +16,4 @@ export { startWebhookServer, type WebhookServer } from './webhook-server.js';
 export { findChromium, launchChromium, type Browser, type Page } from './chromium.js';
 export { receiptUploadEvent, storeBehindTheEdge } from './restart/behind-the-edge.js';
 export { storeUploadedReceipt, type UploadedReceipt } from './uploaded-receipt.js';
+export { changeOf, putItems, testNoteItem, testReceiptItem } from './note-items.js';
