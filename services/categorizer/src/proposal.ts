@@ -34,7 +34,7 @@ export function categorize(input: CategorizerInput): StageOutcome {
   const lowConfidence = proposal.category === undefined || proposal.confidence < LOW_CONFIDENCE;
   const chosen = note.category;
   const agrees = chosen === undefined ? undefined : chosen === proposal.category;
-  const typed: CategorizerOutcome = {
+  const outcome: CategorizerOutcome = {
     proposal,
     lowConfidence,
     ...(merchant ? { merchant: { name: merchant.name, key: merchant.key } } : {}),
@@ -42,7 +42,6 @@ export function categorize(input: CategorizerInput): StageOutcome {
     receiptTextsRead: input.receiptTexts.length,
     receiptsProcessed: input.receiptsProcessed,
   };
-  const outcome = { ...typed };
   if (chosen !== undefined) {
     return proposal.category !== undefined && !agrees
       ? {

@@ -17,7 +17,8 @@ export const LOW_CONFIDENCE = 60;
 
 export type CategoryProposalReason = 'tenant_history' | 'known_brand' | 'receipt_words' | 'no_evidence' | 'mileage';
 
-export interface CategorizerOutcome {
+/** A type, not an interface: a stage's outcome is a record of values, which an interface is not to TypeScript. */
+export type CategorizerOutcome = {
   readonly proposal: {
     /** Absent when nothing points to a category (`no_evidence`). */
     readonly category?: string;
@@ -37,4 +38,4 @@ export interface CategorizerOutcome {
   /** Processed receipts whose text was read for its words, and processed receipts in all. */
   readonly receiptTextsRead: number;
   readonly receiptsProcessed: number;
-}
+};
