@@ -1,6 +1,7 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall, marshall } from '@aws-sdk/util-dynamodb';
-import { stageKey, type MerchantNormalizerOutcome, type NormalizedMerchant, type TenantScope } from '@ndf/contracts';
+import { stageKey, type NormalizedMerchant, type TenantScope } from '@ndf/contracts';
+import { PermanentError } from '@ndf/runtime';
 
 export const NORMALIZER = 'merchant-normalizer';
 
@@ -22,6 +23,25 @@ export async function readNormalizedMerchant(
   );
   const stage = Item ? unmarshall(Item) : undefined;
   if (stage?.noteVersion !== note.version) return { ready: false };
-  const outcome = stage.outcome as MerchantNormalizerOutcome | undefined;
-  return { ready: true, merchant: stage.status === 'succeeded' && outcome && 'merchant' in outcome ? outcome.merchant : undefined };
+  const merchant = (stage.outcome as { merchant?: unknown } | undefined)?.merchant;
+  if (stage.status !== 'succeeded' || merchant === undefined) return { ready: true, merchant: undefined };
+  if (!isNormalizedMerchant(merchant)) {
+    throw new PermanentError(`The ${NORMALIZER} stage of note ${note.noteId} (version ${note.version}) holds no well-formed merchant.`);
+  }
+  return { ready: true, merchant };
+}
+
+const MATCH_KINDS: readonly unknown[] = ['alias', 'fuzzy', 'unknown'];
+
+function isNormalizedMerchant(value: unknown): value is NormalizedMerchant {
+  const merchant = value as Partial<Record<keyof NormalizedMerchant, unknown>> | null;
+  return (
+    typeof merchant === 'object' &&
+    merchant !== null &&
+    typeof merchant.name === 'string' &&
+    typeof merchant.key === 'string' &&
+    merchant.key !== '' &&
+    typeof merchant.cleaned === 'string' &&
+    MATCH_KINDS.includes((merchant.match as { kind?: unknown } | undefined)?.kind)
+  );
 }

@@ -165,13 +165,19 @@ describe('categorizer: an unknown merchant', () => {
     });
   });
 
-  it("waits for the merchant of the note's version, and leaves a note no longer open as it is", async () => {
+  it("waits for the merchant of the note's version, quarantines a garbled one, and leaves a note no longer open as it is", async () => {
     const note = testNoteItem(tenant, noteId(13), { merchant: 'SNCF' });
     await putNoteWithMerchant(note, dupont);
     const newer = { ...note, merchant: 'Boulangerie Dupont', version: 2 };
     await put(newer);
     await categorizer.handle(changeOf(newer, '2'));
     expect(await stageOf(newer)).toBeUndefined();
+
+    const garbled = testNoteItem(tenant, noteId(15), { merchant: 'Boulangerie Dupont' });
+    await putNoteWithMerchant(garbled, { source: 'note', given: 'x', merchant: { name: 'X' } } as unknown as MerchantNormalizerOutcome);
+    await expect(categorizer.handle(changeOf(garbled))).rejects.toThrow(
+      `PermanentError: The merchant-normalizer stage of note ${garbled.noteId} (version 1) holds no well-formed merchant.`,
+    );
 
     const approved = testNoteItem(tenant, noteId(14), { merchant: 'Boulangerie Dupont', status: 'approved' });
     await putNoteWithMerchant(approved, dupont);
