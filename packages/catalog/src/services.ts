@@ -223,5 +223,52 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'merchant-normalizer',
+    description:
+      "Normalises a note's merchant name to its canonical merchant (SNCF VOYAGEURS, sncf.com: SNCF), from the name the user typed or else the one its receipts print, and says which; never changes what the user typed",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses (@ndf/contracts' OPEN_STATUSES): a note no longer open is never recomputed.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes'] },
+        // Every final status, so that a note waiting on a receipt that will print nothing learns it.
+        RECEIPT: { status: ['processed', 'refused', 'failed', 'expired'] },
+      },
+    },
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
+  {
+    name: 'categorizer',
+    description:
+      "Proposes a note's category, with its confidence and reason, from its normalised merchant, its receipts' words and the categories the tenant's employees chose for that merchant before; learns those choices, each note counted once",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT', 'STAGE'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes'] },
+        RECEIPT: { status: ['processed'] },
+        // The merchant it proposes for, as normalised.
+        STAGE: { service: ['merchant-normalizer'] },
+      },
+    },
+    // Its stage, and the tenant's category history (T#<tenant>#CATEGORY_HISTORY).
+    emits: [{ kind: 'table', table: 'notes' }],
+    // The receipts' texts, for their words.
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

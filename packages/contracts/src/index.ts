@@ -19,3 +19,5 @@ export * from './refusals.js';
 export * from './s3-event.js';
 export * from './checks/vat-calculator.js';
 export type * from './checks/policy-checker.js';
+export * from './checks/merchant-normalizer.js';
+export * from './checks/categorizer.js';

@@ -17,6 +17,8 @@ export const ITEM_TYPES = {
   history: 'HISTORY',
   /** One document of a tenant's settings (pk T#<tenant>#SETTINGS, sk POLICY, APPROVERS, CATEGORIES...), versioned. */
   settings: 'SETTINGS',
+  /** A tenant's category history: a merchant's counts per category, or the choice one note counts for (pk T#<tenant>#CATEGORY_HISTORY). */
+  categoryHistory: 'CATEGORY_HISTORY',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -17,6 +17,7 @@ import type { TenantScope } from './tenant-scope.js';
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
  * | SETTINGS  | T#<tenant>#SETTINGS     | POLICY, APPROVERS, CATEGORIES|                    |                                 |
+ * | CATEGORY_HISTORY | T#<tenant>#CATEGORY_HISTORY | MERCHANT#<merchant key> / NOTE#<noteId> |        |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -29,6 +30,8 @@ import type { TenantScope } from './tenant-scope.js';
  *   oldest first: the reconciler reads only those, never the whole table.
  * - The S3 key of a receipt (see receipt-object-key.ts) names its partition, so the intake
  *   service finds the RECEIPT item from the object key alone.
+ * - A tenant's category history is one partition: per merchant, how many notes chose each
+ *   category, and per note the one choice it counts for (categoryHistoryKey).
  * - A note's id is derived from the caller's idempotency key (see note-id.ts), so creating a
  *   note is one conditional PutItem that also claims the key.
  */
@@ -98,6 +101,15 @@ export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
 /** One document of the tenant's settings: all of them in one partition, read together or one by one. */
 export function settingsKey(scope: TenantScope, document: string): ItemKey {
   return { pk: `${tenantPrefix(scope)}SETTINGS`, sk: document };
+}
+
+/**
+ * A tenant's category history (what its employees chose for each merchant): `{ merchantKey }`
+ * holds the counts of one merchant's categories, `{ noteId }` the one choice a note counts for,
+ * so that a repeated change counts once and a corrected one moves its count.
+ */
+export function categoryHistoryKey(scope: TenantScope, of: { merchantKey: string } | { noteId: string }): ItemKey {
+  return { pk: `${tenantPrefix(scope)}CATEGORY_HISTORY`, sk: 'merchantKey' in of ? `MERCHANT#${of.merchantKey}` : `NOTE#${of.noteId}` };
 }
 
 /** The listing partition of one user's notes. */

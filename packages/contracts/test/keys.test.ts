@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HISTORY_AND_NOTE_RANGE,
+  categoryHistoryKey,
   InvalidScopeError,
   historyKey,
   listingSortKey,
@@ -39,6 +40,14 @@ describe('notes-table keys', () => {
     expect(stageKey(acme, 'ocr', { noteId: NOTE })).toEqual({ pk: `T#acme#N#${NOTE}`, sk: 'STAGE#ocr' });
     expect(stageKey(acme, 'ocr', { receiptId: RECEIPT })).toEqual({ pk: `T#acme#R#${RECEIPT}`, sk: `RCPT#${RECEIPT}#STAGE#ocr` });
     expect(ownerListing(acme)).toBe('T#acme#U#alice');
+  });
+
+  it("keep a tenant's category history in one partition of its own, per merchant and per note", () => {
+    expect(categoryHistoryKey(acme, { merchantKey: 'BOULANGERIE DUPONT' })).toEqual({
+      pk: 'T#acme#CATEGORY_HISTORY',
+      sk: 'MERCHANT#BOULANGERIE DUPONT',
+    });
+    expect(categoryHistoryKey(acme, { noteId: NOTE })).toEqual({ pk: 'T#acme#CATEGORY_HISTORY', sk: `NOTE#${NOTE}` });
   });
 
   it('name what a sort key holds', () => {

@@ -6,4 +6,4 @@ export { MAX_NAME_LENGTH, normalizeMerchant, type Merchant } from './normalize-m
 export { MerchantInputError, type MerchantProblemCode } from './problems.js';
 export { CONFIDENCE, proposeCategory, type CategoryProposal, type ProposalInput, type ProposalReason } from './propose-category.js';
 export { CATEGORY_WORDS, MAX_RECEIPT_TEXT_LENGTH } from './receipt-words.js';
-export type { TenantHistory } from './tenant-history.js';
+export type { HistoryEvidence, TenantHistory } from './tenant-history.js';

@@ -1,13 +1,13 @@
-import type { Category } from './categories.js';
+import { CATEGORIES, type Category } from './categories.js';
 import type { Merchant } from './normalize-merchant.js';
 import { MerchantInputError } from './problems.js';
 import { findCategoryWords, MAX_RECEIPT_TEXT_LENGTH } from './receipt-words.js';
-import { mostChosenCategory, type TenantHistory } from './tenant-history.js';
+import { isOneOf, mostChosenCategory, type TenantHistory } from './tenant-history.js';
 
 export type ProposalReason = 'tenant_history' | 'known_brand' | 'receipt_words' | 'no_evidence';
 
-export interface CategoryProposal {
-  readonly category: Category | undefined;
+export interface CategoryProposal<C extends string = Category> {
+  readonly category: C | undefined;
   /** 0 to 100, a whole percentage. */
   readonly confidence: number;
   readonly reason: ProposalReason;
@@ -15,11 +15,17 @@ export interface CategoryProposal {
   readonly explanation: string;
 }
 
-export interface ProposalInput {
-  readonly merchant: Merchant;
+export interface ProposalInput<C extends string = Category> {
+  /** Absent when the expense names none: only the receipt's words can then tell. */
+  readonly merchant?: Merchant;
   /** The receipt's text as read, when there is one. */
   readonly receiptText?: string;
-  readonly history?: TenantHistory;
+  readonly history?: TenantHistory<C>;
+  /**
+   * The categories the tenant uses (CATEGORIES when absent): the proposal names one of them,
+   * evidence for any other is passed over, and the history may count any of them.
+   */
+  readonly categories?: readonly C[];
 }
 
 /** Fixed confidences: a brand's usual category is a strong hint, a slip-matched brand a weaker one. */
@@ -37,10 +43,11 @@ export const CONFIDENCE = {
  * this merchant (most frequent wins), then the brand's usual category, then the receipt's
  * words; none of these gives a proposal without a category and a confidence of 0.
  */
-export function proposeCategory(input: ProposalInput): CategoryProposal {
+export function proposeCategory<C extends string = Category>(input: ProposalInput<C>): CategoryProposal<C> {
   const { merchant, receiptText, history } = input;
-  if (history) {
-    const chosen = mostChosenCategory(history, merchant.key);
+  const categories = input.categories ?? (CATEGORIES as readonly string[] as readonly C[]);
+  if (history && merchant) {
+    const chosen = mostChosenCategory(history, merchant.key, categories);
     if (chosen) {
       return {
         category: chosen.category,
@@ -51,7 +58,7 @@ export function proposeCategory(input: ProposalInput): CategoryProposal {
       };
     }
   }
-  if (merchant.category && merchant.match.kind !== 'unknown') {
+  if (merchant?.category && merchant.match.kind !== 'unknown' && isOneOf(categories, merchant.category)) {
     const fuzzy = merchant.match.kind === 'fuzzy';
     return {
       category: merchant.category,
@@ -61,10 +68,10 @@ export function proposeCategory(input: ProposalInput): CategoryProposal {
     };
   }
   if (receiptText !== undefined) {
-    const [best, second] = findWords(receiptText);
+    const [best, second] = findWords(receiptText).filter((evidence) => isOneOf(categories, evidence.category));
     if (best && (!second || second.words.length < best.words.length)) {
       return {
-        category: best.category,
+        category: best.category as C,
         confidence: Math.min(CONFIDENCE.wordMax, CONFIDENCE.wordBase + CONFIDENCE.wordStep * (best.words.length - 1)),
         reason: 'receipt_words',
         explanation: `the receipt mentions ${best.words.join(', ')}`,

@@ -113,8 +113,60 @@ describe('then the brand, then the receipt words', () => {
     expect(proposeCategory({ merchant: unknown, receiptText: 'PLATEAU DE FROMAGES' }).reason).toBe('no_evidence');
   });
 
+  it('no merchant at all: the words alone tell, and the history is not read', () => {
+    const history: TenantHistory = { SNCF: { taxi: 5 } };
+    expect(proposeCategory({ history, receiptText: 'TGV INOUI billet de train' })).toMatchObject({
+      category: 'train',
+      confidence: 60,
+      reason: 'receipt_words',
+    });
+  });
+
   it('nothing at all: no proposal', () => {
     expect(proposeCategory({ merchant: unknown, receiptText: '' }).category).toBeUndefined();
+  });
+});
+
+describe("a tenant's own list of categories", () => {
+  // A list like the platform's default one (VAT categories): client meals and hotel meals, no parking, supplies or telecom.
+  const categories = ['hotel', 'hotel_meal', 'restaurant', 'client_meal', 'train', 'plane', 'taxi', 'tolls', 'fuel'] as const;
+  const indigo = normalizeMerchant('PARKING INDIGO GARE');
+
+  it('the history may count any category of the list: client_meal chosen 3 times out of 4, 75 %', () => {
+    const history = { CARREFOUR: { client_meal: 3, restaurant: 1 } };
+    expect(proposeCategory({ merchant: carrefour, history, categories })).toEqual({
+      category: 'client_meal',
+      confidence: 75,
+      reason: 'tenant_history',
+      explanation: 'chosen 3 times out of 4 for Carrefour',
+    });
+  });
+
+  it("a brand whose usual category is not in the list is passed over: Indigo's parking, then nothing", () => {
+    expect(indigo.category).toBe('parking');
+    expect(proposeCategory({ merchant: indigo, categories })).toMatchObject({ category: undefined, reason: 'no_evidence' });
+    expect(proposeCategory({ merchant: indigo })).toMatchObject({ category: 'parking', reason: 'known_brand' });
+  });
+
+  it('receipt words of a category not in the list are passed over: 2 supplies words lose to 1 toll word', () => {
+    // Without the list: RAMETTE, PAPIER (supplies, 2 words) beat PEAGE (tolls, 1 word): 50 + 10 = 60 %.
+    expect(proposeCategory({ merchant: unknown, receiptText: 'RAMETTE PAPIER PEAGE' })).toMatchObject({
+      category: 'supplies',
+      confidence: 60,
+    });
+    // With it, supplies is not a choice: tolls, 1 word, 50 %.
+    expect(proposeCategory({ merchant: unknown, receiptText: 'RAMETTE PAPIER PEAGE', categories })).toMatchObject({
+      category: 'tolls',
+      confidence: 50,
+      reason: 'receipt_words',
+    });
+  });
+
+  it('a history counting a category outside the list is refused with its field', () => {
+    const history = { SNCF: { parking: 1 } } as unknown as TenantHistory<(typeof categories)[number]>;
+    expect(() => proposeCategory({ merchant: sncf, history, categories })).toThrow(
+      expect.objectContaining({ field: '/history/SNCF/parking', code: 'unknown_category' }),
+    );
   });
 });
 

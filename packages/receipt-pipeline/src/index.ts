@@ -17,3 +17,4 @@ export { reconcileIndexChange } from './reconcile-index-change.js';
 export { openReceiptsSince, STUCK_AFTER_SETTING } from './open-receipts.js';
 export { writeNoteStage } from './note-stage.js';
 export { readNoteWithReceipts } from './note-with-receipts.js';
+export { readChangedNote, type ChangedNote } from './changed-note.js';

@@ -1,17 +1,24 @@
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import {
   ITEM_TYPES,
   noteKey,
   receiptKey,
   receiptObjectKey,
   tenantScope,
+  type ChangeMessage,
   type ExtractedField,
   type NoteItem,
   type ReceiptItem,
 } from '@ndf/contracts';
 
-/** A NOTE item as the ingest API stores it (version 1, received, owned by alice), with the fields a test sets. */
-export function testNoteItem(tenant: string, noteId: string, fields: Partial<NoteItem> = {}): NoteItem {
-  const scope = tenantScope({ tenant, user: 'alice', roles: [] });
+/** A NOTE item as the ingest API stores it (a draft of 42.50 EUR on 2024-03-12, version 1), with `fields` over it. */
+export function testNoteItem(
+  tenant: string,
+  noteId: string,
+  fields: Partial<Omit<NoteItem, 'pk' | 'sk' | 'tenant' | 'noteId'>> = {},
+): NoteItem {
+  const scope = tenantScope({ tenant, user: 'test', roles: [] });
   return {
     ...noteKey(scope, noteId),
     type: ITEM_TYPES.note,
@@ -20,43 +27,71 @@ export function testNoteItem(tenant: string, noteId: string, fields: Partial<Not
     owner: 'alice',
     status: 'received',
     version: 1,
-    date: '2026-11-12',
+    date: '2024-03-12',
     amount: { value: '42.50', currency: 'EUR' },
     receiptIds: [],
-    requestHash: 'test',
-    createdAt: '2026-11-12T10:00:00.000Z',
-    updatedAt: '2026-11-12T10:00:00.000Z',
+    requestHash: 'h',
+    createdAt: '2024-03-12T10:00:00.000Z',
+    updatedAt: '2024-03-12T10:00:00.000Z',
     ...fields,
   };
 }
 
 /**
- * A RECEIPT item as the receipt services leave it: in its note's partition when asked for with
- * it (`noteId`), processed with the parser's fields (each value confident) unless told otherwise.
+ * A RECEIPT item asked for with its note (in the note's partition), `processed` unless told, with
+ * the fields its reading found (a bare value is read with confidence 0.9).
  */
 export function testReceiptItem(
   tenant: string,
   receiptId: string,
-  options: { noteId?: string; status?: ReceiptItem['status']; extracted?: Readonly<Record<string, string>>; attachedTo?: string } = {},
+  options: {
+    readonly noteId?: string;
+    readonly status?: ReceiptItem['status'];
+    readonly extracted?: Readonly<Record<string, ExtractedField | string>>;
+  } & Partial<Pick<ReceiptItem, 'pageKeys' | 'detectedType' | 'attachedTo'>> = {},
 ): ReceiptItem {
-  const scope = tenantScope({ tenant, user: 'alice', roles: [] });
-  const extracted = Object.fromEntries(
-    Object.entries(options.extracted ?? {}).map(([name, value]): [string, ExtractedField] => [name, { value, confidence: 0.9 }]),
-  );
+  const scope = tenantScope({ tenant, user: 'test', roles: [] });
+  const { noteId, status = 'processed', extracted, ...rest } = options;
   return {
-    ...receiptKey(scope, receiptId, options.noteId),
+    ...receiptKey(scope, receiptId, noteId),
     type: ITEM_TYPES.receipt,
     tenant,
     receiptId,
-    ...(options.noteId ? { noteId: options.noteId } : {}),
-    ...(options.attachedTo ? { attachedTo: options.attachedTo } : {}),
+    ...(noteId ? { noteId } : {}),
     uploader: 'alice',
-    status: options.status ?? 'processed',
+    status,
     fileName: 'receipt.jpg',
     declaredContentType: 'image/jpeg',
     declaredSize: 1000,
-    objectKey: receiptObjectKey(scope, receiptId, options.noteId),
-    requestedAt: '2026-11-12T10:00:00.000Z',
-    ...(options.extracted ? { extracted } : {}),
+    objectKey: receiptObjectKey(scope, receiptId, noteId),
+    requestedAt: '2024-03-12T10:00:00.000Z',
+    ...(extracted
+      ? {
+          extracted: Object.fromEntries(
+            Object.entries(extracted).map(([name, field]) => [name, typeof field === 'string' ? { value: field, confidence: 0.9 } : field]),
+          ),
+        }
+      : {}),
+    ...rest,
+  };
+}
+
+export async function putItems(dynamodb: DynamoDBClient, table: string, items: readonly object[]): Promise<void> {
+  for (const item of items) {
+    await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }));
+  }
+}
+
+/** The stream router's message for an item written (MODIFY, with its new image). */
+export function changeOf(item: { readonly pk: string; readonly sk: string; readonly type: string }, sequenceNumber = '1'): ChangeMessage {
+  return {
+    kind: 'change',
+    table: 'notes',
+    eventId: `e-${sequenceNumber}`,
+    eventName: 'MODIFY',
+    itemType: item.type,
+    keys: { pk: item.pk, sk: item.sk },
+    sequenceNumber,
+    newImage: item as unknown as Record<string, unknown>,
   };
 }

@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { tenantScope } from '@ndf/contracts';
-import { itemReader, readChange, readNoteWithReceipts, writeNoteStage } from '@ndf/receipt-pipeline';
-import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import { readChangedNote, writeNoteStage } from '@ndf/receipt-pipeline';
+import type { InboundMessage, ServiceContext } from '@ndf/runtime';
 import { enrich } from './enrichment.js';
 
 export const SERVICE = 'note-enricher';
@@ -22,18 +21,10 @@ export async function handle(
   context: Pick<ServiceContext<'dynamodb'>, 'call' | 'log'>,
   dependencies: EnricherDependencies,
 ): Promise<void> {
-  const change = await readChange(message.body, itemReader(dependencies.dynamodb, dependencies.notesTable), context.call);
-  if (change === undefined) return;
-  const image = change.newImage ?? {};
-  const { tenant, noteId } = image as { tenant?: unknown; noteId?: unknown };
-  if (typeof tenant !== 'string') throw new PermanentError(`The change of ${change.keys.pk} ${change.keys.sk} carries no tenant.`);
-  // A receipt asked for before its note is enriched when the note that lists it changes.
-  if (typeof noteId !== 'string') return;
-  const scope = tenantScope({ tenant, user: SERVICE, roles: [] });
-  const found = await context.call('dynamodb', (signal) =>
-    readNoteWithReceipts(dependencies.dynamodb, dependencies.notesTable, scope, noteId, signal),
-  );
+  const found = await readChangedNote(message.body, context.call, dependencies, SERVICE);
   if (found === undefined) return;
+  const { scope, note } = found;
+  const noteId = note.noteId;
   const enrichment = enrich(found.note, found.receipts);
   await context.call('dynamodb', (signal) =>
     writeNoteStage(
@@ -41,7 +32,7 @@ export async function handle(
       dependencies.notesTable,
       scope,
       SERVICE,
-      found.note,
+      note,
       {
         status: 'succeeded',
         ...(enrichment.amountMismatch
