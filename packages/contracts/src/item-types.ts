@@ -13,6 +13,8 @@ export const ITEM_TYPES = {
   stage: 'STAGE',
   /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
   receiptDigest: 'RECEIPT_DIGEST',
+  /** One approver's pending approval of a note (sk APPROVAL#<approver>): in their queue until they decide. */
+  approval: 'APPROVAL',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -8,7 +8,7 @@ export { bodyBytes, MAX_JSON_DEPTH, readJsonBody } from './json-body.js';
 export { decodeCursor, encodeCursor } from './page-cursor.js';
 export { asParameters, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
 export { invalid, notFound, ProblemError } from './problem.js';
-export { healthRoute, openApiRoute, type HealthOptions, type HealthProbe } from './public-routes.js';
+export { HEALTH_CACHE_MS, healthRoute, openApiRoute, type HealthOptions, type HealthProbe } from './public-routes.js';
 export { requestMetricsLine, stdoutMetrics, type MetricsSink, type RequestMeasure } from './request-metrics.js';
 export { etagOf, json, noContent, problem, type ApiResult } from './responses.js';
 export {

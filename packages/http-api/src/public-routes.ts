@@ -11,6 +11,9 @@ export function openApiRoute(document: object): () => Promise<ApiResult> {
   });
 }
 
+/** How long one round of health probes answers for every caller, by default. */
+export const HEALTH_CACHE_MS = 5_000;
+
 /** Past this a probe counts as failed; under the handler's deadline, so that health answers in time. */
 const PROBE_TIMEOUT_MS = 2_000;
 
