@@ -4,7 +4,7 @@ export { CHAOS_SERVICE_MAIN, chaosService, ledgerKey, type ChaosOptions } from '
 export { startFaultProxy, type Fault, type FaultMode, type FaultProtocol, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 export { startServiceProcess, type ServiceProcess, type ServiceProcessOptions } from './service-process.js';
 export { startApiUnderTest, type ApiUnderTest, type CallOptions, type TokenClaims } from './api-under-test.js';
-export { gatewayEvent, type GatewayEventOptions } from './gateway-event.js';
+export { gatewayEvent, type GatewayEventOptions } from '@ndf/api-gateway-local';
 export { QuarantinedError, startServiceUnderTest, type Delivery, type ServiceUnderTest } from './service-under-test.js';
 export { outageEntry, runOutageScenario, type OutageFigures, type OutageOptions } from './outage-scenario.js';
 export { putReceiptItem, readItem, type ReceiptItemOptions, type TestReceipt } from './receipt-items.js';
