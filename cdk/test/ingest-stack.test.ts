@@ -10,6 +10,8 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
+const deployedApi = (name: string) => synthesized.platform.ingest.apis.find((api) => api.entry.name === name)!;
+
 describe('the ingest stack', () => {
   it('depends on the data stack alone: the worker fleet can fail without touching it', () => {
     synthesized.template(synthesized.platform.ingest);
@@ -46,7 +48,9 @@ describe('the ingest stack', () => {
           Issuer: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('cognito-idp'), { Ref: poolId }])] },
         },
       });
-      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => [
+      // Each API's own resources: its routes and stage name its HTTP API.
+      const ofThisApi = { ApiId: { Ref: logicalIdOf(deployedApi(name).httpApi) } };
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: ofThisApi })).map((route) => [
         route.Properties.RouteKey,
         route.Properties.AuthorizationType,
       ]);
@@ -58,6 +62,7 @@ describe('the ingest stack', () => {
       );
       expect(routes).toHaveLength(1 + api.publicRoutes.length);
       template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        ...ofThisApi,
         StageName: '$default',
         DefaultRouteSettings: { ThrottlingRateLimit: api.throttle.ratePerSecond, ThrottlingBurstLimit: api.throttle.burst },
         AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
@@ -70,8 +75,11 @@ describe('the ingest stack', () => {
     "gives each public route of %s a throttle of its own, so that anonymous callers cannot use up the API's",
     (name, api) => {
       const template = synthesized.template(synthesized.platform.ingest);
-      const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')).map((stage) => stage.Properties);
-      const stage = stages.find((candidate) => candidate.RouteSettings !== undefined);
+      const stages = Object.values(
+        template.findResources('AWS::ApiGatewayV2::Stage', { Properties: { ApiId: { Ref: logicalIdOf(deployedApi(name).httpApi) } } }),
+      ).map((stage) => stage.Properties);
+      expect(stages).toHaveLength(1);
+      const stage = stages[0];
       expect(api.publicRoutes.length).toBeGreaterThan(0);
       expect(stage?.RouteSettings).toEqual(
         Object.fromEntries(

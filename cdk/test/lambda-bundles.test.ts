@@ -47,14 +47,17 @@ async function load<T>(file: string): Promise<T> {
 }
 
 describe('the Lambda bundles', () => {
-  it('of the ingest API loads and answers its public routes', async () => {
-    const api = platform.ingest.apis[0]!;
+  it.each(catalog.apis.map((api) => api.name))('of the %s loads and answers its public routes with its own document', async (name) => {
+    const api = platform.ingest.apis.find((deployed) => deployed.entry.name === name)!;
     const { handler } = await load<{ handler: (event: unknown) => Promise<{ statusCode: number; body: string }> }>(
       bundleOf(platform.ingest, api.handler),
     );
     const contract = await handler(gatewayEvent('GET', `${api.entry.basePath}/openapi.json`, { authorized: false }));
     expect(contract.statusCode).toBe(200);
-    expect(JSON.parse(contract.body)).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) });
+    expect(JSON.parse(contract.body)).toMatchObject({
+      openapi: expect.stringMatching(/^3\.1/),
+      info: { title: expect.stringContaining(name.replace('-api', ' API')) },
+    });
   });
 
   it('of the stream router loads, routes an empty batch and writes its metrics', async () => {

@@ -33,8 +33,9 @@ export interface DeployedApi {
 }
 
 /**
- * The critical ingest path, apart from everything else: its own user pool, HTTP APIs and
- * Lambda functions with concurrency of their own. It needs only the data stack.
+ * The platform's HTTP APIs (the critical ingest path, the expense API), apart from everything
+ * else: the employees' user pool, and for each API of the catalog its own HTTP API and Lambda
+ * function with concurrency of its own. It needs only the data stack.
  */
 export class IngestStack extends Stack {
   readonly identities: EmployeeUserPool;

@@ -1,3 +1,4 @@
+import { apis } from './apis.js';
 import type { ApiEntry } from './types.js';
 
 /** A route of an HTTP API as API Gateway knows it, in the cloud and in the local gateway alike. */
@@ -35,4 +36,11 @@ export function apiRoutes(api: Pick<ApiEntry, 'basePath' | 'publicRoutes'>): Api
  */
 export function apiUrlVariable(api: Pick<ApiEntry, 'name'>): string {
   return `NDF_${api.name.toUpperCase().replaceAll('-', '_')}_URL`;
+}
+
+/** The catalog's entry of an API, by its name. */
+export function apiEntry(name: string): ApiEntry {
+  const entry = apis.find((api) => api.name === name);
+  if (!entry) throw new Error(`The catalog has no API named "${name}".`);
+  return entry;
 }

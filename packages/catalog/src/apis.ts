@@ -17,5 +17,20 @@ export const apis: readonly ApiEntry[] = [
     publicThrottle: { ratePerSecond: 20, burst: 40 },
     reservedConcurrency: 100,
   },
+  {
+    name: 'expense-api',
+    description:
+      "The expense lifecycle past the ingest path: approvers' queues, then submission, decisions, reports and settings. Needs only DynamoDB.",
+    basePath: '/v1',
+    localPort: 8081,
+    deadlineMs: 3_000,
+    maxBodyBytes: 256 * 1024,
+    tables: ['notes'],
+    buckets: [],
+    publicRoutes: ['GET /health', 'GET /openapi.json'],
+    throttle: { ratePerSecond: 200, burst: 400 },
+    publicThrottle: { ratePerSecond: 20, burst: 40 },
+    reservedConcurrency: 50,
+  },
   // new APIs are added above this line
 ];

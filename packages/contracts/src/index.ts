@@ -1,4 +1,5 @@
 export * from './history.js';
+export type * from './approval.js';
 export * from './item-types.js';
 export type * from './items.js';
 export * from './money.js';
@@ -14,6 +15,8 @@ export * from './stage.js';
 export * from './synthetic-tenant.js';
 export * from './tenant-scope.js';
 export { openApiDocument, type SchemaName } from './openapi/document.js';
+export { expenseApiDocument } from './openapi/expense-document.js';
+export type { ExpenseSchemaName } from './openapi/expense-schemas.js';
 export * from './change-message.js';
 export * from './refusals.js';
 export * from './s3-event.js';

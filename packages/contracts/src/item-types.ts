@@ -19,6 +19,8 @@ export const ITEM_TYPES = {
   settings: 'SETTINGS',
   /** A tenant's category history: a merchant's counts per category, or the choice one note counts for (pk T#<tenant>#CATEGORY_HISTORY). */
   categoryHistory: 'CATEGORY_HISTORY',
+  /** One approver's pending approval of a note (sk APPROVAL#<approver>): in their queue until they decide. */
+  approval: 'APPROVAL',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

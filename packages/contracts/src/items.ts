@@ -1,5 +1,6 @@
 import type { HistoryActor, NoteAction } from './history.js';
 import type { ITEM_TYPES } from './item-types.js';
+import type { Money } from './money.js';
 import type { NoteInput, NoteStatus } from './note.js';
 import type { ExtractedField, ReceiptStatus } from './receipt.js';
 import type { StageStatus } from './stage.js';
@@ -144,4 +145,32 @@ export interface IdempotencyItem extends Keys {
   readonly createdAt: string;
   /** Epoch seconds (the table's TTL attribute). */
   readonly expiresAt: number;
+}
+
+/**
+ * One approver's pending approval of a note, in the note's partition (approvalKey), in the
+ * approver's queue through gsi1 (approverQueue, approvalQueueSortKey: oldest first). The
+ * approval workflow writes one per approver of the note's current level when it routes the
+ * note, and deletes them when the level is decided; the queue is these items, read without
+ * the notes, so each carries what the queue shows of its note.
+ */
+export interface ApprovalItem extends Keys {
+  readonly type: typeof ITEM_TYPES.approval;
+  readonly noteId: string;
+  readonly approver: string;
+  /** The note's owner: never the approver (no one approves their own note). */
+  readonly owner: string;
+  /** The approval level, from 1. */
+  readonly level: number;
+  /** The note's version this approval was asked for. */
+  readonly noteVersion: number;
+  /** When it was asked: the queue's order. */
+  readonly requestedAt: string;
+  readonly gsi1pk: string;
+  readonly gsi1sk: string;
+  readonly date: string;
+  readonly amount: Money;
+  readonly merchant?: string;
+  readonly category?: string;
+  readonly correlationId?: string;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TenantScope } from './tenant-scope.js';
+import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scope.js';
 
 /**
  * The keys of the single `notes` table. Every key starts with the tenant, and every function
@@ -18,6 +18,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
  * | SETTINGS  | T#<tenant>#SETTINGS     | POLICY, APPROVERS, CATEGORIES|                    |                                 |
  * | CATEGORY_HISTORY | T#<tenant>#CATEGORY_HISTORY | MERCHANT#<merchant key> / NOTE#<noteId> |        |                                 |
+ * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -28,6 +29,9 @@ import type { TenantScope } from './tenant-scope.js';
  * - The listing reads gsi1 for one tenant and user, newest expense date first.
  * - A receipt not in a final state is also in gsi1, under a reconcile shard (reconcile-index.ts),
  *   oldest first: the reconciler reads only those, never the whole table.
+ * - An approver's queue (`GET /v1/approvals`) reads gsi1 for one tenant and approver, oldest
+ *   request first: one APPROVAL item per approver still to decide on a note, beside the note
+ *   (deleting the note's partition deletes them), carrying what the queue shows of the note.
  * - The S3 key of a receipt (see receipt-object-key.ts) names its partition, so the intake
  *   service finds the RECEIPT item from the object key alone.
  * - A tenant's category history is one partition: per merchant, how many notes chose each
@@ -46,6 +50,7 @@ const RECEIPT_SK_PREFIX = 'RCPT#';
 const STAGE_SK_PREFIX = 'STAGE#';
 const HISTORY_SK_PREFIX = 'HIST#';
 const HISTORY_VERSION_DIGITS = 10;
+const APPROVAL_SK_PREFIX = 'APPROVAL#';
 
 const tenantPrefix = (scope: TenantScope) => `T#${scope.tenant}#`;
 
@@ -130,18 +135,47 @@ export function parseListingSortKey(sortKey: string): { date: string; noteId: st
   return match ? { date: match[1]!, noteId: match[2]! } : undefined;
 }
 
+/** A user id that is not the caller's (an approver) must be as safe inside a key as the scope's. */
+function checkedUser(user: string): string {
+  if (!USER_PATTERN.test(user)) throw new InvalidScopeError('user', user);
+  return user;
+}
+
+/** One approver's pending approval of a note: beside the note, one item per approver. */
+export function approvalKey(scope: TenantScope, noteId: string, approver: string): ItemKey {
+  return { pk: notePartition(scope, noteId), sk: `${APPROVAL_SK_PREFIX}${checkedUser(approver)}` };
+}
+
+/** The gsi1 partition of one approver's queue of notes awaiting their approval. */
+export function approverQueue(scope: TenantScope, approver: string): string {
+  return `${tenantPrefix(scope)}APPROVER#${checkedUser(approver)}`;
+}
+
+/** The queue's sort key: when the approval was asked (an ISO timestamp), so that an ascending Query is oldest first; the note id breaks ties. */
+export function approvalQueueSortKey(requestedAt: string, noteId: string): string {
+  return `${requestedAt}#${noteId}`;
+}
+
+export function parseApprovalQueueSortKey(sortKey: string): { requestedAt: string; noteId: string } | undefined {
+  const match =
+    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z)#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(sortKey);
+  return match ? { requestedAt: match[1]!, noteId: match[2]! } : undefined;
+}
+
 /** What a sort key of a note partition names. */
 export type SortKeyKind =
   | { readonly kind: 'note' }
   | { readonly kind: 'receipt'; readonly receiptId: string }
   | { readonly kind: 'stage'; readonly service: string; readonly receiptId?: string }
   | { readonly kind: 'history'; readonly version: number }
+  | { readonly kind: 'approval'; readonly approver: string }
   | { readonly kind: 'other' };
 
 export function sortKeyKind(sk: string): SortKeyKind {
   if (sk === NOTE_SK) return { kind: 'note' };
   if (sk.startsWith(HISTORY_SK_PREFIX)) return { kind: 'history', version: Number(sk.slice(HISTORY_SK_PREFIX.length)) };
   if (sk.startsWith(STAGE_SK_PREFIX)) return { kind: 'stage', service: sk.slice(STAGE_SK_PREFIX.length) };
+  if (sk.startsWith(APPROVAL_SK_PREFIX)) return { kind: 'approval', approver: sk.slice(APPROVAL_SK_PREFIX.length) };
   if (sk.startsWith(RECEIPT_SK_PREFIX)) {
     const [receiptId = '', stage, service] = sk.slice(RECEIPT_SK_PREFIX.length).split('#');
     if (stage === undefined) return { kind: 'receipt', receiptId };

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   HISTORY_AND_NOTE_RANGE,
   categoryHistoryKey,
+  approvalKey,
+  approvalQueueSortKey,
+  approverQueue,
   InvalidScopeError,
   historyKey,
   listingSortKey,
   noteIdFor,
   noteKey,
   ownerListing,
+  parseApprovalQueueSortKey,
   parseListingSortKey,
   parseReceiptObjectKey,
   receiptKey,
@@ -111,5 +115,26 @@ describe('note ids', () => {
     expect(noteIdFor(acme, 'k1')).toBe(noteIdFor(acme, 'k1'));
     expect(new Set([noteIdFor(acme, 'k1'), noteIdFor(acme, 'k2'), noteIdFor(bob, 'k1'), noteIdFor(other, 'k1')]).size).toBe(4);
     expect(noteIdFor(acme, 'k1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('approval keys', () => {
+  it("put an approver's pending approval beside the note, and in the approver's queue oldest first", () => {
+    expect(approvalKey(acme, NOTE, 'carol')).toEqual({ pk: `T#acme#N#${NOTE}`, sk: 'APPROVAL#carol' });
+    expect(sortKeyKind('APPROVAL#carol')).toEqual({ kind: 'approval', approver: 'carol' });
+    expect(approverQueue(acme, 'carol')).toBe('T#acme#APPROVER#carol');
+    const older = approvalQueueSortKey('2026-03-01T09:00:00.000Z', NOTE);
+    const newer = approvalQueueSortKey('2026-03-01T10:00:00.000Z', RECEIPT);
+    expect(older < newer).toBe(true);
+    expect(parseApprovalQueueSortKey(older)).toEqual({ requestedAt: '2026-03-01T09:00:00.000Z', noteId: NOTE });
+    for (const bad of ['2026-03-01#' + NOTE, `2026-03-01T09:00:00.000Z#x`, `x#${NOTE}`, ''])
+      expect(parseApprovalQueueSortKey(bad), bad).toBeUndefined();
+  });
+
+  it('refuse an approver id that could break out of a key', () => {
+    for (const approver of ['', 'a#b', 'a b', 'x/y']) {
+      expect(() => approvalKey(acme, NOTE, approver), approver).toThrow(InvalidScopeError);
+      expect(() => approverQueue(acme, approver), approver).toThrow(InvalidScopeError);
+    }
   });
 });

@@ -17,6 +17,9 @@ describe("an API's local port", () => {
   it('is handed to the adapter process the platform starts', () => {
     const processes = platformProcesses(catalog, paths.repoRoot, {}, { NDF_PORT_INGEST_API: '18080' });
     expect(processes.find((process) => process.name === 'ingest-api')?.env?.PORT).toBe('18080');
+    // Every API of the catalog has its adapter process, on its own port: the expense API's too.
+    const expense = processes.find((process) => process.name === 'expense-api');
+    expect([expense?.env?.PORT, expense?.args.at(-1)]).toEqual(['8081', `${paths.repoRoot}/services/expense-api/local/serve.ts`]);
     // Light services run as units of a shared host process; every one is there, in a process or a host.
     const supervised = processes.flatMap((process) => [process.name, ...(process.units ?? []).map((unit) => unit.name)]);
     expect(supervised).toEqual(expect.arrayContaining(['ingest-api', 'stream-router', 'receipt-intake', 'ocr']));

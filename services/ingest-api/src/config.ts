@@ -1,4 +1,5 @@
-import { DEFAULT_PREFIX, bucketName, catalog, tableName, type ApiEntry } from '@ndf/catalog';
+import { DEFAULT_PREFIX, apiEntry, bucketName, tableName, type ApiEntry } from '@ndf/catalog';
+import { HEALTH_CACHE_MS } from '@ndf/http-api';
 
 export const API_NAME = 'ingest-api';
 
@@ -13,13 +14,7 @@ export interface IngestConfig {
   readonly healthCacheMs: number;
 }
 
-export const HEALTH_CACHE_MS = 5_000;
-
-export function ingestApiEntry(): ApiEntry {
-  const entry = catalog.apis.find((api) => api.name === API_NAME);
-  if (!entry) throw new Error(`The catalog has no API named "${API_NAME}".`);
-  return entry;
-}
+export const ingestApiEntry = (): ApiEntry => apiEntry(API_NAME);
 
 /** Physical names from NDF_PREFIX (the stage's or the local stack's), limits from the catalog. */
 export function ingestConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEntry = ingestApiEntry()): IngestConfig {

@@ -1,12 +1,11 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { stdoutMetrics, type ApiResult } from '@ndf/http-api';
 import { createIngestApi } from './app.js';
 import { ingestClients } from './aws-clients.js';
 import { ingestConfig } from './config.js';
 import { NoteStore } from './data/note-store.js';
-import { stdoutMetrics } from './http/request-metrics.js';
 import { ReceiptFiles } from './uploads/receipt-files.js';
-import { Contract } from './validation/contract.js';
-import type { ApiResult } from './http/responses.js';
+import { ingestContract } from './validation/contract.js';
 
 // Built once per container, at import: the init phase pays for clients and compiled validators, not the first request.
 const config = ingestConfig();
@@ -14,7 +13,7 @@ const clients = ingestClients();
 const api = createIngestApi({
   store: new NoteStore(clients.dynamodb, config.tableName),
   files: new ReceiptFiles(clients.s3, config.bucketName),
-  contract: new Contract(),
+  contract: ingestContract(),
   config,
   clock: () => new Date(),
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), service: 'ingest-api', ...entry })),

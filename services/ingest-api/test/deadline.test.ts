@@ -3,10 +3,10 @@ import { API_METRIC } from '@ndf/catalog';
 import { gatewayEvent, startFaultProxy, type FaultProxy } from '@ndf/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApi } from '../src/app.js';
-import { REQUEST_TIMEOUT_MS } from '../src/aws-clients.js';
+import { REQUEST_TIMEOUT_MS } from '@ndf/http-api';
 import { NoteStore } from '../src/data/note-store.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
-import { Contract } from '../src/validation/contract.js';
+import { ingestContract } from '../src/validation/contract.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 let ingest: IngestUnderTest;
@@ -76,7 +76,7 @@ describe('when DynamoDB fails', () => {
     const api = createIngestApi({
       store: new NoteStore(ingest.clients.dynamodb, ingest.config.tableName),
       files: new ReceiptFiles(ingest.clients.s3, ingest.config.bucketName),
-      contract: new Contract(),
+      contract: ingestContract(),
       config: { ...ingest.config, deadlineMs },
       clock: () => new Date(),
       log: () => undefined,

@@ -1,40 +1,35 @@
-import { apiRoutes, catalog, type Catalog } from '@ndf/catalog';
-import { startApiGatewayLocal, type ApiGatewayLocal } from '@ndf/api-gateway-local';
+import { catalog, type Catalog } from '@ndf/catalog';
 import type { openApiDocument } from '@ndf/contracts';
-import { stackTokenChecks } from '@ndf/local-stack';
+import type { Answer } from '@ndf/http-api';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
+import { startApiUnderTest, type ApiUnderTest, type CallOptions } from '@ndf/testkit';
 import { createIngestApi, type IngestHandler } from '../src/app.js';
 import { ingestClients, type IngestClients } from '../src/aws-clients.js';
 import { ingestApiEntry, ingestConfig, type IngestConfig } from '../src/config.js';
 import { NoteStore } from '../src/data/note-store.js';
 import { ReceiptFiles } from '../src/uploads/receipt-files.js';
-import { Contract } from '../src/validation/contract.js';
-import { expectContract, type Answer } from './contract-check.js';
+import { ingestContract } from '../src/validation/contract.js';
+
+export type { CallOptions } from '@ndf/testkit';
 
 /** The platform's tables and buckets with no worker service at all: the ingest path needs none. */
 export const ingestOnlyCatalog: Catalog = { ...catalog, services: [] };
 
+type Template = keyof typeof openApiDocument.paths;
+
 export interface IngestUnderTest {
   readonly stack: SharedStack;
-  readonly gateway: ApiGatewayLocal;
+  readonly gateway: ApiUnderTest<Template>['gateway'];
   readonly clients: IngestClients;
   readonly config: IngestConfig;
   readonly api: IngestHandler;
   /** The handler's metrics lines (EMF), kept here instead of printed. */
   readonly metricLines: string[];
   /** An ID token from the stack's issuer. */
-  token(claims?: { tenant?: string; user?: string; roles?: string[]; expiresInSeconds?: number }): Promise<string>;
+  token: ApiUnderTest<Template>['token'];
   /** A request through the gateway, its answer checked against the OpenAPI document. */
-  call(method: string, template: keyof typeof openApiDocument.paths, path: string, options?: CallOptions): Promise<Answer>;
+  call(method: string, template: Template, path: string, options?: CallOptions): Promise<Answer>;
   stop(): Promise<void>;
-}
-
-export interface CallOptions {
-  readonly token?: string | undefined;
-  readonly body?: unknown;
-  /** Sent as is, instead of JSON. */
-  readonly rawBody?: string | Buffer;
-  readonly headers?: Record<string, string>;
 }
 
 /** The run's shared stack, provisioned under `prefix`, the ingest handler built against it, and the gateway stand-in in front. */
@@ -50,59 +45,28 @@ export async function startIngest(
   const clients = ingestClients(env);
   const config = { ...ingestConfig(env), ...options.config };
   const metricLines: string[] = [];
+  const contract = ingestContract();
   const api = createIngestApi({
     store: new NoteStore(clients.dynamodb, config.tableName),
     files: new ReceiptFiles(clients.s3, config.bucketName),
-    contract: new Contract(),
+    contract,
     config,
     clock: () => new Date(),
     log: () => undefined,
     metrics: (line) => void metricLines.push(line),
   });
-  const gateway = await startApiGatewayLocal({
-    port: 0,
-    handler: api,
-    routes: apiRoutes(ingestApiEntry()),
-    authorizer: stackTokenChecks(stack),
-  });
-
-  const call = async (
-    method: string,
-    template: keyof typeof openApiDocument.paths,
-    path: string,
-    call: CallOptions = {},
-  ): Promise<Answer> => {
-    const headers: Record<string, string> = { ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) };
-    let body: string | Buffer | undefined;
-    if (call.rawBody !== undefined) body = call.rawBody;
-    else if (call.body !== undefined) {
-      body = JSON.stringify(call.body);
-      headers['content-type'] = 'application/json';
-    }
-    const response = await fetch(`${gateway.endpoint}${path}`, { method, headers: { ...headers, ...call.headers }, body });
-    const text = await response.text();
-    const answer = { status: response.status, headers: response.headers, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-    expectContract(answer, method, template);
-    return answer;
-  };
-
+  const served = await startApiUnderTest<Template>({ stack, entry: ingestApiEntry(), handler: api, contract });
   return {
     stack,
-    gateway,
+    gateway: served.gateway,
     clients,
     config,
     api,
     metricLines,
-    token: (claims = {}) =>
-      stack.issuer.mint({
-        tenant: claims.tenant ?? 'acme',
-        user: claims.user ?? 'alice',
-        roles: claims.roles ?? ['employee'],
-        ...(claims.expiresInSeconds ? { expiresInSeconds: claims.expiresInSeconds } : {}),
-      }),
-    call,
+    token: served.token,
+    call: served.call,
     async stop() {
-      await gateway.stop();
+      await served.stop();
       clients.destroy();
       await stack.stop();
     },

@@ -4,7 +4,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { tableName } from '@ndf/catalog';
 import { noteKey, tenantScope, type Note, type NotePage } from '@ndf/contracts';
-import { Contract } from '../src/validation/contract.js';
+import { ingestContract } from '../src/validation/contract.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 let ingest: IngestUnderTest;
@@ -233,7 +233,7 @@ describe('reading and listing', () => {
   it('answers 404 for an unknown or malformed id, 404 for an unknown path and 405 for a wrong method', async () => {
     expect((await ingest.call('GET', '/v1/notes/{id}', `/v1/notes/${randomUUID()}`, { token })).status).toBe(404);
     // Paths and methods outside the document answer problems too, with the Problem schema.
-    const isProblem = new Contract().schemaCheck('Problem');
+    const isProblem = ingestContract().schemaCheck('Problem');
     for (const [method, path, status, code] of [
       ['GET', '/v1/notes/not-an-id', 404, 'route_not_found'],
       ['GET', '/v1/nothing', 404, 'route_not_found'],

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestApi } from '../src/app.js';
 import { API_NAME, ingestConfig } from '../src/config.js';
 import type { CreateOutcome, NoteStore } from '../src/data/note-store.js';
-import { requestMetricsLine } from '../src/http/request-metrics.js';
+import { requestMetricsLine } from '@ndf/http-api';
 import type { IngestDependencies } from '../src/routes/route.js';
 import type { ReceiptFiles } from '../src/uploads/receipt-files.js';
-import { Contract } from '../src/validation/contract.js';
+import { ingestContract } from '../src/validation/contract.js';
 import { noteBody, startIngest, type IngestUnderTest } from './ingest-fixture.js';
 
 interface EmfDocument {
@@ -111,7 +111,7 @@ function appWith(overrides: Partial<IngestDependencies> & Pick<IngestDependencie
   const lines: string[] = [];
   const api = createIngestApi({
     files: {} as ReceiptFiles,
-    contract: new Contract(),
+    contract: ingestContract(),
     config: ingestConfig({}),
     log: () => undefined,
     metrics: (line) => void lines.push(line),

@@ -1,11 +1,10 @@
+import { documentOf } from './answers.js';
 import { paths } from './paths.js';
 import { schemas } from './schemas.js';
 
 /** The ingest API's contract: requests are validated against it, responses tested against it. */
-export const openApiDocument = {
-  openapi: '3.1.0',
-  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-  info: {
+export const openApiDocument = documentOf(
+  {
     title: 'Notes de frais — ingest API',
     version: '1.0.0',
     description:
@@ -13,13 +12,8 @@ export const openApiDocument = {
       '`Authorization: Bearer <ID token>`; the tenant, the user and the roles come from its claims. Errors are application/problem+json ' +
       'with a stable `code`, and the faulty fields in `errors`.',
   },
-  servers: [{ url: '/' }],
-  security: [{ bearer: [] }],
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-    schemas,
-  },
+  schemas,
   paths,
-} as const;
+);
 
 export type SchemaName = keyof typeof schemas;

@@ -1,31 +1,14 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../note-id.js';
 import { NOTE_STATUSES } from '../note.js';
-
-const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ 'application/json': { schema: schema(name) } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schema('Problem') } } });
-const response = (name: string, description: string, headers?: Record<string, unknown>) => ({
-  description,
-  ...(headers ? { headers } : {}),
-  content: json(name),
-});
+import { authenticatedAnswers, healthOperation, json, openApiOperation, problem, response, schema } from './answers.js';
 
 const etag = { ETag: { description: "The note's version, quoted: send it back in If-Match.", schema: { type: 'string' } } };
-const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } };
 
 /** Answers every authenticated operation may give. */
-const common = {
-  '401': {
-    description: 'No token, or one that is tampered, expired, for another audience or issuer (answered by the gateway).',
-    content: json('GatewayMessage'),
-  },
-  '403': problem('The token is valid but carries no usable tenant or role.'),
-  '500': problem('A fault of the API; the request may be retried.'),
-  '503': {
-    ...problem('DynamoDB or S3 did not answer in time: retry after Retry-After seconds (with the same Idempotency-Key).'),
-    headers: retryAfter,
-  },
-};
+const common = authenticatedAnswers({
+  forbidden: 'The token is valid but carries no usable tenant or role.',
+  unavailable: 'DynamoDB or S3 did not answer in time: retry after Retry-After seconds (with the same Idempotency-Key).',
+});
 const withBody = {
   '400': problem('Malformed JSON (malformed_json) or a field that breaks the contract (validation_failed, with errors[]).'),
   '413': {
@@ -174,38 +157,9 @@ export const paths = {
       },
     },
   },
-  '/v1/openapi.json': {
-    get: {
-      operationId: 'getOpenApi',
-      summary: 'This document',
-      security: [],
-      responses: {
-        '200': {
-          description: 'The OpenAPI document.',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['openapi', 'paths'],
-                properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  '/v1/health': {
-    get: {
-      operationId: 'getHealth',
-      summary: 'Whether the ingest path can write',
-      description:
-        'Makes a conditional write that cannot succeed on DynamoDB (its refusal proves the write path) and a HeadBucket on the receipts bucket.',
-      security: [],
-      responses: {
-        '200': response('Health', 'Both answer.'),
-        '503': { description: 'One of them does not.', headers: retryAfter, content: json('Health') },
-      },
-    },
-  },
+  '/v1/openapi.json': openApiOperation,
+  '/v1/health': healthOperation(
+    'Whether the ingest path can write',
+    'Makes a conditional write that cannot succeed on DynamoDB (its refusal proves the write path) and a HeadBucket on the receipts bucket.',
+  ),
 };

@@ -22,6 +22,7 @@ import {
   type StageItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { tableWriteProbe, type HealthProbe } from '@ndf/http-api';
 import { conditionFailed, refusedItems, toItem, toRecord, writtenBy, type Item } from './dynamo-items.js';
 import type { Change } from './note-items.js';
 import { ReceiptStore } from './receipt-store.js';
@@ -62,10 +63,6 @@ export interface NoteChange {
   readonly remove: readonly string[];
 }
 
-/** The scope used only to build the key the health probe can never write. */
-const PROBE_SCOPE = tenantScope({ tenant: 'ndf-health-probe', user: 'ingest-api', roles: [] });
-const PROBE_NOTE = '00000000-0000-0000-0000-000000000000';
-
 const scopeOfNote = (note: NoteItem): TenantScope => tenantScope({ tenant: note.tenant, user: note.owner, roles: [] });
 
 /** A retried write whose first attempt landed finds its own note: created all the same. */
@@ -77,12 +74,14 @@ function createdOrExisting(existing: Item, change: Change): CreateOutcome {
 export class NoteStore {
   /** The writes that ask for receipts and bind them to their note. */
   readonly receipts: ReceiptStore;
+  private readonly writeProbe: HealthProbe;
 
   constructor(
     private readonly dynamodb: DynamoDBClient,
     private readonly tableName: string,
   ) {
     this.receipts = new ReceiptStore(dynamodb, tableName);
+    this.writeProbe = tableWriteProbe(dynamodb, tableName);
   }
 
   /**
@@ -282,27 +281,9 @@ export class NoteStore {
     }
   }
 
-  /**
-   * Proves the write path without writing: an update whose condition can never hold. Its
-   * refusal means the table is there, reachable and writable by this role.
-   */
-  async probeWrite(signal: AbortSignal): Promise<void> {
-    try {
-      await this.dynamodb.send(
-        new UpdateItemCommand({
-          TableName: this.tableName,
-          Key: toRecord(noteKey(PROBE_SCOPE, PROBE_NOTE)),
-          UpdateExpression: 'SET probedAt = :now',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pk)',
-          ExpressionAttributeValues: toRecord({ ':now': new Date().toISOString() }),
-        }),
-        { abortSignal: signal },
-      );
-    } catch (error) {
-      if (conditionFailed(error)) return;
-      throw error;
-    }
-    throw new Error('The write probe succeeded, which its condition should forbid.');
+  /** Proves the write path without writing (see @ndf/http-api's tableWriteProbe). */
+  probeWrite(signal: AbortSignal): Promise<unknown> {
+    return this.writeProbe(signal);
   }
 
   private listingStartKey(scope: TenantScope, sortKey: string): Record<string, AttributeValue> {

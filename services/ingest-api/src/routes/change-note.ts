@@ -1,9 +1,7 @@
 import { DRAFT_STATUSES, EDITABLE_STATUSES, type NotePatch } from '@ndf/contracts';
+import { etagOf, invalid, json, noContent, ProblemError, readJsonBody } from '@ndf/http-api';
 import { deletionChange, patchChange } from '../data/note-items.js';
 import { noteView } from '../data/views.js';
-import { readJsonBody } from '../http/json-body.js';
-import { ProblemError, invalid } from '../http/problem.js';
-import { etagOf, json, noContent } from '../http/responses.js';
 import { dateErrors } from '../validation/validators.js';
 import { refusal, versionFromIfMatch } from './note-access.js';
 import type { AuthorizedContext } from './route.js';

@@ -1,10 +1,8 @@
 import { noteIdFor, type FieldError, type NoteInput, type NoteItem, type TenantScope } from '@ndf/contracts';
+import { etagOf, invalid, json, ProblemError, readJsonBody } from '@ndf/http-api';
 import { requestHash } from '../data/canonical-json.js';
 import { newNoteItem, type Change } from '../data/note-items.js';
 import { noteView } from '../data/views.js';
-import { readJsonBody } from '../http/json-body.js';
-import { ProblemError, invalid } from '../http/problem.js';
-import { etagOf, json } from '../http/responses.js';
 import { dateErrors } from '../validation/validators.js';
 import type { AuthorizedContext, IngestDependencies } from './route.js';
 

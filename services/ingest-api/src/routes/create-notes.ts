@@ -1,8 +1,6 @@
 import type { NoteInput } from '@ndf/contracts';
+import { invalid, json, readJsonBody } from '@ndf/http-api';
 import { noteView } from '../data/views.js';
-import { readJsonBody } from '../http/json-body.js';
-import { invalid } from '../http/problem.js';
-import { json } from '../http/responses.js';
 import { createOne, noteInputErrors } from './create-note.js';
 import type { AuthorizedContext } from './route.js';
 

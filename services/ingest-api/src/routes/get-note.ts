@@ -1,7 +1,6 @@
 import { historyEntryOf, tenantScope, type NoteDetail, type ReceiptItem } from '@ndf/contracts';
+import { etagOf, json, notFound } from '@ndf/http-api';
 import { noteView, receiptView, stageView } from '../data/views.js';
-import { notFound } from '../http/problem.js';
-import { etagOf, json } from '../http/responses.js';
 import { canRead } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 

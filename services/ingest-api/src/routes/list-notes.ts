@@ -1,8 +1,6 @@
-import type { NotePage } from '@ndf/contracts';
-import { decodeCursor, encodeCursor } from '../data/cursor.js';
+import { parseListingSortKey, type NotePage } from '@ndf/contracts';
+import { decodeCursor, encodeCursor, invalid, json } from '@ndf/http-api';
 import { noteView } from '../data/views.js';
-import { invalid } from '../http/problem.js';
-import { json } from '../http/responses.js';
 import type { AuthorizedContext } from './route.js';
 
 /** The caller's notes, newest expense date first, a page at a time. */
@@ -12,7 +10,8 @@ export async function listNotes(context: AuthorizedContext) {
   const query = value as { from?: string; to?: string; status?: string; cursor?: string; limit: number };
   if (query.from && query.to && query.from > query.to)
     throw invalid([{ field: 'from', in: 'query', code: 'invalid', detail: 'from must not be after to.' }]);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const after =
+    query.cursor === undefined ? undefined : decodeCursor(query.cursor, (sortKey) => parseListingSortKey(sortKey) !== undefined);
   if (query.cursor !== undefined && after === undefined)
     throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
   const { notes, more } = await context.deps.store.listNotes(

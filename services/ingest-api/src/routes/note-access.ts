@@ -1,5 +1,5 @@
 import { TENANT_READER_ROLES, type NoteItem, type NoteStatus, type TenantScope } from '@ndf/contracts';
-import { ProblemError, notFound } from '../http/problem.js';
+import { notFound, ProblemError } from '@ndf/http-api';
 
 /** An employee sees only their own notes; approvers, accountants and admins every note of their tenant. */
 export function canRead(scope: TenantScope, note: NoteItem | undefined): note is NoteItem {

@@ -11,12 +11,10 @@ import {
   type ReceiptUploadRequest,
   type TenantScope,
 } from '@ndf/contracts';
+import { invalid, json, notFound, ProblemError, readJsonBody } from '@ndf/http-api';
 import { requestHash } from '../data/canonical-json.js';
 import { newReceiptItem, type Change } from '../data/note-items.js';
 import { receiptView } from '../data/views.js';
-import { readJsonBody } from '../http/json-body.js';
-import { ProblemError, invalid, notFound } from '../http/problem.js';
-import { json } from '../http/responses.js';
 import { canRead, refusal } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 

@@ -1,5 +1,13 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { InvalidScopeError, isTenantRole, OPERATOR_ROLE, TENANT_ROLES, tenantScope, type TenantScope } from '@ndf/contracts';
+import {
+  InvalidScopeError,
+  isTenantRole,
+  OPERATOR_ROLE,
+  TENANT_ROLES,
+  tenantScope,
+  type TenantRole,
+  type TenantScope,
+} from '@ndf/contracts';
 import { ProblemError } from './problem.js';
 
 /** API Gateway hands array claims over as "[a b]"; a direct invocation may pass a real array. */
@@ -36,4 +44,10 @@ export function callerScope(event: APIGatewayProxyEventV2WithJWTAuthorizer): Ten
     if (error instanceof InvalidScopeError) throw new ProblemError(403, 'forbidden', error.message);
     throw error;
   }
+}
+
+/** The scope when it holds one of `roles`; else a 403 saying which role the action needs, never a silent no-op. */
+export function requireRole(scope: TenantScope, roles: readonly TenantRole[], action: string): TenantScope {
+  if (scope.roles.some((role) => roles.includes(role))) return scope;
+  throw new ProblemError(403, 'forbidden', `${action} needs the role ${roles.join(' or ')}; the token grants ${scope.roles.join(', ')}.`);
 }

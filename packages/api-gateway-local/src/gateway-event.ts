@@ -7,6 +7,8 @@ export interface GatewayEventOptions {
   readonly requestId?: string;
   readonly timeEpoch?: number;
   readonly user?: string;
+  /** The token's groups; employee unless told. */
+  readonly roles?: readonly string[];
   /** Whether the JWT authorizer passed it (a public route has no authorizer context). */
   readonly authorized?: boolean;
 }
@@ -38,7 +40,14 @@ export function gatewayEvent(method: string, path: string, options: GatewayEvent
         ? {}
         : {
             authorizer: {
-              jwt: { claims: { sub: options.user ?? 'mila', 'custom:tenant': 'acme', 'cognito:groups': '[employee]' }, scopes: null },
+              jwt: {
+                claims: {
+                  sub: options.user ?? 'mila',
+                  'custom:tenant': 'acme',
+                  'cognito:groups': `[${(options.roles ?? ['employee']).join(' ')}]`,
+                },
+                scopes: null,
+              },
             },
           }),
     } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],

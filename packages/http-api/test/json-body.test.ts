@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 const MAX_JSON_DEPTH = 32;
-import { readJsonBody } from '../src/http/json-body.js';
-import { ProblemError } from '../src/http/problem.js';
+import { readJsonBody } from '../src/json-body.js';
+import { ProblemError } from '../src/problem.js';
 
 const read = (body: string) =>
   readJsonBody(

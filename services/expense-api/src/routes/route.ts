@@ -1,0 +1,26 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
+import type { ExpenseConfig } from '../config.js';
+import type { ApprovalQueue } from '../data/approval-queue.js';
+import type { Validators } from '../validation/contract.js';
+
+/** What the handler is given: its dependencies, built once per container. */
+export interface ExpenseDependencies {
+  readonly dynamodb: DynamoDBClient;
+  readonly contract: Contract;
+  readonly config: ExpenseConfig;
+  readonly clock: () => Date;
+  /** One JSON object per line; failures only, the gateway logs every request. */
+  readonly log: (entry: Record<string, unknown>) => void;
+  /** One EMF line for every request answered: stdout in Lambda. */
+  readonly metrics: MetricsSink;
+}
+
+export interface RouteContext extends RequestContext {
+  readonly deps: ExpenseDependencies;
+  readonly validators: Validators;
+  readonly approvals: ApprovalQueue;
+}
+
+export type AuthorizedContext = Scoped<RouteContext>;
+export type AuthorizedRoute = (context: AuthorizedContext) => Promise<ApiResult>;
