@@ -16,7 +16,10 @@ export type Employee = (typeof EMPLOYEES)[number];
 
 /** Above this, a note needs a second approval, by the other team's approver. */
 export const SECOND_LEVEL_ABOVE = '200.00';
-/** The policy: a train ticket is capped (warning, split); a receipt is required above 150.00; weekends warn. */
+/**
+ * The policy: a train ticket is capped at 150.00 (a cap of severity block: the rest is refused, the note
+ * goes on with its capped part); a receipt is required above 150.00; weekends warn.
+ */
 export const POLICY = { trainCap: '150.00', receiptRequiredAbove: '150.00' } as const;
 /** The reference rate the test loads for the foreign dinner's day: 1 EUR = 1.0850 USD. */
 export const USD_RATE = { date: '2026-03-12', currency: 'USD', rate: '1.0850' } as const;
