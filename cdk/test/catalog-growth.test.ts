@@ -107,18 +107,18 @@ describe('the stacks grow with the catalog', () => {
   });
 
   it("adds exactly one service's resources for a service fed by the stream, and a second for one fed by another service", () => {
-    const withStream = { ...catalog, services: [...catalog.services, newService('vat-calculator', {})] };
+    const withStream = { ...catalog, services: [...catalog.services, newService('probe-from-stream', {})] };
     const withBoth = {
       ...catalog,
       services: [
         ...catalog.services,
-        newService('vat-calculator', {
+        newService('probe-from-stream', {
           emits: [
             { kind: 'table', table: 'notes' },
-            { kind: 'service', service: 'policy-checker' },
+            { kind: 'service', service: 'probe-from-queue' },
           ],
         }),
-        newService('policy-checker', { consumes: { kind: 'queue' }, scaling: { maxTasks: 4, scaleToZero: true } }),
+        newService('probe-from-queue', { consumes: { kind: 'queue' }, scaling: { maxTasks: 4, scaleToZero: true } }),
       ],
     } satisfies Catalog;
     expect(catalogProblems(withBoth)).toEqual([]);
