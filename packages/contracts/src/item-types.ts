@@ -13,6 +13,8 @@ export const ITEM_TYPES = {
   stage: 'STAGE',
   /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
   receiptDigest: 'RECEIPT_DIGEST',
+  /** One receipt of a note under one of its fingerprints (its file's SHA-256, a band of its image hash): the duplicate detector's candidates. */
+  duplicateIndex: 'DUPLICATE_INDEX',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

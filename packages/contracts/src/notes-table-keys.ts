@@ -15,6 +15,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
+ * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -74,6 +75,18 @@ export function idempotencyKeyItem(scope: TenantScope, operation: string, idempo
 /** The claim of a file's SHA-256 by the first receipt of the tenant that carried it. */
 export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
   return { pk: `${tenantPrefix(scope)}SHA#${sha256}`, sk: 'SHA256' };
+}
+
+/**
+ * A receipt of a note filed under one of its fingerprints (`SHA#<sha256>`, a band of its image
+ * hash): one Query on a fingerprint's partition finds the tenant's receipts that share it.
+ */
+export function duplicateIndexKey(scope: TenantScope, fingerprint: string, on: { noteId: string; receiptId: string }): ItemKey {
+  return { pk: duplicateIndexPartition(scope, fingerprint), sk: `${on.noteId}#${on.receiptId}` };
+}
+
+export function duplicateIndexPartition(scope: TenantScope, fingerprint: string): string {
+  return `${tenantPrefix(scope)}DUP#${fingerprint}`;
 }
 
 /** The listing partition of one user's notes. */
