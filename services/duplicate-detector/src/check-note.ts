@@ -102,6 +102,8 @@ function summary(findings: readonly DuplicateFinding[]): string {
  * of the surrounding days. Only the other notes that still exist are named.
  */
 export async function checkNote(dependencies: DetectorDependencies, scope: TenantScope, noteId: string, call: Call): Promise<NoteCheck> {
+  // Two checks of one note may run at once (its own change, another note's): the one that read last is kept.
+  const readAt = (dependencies.now?.() ?? new Date()).toISOString();
   const found = await call('dynamodb', (signal) =>
     readNoteWithReceipts(dependencies.dynamodb, dependencies.notesTable, scope, noteId, signal),
   );
@@ -139,6 +141,7 @@ export async function checkNote(dependencies: DetectorDependencies, scope: Tenan
         outcome: { ...outcome },
       },
       signal,
+      { readAt },
     ),
   );
   return { status: 'checked', outcome };

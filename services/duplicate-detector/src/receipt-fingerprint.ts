@@ -16,6 +16,8 @@ export interface DetectorDependencies {
   /** Physical names of the notes table and the receipts bucket. */
   readonly notesTable: string;
   readonly receiptsBucket: string;
+  /** When a check starts reading; the system clock when absent. */
+  readonly now?: () => Date;
 }
 
 /** What a receipt's stage of this service keeps: its image hash, or why there is none, and the note it was indexed for. */

@@ -21,6 +21,7 @@ import { generateFixture } from '@ndf/receipt-fixtures';
 import { putReceiptItem, startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkNote } from '../src/check-note.js';
 import { service } from '../src/service.js';
 
 const PREFIX = 'dupes-';
@@ -203,6 +204,30 @@ describe('duplicate-detector', () => {
     await detector.handle(change(typedAgain));
     expect(await stageOf(h)).toMatchObject({ noteVersion: 2, outcome: settled!.outcome });
     expect(await flagged(g)).toEqual([]);
+  });
+
+  it('keeps, of two checks of one note running at once, the one that read last, whichever writes last', async () => {
+    const [m, n] = [id(13), id(14)];
+    const expense = { owner: 'gina', amount: '9.90', merchant: 'Paul' };
+    await putNote({ noteId: m, ...expense });
+    await putNote({ noteId: n, ...expense });
+    const dependencies = {
+      dynamodb: stack.clients.dynamodb,
+      s3: stack.clients.s3,
+      notesTable: table(),
+      receiptsBucket: bucketName(PREFIX, 'receipts'),
+    };
+    const scope = tenantScope({ tenant: 'acme', user: 'duplicate-detector', roles: [] });
+    const call = <T>(_: string, fn: (signal: AbortSignal) => Promise<T>) => fn(AbortSignal.timeout(10_000));
+    await checkNote(dependencies, scope, m, call);
+    expect(await flagged(m)).toEqual([n]);
+    await putNote({ noteId: n, ...expense, amount: '19.90', version: 2 });
+    await checkNote(dependencies, scope, m, call);
+    expect(await flagged(m)).toEqual([]);
+    await putNote({ noteId: n, ...expense, version: 3 });
+    // A check whose reads started before those of the stage stored (a minute ago, by its clock) is not kept, though it writes last.
+    await checkNote({ ...dependencies, now: () => new Date(Date.now() - 60_000) }, scope, m, call);
+    expect(await flagged(m)).toEqual([]);
   });
 
   it('leaves a note that is no longer open as it was checked, and quarantines a change without a tenant', async () => {
