@@ -84,8 +84,11 @@ async function putNote(note: TestNote): Promise<Record<string, unknown> & ItemKe
   return item;
 }
 
-/** A processed receipt of a note, its page image (as the image normaliser leaves it under derived/) when given. */
-async function putReceipt(tenant: string, noteId: string, receiptId: string, original: Uint8Array, page?: Uint8Array) {
+/**
+ * A processed receipt of a note, its page image (as the image normaliser leaves it under derived/)
+ * when given; `loose`: uploaded before its note, in its own partition, then listed by the note.
+ */
+async function putReceipt(tenant: string, noteId: string, receiptId: string, original: Uint8Array, page?: Uint8Array, loose = false) {
   const pageKey = `derived/${tenant}/${receiptId}/page-1.png`;
   if (page)
     await stack.clients.s3.send(
@@ -94,11 +97,11 @@ async function putReceipt(tenant: string, noteId: string, receiptId: string, ori
   const key = await putReceiptItem(
     stack.clients.dynamodb,
     table(),
-    { tenant, receiptId, noteId },
+    { tenant, receiptId, ...(loose ? {} : { noteId }) },
     {
       status: 'processed',
       movedOnAgoMs: 0,
-      attributes: { sha256: sha(original), ...(page ? { pageKeys: [pageKey] } : {}) },
+      attributes: { sha256: sha(original), ...(page ? { pageKeys: [pageKey] } : {}), ...(loose ? { attachedTo: noteId } : {}) },
     },
   );
   const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(key) }));
@@ -164,7 +167,7 @@ describe('duplicate-detector', () => {
     expect(await flagged(a)).toEqual([]);
   });
 
-  it("flags the same file sent on two notes of the tenant, not another tenant's, and says when a receipt has no page image", async () => {
+  it("flags the same file sent on two notes of the tenant (one uploaded before its note), not another tenant's, and says when a receipt has no page image", async () => {
     const [d, e, f] = [id(4), id(5), id(6)];
     const pdf = Buffer.from('%PDF-1.7 the same digital receipt, twice');
     await putNote({ noteId: d, owner: 'alice', amount: '60.00', receiptIds: [id(104)] });
@@ -172,7 +175,8 @@ describe('duplicate-detector', () => {
     await putNote({ tenant: 'globex', noteId: f, owner: 'alice', amount: '60.00', receiptIds: [id(106)] });
     await detector.handle(change(await putReceipt('globex', f, id(106), pdf)));
     await putNote({ noteId: e, owner: 'bob', amount: '61.00', receiptIds: [id(105)] });
-    await detector.handle(change(await putReceipt('acme', e, id(105), pdf)));
+    // Uploaded before its note: its change names the note that lists it.
+    await detector.handle(change(await putReceipt('acme', e, id(105), pdf, undefined, true)));
 
     expect(await signals(e)).toEqual([`same_bytes:${d}`]);
     expect(await signals(d)).toEqual([`same_bytes:${e}`]);
