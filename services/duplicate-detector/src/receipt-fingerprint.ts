@@ -1,5 +1,5 @@
 import { BatchGetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
+import { NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { stageKey, type DuplicateSignalSkipped, type ReceiptItem, type StageItem, type TenantScope } from '@ndf/contracts';
 import { ImageHashError, receiptImageHash } from '@ndf/duplicate-signals';
@@ -62,7 +62,16 @@ async function imageHashOf(
 ): Promise<{ imageHash: string } | { imageSkipped: string }> {
   const page = receipt.pageKeys?.[0];
   if (page === undefined) return { imageSkipped: 'the receipt has no page image (a PDF with a text layer is read from its text)' };
-  const bytes = await call('s3', (signal) => readObject(dependencies.s3, dependencies.receiptsBucket, page, signal));
+  const bytes = await call('s3', async (signal) => {
+    try {
+      return await readObject(dependencies.s3, dependencies.receiptsBucket, page, signal);
+    } catch (error) {
+      // Written before the receipt named it, so gone since: retrying cannot bring it back.
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  });
+  if (bytes === undefined) return { imageSkipped: `the page image ${page} is not in the receipts bucket` };
   try {
     return { imageHash: await receiptImageHash(bytes) };
   } catch (error) {

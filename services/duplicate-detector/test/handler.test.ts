@@ -234,6 +234,37 @@ describe('duplicate-detector', () => {
     expect(await flagged(m)).toEqual([]);
   });
 
+  it('compares the other signals of a receipt whose page image is gone, and says so', async () => {
+    const noteId = id(15);
+    const receiptId = id(115);
+    await putNote({ noteId, owner: 'hugo', amount: '7.00', receiptIds: [receiptId] });
+    const receipt = await putReceiptItem(
+      stack.clients.dynamodb,
+      table(),
+      { tenant: 'acme', receiptId, noteId },
+      {
+        status: 'processed',
+        movedOnAgoMs: 0,
+        attributes: { sha256: 'f'.repeat(64), pageKeys: [`derived/acme/${receiptId}/page-1.png`] },
+      },
+    );
+    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(receipt) }));
+    await detector.handle(change(unmarshall(Item!) as Record<string, unknown> & ItemKey));
+    expect(await stageOf(noteId)).toMatchObject({
+      status: 'succeeded',
+      outcome: {
+        receiptsCompared: 1,
+        skipped: expect.arrayContaining([
+          {
+            signal: 'similar_image',
+            receiptId,
+            reason: `the page image derived/acme/${receiptId}/page-1.png is not in the receipts bucket`,
+          },
+        ]),
+      },
+    });
+  });
+
   it('leaves a note that is no longer open as it was checked, and quarantines a change without a tenant', async () => {
     const approved = id(10);
     const expense = { owner: 'frank', amount: '12.00', merchant: 'SNCF' };
