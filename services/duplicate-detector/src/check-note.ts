@@ -3,6 +3,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   noteKey,
   OPEN_STATUSES,
+  POSSIBLE_DUPLICATE_CODE,
   stageKey,
   type DuplicateCheckOutcome,
   type DuplicateFinding,
@@ -137,7 +138,7 @@ export async function checkNote(dependencies: DetectorDependencies, scope: Tenan
       note,
       {
         status: 'succeeded',
-        ...(findings.length > 0 ? { code: 'possible_duplicate', reason: summary(findings) } : {}),
+        ...(findings.length > 0 ? { code: POSSIBLE_DUPLICATE_CODE, reason: summary(findings) } : {}),
         outcome: { ...outcome },
       },
       signal,

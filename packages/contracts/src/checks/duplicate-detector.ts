@@ -24,6 +24,9 @@ export interface DuplicateSignalSkipped {
   readonly reason: string;
 }
 
+/** The code of a duplicate-detector stage that found another note (status succeeded: a flag for the approver, not a refusal). */
+export const POSSIBLE_DUPLICATE_CODE = 'possible_duplicate';
+
 /** The duplicate-detector's stage outcome for a note. */
 export interface DuplicateCheckOutcome {
   readonly findings: readonly DuplicateFinding[];
