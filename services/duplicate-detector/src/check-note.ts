@@ -14,10 +14,11 @@ import {
 } from '@ndf/contracts';
 import { readNoteWithReceipts, writeNoteStage } from '@ndf/receipt-pipeline';
 import type { CallDependency } from '@ndf/runtime';
-import { findDuplicates, type FingerprintedReceipt } from './duplicate-check.js';
+import { findDuplicates, type FingerprintedReceipt, type NoteExpense } from './duplicate-check.js';
 import { receiptsUnder } from './duplicate-index.js';
 import { receiptFingerprints } from './fingerprints.js';
 import { asExpense, ownerNotesAround } from './owner-expenses.js';
+import { noteMerchant, sameAmount } from './note-merchant.js';
 import { fingerprintReceipts, SERVICE, type DetectorDependencies } from './receipt-fingerprint.js';
 
 export type NoteCheck =
@@ -91,6 +92,29 @@ async function indexedCandidates(
   return { candidates: [...unique.values()], read: found.flat().length };
 }
 
+/**
+ * The owner's notes of the same amount that name no merchant, with the one their receipts read
+ * (the rule the note itself is compared on): a few notes of one employee, each one Query.
+ */
+async function withReceiptMerchants(
+  dependencies: DetectorDependencies,
+  scope: TenantScope,
+  expense: NoteExpense,
+  ownerNotes: readonly NoteExpense[],
+  call: Call,
+): Promise<NoteExpense[]> {
+  return Promise.all(
+    ownerNotes.map(async (other) => {
+      if (other.merchant !== undefined || other.noteId === expense.noteId || !sameAmount(other.amount, expense.amount)) return other;
+      const read = await call('dynamodb', (signal) =>
+        readNoteWithReceipts(dependencies.dynamodb, dependencies.notesTable, scope, other.noteId, signal),
+      );
+      const merchant = read ? noteMerchant(undefined, read.receipts) : undefined;
+      return merchant === undefined ? other : { ...other, merchant };
+    }),
+  );
+}
+
 function summary(findings: readonly DuplicateFinding[]): string {
   const [first] = findings;
   const more = findings.length - 1;
@@ -118,9 +142,12 @@ export async function checkNote(dependencies: DetectorDependencies, scope: Tenan
     indexedCandidates(dependencies, scope, fingerprinted.receipts, call),
     call('dynamodb', (signal) => ownerNotesAround(table, scope.tenant, note.owner, note.date, signal)),
   ]);
-  const result = findDuplicates({ note: asExpense(note), receipts: fingerprinted.receipts, indexed, ownerNotes });
-  const others = [...new Set(result.findings.map((finding) => finding.otherNoteId).filter((other) => other !== noteId))];
-  const live = await liveNotes(dependencies, scope, others, call);
+  const merchant = noteMerchant(note.merchant, found.receipts);
+  const expense = { ...asExpense(note), ...(merchant !== undefined ? { merchant } : {}) };
+  const others = await withReceiptMerchants(dependencies, scope, expense, ownerNotes, call);
+  const result = findDuplicates({ note: expense, receipts: fingerprinted.receipts, indexed, ownerNotes: others });
+  const named = [...new Set(result.findings.map((finding) => finding.otherNoteId).filter((other) => other !== noteId))];
+  const live = await liveNotes(dependencies, scope, named, call);
   const findings = result.findings.filter((finding) => finding.otherNoteId === noteId || live.has(finding.otherNoteId));
   const outcome: DuplicateCheckOutcome = {
     findings,

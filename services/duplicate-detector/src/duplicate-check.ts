@@ -17,7 +17,7 @@ export interface FingerprintedReceipt {
   readonly imageHash?: string;
 }
 
-/** A note's expense as its owner typed it. */
+/** A note's expense as its owner typed it (the merchant, when not typed, as its receipts read it). */
 export interface NoteExpense {
   readonly noteId: string;
   readonly owner: string;
@@ -43,7 +43,7 @@ export interface DuplicateCheckResult {
 
 /** The merchant as the same-expense signal compares it: the brand when known ("sncf.com" and "SNCF VOYAGEURS" are SNCF). */
 function comparableExpense(note: NoteExpense): Expense | string {
-  if (note.merchant === undefined) return 'the note names no merchant';
+  if (note.merchant === undefined) return 'neither the note nor its receipts name a merchant';
   try {
     return {
       noteId: note.noteId,

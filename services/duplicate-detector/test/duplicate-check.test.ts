@@ -80,7 +80,7 @@ describe('the duplicates of a note', () => {
     expect(findings).toEqual([]);
     expect(skipped).toEqual([
       { signal: 'same_bytes', receiptId: 'r1', reason: 'its SHA-256 is not recorded yet' },
-      { signal: 'same_expense', reason: 'the note names no merchant' },
+      { signal: 'same_expense', reason: 'neither the note nor its receipts name a merchant' },
     ]);
   });
 });

@@ -210,6 +210,31 @@ describe('duplicate-detector', () => {
     expect(await flagged(g)).toEqual([]);
   });
 
+  it('compares notes whose owner typed no merchant on the merchant their receipts read', async () => {
+    const [p, q] = [id(16), id(17)];
+    const expense = { owner: 'ivan', amount: '15.00', date: '2024-05-06' };
+    const withReceipt = async (noteId: string, receiptId: string, merchant: string) => {
+      await putNote({ noteId, ...expense, receiptIds: [receiptId] });
+      const key = await putReceiptItem(
+        stack.clients.dynamodb,
+        table(),
+        { tenant: 'acme', receiptId, noteId },
+        {
+          status: 'processed',
+          movedOnAgoMs: 0,
+          attributes: { sha256: sha(Buffer.from(receiptId)), extracted: { merchant: { value: merchant, confidence: 0.8 } } },
+        },
+      );
+      const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: table(), Key: marshall(key) }));
+      return unmarshall(Item!) as Record<string, unknown> & ItemKey;
+    };
+    await detector.handle(change(await withReceipt(p, id(116), 'SNCF VOYAGEURS')));
+    // The earlier note is read for its receipts' merchant: both normalise to SNCF.
+    await detector.handle(change(await withReceipt(q, id(117), 'sncf.com')));
+    expect(await signals(q)).toEqual([`same_expense:${p}`]);
+    expect(await signals(p)).toEqual([`same_expense:${q}`]);
+  });
+
   it('keeps, of two checks of one note running at once, the one that read last, whichever writes last', async () => {
     const [m, n] = [id(13), id(14)];
     const expense = { owner: 'gina', amount: '9.90', merchant: 'Paul' };
