@@ -270,5 +270,31 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'duplicate-detector',
+    description:
+      'Flags a note that duplicates another of its tenant (the same receipt file, a near-identical receipt image, or the same amount, date and merchant for the same employee), naming the other note and the signal',
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses (a note's figures may still change), and a deleted draft: the notes it was flagged with are told.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'deleted'] },
+        RECEIPT: { status: ['processed'] },
+      },
+    },
+    // Its stages, and its index of the tenant's receipt fingerprints (the file's SHA-256, the image hash's bands).
+    emits: [{ kind: 'table', table: 'notes' }],
+    // The receipt's page image, of which it takes the perceptual hash once.
+    reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
+    limits: { deadlineMs: 15_000, concurrency: 8, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    // Decoding a page image for its hash takes the CPU for tens of milliseconds: a process of its own locally.
+    task: { cpu: 512, memoryMiB: 1024 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -21,6 +21,8 @@ export const ITEM_TYPES = {
   categoryHistory: 'CATEGORY_HISTORY',
   /** One approver's pending approval of a note (sk APPROVAL#<approver>): in their queue until they decide. */
   approval: 'APPROVAL',
+  /** One receipt of a note under one of its fingerprints (its file's SHA-256, a band of its image hash): the duplicate detector's candidates. */
+  duplicateIndex: 'DUPLICATE_INDEX',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -19,6 +19,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | SETTINGS  | T#<tenant>#SETTINGS     | POLICY, APPROVERS, CATEGORIES|                    |                                 |
  * | CATEGORY_HISTORY | T#<tenant>#CATEGORY_HISTORY | MERCHANT#<merchant key> / NOTE#<noteId> |        |                                 |
  * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
+ * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -115,6 +116,18 @@ export function settingsKey(scope: TenantScope, document: string): ItemKey {
  */
 export function categoryHistoryKey(scope: TenantScope, of: { merchantKey: string } | { noteId: string }): ItemKey {
   return { pk: `${tenantPrefix(scope)}CATEGORY_HISTORY`, sk: 'merchantKey' in of ? `MERCHANT#${of.merchantKey}` : `NOTE#${of.noteId}` };
+}
+
+/**
+ * A receipt of a note filed under one of its fingerprints (`SHA#<sha256>`, a band of its image
+ * hash): one Query on a fingerprint's partition finds the tenant's receipts that share it.
+ */
+export function duplicateIndexKey(scope: TenantScope, fingerprint: string, on: { noteId: string; receiptId: string }): ItemKey {
+  return { pk: duplicateIndexPartition(scope, fingerprint), sk: `${on.noteId}#${on.receiptId}` };
+}
+
+export function duplicateIndexPartition(scope: TenantScope, fingerprint: string): string {
+  return `${tenantPrefix(scope)}DUP#${fingerprint}`;
 }
 
 /** The listing partition of one user's notes. */

@@ -4,4 +4,4 @@ export { IMAGE_DISTANCE_THRESHOLD, similarImageSignals, type ImageHashedReceipt 
 export { hammingDistance } from './hamming.js';
 export { ImageHashError, receiptImageHash } from './image-hash.js';
 export { DuplicateInputError, type DuplicateInputCode } from './input-error.js';
-export type { DuplicateSignal, ReceiptRef, SignalKind } from './signal.js';
+export type { DuplicateSignal, ReceiptRef, SignalKind, SignalTarget } from './signal.js';

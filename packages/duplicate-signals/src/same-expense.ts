@@ -1,9 +1,10 @@
 import { moneyProblem, toMinorUnits, type Money } from '@ndf/contracts';
 import { dayNumber } from './calendar-day.js';
 import { DuplicateInputError, requireText } from './input-error.js';
-import { checkRef, sameRef, type DuplicateSignal, type ReceiptRef } from './signal.js';
+import { checkTarget, describeTarget, sameRef, type DuplicateSignal, type SignalTarget } from './signal.js';
 
-export interface Expense extends ReceiptRef {
+/** An expense: one receipt's, or a note's as typed (no receiptId), whatever its receipts. */
+export interface Expense extends SignalTarget {
   /** Whose expense: only an employee's own expenses are compared. */
   readonly employee: string;
   /** As @ndf/contracts carries amounts: a decimal string and an ISO 4217 code. */
@@ -24,7 +25,7 @@ export interface Expense extends ReceiptRef {
 export const DATE_TOLERANCE_DAYS = 1;
 
 interface Checked {
-  readonly ref: ReceiptRef;
+  readonly ref: SignalTarget;
   readonly employee: string;
   readonly currency: string;
   readonly minor: bigint;
@@ -33,7 +34,7 @@ interface Checked {
 }
 
 function check(expense: Expense, at: string): Checked {
-  const ref = checkRef(expense, at);
+  const ref = checkTarget(expense, at);
   const amount = expense.amount as Partial<Money> | undefined;
   const why = typeof amount?.value === 'string' && typeof amount.currency === 'string' ? moneyProblem(amount as Money) : 'invalid_format';
   if (why) throw new DuplicateInputError(`${at}/amount`, 'invalid_amount', `not a positive amount in its currency's minor units (${why})`);
@@ -70,7 +71,7 @@ export function sameExpenseSignals(expense: Expense, others: readonly Expense[])
         kind: 'same_expense' as const,
         other: candidate.ref,
         daysApart,
-        reason: `the same amount (${expense.amount.value} ${subject.currency}) at ${subject.merchant} ${when} as receipt ${candidate.ref.receiptId} of note ${candidate.ref.noteId}`,
+        reason: `the same amount (${expense.amount.value} ${subject.currency}) at ${subject.merchant} ${when} as ${describeTarget(candidate.ref)}`,
       },
     ];
   });

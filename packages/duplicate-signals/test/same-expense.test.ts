@@ -10,7 +10,8 @@ const dinner: Expense = {
   merchant: 'LE PETIT ZINC',
 };
 const claim = (changes: Partial<Expense>): Expense => ({ ...dinner, noteId: 'n2', receiptId: 'r2', ...changes });
-const flagged = (...others: Expense[]): string[] => sameExpenseSignals(dinner, others).map((signal) => signal.other.receiptId);
+const flagged = (...others: Expense[]): (string | undefined)[] =>
+  sameExpenseSignals(dinner, others).map((signal) => signal.other.receiptId);
 
 describe('the same amount, date and merchant for the same employee', () => {
   it('flags the same dinner claimed on another note, on the same day', () => {
@@ -21,6 +22,18 @@ describe('the same amount, date and merchant for the same employee', () => {
       daysApart: 0,
       reason: 'the same amount (42.50 EUR) at LE PETIT ZINC on the same day as receipt r2 of note n2',
     });
+  });
+
+  it('compares notes as typed, without receipts, naming the other note', () => {
+    const typed = (noteId: string): Expense => ({ ...dinner, noteId, receiptId: undefined });
+    expect(sameExpenseSignals(typed('n1'), [typed('n1'), typed('n2')])).toEqual([
+      {
+        kind: 'same_expense',
+        other: { noteId: 'n2' },
+        daysApart: 0,
+        reason: 'the same amount (42.50 EUR) at LE PETIT ZINC on the same day as note n2',
+      },
+    ]);
   });
 
   it('compares amounts exactly in minor units, whatever the decimals written', () => {

@@ -61,4 +61,29 @@ describe("a service's stage about a note", () => {
     const found = await readNoteWithReceipts(stack.clients.dynamodb, table(), scope, noteId, signal);
     expect(found?.stages.map((stage) => stage.service)).toEqual(['currency-converter']);
   });
+
+  it('of the same version, is not replaced by one that read the other items it depends on earlier', async () => {
+    const scope = tenantScope({ tenant: 'acme', user: 'duplicate-detector', roles: [] });
+    const noteId = randomUUID();
+    const write = (version: number, readAt: string, found: string) =>
+      writeNoteStage(
+        stack.clients.dynamodb,
+        table(),
+        scope,
+        'duplicate-detector',
+        { noteId, version },
+        { status: 'succeeded', outcome: { found } },
+        signal,
+        { readAt },
+      );
+    const stored = () => readItem(stack.clients.dynamodb, table(), stageKey(scope, 'duplicate-detector', { noteId }));
+
+    expect(await write(1, '2026-01-01T10:00:00.200Z', 'read later')).toBe(true);
+    expect(await write(1, '2026-01-01T10:00:00.100Z', 'read earlier, written last')).toBe(false);
+    expect(await stored()).toMatchObject({ noteVersion: 1, readAt: '2026-01-01T10:00:00.200Z', outcome: { found: 'read later' } });
+    expect(await write(1, '2026-01-01T10:00:00.200Z', 'the same read again')).toBe(true);
+    // A newer version wins whenever it read.
+    expect(await write(2, '2026-01-01T09:00:00.000Z', 'from version 2')).toBe(true);
+    expect(await stored()).toMatchObject({ noteVersion: 2, outcome: { found: 'from version 2' } });
+  });
 });
