@@ -15,7 +15,7 @@ export interface ChangedNote {
  * The note a change of the notes table is about (a NOTE, one of its RECEIPTs, or a STAGE written
  * about it), read as it stands now with its receipts: what a service that computes something
  * about a note recomputes from, whatever the order and repeats of the changes. Undefined when
- * there is nothing to compute: a receipt without its note yet (the note's own change follows),
+ * there is nothing to compute: a receipt no note lists yet (the note's own change follows),
  * a note gone, or, with `openOnly`, a note no longer open (its figures are frozen).
  * A change without a tenant can never be handled: a PermanentError.
  */
@@ -28,8 +28,10 @@ export async function readChangedNote(
 ): Promise<ChangedNote | undefined> {
   const change = await readChange(body, itemReader(table.dynamodb, table.notesTable), call);
   if (change === undefined) return undefined;
-  const { tenant, noteId } = (change.newImage ?? {}) as { tenant?: unknown; noteId?: unknown };
+  const { tenant, noteId: own, attachedTo } = (change.newImage ?? {}) as { tenant?: unknown; noteId?: unknown; attachedTo?: unknown };
   if (typeof tenant !== 'string') throw new PermanentError(`The change of ${change.keys.pk} ${change.keys.sk} carries no tenant.`);
+  // A receipt asked for before its note names it only by `attachedTo`, set when the note listed it.
+  const noteId = typeof own === 'string' ? own : attachedTo;
   if (typeof noteId !== 'string') return undefined;
   const scope = tenantScope({ tenant, user: service, roles: [] });
   const found = await call('dynamodb', (signal) => readNoteWithReceipts(table.dynamodb, table.notesTable, scope, noteId, signal));
