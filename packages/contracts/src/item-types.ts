@@ -13,6 +13,8 @@ export const ITEM_TYPES = {
   stage: 'STAGE',
   /** The first receipt of a tenant with a given SHA-256, claimed once (pk T#<tenant>#SHA#<sha256>): later ones are duplicates of it. */
   receiptDigest: 'RECEIPT_DIGEST',
+  /** One employee's year of mileage allowances and what is left to pay or recover (pk T#<tenant>#MILEAGE, sk Y#<year>#U#<owner>). */
+  mileageYear: 'MILEAGE_YEAR',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

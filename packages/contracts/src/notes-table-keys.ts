@@ -15,6 +15,7 @@ import type { TenantScope } from './tenant-scope.js';
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |
  * | RECEIPT_DIGEST | T#<tenant>#SHA#<sha256> | SHA256               |                    |                                 |
+ * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -24,6 +25,8 @@ import type { TenantScope } from './tenant-scope.js';
  *   oldest first: the reconciler reads only those, never the whole table.
  * - The S3 key of a receipt (see receipt-object-key.ts) names its partition, so the intake
  *   service finds the RECEIPT item from the object key alone.
+ * - An employee's mileage year is settled in one item; a tenant's items share a partition, so
+ *   that recomputing a year (a new scale) and the batcher's search for adjustments are one Query.
  * - A note's id is derived from the caller's idempotency key (see note-id.ts), so creating a
  *   note is one conditional PutItem that also claims the key.
  */
@@ -74,6 +77,21 @@ export function idempotencyKeyItem(scope: TenantScope, operation: string, idempo
 /** The claim of a file's SHA-256 by the first receipt of the tenant that carried it. */
 export function receiptDigestKey(scope: TenantScope, sha256: string): ItemKey {
   return { pk: `${tenantPrefix(scope)}SHA#${sha256}`, sk: 'SHA256' };
+}
+
+/** The partition of a tenant's mileage years (one item per employee and year). */
+export function mileageYearsPartition(scope: TenantScope): string {
+  return `${tenantPrefix(scope)}MILEAGE`;
+}
+
+/** The sort-key prefix of a year's items in that partition (`Y#2025#U#`). */
+export function mileageYearPrefix(year: number): string {
+  return `Y#${year}#U#`;
+}
+
+/** Where the mileage year of `scope.user` (the employee) is settled. */
+export function mileageYearKey(scope: TenantScope, year: number): ItemKey {
+  return { pk: mileageYearsPartition(scope), sk: `${mileageYearPrefix(year)}${scope.user}` };
 }
 
 /** The listing partition of one user's notes. */
