@@ -24,6 +24,9 @@ if ('error' in command) {
         `${owner}\t${result.year}\t${result.notes} notes\t${result.stagesWritten} stages changed\tadjustment ${result.adjustment.total.value} EUR\n`,
       );
     process.stdout.write(`${results.length} employees recomputed.\n`);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
   } finally {
     dynamodb.destroy();
   }

@@ -4,6 +4,8 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mileageYearPrefix, mileageYearsPartition, tenantScope } from '@ndf/contracts';
 import { recomputeEmployeeYear, type DynamoCall, type EmployeeYearResult, type MileageDependencies } from './recompute.js';
 
+import { CARRY_FORWARD_VARIABLE } from './scales.js';
+
 export { scaleBookFrom } from './scales.js';
 export type { MileageDependencies } from './recompute.js';
 
@@ -58,7 +60,7 @@ export async function recomputeTenantYear(
 
 export const MILEAGE_USAGE = `usage: npm run mileage -- recompute --tenant <tenant> --year <yyyy> [--user <employee>]...
 Recomputes the tenant's mileage year (every employee who has one, or those named) with the
-scales the platform knows (and ${'NDF_MILEAGE_CARRY_FORWARD'}), and prints each employee's
+scales the platform knows (and ${CARRY_FORWARD_VARIABLE}), and prints each employee's
 adjustment to pay (+) or recover (-).`;
 
 /** `npm run mileage -- <args>`: what to run, or the usage when the arguments are not a command. */
