@@ -6,7 +6,6 @@ import {
   type MileageRegularisation,
   type MileageYearItem,
   type MileageYearNote,
-  type MileageYearRef,
   type NoteItem,
   type NoteStatus,
 } from '@ndf/contracts';
@@ -25,7 +24,6 @@ export interface EmployeeYearInput {
   readonly committedCents: ReadonlyMap<string, bigint>;
   /** What the batcher already paid or recovered for the year's differences. */
   readonly regularisations: readonly MileageRegularisation[];
-  readonly settlement: MileageYearRef;
   readonly book: ScaleBook;
 }
 
@@ -101,7 +99,6 @@ export function computeEmployeeYear(input: EmployeeYearInput): EmployeeYear {
       cumulativeBeforeKm: trip.cumulativeBeforeKm,
       cumulativeAfterKm: trip.cumulativeAfterKm,
       bands: trip.bands,
-      settlement: input.settlement,
     };
     stages.push({ note, stage: { status: 'succeeded', outcome: { ...outcome } } });
   });

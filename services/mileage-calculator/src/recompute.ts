@@ -98,7 +98,6 @@ export async function recomputeEmployeeYear(
       notes,
       committedCents: committed,
       regularisations: existing?.regularisations ?? [],
-      settlement: mileageYearKey(employee, year),
       book: dependencies.scales,
     });
     const writes = computed.stages.filter((write) => !unchanged(stages.get(write.note.noteId), write));

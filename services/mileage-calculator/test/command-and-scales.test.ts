@@ -10,7 +10,6 @@ const year2026 = (env: NodeJS.ProcessEnv) =>
     notes: [mileageNote('n', '2026-02-03', '100')],
     committedCents: new Map(),
     regularisations: [],
-    settlement: { pk: 'p', sk: 's' },
     book: scaleBookFrom(env),
   }).stages[0]!.stage;
 

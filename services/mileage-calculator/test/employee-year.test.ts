@@ -5,9 +5,8 @@ import { computeEmployeeYear, type EmployeeYearInput } from '../src/employee-yea
 import { mileageNote } from './notes.js';
 
 const book = new ScaleBook(FRENCH_SCALES);
-const settlement = { pk: 'T#acme#MILEAGE', sk: 'Y#2024#U#bob' };
 const year = (notes: NoteItem[], more: Partial<EmployeeYearInput> = {}) =>
-  computeEmployeeYear({ year: 2024, notes, committedCents: new Map(), regularisations: [], settlement, book, ...more });
+  computeEmployeeYear({ year: 2024, notes, committedCents: new Map(), regularisations: [], book, ...more });
 const outcomes = (result: ReturnType<typeof computeEmployeeYear>) =>
   Object.fromEntries(
     result.stages
@@ -39,7 +38,6 @@ describe("one employee's mileage year, from all its notes at once", () => {
       distanceKm: '400',
       cumulativeBeforeKm: '4800.0',
       cumulativeAfterKm: '5200.0',
-      settlement,
       // The employee declared 400 x 0.636 = 254.40; the scale owes 198.60: 198.60 - 254.40 = -55.80.
       declared: { value: '254.40', currency: 'EUR' },
       allowance: { value: '198.60', currency: 'EUR' },
@@ -106,7 +104,6 @@ describe("one employee's mileage year, from all its notes at once", () => {
       notes: [mileageNote('future', '2031-01-05', '10')],
       committedCents: new Map(),
       regularisations: [],
-      settlement,
       book,
     });
     expect(result.stages[0]!.stage).toMatchObject({ status: 'refused', code: 'mileage_no_scale', reason: expect.stringContaining('2031') });

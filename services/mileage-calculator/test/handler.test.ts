@@ -109,7 +109,6 @@ describe('mileage-calculator on the local stack', () => {
         cumulativeBeforeKm: '4800.0',
         cumulativeAfterKm: '5200.0',
         bands: [{ index: 0 }, { index: 1 }],
-        settlement: mileageYearKey(bob, 2024),
       },
     });
     expect(await yearItem()).toMatchObject({

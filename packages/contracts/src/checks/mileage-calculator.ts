@@ -11,16 +11,11 @@ export interface MileageBand {
   readonly plus: string;
 }
 
-/** Where the employee's year of mileage is settled: the pk and sk of its MILEAGE_YEAR item. */
-export interface MileageYearRef {
-  readonly pk: string;
-  readonly sk: string;
-}
-
 /**
  * The mileage-calculator's stage outcome for a mileage note: what the company owes for the
  * trip. `declared` is the note's amount as the employee typed it; `allowance` is computed from
  * the scale and is what the batcher pays (never the declared amount). Amounts carry no VAT.
+ * The owner's whole year is in its MileageYearItem (`mileageYearKey(owner, year)`).
  */
 export interface MileageAllowanceOutcome {
   readonly kind: 'allowance';
@@ -39,7 +34,6 @@ export interface MileageAllowanceOutcome {
   readonly cumulativeAfterKm: string;
   /** The bands the trip runs through: two when it crosses a bound, each paid at its formula. */
   readonly bands: readonly MileageBand[];
-  readonly settlement: MileageYearRef;
 }
 
 /** The stage of a note that carried mileage and no longer does: it owes no allowance. */
