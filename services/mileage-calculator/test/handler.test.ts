@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
 import {
@@ -241,6 +241,40 @@ describe('mileage-calculator on the local stack', () => {
     const yearOf = async (year: number) => (await get<MileageYearItem>(mileageYearKey(carol, year)))!.notes.map((note) => note.noteId);
     expect(await yearOf(2024)).toEqual([ids.jan]);
     expect(await yearOf(2025)).toEqual([ids.dec]);
+  });
+
+  it('computes a year of more notes than one batch read takes (120), crossing 5,000 km at the 101st', async () => {
+    const dave = tenantScope({ tenant: 'acme', user: 'dave', roles: ['employee'] });
+    const notes = Array.from({ length: 120 }, (_, index) => {
+      const noteId = `0d000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+      const date = new Date(Date.UTC(2024, 0, 1 + index)).toISOString().slice(0, 10);
+      return {
+        ...mileageNote(noteId, date, '50', { owner: 'dave' }),
+        ...noteKey(dave, noteId),
+        gsi1pk: ownerListing(dave),
+        gsi1sk: listingSortKey(date, noteId),
+      };
+    });
+    for (let offset = 0; offset < notes.length; offset += 25)
+      await stack.clients.dynamodb.send(
+        new BatchWriteItemCommand({
+          RequestItems: { [table()]: notes.slice(offset, offset + 25).map((note) => ({ PutRequest: { Item: marshall(note) } })) },
+        }),
+      );
+    await calculator.handle(change(notes[119]!));
+    const davesAllowance = async (index: number) =>
+      (
+        (await get<StageItem>(stageKey(dave, 'mileage-calculator', { noteId: notes[index]!.noteId })))!.outcome as {
+          allowance: { value: string };
+        }
+      ).allowance.value;
+    // the 100th: at 5,000 km, 5,000 x 0.636 = 3,180.00; 4,950 x 0.636 = 3,148.20; 3,180.00 - 3,148.20 = 31.80
+    // the 101st: at 5,050 km, 5,050 x 0.357 + 1,395 = 1,802.85 + 1,395 = 3,197.85; 3,197.85 - 3,180.00 = 17.85
+    expect([await davesAllowance(99), await davesAllowance(100)]).toEqual(['31.80', '17.85']);
+    // the year: 6,000 x 0.357 + 1,395 = 2,142 + 1,395 = 3,537.00
+    expect(await get<MileageYearItem>(mileageYearKey(dave, 2024))).toMatchObject({
+      vehicles: [{ distanceKm: '6000.0', allowance: { value: '3537.00' } }],
+    });
   });
 
   it('quarantines a change without an owner, and ignores a note that never carried mileage', async () => {
