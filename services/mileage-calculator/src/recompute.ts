@@ -30,6 +30,7 @@ export interface MileageDependencies {
 /** Runs one DynamoDB call with a signal: the service's `context.call('dynamodb', ...)`, or a command's own timeout. */
 export type DynamoCall = <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
+const STAGE_WRITES_AT_ONCE = 8;
 /** Recomputations of one employee-year that lose the race to another write before the message is retried later. */
 const ROUNDS = 4;
 
@@ -101,7 +102,13 @@ export async function recomputeEmployeeYear(
       book: dependencies.scales,
     });
     const writes = computed.stages.filter((write) => !unchanged(stages.get(write.note.noteId), write));
-    for (const write of writes) await call((signal) => writeNoteStage(dynamodb, table, employee, SERVICE, write.note, write.stage, signal));
+    // A few at a time: a correction early in the year moves every later note's figure.
+    for (let offset = 0; offset < writes.length; offset += STAGE_WRITES_AT_ONCE)
+      await Promise.all(
+        writes
+          .slice(offset, offset + STAGE_WRITES_AT_ONCE)
+          .map((write) => call((signal) => writeNoteStage(dynamodb, table, employee, SERVICE, write.note, write.stage, signal))),
+      );
     const revision = (existing?.revision ?? 0) + 1;
     const item: MileageYearItem = {
       ...mileageYearKey(employee, year),
