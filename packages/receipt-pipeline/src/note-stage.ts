@@ -1,7 +1,24 @@
-import { ConditionalCheckFailedException, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { TenantScope } from '@ndf/contracts';
+import { noteKey, type TenantScope } from '@ndf/contracts';
 import { stageItem, type StageOutcome } from './stage-item.js';
+
+export interface NoteStageOptions {
+  /**
+   * Write only while the note is still at `note.version` (one transaction with a check of the
+   * note): for a stage computed about a note other than the one that changed (a year of mileage),
+   * which must not land on a note that moved on since it was read (approved, and so frozen).
+   */
+  readonly whileNoteUnchanged?: boolean;
+}
+
+const NEWER_STAGE_ABSENT = 'attribute_not_exists(pk) OR attribute_not_exists(noteVersion) OR noteVersion <= :version';
 
 /**
  * Writes a service's stage about a note, computed from the note's `noteVersion`, unless a
@@ -16,21 +33,41 @@ export async function writeNoteStage(
   note: { readonly noteId: string; readonly version: number },
   stage: StageOutcome,
   signal: AbortSignal,
+  options: NoteStageOptions = {},
 ): Promise<boolean> {
   const item = { ...stageItem(scope, service, { noteId: note.noteId }, stage), noteVersion: note.version };
+  const put = {
+    TableName: tableName,
+    Item: marshall(item, { removeUndefinedValues: true }),
+    ConditionExpression: NEWER_STAGE_ABSENT,
+    ExpressionAttributeValues: marshall({ ':version': note.version }),
+  };
   try {
-    await dynamodb.send(
-      new PutItemCommand({
-        TableName: tableName,
-        Item: marshall(item, { removeUndefinedValues: true }),
-        ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(noteVersion) OR noteVersion <= :version',
-        ExpressionAttributeValues: marshall({ ':version': note.version }),
-      }),
-      { abortSignal: signal },
-    );
+    if (options.whileNoteUnchanged)
+      await dynamodb.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: marshall(noteKey(scope, note.noteId)),
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: marshall({ ':version': note.version }),
+              },
+            },
+            { Put: put },
+          ],
+        }),
+        { abortSignal: signal },
+      );
+    else await dynamodb.send(new PutItemCommand(put), { abortSignal: signal });
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.every(isConditionOrNone)) return false;
     throw error;
   }
 }
+
+const isConditionOrNone = (reason: { Code?: string }) =>
+  reason.Code === undefined || reason.Code === 'None' || reason.Code === 'ConditionalCheckFailed';

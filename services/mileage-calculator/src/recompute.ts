@@ -102,13 +102,14 @@ export async function recomputeEmployeeYear(
       book: dependencies.scales,
     });
     const writes = computed.stages.filter((write) => !unchanged(stages.get(write.note.noteId), write));
-    // A few at a time: a correction early in the year moves every later note's figure.
-    for (let offset = 0; offset < writes.length; offset += STAGE_WRITES_AT_ONCE)
-      await Promise.all(
-        writes
-          .slice(offset, offset + STAGE_WRITES_AT_ONCE)
-          .map((write) => call((signal) => writeNoteStage(dynamodb, table, employee, SERVICE, write.note, write.stage, signal))),
-      );
+    // A stage lands only on the note version it was computed from: a note approved (so frozen) or
+    // corrected since it was read means the whole year was computed from stale notes.
+    if (
+      !(await writeStages(writes, (write) =>
+        call((signal) => writeNoteStage(dynamodb, table, employee, SERVICE, write.note, write.stage, signal, { whileNoteUnchanged: true })),
+      ))
+    )
+      continue;
     const revision = (existing?.revision ?? 0) + 1;
     const item: MileageYearItem = {
       ...mileageYearKey(employee, year),
@@ -125,6 +126,14 @@ export async function recomputeEmployeeYear(
       return { year, notes: computed.summary.notes.length, stagesWritten: writes.length, adjustment: item.adjustment, revision };
   }
   throw new TransientError(`The mileage year ${year} of ${employee.user} kept changing while it was recomputed.`);
+}
+
+/** Writes the stages a few at a time (a correction early in the year moves every later note's figure); false if any did not land. */
+async function writeStages(writes: readonly NoteStageWrite[], write: (one: NoteStageWrite) => Promise<boolean>): Promise<boolean> {
+  let all = true;
+  for (let offset = 0; offset < writes.length; offset += STAGE_WRITES_AT_ONCE)
+    for (const written of await Promise.all(writes.slice(offset, offset + STAGE_WRITES_AT_ONCE).map(write))) all &&= written;
+  return all;
 }
 
 const noAdjustment: MileageYearItem['adjustment'] = { total: { value: '0.00', currency: 'EUR' }, lines: [] };

@@ -30,6 +30,9 @@ const ids = {
   mar: '0e000000-0000-4000-8000-000000000003',
   jun: '0e000000-0000-4000-8000-000000000006',
   dec: '0e000000-0000-4000-8000-000000000012',
+  carolsFirst: '0c000000-0000-4000-8000-000000000001',
+  franksEarly: '0f000000-0000-4000-8000-000000000001',
+  franksLater: '0f000000-0000-4000-8000-000000000002',
 };
 // A fictitious scale published for 2024: 5 CV cars at 0.650 (instead of 0.636) up to 5,000 km.
 const springScale: MileageScaleData = {
@@ -221,7 +224,7 @@ describe('mileage-calculator on the local stack', () => {
       gsi1pk: ownerListing(carol),
       gsi1sk: listingSortKey(date, noteId),
     });
-    const first = carols(ids.jan, '2024-11-02', '100');
+    const first = carols(ids.carolsFirst, '2024-11-02', '100');
     await put(first);
     // Not yet in gsi1 (the index is eventually consistent): no gsi1pk.
     const late = { ...carols(ids.dec, '2024-12-20', '10'), gsi1pk: undefined, gsi1sk: undefined };
@@ -239,7 +242,7 @@ describe('mileage-calculator on the local stack', () => {
       outcome: { year: 2025, cumulativeBeforeKm: '0.0', allowance: { value: '6.36' } },
     });
     const yearOf = async (year: number) => (await get<MileageYearItem>(mileageYearKey(carol, year)))!.notes.map((note) => note.noteId);
-    expect(await yearOf(2024)).toEqual([ids.jan]);
+    expect(await yearOf(2024)).toEqual([ids.carolsFirst]);
     expect(await yearOf(2025)).toEqual([ids.dec]);
   });
 
@@ -275,6 +278,44 @@ describe('mileage-calculator on the local stack', () => {
     expect(await get<MileageYearItem>(mileageYearKey(dave, 2024))).toMatchObject({
       vehicles: [{ distanceKm: '6000.0', allowance: { value: '3537.00' } }],
     });
+  });
+
+  it('computes the year again when a note is approved between its reading and its stage, and records its difference', async () => {
+    const frank = tenantScope({ tenant: 'acme', user: 'frank', roles: [] });
+    const franks = (noteId: string, date: string, km: string, overrides: Partial<NoteItem> = {}): NoteItem => ({
+      ...mileageNote(noteId, date, km, { owner: 'frank', ...overrides }),
+      ...noteKey(frank, noteId),
+      gsi1pk: ownerListing(frank),
+      gsi1sk: listingSortKey(date, noteId),
+    });
+    const early = franks(ids.franksEarly, '2024-01-10', '4000');
+    const later = franks(ids.franksLater, '2024-03-10', '1000');
+    await put(early);
+    await put(later);
+    const dependencies = { dynamodb: stack.clients.dynamodb, notesTable: table(), scales: new ScaleBook(FRENCH_SCALES) };
+    const plainCall: DynamoCall = (work) => work(AbortSignal.timeout(10_000));
+    await recomputeEmployeeYear(dependencies, plainCall, frank, 2024);
+    const stageOfFrank = (noteId: string) => get<StageItem>(stageKey(frank, 'mileage-calculator', { noteId }));
+    // later: at 5,000 km, 5,000 x 0.636 = 3,180.00; 3,180.00 - 2,544.00 (4,000 x 0.636) = 636.00
+    expect(await stageOfFrank(ids.franksLater)).toMatchObject({ outcome: { allowance: { value: '636.00' } } });
+
+    await put({ ...early, version: 2, mileage: { ...early.mileage!, km: '4500' } });
+    let calls = 0;
+    // The approver approves `later` after the notes were read, before its new figure is written.
+    const approvedMeanwhile: DynamoCall = async (work) => {
+      calls += 1;
+      if (calls === 4) await put({ ...later, status: 'approved', version: 2 });
+      return work(AbortSignal.timeout(10_000));
+    };
+    const result = await recomputeEmployeeYear(dependencies, approvedMeanwhile, frank, 2024, [ids.franksEarly]);
+    // Its stage stays the figure it was approved with; at 5,500 km now, 5,500 x 0.357 + 1,395 = 3,358.50,
+    // minus 4,500 x 0.636 = 2,862.00: 496.50 due, 636.00 committed, 496.50 - 636.00 = -139.50 to recover.
+    expect(await stageOfFrank(ids.franksLater)).toMatchObject({ noteVersion: 1, outcome: { allowance: { value: '636.00' } } });
+    expect(result.adjustment).toMatchObject({
+      total: { value: '-139.50' },
+      lines: [{ noteId: ids.franksLater, due: { value: '496.50' } }],
+    });
+    expect(await stageOfFrank(ids.franksEarly)).toMatchObject({ noteVersion: 2, outcome: { allowance: { value: '2862.00' } } });
   });
 
   it('quarantines a change without an owner, and ignores a note that never carried mileage', async () => {
