@@ -21,6 +21,7 @@ const benchmarks: Record<string, string> = {
   'exchange-rates': 'packages/exchange-rates/bench/rates.bench.ts',
   'image-hash': 'packages/duplicate-signals/bench/image-hash.bench.ts',
   duplicates: 'services/duplicate-detector/bench/candidates.bench.ts',
+  'mileage-year': 'services/mileage-calculator/bench/year.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -296,5 +296,25 @@ export const services = [
     task: { cpu: 512, memoryMiB: 1024 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'mileage-calculator',
+    description:
+      "Computes each mileage note's allowance from the yearly scale and the employee's cumulative kilometres in the year, recomputing the whole year on every change, with what to pay or recover for notes already approved or paid",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE'],
+      events: ['INSERT', 'MODIFY'],
+      // Open notes (contracts' OPEN_STATUSES) are computed; a rejected or deleted one leaves its year, computed again without it.
+      where: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'rejected', 'deleted'] },
+    },
+    // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1).
+    emits: [{ kind: 'table', table: 'notes' }],
+    // A year is a few hundred notes: a handful of queries and batch reads, and a write per figure that moved.
+    limits: { deadlineMs: 20_000, concurrency: 16, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -25,3 +25,4 @@ export type * from './checks/policy-checker.js';
 export * from './checks/merchant-normalizer.js';
 export * from './checks/categorizer.js';
 export * from './checks/duplicate-detector.js';
+export type * from './checks/mileage-calculator.js';

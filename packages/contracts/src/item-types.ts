@@ -23,6 +23,8 @@ export const ITEM_TYPES = {
   approval: 'APPROVAL',
   /** One receipt of a note under one of its fingerprints (its file's SHA-256, a band of its image hash): the duplicate detector's candidates. */
   duplicateIndex: 'DUPLICATE_INDEX',
+  /** One employee's year of mileage allowances and what is left to pay or recover (pk T#<tenant>#MILEAGE, sk Y#<year>#U#<owner>). */
+  mileageYear: 'MILEAGE_YEAR',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

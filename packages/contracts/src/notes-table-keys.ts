@@ -20,6 +20,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | CATEGORY_HISTORY | T#<tenant>#CATEGORY_HISTORY | MERCHANT#<merchant key> / NOTE#<noteId> |        |                                 |
  * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
  * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
+ * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -37,6 +38,8 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  *   service finds the RECEIPT item from the object key alone.
  * - A tenant's category history is one partition: per merchant, how many notes chose each
  *   category, and per note the one choice it counts for (categoryHistoryKey).
+ * - An employee's mileage year is settled in one item; a tenant's items share a partition, so
+ *   that recomputing a year (a new scale) and the batcher's search for adjustments are one Query.
  * - A note's id is derived from the caller's idempotency key (see note-id.ts), so creating a
  *   note is one conditional PutItem that also claims the key.
  */
@@ -128,6 +131,21 @@ export function duplicateIndexKey(scope: TenantScope, fingerprint: string, on: {
 
 export function duplicateIndexPartition(scope: TenantScope, fingerprint: string): string {
   return `${tenantPrefix(scope)}DUP#${fingerprint}`;
+}
+
+/** The partition of a tenant's mileage years (one item per employee and year). */
+export function mileageYearsPartition(scope: TenantScope): string {
+  return `${tenantPrefix(scope)}MILEAGE`;
+}
+
+/** The sort-key prefix of a year's items in that partition (`Y#2025#U#`). */
+export function mileageYearPrefix(year: number): string {
+  return `Y#${year}#U#`;
+}
+
+/** Where the mileage year of `scope.user` (the employee) is settled. */
+export function mileageYearKey(scope: TenantScope, year: number): ItemKey {
+  return { pk: mileageYearsPartition(scope), sk: `${mileageYearPrefix(year)}${scope.user}` };
 }
 
 /** The listing partition of one user's notes. */

@@ -1,4 +1,5 @@
 import { fromMinorUnits, type Money } from '@ndf/contracts';
+import { bandsBetween, type BandView } from './bands.js';
 import { MileageInputError } from './errors.js';
 import { yearlyAllowanceCents } from './formula.js';
 import type { ScaleBook } from './scale-book.js';
@@ -12,6 +13,8 @@ export interface TripAllowance {
   /** The vehicle's distance in the year before this trip and after it, km with one decimal. */
   readonly cumulativeBeforeKm: string;
   readonly cumulativeAfterKm: string;
+  /** The bands of the scale the trip runs through, in order: two when it crosses a bound. */
+  readonly bands: readonly BandView[];
   readonly cents: bigint;
   readonly allowance: Money;
 }
@@ -69,6 +72,7 @@ export function computeAllowances(trips: readonly Trip[], book: ScaleBook): Allo
         scaleId: scale.id,
         cumulativeBeforeKm: km(before),
         cumulativeAfterKm: km(after),
+        bands: bandsBetween(scale, vehicle, before, after),
         cents,
         allowance: eur(cents),
       };

@@ -1,4 +1,5 @@
 export * from './allowances.js';
+export * from './bands.js';
 export * from './errors.js';
 export * from './formula.js';
 export * from './scale.js';

@@ -17,6 +17,21 @@ describe('a trip is worth the yearly formula after it minus the formula before i
     expect(years).toEqual([expect.objectContaining({ year: 2024, distanceKm: '5200.0', cents: 325_140n, scaleId: 'FR-2023' })]);
   });
 
+  it('names the bands a trip runs through: the one it starts in, and the next when it crosses a bound', () => {
+    const { trips } = computeAllowances(tripsOf(car(5), ['4800', '400', '200']), book);
+    const firstBand = { index: 0, fromKm: '0.0', upToKm: 5_000, perKm: '0.636', plus: '0.00' };
+    const secondBand = { index: 1, fromKm: '5000.1', upToKm: 20_000, perKm: '0.357', plus: '1395.00' };
+    expect(trips.map((t) => t.bands)).toEqual([[firstBand], [firstBand, secondBand], [secondBand]]);
+    // A trip ending exactly on the bound stays in the first band; the next one starts in the second.
+    const onTheBound = computeAllowances(tripsOf(motorcycle(4), ['3000', '0.1']), book).trips;
+    expect(onTheBound.map((t) => t.bands.map((band) => band.index))).toEqual([[0], [1]]);
+    expect(computeAllowances(tripsOf(car(7), ['25000']), book).trips[0]!.bands.map((band) => band.upToKm)).toEqual([
+      5_000,
+      20_000,
+      undefined,
+    ]);
+  });
+
   it('applies the electric bonus to both ends of the difference', () => {
     const { trips } = computeAllowances(tripsOf(car(5, true), ['4800', '400']), book);
     // 3,052.80 x 1.2 = 3,663.36; 3,251.40 x 1.2 = 3,901.68; the trip: 3,901.68 - 3,663.36 = 238.32

@@ -15,6 +15,6 @@ export { itemReader, readChange, withImages, type ItemReader } from './change-im
 export { RECEIPT_TEXT_FILES, pendingJob, type PendingJob, type StageSeen } from './pending-job.js';
 export { reconcileIndexChange } from './reconcile-index-change.js';
 export { openReceiptsSince, STUCK_AFTER_SETTING } from './open-receipts.js';
-export { writeNoteStage } from './note-stage.js';
+export { writeNoteStage, type NoteStageOptions } from './note-stage.js';
 export { readNoteWithReceipts } from './note-with-receipts.js';
 export { readChangedNote, type ChangedNote } from './changed-note.js';

@@ -86,4 +86,33 @@ describe("a service's stage about a note", () => {
     expect(await write(2, '2026-01-01T09:00:00.000Z', 'from version 2')).toBe(true);
     expect(await stored()).toMatchObject({ noteVersion: 2, outcome: { found: 'from version 2' } });
   });
+
+  it('is written only while the note is still at its version, when asked: never on a note that moved on since it was read', async () => {
+    const scope = tenantScope({ tenant: 'acme', user: 'mileage-calculator', roles: [] });
+    const noteId = randomUUID();
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: table(),
+        Item: marshall({ ...noteKey(scope, noteId), type: 'NOTE', noteId, version: 4, status: 'approved' }),
+      }),
+    );
+    const write = (version: number, found: string) =>
+      writeNoteStage(
+        stack.clients.dynamodb,
+        table(),
+        scope,
+        'mileage-calculator',
+        { noteId, version },
+        { status: 'succeeded', outcome: { found } },
+        signal,
+        { whileNoteUnchanged: true },
+      );
+    const stored = () => readItem(stack.clients.dynamodb, table(), stageKey(scope, 'mileage-calculator', { noteId }));
+
+    expect(await write(4, 'from version 4, the current one')).toBe(true);
+    // Read at version 3, written after the note moved to 4: refused, the stage of version 4 stays.
+    expect(await write(3, 'from version 3')).toBe(false);
+    expect(await write(5, 'from a version the note never reached')).toBe(false);
+    expect(await stored()).toMatchObject({ noteVersion: 4, outcome: { found: 'from version 4, the current one' } });
+  });
 });

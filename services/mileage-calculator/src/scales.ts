@@ -1,0 +1,19 @@
+import { carryForward, FRENCH_SCALES, ScaleBook } from '@ndf/mileage-scale';
+import { PermanentError } from '@ndf/runtime';
+
+/** Years paid on the latest published scale until theirs is out, e.g. `2026` or `2026,2027`: an operator's explicit choice. */
+export const CARRY_FORWARD_VARIABLE = 'NDF_MILEAGE_CARRY_FORWARD';
+
+/**
+ * The published scales, and the latest one carried forward to the years the environment names.
+ * Once the year's scale is published (a new file in @ndf/mileage-scale), it wins over the carried
+ * one, and `npm run mileage -- recompute` gives every employee's difference.
+ */
+export function scaleBookFrom(env: NodeJS.ProcessEnv): ScaleBook {
+  const setting = env[CARRY_FORWARD_VARIABLE]?.trim();
+  const years = setting ? setting.split(',').map((text) => text.trim()) : [];
+  const invalid = years.find((text) => !/^\d{4}$/.test(text));
+  if (invalid !== undefined) throw new PermanentError(`${CARRY_FORWARD_VARIABLE}: ${JSON.stringify(invalid)} is not a year (e.g. 2026).`);
+  const latest = FRENCH_SCALES.at(-1)!;
+  return new ScaleBook([...years.map((year) => carryForward(latest, Number(year))), ...FRENCH_SCALES]);
+}
