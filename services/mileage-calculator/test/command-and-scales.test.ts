@@ -4,18 +4,22 @@ import { parseMileageCommand } from '../src/recompute-command.js';
 import { scaleBookFrom } from '../src/scales.js';
 import { mileageNote } from './notes.js';
 
-const year2026 = (env: NodeJS.ProcessEnv) =>
+const year2026 = (env: NodeJS.ProcessEnv, today = new Date('2026-03-15T00:00:00Z')) =>
   computeEmployeeYear({
     year: 2026,
     notes: [mileageNote('n', '2026-02-03', '100')],
     committedCents: new Map(),
     regularisations: [],
-    book: scaleBookFrom(env),
+    book: scaleBookFrom(env, today),
   }).stages[0]!.stage;
 
 describe('the scales the service prices with', () => {
-  it('refuses a year no published scale covers, unless an operator carried the latest one forward to it', () => {
-    expect(year2026({})).toMatchObject({ status: 'refused', code: 'mileage_no_scale' });
+  it('pays a year whose scale is not out yet on the latest one, saying so, unless an operator says otherwise', () => {
+    // 100 x 0.636 = 63.60 on the 2023 figures, carried to 2026 by default (this year and next).
+    expect(year2026({})).toMatchObject({ status: 'succeeded', outcome: { scaleId: 'FR-2023-carried-to-2026' } });
+    expect(year2026({ NDF_MILEAGE_CARRY_FORWARD: 'none' })).toMatchObject({ status: 'refused', code: 'mileage_no_scale' });
+    // Two years ahead of today: no scale is carried that far.
+    expect(year2026({}, new Date('2024-06-01T00:00:00Z'))).toMatchObject({ status: 'refused', code: 'mileage_no_scale' });
     // 100 x 0.636 = 63.60, on the 2023 figures, saying so in the scale id.
     expect(year2026({ NDF_MILEAGE_CARRY_FORWARD: '2026, 2027' })).toMatchObject({
       status: 'succeeded',
