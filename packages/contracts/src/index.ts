@@ -16,3 +16,4 @@ export { openApiDocument, type SchemaName } from './openapi/document.js';
 export * from './change-message.js';
 export * from './refusals.js';
 export * from './s3-event.js';
+export * from './checks/currency-converter.js';
