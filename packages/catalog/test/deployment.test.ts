@@ -91,7 +91,7 @@ describe('what a service may touch', () => {
       sendsTo: ['ocr'],
       watchesBacklogOf: [],
       indexes: [],
-      tables: [{ table: 'notes', write: true }],
+      tables: [{ table: 'notes', write: true, partitions: ['T#*'] }],
       buckets: [
         { bucket: 'receipts', prefix: 'tenants/', read: true, write: false },
         { bucket: 'receipts', prefix: 'derived/', read: true, write: true },
