@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseRatesFile, RatesInputError } from '@ndf/exchange-rates';
-import { loadRates } from '@ndf/rates-store';
+import { loadRates, requestRecomputeOfAwaited } from '@ndf/rates-store';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { readRatesSource } from './rates-source.js';
 
@@ -10,6 +11,8 @@ export interface LoaderDependencies {
   readonly notesTable: string;
   /** The configured source (see rates-source.ts), checked at start; undefined when none is configured. */
   readonly source: string | undefined;
+  /** What this task last loaded whole: the same file again writes nothing (the laptop ticks every 10 s). */
+  readonly lastLoaded: { digest?: string; newest?: string };
 }
 
 /**
@@ -28,6 +31,18 @@ export async function handle(
     return;
   }
   const text = await readRatesSource(dependencies.source, context.signal);
+  const digest = createHash('sha256').update(text).digest('hex');
+  const { lastLoaded } = dependencies;
+  if (digest === lastLoaded.digest && lastLoaded.newest !== undefined) {
+    // Its days are in the table already; only a conversion that awaited them and was missed (its
+    // stage written as the last load looked) is still looked for.
+    const newest = lastLoaded.newest;
+    const recomputeRequested = await context.call('dynamodb', (signal) =>
+      requestRecomputeOfAwaited(dependencies.dynamodb, dependencies.notesTable, newest, signal),
+    );
+    context.log.debug({ event: 'rates-unchanged', recomputeRequested });
+    return;
+  }
   let days;
   try {
     days = parseRatesFile(text);
@@ -36,11 +51,17 @@ export async function handle(
     throw error;
   }
   const result = await context.call('dynamodb', (signal) => loadRates(dependencies, days, signal));
+  const newest = days
+    .map((day) => day.date)
+    .sort()
+    .at(-1);
+  Object.assign(lastLoaded, { digest, newest });
   context.log.info({
     event: 'rates-loaded',
     days: days.length,
+    newest,
+    // Of this attempt: a call retried after a blip finds the days its first attempt wrote unchanged.
     written: result.written.length,
-    newest: result.written.at(-1),
     recomputeRequested: result.recomputeRequested,
   });
 }

@@ -8,7 +8,13 @@ export function loaderDependencies({ clients, prefix, env }: Pick<DependencyCont
   const source = env[RATES_SOURCE_VARIABLE] || undefined;
   const problem = source === undefined ? undefined : sourceProblem(source);
   if (problem) throw new Error(problem);
-  return { dynamodb: clients.dynamodb, referenceTable: tableName(prefix, 'reference'), notesTable: tableName(prefix, 'notes'), source };
+  return {
+    dynamodb: clients.dynamodb,
+    referenceTable: tableName(prefix, 'reference'),
+    notesTable: tableName(prefix, 'notes'),
+    source,
+    lastLoaded: {},
+  };
 }
 
 export const service = defineService({ entry: serviceEntry('rates-loader'), dependencies: loaderDependencies, handle });

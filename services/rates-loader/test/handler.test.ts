@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, SCHEDULE_TICK, tableName } from '@ndf/catalog';
+import { stageKey, tenantScope } from '@ndf/contracts';
+import { awaitingRatesIndex } from '@ndf/rates-store';
 import { localServiceEnvironment, paths } from '@ndf/local-stack';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
@@ -60,6 +62,31 @@ describe('rates-loader', () => {
     expect(await loader.deliver(SCHEDULE_TICK)).toMatchObject({ outcome: 'succeeded' });
     expect(await dayItem('2024-10-15')).toMatchObject({ rates: { USD: '1.0891', JPY: '162.72' } });
     expect(await dayItem('2024-10-14')).toMatchObject({ rates: { USD: '1.0910' } });
+
+    // The same file on the next tick writes nothing, but a conversion that awaited its days is still sent back.
+    const stage = stageKey(tenantScope({ tenant: 'acme', user: 'u', roles: [] }), 'currency-converter', { noteId: 'n-1' });
+    await stack.clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: tableName(PREFIX, 'notes'),
+        Item: marshall({
+          ...stage,
+          type: 'STAGE',
+          service: 'currency-converter',
+          status: 'succeeded',
+          ...awaitingRatesIndex('2024-10-15', 'acme', 'n-1'),
+        }),
+      }),
+    );
+    const loadedAt = (await dayItem('2024-10-15'))?.loadedAt;
+    expect(await loader.deliver(SCHEDULE_TICK)).toMatchObject({ outcome: 'succeeded' });
+    expect((await dayItem('2024-10-15'))?.loadedAt).toBe(loadedAt);
+    const { Item } = await stack.clients.dynamodb.send(new GetItemCommand({ TableName: tableName(PREFIX, 'notes'), Key: marshall(stage) }));
+    expect(unmarshall(Item!)).toMatchObject({ recompute: 'rates-loaded' });
+
+    // A new publication in the file: loaded on the next tick.
+    served = `Date,USD,JPY,\n2024-10-16,1.0866,162.18,\n${served.split('\n').slice(1).join('\n')}`;
+    expect(await loader.deliver(SCHEDULE_TICK)).toMatchObject({ outcome: 'succeeded' });
+    expect(await dayItem('2024-10-16')).toMatchObject({ rates: { USD: '1.0866' } });
   });
 
   it('loads, on the laptop, the sample of published rates shipped with it (services/rates-loader/local)', async () => {
