@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseRatesFile, RatesInputError } from '@ndf/exchange-rates';
 import { loadRates } from './load-rates.js';
+import { RatesFileError, ratesTextOf } from './rates-file-bytes.js';
 
-export const RATES_USAGE = 'usage: npm run rates -- load <file>   (the ECB eurofxref-hist.csv or eurofxref.csv, or the JSON form)';
+export const RATES_USAGE =
+  'usage: npm run rates -- load <file>   (the ECB eurofxref-hist or eurofxref file, .csv or zipped as published; or the JSON form)';
 
 export interface RatesCommandIo {
   readonly dynamodb: DynamoDBClient;
@@ -23,9 +25,9 @@ export async function runRatesCommand(args: readonly string[], io: RatesCommandI
   }
   let days;
   try {
-    days = parseRatesFile(await readFile(file, 'utf8'));
+    days = parseRatesFile(ratesTextOf(await readFile(file)));
   } catch (error) {
-    if (error instanceof RatesInputError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (error instanceof RatesInputError || error instanceof RatesFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
       io.stderr(`✖ ${file}: ${(error as Error).message}\n`);
       return 1;
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseRatesFile, RatesInputError } from '@ndf/exchange-rates';
-import { loadRates, requestRecomputeOfAwaited } from '@ndf/rates-store';
+import { loadRates, RatesFileError, requestRecomputeOfAwaited } from '@ndf/rates-store';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { readRatesSource } from './rates-source.js';
 
@@ -30,7 +30,13 @@ export async function handle(
     context.log.warn({ event: 'rates-source-not-configured' });
     return;
   }
-  const text = await readRatesSource(dependencies.source, context.signal);
+  let text: string;
+  try {
+    text = await readRatesSource(dependencies.source, context.signal);
+  } catch (error) {
+    if (error instanceof RatesFileError) throw new PermanentError(`The rates file at ${dependencies.source} is refused: ${error.message}`);
+    throw error;
+  }
   const digest = createHash('sha256').update(text).digest('hex');
   const { lastLoaded } = dependencies;
   if (digest === lastLoaded.digest && lastLoaded.newest !== undefined) {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { ratesTextOf } from '@ndf/rates-store';
 
 /** Where the scheduled loader reads the rates: NDF_RATES_SOURCE_URL. */
 export const RATES_SOURCE_VARIABLE = 'NDF_RATES_SOURCE_URL';
@@ -18,11 +19,11 @@ export function sourceProblem(source: string): string | undefined {
   return `${RATES_SOURCE_VARIABLE} must be an https: or file: URL, not ${url.protocol}`;
 }
 
-/** The rates file at the source: an HTTPS address (the ECB's eurofxref-hist.csv, an object's address) or a file. */
+/** The rates file at the source, zipped as the ECB publishes it or not: an HTTPS address (the ECB's eurofxref-hist.zip, an object's address) or a file. */
 export async function readRatesSource(source: string, signal: AbortSignal): Promise<string> {
   const url = new URL(source);
-  if (url.protocol === 'file:') return readFile(fileURLToPath(url), { encoding: 'utf8', signal });
+  if (url.protocol === 'file:') return ratesTextOf(await readFile(fileURLToPath(url), { signal }));
   const response = await fetch(url, { signal, redirect: 'follow' });
   if (!response.ok) throw new Error(`The rates source answered ${response.status} ${response.statusText}.`);
-  return response.text();
+  return ratesTextOf(new Uint8Array(await response.arrayBuffer()));
 }

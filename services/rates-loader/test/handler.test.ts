@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { strToU8, zipSync } from 'fflate';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, SCHEDULE_TICK, tableName } from '@ndf/catalog';
 import { stageKey, tenantScope } from '@ndf/contracts';
@@ -17,7 +18,7 @@ const PREFIX = 'rates-loader-';
 let stack: SharedStack;
 let server: Server;
 /** What the test's HTTP source answers, set by each test. */
-let served = '';
+let served: string | Uint8Array = '';
 let running: ServiceUnderTest | undefined;
 
 beforeAll(async () => {
@@ -84,9 +85,17 @@ describe('rates-loader', () => {
     expect(unmarshall(Item!)).toMatchObject({ recompute: 'rates-loaded' });
 
     // A new publication in the file: loaded on the next tick.
-    served = `Date,USD,JPY,\n2024-10-16,1.0866,162.18,\n${served.split('\n').slice(1).join('\n')}`;
+    served = `Date,USD,JPY,\n2024-10-16,1.0866,162.18,\n2024-10-15,1.0891,162.72,\n2024-10-14,1.0910,163.04,\n`;
     expect(await loader.deliver(SCHEDULE_TICK)).toMatchObject({ outcome: 'succeeded' });
     expect(await dayItem('2024-10-16')).toMatchObject({ rates: { USD: '1.0866' } });
+  });
+
+  it("reads the ECB's file zipped, as it publishes it (eurofxref.zip)", async () => {
+    served = zipSync({ 'eurofxref.csv': strToU8('Date, USD, JPY, \n18 October 2024, 1.0847, 162.35, \n') });
+    const { port } = server.address() as AddressInfo;
+    const loader = await loaderReading(`http://127.0.0.1:${port}/eurofxref.zip`);
+    expect(await loader.deliver(SCHEDULE_TICK)).toMatchObject({ outcome: 'succeeded' });
+    expect(await dayItem('2024-10-18')).toMatchObject({ rates: { USD: '1.0847', JPY: '162.35' } });
   });
 
   it('loads, on the laptop, the sample of published rates shipped with it (services/rates-loader/local)', async () => {
