@@ -19,6 +19,12 @@ export interface DeploymentConfig {
   readonly alertLanguage: Language;
   /** The repository's web address for its files (https://.../blob/main); alarms then link their runbook there, else by its path. */
   readonly runbookBaseUrl?: string | undefined;
+  /**
+   * Where the rates loader reads the daily reference exchange rates each hour (NDF_RATES_SOURCE_URL):
+   * an https:// address serving a file in the ECB's CSV formats or the JSON form. Without it, no
+   * rates are loaded but by an operator (`npm run rates -- load <file> --cloud`).
+   */
+  readonly ratesSourceUrl?: string | undefined;
 }
 
 export const DEFAULT_REGION = 'eu-west-3';
@@ -44,6 +50,7 @@ export function deploymentConfig(setting: SettingSource): DeploymentConfig {
     alarmPhoneNumbers: list(setting('alarmPhoneNumbers')),
     alertLanguage: (setting('alertLanguage') ?? 'fr') as Language,
     runbookBaseUrl: setting('runbookBaseUrl'),
+    ratesSourceUrl: setting('ratesSourceUrl'),
   };
   const problems = configProblems(config);
   if (problems.length > 0) throw new Error(`The deployment configuration is not usable:\n- ${problems.join('\n- ')}`);
@@ -69,6 +76,8 @@ export function configProblems(config: DeploymentConfig): string[] {
   if (!isLanguage(config.alertLanguage)) problems.push(`alert language "${config.alertLanguage}" is not one of ${LANGUAGES.join(', ')}.`);
   if (config.runbookBaseUrl !== undefined && !/^https:\/\/[^\s]+$/.test(config.runbookBaseUrl))
     problems.push(`runbook base URL "${config.runbookBaseUrl}" is not an https:// address.`);
+  if (config.ratesSourceUrl !== undefined && !/^https:\/\/[^\s]+$/.test(config.ratesSourceUrl))
+    problems.push(`rates source URL "${config.ratesSourceUrl}" is not an https:// address.`);
   return problems;
 }
 

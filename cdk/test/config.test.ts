@@ -47,6 +47,15 @@ describe('the deployment configuration', () => {
     );
   });
 
+  it("takes the rates loader's source as an https:// address only", () => {
+    expect(() => deploymentConfig(settings({ ratesSourceUrl: 'http://rates.example.com/eurofxref-hist.csv' }))).toThrow(
+      'rates source URL "http://rates.example.com/eurofxref-hist.csv" is not an https:// address',
+    );
+    expect(deploymentConfig(settings({ ratesSourceUrl: 'https://rates.example.com/eurofxref-hist.csv' })).ratesSourceUrl).toBe(
+      'https://rates.example.com/eurofxref-hist.csv',
+    );
+  });
+
   it('reads -c context first, then NDF_ variables, splitting lists on commas', () => {
     const source = settingsFrom((key) => ({ stage: 'staging' })[key], {
       NDF_STAGE: 'ignored',

@@ -66,6 +66,17 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
     }
   });
 
+  it('touches the reference table on its own partitions only, and writes it only if its entry says so', () => {
+    const statements = taskRoleStatements(service);
+    const reference = serviceAccess(
+      catalog,
+      catalog.services.find((entry) => entry.name === service)!,
+    ).tables.find((table) => table.table === 'reference');
+    expect(allowsItem(statements, 'dynamodb:Query', 'reference', 'RATES#ECB')).toBe(reference !== undefined);
+    expect(allowsItem(statements, 'dynamodb:PutItem', 'reference', 'RATES#ECB')).toBe(reference?.write ?? false);
+    expect(allowsItem(statements, 'dynamodb:GetItem', 'reference', 'T#acme#N#0b7c')).toBe(false);
+  });
+
   it("queries an index outside tenant data, and reads other services' queue depths, only where its entry says", () => {
     const statements = taskRoleStatements(service);
     const access = serviceAccess(
@@ -73,12 +84,18 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
       catalog.services.find((entry) => entry.name === service)!,
     );
     const index = { construct: synthesized.platform.data.tables.get('notes')!, path: '/index/gsi1' };
-    const queriesShards = statementsOn(statements, index).some(
-      (statement) =>
-        allows([statement], 'dynamodb:Query', index) &&
-        (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, 'RECONCILE#3')),
-    );
-    expect(queriesShards).toBe(access.indexes.some((granted) => granted.index === 'gsi1'));
+    const queries = (partition: string) =>
+      statementsOn(statements, index).some(
+        (statement) =>
+          allows([statement], 'dynamodb:Query', index) &&
+          (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, partition)),
+      );
+    for (const partition of ['RECONCILE#3', 'RATES-AWAITED'])
+      expect(queries(partition), partition).toBe(
+        access.indexes.some(
+          (granted) => granted.index === 'gsi1' && granted.partitions.some((pattern) => matchesPattern(pattern, partition)),
+        ),
+      );
     expect(allowsItem(statements, 'dynamodb:UpdateItem', 'notes', 'RECONCILE#3')).toBe(false);
     for (const other of others(service))
       expect(allows(statements, 'sqs:GetQueueAttributes', queuesOf(other).queue), `depth of ${other}`).toBe(

@@ -1,7 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { TENANT_PARTITION_PATTERN } from '@ndf/catalog';
 
 const ITEM_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 const ITEM_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -35,11 +34,6 @@ export function grantIndexPartitions(grantee: iam.IGrantable, table: dynamodb.IT
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
     }),
   );
-}
-
-/** Items of tenant data only: partition keys of the form T#<tenant>#... */
-export function grantTenantItems(grantee: iam.IGrantable, table: dynamodb.ITable, options: { write: boolean }): void {
-  grantItems(grantee, table, [TENANT_PARTITION_PATTERN], options);
 }
 
 /** Objects under one key prefix of a bucket; listing limited to that prefix. */

@@ -6,7 +6,7 @@ import { ACCEPTED, accept } from '../nag-suppressions.js';
 import type { DataStack } from '../stacks/data-stack.js';
 import type { ServiceQueues } from '../constructs/service-queue.js';
 import type { PipelineStack } from '../stacks/pipeline-stack.js';
-import { grantBucketPrefix, grantIndexPartitions, grantItems, grantTenantItems } from './data-access.js';
+import { grantBucketPrefix, grantIndexPartitions, grantItems } from './data-access.js';
 
 const CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 
@@ -51,7 +51,7 @@ export function serviceTaskRole(
   for (const { table, index, partitions } of access.indexes) grantIndexPartitions(role, data.tables.get(table)!, index, partitions);
   pipeline.key.grantEncryptDecrypt(role);
 
-  for (const { table, write } of access.tables) grantTenantItems(role, data.tables.get(table)!, { write });
+  for (const { table, partitions, write } of access.tables) grantItems(role, data.tables.get(table)!, partitions, { write });
   grantItems(role, data.tables.get('runtime')!, runtimePartitionPatterns(service.name), { write: true });
   for (const { bucket, prefix: keyPrefix, read, write } of access.buckets)
     grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write });

@@ -5,7 +5,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { apiRoutes, type ApiEntry, type Catalog } from '@ndf/catalog';
+import { apiRoutes, tablePartitions, type ApiEntry, type Catalog } from '@ndf/catalog';
 import { RECEIPT_DERIVED_PREFIX, RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
 import type { DeploymentConfig } from '../config.js';
 import { encryptedLogGroup } from '../constructs/encrypted-log-group.js';
@@ -13,7 +13,7 @@ import { nodeLambda } from '../constructs/node-lambda.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { ACCEPTED, accept } from '../nag-suppressions.js';
 import { employeeUserPool, type EmployeeUserPool } from '../constructs/user-pool.js';
-import { grantBucketPrefix, grantTenantItems } from '../policies/data-access.js';
+import { grantBucketPrefix, grantItems } from '../policies/data-access.js';
 import type { DataStack } from './data-stack.js';
 
 export interface IngestStackProps extends StackProps {
@@ -61,7 +61,9 @@ export class IngestStack extends Stack {
         key,
         reservedConcurrentExecutions: entry.reservedConcurrency,
       });
-      for (const tableName of entry.tables) grantTenantItems(handler, data.tables.get(tableName)!, { write: true });
+      // Tenant items, or a reference table's own partitions (the rates an admin route loads).
+      for (const tableName of entry.tables)
+        grantItems(handler, data.tables.get(tableName)!, tablePartitions(catalog, tableName), { write: true });
       for (const bucketName of entry.buckets) {
         const bucket = data.buckets.get(bucketName)!;
         // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails),

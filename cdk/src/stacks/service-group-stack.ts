@@ -36,6 +36,11 @@ export interface ServiceGroupStackProps extends StackProps {
   readonly apiUrls: ReadonlyMap<string, string>;
 }
 
+/** Settings of the deployment that one service reads (the rates loader's source). */
+function deploymentSettings(entry: ServiceEntry, config: DeploymentConfig): Record<string, string> {
+  return entry.name === 'rates-loader' && config.ratesSourceUrl !== undefined ? { NDF_RATES_SOURCE_URL: config.ratesSourceUrl } : {};
+}
+
 /** A service's own settings: the period of its schedule, the addresses of the APIs it calls. */
 function entryEnvironment(entry: ServiceEntry, apiUrls: ReadonlyMap<string, string>): Record<string, string> {
   const apis = calledApis(entry).map((name) => {
@@ -92,7 +97,7 @@ export class ServiceGroupStack extends Stack {
         logKey: cluster.key,
         mailRelaySecret: secret,
         dataKey: data.key,
-        environment: entryEnvironment(entry, props.apiUrls),
+        environment: { ...entryEnvironment(entry, props.apiUrls), ...deploymentSettings(entry, config) },
       });
       backlogScaling({
         entry,

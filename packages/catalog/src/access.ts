@@ -3,6 +3,8 @@ import type { Catalog, ServiceEntry } from './types.js';
 
 export interface TableAccess {
   readonly table: string;
+  /** Partition key patterns of its items it may touch: tenant data (T#*), or the table's own reference partitions. */
+  readonly partitions: readonly string[];
   /** Reads are always granted on a table it touches; writes only where it emits. */
   readonly write: boolean;
 }
@@ -30,7 +32,7 @@ export interface ServiceAccess {
   readonly watchesBacklogOf: readonly string[];
   /** Index partitions outside tenant data that it queries (read only). */
   readonly indexes: readonly IndexAccess[];
-  /** Tables of tenant data, on items whose partition key is tenant-scoped. */
+  /** Tables it touches, on tenant-scoped items (or the reference partitions of a table of shared data). */
   readonly tables: readonly TableAccess[];
   readonly buckets: readonly BucketAccess[];
   /** Whether it sends email (and so reads the mail relay's secret). */
@@ -81,8 +83,13 @@ function merge<T extends object>(entries: T[], keyOf: (entry: T) => string): T[]
   return [...merged.values()];
 }
 
+/** The partitions a service touching a table is granted: the table's reference partitions, else tenant data. */
+export function tablePartitions(catalog: Catalog, table: string): readonly string[] {
+  return catalog.tables.find((entry) => entry.name === table)?.partitions ?? [TENANT_PARTITION_PATTERN];
+}
+
 export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceAccess {
-  const tables: TableAccess[] = [];
+  const tables: Omit<TableAccess, 'partitions'>[] = [];
   const buckets: BucketAccess[] = [];
   const source = service.consumes;
   if (source.kind === 'stream') tables.push({ table: source.table, write: false });
@@ -106,7 +113,7 @@ export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceA
     sendsTo: downstreamServices(service),
     watchesBacklogOf,
     indexes,
-    tables: merge(tables, (entry) => entry.table),
+    tables: merge(tables, (entry) => entry.table).map((entry) => ({ ...entry, partitions: tablePartitions(catalog, entry.table) })),
     buckets: merge(buckets, (entry) => `${entry.bucket}/${entry.prefix}`),
     sendsEmail: service.emits.some((output) => output.kind === 'email'),
   };

@@ -316,5 +316,46 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'currency-converter',
+    description:
+      "Converts a note in a foreign currency to the tenant's currency (EUR) with the daily reference rate of its date, the rate, its date and any fallback to an earlier day kept",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'STAGE'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // Open notes only: an approved note's figures are frozen.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes'] },
+        // Its own stage, once a load of rates asks for it again (the day it awaited is loaded; see @ndf/rates-store).
+        STAGE: { service: ['currency-converter'], recompute: ['rates-loaded'] },
+      },
+    },
+    emits: [{ kind: 'table', table: 'notes' }],
+    reads: [{ kind: 'table', table: 'reference' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
+  {
+    name: 'rates-loader',
+    description:
+      'Loads the daily reference exchange rates from the configured source into the reference table, and has the conversions that waited on a day recomputed',
+    critical: false,
+    // Hourly in the cloud: the reference rates are published once a working day, around 16:00 CET.
+    consumes: { kind: 'schedule', everySeconds: 3600, localEverySeconds: 10 },
+    emits: [
+      { kind: 'table', table: 'reference' },
+      // The stages of conversions that awaited a loaded day, marked to be recomputed.
+      { kind: 'table', table: 'notes' },
+    ],
+    reads: [{ kind: 'index', table: 'notes', index: 'gsi1', partitions: ['RATES-AWAITED'] }],
+    // One tick at a time: a load is idempotent, two would only write the same days.
+    limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 7200, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

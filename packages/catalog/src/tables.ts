@@ -19,4 +19,14 @@ export const tables = [
     ttlAttribute: 'expiresAt',
     stream: false,
   },
+  {
+    name: 'reference',
+    description:
+      'Reference data every tenant shares, never tenant data: the daily exchange rates (one item per source and day). Loaded on a schedule or by an operator, never at request time.',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    globalIndexes: [],
+    stream: false,
+    partitions: ['RATES#*'],
+  },
 ] as const satisfies readonly TableEntry[];

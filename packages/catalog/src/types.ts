@@ -14,6 +14,11 @@ export interface TableEntry {
   readonly ttlAttribute?: string;
   /** Whether the table's changes feed the stream router (new and old images). */
   readonly stream: boolean;
+  /**
+   * Partition key patterns of its items when they are not tenant data (reference data every tenant
+   * shares, e.g. `RATES#*`): what a service that touches it is granted. Tenant partitions (T#*) when absent.
+   */
+  readonly partitions?: readonly string[];
 }
 
 export interface BucketEntry {

@@ -91,7 +91,7 @@ describe('what a service may touch', () => {
       sendsTo: ['ocr'],
       watchesBacklogOf: [],
       indexes: [],
-      tables: [{ table: 'notes', write: true }],
+      tables: [{ table: 'notes', write: true, partitions: ['T#*'] }],
       buckets: [
         { bucket: 'receipts', prefix: 'tenants/', read: true, write: false },
         { bucket: 'receipts', prefix: 'derived/', read: true, write: true },
@@ -118,7 +118,12 @@ describe('what a service may touch', () => {
   });
 
   it('reads the table of its stream without writing it when it emits nothing there', () => {
-    expect(serviceAccess(catalog, service({})).tables).toEqual([{ table: 'notes', write: false }]);
+    expect(serviceAccess(catalog, service({})).tables).toEqual([{ table: 'notes', write: false, partitions: ['T#*'] }]);
+  });
+
+  it('touches a table of reference data on its own partitions, not tenant ones', () => {
+    const access = serviceAccess(catalog, service({ reads: [{ kind: 'table', table: 'reference' }] }));
+    expect(access.tables).toContainEqual({ table: 'reference', write: false, partitions: ['RATES#*'] });
   });
 });
 

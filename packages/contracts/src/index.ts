@@ -26,3 +26,4 @@ export * from './checks/merchant-normalizer.js';
 export * from './checks/categorizer.js';
 export * from './checks/duplicate-detector.js';
 export type * from './checks/mileage-calculator.js';
+export * from './checks/currency-converter.js';

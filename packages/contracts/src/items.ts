@@ -112,6 +112,9 @@ export interface StageItem extends Keys {
   readonly code?: string;
   readonly reason?: string;
   readonly outcome?: Readonly<Record<string, unknown>>;
+  /** Set while the stage sits in gsi1 for a scheduled path to find across tenants (e.g. a conversion awaiting a day's rates). */
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
   readonly updatedAt: string;
 }
 

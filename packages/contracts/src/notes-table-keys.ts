@@ -12,6 +12,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * |  (before its note exists) T#<tenant>#R#<receiptId> | RCPT#<receiptId>  |                    |                                 |
  * |  (while not final)      |                         |                              | RECONCILE#<shard>  | <time it was last looked at>    |
  * | STAGE     | (the note's pk)         | STAGE#<service>              |                    |                                 |
+ * |  (a conversion awaiting a day's rates)              | RATES-AWAITED      | <date>#<tenant>#<noteId>        |
  * | HISTORY   | (the note's pk)         | HIST#<version, 10 digits>    |                    |                                 |
  * | IDEMPOTENCY | T#<tenant>#K#<digest> | KEY                          |                    |                                 |
  * |  (of a receipt) (the receipt's pk) | RCPT#<receiptId>#STAGE#<service>  |                    |                                 |

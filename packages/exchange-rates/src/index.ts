@@ -5,4 +5,5 @@ export * from './errors.js';
 export * from './rate.js';
 export * from './rate-table.js';
 export * from './rates-json.js';
+export * from './rates-file.js';
 export { divideRoundingHalfUp } from './rounding.js';

@@ -22,6 +22,7 @@ export { bundleProcesses, type BundledProcesses } from './platform/bundle.js';
 export { startSqsEmulator, type RunningSqsEmulator } from './emulators/sqs-emulator.js';
 export {
   SERVICE_HOST,
+  localServiceEnvironment,
   platformProcesses,
   serviceDefinitionModule,
   serviceHostSpec,

@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('useSharedStack', () => {
   it('gives every prefix the same emulators and its own tables, each seeing only its own items', async () => {
     expect(second.endpoints).toEqual(first.endpoints);
-    // Every page: a run's shared stack holds two tables per test file, past ListTables' 100 a page with a large fleet.
+    // Every page: a run's shared stack holds the catalog's tables (three) per test file, past ListTables' 100 a page with a large fleet.
     const tables: string[] = [];
     for await (const page of paginateListTables({ client: first.clients.dynamodb }, {})) tables.push(...(page.TableNames ?? []));
     expect(tables).toEqual(expect.arrayContaining([tableName('kit-first-', 'notes'), tableName('kit-second-', 'notes')]));

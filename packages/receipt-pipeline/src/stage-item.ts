@@ -7,6 +7,12 @@ export interface StageOutcome {
   /** For a refusal or a failure: a stable code and a reason the app can show. */
   readonly code?: string;
   readonly reason?: string;
+  /**
+   * Places the stage in the table's gsi1 under a partition outside tenant data, for a scheduled
+   * path that must find it across tenants (a conversion awaiting a day's rates). A stage written
+   * without it leaves the index.
+   */
+  readonly index?: { readonly gsi1pk: string; readonly gsi1sk: string };
 }
 
 /** What a stage is about: a receipt (in its note's partition when it has one), or a note. */
@@ -24,6 +30,7 @@ export function stageItem(scope: TenantScope, service: string, on: StageSubject,
     ...(stage.outcome ? { outcome: stage.outcome } : {}),
     ...(stage.code ? { code: stage.code } : {}),
     ...(stage.reason ? { reason: stage.reason } : {}),
+    ...(stage.index ?? {}),
     updatedAt: new Date().toISOString(),
   };
 }

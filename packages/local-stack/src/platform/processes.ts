@@ -30,6 +30,27 @@ export function serviceDefinitionModule(repoRoot: string, name: string): string 
   return existsSync(path) && /export\s+const\s+service\b/.test(readFileSync(path, 'utf8')) ? path : undefined;
 }
 
+/**
+ * What a service is configured with on the laptop only (the cloud's deployment sets its own):
+ * services/<name>/local/environment.json, a flat object of strings, where `${serviceDir}` stands
+ * for the service's folder (e.g. the rates loader's source, a sample file shipped beside it).
+ */
+export function localServiceEnvironment(repoRoot: string, name: string): Record<string, string> {
+  const serviceDir = join(repoRoot, 'services', name);
+  const path = join(serviceDir, 'local', 'environment.json');
+  if (!existsSync(path)) return {};
+  const settings = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+    throw new Error(`${join('services', name, 'local', 'environment.json')} must be an object of strings.`);
+  return Object.fromEntries(
+    Object.entries(settings).map(([variable, value]) => {
+      if (typeof value !== 'string')
+        throw new Error(`${join('services', name, 'local', 'environment.json')}: ${variable} must be a string.`);
+      return [variable, value.replaceAll('${serviceDir}', serviceDir)];
+    }),
+  );
+}
+
 /** The host process for these units: one runtime instance each, killed and resumed alone (see the Supervisor). */
 export function serviceHostSpec(repoRoot: string, environment: Record<string, string>, units: readonly HostedUnit[]): ProcessSpec {
   return {
@@ -82,6 +103,7 @@ export function platformProcesses(
   for (const service of catalog.services) {
     const tickSeconds = localTickSeconds(service, env);
     place(service.name, sharesProcessLocally(service), {
+      ...localServiceEnvironment(repoRoot, service.name),
       ...Object.fromEntries(calledApis(service).map(apiUrl)),
       ...(tickSeconds === undefined ? {} : { [SCHEDULE_SECONDS_VARIABLE]: String(tickSeconds) }),
     });
