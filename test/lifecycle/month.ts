@@ -17,10 +17,16 @@ export type Employee = (typeof EMPLOYEES)[number];
 /** Above this, a note needs a second approval, by the other team's approver. */
 export const SECOND_LEVEL_ABOVE = '200.00';
 /**
- * The policy: a train ticket is capped at 150.00 (a cap of severity block: the rest is refused, the note
- * goes on with its capped part); a receipt is required above 150.00; weekends warn.
+ * The policy: a train ticket is capped at 150.00 (a cap of severity block: the rest is refused, the
+ * note goes on with its capped part); weekends warn.
  */
-export const POLICY = { trainCap: '150.00', receiptRequiredAbove: '150.00' } as const;
+export const POLICY = {
+  currency: 'EUR',
+  rules: [
+    { kind: 'category_cap', category: 'train', perExpense: '150.00', severity: 'block' },
+    { kind: 'weekend', severity: 'warning' },
+  ],
+} as const;
 /** The reference rate the test loads for the foreign dinner's day: 1 EUR = 1.0850 USD. */
 export const USD_RATE = { date: '2026-03-12', currency: 'USD', rate: '1.0850' } as const;
 /** A cash advance paid to Noah before the month, deducted from his reimbursement. */
@@ -30,6 +36,7 @@ export const ADVANCES: Readonly<Partial<Record<Employee, string>>> = { noah: '20
 const WORKING_DAYS = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 30, 31];
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}`;
 const eur = (value: string) => ({ value, currency: 'EUR' });
+const RESTAURANTS = ['Brasserie du Centre', 'Le Bistrot Lyonnais', 'Café de la Gare'];
 
 export interface PlannedNote {
   readonly employee: Employee;
@@ -47,11 +54,12 @@ export interface PlannedNote {
 function standardNotes(employee: Employee): PlannedNote[] {
   const notes: PlannedNote[] = [];
   const add = (input: NoteInput) => notes.push({ employee, input });
-  WORKING_DAYS.slice(0, 18).forEach((d) =>
+  // Three restaurants in turn: the same lunch at the same place on two days running would be a duplicate's signal.
+  WORKING_DAYS.slice(0, 18).forEach((d, index) =>
     add({
       date: day(d),
       amount: eur('22.00'),
-      merchant: 'Brasserie du Centre',
+      merchant: RESTAURANTS[index % RESTAURANTS.length]!,
       category: 'restaurant',
       paymentMethod: 'personal_card',
       companyMention: 'printed',
@@ -127,7 +135,7 @@ function standardNotes(employee: Employee): PlannedNote[] {
 function withSpecialCases(employee: Employee, notes: PlannedNote[]): PlannedNote[] {
   const replace = (index: number, note: PlannedNote) => notes.splice(index, 1, note);
   if (employee === 'hugo') {
-    // His first train ticket is a first-class return: 210.00, over the 150.00 cap, with its receipt (required above 150.00).
+    // His first train ticket is a first-class return: 210.00, over the 150.00 cap.
     const train = notes.findIndex((note) => note.input.category === 'train');
     replace(train, {
       employee,
