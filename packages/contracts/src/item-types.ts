@@ -21,6 +21,8 @@ export const ITEM_TYPES = {
   categoryHistory: 'CATEGORY_HISTORY',
   /** One approver's pending approval of a note (sk APPROVAL#<approver>): in their queue until they decide. */
   approval: 'APPROVAL',
+  /** When a note awaiting approval is next due a reminder or an escalation (sk APPROVAL_DUE, gsi1 APPROVALS_DUE#<shard>). */
+  approvalDue: 'APPROVAL_DUE',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];
