@@ -2,7 +2,6 @@ import { catalog, tableName } from '@ndf/catalog';
 import {
   APPROVAL_WORKFLOW,
   ITEM_TYPES,
-  noteKey,
   stageKey,
   tenantScope,
   type ApprovalDueItem,

@@ -45,7 +45,7 @@ const put = (...items: object[]) => putItems(stack.clients.dynamodb, table(), it
 const noteId = (n: number) => `0a000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const scopeOf = (tenant: string) => tenantScope({ tenant, user: 'test', roles: [] });
 const readNote = async (note: NoteItem) =>
-  (await readItem(stack.clients.dynamodb, table(), noteKey(scopeOf(note.tenant), note.noteId))) as NoteItem;
+  (await readItem(stack.clients.dynamodb, table(), noteKey(scopeOf(note.tenant), note.noteId))) as unknown as NoteItem;
 const routingStageOf = (note: NoteItem) =>
   readItem(stack.clients.dynamodb, table(), stageKey(scopeOf(note.tenant), APPROVAL_WORKFLOW, note));
 const approvalsOf = async (note: NoteItem) =>
