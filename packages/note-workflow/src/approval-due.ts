@@ -17,10 +17,10 @@ export function escalationIsDue(requestedAt: string, now: Date, settings: Remind
   return waited(requestedAt, now) >= settings.escalateAfterDays * DAY_MS;
 }
 
-/** The next instant after `now` something is due for the round: its next reminder, or its escalation while it has not been escalated. */
+/** When something is next due for the round: its next reminder, or its escalation while not made (`now` when that is overdue). */
 export function nextDueAt(requestedAt: string, now: Date, settings: ReminderSettings, escalated: boolean): Date {
   const start = Date.parse(requestedAt);
   const reminder = start + (reminderPeriod(requestedAt, now, settings) + 1) * settings.reminderAfterDays * DAY_MS;
-  const escalation = escalated ? Number.POSITIVE_INFINITY : start + settings.escalateAfterDays * DAY_MS;
-  return new Date(escalation > now.getTime() ? Math.min(reminder, escalation) : reminder);
+  const escalation = escalated ? Number.POSITIVE_INFINITY : Math.max(start + settings.escalateAfterDays * DAY_MS, now.getTime());
+  return new Date(Math.min(reminder, escalation));
 }
