@@ -23,7 +23,7 @@ import {
   reminderPeriod,
 } from '@ndf/note-workflow';
 import type { ServiceContext } from '@ndf/runtime';
-import type { SettingsCache } from '@ndf/tenant-settings';
+import { approversOrDefault, type SettingsCache } from '@ndf/tenant-settings';
 
 export interface RemindersDependencies {
   readonly dynamodb: DynamoDBClient;
@@ -98,7 +98,9 @@ export async function remindRound(context: Context, dependencies: RemindersDepen
     await context.call('dynamodb', (signal) => deleteRoundItem(dynamodb, notesTable, due, due.noteVersion, signal));
     return { reminded: 0, escalatedTo: [], stale: true };
   }
-  const settings = (await context.call('dynamodb', (signal) => dependencies.settings.read(scope, 'APPROVERS', signal))).value;
+  const approvers = await context.call('dynamodb', (signal) => approversOrDefault(dependencies.settings, scope, signal));
+  if (approvers.problems) context.log.error({ event: 'approvers-invalid', tenant: due.tenant, problems: approvers.problems });
+  const settings = approvers.value;
   const { approvals } = await context.call('dynamodb', (signal) => readNoteApprovals(dynamodb, notesTable, scope, due.noteId, signal));
   const pending = approvals.filter((item) => item.noteVersion === due.noteVersion && item.level === due.level);
   const period = reminderPeriod(due.requestedAt, now, settings);

@@ -2,6 +2,7 @@ import { catalog, tableName } from '@ndf/catalog';
 import {
   APPROVAL_WORKFLOW,
   ITEM_TYPES,
+  settingsKey,
   stageKey,
   tenantScope,
   type ApprovalDueItem,
@@ -159,6 +160,25 @@ describe('approval-reminders', () => {
     await reminders.handle(TICK);
     expect(await dueOf(note)).toBeUndefined();
     expect((await remindedOf(note)).carol).toEqual({ period: undefined, at: undefined, escalatedAt: undefined });
+  });
+
+  it("goes on with the default days when the tenant's stored approver settings no longer pass their schema", async () => {
+    const note = await routedNote('ar-broken', 4, [{ name: 'manager', approvers: ['carol'], from: 'level' }]);
+    const scope = scopeOf('ar-broken');
+    await putItems(stack.clients.dynamodb, table(), [
+      {
+        ...settingsKey(scope, 'APPROVERS'),
+        type: ITEM_TYPES.settings,
+        tenant: 'ar-broken',
+        document: 'APPROVERS',
+        version: 2,
+        value: { currency: 'EUR' },
+      },
+    ]);
+    // 3 days and an hour: the default reminder (after 3 days) is due; its escalation (after 7) is not.
+    clock = new Date('2026-03-05T10:00:00.000Z');
+    await reminders.handle(TICK);
+    expect(await remindedOf(note)).toEqual({ carol: { period: 1, at: '2026-03-05T10:00:00.000Z', escalatedAt: undefined } });
   });
 
   it('quarantines what is not a tick', async () => {

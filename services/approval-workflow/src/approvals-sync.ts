@@ -20,7 +20,7 @@ import {
   type ApprovalRound,
 } from '@ndf/note-workflow';
 import type { ServiceContext } from '@ndf/runtime';
-import type { SettingsCache } from '@ndf/tenant-settings';
+import { approversOrDefault, type SettingsCache } from '@ndf/tenant-settings';
 
 export interface SyncDependencies {
   readonly dynamodb: DynamoDBClient;
@@ -99,7 +99,8 @@ export async function syncApprovals(
       )
         written += 1;
     if (due === undefined || !ofRound(due)) {
-      const settings = await context.call('dynamodb', (signal) => dependencies.settings.read(scope, 'APPROVERS', signal));
+      const settings = await context.call('dynamodb', (signal) => approversOrDefault(dependencies.settings, scope, signal));
+      if (settings.problems) context.log.error({ event: 'approvers-invalid', tenant: scope.tenant, problems: settings.problems });
       const dueAt = nextDueAt(round.requestedAt, new Date(round.requestedAt), settings.value, false);
       await context.call('dynamodb', (signal) =>
         putRoundItemIfAbsent(dynamodb, notesTable, approvalDueItemOf(scope, round, dueAt), signal),

@@ -143,6 +143,8 @@ describe('approval-workflow', () => {
     // The same message again, and the route's own change: the same note, the same one item.
     await workflow.handle(changeOf(note));
     await workflow.handle(changeOf(await readNote(note)));
+    // A check's stage of the submitted version handled late: the note has moved on, nothing changes.
+    await workflow.handle(changeOf(policyStage(note, '42.50')));
     expect(await readNote(note)).toMatchObject({ status: 'awaiting_approval', version: 3 });
     expect(await queueOf(stack.clients.dynamodb, table(), 'aw-clean', 'carol')).toEqual(queue);
   });
