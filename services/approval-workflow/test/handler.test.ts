@@ -82,7 +82,12 @@ async function setApprovers(tenant: string, overrides: Record<string, unknown> =
 }
 
 /** An approver's decision on the note as they read it, through the workflow, and the stream's message of its HISTORY item. */
-async function decide(note: NoteItem, approver: string, action: 'approve' | 'reject', to?: 'awaiting_approval' | 'approved') {
+async function decide(
+  note: NoteItem,
+  approver: string,
+  action: 'approve' | 'reject' | 'ask_changes',
+  to?: 'awaiting_approval' | 'approved',
+) {
   const read = await readNote(note);
   const result = await transitionNote(
     stack.clients.dynamodb,
@@ -95,6 +100,7 @@ async function decide(note: NoteItem, approver: string, action: 'approve' | 'rej
       actor: { user: approver, roles: ['approver'] },
       expectedVersion: read.version,
       requestId: `${action}-${approver}-${read.version}`,
+      ...(action === 'ask_changes' ? { comment: 'Add the attendees, please.' } : {}),
     },
     signal,
   );
@@ -227,6 +233,17 @@ describe('approval-workflow', () => {
 
     await decide(note, 'erin', 'approve', 'approved');
     expect(await readNote(note)).toMatchObject({ status: 'approved' });
+    expect(await approvalsOf(note)).toEqual([]);
+  });
+
+  it('empties the queue when an approver asks for changes', async () => {
+    await setApprovers('aw-changes');
+    const note = submittedNote('aw-changes', noteId(8), '35.00');
+    await put(note, policyStage(note, '35.00'), vatStage(note));
+    await workflow.handle(changeOf(note));
+    expect(await approvalsOf(note)).toEqual(['carol@1v3']);
+    await decide(note, 'carol', 'ask_changes');
+    expect(await readNote(note)).toMatchObject({ status: 'needs_changes', version: 4 });
     expect(await approvalsOf(note)).toEqual([]);
   });
 
