@@ -357,5 +357,46 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 7200, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
+  {
+    name: 'approval-workflow',
+    description:
+      "Routes a submitted note once its checks are in (back to its owner on a blocking violation, else to its approval levels) and keeps the approvers' queues (APPROVAL items) in step with each decision",
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'STAGE', 'HISTORY'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // A note submitted: routed once its checks are in.
+        NOTE: { status: ['submitted'] },
+        // The checks routing waits for (the service's AWAITED_CHECKS): the last one in routes the note.
+        STAGE: { service: ['policy-checker', 'vat-calculator', 'currency-converter', 'mileage-calculator'] },
+        // The decisions that move or empty the approvers' queues (its own routing keeps them itself).
+        HISTORY: { action: ['approve', 'reject', 'ask_changes', 'withdraw'] },
+      },
+    },
+    // The note's route transition and its stage (STAGE#approval-workflow), the APPROVAL items (gsi1: the
+    // approvers' queues) and the note's APPROVAL_DUE item (gsi1: APPROVALS_DUE#<shard>); it reads the tenant's settings.
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
+  {
+    name: 'approval-reminders',
+    description:
+      "Reminds the approvers of notes waiting past the tenant's reminder days, and escalates those waiting past its escalation days to the next level's approvers or the tenant's admins",
+    critical: false,
+    // Every 15 minutes in the cloud: reminders are counted in days.
+    consumes: { kind: 'schedule', everySeconds: 900, localEverySeconds: 10 },
+    // The APPROVAL items it reminds (remindedAt) or adds (escalation), and the APPROVAL_DUE items it moves on.
+    emits: [{ kind: 'table', table: 'notes' }],
+    reads: [{ kind: 'index', table: 'notes', index: 'gsi1', partitions: ['APPROVALS_DUE#*'] }],
+    // One tick at a time: two would remind the same approvers (each reminder is recorded once per period anyway).
+    limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 1800, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -25,6 +25,8 @@ export const ITEM_TYPES = {
   duplicateIndex: 'DUPLICATE_INDEX',
   /** One employee's year of mileage allowances and what is left to pay or recover (pk T#<tenant>#MILEAGE, sk Y#<year>#U#<owner>). */
   mileageYear: 'MILEAGE_YEAR',
+  /** When a note awaiting approval is next due a reminder or an escalation (sk APPROVAL_DUE, gsi1 APPROVALS_DUE#<shard>). */
+  approvalDue: 'APPROVAL_DUE',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

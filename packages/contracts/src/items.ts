@@ -176,4 +176,28 @@ export interface ApprovalItem extends Keys {
   readonly merchant?: string;
   readonly category?: string;
   readonly correlationId?: string;
+  /** The last reminder sent to this approver, and the reminder period it was for (1: the first), so each period reminds once. */
+  readonly remindedAt?: string;
+  readonly remindedPeriod?: number;
+  /** Set on an approver added by escalation (the next level's approver or an admin): when. */
+  readonly escalatedAt?: string;
+}
+
+/**
+ * A note awaiting approval at one level (see approval-due-index.ts): when its approvers are next
+ * due a reminder or its escalation. Written with the level's APPROVAL items, removed with them.
+ */
+export interface ApprovalDueItem extends Keys {
+  readonly type: typeof ITEM_TYPES.approvalDue;
+  readonly noteId: string;
+  readonly owner: string;
+  /** The level and the note's version it is about, as on the level's APPROVAL items. */
+  readonly level: number;
+  readonly noteVersion: number;
+  readonly requestedAt: string;
+  /** Set once the level has been escalated. */
+  readonly escalatedAt?: string;
+  readonly gsi1pk: string;
+  /** The next instant something is due (ISO). */
+  readonly gsi1sk: string;
 }

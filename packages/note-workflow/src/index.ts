@@ -13,3 +13,13 @@ export {
   type Permitted,
   type Transition,
 } from './transitions.js';
+export {
+  approvalDueItemOf,
+  approvalItemOf,
+  deleteRoundItem,
+  putRoundItemIfAbsent,
+  readNoteApprovals,
+  type ApprovalRound,
+  type NoteApprovals,
+} from './approval-queue.js';
+export { nextDueAt, reminderPeriod, escalationIsDue, type ReminderSettings } from './approval-due.js';

@@ -39,6 +39,12 @@ export interface ApproverSettings {
   readonly reminderAfterDays: number;
   /** Days before it goes to the next level's approvers (or the tenant's admins at the last). */
   readonly escalateAfterDays: number;
+  /**
+   * The tenant's admins, who decide where no approver is left (a level whose approvers are all
+   * the owner, no level matched) and take escalations past the last level. Roles live in the
+   * identity provider's tokens, which no service can list: the settings name them.
+   */
+  readonly admins?: readonly string[];
 }
 
 const name = { type: 'string', minLength: 1, maxLength: 64 };
@@ -97,6 +103,7 @@ export const APPROVER_SETTINGS_SCHEMA = {
     },
     reminderAfterDays: days,
     escalateAfterDays: days,
+    admins: { type: 'array', items: user, maxItems: 100, uniqueItems: true },
   },
   required: ['currency', 'teams', 'levels', 'delegations', 'reminderAfterDays', 'escalateAfterDays'],
   additionalProperties: false,

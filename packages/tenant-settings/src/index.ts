@@ -35,3 +35,4 @@ export {
   type WriteSettingsResult,
 } from './store.js';
 export { approvalChain, delegateOn, type ApprovalStep, type ApprovalSubject } from './approval-chain.js';
+export { approversOrDefault } from './approvers-or-default.js';

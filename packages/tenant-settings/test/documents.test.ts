@@ -33,6 +33,15 @@ describe('settings documents', () => {
     expect(parseSettings('APPROVERS', approvers)).toEqual({ ok: true, value: approvers });
   });
 
+  it("takes the tenant's admins, who decide where no approver is left, each a user id given once", () => {
+    expect(parseSettings('APPROVERS', { ...approvers, admins: ['zoe', 'yann'] })).toMatchObject({
+      ok: true,
+      value: { admins: ['zoe', 'yann'] },
+    });
+    const parsed = parseSettings('APPROVERS', { ...approvers, admins: ['zoe', 'zoe', 'not a user'] });
+    expect(!parsed.ok && parsed.problems.map(({ field }) => field).sort()).toEqual(['/admins', '/admins/2']);
+  });
+
   it("names each field of the approvers' document that is wrong, all at once", () => {
     const parsed = parseSettings('APPROVERS', {
       ...approvers,
