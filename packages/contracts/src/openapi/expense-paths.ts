@@ -86,6 +86,7 @@ const ownerAction = (operationId: string, summary: string, description: string) 
 const approverWho = 'An approver, never on their own note; once the approval workflow named the approvers of the level, one of them only';
 
 const settingsDocument = { name: 'document', in: 'path', required: true, schema: { type: 'string', enum: [...SETTINGS_DOCUMENT_NAMES] } };
+const noSuchDocument = problem(`No such settings document (route_not_found): ${SETTINGS_DOCUMENT_NAMES.join(', ')} only.`);
 const settingsEtag = etag("The document's version (0: the default, never written)");
 
 export const expensePaths = {
@@ -142,7 +143,7 @@ export const expensePaths = {
       operationId: 'getSettings',
       summary: "One document of the tenant's settings",
       description: 'For admins and accountants: anyone else gets 403.',
-      responses: { '200': response('Settings', 'The document.', settingsEtag), ...common },
+      responses: { '200': response('Settings', 'The document.', settingsEtag), '404': noSuchDocument, ...common },
     },
     put: {
       operationId: 'putSettings',
@@ -158,6 +159,7 @@ export const expensePaths = {
         '200': response('Settings', 'The document as written, at its new version.', settingsEtag),
         '400': problem('The document breaks its rules (validation_failed, each field error at its JSON pointer), or malformed JSON.'),
         '412': problem('The document changed since the version in If-Match (version_mismatch): read it again. ETag gives its version.'),
+        '404': noSuchDocument,
         '428': problem('If-Match is missing (precondition_required).'),
         ...withBody,
         ...common,
