@@ -149,6 +149,16 @@ describe("an approver's decisions", () => {
     });
   });
 
+  it('forgets a partial approval when the note, sent back for changes, is submitted again: a new round decides anew', async () => {
+    const noteId = await awaitingApproval(2);
+    const body = { approvedAmount: { value: '30.00', currency: 'EUR' }, reason: 'The taxi is not covered.' };
+    expect(note(await act(noteId, 'approve', { as: 'carol', version: 3, body })).approvedAmount).toEqual(body.approvedAmount);
+    await act(noteId, 'request-changes', { as: 'dave', version: 4, body: { comment: 'Add the receipt of the taxi.' } });
+    const again = await act(noteId, 'submit', { as: 'alice', version: 5 });
+    expect([again.status, note(again).status, note(again).approvedAmount]).toEqual([200, 'submitted', undefined]);
+    expect((await expense.stored(noteId)).note?.approvedAmount).toBeUndefined();
+  });
+
   it('refuses a partial approval above the claimed amount, in another currency, or without its reason: 400 naming the field', async () => {
     const noteId = await awaitingApproval(1);
     const cases: [unknown, string, string][] = [
