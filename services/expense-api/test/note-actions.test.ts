@@ -236,6 +236,20 @@ describe("an approver's decisions", () => {
     ]);
   });
 
+  it('lets one of two approvers deciding the same version at once win; the other is told where the note now stands', async () => {
+    const noteId = await awaitingApproval(2);
+    const answers = await Promise.all([
+      act(noteId, 'approve', { as: 'carol', version: 3 }),
+      act(noteId, 'reject', { as: 'dave', version: 3, body: { reason: 'Not a business meal.' } }),
+    ]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([409, 412]).toContain(statuses[1]);
+    const { note: stored, history } = await expense.stored(noteId);
+    expect(stored?.version).toBe(4);
+    expect(history.filter((entry) => entry.version === 4)).toHaveLength(1);
+  });
+
   it('needs If-Match (428), and answers 412 with the current ETag to a stale one, the note unchanged', async () => {
     const noteId = await awaitingApproval(1);
     expect(await act(noteId, 'approve', { as: 'carol' })).toMatchObject({ status: 428, body: { code: 'precondition_required' } });
