@@ -42,6 +42,8 @@ export interface NoteItem extends Keys, Omit<NoteInput, 'receiptIds'> {
   readonly approvalLevel?: number;
   /** The reimbursement batch that holds the note, once batched. */
   readonly batchId?: string;
+  /** Set by an approval for less than the claimed amount (in the note's currency): what is owed is at most this. */
+  readonly approvedAmount?: Money;
 }
 
 export interface ReceiptItem extends Keys {

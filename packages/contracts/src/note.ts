@@ -109,6 +109,8 @@ export interface Note extends Omit<NoteInput, 'receiptIds'> {
   readonly receiptIds: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** What an approver approved when less than the claimed amount (a partial approval, its reason in the history). */
+  readonly approvedAmount?: Money;
 }
 
 /** A note with what the services have made of it, and every transition of its workflow. */

@@ -94,6 +94,9 @@ export function historyKey(scope: TenantScope, noteId: string, version: number):
  */
 export const HISTORY_AND_NOTE_RANGE = { from: HISTORY_SK_PREFIX, to: NOTE_SK } as const;
 
+/** The same range widened to the note's pending approvals ('APPROVAL#' < 'HIST#'): what an approver's decision reads at once. */
+export const APPROVALS_HISTORY_AND_NOTE_RANGE = { from: APPROVAL_SK_PREFIX, to: NOTE_SK } as const;
+
 /**
  * Where a claimed Idempotency-Key of another write than a note's creation lives: one item per
  * tenant, user, operation and key (hashed, so that no key can shape another's partition).

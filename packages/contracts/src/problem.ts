@@ -1,4 +1,4 @@
-/** Stable codes of the ingest API's problem documents (RFC 9457); clients branch on these. */
+/** Stable codes of the APIs' problem documents (RFC 9457); clients branch on these. */
 export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_json',
@@ -17,6 +17,10 @@ export const PROBLEM_CODES = [
   'too_many_receipts',
   'receipt_already_attached',
   'too_deeply_nested',
+  'wrong_status',
+  'locked',
+  'already_decided',
+  'wrong_level',
   'deadline_exceeded',
   'dependency_unavailable',
   'internal_error',
@@ -42,6 +46,20 @@ export const FIELD_ERROR_CODES = [
   'date_in_future',
   'date_too_old',
   'unknown_receipt',
+  // A tenant settings document's own checks (@ndf/tenant-settings), beyond its schema's:
+  'invalid_shape',
+  'invalid_amount',
+  'duplicate_rule',
+  'currency_mismatch',
+  'invalid_date',
+  'not_same_day',
+  'duplicate_name',
+  'duplicate_member',
+  'unknown_team',
+  'invalid_period',
+  'invalid_delegation',
+  'escalation_before_reminder',
+  'unknown_document',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HISTORY_AND_NOTE_RANGE,
+  APPROVALS_HISTORY_AND_NOTE_RANGE,
   categoryHistoryKey,
   approvalKey,
   approvalQueueSortKey,
@@ -72,6 +73,13 @@ describe('notes-table keys', () => {
     const inRange = partition.filter((sk) => sk >= HISTORY_AND_NOTE_RANGE.from && sk <= HISTORY_AND_NOTE_RANGE.to);
     expect(inRange.sort()).toEqual([...sortKeys, 'NOTE']);
     for (const version of [0, -1, 1.5, Number.NaN]) expect(() => historyKey(acme, NOTE, version)).toThrow(RangeError);
+  });
+
+  it("read a note's pending approvals with its history and itself, and none of its receipts or stages", () => {
+    const partition = ['NOTE', `RCPT#${RECEIPT}`, 'STAGE#policy', historyKey(acme, NOTE, 3).sk, approvalKey(acme, NOTE, 'carol').sk];
+    const range = APPROVALS_HISTORY_AND_NOTE_RANGE;
+    const inRange = partition.filter((sk) => sk >= range.from && sk <= range.to);
+    expect(inRange.sort()).toEqual(['APPROVAL#carol', 'HIST#0000000003', 'NOTE']);
   });
 
   it('sort the listing by expense date and parse its key back', () => {

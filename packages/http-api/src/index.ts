@@ -4,9 +4,10 @@ export { apiClientSettings, REQUEST_TIMEOUT_MS, type ApiClientSettings } from '.
 export { Contract, fieldErrors, type Check } from './contract.js';
 export { CORRELATION_HEADER, correlationIdOf } from './correlation.js';
 export { RETRY_AFTER_SECONDS, unavailable, withinDeadline } from './deadline.js';
+export { ifMatchVersion, versionFromIfMatch } from './if-match.js';
 export { bodyBytes, MAX_JSON_DEPTH, readJsonBody } from './json-body.js';
 export { decodeCursor, encodeCursor } from './page-cursor.js';
-export { asParameters, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
+export { asParameters, headerCheck, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
 export { invalid, notFound, ProblemError } from './problem.js';
 export { HEALTH_CACHE_MS, healthRoute, openApiRoute, type HealthOptions, type HealthProbe } from './public-routes.js';
 export { requestMetricsLine, stdoutMetrics, type MetricsSink, type RequestMeasure } from './request-metrics.js';

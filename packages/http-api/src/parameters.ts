@@ -37,3 +37,22 @@ export function queryCheck(contract: Contract, parameters: readonly Parameter[])
     return { value, errors: validate(value) ? [] : asParameters(fieldErrors(validate.errors ?? []), 'query') };
   };
 }
+
+/** A check of one declared header parameter of an operation (its field errors named as the header). */
+export function headerCheck(
+  contract: Contract,
+  parameters: readonly Parameter[],
+  name: string,
+): (value: string | undefined) => FieldError[] {
+  const parameter = parameters.find((candidate) => candidate.in === 'header' && candidate.name === name);
+  if (!parameter) throw new Error(`The operation declares no ${name} header.`);
+  const validate = contract.compile({
+    type: 'object',
+    ...(parameter.required ? { required: [name] } : {}),
+    properties: { [name]: parameter.schema },
+  });
+  return (value) => {
+    const headers = value === undefined ? {} : { [name]: value };
+    return validate(headers) ? [] : asParameters(fieldErrors(validate.errors ?? []), 'header');
+  };
+}

@@ -74,7 +74,8 @@ export function transitionWrite(
     values[`:f_${name}`] = value;
     sets.push(`#f_${name} = :f_${name}`);
   }
-  const remove = transition.approval === 'clear' ? ' REMOVE approvalLevel, approvalLevels' : '';
+  // A new round (submitted again, withdrawn) is decided anew: no level, and no amount an earlier round approved in part.
+  const remove = transition.approval === 'clear' ? ' REMOVE approvalLevel, approvalLevels, approvedAmount' : '';
   return [
     {
       Update: {

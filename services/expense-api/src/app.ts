@@ -1,4 +1,4 @@
-import { expenseApiDocument } from '@ndf/contracts';
+import { expenseApiDocument, SETTINGS_DOCUMENT_NAMES } from '@ndf/contracts';
 import {
   authorized,
   createHttpApi,
@@ -11,12 +11,34 @@ import {
 } from '@ndf/http-api';
 import { API_NAME } from './config.js';
 import { ApprovalQueue } from './data/approval-queue.js';
+import { DecisionStore } from './data/decision-state.js';
 import { listApprovals } from './routes/list-approvals.js';
-import type { ExpenseDependencies, RouteContext } from './routes/route.js';
+import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
+import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
+import { getSettings, listSettings, putSettings } from './routes/settings.js';
 import { buildValidators } from './validation/contract.js';
+
+const NOTE_ID = '(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+const noteAction = (name: string, route: AuthorizedRoute): Resource<RouteContext> => ({
+  pattern: new RegExp(`^/notes/${NOTE_ID}/${name}$`),
+  template: `/notes/{id}/${name}`,
+  methods: { POST: authorized(route) },
+});
 
 const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>[] => [
   { pattern: /^\/approvals$/, template: '/approvals', methods: { GET: authorized(listApprovals) } },
+  noteAction('submit', submitNote),
+  noteAction('withdraw', withdrawNote),
+  noteAction('approve', approveNote),
+  noteAction('reject', rejectNote),
+  noteAction('request-changes', requestNoteChanges),
+  { pattern: /^\/settings$/, template: '/settings', methods: { GET: authorized(listSettings) } },
+  {
+    pattern: new RegExp(`^/settings/(?<document>${SETTINGS_DOCUMENT_NAMES.join('|')})$`),
+    template: '/settings/{document}',
+    methods: { GET: authorized(getSettings), PUT: authorized(putSettings) },
+  },
   { pattern: /^\/openapi\.json$/, template: '/openapi.json', methods: { GET: open(openApiRoute(expenseApiDocument)) } },
   {
     pattern: /^\/health$/,
@@ -40,12 +62,13 @@ export type ExpenseHandler = HttpHandler;
 export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   const validators = buildValidators(deps.contract);
   const approvals = new ApprovalQueue(deps.dynamodb, deps.config.tableName);
+  const decisions = new DecisionStore(deps.dynamodb, deps.config.tableName);
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
-    context: (request) => ({ ...request, deps, validators, approvals }),
+    context: (request) => ({ ...request, deps, validators, approvals, decisions }),
     dependencies: 'DynamoDB',
     clock: deps.clock,
     log: deps.log,

@@ -10,10 +10,12 @@ import {
   tenantScope,
   type ApprovalItem,
   type expenseApiDocument,
+  type NoteItem,
 } from '@ndf/contracts';
+import { readNoteHistory, transitionNote, type NoteWithHistory, type TransitionRequest } from '@ndf/note-workflow';
 import { apiClientSettings, type Answer } from '@ndf/http-api';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import { startApiUnderTest, type ApiUnderTest, type CallOptions } from '@ndf/testkit';
+import { startApiUnderTest, testNoteItem, type ApiUnderTest, type CallOptions } from '@ndf/testkit';
 import { createExpenseApi, type ExpenseHandler } from '../src/app.js';
 import { expenseApiEntry, expenseConfig, type ExpenseConfig } from '../src/config.js';
 import { expenseContract } from '../src/validation/contract.js';
@@ -34,6 +36,12 @@ export interface ExpenseUnderTest {
   call(method: string, template: Template, path: string, options?: CallOptions): Promise<Answer>;
   /** Writes an APPROVAL item as the approval workflow will: directly in the notes table. */
   putApproval(approval: ApprovalFields): Promise<ApprovalItem>;
+  /** Writes a NOTE item as the ingest API creates it (a draft of 42.50 EUR owned by alice in acme), with `fields` over it. */
+  putNote(noteId: string, fields?: Partial<Omit<NoteItem, 'pk' | 'sk' | 'noteId'>>): Promise<void>;
+  /** A transition made directly through @ndf/note-workflow, as a service makes it (the approval workflow's routing). */
+  transition(noteId: string, request: Omit<TransitionRequest, 'noteId' | 'requestId'>, tenant?: string): Promise<void>;
+  /** The note and its history as stored. */
+  stored(noteId: string, tenant?: string): Promise<NoteWithHistory>;
   stop(): Promise<void>;
 }
 
@@ -107,6 +115,9 @@ export async function startExpense(
     return item;
   };
 
+  const scopeOf = (tenant: string) => tenantScope({ tenant, user: 'test', roles: [] });
+  const signal = new AbortController().signal;
+
   return {
     stack,
     config,
@@ -115,6 +126,21 @@ export async function startExpense(
     token: served.token,
     call: served.call,
     putApproval,
+    async putNote(noteId, fields = {}) {
+      const item = testNoteItem(fields.tenant ?? 'acme', noteId, fields);
+      await stack.clients.dynamodb.send(new PutItemCommand({ TableName: config.tableName, Item: marshall(item) }));
+    },
+    async transition(noteId, request, tenant = 'acme') {
+      const result = await transitionNote(
+        stack.clients.dynamodb,
+        config.tableName,
+        scopeOf(tenant),
+        { noteId, requestId: randomUUID(), ...request },
+        signal,
+      );
+      if (result.result !== 'applied') throw new Error(`The transition was not applied: ${JSON.stringify(result)}`);
+    },
+    stored: (noteId, tenant = 'acme') => readNoteHistory(stack.clients.dynamodb, config.tableName, scopeOf(tenant), noteId, signal),
     async stop() {
       await served.stop();
       dynamodb.destroy();

@@ -8,7 +8,7 @@ export const expenseApiDocument = documentOf(
     title: 'Notes de frais — expense API',
     version: '1.0.0',
     description:
-      "The expense lifecycle past the ingest path: approvers' queues first. Every operation but health and this document needs " +
+      "The expense lifecycle past the ingest path: approvers' queues, a note's submission and decisions, the tenant's settings. Every operation but health and this document needs " +
       '`Authorization: Bearer <ID token>`; the tenant, the user and the roles come from its claims, and a role that may not do a thing ' +
       'gets 403. Errors are application/problem+json with a stable `code`, and the faulty fields in `errors`.',
   },

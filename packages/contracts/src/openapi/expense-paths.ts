@@ -1,11 +1,171 @@
-import { authenticatedAnswers, healthOperation, openApiOperation, problem, response } from './answers.js';
+import { IDEMPOTENCY_KEY_PATTERN } from '../note-id.js';
+import { authenticatedAnswers, healthOperation, json, openApiOperation, problem, response, schema } from './answers.js';
+import { SETTINGS_DOCUMENT_NAMES } from './expense-schemas.js';
 
 const common = authenticatedAnswers({
   forbidden: 'The token carries no usable tenant or role, or none of the roles the operation needs (the detail names them).',
   unavailable: 'DynamoDB did not answer in time: retry after Retry-After seconds.',
 });
 
+const etag = (what: string) => ({ ETag: { description: `${what}, quoted: send it back in If-Match.`, schema: { type: 'string' } } });
+const noteEtag = etag("The note's version");
+const withBody = {
+  '413': problem("The body is over the API's limit (payload_too_large)."),
+  '415': problem('The body is not application/json (unsupported_media_type).'),
+};
+
+interface Action {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly who: string;
+  /** An approver's decision: If-Match required, on the note they read. */
+  readonly decision: boolean;
+  readonly body?: { readonly name: string; readonly required: boolean };
+  readonly invalid: string;
+}
+
+/** POST /v1/notes/{id}/<action>: one transition of the note's workflow, answered with the note as it now stands. */
+function noteAction(action: Action) {
+  return {
+    post: {
+      operationId: action.operationId,
+      summary: action.summary,
+      description:
+        `${action.description} The Idempotency-Key names the request: the same key again answers the note as it stands, the ` +
+        'transition made once (another request under the same key: 409 idempotency_conflict). Every transition is in the ' +
+        "note's history (GET /v1/notes/{id} of the ingest API): who, when and why.",
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: schema('Id') },
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description: 'Unique per request, e.g. a UUID made by the app when the user taps the button.',
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+        },
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: action.decision,
+          description: action.decision
+            ? 'The version of the note the approver read and decides on (its ETag).'
+            : 'The version read (its ETag); without it, the note as it stands.',
+          schema: { type: 'string' },
+        },
+      ],
+      ...(action.body ? { requestBody: { required: action.body.required, content: json(action.body.name) } } : {}),
+      responses: {
+        '200': response('Note', 'The note as it now stands (or, for a replayed Idempotency-Key, as it stands since).', noteEtag),
+        '400': problem(`${action.invalid} (validation_failed, naming the field), or malformed JSON (malformed_json).`),
+        '404': problem("No such note for the caller (another tenant's, or another user's for an employee)."),
+        '409': problem(
+          'The note cannot take this action as it stands, the reason in the detail: wrong_status, locked (batched or paid), ' +
+            'already_decided (an approver decided a level: no withdrawal), wrong_level; or idempotency_conflict.',
+        ),
+        '412': problem('The note changed since the version in If-Match (version_mismatch): read it again. ETag gives its version.'),
+        ...(action.decision ? { '428': problem('If-Match is missing (precondition_required).') } : {}),
+        ...(action.body ? withBody : {}),
+        ...common,
+        '403': problem(`${action.who}; anyone else gets 403 (forbidden), the reason in the detail, and the note is unchanged.`),
+      },
+    },
+  };
+}
+
+const ownerAction = (operationId: string, summary: string, description: string) =>
+  noteAction({
+    operationId,
+    summary,
+    description,
+    who: "The note's owner only (an employee's own note)",
+    decision: false,
+    invalid: 'A bad Idempotency-Key, If-Match or note id',
+  });
+
+const approverWho = 'An approver, never on their own note; once the approval workflow named the approvers of the level, one of them only';
+
+const settingsDocument = { name: 'document', in: 'path', required: true, schema: { type: 'string', enum: [...SETTINGS_DOCUMENT_NAMES] } };
+const noSuchDocument = problem(`No such settings document (route_not_found): ${SETTINGS_DOCUMENT_NAMES.join(', ')} only.`);
+const settingsEtag = etag("The document's version (0: the default, never written)");
+
 export const expensePaths = {
+  '/v1/notes/{id}/submit': ownerAction(
+    'submitNote',
+    'Submit a draft, or a note sent back for changes',
+    'The owner sends the note for checks and approval: received or needs_changes → submitted.',
+  ),
+  '/v1/notes/{id}/withdraw': ownerAction(
+    'withdrawNote',
+    'Take a submitted note back as a draft',
+    'The owner takes the note back (submitted or awaiting_approval → received) until an approver has approved a level.',
+  ),
+  '/v1/notes/{id}/approve': noteAction({
+    operationId: 'approveNote',
+    summary: 'Approve the level the note is at, in full or in part',
+    description:
+      'awaiting_approval → awaiting_approval at the next level, or approved at the last. A partial approval (approvedAmount below ' +
+      'the claimed amount, with its reason) is kept on the note as approvedAmount: what is owed is at most that.',
+    who: approverWho,
+    decision: true,
+    body: { name: 'ApproveRequest', required: false },
+    invalid: 'A bad body (approvedAmount above the claimed amount, in another currency, or lower without a reason), header or id',
+  }),
+  '/v1/notes/{id}/reject': noteAction({
+    operationId: 'rejectNote',
+    summary: 'Reject the note, with the reason',
+    description: 'awaiting_approval → rejected.',
+    who: approverWho,
+    decision: true,
+    body: { name: 'RejectRequest', required: true },
+    invalid: 'A missing or blank reason, a bad header or id',
+  }),
+  '/v1/notes/{id}/request-changes': noteAction({
+    operationId: 'requestNoteChanges',
+    summary: 'Send the note back to its owner for changes, with a comment',
+    description: 'awaiting_approval → needs_changes: the owner corrects it (PATCH on the ingest API) and submits it again.',
+    who: approverWho,
+    decision: true,
+    body: { name: 'RequestChangesRequest', required: true },
+    invalid: 'A missing or blank comment, a bad header or id',
+  }),
+  '/v1/settings': {
+    get: {
+      operationId: 'listSettings',
+      summary: "Every document of the tenant's settings, each with its version",
+      description: 'For admins and accountants: anyone else gets 403. A document the tenant never wrote is the default, version 0.',
+      responses: { '200': response('AllSettings', 'Every document.'), ...common },
+    },
+  },
+  '/v1/settings/{document}': {
+    parameters: [settingsDocument],
+    get: {
+      operationId: 'getSettings',
+      summary: "One document of the tenant's settings",
+      description: 'For admins and accountants: anyone else gets 403.',
+      responses: { '200': response('Settings', 'The document.', settingsEtag), '404': noSuchDocument, ...common },
+    },
+    put: {
+      operationId: 'putSettings',
+      summary: "Replace one document of the tenant's settings",
+      description:
+        'Admins only. The body is the document itself (the value GET shows), checked whole: every problem at once, each naming its ' +
+        "field. If-Match names the version read (0 for the default), so that two admins cannot undo each other's change.",
+      parameters: [
+        { name: 'If-Match', in: 'header', required: true, description: 'The version read (its ETag).', schema: { type: 'string' } },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: {
+        '200': response('Settings', 'The document as written, at its new version.', settingsEtag),
+        '400': problem('The document breaks its rules (validation_failed, each field error at its JSON pointer), or malformed JSON.'),
+        '412': problem('The document changed since the version in If-Match (version_mismatch): read it again. ETag gives its version.'),
+        '404': noSuchDocument,
+        '428': problem('If-Match is missing (precondition_required).'),
+        ...withBody,
+        ...common,
+      },
+    },
+  },
   '/v1/approvals': {
     get: {
       operationId: 'listApprovals',

@@ -2,6 +2,19 @@ import { schemas } from './schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const timestamp = { type: 'string', format: 'date-time' };
+/** Words an approver writes for the owner: not blank, free text without control characters other than tabs and line breaks. */
+const decisionText = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 2000,
+  pattern: '\\S',
+  'x-error-code': 'required',
+  'x-error-detail': 'Must say something: not only spaces.',
+};
+
+/** The tenant settings documents as the API names them (the store's POLICY, APPROVERS, CATEGORIES). */
+export const SETTINGS_DOCUMENT_NAMES = ['policy', 'approvers', 'categories'] as const;
+export type SettingsDocumentName = (typeof SETTINGS_DOCUMENT_NAMES)[number];
 
 /** The expense API's schemas: its own, and the ones it shares with the ingest API's document (the same objects). */
 export const expenseSchemas = {
@@ -11,6 +24,54 @@ export const expenseSchemas = {
   FieldError: schemas.FieldError,
   Problem: schemas.Problem,
   GatewayMessage: schemas.GatewayMessage,
+  Mileage: schemas.Mileage,
+  VatLine: schemas.VatLine,
+  FuelPurchase: schemas.FuelPurchase,
+  Note: schemas.Note,
+  ApproveRequest: {
+    type: 'object',
+    description:
+      'An approval of the level the note is at. With approvedAmount below the claimed amount (a partial approval), a reason is required.',
+    additionalProperties: false,
+    properties: {
+      approvedAmount: {
+        ...ref('Money'),
+        description: "At most the claimed amount (or what an earlier level approved), in the note's currency.",
+      },
+      reason: { ...decisionText, description: 'Why less than claimed is approved.' },
+    },
+  },
+  RejectRequest: {
+    type: 'object',
+    required: ['reason'],
+    additionalProperties: false,
+    properties: { reason: { ...decisionText, description: 'Why the note is rejected, in words its owner can act on.' } },
+  },
+  RequestChangesRequest: {
+    type: 'object',
+    required: ['comment'],
+    additionalProperties: false,
+    properties: { comment: { ...decisionText, description: 'What the owner should change before submitting again.' } },
+  },
+  Settings: {
+    type: 'object',
+    description: "One document of the tenant's settings; version 0 is the platform's default, never written by the tenant.",
+    required: ['document', 'version', 'value'],
+    additionalProperties: false,
+    properties: {
+      document: { type: 'string', enum: [...SETTINGS_DOCUMENT_NAMES] },
+      version: { type: 'integer', minimum: 0, description: 'Send it back in If-Match to replace the document.' },
+      value: { type: 'object', description: 'The document itself, as PUT takes it.' },
+      updatedAt: timestamp,
+      updatedBy: { type: 'string', description: 'The admin who wrote this version.' },
+    },
+  },
+  AllSettings: {
+    type: 'object',
+    required: [...SETTINGS_DOCUMENT_NAMES],
+    additionalProperties: false,
+    properties: Object.fromEntries(SETTINGS_DOCUMENT_NAMES.map((name) => [name, ref('Settings')])),
+  },
   Approval: {
     type: 'object',
     description: "A note awaiting the caller's approval, as the queue shows it.",

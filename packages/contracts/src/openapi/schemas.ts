@@ -110,6 +110,10 @@ const noteProperties = {
   receiptIds: { type: 'array', items: ref('Id') },
   createdAt: timestamp,
   updatedAt: timestamp,
+  approvedAmount: {
+    ...ref('Money'),
+    description: "What an approver approved when less than the claimed amount (in the note's currency); the reason is in the history.",
+  },
 };
 
 export const schemas = {

@@ -1,5 +1,5 @@
-import { expenseApiDocument } from '@ndf/contracts';
-import { Contract, queryCheck, type Parameter, type QueryCheck } from '@ndf/http-api';
+import { expenseApiDocument, type FieldError } from '@ndf/contracts';
+import { Contract, headerCheck, queryCheck, type Check, type Parameter, type QueryCheck } from '@ndf/http-api';
 
 /** The id under which the expense API's OpenAPI document is known to the validator. */
 export const CONTRACT_ID = 'https://ndf.local/expense-api/openapi.json';
@@ -9,11 +9,21 @@ export const expenseContract = (): Contract => new Contract(expenseApiDocument, 
 
 export interface Validators {
   readonly approvalsQuery: QueryCheck;
+  /** The Idempotency-Key every note action requires. */
+  readonly actionKey: (value: string | undefined) => readonly FieldError[];
+  readonly approveRequest: Check;
+  readonly rejectRequest: Check;
+  readonly requestChangesRequest: Check;
 }
 
 /** Every request check the routes need, compiled once from the document. */
 export function buildValidators(contract: Contract): Validators {
+  const actionParameters = expenseApiDocument.paths['/v1/notes/{id}/submit'].post.parameters as readonly Parameter[];
   return {
     approvalsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/approvals'].get.parameters as readonly Parameter[]),
+    actionKey: headerCheck(contract, actionParameters, 'Idempotency-Key'),
+    approveRequest: contract.schemaCheck('ApproveRequest'),
+    rejectRequest: contract.schemaCheck('RejectRequest'),
+    requestChangesRequest: contract.schemaCheck('RequestChangesRequest'),
   };
 }

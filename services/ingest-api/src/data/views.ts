@@ -1,39 +1,10 @@
-import { sortKeyKind, type Note, type NoteItem, type ReceiptItem, type ReceiptView, type StageItem, type StageView } from '@ndf/contracts';
-
-const NOTE_FIELDS = [
-  'date',
-  'amount',
-  'merchant',
-  'category',
-  'comment',
-  'paymentMethod',
-  'mileage',
-  'project',
-  'country',
-  'fuel',
-  'companyMention',
-  'attendees',
-  'vatLines',
-] as const;
+import { sortKeyKind, type ReceiptItem, type ReceiptView, type StageItem, type StageView } from '@ndf/contracts';
 
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
-/** What the API shows of a note item (keys, hashes and index attributes stay inside). */
-export function noteView(item: NoteItem): Note {
-  const fields = Object.fromEntries(NOTE_FIELDS.map((field) => [field, item[field]])) as Pick<Note, (typeof NOTE_FIELDS)[number]>;
-  return defined({
-    id: item.noteId,
-    status: item.status as Note['status'],
-    version: item.version,
-    owner: item.owner,
-    ...fields,
-    receiptIds: [...(item.receiptIds ?? [])],
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  });
-}
+export { noteView } from '@ndf/contracts';
 
 export function stageView(item: StageItem): StageView {
   const kind = sortKeyKind(item.sk);

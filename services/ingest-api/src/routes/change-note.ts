@@ -1,21 +1,13 @@
 import { DRAFT_STATUSES, EDITABLE_STATUSES, type NotePatch } from '@ndf/contracts';
-import { etagOf, invalid, json, noContent, ProblemError, readJsonBody } from '@ndf/http-api';
+import { etagOf, ifMatchVersion, invalid, json, noContent, readJsonBody } from '@ndf/http-api';
 import { deletionChange, patchChange } from '../data/note-items.js';
 import { noteView } from '../data/views.js';
 import { dateErrors } from '../validation/validators.js';
-import { refusal, versionFromIfMatch } from './note-access.js';
+import { refusal } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 
-function ifMatch(context: AuthorizedContext, required: boolean): number | undefined {
-  const version = versionFromIfMatch(context.event.headers['if-match']);
-  if (version === 'invalid')
-    throw invalid([
-      { field: 'If-Match', in: 'header', code: 'invalid_format', detail: 'Must be the note\'s version as its ETag gives it, e.g. "3".' },
-    ]);
-  if (version === undefined && required)
-    throw new ProblemError(428, 'precondition_required', 'Send If-Match with the version you read (the ETag of GET /v1/notes/{id}).');
-  return version;
-}
+const ifMatch = (context: AuthorizedContext, required: boolean): number | undefined =>
+  ifMatchVersion(context.event.headers, { required, readFrom: 'GET /v1/notes/{id}' });
 
 /** The owner's correction of a draft or of a note sent back for changes, only if nobody changed it since the version they read. */
 export async function correctNote(context: AuthorizedContext) {

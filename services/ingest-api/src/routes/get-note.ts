@@ -1,7 +1,6 @@
-import { historyEntryOf, tenantScope, type NoteDetail, type ReceiptItem } from '@ndf/contracts';
+import { canReadNote, historyEntryOf, tenantScope, type NoteDetail, type ReceiptItem } from '@ndf/contracts';
 import { etagOf, json, notFound } from '@ndf/http-api';
 import { noteView, receiptView, stageView } from '../data/views.js';
-import { canRead } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 
 /** The note, its receipts (with thumbnails' links), every stage's state and every transition of its workflow. */
@@ -10,7 +9,7 @@ export async function getNote(context: AuthorizedContext) {
   const noteId = context.pathParameters.id!;
   const partition = await deps.store.readNote(scope, noteId, signal);
   const note = partition.note;
-  if (!canRead(scope, note)) throw notFound('This note');
+  if (!canReadNote(scope, note)) throw notFound('This note');
   const filed = new Set(partition.receipts.map((receipt) => receipt.receiptId));
   const loose = note.receiptIds.filter((receiptId) => !filed.has(receiptId));
   // A receipt asked for before its note belongs to the note's owner, whoever reads the note.

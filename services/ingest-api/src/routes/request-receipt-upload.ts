@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  canReadNote,
   DRAFT_STATUSES,
   ITEM_TYPES,
   MAX_RECEIPTS_PER_NOTE,
@@ -15,7 +16,7 @@ import { invalid, json, notFound, ProblemError, readJsonBody } from '@ndf/http-a
 import { requestHash } from '../data/canonical-json.js';
 import { newReceiptItem, type Change } from '../data/note-items.js';
 import { receiptView } from '../data/views.js';
-import { canRead, refusal } from './note-access.js';
+import { refusal } from './note-access.js';
 import type { AuthorizedContext } from './route.js';
 
 const OPERATION = 'requestReceiptUpload';
@@ -38,7 +39,12 @@ function claimOf(scope: TenantScope, key: string, hash: string, receipt: Receipt
 
 /** Why the note refused one more receipt. */
 function noteRefusal(scope: TenantScope, note: NoteItem | undefined): ProblemError {
-  if (canRead(scope, note) && note.owner === scope.user && note.status === 'received' && note.receiptIds.length >= MAX_RECEIPTS_PER_NOTE)
+  if (
+    canReadNote(scope, note) &&
+    note.owner === scope.user &&
+    note.status === 'received' &&
+    note.receiptIds.length >= MAX_RECEIPTS_PER_NOTE
+  )
     return new ProblemError(409, 'too_many_receipts', `The note lists ${note.receiptIds.length} receipts, the most a note may list.`);
   return refusal(scope, note, undefined, DRAFT_STATUSES);
 }

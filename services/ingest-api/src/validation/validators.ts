@@ -1,5 +1,5 @@
 import { openApiDocument, type FieldError } from '@ndf/contracts';
-import { asParameters, fieldErrors, queryCheck, type Check, type Contract, type Parameter, type QueryCheck } from '@ndf/http-api';
+import { fieldErrors, headerCheck, queryCheck, type Check, type Contract, type Parameter, type QueryCheck } from '@ndf/http-api';
 
 /** Oldest expense date accepted. */
 export const EARLIEST_EXPENSE_DATE = '2000-01-01';
@@ -19,11 +19,11 @@ export interface Validators {
 export function buildValidators(contract: Contract): Validators {
   const batchRequest = openApiDocument.components.schemas.NoteBatchRequest;
   const envelope = contract.compile({ ...batchRequest, properties: { notes: { ...batchRequest.properties.notes, items: true } } });
-  const keyParameter = (openApiDocument.paths['/v1/notes'].post.parameters as readonly Parameter[]).find(
-    (parameter) => parameter.name === 'Idempotency-Key',
+  const idempotencyKey = headerCheck(
+    contract,
+    openApiDocument.paths['/v1/notes'].post.parameters as readonly Parameter[],
+    'Idempotency-Key',
   );
-  if (!keyParameter) throw new Error('The OpenAPI document declares no Idempotency-Key on POST /v1/notes.');
-  const key = contract.compile({ type: 'object', required: [keyParameter.name], properties: { [keyParameter.name]: keyParameter.schema } });
   const batchItem = contract.schemaCheck('NoteBatchItem');
   return {
     noteInput: contract.schemaCheck('NoteInput'),
@@ -33,10 +33,7 @@ export function buildValidators(contract: Contract): Validators {
       batchItem(value).map((error) => ({ ...error, field: `/notes/${index}${error.field === '/' ? '' : error.field}` })),
     batchEnvelope: (value) => (envelope(value) ? [] : fieldErrors(envelope.errors ?? [])),
     listQuery: queryCheck(contract, openApiDocument.paths['/v1/notes'].get.parameters as readonly Parameter[]),
-    idempotencyKey: (value) => {
-      const headers = value === undefined ? {} : { [keyParameter.name]: value };
-      return key(headers) ? [] : asParameters(fieldErrors(key.errors ?? []), 'header');
-    },
+    idempotencyKey,
   };
 }
 
