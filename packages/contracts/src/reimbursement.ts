@@ -59,8 +59,13 @@ export function batchControlKey(scope: TenantScope): ItemKey {
   return { pk: batchesPartition(scope), sk: 'CONTROL' };
 }
 
+/** Every cash advance of the tenant: one partition. */
+export function advancesPartition(scope: TenantScope): string {
+  return `T#${scope.tenant}#ADVANCES`;
+}
+
 export function advanceKey(scope: TenantScope, employee: string, advanceId: string): ItemKey {
-  return { pk: `T#${scope.tenant}#ADVANCES`, sk: `U#${employee}#${advanceId}` };
+  return { pk: advancesPartition(scope), sk: `U#${employee}#${advanceId}` };
 }
 
 /** Every advance of one employee: a Query on this sort-key prefix. */

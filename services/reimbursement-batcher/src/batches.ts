@@ -1,0 +1,23 @@
+// What the expense API calls about batches: the accountant's confirmation, and a batch on demand.
+import type { TenantScope } from '@ndf/contracts';
+import type { BatcherDependencies, Call } from './dependencies.js';
+import { runTenantBatch, type BatchRun } from './run-batch.js';
+import { onDemandWindow } from './schedule.js';
+
+export type { BatchItem, BatchStatus } from './batch-item.js';
+export type { BatchLine, LeftNote } from './plan.js';
+export { confirmBatchPaid, type BatchPayment } from './pay.js';
+export type { BatcherDependencies, Call } from './dependencies.js';
+export type { BatchRun } from './run-batch.js';
+
+/** A batch of every note approved until now, for a tenant whose batches are made on demand (or ahead of its day). */
+export async function batchOnDemand(
+  scope: TenantScope,
+  call: Call,
+  dependencies: BatcherDependencies,
+  signal: AbortSignal,
+): Promise<BatchRun> {
+  return runTenantBatch(scope.tenant, onDemandWindow(dependencies.now()), { call, signal, log: silent }, dependencies);
+}
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
