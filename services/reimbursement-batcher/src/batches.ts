@@ -5,7 +5,7 @@ import { runTenantBatch, type BatchRun } from './run-batch.js';
 import { onDemandWindow } from './schedule.js';
 
 export type { BatchItem, BatchStatus } from './batch-item.js';
-export type { BatchLine, LeftNote } from './plan.js';
+export { planBatch, type BatchLine, type BatchPlan, type LeftNote, type OwedNote } from './plan.js';
 export { confirmBatchPaid, type BatchPayment } from './pay.js';
 export type { BatcherDependencies, Call } from './dependencies.js';
 export type { BatchRun } from './run-batch.js';
