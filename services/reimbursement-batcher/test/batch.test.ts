@@ -9,7 +9,7 @@ import { validatePain001 } from '@ndf/sepa-transfer';
 import { readItem, startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmBatchPaid } from '../src/batches.js';
+import { batchOnDemand, confirmBatchPaid } from '../src/batches.js';
 import type { BatcherDependencies, Call } from '../src/dependencies.js';
 import { runTenantBatch, type StepRunner } from '../src/run-batch.js';
 import { service } from '../src/service.js';
@@ -255,5 +255,26 @@ describe('reimbursement-batcher on the local stack', () => {
       expect(history.filter((entry) => entry.action === 'pay')).toHaveLength(1);
       expect(await item(noteKey(scope, noteId))).toMatchObject({ status: 'paid' });
     }
+  });
+
+  it("leaves an on-demand tenant's notes to the accountant's request, which batches every note approved until then", async () => {
+    const tenant = `ondemand-${randomUUID().slice(0, 8)}`;
+    await writePaymentSettings(stack.clients.dynamodb, table(), tenant, 'on_demand');
+    const noteId = await approveNote(
+      stack.clients.dynamodb,
+      table(),
+      tenant,
+      { owner: 'emma', input: { amount: eur('22.00'), paymentMethod: 'personal_card' }, stages: { 'policy-checker': policy('22.00') } },
+      APPROVED_IN_MARCH,
+    );
+    await running.handle({ kind: 'tick' });
+    expect(await batchItems(tenant)).toEqual([]);
+
+    const run = await batchOnDemand(tenantScope({ tenant, user: 'erin', roles: ['accountant'] }), call, dependencies(), signal);
+    expect(run).toMatchObject({
+      outcome: 'batched',
+      batch: { batchId: '2026-04-1', status: 'batched', transfers: 1, controlSum: eur('22.00') },
+    });
+    expect(await notesState(tenant, [noteId])).toEqual([{ status: 'batched', batchId: '2026-04-1', batchTransitions: 1, payable: false }]);
   });
 });
