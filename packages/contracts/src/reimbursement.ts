@@ -1,6 +1,6 @@
 import type { Money } from './money.js';
 import { notePartition, type ItemKey } from './notes-table-keys.js';
-import type { TenantScope } from './tenant-scope.js';
+import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scope.js';
 
 /**
  * The reimbursement batcher's items (issue 14). An approved note has a PAYABLE item beside it
@@ -65,6 +65,8 @@ export function advancesPartition(scope: TenantScope): string {
 }
 
 export function advanceKey(scope: TenantScope, employee: string, advanceId: string): ItemKey {
+  // The employee is not the scope's user: it must be as safe inside a key.
+  if (!USER_PATTERN.test(employee)) throw new InvalidScopeError('user', employee);
   return { pk: advancesPartition(scope), sk: `U#${employee}#${advanceId}` };
 }
 
