@@ -1,6 +1,7 @@
 // What the expense API calls about batches: the accountant's confirmation, and a batch on demand.
 import type { TenantScope } from '@ndf/contracts';
 import type { BatcherDependencies, Call } from './dependencies.js';
+import { actsOnBatches } from './pay.js';
 import { runTenantBatch, type BatchRun } from './run-batch.js';
 import { onDemandWindow } from './schedule.js';
 
@@ -16,7 +17,8 @@ export async function batchOnDemand(
   call: Call,
   dependencies: BatcherDependencies,
   signal: AbortSignal,
-): Promise<BatchRun> {
+): Promise<BatchRun | { readonly outcome: 'forbidden'; readonly reason: string }> {
+  if (!actsOnBatches(scope)) return { outcome: 'forbidden', reason: 'Only an accountant or an admin may ask for a batch.' };
   return runTenantBatch(scope.tenant, onDemandWindow(dependencies.now()), { call, signal, log: silent }, dependencies);
 }
 

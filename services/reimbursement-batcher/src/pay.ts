@@ -6,6 +6,9 @@ import type { BatcherDependencies, Call } from './dependencies.js';
 
 const PAYERS: readonly TenantRole[] = ['accountant', 'admin'];
 
+/** Whether the caller may ask for a batch or confirm one paid: an accountant or an admin of the tenant. */
+export const actsOnBatches = (scope: TenantScope): boolean => scope.roles.some((role) => PAYERS.includes(role));
+
 export type BatchPayment =
   | { readonly outcome: 'paid'; readonly batch: BatchItem; readonly notes: number }
   /** Some notes refused the payment as they stand (e.g. the accountant's own note): the batch stays batched, each says why. */
@@ -30,8 +33,7 @@ export async function confirmBatchPaid(
   dependencies: BatcherDependencies,
   signal: AbortSignal,
 ): Promise<BatchPayment> {
-  if (!scope.roles.some((role) => PAYERS.includes(role)))
-    return { outcome: 'forbidden', reason: 'Only an accountant or an admin may confirm that a batch is paid.' };
+  if (!actsOnBatches(scope)) return { outcome: 'forbidden', reason: 'Only an accountant or an admin may confirm that a batch is paid.' };
   const batch = await readBatch(scope, batchId, call, dependencies);
   if (batch === undefined) return { outcome: 'not_found' };
   if (batch.status !== 'batched' && batch.status !== 'paid') return { outcome: 'not_ready', status: batch.status };

@@ -270,6 +270,9 @@ describe('reimbursement-batcher on the local stack', () => {
     await running.handle({ kind: 'tick' });
     expect(await batchItems(tenant)).toEqual([]);
 
+    expect(await batchOnDemand(tenantScope({ tenant, user: 'emma', roles: ['employee'] }), call, dependencies(), signal)).toMatchObject({
+      outcome: 'forbidden',
+    });
     const run = await batchOnDemand(tenantScope({ tenant, user: 'erin', roles: ['accountant'] }), call, dependencies(), signal);
     expect(run).toMatchObject({
       outcome: 'batched',
