@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { batchKey, ITEM_TYPES, OPEN_BATCHES_PARTITION, type Money, type TenantScope } from '@ndf/contracts';
 import type { BatchLine, BatchPlan } from './plan.js';
 
@@ -21,7 +22,7 @@ export interface BatchItem {
   readonly cutoff: string;
   readonly executionDate: string;
   readonly debtor: { readonly name: string; readonly iban: string; readonly bic: string };
-  /** The SEPA file's message id: one per file, as banks require. */
+  /** The SEPA file's message id: one per file, as banks require (see messageIdOf). */
   readonly messageId: string;
   readonly lines: readonly BatchLine[];
   readonly transfers: number;
@@ -52,7 +53,7 @@ export function newBatchItem(
     cutoff: figures.cutoff,
     executionDate: figures.createdAt.toISOString().slice(0, 10),
     debtor: figures.debtor,
-    messageId: `NDF-${batchId}`,
+    messageId: messageIdOf(scope.tenant, batchId),
     lines: plan.lines,
     transfers: plan.transfers,
     controlSum: plan.controlSum,
@@ -63,3 +64,11 @@ export function newBatchItem(
 
 /** Every note of the batch, card-paid ones included. */
 export const notesOf = (batch: Pick<BatchItem, 'lines'>): string[] => batch.lines.flatMap((line) => line.notes.map((note) => note.noteId));
+
+/**
+ * A file's message id, unique across tenants (two tenants may bank with the same bank): the
+ * tenant's digest, then the batch id; 35 characters at most, in the SEPA set.
+ */
+export function messageIdOf(tenant: string, batchId: string): string {
+  return `NDF-${createHash('sha256').update(tenant, 'utf8').digest('hex').slice(0, 10)}-${batchId}`;
+}

@@ -162,6 +162,8 @@ describe('reimbursement-batcher on the local stack', () => {
     expect(xml.match(/<CtrlSum>370\.16<\/CtrlSum>/g)).toHaveLength(2);
     expect(xml).toContain('<InstdAmt Ccy="EUR">55.84</InstdAmt>');
     expect(xml).toContain('<EndToEndId>2026-04-1-3</EndToEndId>');
+    expect(xml).toContain(`<MsgId>${batch!.messageId}</MsgId>`);
+    expect(batch!.messageId).toMatch(/^NDF-[0-9a-f]{10}-2026-04-1$/);
 
     // Every note, the card-paid hotel too, is batched once and out of the index of notes to pay.
     expect(await notesState(tenant, notes)).toEqual(
