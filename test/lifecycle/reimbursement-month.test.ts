@@ -2,7 +2,7 @@ import { amountOwed } from '@ndf/amount-owed';
 import type { AdvanceItem, Money, NoteItem } from '@ndf/contracts';
 import { planBatch, type OwedNote } from '@ndf/reimbursement-batcher/batches';
 import { describe, expect, it } from 'vitest';
-import { ADVANCES, EMPLOYEES, EXPECTED, monthOfNotes, POLICY, type PlannedNote } from './month.js';
+import { ADVANCES, EMPLOYEES, EXPECTED, monthOfNotes, type PlannedNote } from './month.js';
 
 // The month's notes through the one definition of what is owed and the batch plan, with the
 // stages the checks give them (the figures month.ts works out by hand): the reimbursement per
@@ -14,7 +14,7 @@ const HISTORY = [{ action: 'submit', version: 2 }] as const;
 function stagesOf(planned: PlannedNote) {
   const { input, mark } = planned;
   const claimed = mark === 'foreign' ? EXPECTED.foreignDinner.converted.value : input.amount.value;
-  const allowed = mark === 'over-cap' ? POLICY.trainCap : claimed;
+  const allowed = mark === 'over-cap' ? EXPECTED.overCap.allowed.value : claimed;
   const stages: { service: string; status: 'succeeded'; noteVersion: number; outcome: Record<string, unknown> }[] = [
     {
       service: 'policy-checker',
