@@ -30,3 +30,4 @@ export * from './checks/duplicate-detector.js';
 export type * from './checks/mileage-calculator.js';
 export * from './checks/currency-converter.js';
 export * from './checks/approval-workflow.js';
+export * from './reimbursement.js';

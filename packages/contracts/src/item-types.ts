@@ -27,6 +27,14 @@ export const ITEM_TYPES = {
   mileageYear: 'MILEAGE_YEAR',
   /** When a note awaiting approval is next due a reminder or an escalation (sk APPROVAL_DUE, gsi1 APPROVALS_DUE#<shard>). */
   approvalDue: 'APPROVAL_DUE',
+  /** An approved note not batched yet (sk PAYABLE): the batcher's index of what is to pay (see reimbursement.ts). */
+  payable: 'PAYABLE',
+  /** A reimbursement batch (pk T#<tenant>#BATCHES, sk B#<batchId>): its notes and figures, written before anything else. */
+  batch: 'BATCH',
+  /** A tenant's open batch and batch count (pk T#<tenant>#BATCHES, sk CONTROL). */
+  batchControl: 'BATCH_CONTROL',
+  /** A cash advance to an employee (pk T#<tenant>#ADVANCES), deducted from their next batches. */
+  advance: 'ADVANCE',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

@@ -22,6 +22,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
  * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
  * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
+ * | PAYABLE, BATCH, BATCH_CONTROL, ADVANCE: the reimbursement batcher's, see reimbursement.ts                               |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found

@@ -59,6 +59,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_period',
   'invalid_delegation',
   'escalation_before_reminder',
+  'invalid_account',
   'unknown_document',
   'invalid',
 ] as const;

@@ -67,7 +67,7 @@ export async function transitionNote(
     if (request.expectedVersion !== undefined && note.version !== request.expectedVersion) return { result: 'conflict', ...current };
     const record = historyItem(scope, note, transition, request, actor, (request.now ?? new Date()).toISOString());
     try {
-      const items = transitionWrite(tableName, scope, transition, record, request);
+      const items = transitionWrite(tableName, scope, transition, record, request, note.owner);
       await dynamodb.send(new TransactWriteItemsCommand({ TransactItems: items }), { abortSignal: signal });
       return { result: 'applied', status: record.to, version: record.version, replayed: false };
     } catch (error) {

@@ -1,6 +1,16 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { ITEM_TYPES, historyKey, noteKey, type HistoryActor, type HistoryItem, type NoteItem, type TenantScope } from '@ndf/contracts';
+import {
+  ITEM_TYPES,
+  historyKey,
+  noteKey,
+  payableIndexAttributes,
+  payableKey,
+  type HistoryActor,
+  type HistoryItem,
+  type NoteItem,
+  type TenantScope,
+} from '@ndf/contracts';
 import type { TransitionRequest } from './request.js';
 import type { Transition } from './transitions.js';
 
@@ -46,6 +56,7 @@ export function transitionWrite(
   transition: Transition,
   history: HistoryItem,
   request: TransitionRequest,
+  owner: string,
 ): TransactWriteItem[] {
   const names: Record<string, string> = {
     '#status': 'status',
@@ -76,7 +87,9 @@ export function transitionWrite(
   }
   // A new round (submitted again, withdrawn) is decided anew: no level, and no amount an earlier round approved in part.
   const remove = transition.approval === 'clear' ? ' REMOVE approvalLevel, approvalLevels, approvedAmount' : '';
+  const payable = payableWrite(tableName, scope, transition, history, owner);
   return [
+    ...payable,
     {
       Update: {
         TableName: tableName,
@@ -89,4 +102,31 @@ export function transitionWrite(
     },
     { Put: { TableName: tableName, Item: toRecord(history), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
+}
+
+/**
+ * An approved note enters the batcher's index of notes to pay, and leaves it once batched, in
+ * the transition's own transaction: the index never misses an approved note nor keeps a batched one.
+ */
+function payableWrite(
+  tableName: string,
+  scope: TenantScope,
+  transition: Transition,
+  history: HistoryItem,
+  owner: string,
+): TransactWriteItem[] {
+  const key = payableKey(scope, history.noteId);
+  if (transition.payable === 'leave') return [{ Delete: { TableName: tableName, Key: toRecord(key) } }];
+  if (transition.payable !== 'enter') return [];
+  const item = {
+    ...key,
+    ...payableIndexAttributes(scope, history.at, history.noteId),
+    type: ITEM_TYPES.payable,
+    tenant: scope.tenant,
+    noteId: history.noteId,
+    owner,
+    approvedAt: history.at,
+    noteVersion: history.version,
+  };
+  return [{ Put: { TableName: tableName, Item: toRecord(item) } }];
 }

@@ -32,6 +32,8 @@ export interface Transition {
   /** What the request must carry: words for the history, or note fields the transition sets. */
   readonly needs?: readonly ('comment' | 'reason')[];
   readonly needsFields?: readonly string[];
+  /** Whether the note enters the batcher's index of notes to pay (its PAYABLE item) or leaves it, in the same transaction. */
+  readonly payable?: 'enter' | 'leave';
 }
 
 const approver: Permitted[] = ['approver'];
@@ -58,10 +60,25 @@ export const TRANSITIONS: readonly Transition[] = [
     approval: 'next',
     needsVersion: true,
   },
-  { action: 'approve', from: ['awaiting_approval'], to: 'approved', who: approver, guard: 'last_level', needsVersion: true },
+  {
+    action: 'approve',
+    from: ['awaiting_approval'],
+    to: 'approved',
+    who: approver,
+    guard: 'last_level',
+    needsVersion: true,
+    payable: 'enter',
+  },
   { action: 'reject', from: ['awaiting_approval'], to: 'rejected', who: approver, needsVersion: true },
   { action: 'ask_changes', from: ['awaiting_approval'], to: 'needs_changes', who: approver, needsVersion: true, needs: ['comment'] },
-  { action: 'batch', from: ['approved'], to: 'batched', who: [{ service: WORKFLOW_SERVICES.batcher }], needsFields: ['batchId'] },
+  {
+    action: 'batch',
+    from: ['approved'],
+    to: 'batched',
+    who: [{ service: WORKFLOW_SERVICES.batcher }],
+    needsFields: ['batchId'],
+    payable: 'leave',
+  },
   { action: 'pay', from: ['batched'], to: 'paid', who: ['accountant', 'admin', { service: WORKFLOW_SERVICES.batcher }] },
 ];
 

@@ -1,7 +1,16 @@
 import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
-import { ITEM_TYPES, historyKey, noteKey, tenantScope, type NoteItem, type NoteStatus } from '@ndf/contracts';
+import {
+  ITEM_TYPES,
+  historyKey,
+  noteKey,
+  payableIndexAttributes,
+  payableKey,
+  tenantScope,
+  type NoteItem,
+  type NoteStatus,
+} from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { readItem } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
@@ -50,6 +59,24 @@ const noteNow = async (noteId: string) => (await readItem(stack.clients.dynamodb
 const historyOf = async (noteId: string) => (await readNoteHistory(stack.clients.dynamodb, table(), scope, noteId, signal)).history;
 
 describe('transitionNote on DynamoDB', () => {
+  it("puts an approved note in the batcher's index of notes to pay, and takes it out when it is batched, in the transition's transaction", async () => {
+    const noteId = await newNote('awaiting_approval');
+    const approvedAt = new Date('2026-11-05T10:00:00.000Z');
+    await move(noteId, { action: 'approve', to: 'approved', actor: carol, expectedVersion: 1, now: approvedAt });
+    expect(await readItem(stack.clients.dynamodb, table(), payableKey(scope, noteId))).toEqual({
+      ...payableKey(scope, noteId),
+      ...payableIndexAttributes(scope, approvedAt.toISOString(), noteId),
+      type: 'PAYABLE',
+      tenant: 'acme',
+      noteId,
+      owner: 'alice',
+      approvedAt: approvedAt.toISOString(),
+      noteVersion: 2,
+    });
+    await move(noteId, { action: 'batch', actor: batcher, fields: { batchId: 'b-1' } });
+    expect(await readItem(stack.clients.dynamodb, table(), payableKey(scope, noteId))).toBeUndefined();
+  });
+
   it('applies each transition of the table, with the fields it sets, and records each in the history, oldest first', async () => {
     const noteId = await newNote();
     const at = (minute: number) => new Date(`2026-11-04T09:${String(minute).padStart(2, '0')}:00.000Z`);

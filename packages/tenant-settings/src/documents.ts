@@ -1,6 +1,14 @@
 import { parseRuleSet, type CheckedRuleSet } from '@ndf/expense-policy';
 import { DEFAULT_APPROVER_SETTINGS, parseApproverSettings, type ApproverSettings } from './approvers.js';
 import { DEFAULT_CATEGORY_SETTINGS, parseCategorySettings, type CategorySettings } from './categories.js';
+import {
+  DEFAULT_PAYEE_SETTINGS,
+  DEFAULT_PAYMENT_SETTINGS,
+  parsePayeeSettings,
+  parsePaymentSettings,
+  type PayeeSettings,
+  type PaymentSettings,
+} from './payments.js';
 import { settingsProblem, type Parsed } from './problems.js';
 
 /** The value of each settings document, as read back once checked. */
@@ -8,6 +16,8 @@ export interface SettingsDocuments {
   readonly POLICY: CheckedRuleSet;
   readonly APPROVERS: ApproverSettings;
   readonly CATEGORIES: CategorySettings;
+  readonly PAYEES: PayeeSettings;
+  readonly PAYMENT: PaymentSettings;
 }
 
 export type SettingsDocument = keyof SettingsDocuments;
@@ -33,6 +43,8 @@ const KINDS: { readonly [D in SettingsDocument]: DocumentKind<SettingsDocuments[
   POLICY: policyKind(),
   APPROVERS: { parse: parseApproverSettings, defaults: DEFAULT_APPROVER_SETTINGS },
   CATEGORIES: { parse: parseCategorySettings, defaults: DEFAULT_CATEGORY_SETTINGS },
+  PAYEES: { parse: parsePayeeSettings, defaults: DEFAULT_PAYEE_SETTINGS },
+  PAYMENT: { parse: parsePaymentSettings, defaults: DEFAULT_PAYMENT_SETTINGS },
 };
 
 export const SETTINGS_DOCUMENTS = Object.keys(KINDS) as readonly SettingsDocument[];

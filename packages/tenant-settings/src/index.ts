@@ -36,3 +36,15 @@ export {
 } from './store.js';
 export { approvalChain, delegateOn, type ApprovalStep, type ApprovalSubject } from './approval-chain.js';
 export { approversOrDefault } from './approvers-or-default.js';
+export {
+  DEFAULT_PAYEE_SETTINGS,
+  DEFAULT_PAYMENT_SETTINGS,
+  PAYEE_SETTINGS_SCHEMA,
+  PAYMENT_SETTINGS_SCHEMA,
+  parsePayeeSettings,
+  parsePaymentSettings,
+  payeeOf,
+  type Payee,
+  type PayeeSettings,
+  type PaymentSettings,
+} from './payments.js';

@@ -8,7 +8,8 @@ export type SettingsProblemCode =
   | 'unknown_team'
   | 'invalid_period'
   | 'invalid_delegation'
-  | 'escalation_before_reminder';
+  | 'escalation_before_reminder'
+  | 'invalid_account';
 
 /** Why a settings document is refused: each problem names its field (a JSON pointer into the document). */
 export interface SettingsProblem {

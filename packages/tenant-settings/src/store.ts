@@ -95,6 +95,8 @@ export async function readAllSettings(
     POLICY: fromItem('POLICY', items.get('POLICY')),
     APPROVERS: fromItem('APPROVERS', items.get('APPROVERS')),
     CATEGORIES: fromItem('CATEGORIES', items.get('CATEGORIES')),
+    PAYEES: fromItem('PAYEES', items.get('PAYEES')),
+    PAYMENT: fromItem('PAYMENT', items.get('PAYMENT')),
   };
 }
 

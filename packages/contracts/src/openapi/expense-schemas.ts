@@ -13,7 +13,7 @@ const decisionText = {
 };
 
 /** The tenant settings documents as the API names them (the store's POLICY, APPROVERS, CATEGORIES). */
-export const SETTINGS_DOCUMENT_NAMES = ['policy', 'approvers', 'categories'] as const;
+export const SETTINGS_DOCUMENT_NAMES = ['policy', 'approvers', 'categories', 'payees', 'payment'] as const;
 export type SettingsDocumentName = (typeof SETTINGS_DOCUMENT_NAMES)[number];
 
 /** The expense API's schemas: its own, and the ones it shares with the ingest API's document (the same objects). */

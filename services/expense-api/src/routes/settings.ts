@@ -15,6 +15,8 @@ const STORED_AS: { readonly [N in SettingsDocumentName]: SettingsDocument } = {
   policy: 'POLICY',
   approvers: 'APPROVERS',
   categories: 'CATEGORIES',
+  payees: 'PAYEES',
+  payment: 'PAYMENT',
 };
 
 const READERS: readonly TenantRole[] = ['admin', 'accountant'];

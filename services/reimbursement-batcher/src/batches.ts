@@ -1,0 +1,25 @@
+// What the expense API calls about batches: the accountant's confirmation, and a batch on demand.
+import type { TenantScope } from '@ndf/contracts';
+import type { BatcherDependencies, Call } from './dependencies.js';
+import { actsOnBatches } from './pay.js';
+import { runTenantBatch, type BatchRun } from './run-batch.js';
+import { onDemandWindow } from './schedule.js';
+
+export type { BatchItem, BatchStatus } from './batch-item.js';
+export { planBatch, type BatchLine, type BatchPlan, type LeftNote, type OwedNote } from './plan.js';
+export { confirmBatchPaid, type BatchPayment } from './pay.js';
+export type { BatcherDependencies, Call } from './dependencies.js';
+export type { BatchRun } from './run-batch.js';
+
+/** A batch of every note approved until now, for a tenant whose batches are made on demand (or ahead of its day). */
+export async function batchOnDemand(
+  scope: TenantScope,
+  call: Call,
+  dependencies: BatcherDependencies,
+  signal: AbortSignal,
+): Promise<BatchRun | { readonly outcome: 'forbidden'; readonly reason: string }> {
+  if (!actsOnBatches(scope)) return { outcome: 'forbidden', reason: 'Only an accountant or an admin may ask for a batch.' };
+  return runTenantBatch(scope.tenant, onDemandWindow(dependencies.now()), { call, signal, log: silent }, dependencies);
+}
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };

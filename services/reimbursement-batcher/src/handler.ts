@@ -1,0 +1,53 @@
+import { parseScheduleTick, type InboundMessage, type ServiceContext } from '@ndf/runtime';
+import { readSettings } from '@ndf/tenant-settings';
+import { readBatch, openBatches } from './batch-store.js';
+import type { BatcherDependencies } from './dependencies.js';
+import { tenantsWithPayables } from './payables.js';
+import { batcherScope, finishBatch, runTenantBatch, type StepRunner } from './run-batch.js';
+import { scheduledWindow } from './schedule.js';
+
+/**
+ * On each tick: first the batches an earlier run left open (a crash between two steps) are
+ * finished; then each tenant with notes to pay whose batch day has come gets its batch of the
+ * notes approved before that day. A tenant that fails is logged and left for the next tick; only
+ * when every one fails (an outage) does the tick fail.
+ */
+export async function handle(
+  message: InboundMessage,
+  context: Pick<ServiceContext<'dynamodb' | 's3'>, 'call' | 'log' | 'metrics' | 'signal'>,
+  dependencies: BatcherDependencies,
+): Promise<void> {
+  parseScheduleTick(message.body);
+  const runner: StepRunner = { call: context.call, log: context.log, signal: context.signal };
+  const errors: unknown[] = [];
+  let tried = 0;
+  const attempt = async (tenant: string, work: () => Promise<unknown>) => {
+    tried += 1;
+    try {
+      await work();
+    } catch (error) {
+      errors.push(error);
+      context.log.warn({ event: 'tenant-batch-failed', tenant, error: String(error) });
+    }
+  };
+  for (const open of await openBatches(context.call, dependencies)) {
+    await attempt(open.tenant, async () => {
+      const batch = await readBatch(batcherScope(open.tenant), open.batchId, context.call, dependencies);
+      if (batch) await finishBatch(batch, runner, dependencies);
+    });
+  }
+  const now = dependencies.now();
+  for (const tenant of await tenantsWithPayables(context.call, dependencies)) {
+    await attempt(tenant, async () => {
+      const payment = await context.call('dynamodb', (signal) =>
+        readSettings(dependencies.dynamodb, dependencies.notesTable, batcherScope(tenant), 'PAYMENT', signal),
+      );
+      // On demand: the accountant asks (batchOnDemand); a tenant without an account is never batched.
+      if (payment.value.batchDay === 'on_demand' || payment.value.debtor === undefined) return;
+      const run = await runTenantBatch(tenant, scheduledWindow(now, payment.value.batchDay), runner, dependencies);
+      if (run.outcome === 'batched') context.metrics.increment('reimbursement_batches');
+      if (run.outcome === 'refused') context.metrics.increment('reimbursement_batch_refused');
+    });
+  }
+  if (errors.length > 0 && errors.length === tried) throw errors[0];
+}

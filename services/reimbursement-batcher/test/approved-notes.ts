@@ -1,0 +1,115 @@
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { advanceKey, ITEM_TYPES, stageKey, tenantScope, type AdvanceItem, type Money, type NoteInput } from '@ndf/contracts';
+import { transitionNote } from '@ndf/note-workflow';
+import { writeSettings } from '@ndf/tenant-settings';
+import { testNoteItem } from '@ndf/testkit';
+import { randomUUID } from 'node:crypto';
+
+const signal = new AbortController().signal;
+export const eur = (value: string): Money => ({ value, currency: 'EUR' });
+
+/** Valid test accounts (ISO 13616 check digits). */
+export const ACCOUNTS = {
+  company: { name: 'ACME SAS', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
+  emma: { name: 'Emma Martin', iban: 'FR1420041010050500013M02606' },
+  hugo: { name: 'Hugo Bernard', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+  noah: { name: 'Noah Petit', iban: 'GB29NWBK60161331926819' },
+} as const;
+
+export interface ApprovedNote {
+  readonly owner: string;
+  readonly input: Pick<NoteInput, 'amount' | 'paymentMethod' | 'mileage' | 'category'>;
+  /** Each stage's outcome, computed from the submitted version (2). */
+  readonly stages: Readonly<Record<string, Record<string, unknown>>>;
+  readonly approvedAmount?: Money;
+}
+
+/**
+ * A note taken through the workflow as the platform does it (created, submitted by its owner,
+ * routed, approved by paul on `approvedAt`), with the checks' stages of its submitted version.
+ */
+export async function approveNote(
+  dynamodb: DynamoDBClient,
+  table: string,
+  tenant: string,
+  note: ApprovedNote,
+  approvedAt: Date,
+): Promise<string> {
+  const noteId = randomUUID();
+  const scope = tenantScope({ tenant, user: note.owner, roles: ['employee'] });
+  const item = testNoteItem(tenant, noteId, { owner: note.owner, date: '2026-03-12', ...note.input });
+  await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }));
+  const move = (request: Omit<Parameters<typeof transitionNote>[3], 'noteId' | 'requestId'>) =>
+    transitionNote(dynamodb, table, scope, { noteId, requestId: randomUUID(), ...request }, signal);
+  await move({ action: 'submit', actor: { user: note.owner, roles: ['employee'] } });
+  for (const [service, outcome] of Object.entries(note.stages)) {
+    const stage = {
+      ...stageKey(scope, service, { noteId }),
+      type: ITEM_TYPES.stage,
+      tenant,
+      service,
+      noteId,
+      noteVersion: 2,
+      status: 'succeeded',
+      outcome,
+      updatedAt: approvedAt.toISOString(),
+    };
+    await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(stage) }));
+  }
+  await move({ action: 'route', to: 'awaiting_approval', actor: { service: 'approval-workflow' } });
+  await move({
+    action: 'approve',
+    to: 'approved',
+    actor: { user: 'paul', roles: ['approver'] },
+    expectedVersion: 3,
+    now: approvedAt,
+    ...(note.approvedAmount ? { fields: { approvedAmount: note.approvedAmount }, reason: 'Partly approved.' } : {}),
+  });
+  return noteId;
+}
+
+/** The policy-checker's outcome for a note it let through up to `allowed`. */
+export const policy = (claimed: string, allowed = claimed) => ({
+  blocking: false,
+  violations: [],
+  amounts: { claimed: eur(claimed), allowed: eur(allowed), refused: eur('0.00') },
+  amountFrom: 'note',
+  policyVersion: 1,
+});
+
+export async function writePaymentSettings(
+  dynamodb: DynamoDBClient,
+  table: string,
+  tenant: string,
+  batchDay: number | 'on_demand',
+): Promise<void> {
+  const admin = tenantScope({ tenant, user: 'admin', roles: ['admin'] });
+  await writeSettings(dynamodb, table, admin, 'PAYMENT', { debtor: ACCOUNTS.company, batchDay }, 0, signal);
+  const payees = (['emma', 'hugo', 'noah'] as const).map((employee) => ({ employee, ...ACCOUNTS[employee] }));
+  await writeSettings(dynamodb, table, admin, 'PAYEES', { payees }, 0, signal);
+}
+
+export async function putAdvance(
+  dynamodb: DynamoDBClient,
+  table: string,
+  tenant: string,
+  employee: string,
+  amount: string,
+): Promise<AdvanceItem> {
+  const advanceId = randomUUID();
+  const item: AdvanceItem = {
+    ...advanceKey(tenantScope({ tenant, user: 'admin', roles: [] }), employee, advanceId),
+    type: 'ADVANCE',
+    tenant,
+    employee,
+    advanceId,
+    amount: eur(amount),
+    paidAt: '2026-02-27T10:00:00.000Z',
+    remaining: eur(amount),
+    deductions: [],
+    takenBy: [],
+  };
+  await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
+  return item;
+}
