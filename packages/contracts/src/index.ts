@@ -24,3 +24,4 @@ export * from './checks/vat-calculator.js';
 export type * from './checks/policy-checker.js';
 export * from './checks/merchant-normalizer.js';
 export * from './checks/categorizer.js';
+export * from './retention.js';
