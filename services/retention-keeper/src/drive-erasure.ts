@@ -44,7 +44,8 @@ export async function erasuresToDrive(dynamodb: DynamoDBClient, table: string, l
  */
 export async function driveErasure(driver: ErasureDriver, request: ErasureItem, signal: AbortSignal): Promise<ErasureStatus> {
   const scope = keeperScope(request.tenant);
-  let item = request;
+  // The index's copy may be stale (eventually consistent): the item itself says where it stands.
+  let item = (await readErasureItem(driver.dynamodb, driver.table, scope, request.requestId, signal)) ?? request;
   if (item.status === 'requested') item = await start(driver, scope, item, signal);
   if (item.status === 'completed' || item.pseudonym === undefined) return item.status;
   const holds = await readHolds(driver.dynamodb, driver.table, scope, signal);
@@ -130,46 +131,61 @@ async function start(driver: ErasureDriver, scope: TenantScope, item: ErasureIte
   return (await readErasureItem(driver.dynamodb, driver.table, scope, item.requestId, signal)) ?? item;
 }
 
+/** Another run moved the request on (or completed it) since this one read it: what it says now stands. */
+async function movedOn(driver: ErasureDriver, run: NoteErasureRun, error: unknown, signal: AbortSignal): Promise<ErasureStatus> {
+  if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  const item = await readErasureItem(driver.dynamodb, driver.table, run.scope, run.requestId, signal);
+  return item?.status ?? 'completed';
+}
+
 async function progress(
   driver: ErasureDriver,
   run: NoteErasureRun,
   state: { readonly status: 'running' | 'waiting_for_holds'; readonly cursor?: string; readonly heldBack: HeldBack },
   signal: AbortSignal,
 ): Promise<ErasureStatus> {
-  await driver.dynamodb.send(
-    new UpdateItemCommand({
-      TableName: driver.table,
-      Key: marshall(erasureKey(run.scope, run.requestId)),
-      UpdateExpression: `SET #status = :status, heldBack = :heldBack${state.cursor ? ', #cursor = :cursor' : ' REMOVE #cursor'}`,
-      ConditionExpression: 'pseudonym = :pseudonym',
-      ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
-      ExpressionAttributeValues: marshall(
-        { ':status': state.status, ':heldBack': state.heldBack, ':cursor': state.cursor, ':pseudonym': run.pseudonym },
-        { removeUndefinedValues: true },
-      ),
-    }),
-    { abortSignal: signal },
-  );
+  try {
+    await driver.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: driver.table,
+        Key: marshall(erasureKey(run.scope, run.requestId)),
+        UpdateExpression: `SET #status = :status, heldBack = :heldBack${state.cursor ? ', #cursor = :cursor' : ' REMOVE #cursor'}`,
+        ConditionExpression: 'pseudonym = :pseudonym',
+        ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
+        ExpressionAttributeValues: marshall(
+          { ':status': state.status, ':heldBack': state.heldBack, ':cursor': state.cursor, ':pseudonym': run.pseudonym },
+          { removeUndefinedValues: true },
+        ),
+      }),
+      { abortSignal: signal },
+    );
+  } catch (error) {
+    return movedOn(driver, run, error, signal);
+  }
   return state.status;
 }
 
 /** Completes the erasure: the pseudonym is dropped, so that nothing left links it to the employee, and the request leaves the keeper's list. */
 async function complete(driver: ErasureDriver, run: NoteErasureRun, signal: AbortSignal): Promise<ErasureStatus> {
-  await driver.dynamodb.send(
-    new UpdateItemCommand({
-      TableName: driver.table,
-      Key: marshall(erasureKey(run.scope, run.requestId)),
-      UpdateExpression: 'SET #status = :completed, completedAt = :now, heldBack = :none REMOVE pseudonym, #cursor, gsi1pk, gsi1sk',
-      ConditionExpression: 'pseudonym = :pseudonym',
-      ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
-      ExpressionAttributeValues: marshall({
-        ':completed': 'completed',
-        ':now': driver.now().toISOString(),
-        ':none': [],
-        ':pseudonym': run.pseudonym,
+  try {
+    await driver.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: driver.table,
+        Key: marshall(erasureKey(run.scope, run.requestId)),
+        UpdateExpression: 'SET #status = :completed, completedAt = :now, heldBack = :none REMOVE pseudonym, #cursor, gsi1pk, gsi1sk',
+        ConditionExpression: 'pseudonym = :pseudonym',
+        ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
+        ExpressionAttributeValues: marshall({
+          ':completed': 'completed',
+          ':now': driver.now().toISOString(),
+          ':none': [],
+          ':pseudonym': run.pseudonym,
+        }),
       }),
-    }),
-    { abortSignal: signal },
-  );
+      { abortSignal: signal },
+    );
+  } catch (error) {
+    return movedOn(driver, run, error, signal);
+  }
   return 'completed';
 }

@@ -4,8 +4,12 @@ import { ITEM_TYPES, erasureKey, type TenantScope } from '@ndf/contracts';
 import type { ItemErasure } from './pseudonymise.js';
 
 /** An UpdateItem's expression for one item's erasure, its names and values as placeholders. */
-function updateOf(table: string, erasure: ItemErasure, condition: { expression: string; values: Record<string, unknown> }): Update {
-  const names: Record<string, string> = {};
+function updateOf(
+  table: string,
+  erasure: ItemErasure,
+  condition: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
+): Update {
+  const names: Record<string, string> = { ...condition.names };
   const values: Record<string, unknown> = { ...condition.values };
   const sets = Object.entries(erasure.set).map(([name, value], index) => {
     names[`#s${index}`] = name;
@@ -63,7 +67,13 @@ export async function eraseNote(
     await dynamodb.send(
       new TransactWriteItemsCommand({
         TransactItems: [
-          { Update: updateOf(table, note, { expression: 'owner = :employee', values: { ':employee': run.employee } }) },
+          {
+            Update: updateOf(table, note, {
+              expression: '#owner = :employee',
+              names: { '#owner': 'owner' },
+              values: { ':employee': run.employee },
+            }),
+          },
           {
             Update: {
               TableName: table,
