@@ -44,14 +44,14 @@ export function monthOf(iso: string): string {
   return iso.slice(0, 7);
 }
 
-/** An original's index entry, one per receipt: placed across tenants in the index partition of the month it was indexed. */
-export function originalIndexKey(scope: TenantScope, receiptId: string, indexedAt: string) {
-  return {
-    pk: `T#${scope.tenant}#ORIGINAL#${receiptId}`,
-    sk: 'ORIGINAL',
-    gsi1pk: originalsOfMonth(monthOf(indexedAt)),
-    gsi1sk: `${indexedAt}#${scope.tenant}#${receiptId}`,
-  };
+/** An original's index entry, one per receipt. */
+export function originalKey(scope: TenantScope, receiptId: string) {
+  return { pk: `T#${scope.tenant}#ORIGINAL#${receiptId}`, sk: 'ORIGINAL' };
+}
+
+/** Its place in the index: across tenants, in the partition of the month it was indexed, in time order. */
+export function originalIndexPlace(scope: TenantScope, receiptId: string, indexedAt: string) {
+  return { gsi1pk: originalsOfMonth(monthOf(indexedAt)), gsi1sk: `${indexedAt}#${scope.tenant}#${receiptId}` };
 }
 
 /** The index partition (gsi1) of every original indexed in a month (yyyy-mm), all tenants. */
@@ -59,3 +59,12 @@ export function originalsOfMonth(month: string): string {
   if (!MONTH.test(month)) throw new RangeError(`A month is yyyy-mm, not ${month}.`);
   return `ORIGINALS#${month}`;
 }
+
+/**
+ * The attribute erasure sets on every item it changes (`{ at }`): the audit trail records such a
+ * change as the retention keeper's erasure, naming the fields changed without their values, so
+ * that the locked trail never holds a link between the employee and their pseudonym.
+ */
+export const ERASURE_MARK = 'erasure';
+/** Who erasure is attributed to. */
+export const RETENTION_KEEPER = 'retention-keeper';

@@ -1,6 +1,6 @@
 import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { RETENTION_ITEM_TYPES, originalIndexKey, originalsOfMonth, tenantScope } from '@ndf/contracts';
+import { RETENTION_ITEM_TYPES, originalIndexPlace, originalKey, originalsOfMonth, tenantScope } from '@ndf/contracts';
 import type { SealedOriginal } from './manifest.js';
 
 /** An original as indexed for the seal and for expiry: its note and uploader tell which holds reach it. */
@@ -35,7 +35,12 @@ export async function indexOriginal(
       new PutItemCommand({
         TableName: table,
         Item: marshall(
-          { ...originalIndexKey(scope, entry.receiptId, indexedAt), type: RETENTION_ITEM_TYPES.original, ...item },
+          {
+            ...originalKey(scope, entry.receiptId),
+            ...originalIndexPlace(scope, entry.receiptId, indexedAt),
+            type: RETENTION_ITEM_TYPES.original,
+            ...item,
+          },
           { removeUndefinedValues: true },
         ),
         ConditionExpression: 'attribute_not_exists(pk)',

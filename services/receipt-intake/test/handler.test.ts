@@ -6,7 +6,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import {
   ITEM_TYPES,
-  originalIndexKey,
+  originalKey,
   receiptDigestKey,
   receiptKey,
   receiptObjectKey,
@@ -71,9 +71,8 @@ async function receipt(receiptId: string, noteId?: string): Promise<Record<strin
 }
 
 async function originalIndexed(receiptId: string): Promise<Record<string, unknown> | undefined> {
-  const { pk, sk } = originalIndexKey(scope, receiptId, new Date().toISOString());
   const { Item } = await stack.clients.dynamodb.send(
-    new GetItemCommand({ TableName: notes(), Key: marshall({ pk, sk }), ConsistentRead: true }),
+    new GetItemCommand({ TableName: notes(), Key: marshall(originalKey(scope, receiptId)), ConsistentRead: true }),
   );
   return Item && unmarshall(Item);
 }
