@@ -283,14 +283,14 @@ export const services = [
       { kind: 'table', table: 'notes' },
       // The daily manifests of originals, in the locked bucket.
       { kind: 'bucket', bucket: 'audit', prefix: 'index/' },
+      // Originals past their legal retention, not held, once their lock allows.
+      { kind: 'expiry', bucket: 'receipts', prefix: 'tenants/' },
     ],
     reads: [
       // The erasures to drive, and each month's originals (the daily seal, expiry).
       { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['RETENTION#*', 'ORIGINALS#*'] },
       // The day before's manifest, which the next one chains to.
       { kind: 'bucket', bucket: 'audit', prefix: 'index/' },
-      // An original's lock, before it is deleted.
-      { kind: 'bucket', bucket: 'receipts', prefix: 'tenants/' },
     ],
     // One tick at a time, by one task: two would only race on the same requests and days.
     limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
