@@ -19,6 +19,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | SETTINGS  | T#<tenant>#SETTINGS     | POLICY, APPROVERS, CATEGORIES|                    |                                 |
  * | CATEGORY_HISTORY | T#<tenant>#CATEGORY_HISTORY | MERCHANT#<merchant key> / NOTE#<noteId> |        |                                 |
  * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
+ * | ERASURE, HOLD, ORIGINAL | (see retention.ts: the retention keeper's items) |   |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
