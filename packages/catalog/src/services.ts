@@ -294,7 +294,13 @@ export const services = [
     ],
     // One tick at a time, by one task: two would only race on the same requests and days.
     limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
-    alarms: { maxMessageAgeSeconds: 900, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    alarms: {
+      maxMessageAgeSeconds: 900,
+      quarantinedMessages: 1,
+      heartbeatMissingSeconds: 10,
+      // An erasure that fails is tried again each tick, holding back no other: someone must hear of it.
+      pagingCounters: ['retention_erasure_failed'],
+    },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
   // new services are added above this line by `pnpm new:service`

@@ -1,6 +1,6 @@
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { ERASURES_TO_DRIVE, RETENTION_ITEM_TYPES, erasureKey, type TenantScope } from '@ndf/contracts';
+import { ERASURES_TO_DRIVE, RETENTION_ITEM_TYPES, erasureKey, tenantScope, type TenantScope } from '@ndf/contracts';
 
 /**
  * requested: waiting for the keeper; running: notes being pseudonymised, page by page;
@@ -52,6 +52,8 @@ export async function requestErasure(
   request: ErasureRequest,
   signal?: AbortSignal,
 ): Promise<'requested' | 'already-requested'> {
+  // The employee names a listing key: one that cannot be a user id is refused here, not on every tick.
+  tenantScope({ tenant: scope.tenant, user: request.employee, roles: [] });
   const item: ErasureItem = {
     ...erasureKey(scope, request.requestId),
     tenant: scope.tenant,

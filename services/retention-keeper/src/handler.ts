@@ -9,6 +9,8 @@ type RetentionContext = Pick<ServiceContext<'dynamodb' | 's3'>, 'call' | 'log' |
 /** Counted when an original past its retention is deleted, and when a hold kept one that would have gone. */
 export const ORIGINALS_DELETED_METRIC = 'retention_originals_deleted';
 export const ORIGINALS_HELD_METRIC = 'retention_originals_held';
+/** Pages (the catalog's paging counter): an erasure step failed, and will be tried again on the next tick. */
+export const ERASURE_FAILED_METRIC = 'retention_erasure_failed';
 
 /**
  * On each tick: one step of every erasure still to drive (each resumes where the last stopped);
@@ -30,6 +32,7 @@ export async function handle(message: InboundMessage, context: RetentionContext,
       context.log.info({ event: 'erasure-driven', tenant: erasure.tenant, requestId: erasure.requestId, status });
     } catch (error) {
       failures.push(error);
+      context.metrics.increment(ERASURE_FAILED_METRIC);
       context.log.warn({ event: 'erasure-failed', tenant: erasure.tenant, requestId: erasure.requestId, error: String(error) });
     }
   }

@@ -1,6 +1,7 @@
 import { catalog, tableName } from '@ndf/catalog';
 import {
   ITEM_TYPES,
+  InvalidScopeError,
   approvalKey,
   historyKey,
   listingSortKey,
@@ -322,5 +323,11 @@ describe('erasure of a departed employee', () => {
       uploader: pseudonym,
       fileName: `receipt-${receiptId}.jpg`,
     });
+  });
+
+  it('refuses a request whose employee cannot be a user id, before recording anything', async () => {
+    const bad = { requestId: 'erase-bad', employee: 'dave durand', requestedBy: 'hr-admin', requestedAt: '2026-06-04T08:00:00.000Z' };
+    await expect(requestErasure(stack.clients.dynamodb, table(), scope, bad)).rejects.toThrow(InvalidScopeError);
+    expect(await readErasure(stack.clients.dynamodb, table(), scope, 'erase-bad')).toBeUndefined();
   });
 });
