@@ -20,6 +20,7 @@ const benchmarks: Record<string, string> = {
   alert: 'test/alerts/alert.bench.ts',
   'exchange-rates': 'packages/exchange-rates/bench/rates.bench.ts',
   'image-hash': 'packages/duplicate-signals/bench/image-hash.bench.ts',
+  retention: 'services/retention-keeper/bench/retention.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
