@@ -115,11 +115,17 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
         `write ${grant.bucket}/${grant.prefix}`,
       ).toBe(grant.write);
     }
-    const readsOriginals = access.buckets.some((grant) => grant.bucket === 'receipts' && grant.prefix === 'tenants/');
+    const readsOriginals = access.buckets.some((grant) => grant.bucket === 'receipts' && grant.prefix === 'tenants/' && grant.read);
     expect(allows(statements, 's3:GetObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(readsOriginals);
     // No service ever writes an original, deletes an object, or reads the exports it does not make.
     expect(allows(statements, 's3:PutObject', { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' })).toBe(false);
     expect(allows(statements, 's3:DeleteObject', { construct: bucket('receipts'), path: '/derived/x' })).toBe(false);
+    // Only a service whose entry expires originals may delete one's version, and none past its lock.
+    const expiresOriginals = access.buckets.some((grant) => grant.bucket === 'receipts' && grant.prefix === 'tenants/' && grant.expire);
+    const original = { construct: bucket('receipts'), path: '/tenants/acme/receipts/r1' };
+    expect(allows(statements, 's3:DeleteObjectVersion', original)).toBe(expiresOriginals);
+    expect(allows(statements, 's3:GetObjectRetention', original)).toBe(expiresOriginals);
+    expect(allows(statements, 's3:BypassGovernanceRetention', original)).toBe(false);
     expect(allows(statements, 's3:GetObject', { construct: bucket('exports'), path: '/acme/fec.txt' })).toBe(false);
     for (const other of others(service))
       expect(allows(statements, 's3:GetObject', { construct: bucket('quarantine'), path: `/quarantine/${other}/x` })).toBe(false);

@@ -41,9 +41,14 @@ export function grantBucketPrefix(
   grantee: iam.IGrantable,
   bucket: s3.IBucket,
   prefix: string,
-  { read, write }: { read: boolean; write: boolean },
+  { read, write, expire = false }: { read: boolean; write: boolean; expire?: boolean },
 ): void {
-  const actions = [...(read ? ['s3:GetObject', 's3:GetObjectVersion'] : []), ...(write ? ['s3:PutObject', 's3:AbortMultipartUpload'] : [])];
+  const actions = [
+    ...(read ? ['s3:GetObject', 's3:GetObjectVersion'] : []),
+    ...(write ? ['s3:PutObject', 's3:AbortMultipartUpload'] : []),
+    // Never s3:BypassGovernanceRetention: a version still locked cannot be deleted, whatever the code decides.
+    ...(expire ? ['s3:GetObjectRetention', 's3:DeleteObject', 's3:DeleteObjectVersion'] : []),
+  ];
   grantee.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
   if (read) {
     grantee.grantPrincipal.addToPrincipalPolicy(

@@ -53,8 +53,8 @@ export function serviceTaskRole(
 
   for (const { table, partitions, write } of access.tables) grantItems(role, data.tables.get(table)!, partitions, { write });
   grantItems(role, data.tables.get('runtime')!, runtimePartitionPatterns(service.name), { write: true });
-  for (const { bucket, prefix: keyPrefix, read, write } of access.buckets)
-    grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write });
+  for (const { bucket, prefix: keyPrefix, read, write, expire } of access.buckets)
+    grantBucketPrefix(role, data.buckets.get(bucket)!, keyPrefix, { read, write, expire });
   data.key.grantEncryptDecrypt(role);
   mailRelaySecret?.grantRead(role);
   accept(role, ACCEPTED.kmsGrant, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);

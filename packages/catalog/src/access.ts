@@ -15,6 +15,8 @@ export interface BucketAccess {
   readonly prefix: string;
   readonly read: boolean;
   readonly write: boolean;
+  /** Read an object version's lock and delete the version (never bypassing the lock). */
+  readonly expire: boolean;
 }
 
 export interface IndexAccess {
@@ -93,22 +95,24 @@ export function serviceAccess(catalog: Catalog, service: ServiceEntry): ServiceA
   const buckets: BucketAccess[] = [];
   const source = service.consumes;
   if (source.kind === 'stream') tables.push({ table: source.table, write: false });
-  if (source.kind === 's3') buckets.push({ bucket: source.bucket, prefix: source.prefix, read: true, write: false });
+  if (source.kind === 's3') buckets.push({ bucket: source.bucket, prefix: source.prefix, read: true, write: false, expire: false });
   const indexes: IndexAccess[] = [];
   const watchesBacklogOf: string[] = [];
   for (const input of service.reads ?? []) {
     if (input.kind === 'table') tables.push({ table: input.table, write: false });
-    else if (input.kind === 'bucket') buckets.push({ bucket: input.bucket, prefix: input.prefix, read: true, write: false });
+    else if (input.kind === 'bucket') buckets.push({ bucket: input.bucket, prefix: input.prefix, read: true, write: false, expire: false });
     else if (input.kind === 'index') indexes.push({ table: input.table, index: input.index, partitions: input.partitions });
     else watchesBacklogOf.push(input.service);
   }
   for (const output of service.emits) {
     if (output.kind === 'table') tables.push({ table: output.table, write: true });
-    if (output.kind === 'bucket') buckets.push({ bucket: output.bucket, prefix: output.prefix, read: false, write: true });
+    if (output.kind === 'bucket') buckets.push({ bucket: output.bucket, prefix: output.prefix, read: false, write: true, expire: false });
+    if (output.kind === 'expiry') buckets.push({ bucket: output.bucket, prefix: output.prefix, read: false, write: false, expire: true });
   }
   const quarantine = catalog.buckets.find((bucket) => bucket.name === 'quarantine');
   // A quarantined payload is written there, and read back to be shown or replayed.
-  if (quarantine) buckets.push({ bucket: quarantine.name, prefix: quarantinePayloadPrefix(service.name), read: true, write: true });
+  if (quarantine)
+    buckets.push({ bucket: quarantine.name, prefix: quarantinePayloadPrefix(service.name), read: true, write: true, expire: false });
   return {
     sendsTo: downstreamServices(service),
     watchesBacklogOf,

@@ -46,6 +46,7 @@ const INPUT_DEPENDENCY: Record<ServiceInput['kind'], Dependency> = { table: 'dyn
 const OUTPUT_DEPENDENCY: Record<ServiceOutput['kind'], Dependency | undefined> = {
   table: 'dynamodb',
   bucket: 's3',
+  expiry: 's3',
   service: 'sqs',
   email: 'email',
   api: undefined,

@@ -425,5 +425,38 @@ export const services = [
     },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
+  {
+    name: 'retention-keeper',
+    description:
+      "Keeps what accounting law requires and nothing more: pseudonymises a departed employee's personal data on request, keeps what a legal hold names untouched, deletes originals past their legal retention, and seals a daily chained index of every original",
+    critical: false,
+    // Erasures are rare and not urgent, and must survive a stop mid-way: each tick drives them on
+    // from where their request item says they stand, and reads the holds again before changing anything.
+    consumes: { kind: 'schedule', everySeconds: 300, localEverySeconds: 10 },
+    emits: [
+      // Erased notes, receipts, workflow steps and approvals; erasure progress; expired originals' index entries.
+      { kind: 'table', table: 'notes' },
+      // The daily manifests of originals, in the locked bucket.
+      { kind: 'bucket', bucket: 'audit', prefix: 'index/' },
+      // Originals past their legal retention, not held, once their lock allows.
+      { kind: 'expiry', bucket: 'receipts', prefix: 'tenants/' },
+    ],
+    reads: [
+      // The erasures to drive, and each month's originals (the daily seal, expiry).
+      { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['RETENTION#*', 'ORIGINALS#*'] },
+      // The day before's manifest, which the next one chains to.
+      { kind: 'bucket', bucket: 'audit', prefix: 'index/' },
+    ],
+    // One tick at a time, by one task: two would only race on the same requests and days.
+    limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
+    alarms: {
+      maxMessageAgeSeconds: 900,
+      quarantinedMessages: 1,
+      heartbeatMissingSeconds: 10,
+      // An erasure that fails is tried again each tick, holding back no other: someone must hear of it.
+      pagingCounters: ['retention_erasure_failed'],
+    },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -76,6 +76,11 @@ export type ServiceInput =
 export type ServiceOutput =
   | { readonly kind: 'table'; readonly table: string }
   | { readonly kind: 'bucket'; readonly bucket: string; readonly prefix: string }
+  /**
+   * Deletes object versions under a prefix once their legal retention is over: reads a version's
+   * lock, and deletes it never with the governance bypass, so that a version still locked stays.
+   */
+  | { readonly kind: 'expiry'; readonly bucket: string; readonly prefix: string }
   | { readonly kind: 'service'; readonly service: string }
   | { readonly kind: 'email' }
   /**

@@ -95,7 +95,7 @@ export function catalogProblems(catalog: Catalog): string[] {
     }
     for (const output of service.emits) {
       if (output.kind === 'table' && !tableNames.has(output.table)) problems.push(`${where} emits to unknown table "${output.table}".`);
-      if (output.kind === 'bucket' && !bucketNames.has(output.bucket))
+      if ((output.kind === 'bucket' || output.kind === 'expiry') && !bucketNames.has(output.bucket))
         problems.push(`${where} emits to unknown bucket "${output.bucket}".`);
       if (output.kind === 'service' && !serviceNames.has(output.service))
         problems.push(`${where} emits to unknown service "${output.service}".`);

@@ -93,9 +93,9 @@ describe('what a service may touch', () => {
       indexes: [],
       tables: [{ table: 'notes', write: true, partitions: ['T#*'] }],
       buckets: [
-        { bucket: 'receipts', prefix: 'tenants/', read: true, write: false },
-        { bucket: 'receipts', prefix: 'derived/', read: true, write: true },
-        { bucket: 'quarantine', prefix: 'quarantine/vat-calculator/', read: true, write: true },
+        { bucket: 'receipts', prefix: 'tenants/', read: true, write: false, expire: false },
+        { bucket: 'receipts', prefix: 'derived/', read: true, write: true, expire: false },
+        { bucket: 'quarantine', prefix: 'quarantine/vat-calculator/', read: true, write: true, expire: false },
       ],
       sendsEmail: true,
     });

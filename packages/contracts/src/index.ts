@@ -31,3 +31,4 @@ export type * from './checks/mileage-calculator.js';
 export * from './checks/currency-converter.js';
 export * from './checks/approval-workflow.js';
 export * from './reimbursement.js';
+export * from './retention.js';

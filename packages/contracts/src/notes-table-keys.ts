@@ -23,6 +23,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
  * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
  * | PAYABLE, BATCH, BATCH_CONTROL, ADVANCE: the reimbursement batcher's, see reimbursement.ts                               |
+ * | ERASURE, HOLD, ORIGINAL | (see retention.ts: the retention keeper's items) |   |                    |                                 |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found

@@ -1,4 +1,4 @@
-import type { ChangeMessage } from '@ndf/contracts';
+import { ERASURE_MARK, RETENTION_KEEPER, type ChangeMessage } from '@ndf/contracts';
 
 /** Who made a change, as far as the item tells. */
 export interface AuditActor {
@@ -94,6 +94,13 @@ function actorOf(itemType: string, image: Readonly<Record<string, unknown>>, eve
   return { kind: 'platform', id: 'receipt-pipeline' };
 }
 
+/** When the change is an erasure (the mark set or renewed by it): its time. */
+function erasedAt(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string | undefined {
+  const mark = after[ERASURE_MARK] as { at?: unknown } | undefined;
+  if (mark === undefined || same(before[ERASURE_MARK], mark)) return undefined;
+  return text(mark.at) ?? '';
+}
+
 /** The audit record of one change of a note, a receipt or a workflow step; undefined for an item that names no tenant. */
 export function auditRecordOf(change: ChangeMessage): AuditRecord | undefined {
   const before = change.oldImage ?? {};
@@ -103,6 +110,26 @@ export function auditRecordOf(change: ChangeMessage): AuditRecord | undefined {
   if (!tenant) return undefined;
   const noteId = text(image.noteId) ?? text(image.attachedTo);
   const receiptId = text(image.receiptId);
+  const erased = change.eventName === 'MODIFY' ? erasedAt(before, after) : undefined;
+  if (erased !== undefined) {
+    // Every field erasure changed is personal: its values before and after would link the pseudonym to the person.
+    return {
+      tenant,
+      ...(noteId ? { noteId } : {}),
+      ...(receiptId ? { receiptId } : {}),
+      itemType: change.itemType,
+      event: change.eventName,
+      at: erased || (change.changedAt ?? new Date(0).toISOString()),
+      actor: { kind: 'service', id: RETENTION_KEEPER },
+      action: 'erase',
+      changes: fieldChanges(before, after)
+        .filter((changed) => changed.field !== ERASURE_MARK)
+        .map(({ field }) => ({ field, personal: true as const })),
+      eventId: change.eventId,
+      sequenceNumber: change.sequenceNumber,
+      ...(change.imagesOmitted ? { partial: true as const } : {}),
+    };
+  }
   const isStep = change.itemType === 'HISTORY';
   const statusBefore = isStep ? image.from : before.status;
   const statusAfter = isStep ? image.to : after.status;

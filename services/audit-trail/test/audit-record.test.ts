@@ -116,4 +116,62 @@ describe('the audit record of a change', () => {
   it('has nothing to record of an item that names no tenant', () => {
     expect(auditRecordOf(change('INSERT', 'NOTE', { newImage: { pk: 'x', sk: 'NOTE' } }))).toBeUndefined();
   });
+
+  it("records an erasure as the retention keeper's, naming the fields changed without their values, on a note and on a workflow step", () => {
+    const erased = {
+      ...note,
+      owner: 'erased-5f2c',
+      gsi1pk: 'T#acme#U#erased-5f2c',
+      attendees: ['attendee 1'],
+      erasure: { at: '2036-01-02T03:00:00.000Z' },
+    } as Record<string, unknown>;
+    delete erased.comment;
+    const record = auditRecordOf(change('MODIFY', 'NOTE', { oldImage: { ...note, attendees: ['Jo Bloggs'] }, newImage: erased }));
+    expect(record).toEqual({
+      tenant: 'acme',
+      noteId: 'n1',
+      itemType: 'NOTE',
+      event: 'MODIFY',
+      at: '2036-01-02T03:00:00.000Z',
+      actor: { kind: 'service', id: 'retention-keeper' },
+      action: 'erase',
+      changes: [
+        { field: 'attendees', personal: true },
+        { field: 'comment', personal: true },
+        { field: 'owner', personal: true },
+      ],
+      eventId: 'ev-MODIFY',
+      sequenceNumber: '4200',
+    });
+    expect(JSON.stringify(record)).not.toMatch(/emma|erased-5f2c|Bloggs/);
+
+    const step = {
+      pk: 'T#acme#N#n1',
+      sk: 'HIST#0000000002',
+      type: 'HISTORY',
+      tenant: 'acme',
+      noteId: 'n1',
+      version: 2,
+      action: 'submit',
+      from: 'received',
+      to: 'submitted',
+      actor: { kind: 'user', id: 'emma', role: 'owner' },
+      at: '2026-03-03T08:00:00.000Z',
+      requestId: 'r1',
+    };
+    const erasedStep = { ...step, actor: { kind: 'user', id: 'erased-5f2c', role: 'owner' }, erasure: { at: '2036-01-02T03:00:00.000Z' } };
+    const stepRecord = auditRecordOf(change('MODIFY', 'HISTORY', { oldImage: step, newImage: erasedStep }));
+    expect(stepRecord).toMatchObject({
+      actor: { kind: 'service', id: 'retention-keeper' },
+      action: 'erase',
+      changes: [{ field: 'actor', personal: true }],
+    });
+    expect(JSON.stringify(stepRecord)).not.toMatch(/emma|erased-5f2c/);
+    // A later change of an erased note is recorded as usual.
+    const paid = { ...erased, status: 'paid', updatedAt: '2036-02-01T00:00:00.000Z' };
+    expect(auditRecordOf(change('MODIFY', 'NOTE', { oldImage: erased, newImage: paid }))).toMatchObject({
+      actor: { kind: 'user', id: 'erased-5f2c' },
+      status: { before: 'received', after: 'paid' },
+    });
+  });
 });

@@ -8,8 +8,15 @@ export interface IntakeDependencies extends ReceiptServiceDependencies {
   readonly dynamodb: DynamoDBClient;
   /** Physical name of the notes table. */
   readonly notesTable: string;
+  /** When an original is indexed for the daily seal. */
+  readonly now: () => Date;
 }
 
 export function intakeDependencies(context: Pick<DependencyContext, 'name' | 'clients' | 'prefix'>): IntakeDependencies {
-  return { ...receiptServiceDependencies(context), dynamodb: context.clients.dynamodb, notesTable: tableName(context.prefix, 'notes') };
+  return {
+    ...receiptServiceDependencies(context),
+    dynamodb: context.clients.dynamodb,
+    notesTable: tableName(context.prefix, 'notes'),
+    now: () => new Date(),
+  };
 }

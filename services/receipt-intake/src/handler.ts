@@ -1,6 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { parseReceiptObjectKey } from '@ndf/contracts';
 import type { ReceiptRef } from '@ndf/receipt-pipeline';
+import { indexOriginal } from '@ndf/retention';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import type { Readable } from 'node:stream';
 import type { IntakeDependencies } from './dependencies.js';
@@ -58,6 +59,25 @@ async function intakeObject(object: CreatedObject, receipt: ReceiptRef, context:
     if (recorded && recorded.versionId !== object.versionId)
       return ignoreUpload(object, receipt, recorded.versionId, context, dependencies);
   }
+  // The original joins the index the retention keeper seals each day (once: a repeat finds it there).
+  await context.call('dynamodb', (signal) =>
+    indexOriginal(
+      dependencies.dynamodb,
+      dependencies.notesTable,
+      {
+        tenant: receipt.tenant,
+        receiptId: receipt.receiptId,
+        ...(receipt.noteId ? { noteId: receipt.noteId } : {}),
+        key: object.key,
+        versionId: object.versionId ?? null,
+        sha256,
+        size,
+        uploadedAt: object.eventTime,
+      },
+      dependencies.now().toISOString(),
+      signal,
+    ),
+  );
   context.log.info({
     event: 'receipt-recorded',
     tenant: receipt.tenant,

@@ -6,6 +6,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { bucketName, catalog, tableName } from '@ndf/catalog';
 import {
   ITEM_TYPES,
+  originalKey,
   receiptDigestKey,
   receiptKey,
   receiptObjectKey,
@@ -69,6 +70,13 @@ async function receipt(receiptId: string, noteId?: string): Promise<Record<strin
   return Item && unmarshall(Item);
 }
 
+async function originalIndexed(receiptId: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await stack.clients.dynamodb.send(
+    new GetItemCommand({ TableName: notes(), Key: marshall(originalKey(scope, receiptId)), ConsistentRead: true }),
+  );
+  return Item && unmarshall(Item);
+}
+
 const quarantine = () =>
   new DynamoQuarantineStore({
     dynamodb: stack.clients.dynamodb,
@@ -104,6 +112,20 @@ describe('receipt-intake', () => {
       outcome: { size: bytes.length },
     });
 
+    // Indexed for the retention keeper's daily seal: where, which version, its digest and size, when.
+    const indexed = await originalIndexed(receiptId);
+    expect(indexed).toMatchObject({
+      type: 'ORIGINAL',
+      tenant: 'acme',
+      receiptId,
+      noteId,
+      key,
+      sha256: recorded!.sha256,
+      size: bytes.length,
+      versionId: recorded!.objectVersionId ?? null,
+      gsi1pk: `ORIGINALS#${String(indexed!.indexedAt).slice(0, 7)}`,
+    });
+
     // The same notification again (S3 delivers at least once): nothing changes.
     const event = {
       Records: [
@@ -119,6 +141,7 @@ describe('receipt-intake', () => {
     );
     await waitUntil('the repeat handled', async () => (running.metrics.snapshot().counters.succeeded ?? 0) >= 2, 15_000);
     expect(await receipt(receiptId, noteId)).toEqual(recorded);
+    expect(await originalIndexed(receiptId)).toEqual(indexed);
     const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucketName(PREFIX, 'receipts'), Key: key }));
     expect(Buffer.from(await original.Body!.transformToByteArray()).equals(bytes)).toBe(true);
   });
