@@ -1,5 +1,6 @@
 import { parseRuleSet, type CheckedRuleSet } from '@ndf/expense-policy';
 import { DEFAULT_APPROVER_SETTINGS, parseApproverSettings, type ApproverSettings } from './approvers.js';
+import { DEFAULT_CARD_SETTINGS, parseCardSettings, type CardSettings } from './cards.js';
 import { DEFAULT_CATEGORY_SETTINGS, parseCategorySettings, type CategorySettings } from './categories.js';
 import { settingsProblem, type Parsed } from './problems.js';
 
@@ -8,6 +9,7 @@ export interface SettingsDocuments {
   readonly POLICY: CheckedRuleSet;
   readonly APPROVERS: ApproverSettings;
   readonly CATEGORIES: CategorySettings;
+  readonly CARDS: CardSettings;
 }
 
 export type SettingsDocument = keyof SettingsDocuments;
@@ -33,6 +35,7 @@ const KINDS: { readonly [D in SettingsDocument]: DocumentKind<SettingsDocuments[
   POLICY: policyKind(),
   APPROVERS: { parse: parseApproverSettings, defaults: DEFAULT_APPROVER_SETTINGS },
   CATEGORIES: { parse: parseCategorySettings, defaults: DEFAULT_CATEGORY_SETTINGS },
+  CARDS: { parse: parseCardSettings, defaults: DEFAULT_CARD_SETTINGS },
 };
 
 export const SETTINGS_DOCUMENTS = Object.keys(KINDS) as readonly SettingsDocument[];

@@ -95,6 +95,7 @@ export async function readAllSettings(
     POLICY: fromItem('POLICY', items.get('POLICY')),
     APPROVERS: fromItem('APPROVERS', items.get('APPROVERS')),
     CATEGORIES: fromItem('CATEGORIES', items.get('CATEGORIES')),
+    CARDS: fromItem('CARDS', items.get('CARDS')),
   };
 }
 
