@@ -1,5 +1,6 @@
 export * from './history.js';
 export type * from './approval.js';
+export type * from './card-transaction.js';
 export * from './item-types.js';
 export type * from './items.js';
 export * from './money.js';
@@ -24,3 +25,4 @@ export * from './checks/vat-calculator.js';
 export type * from './checks/policy-checker.js';
 export * from './checks/merchant-normalizer.js';
 export * from './checks/categorizer.js';
+export type * from './checks/card-matcher.js';

@@ -4,7 +4,7 @@ export { apiClientSettings, REQUEST_TIMEOUT_MS, type ApiClientSettings } from '.
 export { Contract, fieldErrors, type Check } from './contract.js';
 export { CORRELATION_HEADER, correlationIdOf } from './correlation.js';
 export { RETRY_AFTER_SECONDS, unavailable, withinDeadline } from './deadline.js';
-export { bodyBytes, MAX_JSON_DEPTH, readJsonBody } from './json-body.js';
+export { bodyBytes, MAX_JSON_DEPTH, readJsonBody, readTextBody } from './json-body.js';
 export { decodeCursor, encodeCursor } from './page-cursor.js';
 export { asParameters, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
 export { invalid, notFound, ProblemError } from './problem.js';

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
 import type { ExpenseConfig } from '../config.js';
 import type { ApprovalQueue } from '../data/approval-queue.js';
+import type { CardTransactions } from '../data/card-transactions.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
@@ -20,6 +21,7 @@ export interface RouteContext extends RequestContext {
   readonly deps: ExpenseDependencies;
   readonly validators: Validators;
   readonly approvals: ApprovalQueue;
+  readonly cards: CardTransactions;
 }
 
 export type AuthorizedContext = Scoped<RouteContext>;

@@ -9,11 +9,15 @@ export const expenseContract = (): Contract => new Contract(expenseApiDocument, 
 
 export interface Validators {
   readonly approvalsQuery: QueryCheck;
+  readonly cardStatementQuery: QueryCheck;
+  readonly cardTransactionsQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
 export function buildValidators(contract: Contract): Validators {
   return {
     approvalsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/approvals'].get.parameters as readonly Parameter[]),
+    cardStatementQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-statements'].post.parameters as readonly Parameter[]),
+    cardTransactionsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-transactions'].get.parameters as readonly Parameter[]),
   };
 }
