@@ -270,5 +270,31 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'card-matcher',
+    description:
+      'Matches each company-card payment of an imported statement with its expense note (amount, holder, date, merchant), records it on both so that a card-paid note is not reimbursed, and takes a payment settled by a note with a receipt out of the overdue list',
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT', 'CARD_TXN'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses and approved: a note approved before its statement came is still the payment's note.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'approved'] },
+        // A receipt read: the note's payment is settled, out of the overdue list.
+        RECEIPT: { status: ['processed'] },
+        // A payment imported, not yet matched (never its own match write).
+        CARD_TXN: { matchState: ['unmatched'] },
+      },
+    },
+    // The payment's match (CARD_TXN), the note's claim on it (CARD_MATCH) and its stage; it reads the tenant's
+    // CARDS settings, the holder's notes around a date (the owner listing, gsi1) and the tenant's unsettled payments (gsi1).
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -193,6 +193,8 @@ export interface CardTransactionItem extends Keys {
   readonly format: 'csv' | 'camt053';
   readonly importedAt: string;
   readonly importedBy: string;
+  /** `unmatched` from its import (a refund: `refund`) until the card matcher matches it (the matcher's stream filter). */
+  readonly matchState: 'unmatched' | 'matched' | 'refund';
   /** Set once by the card matcher: the note this payment is. */
   readonly matchedNoteId?: string;
   readonly matchedAt?: string;

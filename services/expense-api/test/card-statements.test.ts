@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CardStatementImport, CardTransactionPage, Problem } from '@ndf/contracts';
 import { tenantScope } from '@ndf/contracts';
@@ -6,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExpense, type ExpenseUnderTest } from './expense-fixture.js';
 
 const camt = readFileSync(new URL('../../../packages/card-statements/test/statements/march.camt053.xml', import.meta.url), 'utf8');
+
+// The emulator's tables outlive a run: each run's tenants are its own.
+const run = randomUUID().slice(0, 8);
+const tenantOf = (name: string) => `${name}-${run}`;
 
 let expense: ExpenseUnderTest;
 // The API's clock, set by each test that reads what is overdue.
@@ -50,14 +55,14 @@ async function writeCards(tenant: string, cards: { last4: string; holder: string
 
 describe('POST /v1/card-statements', () => {
   it('imports a camt.053 once: a re-import writes nothing new, and each payment is listed with its holder', async () => {
-    await writeCards('cards-camt', [{ last4: '4242', holder: 'emma' }], 14);
-    const first = await importStatement('cards-camt', camt, 'application/xml');
+    await writeCards(tenantOf('cards-camt'), [{ last4: '4242', holder: 'emma' }], 14);
+    const first = await importStatement(tenantOf('cards-camt'), camt, 'application/xml');
     // Five transactions: two payments, a batch entry of two tolls, a refund.
     expect(first).toEqual({ status: 200, body: { format: 'camt053', read: 5, new: 5, alreadyKnown: 0, refused: [] } });
-    const again = await importStatement('cards-camt', camt, 'application/xml');
+    const again = await importStatement(tenantOf('cards-camt'), camt, 'application/xml');
     expect(again.body).toMatchObject({ read: 5, new: 0, alreadyKnown: 5 });
 
-    const unmatched = await list('cards-camt', '?status=unmatched');
+    const unmatched = await list(tenantOf('cards-camt'), '?status=unmatched');
     expect(unmatched.status).toBe(200);
     // The four debits, oldest first; the refund is no expense to claim. 2026-03-31 − 14 days = 2026-03-17: the first two are overdue.
     expect(unmatched.body.items.map((item) => [item.transactionId, item.date, item.holder, item.overdue])).toEqual([
@@ -81,7 +86,7 @@ describe('POST /v1/card-statements', () => {
       '04/03/2026;CAFE;-3,20;EUR;**** 0005',
     ];
     // text/plain: the content says it is a CSV.
-    const first = await importStatement('cards-csv', broken.join('\n'), 'text/plain');
+    const first = await importStatement(tenantOf('cards-csv'), broken.join('\n'), 'text/plain');
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       format: 'csv',
@@ -91,7 +96,7 @@ describe('POST /v1/card-statements', () => {
       refused: [{ field: '/lines/3/date', code: 'invalid_date', detail: expect.stringContaining('31/02/2026') }],
     });
     const corrected = broken.with(2, '28/02/2026;HOTEL;-98,00;EUR;**** 0005');
-    expect((await importStatement('cards-csv', corrected.join('\n'), 'text/csv')).body).toMatchObject({
+    expect((await importStatement(tenantOf('cards-csv'), corrected.join('\n'), 'text/csv')).body).toMatchObject({
       read: 3,
       new: 1,
       alreadyKnown: 2,
@@ -100,40 +105,42 @@ describe('POST /v1/card-statements', () => {
   });
 
   it('refuses a statement it cannot read at all with a 422 naming where', async () => {
-    const answer = await importStatement('cards-bad', 'date;amount\n2026-03-01;3.00', 'text/csv');
+    const answer = await importStatement(tenantOf('cards-bad'), 'date;amount\n2026-03-01;3.00', 'text/csv');
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ code: 'unreadable_statement', errors: [{ field: '/header', in: 'body', code: 'required' }] });
-    const xml = await importStatement('cards-bad', '<Document><Other/></Document>', 'application/xml');
+    const xml = await importStatement(tenantOf('cards-bad'), '<Document><Other/></Document>', 'application/xml');
     expect(xml.body).toMatchObject({ code: 'unreadable_statement', errors: [{ field: '/Document/BkToCstmrStmt', code: 'invalid' }] });
-    expect((await importStatement('cards-bad', '{}', 'application/json')).status).toBe(415);
-    expect((await importStatement('cards-bad', camt, 'application/xml', '?format=pdf')).status).toBe(400);
+    expect((await importStatement(tenantOf('cards-bad'), '{}', 'application/json')).status).toBe(415);
+    expect((await importStatement(tenantOf('cards-bad'), camt, 'application/xml', '?format=pdf')).status).toBe(400);
   });
 });
 
 describe('GET /v1/card-transactions', () => {
   it('lists the overdue payments as of its clock, after the days the CARDS settings give, a page at a time', async () => {
-    await writeCards('cards-late', [], 10);
+    await writeCards(tenantOf('cards-late'), [], 10);
     const csv = ['date,merchant,amount', '2026-03-01,PARKING,-4.00', '2026-03-10,TAXI,-18.00', '2026-03-11,TRAIN,-60.00'].join('\n');
-    await importStatement('cards-late', csv, 'text/csv');
+    await importStatement(tenantOf('cards-late'), csv, 'text/csv');
     now = new Date('2026-03-21T08:00:00Z');
     // 2026-03-21 − 10 days = 2026-03-11: the three are overdue; a day earlier the last one is not.
     const pages: CardTransactionPage[] = [];
     let cursor: string | undefined;
     do {
-      const answer = await list('cards-late', `?status=overdue&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const answer = await list(tenantOf('cards-late'), `?status=overdue&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(answer.status).toBe(200);
       pages.push(answer.body);
       cursor = answer.body.nextCursor;
     } while (cursor);
     expect(pages.flatMap((page) => page.items.map((item) => item.merchant))).toEqual(['PARKING', 'TAXI', 'TRAIN']);
     now = new Date('2026-03-20T23:00:00Z');
-    expect((await list('cards-late', '?status=overdue')).body.items.map((item) => item.merchant)).toEqual(['PARKING', 'TAXI']);
-    expect((await list('cards-late', '?status=overdue&cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({ code: 'validation_failed' });
+    expect((await list(tenantOf('cards-late'), '?status=overdue')).body.items.map((item) => item.merchant)).toEqual(['PARKING', 'TAXI']);
+    expect((await list(tenantOf('cards-late'), '?status=overdue&cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({
+      code: 'validation_failed',
+    });
   });
 
   it('answers 403 to an employee, on the list and on the import', async () => {
-    const employee = await expense.token({ tenant: 'cards-camt', user: 'emma', roles: ['employee', 'approver'] });
-    expect((await list('cards-camt', '?status=unmatched', employee)).body).toMatchObject({ status: 403, code: 'forbidden' });
+    const employee = await expense.token({ tenant: tenantOf('cards-camt'), user: 'emma', roles: ['employee', 'approver'] });
+    expect((await list(tenantOf('cards-camt'), '?status=unmatched', employee)).body).toMatchObject({ status: 403, code: 'forbidden' });
     const imported = await expense.call('POST', '/v1/card-statements', '/v1/card-statements', {
       token: employee,
       rawBody: camt,

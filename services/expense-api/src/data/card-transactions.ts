@@ -151,6 +151,7 @@ function itemOf(scope: TenantScope, transaction: CardTransaction, origin: Import
     format: origin.format,
     importedAt: origin.importedAt,
     importedBy: origin.importedBy,
+    matchState: transaction.direction === 'debit' ? 'unmatched' : 'refund',
     // A refund is no expense to claim: it is kept, never listed as missing its note.
     ...(transaction.direction === 'debit'
       ? { gsi1pk: unsettledCardTransactions(scope), gsi1sk: cardTransactionSortKey(transaction.date, transaction.id) }
