@@ -296,5 +296,20 @@ export const services = [
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     scaling: { maxTasks: 10, scaleToZero: true },
   },
+  {
+    name: 'card-reminder',
+    description:
+      "Each tick, flags the company-card payments still without a note with a receipt past the tenant's reminder delay and reminds each holder once",
+    critical: false,
+    // Reminders count in days: a tick an hour in the cloud is soon enough, and a minute on the laptop.
+    consumes: { kind: 'schedule', everySeconds: 3_600, localEverySeconds: 60 },
+    // Each payment's remindedAt, once.
+    emits: [{ kind: 'table', table: 'notes' }],
+    // The tenants with card payments (gsi1 CARD_TENANTS); each one's unsettled payments (gsi1, tenant partitions) and CARDS settings.
+    reads: [{ kind: 'index', table: 'notes', index: 'gsi1', partitions: ['CARD_TENANTS'] }],
+    limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 7_200, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

@@ -26,3 +26,4 @@ export type * from './checks/policy-checker.js';
 export * from './checks/merchant-normalizer.js';
 export * from './checks/categorizer.js';
 export type * from './checks/card-matcher.js';
+export * from './card-transaction-item.js';

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  cardTransactionKey,
-  cardTransactionSortKey,
+  cardTransactionItem,
   ITEM_TYPES,
   listingSortKey,
   noteKey,
   ownerListing,
   receiptKey,
   tenantScope,
-  unsettledCardTransactions,
   type CardTransactionItem,
   type NoteItem,
   type ReceiptItem,
@@ -75,22 +73,10 @@ export function transactionItem(fields: {
   cardLast4?: string;
   holder?: string;
 }): CardTransactionItem {
-  return {
-    ...cardTransactionKey(tenant, fields.id),
-    type: ITEM_TYPES.cardTransaction,
-    tenant: TENANT,
-    transactionId: fields.id,
-    date: fields.date,
-    direction: 'debit',
-    amount: { value: fields.amount, currency: 'EUR' },
-    merchant: fields.merchant,
-    ...(fields.cardLast4 ? { cardLast4: fields.cardLast4 } : {}),
-    ...(fields.holder ? { holder: fields.holder } : {}),
-    format: 'csv',
-    importedAt: '2026-04-01T06:00:00.000Z',
-    importedBy: 'fanny',
-    matchState: 'unmatched',
-    gsi1pk: unsettledCardTransactions(tenant),
-    gsi1sk: cardTransactionSortKey(fields.date, fields.id),
-  };
+  const { amount, holder, ...line } = fields;
+  return cardTransactionItem(
+    tenant,
+    { ...line, direction: 'debit', amount: { value: amount, currency: 'EUR' } },
+    { format: 'csv', importedAt: '2026-04-01T06:00:00.000Z', importedBy: 'fanny', holder },
+  );
 }

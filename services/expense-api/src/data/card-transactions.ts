@@ -4,9 +4,8 @@ import type { CardTransaction } from '@ndf/card-statements';
 import {
   CARD_TENANTS_PARTITION,
   cardTenantKey,
-  cardTransactionKey,
+  cardTransactionItem,
   cardTransactionKeyOfDigest,
-  cardTransactionSortKey,
   cardTransactionSortKeyUpTo,
   ITEM_TYPES,
   parseCardTransactionSortKey,
@@ -135,26 +134,5 @@ export class CardTransactions {
 
 function itemOf(scope: TenantScope, transaction: CardTransaction, origin: ImportOrigin): CardTransactionItem {
   const holder = transaction.cardLast4 === undefined ? undefined : origin.holders[transaction.cardLast4];
-  return {
-    ...cardTransactionKey(scope, transaction.id),
-    type: ITEM_TYPES.cardTransaction,
-    tenant: scope.tenant,
-    transactionId: transaction.id,
-    date: transaction.date,
-    direction: transaction.direction,
-    amount: transaction.amount,
-    ...(transaction.originalAmount ? { originalAmount: transaction.originalAmount } : {}),
-    merchant: transaction.merchant,
-    ...(transaction.cardLast4 ? { cardLast4: transaction.cardLast4 } : {}),
-    ...(transaction.holder ? { statementHolder: transaction.holder } : {}),
-    ...(holder ? { holder } : {}),
-    format: origin.format,
-    importedAt: origin.importedAt,
-    importedBy: origin.importedBy,
-    matchState: transaction.direction === 'debit' ? 'unmatched' : 'refund',
-    // A refund is no expense to claim: it is kept, never listed as missing its note.
-    ...(transaction.direction === 'debit'
-      ? { gsi1pk: unsettledCardTransactions(scope), gsi1sk: cardTransactionSortKey(transaction.date, transaction.id) }
-      : {}),
-  };
+  return cardTransactionItem(scope, transaction, { ...origin, holder });
 }
