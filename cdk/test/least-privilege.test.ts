@@ -73,12 +73,16 @@ describe.each(catalog.services.map((service) => service.name))('the task role of
       catalog.services.find((entry) => entry.name === service)!,
     );
     const index = { construct: synthesized.platform.data.tables.get('notes')!, path: '/index/gsi1' };
-    const queriesShards = statementsOn(statements, index).some(
-      (statement) =>
-        allows([statement], 'dynamodb:Query', index) &&
-        (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, 'RECONCILE#3')),
-    );
-    expect(queriesShards).toBe(access.indexes.some((granted) => granted.index === 'gsi1'));
+    const queries = (partition: string) =>
+      statementsOn(statements, index).some(
+        (statement) =>
+          allows([statement], 'dynamodb:Query', index) &&
+          (leadingKeys(statement) ?? ['*']).some((pattern) => matchesPattern(pattern, partition)),
+      );
+    const granted = access.indexes.filter((grant) => grant.index === 'gsi1').flatMap((grant) => grant.partitions);
+    // Each partition of the index outside tenant data it names (a shard of a pattern), and none it does not.
+    for (const partition of ['RECONCILE#*', 'CARD_TENANTS'])
+      expect(queries(partition.replace('*', '3')), partition).toBe(granted.includes(partition));
     expect(allowsItem(statements, 'dynamodb:UpdateItem', 'notes', 'RECONCILE#3')).toBe(false);
     for (const other of others(service))
       expect(allows(statements, 'sqs:GetQueueAttributes', queuesOf(other).queue), `depth of ${other}`).toBe(
