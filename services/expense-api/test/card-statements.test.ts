@@ -104,6 +104,19 @@ describe('POST /v1/card-statements', () => {
     });
   });
 
+  it('counts every transaction of a statement of several hundred lines, written in chunks at once, and each once', async () => {
+    const lines = Array.from(
+      { length: 450 },
+      (_, index) => `2026-03-${String((index % 28) + 1).padStart(2, '0')},SHOP ${index},-${index + 1}.00`,
+    );
+    // Twice the same line (no reference): two transactions of their own; and a part of it imported before.
+    const csv = ['date,merchant,amount', ...lines, lines[0]!].join('\n');
+    const part = ['date,merchant,amount', ...lines.slice(100, 220)].join('\n');
+    expect((await importStatement(tenantOf('cards-many'), part, 'text/csv')).body).toMatchObject({ read: 120, new: 120, alreadyKnown: 0 });
+    expect((await importStatement(tenantOf('cards-many'), csv, 'text/csv')).body).toMatchObject({ read: 451, new: 331, alreadyKnown: 120 });
+    expect((await importStatement(tenantOf('cards-many'), csv, 'text/csv')).body).toMatchObject({ read: 451, new: 0, alreadyKnown: 451 });
+  });
+
   it('refuses a statement it cannot read at all with a 422 naming where', async () => {
     const answer = await importStatement(tenantOf('cards-bad'), 'date;amount\n2026-03-01;3.00', 'text/csv');
     expect(answer.status).toBe(422);

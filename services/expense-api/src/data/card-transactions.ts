@@ -1,10 +1,20 @@
-import { PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type AttributeValue,
+  type BatchGetItemCommandOutput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CardTransaction } from '@ndf/card-statements';
 import {
   CARD_TENANTS_PARTITION,
   cardTenantKey,
   cardTransactionItem,
+  cardTransactionKey,
   cardTransactionKeyOfDigest,
   cardTransactionSortKeyUpTo,
   ITEM_TYPES,
@@ -14,8 +24,10 @@ import {
   type TenantScope,
 } from '@ndf/contracts';
 
-/** At most this many conditional writes in flight for one import: a statement's lines without starving the table's other writers. */
-const WRITES_IN_FLIGHT = 16;
+/** BatchGetItem's and TransactWriteItems' most items a call. */
+const CHUNK = 100;
+/** Transactions in flight for one import: a statement's lines without starving the table's other writers. */
+const CHUNKS_IN_FLIGHT = 4;
 
 export interface ImportOrigin {
   readonly format: CardTransactionItem['format'];
@@ -39,8 +51,11 @@ export class CardTransactions {
   ) {}
 
   /**
-   * Writes each transaction once: a conditional PutItem keyed by the statement's id for it, so a
-   * re-import (or two at once) finds it written. A debit goes into the unsettled index.
+   * Writes each transaction once. The ones already written (a re-import) are found by
+   * BatchGetItem, 100 keys a call; the new ones are written 100 at a time by a
+   * TransactWriteItems whose every put is conditional on the item being absent, so that two
+   * imports at once still write each transaction once: a chunk cancelled by the other import's
+   * write is written again one conditional PutItem at a time. A debit goes into the unsettled index.
    */
   async importAll(
     scope: TenantScope,
@@ -61,19 +76,69 @@ export class CardTransactions {
       }),
       { abortSignal: signal },
     );
+    // A statement may name a transaction twice (one reference on two lines): the first one counts.
+    const unique = [...new Map(transactions.map((transaction) => [transaction.id, transaction])).values()];
+    const known = await this.known(scope, unique, signal);
+    const fresh = unique.filter((transaction) => !known.has(transaction.id)).map((transaction) => itemOf(scope, transaction, origin));
+    const chunks = Array.from({ length: Math.ceil(fresh.length / CHUNK) }, (_, index) => fresh.slice(index * CHUNK, (index + 1) * CHUNK));
     let written = 0;
     let next = 0;
     const writer = async () => {
-      while (next < transactions.length) {
-        const transaction = transactions[next++]!;
-        if (await this.putOnce(scope, itemOf(scope, transaction, origin), signal)) written += 1;
+      while (next < chunks.length) {
+        const count = await this.writeChunk(chunks[next++]!, signal);
+        written += count;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, transactions.length) }, writer));
+    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, writer));
     return { written, alreadyKnown: transactions.length - written };
   }
 
-  private async putOnce(scope: TenantScope, item: CardTransactionItem, signal: AbortSignal): Promise<boolean> {
+  /** The ids of those already written, a BatchGetItem of 100 keys at a time (keys left unprocessed asked again). */
+  private async known(scope: TenantScope, transactions: readonly CardTransaction[], signal: AbortSignal): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (let first = 0; first < transactions.length; first += CHUNK) {
+      let keys: Record<string, AttributeValue>[] | undefined = transactions
+        .slice(first, first + CHUNK)
+        .map((transaction) => marshall(cardTransactionKey(scope, transaction.id)));
+      while (keys !== undefined && keys.length > 0) {
+        const answer: BatchGetItemCommandOutput = await this.dynamodb.send(
+          new BatchGetItemCommand({
+            RequestItems: { [this.tableName]: { Keys: keys, ProjectionExpression: 'transactionId', ConsistentRead: true } },
+          }),
+          { abortSignal: signal },
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? []) known.add(String(unmarshall(item).transactionId));
+        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return known;
+  }
+
+  /** How many of the chunk it wrote: all in one transaction, or, when another import wrote some meanwhile, one by one. */
+  private async writeChunk(items: readonly CardTransactionItem[], signal: AbortSignal): Promise<number> {
+    try {
+      await this.dynamodb.send(
+        new TransactWriteItemsCommand({
+          TransactItems: items.map((item) => ({
+            Put: {
+              TableName: this.tableName,
+              Item: marshall(item, { removeUndefinedValues: true }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+        }),
+        { abortSignal: signal },
+      );
+      return items.length;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      let written = 0;
+      for (const item of items) if (await this.putOnce(item, signal)) written += 1;
+      return written;
+    }
+  }
+
+  private async putOnce(item: CardTransactionItem, signal: AbortSignal): Promise<boolean> {
     try {
       await this.dynamodb.send(
         new PutItemCommand({
