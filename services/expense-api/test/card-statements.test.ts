@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { CardStatementImport, CardTransactionPage, Problem } from '@ndf/contracts';
-import { tenantScope } from '@ndf/contracts';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { cardTransactionKey, tenantScope, type CardStatementImport, type CardTransactionPage, type Problem } from '@ndf/contracts';
 import { writeSettings } from '@ndf/tenant-settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExpense, type ExpenseUnderTest } from './expense-fixture.js';
@@ -149,6 +150,23 @@ describe('GET /v1/card-transactions', () => {
     expect((await list(tenantOf('cards-late'), '?status=overdue&cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({
       code: 'validation_failed',
     });
+
+    // The card matcher pairs the taxi with a note that has no receipt yet: no longer unmatched, still overdue.
+    const taxi = pages.flatMap((page) => page.items).find((item) => item.merchant === 'TAXI')!;
+    const noteId = randomUUID();
+    await expense.stack.clients.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: expense.config.tableName,
+        Key: marshall(cardTransactionKey(tenantScope({ tenant: tenantOf('cards-late'), user: 'x', roles: [] }), taxi.transactionId)),
+        UpdateExpression: 'SET matchedNoteId = :note, matchState = :matched, noteHasReceipt = :no',
+        ExpressionAttributeValues: marshall({ ':note': noteId, ':matched': 'matched', ':no': false }),
+      }),
+    );
+    expect((await list(tenantOf('cards-late'), '?status=unmatched')).body.items.map((item) => item.merchant)).toEqual(['PARKING', 'TRAIN']);
+    expect((await list(tenantOf('cards-late'), '?status=overdue')).body.items.map((item) => [item.merchant, item.matchedNoteId])).toEqual([
+      ['PARKING', undefined],
+      ['TAXI', noteId],
+    ]);
   });
 
   it('answers 403 to an employee, on the list and on the import', async () => {
