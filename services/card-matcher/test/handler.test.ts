@@ -2,20 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { catalog, tableName } from '@ndf/catalog';
-import {
-  cardMatchKey,
-  cardTransactionKey,
-  stageKey,
-  type CardMatcherOutcome,
-  type CardTransactionItem,
-  type ChangeMessage,
-} from '@ndf/contracts';
+import { cardMatchKey, cardTransactionKey, stageKey, type CardMatcherOutcome, type CardTransactionItem } from '@ndf/contracts';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
-import { startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
+import { changeOf, startServiceUnderTest, testReceiptItem, type ServiceUnderTest } from '@ndf/testkit';
 import { writeSettings } from '@ndf/tenant-settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
-import { noteItem, receiptItem, tenant, transactionItem } from './items.js';
+import { noteItem, TENANT, tenant, transactionItem } from './items.js';
 
 const PREFIX = 'card-matcher-';
 let stack: SharedStack;
@@ -49,17 +42,8 @@ const get = async (key: { pk: string; sk: string }) => {
 const transaction = async (id: string) => (await get(cardTransactionKey(tenant, id))) as CardTransactionItem;
 const stageOf = async (noteId: string) => get(stageKey(tenant, 'card-matcher', { noteId }));
 
-/** The stream router's message for an item written (its new image). */
-const changed = (item: { pk: string; sk: string; type: string }, eventName: 'INSERT' | 'MODIFY' = 'INSERT'): ChangeMessage => ({
-  kind: 'change',
-  table: 'notes',
-  eventId: `${item.pk}-${item.sk}`,
-  eventName,
-  itemType: item.type,
-  keys: { pk: item.pk, sk: item.sk },
-  sequenceNumber: '1',
-  newImage: item as unknown as Record<string, unknown>,
-});
+/** The stream router's message for an item written. */
+const changed = (item: { pk: string; sk: string; type: string }) => changeOf(item);
 
 // Each run's notes and payments have ids of their own (the emulator's tables outlive a run).
 const run = randomUUID().slice(0, 8);
@@ -69,7 +53,7 @@ const ref = (name: string) => `${name}-${run}`;
 describe('card-matcher', () => {
   it("matches a payment imported after its note, and records it on both: the note's stage says paid by card", async () => {
     const note = await put(noteItem({ noteId: id(1), owner: 'emma', date: '2026-03-03', amount: '110.00', merchant: 'Hotel Ibis Lyon' }));
-    await put(receiptItem(note.noteId, id(101), 'processed'));
+    await put(testReceiptItem(TENANT, id(101), { noteId: note.noteId }));
     const payment = await put(
       transactionItem({
         id: ref('CB-1'),
@@ -99,7 +83,7 @@ describe('card-matcher', () => {
 
     // A repeat of the message, and the note's own change, change nothing.
     await matcher.handle(changed(payment));
-    await matcher.handle(changed(note, 'MODIFY'));
+    await matcher.handle(changed(note));
     expect((await transaction(ref('CB-1'))).matchedAt).toBe(matched.matchedAt);
   });
 
@@ -117,8 +101,8 @@ describe('card-matcher', () => {
     expect(matched).toMatchObject({ matchedNoteId: note.noteId, noteHasReceipt: false, gsi1pk: payment.gsi1pk });
     expect(await stageOf(note.noteId)).toMatchObject({ status: 'succeeded', outcome: { paidByCard: true } });
 
-    const receipt = await put(receiptItem(note.noteId, id(102), 'processed'));
-    await matcher.handle(changed(receipt, 'MODIFY'));
+    const receipt = await put(testReceiptItem(TENANT, id(102), { noteId: note.noteId }));
+    await matcher.handle(changed(receipt));
     const settled = await transaction(ref('CB-2'));
     expect(settled).toMatchObject({ matchedNoteId: note.noteId, noteHasReceipt: true });
     expect(settled.gsi1pk).toBeUndefined();
@@ -140,7 +124,7 @@ describe('card-matcher', () => {
     await matcher.handle(changed(payment));
     // Same day: 60, against 1 day apart + the same merchant (SNCF): 60 − 10 + 30 = 80.
     expect((await transaction(ref('CB-3'))).matchedNoteId).toBe(better.noteId);
-    await matcher.handle(changed(other, 'MODIFY'));
+    await matcher.handle(changed(other));
     expect((await transaction(ref('CB-3'))).matchedNoteId).toBe(better.noteId);
     expect(await stageOf(other.noteId)).toBeUndefined();
   });

@@ -1,67 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import {
-  cardTransactionItem,
-  ITEM_TYPES,
-  listingSortKey,
-  noteKey,
-  ownerListing,
-  receiptKey,
-  tenantScope,
-  type CardTransactionItem,
-  type NoteItem,
-  type ReceiptItem,
-} from '@ndf/contracts';
+import { cardTransactionItem, listingSortKey, ownerListing, tenantScope, type CardTransactionItem, type NoteItem } from '@ndf/contracts';
+import { testNoteItem } from '@ndf/testkit';
 
 // The emulator's tables outlive a run: each run is a tenant of its own.
 export const TENANT = `cardco-${randomUUID().slice(0, 8)}`;
 export const tenant = tenantScope({ tenant: TENANT, user: 'test', roles: [] });
 
-/** A note as the ingest API stores it, in its owner's listing. */
+/** A submitted note as the ingest API stores it, in its owner's listing (gsi1, by date). */
 export function noteItem(fields: {
   noteId: string;
   owner: string;
   date: string;
   amount: string;
   merchant?: string;
-  paymentMethod?: string;
+  paymentMethod?: NoteItem['paymentMethod'];
 }): NoteItem {
-  const owner = tenantScope({ tenant: TENANT, user: fields.owner, roles: [] });
-  return {
-    ...noteKey(tenant, fields.noteId),
-    type: ITEM_TYPES.note,
-    tenant: TENANT,
-    noteId: fields.noteId,
-    owner: fields.owner,
+  const { noteId, owner, amount, ...rest } = fields;
+  return testNoteItem(TENANT, noteId, {
+    ...rest,
+    owner,
     status: 'submitted',
     version: 2,
-    date: fields.date,
-    amount: { value: fields.amount, currency: 'EUR' },
-    ...(fields.merchant ? { merchant: fields.merchant } : {}),
-    ...(fields.paymentMethod ? { paymentMethod: fields.paymentMethod } : {}),
-    receiptIds: [],
-    requestHash: 'h',
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    gsi1pk: ownerListing(owner),
-    gsi1sk: listingSortKey(fields.date, fields.noteId),
-  } as NoteItem;
-}
-
-export function receiptItem(noteId: string, receiptId: string, status: ReceiptItem['status']): ReceiptItem {
-  return {
-    ...receiptKey(tenant, receiptId, noteId),
-    type: ITEM_TYPES.receipt,
-    tenant: TENANT,
-    receiptId,
-    noteId,
-    uploader: 'emma',
-    status,
-    fileName: 'r.jpg',
-    declaredContentType: 'image/jpeg',
-    declaredSize: 1,
-    objectKey: 'k',
-    requestedAt: '2026-03-01T00:00:00.000Z',
-  } as ReceiptItem;
+    amount: { value: amount, currency: 'EUR' },
+    gsi1pk: ownerListing(tenantScope({ tenant: TENANT, user: owner, roles: [] })),
+    gsi1sk: listingSortKey(fields.date, noteId),
+  });
 }
 
 /** A payment as the expense API's import writes it: unmatched, in the tenant's unsettled index. */
