@@ -93,7 +93,8 @@ class Matcher {
     const claim = await this.call((signal) => this.store.claimOf(this.scope, noteId, signal));
     if (claim !== undefined) {
       const transaction = await this.call((signal) => this.store.transaction(this.scope, claim.transactionId, signal));
-      if (transaction !== undefined) await this.record(transaction, noteId, claim);
+      // Its stage brought to the note's version, its payment's settlement to its receipts; the match as it was made.
+      if (transaction !== undefined) await this.record(transaction, noteId, claim, claim.matchedAt);
       return;
     }
     const found = await this.call((signal) =>
@@ -119,15 +120,19 @@ class Matcher {
    * version and whether its payment is settled. A pair one side of which is taken meanwhile is
    * left: the message of that other match did the work.
    */
-  private async record(transaction: CardTransactionItem, noteId: string, match: { score: number; reasons: readonly string[] }) {
+  private async record(
+    transaction: CardTransactionItem,
+    noteId: string,
+    match: { score: number; reasons: readonly string[] },
+    matchedAt = this.dependencies.clock().toISOString(),
+  ) {
     const found = await this.call((signal) =>
       readNoteWithReceipts(this.dependencies.dynamodb, this.dependencies.notesTable, this.scope, noteId, signal),
     );
     if (found === undefined) return;
     const settled = hasReceipt(found.receipts);
-    const at = this.dependencies.clock().toISOString();
     const claimed = await this.call((signal) =>
-      this.store.claim(this.scope, { transaction, noteId, score: match.score, reasons: match.reasons, settled }, at, signal),
+      this.store.claim(this.scope, { transaction, noteId, score: match.score, reasons: match.reasons, settled }, matchedAt, signal),
     );
     if (!claimed) {
       this.context.log.info({ event: 'card-match-taken', transactionId: transaction.transactionId, noteId });

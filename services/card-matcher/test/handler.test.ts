@@ -85,6 +85,7 @@ describe('card-matcher', () => {
     await matcher.handle(changed(payment));
     await matcher.handle(changed(note));
     expect((await transaction(ref('CB-1'))).matchedAt).toBe(matched.matchedAt);
+    expect(await get(cardMatchKey(tenant, note.noteId))).toMatchObject({ matchedAt: matched.matchedAt });
   });
 
   it('matches a note created after its payment, and settles the payment once the receipt is read', async () => {
