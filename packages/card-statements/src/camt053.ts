@@ -4,6 +4,7 @@ import { parseAmount, parseDate } from './amounts.js';
 import type { CardTransaction } from './card-transaction.js';
 import { MAX_STATEMENT_BYTES } from './csv-statement.js';
 import { StatementError } from './statement-error.js';
+import { strictly, type StatementReading } from './statement-reading.js';
 
 type Node = Record<string, unknown>;
 
@@ -41,6 +42,14 @@ function amountOf(node: unknown, field: string): { value: string; currency: stri
  * payment abroad, and the bank's reference.
  */
 export function readCamt053(xml: string): CardTransaction[] {
+  return strictly(readCamt053Entries(xml));
+}
+
+/**
+ * As readCamt053, but an entry that cannot be read is refused on its own (its error, naming its
+ * path, in `refused`) and the others are read. A document that is not a statement still throws.
+ */
+export function readCamt053Entries(xml: string): StatementReading {
   if (Buffer.byteLength(xml) > MAX_STATEMENT_BYTES)
     throw new StatementError('/', 'too_large', `A statement may hold at most ${MAX_STATEMENT_BYTES} bytes.`);
   if (xml.trim() === '') throw new StatementError('/', 'empty', 'The statement is empty.');
@@ -51,19 +60,30 @@ export function readCamt053(xml: string): CardTransaction[] {
   const statements = child(parser.parse(xml), 'Document', 'BkToCstmrStmt', 'Stmt');
   if (!Array.isArray(statements))
     throw new StatementError('/Document/BkToCstmrStmt', 'not_a_statement', 'This is not a camt.053 bank-to-customer statement.');
-  return statements.flatMap((statement: unknown, s) => {
+  const transactions: CardTransaction[] = [];
+  const refused: StatementError[] = [];
+  const keep = (read: () => CardTransaction) => {
+    try {
+      transactions.push(read());
+    } catch (error) {
+      if (!(error instanceof StatementError)) throw error;
+      refused.push(error);
+    }
+  };
+  statements.forEach((statement: unknown, s) => {
     const entries = child(statement, 'Ntry');
-    return (Array.isArray(entries) ? entries : []).flatMap((entry: unknown, e) => {
+    (Array.isArray(entries) ? entries : []).forEach((entry: unknown, e) => {
       const at = `/Document/BkToCstmrStmt/Stmt/${s}/Ntry/${e}`;
       const details = child(entry, 'NtryDtls', '0', 'TxDtls');
       // A batch entry books several card payments at once: each has its own amount in its details.
       if (Array.isArray(details) && details.length > 1)
-        return details.map((detail: unknown, t) =>
-          transactionOf(entry, detail, `${at}/NtryDtls/0/TxDtls/${t}`, child(detail, 'AmtDtls', 'TxAmt', 'Amt'), `/${t + 1}`),
+        details.forEach((detail: unknown, t) =>
+          keep(() => transactionOf(entry, detail, `${at}/NtryDtls/0/TxDtls/${t}`, child(detail, 'AmtDtls', 'TxAmt', 'Amt'), `/${t + 1}`)),
         );
-      return [transactionOf(entry, first(details), at, child(entry, 'Amt'), '')];
+      else keep(() => transactionOf(entry, first(details), at, child(entry, 'Amt'), ''));
     });
   });
+  return { transactions, refused };
 }
 
 /** `batchSuffix` tells apart the payments of one batch entry when only the entry carries a reference. */

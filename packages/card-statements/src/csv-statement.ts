@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { parseAmount, parseDate } from './amounts.js';
 import type { CardTransaction } from './card-transaction.js';
+import { strictly, type StatementReading } from './statement-reading.js';
 import { StatementError } from './statement-error.js';
 
 /** A statement bigger than this is refused before it is parsed (a year of a busy card is well under 1 MB). */
@@ -56,10 +57,21 @@ function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
  * issuer signs debits (set `debitsAreNegative`), else a refund. `defaultCurrency` is the card
  * account's when no column says.
  */
-export function readCsvStatement(
-  text: string,
-  options: { readonly defaultCurrency: string; readonly debitsAreNegative?: boolean },
-): CardTransaction[] {
+export function readCsvStatement(text: string, options: CsvStatementOptions): CardTransaction[] {
+  return strictly(readCsvStatementLines(text, options));
+}
+
+export interface CsvStatementOptions {
+  readonly defaultCurrency: string;
+  readonly debitsAreNegative?: boolean;
+}
+
+/**
+ * As readCsvStatement, but a line that cannot be read is refused on its own (its error in
+ * `refused`) and the others are read: an import keeps the good lines and names the bad ones.
+ * A statement that cannot be read at all (empty, too large, no header) still throws.
+ */
+export function readCsvStatementLines(text: string, options: CsvStatementOptions): StatementReading {
   if (Buffer.byteLength(text) > MAX_STATEMENT_BYTES)
     throw new StatementError('/', 'too_large', `A statement may hold at most ${MAX_STATEMENT_BYTES} bytes.`);
   const content = text.replace(/^\uFEFF/, '');
@@ -76,7 +88,9 @@ export function readCsvStatement(
   const columns = columnsOf(header);
   // Two identical purchases on one day are two transactions: the n-th of identical lines gets its own id.
   const seen = new Map<string, number>();
-  return lines.map((cells, index) => {
+  const transactions: CardTransaction[] = [];
+  const refused: StatementError[] = [];
+  lines.forEach((cells, index) => {
     const line = index + 2;
     const cell = (column: Column) => (columns[column] === undefined ? undefined : (cells[columns[column]] ?? '').trim() || undefined);
     const at = (column: Column) => `/lines/${line}/${column}`;
@@ -85,22 +99,32 @@ export function readCsvStatement(
       if (value === undefined) throw new StatementError(at(column), 'missing_field', `Line ${line} has no ${column}.`);
       return value;
     };
-    const { money, negative } = parseAmount(need('amount'), cell('currency') ?? options.defaultCurrency, at('amount'));
-    const original = cell('originalAmount');
-    const card = cell('card')?.replaceAll(/\D/g, '');
-    const fields = {
-      date: parseDate(need('date'), at('date')),
-      direction: (negative === (options.debitsAreNegative ?? false) ? 'debit' : 'credit') as CardTransaction['direction'],
-      amount: money,
-      ...(original ? { originalAmount: parseAmount(original, cell('originalCurrency') ?? '', at('originalAmount')).money } : {}),
-      merchant: need('merchant'),
-      ...(card && card.length >= 4 ? { cardLast4: card.slice(-4) } : {}),
-      ...(cell('holder') ? { holder: cell('holder')! } : {}),
-    };
-    const digest = createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 24);
-    const occurrence = (seen.get(digest) ?? 0) + 1;
-    seen.set(digest, occurrence);
-    const id = cell('reference') ?? `csv-${digest}-${occurrence}`;
-    return { id, ...fields };
+    try {
+      transactions.push(transactionOf());
+    } catch (error) {
+      if (!(error instanceof StatementError)) throw error;
+      refused.push(error);
+    }
+
+    function transactionOf(): CardTransaction {
+      const { money, negative } = parseAmount(need('amount'), cell('currency') ?? options.defaultCurrency, at('amount'));
+      const original = cell('originalAmount');
+      const card = cell('card')?.replaceAll(/\D/g, '');
+      const fields = {
+        date: parseDate(need('date'), at('date')),
+        direction: (negative === (options.debitsAreNegative ?? false) ? 'debit' : 'credit') as CardTransaction['direction'],
+        amount: money,
+        ...(original ? { originalAmount: parseAmount(original, cell('originalCurrency') ?? '', at('originalAmount')).money } : {}),
+        merchant: need('merchant'),
+        ...(card && card.length >= 4 ? { cardLast4: card.slice(-4) } : {}),
+        ...(cell('holder') ? { holder: cell('holder')! } : {}),
+      };
+      const digest = createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 24);
+      const occurrence = (seen.get(digest) ?? 0) + 1;
+      seen.set(digest, occurrence);
+      const id = cell('reference') ?? `csv-${digest}-${occurrence}`;
+      return { id, ...fields };
+    }
   });
+  return { transactions, refused };
 }

@@ -27,3 +27,8 @@ export function overdueTransactions(
     return [{ transaction, days, ...(holder ? { holder } : {}) }];
   });
 }
+
+/** The latest date a payment may have and be overdue on `today` (ISO dates): `afterDays` days before it. */
+export function lastOverdueDate(today: string, afterDays: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - afterDays * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchTransactions, overdueTransactions, type CardTransaction, type NoteForMatching } from '../src/index.js';
+import { lastOverdueDate, matchTransactions, overdueTransactions, type CardTransaction, type NoteForMatching } from '../src/index.js';
 
 const eur = (value: string) => ({ value, currency: 'EUR' });
 const tx = (id: string, date: string, value: string, merchant: string, extra: Partial<CardTransaction> = {}): CardTransaction => ({
@@ -87,5 +87,11 @@ describe('card payments still without a receipt', () => {
     expect(overdueTransactions(transactions, new Set(['t-done']), { today: '2026-03-31', afterDays: 14, holders })).toEqual([
       { transaction: transactions[0], days: 30, holder: 'emma' },
     ]);
+  });
+
+  it('the last date still overdue is N days before today, across a month end', () => {
+    // 2026-03-31 − 14 days = 2026-03-17: a payment of the 17th is 14 days old (overdue), one of the 18th is 13.
+    expect(lastOverdueDate('2026-03-31', 14)).toBe('2026-03-17');
+    expect(lastOverdueDate('2026-03-05', 14)).toBe('2026-02-19');
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAmount, readCamt053, readCsvStatement, StatementError } from '../src/index.js';
+import { parseAmount, readCamt053, readCamt053Entries, readCsvStatement, readCsvStatementLines, StatementError } from '../src/index.js';
 
 const camt = readFileSync(new URL('./statements/march.camt053.xml', import.meta.url), 'utf8');
 
@@ -147,6 +147,28 @@ describe('a CSV card statement', () => {
       code: 'invalid_amount',
     });
     expect(problemOf(() => readCsvStatement('  \n', { defaultCurrency: 'EUR' }))).toEqual({ field: '/', code: 'empty' });
+  });
+});
+
+describe('a statement read line by line', () => {
+  it('keeps the lines it can read and refuses each other one, naming it', () => {
+    const csv = 'date,merchant,amount\n2026-03-01,TAXI G7,12.00\n2026-03-02,HOTEL,12,3,4\n31/02/2026,X,3.00\n2026-03-03,CAFE,3.20\n';
+    const reading = readCsvStatementLines(csv, { defaultCurrency: 'EUR' });
+    expect(reading.transactions.map((t) => t.merchant)).toEqual(['TAXI G7', 'HOTEL', 'CAFE']);
+    expect(reading.refused.map((error) => [error.field, error.code])).toEqual([['/lines/4/date', 'invalid_date']]);
+    // What cannot be read at all is still one error for the whole statement.
+    expect(problemOf(() => readCsvStatementLines('date,amount\n2026-03-01,3.00', { defaultCurrency: 'EUR' }))).toEqual({
+      field: '/header',
+      code: 'missing_column',
+    });
+  });
+
+  it('refuses one camt.053 entry without refusing the statement', () => {
+    const reading = readCamt053Entries(camt.replace('<Amt Ccy="EUR">110.00</Amt>', ''));
+    expect(reading.refused.map((error) => [error.field, error.code])).toEqual([
+      ['/Document/BkToCstmrStmt/Stmt/0/Ntry/0/Amt', 'missing_field'],
+    ]);
+    expect(reading.transactions.map((t) => t.id).slice(0, 3)).toEqual(['CB-0002', 'CB-BATCH-7/1', 'CB-BATCH-7/2']);
   });
 });
 

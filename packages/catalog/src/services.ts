@@ -458,5 +458,46 @@ export const services = [
     },
     scaling: { maxTasks: 1, scaleToZero: false },
   },
+  {
+    name: 'card-matcher',
+    description:
+      'Matches each company-card payment of an imported statement with its expense note (amount, holder, date, merchant), records it on both so that a card-paid note is not reimbursed, and takes a payment settled by a note with a receipt out of the overdue list',
+    critical: false,
+    consumes: {
+      kind: 'stream',
+      table: 'notes',
+      itemTypes: ['NOTE', 'RECEIPT', 'CARD_TXN'],
+      events: ['INSERT', 'MODIFY'],
+      whereByType: {
+        // The open statuses and approved: a note approved before its statement came is still the payment's note.
+        NOTE: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'approved'] },
+        // A receipt read: the note's payment is settled, out of the overdue list.
+        RECEIPT: { status: ['processed'] },
+        // A payment imported, not yet matched (never its own match write).
+        CARD_TXN: { matchState: ['unmatched'] },
+      },
+    },
+    // The payment's match (CARD_TXN), the note's claim on it (CARD_MATCH) and its stage; it reads the tenant's
+    // CARDS settings, the holder's notes around a date (the owner listing, gsi1) and the tenant's unsettled payments (gsi1).
+    emits: [{ kind: 'table', table: 'notes' }],
+    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 10, scaleToZero: true },
+  },
+  {
+    name: 'card-reminder',
+    description:
+      "Each tick, flags the company-card payments still without a note with a receipt past the tenant's reminder delay and reminds each holder once",
+    critical: false,
+    // Reminders count in days: a tick an hour in the cloud is soon enough, and a minute on the laptop.
+    consumes: { kind: 'schedule', everySeconds: 3_600, localEverySeconds: 60 },
+    // Each payment's remindedAt, once.
+    emits: [{ kind: 'table', table: 'notes' }],
+    // The tenants with card payments (gsi1 CARD_TENANTS); each one's unsettled payments (gsi1, tenant partitions) and CARDS settings.
+    reads: [{ kind: 'index', table: 'notes', index: 'gsi1', partitions: ['CARD_TENANTS'] }],
+    limits: { deadlineMs: 60_000, concurrency: 1, maxAttempts: 3 },
+    alarms: { maxMessageAgeSeconds: 7_200, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    scaling: { maxTasks: 1, scaleToZero: false },
+  },
   // new services are added above this line by `pnpm new:service`
 ] as const satisfies readonly ServiceEntry[];

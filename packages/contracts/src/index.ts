@@ -1,5 +1,6 @@
 export * from './history.js';
 export type * from './approval.js';
+export type * from './card-transaction.js';
 export * from './item-types.js';
 export type * from './items.js';
 export * from './money.js';
@@ -32,3 +33,5 @@ export * from './checks/currency-converter.js';
 export * from './checks/approval-workflow.js';
 export * from './reimbursement.js';
 export * from './retention.js';
+export type * from './checks/card-matcher.js';
+export * from './card-transaction-item.js';

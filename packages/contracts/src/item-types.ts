@@ -35,6 +35,12 @@ export const ITEM_TYPES = {
   batchControl: 'BATCH_CONTROL',
   /** A cash advance to an employee (pk T#<tenant>#ADVANCES), deducted from their next batches. */
   advance: 'ADVANCE',
+  /** One company-card payment or refund of an imported statement (pk T#<tenant>#CARDTXN#<digest of its id>): written once, whatever the re-imports. */
+  cardTransaction: 'CARD_TXN',
+  /** A note's claim on the one card transaction it is matched to (pk T#<tenant>#CARDMATCH#<noteId>): a note is matched once. */
+  cardMatch: 'CARD_MATCH',
+  /** A tenant that imported card statements (pk T#<tenant>#CARDS, in gsi1 under CARD_TENANTS): the reminder tick's list. */
+  cardTenant: 'CARD_TENANT',
 } as const;
 
 export type ItemType = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];

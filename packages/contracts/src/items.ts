@@ -203,3 +203,45 @@ export interface ApprovalDueItem extends Keys {
   /** The next instant something is due (ISO). */
   readonly gsi1sk: string;
 }
+
+/** One company-card payment (debit) or refund (credit) of an imported statement. */
+export interface CardTransactionItem extends Keys {
+  readonly type: typeof ITEM_TYPES.cardTransaction;
+  /** The statement's id for it (its reference, or one derived from the line: the same on a re-import). */
+  readonly transactionId: string;
+  readonly date: string;
+  readonly direction: 'debit' | 'credit';
+  readonly amount: Money;
+  readonly originalAmount?: Money;
+  readonly merchant: string;
+  readonly cardLast4?: string;
+  /** The holder's name as the statement prints it. */
+  readonly statementHolder?: string;
+  /** The employee holding the card (the tenant's CARDS settings when it was imported); absent for an unknown card. */
+  readonly holder?: string;
+  readonly format: 'csv' | 'camt053';
+  readonly importedAt: string;
+  readonly importedBy: string;
+  /** `unmatched` from its import (a refund: `refund`) until the card matcher matches it (the matcher's stream filter). */
+  readonly matchState: 'unmatched' | 'matched' | 'refund';
+  /** Set once by the card matcher: the note this payment is. */
+  readonly matchedNoteId?: string;
+  readonly matchedAt?: string;
+  /** Whether the matched note had a receipt when last looked at: a payment matched to a note without one is still overdue. */
+  readonly noteHasReceipt?: boolean;
+  /** When its holder was reminded of it (once). */
+  readonly remindedAt?: string;
+  /** In the tenant's card index while unsettled (see notes-table-keys). */
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
+}
+
+/** A note's claim on the one card transaction it is matched to. */
+export interface CardMatchItem extends Keys {
+  readonly type: typeof ITEM_TYPES.cardMatch;
+  readonly noteId: string;
+  readonly transactionId: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly matchedAt: string;
+}

@@ -24,6 +24,9 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
  * | PAYABLE, BATCH, BATCH_CONTROL, ADVANCE: the reimbursement batcher's, see reimbursement.ts                               |
  * | ERASURE, HOLD, ORIGINAL | (see retention.ts: the retention keeper's items) |   |                    |                                 |
+ * | CARD_TXN  | T#<tenant>#CARDTXN#<digest> | CARD_TXN                 | T#<tenant>#CARDTXN (while unsettled) | <date>#<digest>   |
+ * | CARD_MATCH | T#<tenant>#CARDMATCH#<noteId> | CARD_MATCH             |                    |                                 |
+ * | CARD_TENANT | T#<tenant>#CARDS      | TENANT                       | CARD_TENANTS       | <tenant>                        |
  *
  * - `GET /v1/notes/{id}` is one Query on the note's pk: the note, the receipts uploaded for
  *   it and every stage. A receipt uploaded before its note lives in its own partition, found
@@ -37,6 +40,12 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * - An approver's queue (`GET /v1/approvals`) reads gsi1 for one tenant and approver, oldest
  *   request first: one APPROVAL item per approver still to decide on a note, beside the note
  *   (deleting the note's partition deletes them), carrying what the queue shows of the note.
+ * - A company-card transaction's key is a digest of the statement's own id for it, so a
+ *   re-import of a statement writes nothing new (one conditional PutItem per transaction). While
+ *   it is unsettled (a debit not yet matched to a note that has a receipt) it is in gsi1 under
+ *   its tenant's card partition, by date: the matcher reads the few days around a note's date,
+ *   the finance team's list and the overdue ones (a date range) are one Query of it. A note's
+ *   claim on its transaction (CARD_MATCH) is written with the transaction's in one transaction.
  * - The S3 key of a receipt (see receipt-object-key.ts) names its partition, so the intake
  *   service finds the RECEIPT item from the object key alone.
  * - A tenant's category history is one partition: per merchant, how many notes chose each
@@ -219,4 +228,54 @@ export function sortKeyKind(sk: string): SortKeyKind {
     if (stage === 'STAGE' && service) return { kind: 'stage', service, receiptId };
   }
   return { kind: 'other' };
+}
+
+const CARD_TRANSACTION_SK = 'CARD_TXN';
+const CARD_MATCH_SK = 'CARD_MATCH';
+/** The gsi1 partition listing every tenant with card transactions (one item per tenant): the reminder tick's only cross-tenant read. */
+export const CARD_TENANTS_PARTITION = 'CARD_TENANTS';
+
+/** A card transaction's id as the statement gives it may hold any character: its key holds a digest of it. */
+export function cardTransactionDigest(transactionId: string): string {
+  return createHash('sha256').update(transactionId, 'utf8').digest('hex').slice(0, 32);
+}
+
+export function cardTransactionKey(scope: TenantScope, transactionId: string): ItemKey {
+  return cardTransactionKeyOfDigest(scope, cardTransactionDigest(transactionId));
+}
+
+/** The key from the digest alone, as an index sort key gives it (a page cursor). */
+export function cardTransactionKeyOfDigest(scope: TenantScope, digest: string): ItemKey {
+  return { pk: `${tenantPrefix(scope)}CARDTXN#${digest}`, sk: CARD_TRANSACTION_SK };
+}
+
+/** The gsi1 partition of a tenant's unsettled card transactions (not yet matched to a note with a receipt). */
+export function unsettledCardTransactions(scope: TenantScope): string {
+  return `${tenantPrefix(scope)}CARDTXN`;
+}
+
+/** By the payment's date, so that a range of days is a key condition; the digest breaks ties. */
+export function cardTransactionSortKey(date: string, transactionId: string): string {
+  return `${date}#${cardTransactionDigest(transactionId)}`;
+}
+
+/** The highest sort key of a payment made on `date` or before: `gsi1sk <= it` is every payment up to that day. */
+export function cardTransactionSortKeyUpTo(date: string): string {
+  // '~' sorts after every hex digit of a digest.
+  return `${date}#~`;
+}
+
+export function parseCardTransactionSortKey(sortKey: string): { date: string; digest: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})#([0-9a-f]{32})$/.exec(sortKey);
+  return match ? { date: match[1]!, digest: match[2]! } : undefined;
+}
+
+/** A note's claim on the card transaction it is matched to. */
+export function cardMatchKey(scope: TenantScope, noteId: string): ItemKey {
+  return { pk: `${tenantPrefix(scope)}CARDMATCH#${noteId}`, sk: CARD_MATCH_SK };
+}
+
+/** The item that lists a tenant among those with card transactions. */
+export function cardTenantKey(scope: TenantScope): ItemKey {
+  return { pk: `${tenantPrefix(scope)}CARDS`, sk: 'TENANT' };
 }

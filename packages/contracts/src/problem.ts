@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'invalid_reference',
   'too_many_receipts',
   'receipt_already_attached',
+  'unreadable_statement',
   'too_deeply_nested',
   'wrong_status',
   'locked',

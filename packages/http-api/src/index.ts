@@ -5,7 +5,7 @@ export { Contract, fieldErrors, type Check } from './contract.js';
 export { CORRELATION_HEADER, correlationIdOf } from './correlation.js';
 export { RETRY_AFTER_SECONDS, unavailable, withinDeadline } from './deadline.js';
 export { ifMatchVersion, versionFromIfMatch } from './if-match.js';
-export { bodyBytes, MAX_JSON_DEPTH, readJsonBody } from './json-body.js';
+export { bodyBytes, MAX_JSON_DEPTH, readJsonBody, readTextBody } from './json-body.js';
 export { decodeCursor, encodeCursor } from './page-cursor.js';
 export { asParameters, headerCheck, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
 export { invalid, notFound, ProblemError } from './problem.js';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { FieldError } from '@ndf/contracts';
+import type { FieldError, ProblemCode } from '@ndf/contracts';
 import { ProblemError, invalid } from './problem.js';
 
 /** The body's bytes as sent, whether API Gateway passed it as text or base64. */
@@ -14,6 +14,36 @@ function mediaTypeOf(headers: Readonly<Record<string, string | undefined>>): { t
   const [type = '', ...parameters] = header.split(';').map((part) => part.trim());
   const charset = parameters.map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1]).find(Boolean);
   return { type: type.toLowerCase(), charset: charset?.toLowerCase() };
+}
+
+/**
+ * A body of one of `mediaTypes` (415 otherwise, with the accepted ones), at most `maxBytes`
+ * (413), in UTF-8 (400 with the `notText` code otherwise): its text and its media type.
+ */
+export function readTextBody(
+  event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded' | 'headers'>,
+  options: { maxBytes: number; mediaTypes: readonly string[]; notText?: ProblemCode },
+): { text: string; mediaType: string } {
+  const media = mediaTypeOf(event.headers);
+  if (!media || !options.mediaTypes.includes(media.type) || (media.charset !== undefined && media.charset !== 'utf-8')) {
+    throw new ProblemError(
+      415,
+      'unsupported_media_type',
+      `The body must be ${options.mediaTypes.join(' or ')} in UTF-8 (Content-Type: ${options.mediaTypes[0]}).`,
+      undefined,
+      {
+        'accept-post': options.mediaTypes.join(', '),
+      },
+    );
+  }
+  const bytes = bodyBytes(event);
+  if (bytes.length > options.maxBytes)
+    throw new ProblemError(413, 'payload_too_large', `The body has ${bytes.length} bytes; at most ${options.maxBytes} are accepted.`);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), mediaType: media.type };
+  } catch {
+    throw new ProblemError(400, options.notText ?? 'validation_failed', 'The body is not valid UTF-8.');
+  }
 }
 
 // In u-mode a valid pair is one code point outside this range; only a lone half matches.
@@ -67,27 +97,7 @@ export function readJsonBody(
   event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded' | 'headers'>,
   options: { maxBytes: number; mediaTypes: readonly string[] },
 ): unknown {
-  const media = mediaTypeOf(event.headers);
-  if (!media || !options.mediaTypes.includes(media.type) || (media.charset !== undefined && media.charset !== 'utf-8')) {
-    throw new ProblemError(
-      415,
-      'unsupported_media_type',
-      `The body must be ${options.mediaTypes.join(' or ')} in UTF-8 (Content-Type: ${options.mediaTypes[0]}).`,
-      undefined,
-      {
-        'accept-post': options.mediaTypes.join(', '),
-      },
-    );
-  }
-  const bytes = bodyBytes(event);
-  if (bytes.length > options.maxBytes)
-    throw new ProblemError(413, 'payload_too_large', `The body has ${bytes.length} bytes; at most ${options.maxBytes} are accepted.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ProblemError(400, 'malformed_json', 'The body is not valid UTF-8.');
-  }
+  const { text } = readTextBody(event, { ...options, notText: 'malformed_json' });
   if (nestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
     throw new ProblemError(400, 'too_deeply_nested', `The body nests arrays or objects more than ${MAX_JSON_DEPTH} deep.`);
   let value: unknown;

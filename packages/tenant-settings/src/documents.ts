@@ -1,5 +1,6 @@
 import { parseRuleSet, type CheckedRuleSet } from '@ndf/expense-policy';
 import { DEFAULT_APPROVER_SETTINGS, parseApproverSettings, type ApproverSettings } from './approvers.js';
+import { DEFAULT_CARD_SETTINGS, parseCardSettings, type CardSettings } from './cards.js';
 import { DEFAULT_CATEGORY_SETTINGS, parseCategorySettings, type CategorySettings } from './categories.js';
 import {
   DEFAULT_PAYEE_SETTINGS,
@@ -18,6 +19,7 @@ export interface SettingsDocuments {
   readonly CATEGORIES: CategorySettings;
   readonly PAYEES: PayeeSettings;
   readonly PAYMENT: PaymentSettings;
+  readonly CARDS: CardSettings;
 }
 
 export type SettingsDocument = keyof SettingsDocuments;
@@ -45,6 +47,7 @@ const KINDS: { readonly [D in SettingsDocument]: DocumentKind<SettingsDocuments[
   CATEGORIES: { parse: parseCategorySettings, defaults: DEFAULT_CATEGORY_SETTINGS },
   PAYEES: { parse: parsePayeeSettings, defaults: DEFAULT_PAYEE_SETTINGS },
   PAYMENT: { parse: parsePaymentSettings, defaults: DEFAULT_PAYMENT_SETTINGS },
+  CARDS: { parse: parseCardSettings, defaults: DEFAULT_CARD_SETTINGS },
 };
 
 export const SETTINGS_DOCUMENTS = Object.keys(KINDS) as readonly SettingsDocument[];

@@ -8,6 +8,14 @@ export {
   type Delegation,
   type Team,
 } from './approvers.js';
+export {
+  CARD_SETTINGS_SCHEMA,
+  cardHolders,
+  DEFAULT_CARD_SETTINGS,
+  parseCardSettings,
+  type CardSettings,
+  type CompanyCard,
+} from './cards.js';
 export { SETTINGS_MAX_AGE_MS, SettingsCache, type SettingsCacheOptions } from './cache.js';
 export {
   CATEGORY_SETTINGS_SCHEMA,

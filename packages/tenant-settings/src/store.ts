@@ -97,6 +97,7 @@ export async function readAllSettings(
     CATEGORIES: fromItem('CATEGORIES', items.get('CATEGORIES')),
     PAYEES: fromItem('PAYEES', items.get('PAYEES')),
     PAYMENT: fromItem('PAYMENT', items.get('PAYMENT')),
+    CARDS: fromItem('CARDS', items.get('CARDS')),
   };
 }
 

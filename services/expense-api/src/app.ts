@@ -12,6 +12,9 @@ import {
 import { API_NAME } from './config.js';
 import { ApprovalQueue } from './data/approval-queue.js';
 import { DecisionStore } from './data/decision-state.js';
+import { CardTransactions } from './data/card-transactions.js';
+import { importCardStatement } from './routes/import-card-statement.js';
+import { listCardTransactions } from './routes/list-card-transactions.js';
 import { listApprovals } from './routes/list-approvals.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
@@ -39,6 +42,8 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
     template: '/settings/{document}',
     methods: { GET: authorized(getSettings), PUT: authorized(putSettings) },
   },
+  { pattern: /^\/card-statements$/, template: '/card-statements', methods: { POST: authorized(importCardStatement) } },
+  { pattern: /^\/card-transactions$/, template: '/card-transactions', methods: { GET: authorized(listCardTransactions) } },
   { pattern: /^\/openapi\.json$/, template: '/openapi.json', methods: { GET: open(openApiRoute(expenseApiDocument)) } },
   {
     pattern: /^\/health$/,
@@ -63,12 +68,13 @@ export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   const validators = buildValidators(deps.contract);
   const approvals = new ApprovalQueue(deps.dynamodb, deps.config.tableName);
   const decisions = new DecisionStore(deps.dynamodb, deps.config.tableName);
+  const cards = new CardTransactions(deps.dynamodb, deps.config.tableName);
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
-    context: (request) => ({ ...request, deps, validators, approvals, decisions }),
+    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards }),
     dependencies: 'DynamoDB',
     clock: deps.clock,
     log: deps.log,

@@ -58,7 +58,7 @@ export interface ApprovalFields {
 /** The run's shared stack under `prefix`, the expense handler built against it, and the gateway stand-in in front. */
 export async function startExpense(
   prefix: string,
-  options: { dynamodbEndpoint?: (stack: SharedStack) => Promise<string>; config?: Partial<ExpenseConfig> } = {},
+  options: { dynamodbEndpoint?: (stack: SharedStack) => Promise<string>; config?: Partial<ExpenseConfig>; clock?: () => Date } = {},
 ): Promise<ExpenseUnderTest> {
   const stack = await useSharedStack(prefix, apiOnlyCatalog);
   const env = {
@@ -73,7 +73,7 @@ export async function startExpense(
     dynamodb,
     contract,
     config,
-    clock: () => new Date(),
+    clock: options.clock ?? (() => new Date()),
     log: () => undefined,
     metrics: (line) => void metricLines.push(line),
   });

@@ -13,7 +13,7 @@ const decisionText = {
 };
 
 /** The tenant settings documents as the API names them (the store's POLICY, APPROVERS, CATEGORIES). */
-export const SETTINGS_DOCUMENT_NAMES = ['policy', 'approvers', 'categories', 'payees', 'payment'] as const;
+export const SETTINGS_DOCUMENT_NAMES = ['policy', 'approvers', 'categories', 'payees', 'payment', 'cards'] as const;
 export type SettingsDocumentName = (typeof SETTINGS_DOCUMENT_NAMES)[number];
 
 /** The expense API's schemas: its own, and the ones it shares with the ingest API's document (the same objects). */
@@ -87,6 +87,58 @@ export const expenseSchemas = {
       amount: ref('Money'),
       merchant: { type: 'string' },
       category: { type: 'string' },
+    },
+  },
+  CardStatementImport: {
+    type: 'object',
+    description:
+      'What an import did: the transactions read, those new to the tenant, those a former import already wrote, and each line ' +
+      'it could not read (the others are imported: correct the line and import the statement again, nothing is written twice).',
+    required: ['format', 'read', 'new', 'alreadyKnown', 'refused'],
+    additionalProperties: false,
+    properties: {
+      format: { enum: ['csv', 'camt053'] },
+      read: { type: 'integer', minimum: 0 },
+      new: { type: 'integer', minimum: 0 },
+      alreadyKnown: { type: 'integer', minimum: 0 },
+      refused: { type: 'array', items: ref('RefusedStatementLine') },
+    },
+  },
+  RefusedStatementLine: {
+    type: 'object',
+    required: ['field', 'code', 'detail'],
+    additionalProperties: false,
+    properties: {
+      field: { type: 'string', description: 'Where: /lines/<n>/<column> in a CSV (n counts the header as 1), the XML path in a camt.053.' },
+      code: { enum: ['missing_field', 'invalid_date', 'invalid_amount', 'invalid_currency'] },
+      detail: { type: 'string' },
+    },
+  },
+  CardTransaction: {
+    type: 'object',
+    description: 'A company-card payment of an imported statement not yet settled by a note with a receipt.',
+    required: ['transactionId', 'date', 'amount', 'merchant', 'overdue'],
+    additionalProperties: false,
+    properties: {
+      transactionId: { type: 'string' },
+      date: { type: 'string', format: 'date', description: 'When the card was used.' },
+      amount: ref('Money'),
+      originalAmount: ref('Money'),
+      merchant: { type: 'string' },
+      cardLast4: { type: 'string', pattern: '^[0-9]{4}$' },
+      holder: { type: 'string', description: "The card's holder (user id), when the tenant's CARDS settings know the card." },
+      matchedNoteId: { ...ref('Id'), description: 'The note it is matched to, which has no receipt yet.' },
+      overdue: { type: 'boolean', description: "Still without a note with a receipt after the CARDS settings' reminderAfterDays." },
+      remindedAt: { ...timestamp, description: 'When its holder was reminded.' },
+    },
+  },
+  CardTransactionPage: {
+    type: 'object',
+    required: ['items'],
+    additionalProperties: false,
+    properties: {
+      items: { type: 'array', items: ref('CardTransaction') },
+      nextCursor: { type: 'string', description: 'Opaque; absent on the last page.' },
     },
   },
   ApprovalPage: {

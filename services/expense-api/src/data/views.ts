@@ -1,4 +1,4 @@
-import type { ApprovalItem, ApprovalView } from '@ndf/contracts';
+import type { ApprovalItem, ApprovalView, CardTransactionItem, CardTransactionView } from '@ndf/contracts';
 
 /** What the queue shows of an approval (keys and index attributes stay inside). */
 export function approvalView(item: ApprovalItem): ApprovalView {
@@ -12,5 +12,21 @@ export function approvalView(item: ApprovalItem): ApprovalView {
     amount: { value: item.amount.value, currency: item.amount.currency },
     ...(item.merchant === undefined ? {} : { merchant: item.merchant }),
     ...(item.category === undefined ? {} : { category: item.category }),
+  };
+}
+
+/** What the finance team's list shows of a card transaction; `lastOverdueDate` the latest date of a payment overdue today. */
+export function cardTransactionView(item: CardTransactionItem, lastOverdueDate: string): CardTransactionView {
+  return {
+    transactionId: item.transactionId,
+    date: item.date,
+    amount: { value: item.amount.value, currency: item.amount.currency },
+    ...(item.originalAmount ? { originalAmount: { value: item.originalAmount.value, currency: item.originalAmount.currency } } : {}),
+    merchant: item.merchant,
+    ...(item.cardLast4 === undefined ? {} : { cardLast4: item.cardLast4 }),
+    ...(item.holder === undefined ? {} : { holder: item.holder }),
+    ...(item.matchedNoteId === undefined ? {} : { matchedNoteId: item.matchedNoteId }),
+    overdue: item.date <= lastOverdueDate,
+    ...(item.remindedAt === undefined ? {} : { remindedAt: item.remindedAt }),
   };
 }

@@ -3,6 +3,7 @@ import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@
 import type { ExpenseConfig } from '../config.js';
 import type { ApprovalQueue } from '../data/approval-queue.js';
 import type { DecisionStore } from '../data/decision-state.js';
+import type { CardTransactions } from '../data/card-transactions.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
@@ -22,6 +23,7 @@ export interface RouteContext extends RequestContext {
   readonly validators: Validators;
   readonly approvals: ApprovalQueue;
   readonly decisions: DecisionStore;
+  readonly cards: CardTransactions;
 }
 
 export type AuthorizedContext = Scoped<RouteContext>;

@@ -17,6 +17,7 @@ const STORED_AS: { readonly [N in SettingsDocumentName]: SettingsDocument } = {
   categories: 'CATEGORIES',
   payees: 'PAYEES',
   payment: 'PAYMENT',
+  cards: 'CARDS',
 };
 
 const READERS: readonly TenantRole[] = ['admin', 'accountant'];

@@ -14,6 +14,8 @@ export interface Validators {
   readonly approveRequest: Check;
   readonly rejectRequest: Check;
   readonly requestChangesRequest: Check;
+  readonly cardStatementQuery: QueryCheck;
+  readonly cardTransactionsQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
@@ -25,5 +27,7 @@ export function buildValidators(contract: Contract): Validators {
     approveRequest: contract.schemaCheck('ApproveRequest'),
     rejectRequest: contract.schemaCheck('RejectRequest'),
     requestChangesRequest: contract.schemaCheck('RequestChangesRequest'),
+    cardStatementQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-statements'].post.parameters as readonly Parameter[]),
+    cardTransactionsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-transactions'].get.parameters as readonly Parameter[]),
   };
 }
