@@ -31,31 +31,31 @@ async function generatedServices(): Promise<readonly ServiceEntry[]> {
 
 describe('pnpm new:service', () => {
   it('creates the service from the template and adds one sound catalog entry', async () => {
-    const files = await generateService({ root, name: 'vat-calculator', source: 'stream', description: 'Computes VAT lines.' });
+    const files = await generateService({ root, name: 'sample-generated', source: 'stream', description: 'Does a sample job.' });
 
     expect(files).toEqual(
       expect.arrayContaining([
-        'services/vat-calculator/package.json',
-        'services/vat-calculator/src/handler.ts',
-        'services/vat-calculator/src/main.ts',
-        'services/vat-calculator/src/service.ts',
-        'services/vat-calculator/test/service.test.ts',
-        'services/vat-calculator/README.md',
+        'services/sample-generated/package.json',
+        'services/sample-generated/src/handler.ts',
+        'services/sample-generated/src/main.ts',
+        'services/sample-generated/src/service.ts',
+        'services/sample-generated/test/service.test.ts',
+        'services/sample-generated/README.md',
         'packages/catalog/src/services.ts',
       ]),
     );
-    const packageJson = JSON.parse(readFileSync(join(root, 'services/vat-calculator/package.json'), 'utf8'));
-    expect(packageJson.name).toBe('@ndf/vat-calculator');
+    const packageJson = JSON.parse(readFileSync(join(root, 'services/sample-generated/package.json'), 'utf8'));
+    expect(packageJson.name).toBe('@ndf/sample-generated');
     expect(packageJson.scripts).toMatchObject({
       build: expect.any(String),
-      test: expect.stringContaining('--project vat-calculator'),
+      test: expect.stringContaining('--project sample-generated'),
       typecheck: expect.any(String),
       lint: expect.any(String),
     });
     for (const file of files) expect(readFileSync(join(root, file), 'utf8')).not.toContain('__NAME__');
 
     const services = await generatedServices();
-    expect(services.map((service) => service.name)).toEqual([...catalog.services.map((service) => service.name), 'vat-calculator']);
+    expect(services.map((service) => service.name)).toEqual([...catalog.services.map((service) => service.name), 'sample-generated']);
     expect(services.at(-1)?.consumes).toEqual({ kind: 'stream', table: 'notes', itemTypes: ['NOTE'], events: ['INSERT', 'MODIFY'] });
     expect(catalogProblems({ ...catalog, services })).toEqual([]);
     expect(readFileSync(join(root, 'packages/catalog/src/services.ts'), 'utf8')).toContain(CATALOG_MARKER);
@@ -135,13 +135,18 @@ describe('a generated service', () => {
   it('is formatted, typechecks, passes lint and its own tests, and runs from its main.ts, consuming its queue, with no file edited by hand', async () => {
     const scratch = scratchWorkspace();
     try {
-      await generateService({ root: scratch, name: 'vat-calculator', source: 'stream', description: 'Computes the VAT lines of a note.' });
+      await generateService({
+        root: scratch,
+        name: 'sample-generated',
+        source: 'stream',
+        description: 'Computes the VAT lines of a note.',
+      });
 
       const checks = {
-        format: run(scratch, 'prettier/bin/prettier.cjs', ['--check', 'services/vat-calculator', 'packages/catalog/src/services.ts']),
+        format: run(scratch, 'prettier/bin/prettier.cjs', ['--check', 'services/sample-generated', 'packages/catalog/src/services.ts']),
         typecheck: run(scratch, 'typescript/bin/tsc', ['-p', 'tsconfig.json']),
-        lint: run(scratch, 'eslint/bin/eslint.js', ['--max-warnings=0', 'services/vat-calculator']),
-        tests: run(scratch, 'vitest/vitest.mjs', ['run', '--project', 'vat-calculator']),
+        lint: run(scratch, 'eslint/bin/eslint.js', ['--max-warnings=0', 'services/sample-generated']),
+        tests: run(scratch, 'vitest/vitest.mjs', ['run', '--project', 'sample-generated']),
       };
       for (const [name, { status, output }] of Object.entries(checks)) expect(status, `${name}:\n${output}`).toBe(0);
       expect(checks.tests.output).toMatch(/Tests\s+2 passed/);
@@ -153,12 +158,12 @@ describe('a generated service', () => {
       const stack = await startLocalStack(await ephemeralConfig('gen-'), { catalog: generated });
       try {
         const service = await startServiceProcess({
-          entry: join(scratch, 'services/vat-calculator/src/main.ts'),
+          entry: join(scratch, 'services/sample-generated/src/main.ts'),
           env: { ...stack.environment(), LOG_LEVEL: 'info' },
         });
         try {
           await awsJson(awsJsonTarget(stack.environment(), 'sqs'), 'AmazonSQS.SendMessage', {
-            QueueUrl: stack.provisioned.queues.get('vat-calculator')!.queue.url,
+            QueueUrl: stack.provisioned.queues.get('sample-generated')!.queue.url,
             MessageBody: '{"noteId":"n-1"}',
           });
           await waitUntil(

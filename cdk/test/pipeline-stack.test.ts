@@ -114,10 +114,12 @@ describe('the pipeline stack', () => {
     expect(rules).toHaveLength(scheduled.length);
     for (const { service, source } of scheduled) {
       const minutes = source.everySeconds / 60;
+      // EventBridge's rate in the largest whole unit, as CDK writes it: rate(1 minute), rate(15 minutes), rate(1 hour).
+      const [count, unit] = minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
       expect(rules).toContainEqual(
         expect.objectContaining({
           Properties: expect.objectContaining({
-            ScheduleExpression: `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`,
+            ScheduleExpression: `rate(${count} ${unit}${count === 1 ? '' : 's'})`,
             State: 'ENABLED',
             Targets: [
               expect.objectContaining({
