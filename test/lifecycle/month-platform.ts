@@ -106,11 +106,16 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
       return created;
     },
     note: async (id, employee) => {
-      const response = await fetch(`${ingestApi}/notes/${id}`, {
-        headers: { authorization: `Bearer ${await tokenOf(employee, ['employee'])}` },
-      });
-      if (!response.ok) throw new Error(`GET /notes/${id}: ${response.status}`);
-      return (await response.json()) as NoteDetail;
+      // As the app reads: again after a 503 (Retry-After), the platform being busy with the month.
+      for (let attempt = 1; ; attempt += 1) {
+        const response = await fetch(`${ingestApi}/notes/${id}`, {
+          headers: { authorization: `Bearer ${await tokenOf(employee, ['employee'])}` },
+        });
+        if (response.ok) return (await response.json()) as NoteDetail;
+        if (response.status !== 503 || attempt >= 10) throw new Error(`GET /notes/${id}: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     },
     stop: async () => {
       await platform.interrupt();

@@ -5,7 +5,7 @@ import { changeOf, putItems, readItem, startServiceUnderTest, testNoteItem, test
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../src/service.js';
 
-const PREFIX = 'normalizer-';
+const PREFIX = 'merchant-normalizer-';
 const scope = tenantScope({ tenant: 'acme', user: 'alice', roles: ['employee'] });
 let stack: SharedStack;
 let normalizer: ServiceUnderTest;
