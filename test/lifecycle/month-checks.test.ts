@@ -1,4 +1,4 @@
-import { fromMinorUnits, toMinorUnits, type NoteDetail, type StageView } from '@ndf/contracts';
+import { fromMinorUnits, type NoteDetail, type StageView } from '@ndf/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES, EXPECTED, type PlannedNote } from './month.js';
 import { startMonthPlatform, waitForEach, type MonthPlatform } from './month-platform.js';
@@ -24,9 +24,14 @@ const stageOf = (id: string, service: string): StageView => {
   return stage;
 };
 const outcome = <T>(id: string, service: string) => stageOf(id, service).outcome as T;
+/** Cents of a EUR decimal string, zero included (a note's amount is positive, a recoverable VAT may be 0.00). */
+const cents = (value: string) => {
+  const [units = '0', fraction = ''] = value.split('.');
+  return BigInt(units + fraction.padEnd(2, '0'));
+};
 const sum = (values: readonly { value: string }[]) =>
   fromMinorUnits(
-    values.reduce((total, money) => total + toMinorUnits({ ...money, currency: 'EUR' }), 0n),
+    values.reduce((total, money) => total + cents(money.value), 0n),
     'EUR',
   ).value;
 
