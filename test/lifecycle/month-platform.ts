@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_PREFIX, tableName } from '@ndf/catalog';
 import { tenantScope, type NoteDetail, type NoteInput } from '@ndf/contracts';
 import { parseRatesJson } from '@ndf/exchange-rates';
-import { PORT_VARIABLES, apiPortVariable, waitUntil } from '@ndf/local-stack';
+import { PORT_VARIABLES, apiPortVariable, waitUntil, type AwsClients } from '@ndf/local-stack';
 import { loadRates } from '@ndf/rates-store';
 import { writeSettings } from '@ndf/tenant-settings';
 import { platformAccess, platformEnvironment, startPlatform, type PlatformProcess } from '@ndf/testkit';
@@ -17,6 +17,8 @@ export interface MonthPlatform {
   readonly platform: PlatformProcess;
   readonly ingestApi: string;
   readonly expenseApi: string;
+  /** The platform's AWS clients (its emulators), for what only the services and the accountant's tools reach. */
+  readonly aws: AwsClients;
   tokenOf(user: string, roles: readonly string[]): Promise<string>;
   /** Creates the month's notes through the ingest API, 25 per request as the app sends them; each planned note with its id. */
   createMonth(): Promise<(PlannedNote & { readonly id: string })[]>;
@@ -85,6 +87,7 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
     platform,
     ingestApi,
     expenseApi,
+    aws: access.aws,
     tokenOf,
     createMonth: async () => {
       const planned = monthOfNotes();

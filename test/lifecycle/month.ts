@@ -14,8 +14,49 @@ export const TEAMS = {
 export const EMPLOYEES = ['emma', 'hugo', 'lea', 'noah', 'chloe'] as const;
 export type Employee = (typeof EMPLOYEES)[number];
 
-/** Above this, a note needs a second approval, by the other team's approver. */
-export const SECOND_LEVEL_ABOVE = '200.00';
+/**
+ * Above this (the amount the policy lets through), a note needs a second approval, by the other
+ * team's approver: the hotel nights (110.00) and Hugo's train (150.00 once capped).
+ */
+export const SECOND_LEVEL_ABOVE = '100.00';
+
+/** The tenant's approvers: each team's own, then the other team's above SECOND_LEVEL_ABOVE. */
+export const APPROVERS = {
+  currency: 'EUR',
+  teams: [
+    { name: 'north', members: [...TEAMS.north.members] },
+    { name: 'south', members: [...TEAMS.south.members] },
+  ],
+  levels: [
+    {
+      name: 'team',
+      rules: [
+        { teams: ['north'], approvers: [TEAMS.north.approver] },
+        { teams: ['south'], approvers: [TEAMS.south.approver] },
+      ],
+    },
+    {
+      name: 'second',
+      rules: [
+        { teams: ['north'], above: SECOND_LEVEL_ABOVE, approvers: [TEAMS.south.approver] },
+        { teams: ['south'], above: SECOND_LEVEL_ABOVE, approvers: [TEAMS.north.approver] },
+      ],
+    },
+  ],
+  delegations: [],
+  reminderAfterDays: 3,
+  escalateAfterDays: 7,
+};
+
+/** Where each employee is paid back, and the company's account the transfers leave from (valid IBANs, made up). */
+export const ACCOUNTS = {
+  company: { name: 'ACME SAS', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
+  emma: { name: 'Emma Martin', iban: 'FR1420041010050500013M02606' },
+  hugo: { name: 'Hugo Bernard', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+  lea: { name: 'Lea Dubois', iban: 'NL91ABNA0417164300' },
+  noah: { name: 'Noah Petit', iban: 'GB29NWBK60161331926819' },
+  chloe: { name: 'Chloe Leroy', iban: 'BE68539007547034' },
+} as const;
 /**
  * The policy: a train ticket is capped at 150.00 (a cap of severity block: the rest is refused, the
  * note goes on with its capped part); weekends warn.
