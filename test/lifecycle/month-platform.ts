@@ -74,7 +74,7 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
       });
       const body = (await response.json()) as { results?: { index: number; status: number; note?: { id: string } }[] };
       const retryable = response.status === 503 || (body.results ?? []).every((result) => result.status < 400 || result.status === 503);
-      if (!retryable || attempt > 20)
+      if (!retryable || attempt > 120)
         throw new Error(`POST /notes/batch for ${employee}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
       for (const result of body.results ?? []) if (result.note) ids[pending[result.index]!] = result.note.id;
       if (ids.some((id) => id === undefined)) await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -115,7 +115,7 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
           headers: { authorization: `Bearer ${await tokenOf(employee, ['employee'])}` },
         });
         if (response.ok) return (await response.json()) as NoteDetail;
-        if (response.status !== 503 || attempt >= 10) throw new Error(`GET /notes/${id}: ${response.status} ${await response.text()}`);
+        if (response.status !== 503 || attempt >= 120) throw new Error(`GET /notes/${id}: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }

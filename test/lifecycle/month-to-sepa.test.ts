@@ -28,7 +28,7 @@ const request = async (method: string, path: string, token: string, body?: unkno
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     // As the app does: again after a 503, with the same Idempotency-Key.
-    if (response.status === 503 && attempt < 10) {
+    if (response.status === 503 && attempt < 120) {
       await response.arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       continue;
