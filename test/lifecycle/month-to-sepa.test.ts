@@ -10,7 +10,7 @@ import { ACCOUNTS, ADVANCES, APPROVERS, EMPLOYEES, EXPECTED, TEAMS, type Planned
 import { startMonthPlatform, waitForEach, type MonthPlatform } from './month-platform.js';
 
 // The month from drafts to the SEPA file on a platform as `npm start` runs it: the employees
-// submit their 200 notes (the approval workflow is killed half-way and comes back), the two
+// submit their 200 notes (the light services' process is killed half-way and comes back), the two
 // approvers decide from their queues (the duplicate rejected, the hotels and the capped train
 // through a second level), the accountant makes the batch; each transfer is the hand-worked one.
 let month: MonthPlatform;
@@ -18,6 +18,8 @@ let notes: (PlannedNote & { id: string })[];
 let batch: BatchItem;
 let sepa: string;
 let killedPid: number;
+/** The command line of the process that runs the light services, the checks and the approval workflow among them. */
+const SERVICE_HOST = 'service-host';
 const signal = AbortSignal.timeout(1_800_000);
 
 const request = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -97,8 +99,9 @@ beforeAll(async () => {
   const half = notes.length / 2;
   for (const [index, note] of notes.entries()) {
     if (index === half) {
-      // The approval workflow dies with half the month submitted; its supervisor starts it again.
-      killedPid = serviceProcess(month.platform.pid, 'approval-workflow');
+      // The process of the light services (the checks, the approval workflow...) dies with half the
+      // month submitted; the supervisor starts it again.
+      killedPid = serviceProcess(month.platform.pid, SERVICE_HOST);
       process.kill(killedPid, 'SIGKILL');
     }
     const token = await month.tokenOf(note.employee, ['employee']);
@@ -128,8 +131,8 @@ beforeAll(async () => {
 afterAll(async () => month?.stop());
 
 describe('the month, from drafts to the SEPA file', () => {
-  it('came through the approval workflow killed half-way: it was started again and routed every note', () => {
-    expect(serviceProcess(month.platform.pid, 'approval-workflow')).not.toBe(killedPid);
+  it('came through the light services killed half-way: they were started again and routed every note', () => {
+    expect(serviceProcess(month.platform.pid, SERVICE_HOST)).not.toBe(killedPid);
   });
 
   it("pays each employee the hand-worked amount, in an XSD-valid file whose control sum is the month's", async () => {
