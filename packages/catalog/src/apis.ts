@@ -26,7 +26,7 @@ export const apis: readonly ApiEntry[] = [
     deadlineMs: 3_000,
     maxBodyBytes: 256 * 1024,
     tables: ['notes'],
-    buckets: [],
+    buckets: ['exports'],
     publicRoutes: ['GET /health', 'GET /openapi.json'],
     throttle: { ratePerSecond: 200, burst: 400 },
     publicThrottle: { ratePerSecond: 20, burst: 40 },
