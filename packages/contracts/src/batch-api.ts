@@ -59,3 +59,11 @@ export interface Advance {
 export interface AdvanceList {
   readonly items: readonly Advance[];
 }
+
+/** What POST /v1/reference-rates loaded. */
+export interface RatesLoad {
+  readonly days: number;
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly recomputeRequested: number;
+}

@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   'batch_refused',
   'batch_not_ready',
   'no_file',
+  'unreadable_rates',
   'deadline_exceeded',
   'dependency_unavailable',
   'internal_error',

@@ -20,6 +20,7 @@ import { confirmPaid, createBatch, getBatch, getBatchFile, listBatches } from '.
 import { importCardStatement } from './routes/import-card-statement.js';
 import { listCardTransactions } from './routes/list-card-transactions.js';
 import { listApprovals } from './routes/list-approvals.js';
+import { loadReferenceRates } from './routes/load-rates.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
 import { getSettings, listSettings, putSettings } from './routes/settings.js';
@@ -55,6 +56,7 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
   { pattern: new RegExp(`^/batches/${BATCH_ID}/file$`), template: '/batches/{batchId}/file', methods: { GET: authorized(getBatchFile) } },
   { pattern: new RegExp(`^/batches/${BATCH_ID}/paid$`), template: '/batches/{batchId}/paid', methods: { POST: authorized(confirmPaid) } },
   { pattern: /^\/advances$/, template: '/advances', methods: { GET: authorized(listAdvances), POST: authorized(recordAdvance) } },
+  { pattern: /^\/reference-rates$/, template: '/reference-rates', methods: { POST: authorized(loadReferenceRates) } },
   { pattern: /^\/openapi\.json$/, template: '/openapi.json', methods: { GET: open(openApiRoute(expenseApiDocument)) } },
   {
     pattern: /^\/health$/,

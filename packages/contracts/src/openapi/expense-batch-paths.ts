@@ -124,4 +124,29 @@ export const batchPaths = {
       },
     },
   },
+  '/v1/reference-rates': {
+    post: {
+      operationId: 'loadReferenceRates',
+      summary: 'Loads days of reference exchange rates',
+      description:
+        'For admins. The body is JSON ({"base": "EUR", "days": [{"date", "rates"}]}) or the ECB CSV as published (text/csv, the daily ' +
+        'file or the history). Each day is written unless already loaded as it is (a corrected day replaces its own): loading the ' +
+        'same body again writes nothing, so a retry needs no Idempotency-Key. The conversions that awaited a loaded day are recomputed.',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/RatesJson' } }, 'text/csv': { schema: { type: 'string' } } },
+      },
+      responses: {
+        '200': response('RatesLoad', 'What the load wrote.'),
+        '400': problem('Malformed JSON (malformed_json), or a body that is not UTF-8.'),
+        '413': problem("The body is over the API's limit (payload_too_large)."),
+        '415': problem('Neither application/json nor text/csv (unsupported_media_type).'),
+        '422': problem(
+          'A line or field that cannot be read (unreadable_rates): `errors` names it (/lines/<n>/<column>, or the JSON pointer); nothing is loaded.',
+        ),
+        ...common,
+        '403': problem('Only an admin loads reference rates: anyone else gets 403 (forbidden).'),
+      },
+    },
+  },
 };

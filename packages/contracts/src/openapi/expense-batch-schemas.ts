@@ -124,4 +124,38 @@ export const batchSchemas = {
     additionalProperties: false,
     properties: { items: { type: 'array', items: ref('Advance') } },
   },
+  RatesJson: {
+    type: 'object',
+    description: 'Days of reference rates, each currency per 1 EUR as published (a decimal string), e.g. {"USD": "1.0850"}.',
+    required: ['base', 'days'],
+    properties: {
+      base: { const: 'EUR' },
+      days: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['date', 'rates'],
+          properties: { date: { type: 'string' }, rates: { type: 'object', additionalProperties: { type: 'string' } } },
+        },
+      },
+    },
+  },
+  RatesLoad: {
+    type: 'object',
+    description:
+      'What a load did: the days written (new, or corrected), those already loaded as they are, and the conversions sent back to the converter.',
+    required: ['days', 'written', 'unchanged', 'recomputeRequested'],
+    additionalProperties: false,
+    properties: {
+      days: { type: 'integer', minimum: 0, description: 'How many days the body holds.' },
+      written: { type: 'array', items: { type: 'string', format: 'date' } },
+      unchanged: { type: 'array', items: { type: 'string', format: 'date' } },
+      recomputeRequested: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Conversions that awaited a day up to the newest loaded, asked to be recomputed.',
+      },
+    },
+  },
 };
