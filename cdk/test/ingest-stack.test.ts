@@ -94,13 +94,26 @@ describe('the ingest stack', () => {
     },
   );
 
-  it('lets the handler list the receipts bucket only under the prefix its health probe lists (derived/), never the whole bucket', () => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    const listings = statements.filter((statement) => [statement.Action].flat().includes('s3:ListBucket'));
-    expect(listings.map((statement) => statement.Condition)).toEqual([{ StringLike: { 's3:prefix': [`${RECEIPT_DERIVED_PREFIX}*`] } }]);
+  /** The statements of one API handler's role (its policies' logical ids start with the handler's construct id). */
+  const statementsOf = (api: string) =>
+    Object.entries(synthesized.template(synthesized.platform.ingest).findResources('AWS::IAM::Policy'))
+      .filter(([logicalId]) => logicalId.startsWith(`Handler${api.replace(/-/g, '')}`))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+  const listingsOf = (api: string) =>
+    statementsOf(api)
+      .filter((statement) => [statement.Action].flat().includes('s3:ListBucket'))
+      .map((statement) => statement.Condition);
+  const objectGrantsOf = (api: string) =>
+    statementsOf(api)
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put')))
+      .map((statement) => [[statement.Action].flat().sort(), statement.Resource['Fn::Join'][1][1]]);
+  const leadingKeysOf = (api: string) =>
+    statementsOf(api)
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')))
+      .map((statement) => statement.Condition);
+
+  it('lets the ingest handler list the receipts bucket only under the prefix its health probe lists (derived/), never the whole bucket', () => {
+    expect(listingsOf('ingest-api')).toEqual([{ StringLike: { 's3:prefix': [`${RECEIPT_DERIVED_PREFIX}*`] } }]);
     expect(RECEIPT_DERIVED_PREFIX).not.toBe(RECEIPT_ORIGINALS_PREFIX);
   });
 
@@ -121,17 +134,25 @@ describe('the ingest stack', () => {
     });
   });
 
-  it('writes only tenant items, originals under tenants/ and reads derived copies', () => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    const dynamo = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')));
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const statement of dynamo) expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*'] } });
-    const s3Suffixes = statements
-      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put')))
-      .map((statement) => statement.Resource['Fn::Join'][1][1]);
-    expect(s3Suffixes.sort()).toEqual(['/derived/*', '/tenants/*']);
+  it('lets the ingest handler write only tenant items, originals under tenants/ and read derived copies', () => {
+    const keys = leadingKeysOf('ingest-api');
+    expect(keys.length).toBeGreaterThan(0);
+    for (const condition of keys) expect(condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*'] } });
+    expect(
+      objectGrantsOf('ingest-api')
+        .map(([, suffix]) => suffix)
+        .sort(),
+    ).toEqual(['/derived/*', '/tenants/*']);
+  });
+
+  it("lets the expense handler touch tenant items and the reference table's rates only, and read and write the exports' tenants/ prefix", () => {
+    const keys = leadingKeysOf('expense-api').map((condition) => condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const leading of keys) expect([['T#*'], ['RATES#*']]).toContainEqual(leading);
+    expect(keys).toContainEqual(['RATES#*']);
+    expect(objectGrantsOf('expense-api')).toEqual([
+      [['s3:AbortMultipartUpload', 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], '/tenants/*'],
+    ]);
+    expect(listingsOf('expense-api')).toEqual([{ StringLike: { 's3:prefix': ['tenants/*'] } }]);
   });
 });

@@ -1,6 +1,6 @@
 import { amountOwed } from '@ndf/amount-owed';
 import type { AdvanceItem, Money, NoteItem } from '@ndf/contracts';
-import { planBatch, type OwedNote } from '@ndf/reimbursement-batcher/batches';
+import { planBatch, type OwedNote } from '@ndf/reimbursement-batches';
 import { describe, expect, it } from 'vitest';
 import { ADVANCES, EMPLOYEES, EXPECTED, monthOfNotes, type PlannedNote } from './month.js';
 

@@ -32,6 +32,18 @@ export interface DeployedApi {
   readonly handler: lambda.IFunction;
 }
 
+/** What an API's role may do in each bucket it names: prefix-bound, never the whole bucket. */
+const API_BUCKET_GRANTS: Readonly<Record<string, readonly { prefix: string; read: boolean; write: boolean }[]>> = {
+  // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails),
+  // and lists them, prefix-bound, for its health probe (HeadBucket would need an unbounded s3:ListBucket).
+  receipts: [
+    { prefix: RECEIPT_ORIGINALS_PREFIX, write: true, read: false },
+    { prefix: RECEIPT_DERIVED_PREFIX, write: false, read: true },
+  ],
+  // The reimbursements' SEPA files: a batch made on demand stores its file, a presigned download reads it.
+  exports: [{ prefix: 'tenants/', write: true, read: true }],
+};
+
 /**
  * The platform's HTTP APIs (the critical ingest path, the expense API), apart from everything
  * else: the employees' user pool, and for each API of the catalog its own HTTP API and Lambda
@@ -65,11 +77,9 @@ export class IngestStack extends Stack {
       for (const tableName of entry.tables)
         grantItems(handler, data.tables.get(tableName)!, tablePartitions(catalog, tableName), { write: true });
       for (const bucketName of entry.buckets) {
-        const bucket = data.buckets.get(bucketName)!;
-        // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails),
-        // and lists them, prefix-bound, for its health probe (HeadBucket would need an unbounded s3:ListBucket).
-        grantBucketPrefix(handler, bucket, RECEIPT_ORIGINALS_PREFIX, { write: true, read: false });
-        grantBucketPrefix(handler, bucket, RECEIPT_DERIVED_PREFIX, { write: false, read: true });
+        const grants = API_BUCKET_GRANTS[bucketName];
+        if (grants === undefined) throw new Error(`No grant of the bucket "${bucketName}" to an API is defined.`);
+        for (const { prefix, ...access } of grants) grantBucketPrefix(handler, data.buckets.get(bucketName)!, prefix, access);
       }
       data.key.grantEncryptDecrypt(handler);
       accept(handler, ACCEPTED.tableIndexes, ACCEPTED.bucketPrefixes);

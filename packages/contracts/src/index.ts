@@ -35,3 +35,4 @@ export * from './reimbursement.js';
 export * from './retention.js';
 export type * from './checks/card-matcher.js';
 export * from './card-transaction-item.js';
+export type * from './batch-api.js';

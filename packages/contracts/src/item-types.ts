@@ -33,6 +33,8 @@ export const ITEM_TYPES = {
   batch: 'BATCH',
   /** A tenant's open batch and batch count (pk T#<tenant>#BATCHES, sk CONTROL). */
   batchControl: 'BATCH_CONTROL',
+  /** What an Idempotency-Key of the expense API's POST /v1/batches or /v1/advances made (pk T#<tenant>#BATCHES, sk REQ#...). */
+  reimbursementRequest: 'REIMBURSEMENT_REQUEST',
   /** A cash advance to an employee (pk T#<tenant>#ADVANCES), deducted from their next batches. */
   advance: 'ADVANCE',
   /** One company-card payment or refund of an imported statement (pk T#<tenant>#CARDTXN#<digest of its id>): written once, whatever the re-imports. */

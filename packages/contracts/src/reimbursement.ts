@@ -14,6 +14,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | PAYABLE       | (the note's pk)        | PAYABLE                   | PAYABLE#<shard>      | <tenant>#<approvedAt>#<noteId>  |
  * | BATCH         | T#<tenant>#BATCHES     | B#<batchId>               | BATCH_OPEN (while open) | <tenant>#<batchId>           |
  * | BATCH_CONTROL | T#<tenant>#BATCHES     | CONTROL                   |                      |                                 |
+ * | REQUEST       | T#<tenant>#BATCHES     | REQ#<route>#<user>#<key>  |                      |                                 |
  * | ADVANCE       | T#<tenant>#ADVANCES    | U#<employee>#<advanceId>  |                      |                                 |
  */
 export const PAYABLE_SHARDS = 8;
@@ -51,7 +52,19 @@ export function parsePayableSortKey(sortKey: string): { tenant: string; approved
 const batchesPartition = (scope: TenantScope) => `T#${scope.tenant}#BATCHES`;
 
 export function batchKey(scope: TenantScope, batchId: string): ItemKey {
-  return { pk: batchesPartition(scope), sk: `B#${batchId}` };
+  return { pk: batchesPartition(scope), sk: `${BATCH_PREFIX}${batchId}` };
+}
+
+/** Every batch of the tenant, in its partition: a Query on this sort-key prefix. */
+export const BATCH_PREFIX = 'B#';
+
+/**
+ * What a user's write to the expense API made under an Idempotency-Key (POST /v1/batches: a batch,
+ * POST /v1/advances: an advance), beside the tenant's batches (never in the advances' partition,
+ * which the batcher reads whole): a replay answers what it made instead of making another.
+ */
+export function reimbursementRequestKey(scope: TenantScope, route: 'batch' | 'advance', idempotencyKey: string): ItemKey {
+  return { pk: batchesPartition(scope), sk: `REQ#${route}#${scope.user}#${idempotencyKey}` };
 }
 
 /** The tenant's one item that says which batch is open (at most one at a time) and how many were made. */
@@ -88,6 +101,9 @@ export interface AdvanceItem extends ItemKey {
   /** In EUR. */
   readonly amount: Money;
   readonly paidAt: string;
+  /** Why it was paid, and who recorded it (the expense API's POST /v1/advances). */
+  readonly reason?: string;
+  readonly recordedBy?: string;
   /** What is left to deduct. */
   readonly remaining: Money;
   /** The batches that took part of it, oldest first. */

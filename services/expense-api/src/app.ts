@@ -12,10 +12,15 @@ import {
 import { API_NAME } from './config.js';
 import { ApprovalQueue } from './data/approval-queue.js';
 import { DecisionStore } from './data/decision-state.js';
+import { AdvanceRecords } from './data/advances.js';
+import { BatchRecords } from './data/batches.js';
 import { CardTransactions } from './data/card-transactions.js';
+import { listAdvances, recordAdvance } from './routes/advances.js';
+import { confirmPaid, createBatch, getBatch, getBatchFile, listBatches } from './routes/batches.js';
 import { importCardStatement } from './routes/import-card-statement.js';
 import { listCardTransactions } from './routes/list-card-transactions.js';
 import { listApprovals } from './routes/list-approvals.js';
+import { loadReferenceRates } from './routes/load-rates.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
 import { getSettings, listSettings, putSettings } from './routes/settings.js';
@@ -28,6 +33,8 @@ const noteAction = (name: string, route: AuthorizedRoute): Resource<RouteContext
   template: `/notes/{id}/${name}`,
   methods: { POST: authorized(route) },
 });
+
+const BATCH_ID = '(?<batchId>[0-9]{4}-[0-9]{2}-[0-9]+)';
 
 const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>[] => [
   { pattern: /^\/approvals$/, template: '/approvals', methods: { GET: authorized(listApprovals) } },
@@ -44,6 +51,12 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
   },
   { pattern: /^\/card-statements$/, template: '/card-statements', methods: { POST: authorized(importCardStatement) } },
   { pattern: /^\/card-transactions$/, template: '/card-transactions', methods: { GET: authorized(listCardTransactions) } },
+  { pattern: /^\/batches$/, template: '/batches', methods: { GET: authorized(listBatches), POST: authorized(createBatch) } },
+  { pattern: new RegExp(`^/batches/${BATCH_ID}$`), template: '/batches/{batchId}', methods: { GET: authorized(getBatch) } },
+  { pattern: new RegExp(`^/batches/${BATCH_ID}/file$`), template: '/batches/{batchId}/file', methods: { GET: authorized(getBatchFile) } },
+  { pattern: new RegExp(`^/batches/${BATCH_ID}/paid$`), template: '/batches/{batchId}/paid', methods: { POST: authorized(confirmPaid) } },
+  { pattern: /^\/advances$/, template: '/advances', methods: { GET: authorized(listAdvances), POST: authorized(recordAdvance) } },
+  { pattern: /^\/reference-rates$/, template: '/reference-rates', methods: { POST: authorized(loadReferenceRates) } },
   { pattern: /^\/openapi\.json$/, template: '/openapi.json', methods: { GET: open(openApiRoute(expenseApiDocument)) } },
   {
     pattern: /^\/health$/,
@@ -69,13 +82,15 @@ export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   const approvals = new ApprovalQueue(deps.dynamodb, deps.config.tableName);
   const decisions = new DecisionStore(deps.dynamodb, deps.config.tableName);
   const cards = new CardTransactions(deps.dynamodb, deps.config.tableName);
+  const batches = new BatchRecords(deps.dynamodb, deps.config.tableName);
+  const advances = new AdvanceRecords(deps.dynamodb, deps.config.tableName);
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
-    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards }),
-    dependencies: 'DynamoDB',
+    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards, batches, advances }),
+    dependencies: 'DynamoDB or S3',
     clock: deps.clock,
     log: deps.log,
     metrics: deps.metrics,

@@ -1,10 +1,14 @@
-import { DEFAULT_PREFIX, apiEntry, tableName, type ApiEntry } from '@ndf/catalog';
+import { DEFAULT_PREFIX, apiEntry, bucketName, tableName, type ApiEntry } from '@ndf/catalog';
 import { HEALTH_CACHE_MS } from '@ndf/http-api';
 
 export const API_NAME = 'expense-api';
 
 export interface ExpenseConfig {
   readonly tableName: string;
+  /** The shared reference data (the daily exchange rates) an admin loads. */
+  readonly referenceTable: string;
+  /** Where the reimbursement batches' SEPA files are stored. */
+  readonly exportsBucket: string;
   /** Past this the handler answers 503 with Retry-After; the Lambda timeout is above it. */
   readonly deadlineMs: number;
   readonly maxBodyBytes: number;
@@ -20,6 +24,8 @@ export function expenseConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEn
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
   return {
     tableName: tableName(prefix, 'notes'),
+    referenceTable: tableName(prefix, 'reference'),
+    exportsBucket: bucketName(prefix, 'exports'),
     deadlineMs: entry.deadlineMs,
     maxBodyBytes: entry.maxBodyBytes,
     basePath: entry.basePath,

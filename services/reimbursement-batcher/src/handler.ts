@@ -1,10 +1,16 @@
 import { parseScheduleTick, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { readSettings } from '@ndf/tenant-settings';
-import { readBatch, openBatches } from './batch-store.js';
-import type { BatcherDependencies } from './dependencies.js';
-import { tenantsWithPayables } from './payables.js';
-import { batcherScope, finishBatch, runTenantBatch, type StepRunner } from './run-batch.js';
-import { scheduledWindow } from './schedule.js';
+import {
+  batcherScope,
+  finishBatch,
+  openBatches,
+  readBatch,
+  runTenantBatch,
+  scheduledWindow,
+  tenantsWithPayables,
+  type BatcherDependencies,
+  type StepRunner,
+} from '@ndf/reimbursement-batches';
 
 /**
  * On each tick: first the batches an earlier run left open (a crash between two steps) are

@@ -9,11 +9,16 @@ import { validatePain001 } from '@ndf/sepa-transfer';
 import { readItem, startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchOnDemand, confirmBatchPaid } from '../src/batches.js';
-import type { BatcherDependencies, Call } from '../src/dependencies.js';
-import { runTenantBatch, type StepRunner } from '../src/run-batch.js';
+import {
+  batchOnDemand,
+  confirmBatchPaid,
+  runTenantBatch,
+  type BatcherDependencies,
+  type Call,
+  type StepRunner,
+} from '@ndf/reimbursement-batches';
+import { approveNote, eur, policy, putAdvance, writePaymentSettings } from '@ndf/reimbursement-batches/testing';
 import { service } from '../src/service.js';
-import { approveNote, eur, policy, putAdvance, writePaymentSettings } from './approved-notes.js';
 
 let stack: SharedStack;
 let running: ServiceUnderTest;

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../note-id.js';
 import { authenticatedAnswers, healthOperation, json, openApiOperation, problem, response, schema } from './answers.js';
+import { batchPaths } from './expense-batch-paths.js';
 import { SETTINGS_DOCUMENT_NAMES } from './expense-schemas.js';
 
 const common = authenticatedAnswers({
@@ -246,6 +247,7 @@ export const expensePaths = {
       },
     },
   },
+  ...batchPaths,
   '/v1/openapi.json': openApiOperation,
   '/v1/health': healthOperation(
     'Whether the expense API can write',

@@ -1,3 +1,4 @@
+import { batchSchemas } from './expense-batch-schemas.js';
 import { schemas } from './schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -141,6 +142,7 @@ export const expenseSchemas = {
       nextCursor: { type: 'string', description: 'Opaque; absent on the last page.' },
     },
   },
+  ...batchSchemas,
   ApprovalPage: {
     type: 'object',
     required: ['items'],

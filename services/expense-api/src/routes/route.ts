@@ -1,14 +1,19 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
 import type { ExpenseConfig } from '../config.js';
 import type { ApprovalQueue } from '../data/approval-queue.js';
 import type { DecisionStore } from '../data/decision-state.js';
+import type { AdvanceRecords } from '../data/advances.js';
+import type { BatchRecords } from '../data/batches.js';
 import type { CardTransactions } from '../data/card-transactions.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
 export interface ExpenseDependencies {
   readonly dynamodb: DynamoDBClient;
+  /** The exports bucket: the batches' SEPA files. */
+  readonly s3: S3Client;
   readonly contract: Contract;
   readonly config: ExpenseConfig;
   readonly clock: () => Date;
@@ -24,6 +29,8 @@ export interface RouteContext extends RequestContext {
   readonly approvals: ApprovalQueue;
   readonly decisions: DecisionStore;
   readonly cards: CardTransactions;
+  readonly batches: BatchRecords;
+  readonly advances: AdvanceRecords;
 }
 
 export type AuthorizedContext = Scoped<RouteContext>;

@@ -16,6 +16,11 @@ export interface Validators {
   readonly requestChangesRequest: Check;
   readonly cardStatementQuery: QueryCheck;
   readonly cardTransactionsQuery: QueryCheck;
+  /** The Idempotency-Key of the batches' and advances' writes. */
+  readonly writeKey: (value: string | undefined) => readonly FieldError[];
+  readonly batchesQuery: QueryCheck;
+  readonly advanceRequest: Check;
+  readonly advancesQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
@@ -29,5 +34,9 @@ export function buildValidators(contract: Contract): Validators {
     requestChangesRequest: contract.schemaCheck('RequestChangesRequest'),
     cardStatementQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-statements'].post.parameters as readonly Parameter[]),
     cardTransactionsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-transactions'].get.parameters as readonly Parameter[]),
+    writeKey: headerCheck(contract, expenseApiDocument.paths['/v1/batches'].post.parameters as readonly Parameter[], 'Idempotency-Key'),
+    batchesQuery: queryCheck(contract, expenseApiDocument.paths['/v1/batches'].get.parameters as readonly Parameter[]),
+    advanceRequest: contract.schemaCheck('AdvanceRequest'),
+    advancesQuery: queryCheck(contract, expenseApiDocument.paths['/v1/advances'].get.parameters as readonly Parameter[]),
   };
 }

@@ -1,15 +1,8 @@
-// What the expense API calls about batches: the accountant's confirmation, and a batch on demand.
 import type { TenantScope } from '@ndf/contracts';
 import type { BatcherDependencies, Call } from './dependencies.js';
 import { actsOnBatches } from './pay.js';
 import { runTenantBatch, type BatchRun } from './run-batch.js';
 import { onDemandWindow } from './schedule.js';
-
-export type { BatchItem, BatchStatus } from './batch-item.js';
-export { planBatch, type BatchLine, type BatchPlan, type LeftNote, type OwedNote } from './plan.js';
-export { confirmBatchPaid, type BatchPayment } from './pay.js';
-export type { BatcherDependencies, Call } from './dependencies.js';
-export type { BatchRun } from './run-batch.js';
 
 /** A batch of every note approved until now, for a tenant whose batches are made on demand (or ahead of its day). */
 export async function batchOnDemand(
