@@ -66,6 +66,11 @@ export class IngestStack extends Stack {
         grantItems(handler, data.tables.get(tableName)!, tablePartitions(catalog, tableName), { write: true });
       for (const bucketName of entry.buckets) {
         const bucket = data.buckets.get(bucketName)!;
+        if (bucketName === 'audit') {
+          // A note's trail is read, never written, by an API: the audit trail service alone appends to it.
+          grantBucketPrefix(handler, bucket, 'tenants/', { write: false, read: true });
+          continue;
+        }
         // Uploads are presigned by the handler's role, so it writes originals; it reads derived copies (thumbnails),
         // and lists them, prefix-bound, for its health probe (HeadBucket would need an unbounded s3:ListBucket).
         grantBucketPrefix(handler, bucket, RECEIPT_ORIGINALS_PREFIX, { write: true, read: false });

@@ -20,13 +20,13 @@ export const apis: readonly ApiEntry[] = [
   {
     name: 'expense-api',
     description:
-      "The expense lifecycle past the ingest path: approvers' queues, then submission, decisions, reports and settings. Needs only DynamoDB.",
+      "The expense lifecycle past the ingest path: approvers' queues, then submission, decisions, reports and settings. Needs DynamoDB, and the audit bucket for a note's trail.",
     basePath: '/v1',
     localPort: 8081,
     deadlineMs: 3_000,
     maxBodyBytes: 256 * 1024,
     tables: ['notes'],
-    buckets: [],
+    buckets: ['audit'],
     publicRoutes: ['GET /health', 'GET /openapi.json'],
     throttle: { ratePerSecond: 200, burst: 400 },
     publicThrottle: { ratePerSecond: 20, burst: 40 },

@@ -13,9 +13,12 @@ import { API_NAME } from './config.js';
 import { ApprovalQueue } from './data/approval-queue.js';
 import { DecisionStore } from './data/decision-state.js';
 import { CardTransactions } from './data/card-transactions.js';
+import { MonthNotes } from './data/month-notes.js';
 import { importCardStatement } from './routes/import-card-statement.js';
 import { listCardTransactions } from './routes/list-card-transactions.js';
 import { listApprovals } from './routes/list-approvals.js';
+import { getMonthlyReport } from './routes/monthly-report.js';
+import { getNoteAuditTrail } from './routes/note-audit.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
 import { getSettings, listSettings, putSettings } from './routes/settings.js';
@@ -36,6 +39,8 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
   noteAction('approve', approveNote),
   noteAction('reject', rejectNote),
   noteAction('request-changes', requestNoteChanges),
+  { pattern: new RegExp(`^/notes/${NOTE_ID}/audit$`), template: '/notes/{id}/audit', methods: { GET: authorized(getNoteAuditTrail) } },
+  { pattern: /^\/reports\/monthly$/, template: '/reports/monthly', methods: { GET: authorized(getMonthlyReport) } },
   { pattern: /^\/settings$/, template: '/settings', methods: { GET: authorized(listSettings) } },
   {
     pattern: new RegExp(`^/settings/(?<document>${SETTINGS_DOCUMENT_NAMES.join('|')})$`),
@@ -69,13 +74,14 @@ export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   const approvals = new ApprovalQueue(deps.dynamodb, deps.config.tableName);
   const decisions = new DecisionStore(deps.dynamodb, deps.config.tableName);
   const cards = new CardTransactions(deps.dynamodb, deps.config.tableName);
+  const monthNotes = new MonthNotes(deps.dynamodb, deps.config.tableName);
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
-    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards }),
-    dependencies: 'DynamoDB',
+    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards, monthNotes }),
+    dependencies: 'DynamoDB or S3',
     clock: deps.clock,
     log: deps.log,
     metrics: deps.metrics,

@@ -1,10 +1,12 @@
-import { DEFAULT_PREFIX, apiEntry, tableName, type ApiEntry } from '@ndf/catalog';
+import { DEFAULT_PREFIX, apiEntry, bucketName, tableName, type ApiEntry } from '@ndf/catalog';
 import { HEALTH_CACHE_MS } from '@ndf/http-api';
 
 export const API_NAME = 'expense-api';
 
 export interface ExpenseConfig {
   readonly tableName: string;
+  /** Where the audit trail keeps every change of a note (read only). */
+  readonly auditBucketName: string;
   /** Past this the handler answers 503 with Retry-After; the Lambda timeout is above it. */
   readonly deadlineMs: number;
   readonly maxBodyBytes: number;
@@ -20,6 +22,7 @@ export function expenseConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEn
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
   return {
     tableName: tableName(prefix, 'notes'),
+    auditBucketName: bucketName(prefix, 'audit'),
     deadlineMs: entry.deadlineMs,
     maxBodyBytes: entry.maxBodyBytes,
     basePath: entry.basePath,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { catalog, type Catalog } from '@ndf/catalog';
 import {
@@ -66,11 +67,13 @@ export async function startExpense(
     ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),
   };
   const dynamodb = new DynamoDBClient(apiClientSettings('dynamodb', env));
+  const s3 = new S3Client(apiClientSettings('s3', env));
   const config = { ...expenseConfig(env), ...options.config };
   const metricLines: string[] = [];
   const contract = expenseContract();
   const api = createExpenseApi({
     dynamodb,
+    s3,
     contract,
     config,
     clock: options.clock ?? (() => new Date()),
@@ -144,6 +147,7 @@ export async function startExpense(
     async stop() {
       await served.stop();
       dynamodb.destroy();
+      s3.destroy();
       await stack.stop();
     },
   };

@@ -1,14 +1,18 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
 import type { ExpenseConfig } from '../config.js';
 import type { ApprovalQueue } from '../data/approval-queue.js';
 import type { DecisionStore } from '../data/decision-state.js';
 import type { CardTransactions } from '../data/card-transactions.js';
+import type { MonthNotes } from '../data/month-notes.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
 export interface ExpenseDependencies {
   readonly dynamodb: DynamoDBClient;
+  /** Reads the audit bucket (a note's trail), never writes it. */
+  readonly s3: S3Client;
   readonly contract: Contract;
   readonly config: ExpenseConfig;
   readonly clock: () => Date;
@@ -24,6 +28,7 @@ export interface RouteContext extends RequestContext {
   readonly approvals: ApprovalQueue;
   readonly decisions: DecisionStore;
   readonly cards: CardTransactions;
+  readonly monthNotes: MonthNotes;
 }
 
 export type AuthorizedContext = Scoped<RouteContext>;

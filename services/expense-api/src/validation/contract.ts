@@ -16,6 +16,7 @@ export interface Validators {
   readonly requestChangesRequest: Check;
   readonly cardStatementQuery: QueryCheck;
   readonly cardTransactionsQuery: QueryCheck;
+  readonly monthlyReportQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
@@ -29,5 +30,6 @@ export function buildValidators(contract: Contract): Validators {
     requestChangesRequest: contract.schemaCheck('RequestChangesRequest'),
     cardStatementQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-statements'].post.parameters as readonly Parameter[]),
     cardTransactionsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/card-transactions'].get.parameters as readonly Parameter[]),
+    monthlyReportQuery: queryCheck(contract, expenseApiDocument.paths['/v1/reports/monthly'].get.parameters as readonly Parameter[]),
   };
 }
