@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { catalog } from '@ndf/catalog';
 import { RECEIPT_DERIVED_PREFIX, ROLES, RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
-import { logicalIdOf } from './policy.js';
+import { allows, logicalIdOf, statementsOn, type Statement } from './policy.js';
 import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
@@ -10,6 +10,11 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
+/** Every statement of the API handlers' policies. */
+const handlerStatements = (): Statement[] =>
+  Object.values(synthesized.template(synthesized.platform.ingest).findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement,
+  );
 const deployedApi = (name: string) => synthesized.platform.ingest.apis.find((api) => api.entry.name === name)!;
 
 describe('the ingest stack', () => {
@@ -94,13 +99,14 @@ describe('the ingest stack', () => {
     },
   );
 
-  it('lets the handler list the receipts bucket only under the prefix its health probe lists (derived/), never the whole bucket', () => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    const listings = statements.filter((statement) => [statement.Action].flat().includes('s3:ListBucket'));
-    expect(listings.map((statement) => statement.Condition)).toEqual([{ StringLike: { 's3:prefix': [`${RECEIPT_DERIVED_PREFIX}*`] } }]);
+  it("lets the handlers list a bucket only under a prefix (the receipts' derived/, the audit trail's tenants/), never a whole bucket", () => {
+    const statements = handlerStatements();
+    const listingsOf = (bucket: string) =>
+      statementsOn(statements, { construct: synthesized.platform.data.buckets.get(bucket)! })
+        .filter((statement) => [statement.Action].flat().includes('s3:ListBucket'))
+        .map((statement) => statement.Condition);
+    expect(listingsOf('receipts')).toEqual([{ StringLike: { 's3:prefix': [`${RECEIPT_DERIVED_PREFIX}*`] } }]);
+    expect(listingsOf('audit')).toEqual([{ StringLike: { 's3:prefix': ['tenants/*'] } }]);
     expect(RECEIPT_DERIVED_PREFIX).not.toBe(RECEIPT_ORIGINALS_PREFIX);
   });
 
@@ -122,16 +128,24 @@ describe('the ingest stack', () => {
   });
 
   it('writes only tenant items, originals under tenants/ and reads derived copies', () => {
-    const template = synthesized.template(synthesized.platform.ingest);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
+    const statements = handlerStatements();
     const dynamo = statements.filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);
     for (const statement of dynamo) expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#*'] } });
-    const s3Suffixes = statements
-      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put')))
-      .map((statement) => statement.Resource['Fn::Join'][1][1]);
-    expect(s3Suffixes.sort()).toEqual(['/derived/*', '/tenants/*']);
+    const receipts = { construct: synthesized.platform.data.buckets.get('receipts')! };
+    expect(allows(statements, 's3:PutObject', { ...receipts, path: '/tenants/acme/receipts/r1' })).toBe(true);
+    expect(allows(statements, 's3:GetObject', { ...receipts, path: '/tenants/acme/receipts/r1' })).toBe(false);
+    expect(allows(statements, 's3:GetObject', { ...receipts, path: '/derived/r1.webp' })).toBe(true);
+    expect(allows(statements, 's3:PutObject', { ...receipts, path: '/derived/r1.webp' })).toBe(false);
+  });
+
+  it("reads a note's audit trail (the audit bucket's tenants/) and can never write nor delete a record", () => {
+    const statements = handlerStatements();
+    const audit = { construct: synthesized.platform.data.buckets.get('audit')! };
+    const record = { ...audit, path: '/tenants/acme/notes/n1/20260302T190000000Z_NOTE_1_e1.json' };
+    expect(allows(statements, 's3:GetObject', record)).toBe(true);
+    for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'])
+      expect(allows(statements, action, record), action).toBe(false);
+    expect(allows(statements, 's3:GetObject', { ...audit, path: '/index/2026-03-02.json' })).toBe(false);
   });
 });
