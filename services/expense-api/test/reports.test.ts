@@ -296,6 +296,25 @@ describe('GET /v1/reports/monthly', () => {
     expect(empty).toEqual({ status: 200, body: { month: '2026-02', employees: [] } });
   });
 
+  it('answers one CSV row per note with Accept: text/csv, an empty figure beside its reason', async () => {
+    const answer = await expense.call('GET', '/v1/reports/monthly', '/v1/reports/monthly?month=2026-03&employee=felix', {
+      token: await expense.token({ tenant, user: 'victor', roles: ['approver'] }),
+      headers: { accept: 'text/csv' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (answer.body as string).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'employee,noteId,date,status,category,merchant,paymentMethod,amount,currency,countedInTotals,owed,recoverableVat,unavailable',
+    );
+    expect(lines[1]).toBe(`felix,${ids.felixFuel},2026-03-05,approved,fuel,,,70.00,EUR,true,60.00,9.33,`);
+    expect(lines[2]).toBe(
+      `felix,${ids.felixTaxi},2026-03-20,awaiting_approval,taxi,,,35.50,EUR,true,,,` +
+        'owed: No policy-checker stage for the submitted version 2 yet. recoverableVat: No vat-calculator stage for the submitted version 2 yet.',
+    );
+    expect(lines).toHaveLength(3);
+  });
+
   it('refuses a missing or malformed month, or a malformed employee, naming the parameter', async () => {
     for (const [query, field] of [
       ['', 'month'],

@@ -272,7 +272,13 @@ export const expensePaths = {
         },
       ],
       responses: {
-        '200': response('MonthlyReport', 'The month, one section per employee with notes in it, in the order of their ids.'),
+        '200': {
+          description:
+            'The month, one section per employee with notes in it, in the order of their ids; with `Accept: text/csv`, one CSV row per ' +
+            'note (employee, noteId, date, status, category, merchant, paymentMethod, amount, currency, countedInTotals, owed, ' +
+            'recoverableVat, unavailable: why a figure is empty).',
+          content: { ...json('MonthlyReport'), 'text/csv': { schema: { type: 'string' } } },
+        },
         '400': problem('A missing or malformed month, or a malformed employee (validation_failed, naming the parameter).'),
         ...common,
         '403': problem('An employee naming another employee, or a token without a tenant role (forbidden, the reason in the detail).'),

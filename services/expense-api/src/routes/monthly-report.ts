@@ -1,7 +1,11 @@
 import { TENANT_READER_ROLES, TENANT_ROLES, type MonthlyReport } from '@ndf/contracts';
 import { invalid, json, ProblemError, requireRole } from '@ndf/http-api';
 import { employeeReport } from '../reports/monthly-report.js';
+import { monthlyReportCsv } from '../reports/monthly-report-csv.js';
 import type { AuthorizedContext } from './route.js';
+
+/** CSV when the caller's Accept names it (`Accept: text/csv`); JSON otherwise. */
+const wantsCsv = (accept: string | undefined): boolean => accept !== undefined && /(^|,)\s*text\/csv/i.test(accept);
 
 /**
  * A month's notes grouped per employee: the tenant's (its settings' employees) for an approver,
@@ -31,5 +35,11 @@ export async function getMonthlyReport(context: AuthorizedContext) {
     ),
   );
   const report: MonthlyReport = { month: query.month, employees: sections.filter((section) => section.notes.length > 0) };
+  if (wantsCsv(context.event.headers?.accept))
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store' },
+      body: monthlyReportCsv(report),
+    };
   return json(200, report);
 }
