@@ -289,6 +289,13 @@ describe('GET /v1/reports/monthly', () => {
     expect(other.body.code).toBe('forbidden');
   });
 
+  it("answers 403 to an operator's token and to one granting no role: no report, not an empty one", async () => {
+    for (const roles of [['operator'], []]) {
+      const { status, body } = await report('?month=2026-03', 'oncall', roles);
+      expect({ roles, status, code: body.code }).toEqual({ roles, status: 403, code: 'forbidden' });
+    }
+  });
+
   it("gives an approver one employee's section when asked, and an empty month as no section", async () => {
     const one = await report('?month=2026-03&employee=gina', 'victor', ['approver']);
     expect(one.body.employees.map((section) => section.employee)).toEqual(['gina']);
