@@ -1,8 +1,10 @@
-import { TENANT_READER_ROLES, TENANT_ROLES, type MonthlyReport } from '@ndf/contracts';
+import { TENANT_READER_ROLES, TENANT_ROLES, type MonthlyReport, type ReportEmployee } from '@ndf/contracts';
 import { invalid, json, ProblemError, requireRole } from '@ndf/http-api';
 import { employeeReport } from '../reports/monthly-report.js';
 import { monthlyReportCsv } from '../reports/monthly-report-csv.js';
 import type { AuthorizedContext } from './route.js';
+
+const EMPLOYEES_AT_ONCE = 4;
 
 /** CSV when the caller's Accept names it (`Accept: text/csv`); JSON otherwise. */
 const wantsCsv = (accept: string | undefined): boolean => accept !== undefined && /(^|,)\s*text\/csv/i.test(accept);
@@ -29,11 +31,17 @@ export async function getMonthlyReport(context: AuthorizedContext) {
       : readsTenant
         ? await context.monthNotes.employees(scope, context.signal)
         : [scope.user];
-  const sections = await Promise.all(
-    employees.map(async (employee) =>
-      employeeReport(employee, await context.monthNotes.ofEmployee(scope, employee, query.month, context.signal)),
-    ),
-  );
+  const sections: ReportEmployee[] = [];
+  // A few employees at once, each reading up to MonthNotes' partitions at once: a bounded burst on the table.
+  for (let start = 0; start < employees.length; start += EMPLOYEES_AT_ONCE) {
+    const chunk = employees.slice(start, start + EMPLOYEES_AT_ONCE);
+    const read = await Promise.all(
+      chunk.map(async (employee) =>
+        employeeReport(employee, await context.monthNotes.ofEmployee(scope, employee, query.month, context.signal)),
+      ),
+    );
+    sections.push(...read);
+  }
   const report: MonthlyReport = { month: query.month, employees: sections.filter((section) => section.notes.length > 0) };
   if (wantsCsv(context.event.headers?.accept))
     return {
