@@ -23,6 +23,7 @@ const benchmarks: Record<string, string> = {
   duplicates: 'services/duplicate-detector/bench/candidates.bench.ts',
   'mileage-year': 'services/mileage-calculator/bench/year.bench.ts',
   retention: 'services/retention-keeper/bench/retention.bench.ts',
+  'monthly-report': 'services/expense-api/bench/report.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
