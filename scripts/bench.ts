@@ -24,6 +24,7 @@ const benchmarks: Record<string, string> = {
   'mileage-year': 'services/mileage-calculator/bench/year.bench.ts',
   retention: 'services/retention-keeper/bench/retention.bench.ts',
   lifecycle: 'test/lifecycle/lifecycle.bench.ts',
+  'monthly-report': 'services/expense-api/bench/report.bench.ts',
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { catalog } from '@ndf/catalog';
 import { RECEIPT_DERIVED_PREFIX, ROLES, RECEIPT_ORIGINALS_PREFIX } from '@ndf/contracts';
-import { logicalIdOf } from './policy.js';
+import { allows, logicalIdOf, type Statement } from './policy.js';
 import { sharedPlatform, type SynthesizedPlatform } from './platform-fixture.js';
 
 let synthesized: SynthesizedPlatform;
@@ -10,6 +10,11 @@ beforeAll(() => {
   synthesized = sharedPlatform();
 });
 
+/** Every statement of the API handlers' policies. */
+const handlerStatements = (): Statement[] =>
+  Object.values(synthesized.template(synthesized.platform.ingest).findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement,
+  );
 const deployedApi = (name: string) => synthesized.platform.ingest.apis.find((api) => api.entry.name === name)!;
 
 describe('the ingest stack', () => {
@@ -145,14 +150,29 @@ describe('the ingest stack', () => {
     ).toEqual(['/derived/*', '/tenants/*']);
   });
 
-  it("lets the expense handler touch tenant items and the reference table's rates only, and read and write the exports' tenants/ prefix", () => {
+  it("lets the expense handler touch tenant items and the reference table's rates only, read and write the exports' tenants/ prefix, and read the audit trail's", () => {
     const keys = leadingKeysOf('expense-api').map((condition) => condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
     expect(keys.length).toBeGreaterThan(0);
     for (const leading of keys) expect([['T#*'], ['RATES#*']]).toContainEqual(leading);
     expect(keys).toContainEqual(['RATES#*']);
+    // The exports' SEPA files written and read; the audit records read only (each bucket's own statements).
     expect(objectGrantsOf('expense-api')).toEqual([
       [['s3:AbortMultipartUpload', 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], '/tenants/*'],
+      [['s3:GetObject', 's3:GetObjectVersion'], '/tenants/*'],
     ]);
-    expect(listingsOf('expense-api')).toEqual([{ StringLike: { 's3:prefix': ['tenants/*'] } }]);
+    expect(listingsOf('expense-api')).toEqual([
+      { StringLike: { 's3:prefix': ['tenants/*'] } },
+      { StringLike: { 's3:prefix': ['tenants/*'] } },
+    ]);
+  });
+
+  it("lets the expense handler read a note's audit trail (the audit bucket's tenants/), and never write nor delete a record", () => {
+    const statements = handlerStatements();
+    const audit = { construct: synthesized.platform.data.buckets.get('audit')! };
+    const record = { ...audit, path: '/tenants/acme/notes/n1/20260302T190000000Z_NOTE_1_e1.json' };
+    expect(allows(statements, 's3:GetObject', record)).toBe(true);
+    for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'])
+      expect(allows(statements, action, record), action).toBe(false);
+    expect(allows(statements, 's3:GetObject', { ...audit, path: '/index/2026-03-02.json' })).toBe(false);
   });
 });

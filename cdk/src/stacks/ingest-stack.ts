@@ -42,6 +42,8 @@ const API_BUCKET_GRANTS: Readonly<Record<string, readonly { prefix: string; read
   ],
   // The reimbursements' SEPA files: a batch made on demand stores its file, a presigned download reads it.
   exports: [{ prefix: 'tenants/', write: true, read: true }],
+  // A note's trail is read, never written, by an API: the audit trail service alone appends to it.
+  audit: [{ prefix: 'tenants/', write: false, read: true }],
 };
 
 /**

@@ -20,14 +20,14 @@ export const apis: readonly ApiEntry[] = [
   {
     name: 'expense-api',
     description:
-      "The expense lifecycle past the ingest path: approvers' queues, then submission, decisions, reports, settings, reimbursement batches and the reference rates. Needs DynamoDB and, for the batches' SEPA files, S3.",
+      "The expense lifecycle past the ingest path: approvers' queues, then submission, decisions, reports, settings, reimbursement batches, the reference rates, a note's audit trail. Needs DynamoDB and S3 (the batches' SEPA files, the audit bucket read only).",
     basePath: '/v1',
     localPort: 8081,
     deadlineMs: 3_000,
     maxBodyBytes: 256 * 1024,
     // The reference table: the daily exchange rates an admin loads (its RATES# partitions only).
     tables: ['notes', 'reference'],
-    buckets: ['exports'],
+    buckets: ['exports', 'audit'],
     publicRoutes: ['GET /health', 'GET /openapi.json'],
     throttle: { ratePerSecond: 200, burst: 400 },
     publicThrottle: { ratePerSecond: 20, burst: 40 },

@@ -1,6 +1,7 @@
 export * from './history.js';
 export type * from './approval.js';
 export type * from './card-transaction.js';
+export type * from './report.js';
 export * from './item-types.js';
 export type * from './items.js';
 export * from './money.js';

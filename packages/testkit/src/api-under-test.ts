@@ -62,7 +62,10 @@ export async function startApiUnderTest<Template extends string>(options: {
       }
       const response = await fetch(`${gateway.endpoint}${path}`, { method, headers: { ...headers, ...call.headers }, body });
       const text = await response.text();
-      const answer = { status: response.status, headers: response.headers, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+      // JSON answers are parsed; any other (a CSV export) is checked and returned as its text.
+      const isJson = /json/.test(response.headers.get('content-type') ?? 'json');
+      const parsed = text === '' ? undefined : isJson ? (JSON.parse(text) as unknown) : text;
+      const answer = { status: response.status, headers: response.headers, body: parsed };
       const violation = contractViolation(options.contract, answer, method, template);
       if (violation !== undefined) throw new Error(violation);
       return answer;

@@ -2,8 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { itemReader, readChange } from '@ndf/receipt-pipeline';
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
-import { auditRecordOf } from './audit-record.js';
-import { appendRecord } from './audit-store.js';
+import { appendRecord, auditRecordOf } from '@ndf/audit-records';
 
 export const SERVICE = 'audit-trail';
 

@@ -15,12 +15,15 @@ import { DecisionStore } from './data/decision-state.js';
 import { AdvanceRecords } from './data/advances.js';
 import { BatchRecords } from './data/batches.js';
 import { CardTransactions } from './data/card-transactions.js';
+import { MonthNotes } from './data/month-notes.js';
 import { listAdvances, recordAdvance } from './routes/advances.js';
 import { confirmPaid, createBatch, getBatch, getBatchFile, listBatches } from './routes/batches.js';
 import { importCardStatement } from './routes/import-card-statement.js';
-import { listCardTransactions } from './routes/list-card-transactions.js';
 import { listApprovals } from './routes/list-approvals.js';
+import { listCardTransactions } from './routes/list-card-transactions.js';
 import { loadReferenceRates } from './routes/load-rates.js';
+import { getMonthlyReport } from './routes/monthly-report.js';
+import { getNoteAuditTrail } from './routes/note-audit.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
 import { getSettings, listSettings, putSettings } from './routes/settings.js';
@@ -43,6 +46,8 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
   noteAction('approve', approveNote),
   noteAction('reject', rejectNote),
   noteAction('request-changes', requestNoteChanges),
+  { pattern: new RegExp(`^/notes/${NOTE_ID}/audit$`), template: '/notes/{id}/audit', methods: { GET: authorized(getNoteAuditTrail) } },
+  { pattern: /^\/reports\/monthly$/, template: '/reports/monthly', methods: { GET: authorized(getMonthlyReport) } },
   { pattern: /^\/settings$/, template: '/settings', methods: { GET: authorized(listSettings) } },
   {
     pattern: new RegExp(`^/settings/(?<document>${SETTINGS_DOCUMENT_NAMES.join('|')})$`),
@@ -84,12 +89,13 @@ export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   const cards = new CardTransactions(deps.dynamodb, deps.config.tableName);
   const batches = new BatchRecords(deps.dynamodb, deps.config.tableName);
   const advances = new AdvanceRecords(deps.dynamodb, deps.config.tableName);
+  const monthNotes = new MonthNotes(deps.dynamodb, deps.config.tableName);
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
-    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards, batches, advances }),
+    context: (request) => ({ ...request, deps, validators, approvals, decisions, cards, batches, advances, monthNotes }),
     dependencies: 'DynamoDB or S3',
     clock: deps.clock,
     log: deps.log,

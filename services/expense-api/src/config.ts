@@ -9,6 +9,8 @@ export interface ExpenseConfig {
   readonly referenceTable: string;
   /** Where the reimbursement batches' SEPA files are stored. */
   readonly exportsBucket: string;
+  /** Where the audit trail keeps every change of a note (read only). */
+  readonly auditBucketName: string;
   /** Past this the handler answers 503 with Retry-After; the Lambda timeout is above it. */
   readonly deadlineMs: number;
   readonly maxBodyBytes: number;
@@ -26,6 +28,7 @@ export function expenseConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEn
     tableName: tableName(prefix, 'notes'),
     referenceTable: tableName(prefix, 'reference'),
     exportsBucket: bucketName(prefix, 'exports'),
+    auditBucketName: bucketName(prefix, 'audit'),
     deadlineMs: entry.deadlineMs,
     maxBodyBytes: entry.maxBodyBytes,
     basePath: entry.basePath,

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY_PATTERN } from '../note-id.js';
+import { USER_PATTERN } from '../tenant-scope.js';
 import { authenticatedAnswers, healthOperation, json, openApiOperation, problem, response, schema } from './answers.js';
 import { batchPaths } from './expense-batch-paths.js';
 import { SETTINGS_DOCUMENT_NAMES } from './expense-schemas.js';
@@ -248,6 +249,59 @@ export const expensePaths = {
     },
   },
   ...batchPaths,
+  '/v1/reports/monthly': {
+    get: {
+      operationId: 'getMonthlyReport',
+      summary: "A month's notes grouped per employee, with what is owed, the recoverable VAT and each employee's totals",
+      description:
+        "Approvers, accountants and admins read the tenant (its employees: the APPROVERS teams' members and the PAYEES' employees), " +
+        'or one employee with `employee`; an employee reads only their own notes (another employee named: 403). A note is in the ' +
+        "month of its expense date. What is owed is the platform's one definition (nothing for a company-card expense, else the " +
+        "smallest of the base, the policy's allowed amount and a partial approval); a figure not known yet is `unavailable` with " +
+        'its reason, and left out of the totals, which count it. Amounts are exact decimal strings.',
+      parameters: [
+        {
+          name: 'month',
+          in: 'query',
+          required: true,
+          schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', 'x-error-detail': 'A month as YYYY-MM, e.g. 2026-03.' },
+        },
+        {
+          name: 'employee',
+          in: 'query',
+          schema: { type: 'string', pattern: USER_PATTERN.source },
+          description: "A user id: that employee's notes only.",
+        },
+      ],
+      responses: {
+        '200': {
+          description:
+            'The month, one section per employee with notes in it, in the order of their ids; with `Accept: text/csv`, one CSV row per ' +
+            'note (employee, noteId, date, status, category, merchant, paymentMethod, amount, currency, countedInTotals, owed, ' +
+            'recoverableVat, unavailable: why a figure is empty).',
+          content: { ...json('MonthlyReport'), 'text/csv': { schema: { type: 'string' } } },
+        },
+        '400': problem('A missing or malformed month, or a malformed employee (validation_failed, naming the parameter).'),
+        ...common,
+        '403': problem('An employee naming another employee, or a token without a tenant role (forbidden, the reason in the detail).'),
+      },
+    },
+  },
+  '/v1/notes/{id}/audit': {
+    get: {
+      operationId: 'getNoteAuditTrail',
+      summary: "The note's audit trail: every change of it and of its receipts, who and when, oldest first",
+      description:
+        "Read by whoever may read the note: its owner, and the tenant's approvers, accountants and admins. Personal fields " +
+        '(comment, attendees) are said to have changed, never copied.',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: schema('Id') }],
+      responses: {
+        '200': response('AuditTrail', 'The records, oldest first (none yet for a note whose changes are still on their way).'),
+        '404': problem("No such note for the caller (another tenant's, or another employee's for an employee)."),
+        ...common,
+      },
+    },
+  },
   '/v1/openapi.json': openApiOperation,
   '/v1/health': healthOperation(
     'Whether the expense API can write',

@@ -1,8 +1,23 @@
 import { batchSchemas } from './expense-batch-schemas.js';
+import { NOTE_STATUSES } from '../note.js';
 import { schemas } from './schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const timestamp = { type: 'string', format: 'date-time' };
+/** A total or a computed figure: zero included (a card-paid note owes nothing), exact, never a number. */
+const figure = {
+  type: 'object',
+  required: ['value', 'currency'],
+  additionalProperties: false,
+  properties: { value: { type: 'string', pattern: '^\\d{1,15}(\\.\\d{1,3})?$' }, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
+};
+const unavailable = (why: string) => ({
+  type: 'object',
+  required: ['kind', 'code', 'reason'],
+  additionalProperties: false,
+  description: why,
+  properties: { kind: { const: 'unavailable' }, code: { type: 'string' }, reason: { type: 'string' } },
+});
 /** Words an approver writes for the owner: not blank, free text without control characters other than tabs and line breaks. */
 const decisionText = {
   type: 'string',
@@ -143,6 +158,119 @@ export const expenseSchemas = {
     },
   },
   ...batchSchemas,
+  Figure: { ...figure, description: 'An exact amount, zero included, as a decimal string: "0.00", "152.30".' },
+  ReportNote: {
+    type: 'object',
+    required: ['noteId', 'date', 'status', 'amount', 'countedInTotals', 'owed', 'recoverableVat'],
+    additionalProperties: false,
+    properties: {
+      noteId: ref('Id'),
+      date: { type: 'string', format: 'date' },
+      status: { type: 'string', enum: [...NOTE_STATUSES] },
+      amount: ref('Money'),
+      category: { type: 'string' },
+      merchant: { type: 'string' },
+      paymentMethod: { type: 'string' },
+      countedInTotals: { type: 'boolean', description: 'False for a draft (not claimed yet) and a rejected note (owed nothing).' },
+      owed: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'amount', 'paidByCompanyCard'],
+            additionalProperties: false,
+            properties: { kind: { const: 'owed' }, amount: ref('Figure'), paidByCompanyCard: { type: 'boolean' } },
+          },
+          unavailable('A figure the amount owed needs is missing (stage_missing, stage_refused, not_eur, invalid_amount).'),
+        ],
+      },
+      recoverableVat: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind', 'recoverable'],
+            additionalProperties: false,
+            properties: { kind: { const: 'computed' }, recoverable: ref('Figure') },
+          },
+          unavailable("The vat-calculator's stage is missing, pending or refused, or not for the submitted version."),
+        ],
+      },
+    },
+  },
+  ReportEmployee: {
+    type: 'object',
+    required: ['employee', 'notes', 'totals'],
+    additionalProperties: false,
+    properties: {
+      employee: { type: 'string' },
+      notes: { type: 'array', items: ref('ReportNote') },
+      totals: {
+        type: 'object',
+        required: ['claimed', 'owed', 'recoverableVat', 'paidByCompanyCard', 'unavailable'],
+        description: 'Over the notes counted in totals (submitted, not rejected).',
+        additionalProperties: false,
+        properties: {
+          claimed: { type: 'array', items: ref('Figure'), description: "The notes' amounts, one total per currency." },
+          owed: { ...ref('Figure'), description: 'In EUR, over the notes whose amount owed is known.' },
+          recoverableVat: { ...ref('Figure'), description: 'In EUR, over the notes whose VAT is computed.' },
+          paidByCompanyCard: { type: 'array', items: ref('Figure'), description: 'Paid with the company card, per currency.' },
+          unavailable: {
+            type: 'object',
+            required: ['owed', 'recoverableVat'],
+            additionalProperties: false,
+            description: 'How many notes each total leaves out, their figure not known yet.',
+            properties: { owed: { type: 'integer', minimum: 0 }, recoverableVat: { type: 'integer', minimum: 0 } },
+          },
+        },
+      },
+    },
+  },
+  MonthlyReport: {
+    type: 'object',
+    required: ['month', 'employees'],
+    additionalProperties: false,
+    properties: {
+      month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+      employees: { type: 'array', items: ref('ReportEmployee') },
+    },
+  },
+  AuditRecord: {
+    type: 'object',
+    required: ['at', 'itemType', 'event', 'actor', 'changes'],
+    additionalProperties: false,
+    properties: {
+      at: timestamp,
+      itemType: { type: 'string', description: 'NOTE, RECEIPT, HISTORY (a workflow step), STAGE...' },
+      event: { enum: ['INSERT', 'MODIFY', 'REMOVE'] },
+      actor: {
+        type: 'object',
+        required: ['kind', 'id'],
+        additionalProperties: false,
+        properties: { kind: { enum: ['user', 'service', 'platform'] }, id: { type: 'string' } },
+      },
+      receiptId: ref('Id'),
+      status: { type: 'object', additionalProperties: false, properties: { before: {}, after: {} } },
+      action: { type: 'string' },
+      reason: { type: 'string' },
+      changes: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field'],
+          additionalProperties: false,
+          description: 'A personal field (comment, attendees) is only said to have changed: its text is never kept.',
+          properties: { field: { type: 'string' }, before: {}, after: {}, personal: { const: true } },
+        },
+      },
+      correlationId: { type: 'string' },
+      partial: { const: true },
+    },
+  },
+  AuditTrail: {
+    type: 'object',
+    required: ['noteId', 'records'],
+    additionalProperties: false,
+    properties: { noteId: ref('Id'), records: { type: 'array', items: ref('AuditRecord') } },
+  },
   ApprovalPage: {
     type: 'object',
     required: ['items'],

@@ -1,4 +1,5 @@
-import type { ApprovalItem, ApprovalView, CardTransactionItem, CardTransactionView } from '@ndf/contracts';
+import type { AuditRecord } from '@ndf/audit-records';
+import type { ApprovalItem, ApprovalView, AuditTrailEntry, CardTransactionItem, CardTransactionView } from '@ndf/contracts';
 
 /** What the queue shows of an approval (keys and index attributes stay inside). */
 export function approvalView(item: ApprovalItem): ApprovalView {
@@ -28,5 +29,22 @@ export function cardTransactionView(item: CardTransactionItem, lastOverdueDate: 
     ...(item.matchedNoteId === undefined ? {} : { matchedNoteId: item.matchedNoteId }),
     overdue: item.date <= lastOverdueDate,
     ...(item.remindedAt === undefined ? {} : { remindedAt: item.remindedAt }),
+  };
+}
+
+/** What a reader of the trail sees of a record: the change, who and when (the tenant, the note and the stream's ids stay inside). */
+export function auditEntryView(record: AuditRecord): AuditTrailEntry {
+  return {
+    at: record.at,
+    itemType: record.itemType,
+    event: record.event,
+    actor: { kind: record.actor.kind, id: record.actor.id },
+    ...(record.receiptId === undefined ? {} : { receiptId: record.receiptId }),
+    ...(record.status === undefined ? {} : { status: record.status }),
+    ...(record.action === undefined ? {} : { action: record.action }),
+    ...(record.reason === undefined ? {} : { reason: record.reason }),
+    changes: record.changes,
+    ...(record.correlationId === undefined ? {} : { correlationId: record.correlationId }),
+    ...(record.partial ? { partial: true as const } : {}),
   };
 }

@@ -7,12 +7,14 @@ import type { DecisionStore } from '../data/decision-state.js';
 import type { AdvanceRecords } from '../data/advances.js';
 import type { BatchRecords } from '../data/batches.js';
 import type { CardTransactions } from '../data/card-transactions.js';
+import type { MonthNotes } from '../data/month-notes.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
 export interface ExpenseDependencies {
   readonly dynamodb: DynamoDBClient;
   /** The exports bucket: the batches' SEPA files. */
+  /** Reads the audit bucket (a note's trail), never writes it. */
   readonly s3: S3Client;
   readonly contract: Contract;
   readonly config: ExpenseConfig;
@@ -31,6 +33,7 @@ export interface RouteContext extends RequestContext {
   readonly cards: CardTransactions;
   readonly batches: BatchRecords;
   readonly advances: AdvanceRecords;
+  readonly monthNotes: MonthNotes;
 }
 
 export type AuthorizedContext = Scoped<RouteContext>;

@@ -21,6 +21,7 @@ export interface Validators {
   readonly batchesQuery: QueryCheck;
   readonly advanceRequest: Check;
   readonly advancesQuery: QueryCheck;
+  readonly monthlyReportQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
@@ -38,5 +39,6 @@ export function buildValidators(contract: Contract): Validators {
     batchesQuery: queryCheck(contract, expenseApiDocument.paths['/v1/batches'].get.parameters as readonly Parameter[]),
     advanceRequest: contract.schemaCheck('AdvanceRequest'),
     advancesQuery: queryCheck(contract, expenseApiDocument.paths['/v1/advances'].get.parameters as readonly Parameter[]),
+    monthlyReportQuery: queryCheck(contract, expenseApiDocument.paths['/v1/reports/monthly'].get.parameters as readonly Parameter[]),
   };
 }
