@@ -138,7 +138,14 @@ export async function runTenantBatch(
     runner.log.error({ event: 'batch-refused', tenant, batchId, reason });
     return { outcome: 'refused', reason };
   }
-  if (!(await createBatch(batch, control.batches, scope, runner.call, dependencies))) return { outcome: 'nothing', left: [] };
+  if (!(await createBatch(batch, control.batches, scope, runner.call, dependencies))) {
+    // Another run made its batch first (an on-demand request retried after its deadline, a tick): finish that one.
+    const now = await readControl(scope, runner.call, dependencies);
+    const open = now.openBatchId === undefined ? undefined : await readBatch(scope, now.openBatchId, runner.call, dependencies);
+    return open === undefined
+      ? { outcome: 'nothing', left: [] }
+      : { outcome: 'resumed', batch: await finishBatch(open, runner, dependencies) };
+  }
   runner.log.info({
     event: 'batch-created',
     tenant,
