@@ -61,6 +61,13 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
   };
   const ingestApi = `http://127.0.0.1:${environment[apiPortVariable({ name: 'ingest-api' })]}/v1`;
   const expenseApi = `http://127.0.0.1:${environment[apiPortVariable({ name: 'expense-api' })]}/v1`;
+  // The platform is ready once the ingest API answers; the expense API's adapter may start a moment later.
+  await waitUntil(
+    'the expense API to answer',
+    async () => (await fetch(`${expenseApi}/health`).catch(() => undefined))?.ok === true,
+    60_000,
+    250,
+  );
 
   /** As the app sends them: a batch, and again with the same keys for what answered 503 (Retry-After), until every note is there. */
   const createBatch = async (employee: Employee, notes: readonly NoteInput[], keys: readonly string[]) => {
