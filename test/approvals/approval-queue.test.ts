@@ -25,6 +25,9 @@ const signal = new AbortController().signal;
 let stack: SharedStack;
 let workflow: ServiceUnderTest;
 let api: ApiUnderTest<keyof typeof expenseApiDocument.paths>;
+// The test files of a worker share its process: the environment set for the handler is put back after, or every
+// platform a later file starts would inherit this stack's prefix and endpoints.
+const environmentBefore = { ...process.env };
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, { ...catalog, services: [approvalWorkflow.entry] });
@@ -49,6 +52,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  for (const variable of Object.keys(process.env)) if (!(variable in environmentBefore)) delete process.env[variable];
+  Object.assign(process.env, environmentBefore);
   await api?.stop();
   await workflow?.stop();
   await stack?.stop();
