@@ -1,24 +1,9 @@
 import type { NoteItem } from './items.js';
-import type { Note } from './note.js';
+import { OPTIONAL_NOTE_FIELDS, type Note } from './note.js';
 import { TENANT_READER_ROLES } from './roles.js';
 import type { TenantScope } from './tenant-scope.js';
 
-const NOTE_FIELDS = [
-  'date',
-  'amount',
-  'merchant',
-  'category',
-  'comment',
-  'paymentMethod',
-  'mileage',
-  'project',
-  'country',
-  'fuel',
-  'companyMention',
-  'attendees',
-  'vatLines',
-  'approvedAmount',
-] as const;
+const NOTE_FIELDS = ['date', 'amount', ...OPTIONAL_NOTE_FIELDS, 'approvedAmount'] as const;
 
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;

@@ -88,6 +88,21 @@ export interface NoteInput {
   readonly vatLines?: readonly VatLine[];
 }
 
+/** The fields of a note's input the app may leave out: what a new note stores when given, and what every API shows. */
+export const OPTIONAL_NOTE_FIELDS = [
+  'merchant',
+  'category',
+  'comment',
+  'paymentMethod',
+  'mileage',
+  'project',
+  'country',
+  'fuel',
+  'companyMention',
+  'attendees',
+  'vatLines',
+] as const satisfies readonly (keyof NoteInput)[];
+
 /** One rate's VAT on a receipt: the rate in percent ("20", "5.5") and the VAT amount ("8.34"). */
 export interface VatLine {
   readonly rate: string;

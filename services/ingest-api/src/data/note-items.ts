@@ -1,5 +1,6 @@
 import {
   ITEM_TYPES,
+  OPTIONAL_NOTE_FIELDS,
   listingSortKey,
   noteKey,
   ownerListing,
@@ -24,20 +25,6 @@ export interface Change {
 /** How long a deleted draft is remembered, so that a late replay of its creation answers 410 rather than bringing it back. */
 export const DELETED_NOTE_RETENTION_SECONDS = 7 * 24 * 3600;
 
-const OPTIONAL_FIELDS = [
-  'merchant',
-  'category',
-  'comment',
-  'paymentMethod',
-  'mileage',
-  'project',
-  'country',
-  'fuel',
-  'companyMention',
-  'attendees',
-  'vatLines',
-] as const;
-
 export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput, hash: string, { now, correlationId }: Change): NoteItem {
   const at = now.toISOString();
   return {
@@ -50,7 +37,7 @@ export function newNoteItem(scope: TenantScope, noteId: string, input: NoteInput
     version: 1,
     date: input.date,
     amount: { value: input.amount.value, currency: input.amount.currency },
-    ...Object.fromEntries(OPTIONAL_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]])),
+    ...Object.fromEntries(OPTIONAL_NOTE_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]])),
     receiptIds: [...(input.receiptIds ?? [])],
     requestHash: hash,
     createdAt: at,
