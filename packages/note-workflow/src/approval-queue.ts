@@ -1,12 +1,5 @@
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import {
   APPROVAL_DUE_SK,
   approvalDueIndexAttributes,
@@ -15,13 +8,13 @@ import {
   approvalQueueSortKey,
   approverQueue,
   ITEM_TYPES,
-  notePartition,
   type ApprovalDueItem,
   type ApprovalItem,
   type ItemKey,
   type NoteItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { readNoteRange } from './partition-range.js';
 
 /** The level of a note's approval that items are asked for: the note's version then, its level, and when it was asked. */
 export interface ApprovalRound {
@@ -83,22 +76,7 @@ export async function readNoteApprovals(
   noteId: string,
   signal: AbortSignal,
 ): Promise<NoteApprovals> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId), ':from': 'APPROVAL#', ':to': APPROVAL_DUE_SK }),
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-      { abortSignal: signal },
-    );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await readNoteRange(dynamodb, tableName, scope, noteId, { from: 'APPROVAL#', to: APPROVAL_DUE_SK }, signal);
   const due = items.find((item) => item.type === ITEM_TYPES.approvalDue) as ApprovalDueItem | undefined;
   return {
     approvals: items.filter((item) => item.type === ITEM_TYPES.approval) as unknown as ApprovalItem[],

@@ -1,6 +1,6 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { HISTORY_AND_NOTE_RANGE, ITEM_TYPES, notePartition, type HistoryItem, type NoteItem, type TenantScope } from '@ndf/contracts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HISTORY_AND_NOTE_RANGE, ITEM_TYPES, type HistoryItem, type NoteItem, type TenantScope } from '@ndf/contracts';
+import { readNoteRange } from './partition-range.js';
 
 export interface NoteWithHistory {
   /** Undefined when there is no such note; a deleted draft comes back with status 'deleted'. */
@@ -17,26 +17,7 @@ export async function readNoteHistory(
   noteId: string,
   signal: AbortSignal,
 ): Promise<NoteWithHistory> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({
-          ':pk': notePartition(scope, noteId),
-          ':from': HISTORY_AND_NOTE_RANGE.from,
-          ':to': HISTORY_AND_NOTE_RANGE.to,
-        }),
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-      { abortSignal: signal },
-    );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await readNoteRange(dynamodb, tableName, scope, noteId, HISTORY_AND_NOTE_RANGE, signal);
   return {
     note: items.find((item) => item.type === ITEM_TYPES.note) as NoteItem | undefined,
     history: items.filter((item) => item.type === ITEM_TYPES.history) as unknown as HistoryItem[],
