@@ -20,15 +20,19 @@ export interface MonthPlatform {
   /** The platform's AWS clients (its emulators), for what only the services and the accountant's tools reach. */
   readonly aws: AwsClients;
   tokenOf(user: string, roles: readonly string[]): Promise<string>;
-  /** Creates the month's notes through the ingest API, 25 per request as the app sends them; each planned note with its id. */
-  createMonth(): Promise<(PlannedNote & { readonly id: string })[]>;
+  /**
+   * Creates the month's notes through the ingest API, 25 per request as the app sends them; each
+   * planned note with its id. `beforeRequest` runs before each request (a fault to inject).
+   */
+  createMonth(beforeRequest?: () => void): Promise<(PlannedNote & { readonly id: string })[]>;
   note(id: string, employee: Employee): Promise<NoteDetail>;
   stop(): Promise<void>;
 }
 
-export async function startMonthPlatform(): Promise<MonthPlatform> {
+/** `extraEnvironment`: added to the platform's (NDF_OWN_PROCESS to run services alone, to kill each alone). */
+export async function startMonthPlatform(extraEnvironment: Record<string, string> = {}): Promise<MonthPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ndf-month-'));
-  const environment = await platformEnvironment(dataDir, {});
+  const environment = await platformEnvironment(dataDir, extraEnvironment);
   const platform = await startPlatform(environment);
   const tenant = `month-${randomUUID().slice(0, 8)}`;
   const access = await platformAccess(environment, tenant);
@@ -96,7 +100,7 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
     expenseApi,
     aws: access.aws,
     tokenOf,
-    createMonth: async () => {
+    createMonth: async (beforeRequest = () => undefined) => {
       const planned = monthOfNotes();
       const created: (PlannedNote & { id: string })[] = [];
       for (let start = 0; start < planned.length; start += 25) {
@@ -105,6 +109,7 @@ export async function startMonthPlatform(): Promise<MonthPlatform> {
         const byEmployee = new Map<Employee, PlannedNote[]>();
         for (const note of chunk) byEmployee.set(note.employee, [...(byEmployee.get(note.employee) ?? []), note]);
         for (const [employee, notes] of byEmployee) {
+          beforeRequest();
           const ids = await createBatch(
             employee,
             notes.map((note) => note.input),

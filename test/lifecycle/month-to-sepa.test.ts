@@ -1,3 +1,5 @@
+import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { DEFAULT_PREFIX, deadLetterQueueName } from '@ndf/catalog';
 import type { NoteDetail } from '@ndf/contracts';
 import { validatePain001 } from '@ndf/sepa-transfer';
 import { randomUUID } from 'node:crypto';
@@ -7,16 +9,61 @@ import { ACCOUNTS, ADVANCES, APPROVERS, EMPLOYEES, EXPECTED, TEAMS, type Planned
 import { startMonthPlatform, waitForEach, type MonthPlatform } from './month-platform.js';
 
 // The month from drafts to the SEPA file on a platform as `npm start` runs it: the employees
-// submit their 200 notes (the light services' process is killed half-way and comes back), the two
-// approvers decide from their queues (the duplicate rejected, the hotels and the capped train
-// through a second level), the accountant makes the batch; each transfer is the hand-worked one.
+// create and submit their 200 notes while each service of the lifecycle, in a process of its own,
+// is SIGKILLed in turn (and the process hosting the other light services once, half-way); the
+// supervisor starts each again. The two approvers decide from their queues (the duplicate
+// rejected, the hotels and the capped train through a second level), the accountant makes the
+// batch; each transfer is the hand-worked one, and no message ended in a dead-letter queue.
 let month: MonthPlatform;
 let notes: (PlannedNote & { id: string })[];
 let batch: { batchId: string; transfers: number; controlSum: { value: string } };
 let sepa: string;
-let killedPid: number;
-/** The command line of the process that runs the light services, the checks and the approval workflow among them. */
+/** The process that runs the light services not listed below. */
 const SERVICE_HOST = 'service-host';
+/** The services of the lifecycle, and the stream router feeding them, each killed once along the way. */
+const KILLED_ONE_BY_ONE = [
+  'stream-router',
+  'audit-trail',
+  'vat-calculator',
+  'currency-converter',
+  'mileage-calculator',
+  'merchant-normalizer',
+  'categorizer',
+  'duplicate-detector',
+  'policy-checker',
+  'card-matcher',
+  'approval-workflow',
+  'approval-reminders',
+  'card-reminder',
+  'reimbursement-batcher',
+  'retention-keeper',
+  'rates-loader',
+];
+/** The pid each process had when it was killed. */
+const killed = new Map<string, number>();
+const kill = (service: string) => {
+  const pid = serviceProcess(month.platform.pid, service);
+  killed.set(service, pid);
+  process.kill(pid, 'SIGKILL');
+};
+/** Every 12th step of the month (a request creating notes, a submission), the next service on the list is killed. */
+let step = 0;
+const nextStep = () => {
+  step += 1;
+  const next = KILLED_ONE_BY_ONE[(step - 6) / 12];
+  if (next !== undefined) kill(next);
+};
+
+async function deadLetters(service: string): Promise<number> {
+  const { QueueUrl } = await month.aws.sqs.send(new GetQueueUrlCommand({ QueueName: deadLetterQueueName(DEFAULT_PREFIX, service) }));
+  const { Attributes = {} } = await month.aws.sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+    }),
+  );
+  return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
+}
 
 const request = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
   for (let attempt = 1; ; attempt += 1) {
@@ -85,7 +132,7 @@ async function decideQueues(duplicateId: string) {
 }
 
 beforeAll(async () => {
-  month = await startMonthPlatform();
+  month = await startMonthPlatform({ NDF_OWN_PROCESS: KILLED_ONE_BY_ONE.join(',') });
   await putSettings('approvers', APPROVERS);
   await putSettings('payees', { payees: EMPLOYEES.map((employee) => ({ employee, ...ACCOUNTS[employee] })) });
   await putSettings('payment', { debtor: ACCOUNTS.company, batchDay: 'on_demand' });
@@ -99,15 +146,11 @@ beforeAll(async () => {
       { 'idempotency-key': randomUUID() },
     );
 
-  notes = await month.createMonth();
+  notes = await month.createMonth(nextStep);
   const half = notes.length / 2;
   for (const [index, note] of notes.entries()) {
-    if (index === half) {
-      // The process of the light services (the checks, the approval workflow...) dies with half the
-      // month submitted; the supervisor starts it again.
-      killedPid = serviceProcess(month.platform.pid, SERVICE_HOST);
-      process.kill(killedPid, 'SIGKILL');
-    }
+    if (index === half) kill(SERVICE_HOST);
+    nextStep();
     const token = await month.tokenOf(note.employee, ['employee']);
     await request('POST', `/notes/${note.id}/submit`, token, undefined, { 'idempotency-key': randomUUID() });
   }
@@ -124,8 +167,15 @@ beforeAll(async () => {
 afterAll(async () => month?.stop());
 
 describe('the month, from drafts to the SEPA file', () => {
-  it('came through the light services killed half-way: they were started again and routed every note', () => {
-    expect(serviceProcess(month.platform.pid, SERVICE_HOST)).not.toBe(killedPid);
+  it('came through each service of the lifecycle killed in turn: each was started again, and nothing was quarantined', async () => {
+    expect([...killed.keys()].sort()).toEqual([...KILLED_ONE_BY_ONE, SERVICE_HOST].sort());
+    for (const [service, pid] of killed) expect(serviceProcess(month.platform.pid, service), service).not.toBe(pid);
+    const quarantined = new Map<string, number>();
+    for (const service of KILLED_ONE_BY_ONE.filter((name) => name !== 'stream-router'))
+      quarantined.set(service, await deadLetters(service));
+    expect(Object.fromEntries(quarantined)).toEqual(
+      Object.fromEntries(KILLED_ONE_BY_ONE.filter((name) => name !== 'stream-router').map((name) => [name, 0])),
+    );
   });
 
   it("pays each employee the hand-worked amount, in an XSD-valid file whose control sum is the month's", async () => {

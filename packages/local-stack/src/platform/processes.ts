@@ -62,6 +62,25 @@ export function serviceHostSpec(repoRoot: string, environment: Record<string, st
   };
 }
 
+/**
+ * NDF_OWN_PROCESS: light services (comma-separated) that run in a process of their own under
+ * `npm start` instead of the shared host, to kill one alone as a crashed ECS task would be, or to
+ * profile it.
+ */
+export const OWN_PROCESS_VARIABLE = 'NDF_OWN_PROCESS';
+
+/** The names NDF_OWN_PROCESS lists, each checked against the catalog's services and routers. */
+export function ownProcessServices(catalog: Catalog, env: NodeJS.ProcessEnv): ReadonlySet<string> {
+  const names = (env[OWN_PROCESS_VARIABLE] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known = new Set([...catalog.routers, ...catalog.services].map((entry) => entry.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`${OWN_PROCESS_VARIABLE} names what the catalog does not list: ${unknown.join(', ')}.`);
+  return new Set(names);
+}
+
 export interface PlatformOptions {
   /** Light services with a `service` definition run in one host process (the default), or each in its own. */
   readonly hostLightServices?: boolean;
@@ -94,8 +113,9 @@ export function platformProcesses(
   };
   const units: HostedUnit[] = [];
   const own: ProcessSpec[] = [];
+  const ownProcess = ownProcessServices(catalog, env);
   const place = (name: string, light: boolean, extraEnv: Record<string, string> = {}) => {
-    const module = hostLightServices && light ? serviceDefinitionModule(repoRoot, name) : undefined;
+    const module = hostLightServices && light && !ownProcess.has(name) ? serviceDefinitionModule(repoRoot, name) : undefined;
     if (module) units.push({ name, module, exportName: 'service', env: { NDF_SERVICE: name, ...extraEnv } });
     else own.push(spec(name, 'src/main.ts', extraEnv));
   };
