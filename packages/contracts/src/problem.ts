@@ -2,6 +2,7 @@
 export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_json',
+  'unexpected_body',
   'unsupported_media_type',
   'payload_too_large',
   'forbidden',

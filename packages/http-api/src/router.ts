@@ -39,10 +39,17 @@ export interface Resource<C> {
   readonly methods: Readonly<Record<string, Operation<C>>>;
 }
 
+/** The part of an OpenAPI document the router reads: which operations take a request body. */
+export interface RoutedDocument {
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
 export interface HttpApiOptions<C> {
   /** The `Api` dimension of the metrics. */
   readonly name: string;
   readonly basePath: string;
+  /** The API's OpenAPI document: a body sent to an operation it gives no `requestBody` is refused. */
+  readonly document: RoutedDocument;
   /** Past this the API answers 503 with Retry-After. */
   readonly deadlineMs: number;
   readonly resources: readonly Resource<C>[];
@@ -65,6 +72,23 @@ interface Outcome {
   status: number;
   correlationId?: string;
   route?: string;
+}
+
+/**
+ * A body where the contract expects none (a submit, a GET) is refused rather than ignored: a
+ * client that sends one (a reason to a withdraw, a malformed JSON) believes it said something.
+ */
+function refuseUnexpectedBody(
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  document: RoutedDocument,
+  path: string,
+  method: string,
+): void {
+  const operation = document.paths[path]?.[method.toLowerCase()] as { requestBody?: unknown } | undefined;
+  if (operation === undefined || operation.requestBody !== undefined) return;
+  const body = event.body ?? '';
+  if ((event.isBase64Encoded ? Buffer.from(body, 'base64').toString('latin1') : body).trim() === '') return;
+  throw new ProblemError(400, 'unexpected_body', `${method} ${path} takes no body: send the request without one.`);
 }
 
 /**
@@ -94,6 +118,7 @@ export function createHttpApi<C>(options: HttpApiOptions<C>): HttpHandler {
       });
     }
     outcome.route = `${method} ${base}${resource.template}`;
+    refuseUnexpectedBody(event, options.document, `${base}${resource.template}`, method);
     const match = resource.pattern.exec(path)!;
     const context = options.context({ event, pathParameters: { ...match.groups }, signal, now: options.clock(), correlationId });
     return operation.authorized ? operation.run({ ...context, scope: callerScope(event) }) : operation.run(context);

@@ -10,6 +10,15 @@ interface Context extends RequestContext {
   readonly seen: string[];
 }
 
+/** The contract of the routes below: only the POST of /things takes a body. */
+const DOCUMENT = {
+  paths: {
+    '/v1/things': { post: { requestBody: {} } },
+    '/v1/things/{id}': { get: {}, delete: {} },
+    '/v1/health': { get: {} },
+  },
+};
+
 function apiWith(resources: readonly Resource<Context>[], options: { deadlineMs?: number } = {}) {
   const seen: string[] = [];
   const lines: string[] = [];
@@ -17,6 +26,7 @@ function apiWith(resources: readonly Resource<Context>[], options: { deadlineMs?
   const api = createHttpApi<Context>({
     name: 'test-api',
     basePath: '/v1',
+    document: DOCUMENT,
     deadlineMs: options.deadlineMs ?? 1_000,
     resources,
     context: (request) => ({ ...request, seen }),
@@ -45,6 +55,11 @@ const things: Resource<Context> = {
       return json(200, {});
     }),
   },
+};
+const thingsList: Resource<Context> = {
+  pattern: /^\/things$/,
+  template: '/things',
+  methods: { POST: authorized(async (context) => json(201, { got: context.event.body })) },
 };
 const health: Resource<Context> = {
   pattern: /^\/health$/,
@@ -136,5 +151,18 @@ describe('createHttpApi', () => {
     const answer = await api(gatewayEvent('GET', '/v1/slow'));
     expect([answer.statusCode, body(answer).code, answer.headers['retry-after']]).toEqual([503, 'deadline_exceeded', '1']);
     expect(aborted).toBe(true);
+  });
+  it('refuses a body sent to an operation whose contract takes none (400 unexpected_body), and lets an empty one and a declared one through', async () => {
+    const { api, seen } = apiWith([things, thingsList]);
+    const withBody = (method: string, path: string, body: string) => ({ ...gatewayEvent(method, path, { user: 'mila' }), body });
+    const refused = await api(withBody('DELETE', `/v1/things/${ID}`, '{"reason":'));
+    expect([refused.statusCode, body(refused).code, body(refused).detail]).toEqual([
+      400,
+      'unexpected_body',
+      'DELETE /v1/things/{id} takes no body: send the request without one.',
+    ]);
+    expect(seen).toEqual([]);
+    expect((await api(withBody('GET', `/v1/things/${ID}`, '  \n'))).statusCode).toBe(200);
+    expect((await api(withBody('POST', '/v1/things', '{"name":"a"}'))).statusCode).toBe(201);
   });
 });

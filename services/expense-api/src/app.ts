@@ -93,6 +93,7 @@ export function createExpenseApi(deps: ExpenseDependencies): ExpenseHandler {
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
+    document: expenseApiDocument,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
     context: (request) => ({ ...request, deps, validators, approvals, decisions, cards, batches, advances, monthNotes }),

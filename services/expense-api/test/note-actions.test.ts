@@ -79,6 +79,15 @@ describe("the owner's actions", () => {
     ]);
   });
 
+  it('refuses a body sent to a submit or a withdraw, which take none: 400 unexpected_body, the note unchanged', async () => {
+    const noteId = await newNote();
+    for (const body of [{ reason: 'on my way back' }, '{"reason":']) {
+      const answer = await act(noteId, 'submit', { as: 'alice', body });
+      expect([answer.status, problem(answer).code]).toEqual([400, 'unexpected_body']);
+    }
+    expect(await versionOf(noteId)).toBe(1);
+  });
+
   it("refuses anyone but the owner: 403 to a reader of the tenant's notes, 404 to an employee who cannot see the note", async () => {
     const noteId = await newNote();
     const byAccountant = await act(noteId, 'submit', { as: 'erin' });

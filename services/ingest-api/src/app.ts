@@ -1,3 +1,4 @@
+import { openApiDocument } from '@ndf/contracts';
 import { authorized, createHttpApi, open, type HttpHandler, type Resource } from '@ndf/http-api';
 import { API_NAME } from './config.js';
 import { correctNote, deleteNote } from './routes/change-note.js';
@@ -33,6 +34,7 @@ export function createIngestApi(deps: IngestDependencies): IngestHandler {
   return createHttpApi<RouteContext>({
     name: API_NAME,
     basePath: deps.config.basePath,
+    document: openApiDocument,
     deadlineMs: deps.config.deadlineMs,
     resources: resourcesOf(deps),
     context: (request) => ({ ...request, deps, validators, change: { now: request.now, correlationId: request.correlationId } }),
