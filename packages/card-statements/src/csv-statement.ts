@@ -76,13 +76,26 @@ export function readCsvStatementLines(text: string, options: CsvStatementOptions
     throw new StatementError('/', 'too_large', `A statement may hold at most ${MAX_STATEMENT_BYTES} bytes.`);
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') throw new StatementError('/', 'empty', 'The statement is empty.');
+  // NUL, or what undecodable bytes became: a PDF or a spreadsheet sent as a CSV file.
+  if (/[\u0000\uFFFD]/.test(content))
+    throw new StatementError(
+      '/',
+      'not_a_statement',
+      "The statement is not text: send the bank's CSV export or its camt.053 file (this one holds binary data, as a PDF or a spreadsheet does).",
+    );
   const firstLine = content.slice(0, content.indexOf('\n') === -1 ? undefined : content.indexOf('\n'));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: string[][];
   try {
     rows = parse(content, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
-    throw new StatementError('/', 'malformed', `The statement is not a readable CSV file: ${(error as Error).message}`);
+    // csv-parse's message quotes the offending field, whatever it holds: the line and the kind of fault are enough.
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw new StatementError(
+      '/',
+      'malformed',
+      `The statement is not a readable CSV file: ${(code ?? 'malformed').replace(/^CSV_/, '').toLowerCase().replaceAll('_', ' ')}${lines === undefined ? '' : ` at line ${lines}`}.`,
+    );
   }
   const [header = [], ...lines] = rows;
   const columns = columnsOf(header);

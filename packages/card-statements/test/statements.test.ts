@@ -148,6 +148,18 @@ describe('a CSV card statement', () => {
     });
     expect(problemOf(() => readCsvStatement('  \n', { defaultCurrency: 'EUR' }))).toEqual({ field: '/', code: 'empty' });
   });
+
+  it('refuses binary data sent as a CSV file as not a statement, and never quotes the bytes in its message', () => {
+    const pdfAsText = Buffer.from('%PDF-1.7\n\u0000\xff\xfe stream "x\u00e9\n', 'latin1').toString('utf8');
+    expect(problemOf(() => readCsvStatement(pdfAsText, { defaultCurrency: 'EUR' }))).toEqual({ field: '/', code: 'not_a_statement' });
+    let message = '';
+    try {
+      readCsvStatement('date,merchant,amount\n2026-03-01,"TAXI "G7",12.00\n', { defaultCurrency: 'EUR' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('The statement is not a readable CSV file: invalid closing quote at line 2.');
+  });
 });
 
 describe('a statement read line by line', () => {
