@@ -77,7 +77,7 @@ export function readCsvStatementLines(text: string, options: CsvStatementOptions
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') throw new StatementError('/', 'empty', 'The statement is empty.');
   // NUL, or what undecodable bytes became: a PDF or a spreadsheet sent as a CSV file.
-  if (/[\u0000\uFFFD]/.test(content))
+  if (content.includes('\u0000') || content.includes('\uFFFD'))
     throw new StatementError(
       '/',
       'not_a_statement',
