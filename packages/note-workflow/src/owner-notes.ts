@@ -1,6 +1,7 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { listingSortKeysBetween, ownerListing, tenantScope, type TenantScope } from '@ndf/contracts';
+import { queryEveryPage } from './query-pages.js';
 
 export interface OwnerNotesQuery {
   /** ISO dates (yyyy-mm-dd), both included, compared as the listing's sort keys are: a month's last day may be given as its 31st. */
@@ -27,27 +28,20 @@ export async function readOwnerNotes(
   signal: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
   const keys = listingSortKeysBetween(query.from, query.to);
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({
-          ':owner': ownerListing(tenantScope({ tenant: scope.tenant, user: owner, roles: [] })),
-          ':from': keys.from,
-          ':to': keys.to,
-        }),
-        ...(query.projection === undefined ? {} : { ProjectionExpression: query.projection }),
-        ...(query.filter === undefined ? {} : { FilterExpression: query.filter }),
-        ExclusiveStartKey: start,
+  return queryEveryPage(
+    dynamodb,
+    {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: marshall({
+        ':owner': ownerListing(tenantScope({ tenant: scope.tenant, user: owner, roles: [] })),
+        ':from': keys.from,
+        ':to': keys.to,
       }),
-      { abortSignal: signal },
-    );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+      ...(query.projection === undefined ? {} : { ProjectionExpression: query.projection }),
+      ...(query.filter === undefined ? {} : { FilterExpression: query.filter }),
+    },
+    signal,
+  );
 }

@@ -14,7 +14,7 @@ const signal = new AbortController().signal;
 const PADDING = 'x'.repeat(40_000);
 
 beforeAll(async () => {
-  stack = await useSharedStack('note-workflow-', { ...catalog, services: [] });
+  stack = await useSharedStack('owner-notes-', { ...catalog, services: [] });
 });
 afterAll(async () => stack?.stop());
 

@@ -24,7 +24,7 @@ import { readOwnerNotes } from '@ndf/note-workflow';
 
 const BATCH_GET_LIMIT = 100;
 
-/** Reads every page of a Query (a few days of one holder or one tenant: small by construction). */
+/** Reads every page of a Query (a few days of one tenant's unsettled payments: small by construction). */
 async function queryAll(dynamodb: DynamoDBClient, input: ConstructorParameters<typeof QueryCommand>[0], signal: AbortSignal) {
   const items: { readonly type?: unknown }[] = [];
   let start: Record<string, NonNullable<unknown>> | undefined;
