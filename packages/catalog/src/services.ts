@@ -1,5 +1,17 @@
 import type { ServiceEntry } from './types.js';
 
+/**
+ * What the checks of a note (VAT, currency, merchant, category, duplicates, policy, mileage)
+ * share: each reads a note's changes from the stream and writes its stage about the note, off
+ * the critical path. An entry spreads it first, then states what it needs otherwise.
+ */
+const NOTE_CHECK = {
+  critical: false,
+  limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
+  alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+  scaling: { maxTasks: 10, scaleToZero: true },
+} as const satisfies Pick<ServiceEntry, 'critical' | 'limits' | 'alarms' | 'scaling'>;
+
 // One entry per service of services/<name>. `pnpm new:service <name>` adds the entry and
 // the folder; the local stack and the CDK app derive queues, DLQs, roles and alarms from it.
 // `as const`: each entry keeps its literal names, from which a service's dependencies (the names
@@ -175,10 +187,10 @@ export const services = [
     scaling: { maxTasks: 10, scaleToZero: false },
   },
   {
+    ...NOTE_CHECK,
     name: 'vat-calculator',
     description:
       "Computes a note's French VAT (total excluding VAT, VAT per rate, recoverable and non-recoverable VAT, and the rule applied) from its confirmed VAT lines or its receipts, and records it as the note's stage",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -193,15 +205,12 @@ export const services = [
     },
     // Its stage about the note.
     emits: [{ kind: 'table', table: 'notes' }],
-    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
+    ...NOTE_CHECK,
     name: 'policy-checker',
     description:
       "Checks a note against its tenant's expense policy (caps per expense, per day and per diem with the capped part and the refused rest, receipt above an amount, age, weekends, alcohol, meal attendees, project), each violation a warning or a block, on every change of an open note",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -219,15 +228,12 @@ export const services = [
     // Its stage about the note (STAGE#policy-checker); it reads the tenant's settings (T#<tenant>#SETTINGS)
     // and the owner's notes of the day through the listing index (gsi1, tenant partitions) of the same table.
     emits: [{ kind: 'table', table: 'notes' }],
-    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
+    ...NOTE_CHECK,
     name: 'merchant-normalizer',
     description:
       "Normalises a note's merchant name to its canonical merchant (SNCF VOYAGEURS, sncf.com: SNCF), from the name the user typed or else the one its receipts print, and says which; never changes what the user typed",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -241,15 +247,12 @@ export const services = [
       },
     },
     emits: [{ kind: 'table', table: 'notes' }],
-    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
+    ...NOTE_CHECK,
     name: 'categorizer',
     description:
       "Proposes a note's category, with its confidence and reason, from its normalised merchant, its receipts' words and the categories the tenant's employees chose for that merchant before; learns those choices, each note counted once",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -266,15 +269,12 @@ export const services = [
     emits: [{ kind: 'table', table: 'notes' }],
     // The receipts' texts, for their words.
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
-    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
+    ...NOTE_CHECK,
     name: 'duplicate-detector',
     description:
       'Flags a note that duplicates another of its tenant (the same receipt file, a near-identical receipt image, or the same amount, date and merchant for the same employee), naming the other note and the signal',
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -290,17 +290,15 @@ export const services = [
     emits: [{ kind: 'table', table: 'notes' }],
     // The receipt's page image, of which it takes the perceptual hash once.
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
-    limits: { deadlineMs: 15_000, concurrency: 8, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
+    limits: { ...NOTE_CHECK.limits, deadlineMs: 15_000, concurrency: 8 },
     // Decoding a page image for its hash takes the CPU for tens of milliseconds: a process of its own locally.
     task: { cpu: 512, memoryMiB: 1024 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
+    ...NOTE_CHECK,
     name: 'mileage-calculator',
     description:
       "Computes each mileage note's allowance from the yearly scale and the employee's cumulative kilometres in the year, recomputing the whole year on every change, with what to pay or recover for notes already approved or paid",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -312,15 +310,13 @@ export const services = [
     // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1).
     emits: [{ kind: 'table', table: 'notes' }],
     // A year is a few hundred notes: a handful of queries and batch reads, and a write per figure that moved.
-    limits: { deadlineMs: 20_000, concurrency: 16, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
+    limits: { ...NOTE_CHECK.limits, deadlineMs: 20_000, concurrency: 16 },
   },
   {
+    ...NOTE_CHECK,
     name: 'currency-converter',
     description:
       "Converts a note in a foreign currency to the tenant's currency (EUR) with the daily reference rate of its date, the rate, its date and any fallback to an earlier day kept",
-    critical: false,
     consumes: {
       kind: 'stream',
       table: 'notes',
@@ -335,9 +331,6 @@ export const services = [
     },
     emits: [{ kind: 'table', table: 'notes' }],
     reads: [{ kind: 'table', table: 'reference' }],
-    limits: { deadlineMs: 10_000, concurrency: 32, maxAttempts: 5 },
-    alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
-    scaling: { maxTasks: 10, scaleToZero: true },
   },
   {
     name: 'rates-loader',

@@ -176,6 +176,14 @@ export function listingSortKey(date: string, noteId: string): string {
   return `${date}#${noteId}`;
 }
 
+/**
+ * The listing sort keys of the notes dated from `from` to `to` (ISO dates, both included), as a
+ * BETWEEN reads them: '~' sorts after every character of a note id.
+ */
+export function listingSortKeysBetween(from: string, to: string): { readonly from: string; readonly to: string } {
+  return { from: `${from}#`, to: listingSortKey(to, '~') };
+}
+
 export function parseListingSortKey(sortKey: string): { date: string; noteId: string } | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(sortKey);
   return match ? { date: match[1]!, noteId: match[2]! } : undefined;

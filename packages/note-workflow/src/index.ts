@@ -2,6 +2,7 @@ export { actingAs, type WorkflowActor } from './actor.js';
 export { GUARDS, type GuardName, type GuardedNote } from './guards.js';
 export { approvalTarget, mayTransition, type NoteInHand, type Refusal, type RefusalCode, type Verdict } from './may-transition.js';
 export { readNoteHistory, type NoteWithHistory } from './read-history.js';
+export { readOwnerNotes, type OwnerNotesQuery } from './owner-notes.js';
 export { InvalidTransitionError, transitionFor, type TransitionRequest } from './request.js';
 export { transitionNote, type TransitionResult } from './transition-note.js';
 export {

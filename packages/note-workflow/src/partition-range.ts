@@ -1,6 +1,7 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { notePartition, type TenantScope } from '@ndf/contracts';
+import { queryEveryPage } from './query-pages.js';
 
 /** Every item of a note's partition whose sort key lies in [from, to], read consistently, every page. */
 export async function readNoteRange(
@@ -11,21 +12,14 @@ export async function readNoteRange(
   range: { readonly from: string; readonly to: string },
   signal: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId), ':from': range.from, ':to': range.to }),
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-      { abortSignal: signal },
-    );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryEveryPage(
+    dynamodb,
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId), ':from': range.from, ':to': range.to }),
+      ConsistentRead: true,
+    },
+    signal,
+  );
 }

@@ -14,18 +14,17 @@ import {
   cardTransactionSortKey,
   cardTransactionSortKeyUpTo,
   ITEM_TYPES,
-  ownerListing,
-  tenantScope,
   unsettledCardTransactions,
   type CardMatchItem,
   type CardTransactionItem,
   type NoteItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { readOwnerNotes } from '@ndf/note-workflow';
 
 const BATCH_GET_LIMIT = 100;
 
-/** Reads every page of a Query (a few days of one holder or one tenant: small by construction). */
+/** Reads every page of a Query (a few days of one tenant's unsettled payments: small by construction). */
 async function queryAll(dynamodb: DynamoDBClient, input: ConstructorParameters<typeof QueryCommand>[0], signal: AbortSignal) {
   const items: { readonly type?: unknown }[] = [];
   let start: Record<string, NonNullable<unknown>> | undefined;
@@ -83,18 +82,8 @@ export class CardStore {
 
   /** The holder's notes from `from` to `to`, through the owner listing (gsi1: the owner's partition, by date). */
   async notesAround(scope: TenantScope, holder: string, from: string, to: string, signal: AbortSignal): Promise<NoteItem[]> {
-    const owner = tenantScope({ tenant: scope.tenant, user: holder, roles: [] });
-    const items = await queryAll(
-      this.dynamodb,
-      {
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({ ':owner': ownerListing(owner), ':from': `${from}#`, ':to': `${to}#~` }),
-      },
-      signal,
-    );
-    return items.filter((item) => item.type === ITEM_TYPES.note) as NoteItem[];
+    const items = await readOwnerNotes(this.dynamodb, this.table, scope, holder, { from, to }, signal);
+    return items.filter((item) => item.type === ITEM_TYPES.note) as unknown as NoteItem[];
   }
 
   /** The ids of the given notes already matched to a payment. */

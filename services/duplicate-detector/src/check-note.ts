@@ -140,7 +140,7 @@ export async function checkNote(dependencies: DetectorDependencies, scope: Tenan
   const table = { dynamodb: dependencies.dynamodb, tableName: dependencies.notesTable };
   const [{ candidates: indexed, read }, ownerNotes] = await Promise.all([
     indexedCandidates(dependencies, scope, fingerprinted.receipts, call),
-    call('dynamodb', (signal) => ownerNotesAround(table, scope.tenant, note.owner, note.date, signal)),
+    call('dynamodb', (signal) => ownerNotesAround(table, scope, note.owner, note.date, signal)),
   ]);
   const merchant = noteMerchant(note.merchant, found.receipts);
   const expense = { ...asExpense(note), ...(merchant !== undefined ? { merchant } : {}) };

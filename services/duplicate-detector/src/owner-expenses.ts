@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { ITEM_TYPES, ownerListing, tenantScope, type NoteItem } from '@ndf/contracts';
+import { ITEM_TYPES, type NoteItem, type TenantScope } from '@ndf/contracts';
 import { DATE_TOLERANCE_DAYS } from '@ndf/duplicate-signals';
+import { readOwnerNotes } from '@ndf/note-workflow';
 import type { IndexTable } from './duplicate-index.js';
 import type { NoteExpense } from './duplicate-check.js';
 
@@ -30,36 +29,13 @@ export const asExpense = (note: NoteItem): NoteExpense => ({
  */
 export async function ownerNotesAround(
   table: IndexTable,
-  tenant: string,
+  scope: TenantScope,
   owner: string,
   date: string,
   signal: AbortSignal,
 ): Promise<NoteExpense[]> {
   const dates = candidateDates(date);
   if (dates === undefined) return [];
-  const notes: NoteExpense[] = [];
-  let start: Record<string, NonNullable<unknown>> | undefined;
-  do {
-    const page = await table.dynamodb.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({
-          ':owner': ownerListing(tenantScope({ tenant, user: owner, roles: [] })),
-          ':from': `${dates.from}#`,
-          // Just after every `<date>#<noteId>` of the last day ('$' follows '#'), as the listing reads it.
-          ':to': `${dates.to}$`,
-        }),
-        ExclusiveStartKey: start as never,
-      }),
-      { abortSignal: signal },
-    );
-    for (const item of page.Items ?? []) {
-      const note = unmarshall(item) as NoteItem;
-      if (note.type === ITEM_TYPES.note && note.status !== 'deleted') notes.push(asExpense(note));
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return notes;
+  const items = await readOwnerNotes(table.dynamodb, table.tableName, scope, owner, dates, signal);
+  return (items as unknown as NoteItem[]).filter((note) => note.type === ITEM_TYPES.note && note.status !== 'deleted').map(asExpense);
 }

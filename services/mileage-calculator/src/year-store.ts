@@ -3,15 +3,12 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
-  listingSortKey,
   mileageYearKey,
   noteKey,
-  ownerListing,
   stageKey,
   type ItemKey,
   type MileageYearItem,
@@ -19,6 +16,7 @@ import {
   type StageItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { readOwnerNotes } from '@ndf/note-workflow';
 import { TransientError } from '@ndf/runtime';
 
 /** BatchGetItem's limit per call. */
@@ -38,30 +36,15 @@ export async function mileageNoteIdsOfYear(
   year: number,
   signal: AbortSignal,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, NonNullable<unknown>> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        FilterExpression: 'attribute_exists(mileage)',
-        ProjectionExpression: 'noteId',
-        ExpressionAttributeValues: marshall({
-          ':pk': ownerListing(employee),
-          ':from': `${year}-01-01`,
-          // After every `<date>#<noteId>` of the year.
-          ':to': listingSortKey(`${year}-12-31`, '~'),
-        }),
-        ExclusiveStartKey: start as never,
-      }),
-      { abortSignal: signal },
-    );
-    ids.push(...(page.Items ?? []).map((item) => unmarshall(item).noteId as string));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const notes = await readOwnerNotes(
+    dynamodb,
+    table,
+    employee,
+    employee.user,
+    { from: `${year}-01-01`, to: `${year}-12-31`, projection: 'noteId', filter: 'attribute_exists(mileage)' },
+    signal,
+  );
+  return notes.map((note) => note.noteId as string);
 }
 
 /** Items by key, read consistently, in chunks, absent ones left out. */

@@ -1,37 +1,11 @@
-import { BatchGetItemCommand, QueryCommand, type BatchGetItemCommandOutput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { ownerListing, stageKey, tenantScope, type NoteItem, type StageItem, type TenantScope } from '@ndf/contracts';
+import { stageKey, type NoteItem, type StageItem, type TenantScope } from '@ndf/contracts';
+import { readOwnerNotes } from '@ndf/note-workflow';
 import { CONVERTER } from './checked-amount.js';
 import type { DayNote } from './policy-stage.js';
 
 const BATCH_GET_LIMIT = 100;
-
-/** The owner's notes of one date, from the listing index (its partition is the owner's, its sort key starts with the date). */
-async function notesOfDay(
-  dynamodb: DynamoDBClient,
-  table: string,
-  owner: TenantScope,
-  date: string,
-  signal: AbortSignal,
-): Promise<NoteItem[]> {
-  const notes: NoteItem[] = [];
-  let start: Record<string, NonNullable<unknown>> | undefined;
-  do {
-    const page = await dynamodb.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND begins_with(gsi1sk, :day)',
-        ExpressionAttributeValues: marshall({ ':owner': ownerListing(owner), ':day': `${date}#` }),
-        ExclusiveStartKey: start as never,
-      }),
-      { abortSignal: signal },
-    );
-    notes.push(...((page.Items ?? []).map((item) => unmarshall(item)) as NoteItem[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return notes;
-}
 
 /** The converter's stages of the given notes, every key read (a key left unprocessed is asked again). */
 async function converterStages(
@@ -74,7 +48,7 @@ export async function readDayNotes(
   currency: string,
   signal: AbortSignal,
 ): Promise<DayNote[]> {
-  const notes = await notesOfDay(dynamodb, table, tenantScope({ tenant: scope.tenant, user: owner, roles: [] }), date, signal);
+  const notes = (await readOwnerNotes(dynamodb, table, scope, owner, { from: date, to: date }, signal)) as unknown as NoteItem[];
   const foreign = notes.filter((note) => note.amount.currency !== currency).map((note) => note.noteId);
   const stages = foreign.length === 0 ? [] : await converterStages(dynamodb, table, scope, foreign, signal);
   return notes.map((note) => ({ note, stages: stages.filter((stage) => stage.noteId === note.noteId) }));

@@ -3,7 +3,6 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ITEM_TYPES,
   notePartition,
-  ownerListing,
   parseListingSortKey,
   tenantScope,
   type HistoryItem,
@@ -12,6 +11,7 @@ import {
   type StageItem,
   type TenantScope,
 } from '@ndf/contracts';
+import { readOwnerNotes } from '@ndf/note-workflow';
 import { readAllSettings } from '@ndf/tenant-settings';
 import type { NoteRecords } from '../reports/monthly-report.js';
 
@@ -52,15 +52,12 @@ export class MonthNotes {
   }
 
   private async listed(owner: TenantScope, month: string, signal: AbortSignal): Promise<string[]> {
-    const items = await this.queryAll(
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :first AND :last',
-        // The listing key starts with the date: '~' sorts after the '#<noteId>' of the month's last day.
-        ExpressionAttributeValues: marshall({ ':owner': ownerListing(owner), ':first': `${month}-01`, ':last': `${month}-31~` }),
-        ProjectionExpression: 'gsi1sk',
-      },
+    const items = await readOwnerNotes(
+      this.dynamodb,
+      this.tableName,
+      owner,
+      owner.user,
+      { from: `${month}-01`, to: `${month}-31`, projection: 'gsi1sk' },
       signal,
     );
     return items.flatMap((item) => {
