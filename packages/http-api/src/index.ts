@@ -7,7 +7,7 @@ export { CORRELATION_HEADER, correlationIdOf } from './correlation.js';
 export { RETRY_AFTER_SECONDS, unavailable, withinDeadline } from './deadline.js';
 export { ifMatchVersion, versionFromIfMatch } from './if-match.js';
 export { bodyBytes, MAX_JSON_DEPTH, readJsonBody, readTextBody } from './json-body.js';
-export { decodeCursor, encodeCursor } from './page-cursor.js';
+export { cursorAfter, decodeCursor, encodeCursor } from './page-cursor.js';
 export { asParameters, headerCheck, queryCheck, type Parameter, type QueryCheck } from './parameters.js';
 export { invalid, notFound, ProblemError } from './problem.js';
 export { HEALTH_CACHE_MS, healthRoute, openApiRoute, type HealthOptions, type HealthProbe } from './public-routes.js';
