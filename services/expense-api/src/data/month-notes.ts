@@ -1,7 +1,8 @@
-import { QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ITEM_TYPES,
+  noteKey,
   notePartition,
   ownerListing,
   parseListingSortKey,
@@ -15,8 +16,37 @@ import {
 import { readAllSettings } from '@ndf/tenant-settings';
 import type { NoteRecords } from '../reports/monthly-report.js';
 
-/** How many note partitions are read at once: a month of a few employees fits the deadline without a burst on the table. */
+/** How many note partitions of one employee are read at once, four employees at once: a bounded burst on the table. */
 const PARTITION_READS = 8;
+const EMPLOYEES_AT_ONCE = 4;
+/** How many note partitions of a page are read at once. */
+const PAGE_READS = 16;
+
+/** Where a page of the report stops: an employee, and the listing key (date#noteId) of their last note shown. */
+export interface ReportPosition {
+  readonly employee: string;
+  readonly listingKey: string;
+}
+
+export interface MonthPageQuery {
+  readonly limit: number;
+  readonly after?: ReportPosition | undefined;
+}
+
+export interface MonthPage {
+  /** Each employee with notes on the page, their notes by date. */
+  readonly sections: readonly { readonly employee: string; readonly notes: readonly NoteRecords[] }[];
+  /** The last note listed, when more follow. */
+  readonly last?: ReportPosition;
+}
+
+/** `read` over every item, at most `atOnce` at a time, the results in the items' order. */
+async function inGroups<T, R>(items: readonly T[], atOnce: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += atOnce)
+    results.push(...(await Promise.all(items.slice(start, start + atOnce).map(read))));
+  return results;
+}
 
 /**
  * The notes of a month, read as the report needs them: each employee's listing (gsi1, by date:
@@ -42,34 +72,100 @@ export class MonthNotes {
   /** The employee's notes dated in `month` (YYYY-MM), deleted drafts left out. */
   async ofEmployee(scope: TenantScope, employee: string, month: string, signal: AbortSignal): Promise<NoteRecords[]> {
     const owner = tenantScope({ tenant: scope.tenant, user: employee, roles: [] });
-    const noteIds = await this.listed(owner, month, signal);
-    const records: NoteRecords[] = [];
-    for (let start = 0; start < noteIds.length; start += PARTITION_READS) {
-      const read = await Promise.all(noteIds.slice(start, start + PARTITION_READS).map((noteId) => this.partition(owner, noteId, signal)));
-      records.push(...read.filter((found): found is NoteRecords => found !== undefined && found.note.owner === employee));
+    const listed = await this.listed(owner, month, { after: undefined, atMost: Infinity }, signal);
+    const read = await inGroups(listed, PARTITION_READS, (listingKey) => this.partition(owner, listingKey, signal));
+    return read.filter((found): found is NoteRecords => found !== undefined);
+  }
+
+  /**
+   * At most `limit` of the month's notes of `employees` (in that order, each employee's by date),
+   * after `after`: each employee's listing read up to what the page still has room for (a few
+   * employees at once), then only those notes' partitions. `last` is where the next page starts.
+   */
+  async page(
+    scope: TenantScope,
+    employees: readonly string[],
+    month: string,
+    query: MonthPageQuery,
+    signal: AbortSignal,
+  ): Promise<MonthPage> {
+    const from = query.after === undefined ? employees : employees.filter((employee) => employee >= query.after!.employee);
+    const listed: ReportPosition[] = [];
+    let more = false;
+    for (let start = 0; start < from.length && !more; start += EMPLOYEES_AT_ONCE) {
+      const room = query.limit - listed.length;
+      // One more than the room: whether a next page exists, without an empty last page.
+      const keys = await Promise.all(
+        from.slice(start, start + EMPLOYEES_AT_ONCE).map(async (employee) => {
+          const owner = tenantScope({ tenant: scope.tenant, user: employee, roles: [] });
+          const after = employee === query.after?.employee ? query.after.listingKey : undefined;
+          const found = await this.listed(owner, month, { after, atMost: room + 1 }, signal);
+          return found.map((listingKey) => ({ employee, listingKey }));
+        }),
+      );
+      for (const position of keys.flat()) {
+        if (listed.length === query.limit) {
+          more = true;
+          break;
+        }
+        listed.push(position);
+      }
     }
-    return records;
-  }
-
-  private async listed(owner: TenantScope, month: string, signal: AbortSignal): Promise<string[]> {
-    const items = await this.queryAll(
-      {
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :first AND :last',
-        // The listing key starts with the date: '~' sorts after the '#<noteId>' of the month's last day.
-        ExpressionAttributeValues: marshall({ ':owner': ownerListing(owner), ':first': `${month}-01`, ':last': `${month}-31~` }),
-        ProjectionExpression: 'gsi1sk',
-      },
-      signal,
+    const read = await inGroups(listed, PAGE_READS, ({ employee, listingKey }) =>
+      this.partition(tenantScope({ tenant: scope.tenant, user: employee, roles: [] }), listingKey, signal),
     );
-    return items.flatMap((item) => {
-      const key = parseListingSortKey(String(item.gsi1sk));
-      return key ? [key.noteId] : [];
+    const sections: { employee: string; notes: NoteRecords[] }[] = [];
+    read.forEach((records, index) => {
+      if (records === undefined) return;
+      const { employee } = listed[index]!;
+      let section = sections.at(-1);
+      if (section?.employee !== employee) sections.push((section = { employee, notes: [] }));
+      section.notes.push(records);
     });
+    return { sections, ...(more ? { last: listed.at(-1)! } : {}) };
   }
 
-  private async partition(owner: TenantScope, noteId: string, signal: AbortSignal): Promise<NoteRecords | undefined> {
+  /** The listing keys (date#noteId) of the owner's notes dated in `month`, by date, after `after`, at most `atMost`. */
+  private async listed(
+    owner: TenantScope,
+    month: string,
+    query: { after: string | undefined; atMost: number },
+    signal: AbortSignal,
+  ): Promise<string[]> {
+    const keys: string[] = [];
+    let start: QueryCommandInput['ExclusiveStartKey'] = query.after === undefined ? undefined : this.listingStartKey(owner, query.after);
+    do {
+      const page = await this.dynamodb.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :first AND :last',
+          // The listing key starts with the date: '~' sorts after the '#<noteId>' of the month's last day.
+          ExpressionAttributeValues: marshall({ ':owner': ownerListing(owner), ':first': `${month}-01`, ':last': `${month}-31~` }),
+          ProjectionExpression: 'gsi1sk',
+          ...(Number.isFinite(query.atMost) ? { Limit: query.atMost - keys.length } : {}),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      for (const item of page.Items ?? []) {
+        const key = String(unmarshall(item).gsi1sk);
+        if (parseListingSortKey(key)) keys.push(key);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && keys.length < query.atMost);
+    return keys;
+  }
+
+  /** The index key of the note a listing key names, rebuilt from the owner: a cursor carries no key of its own. */
+  private listingStartKey(owner: TenantScope, listingKey: string): Record<string, AttributeValue> {
+    const { noteId } = parseListingSortKey(listingKey)!;
+    return marshall({ ...noteKey(owner, noteId), gsi1pk: ownerListing(owner), gsi1sk: listingKey });
+  }
+
+  /** The note a listing key names, with its stages and history; undefined when deleted, or no longer its owner's. */
+  private async partition(owner: TenantScope, listingKey: string, signal: AbortSignal): Promise<NoteRecords | undefined> {
+    const { noteId } = parseListingSortKey(listingKey)!;
     const items = await this.queryAll(
       {
         TableName: this.tableName,
@@ -79,7 +175,7 @@ export class MonthNotes {
       signal,
     );
     const note = items.find((item) => item.type === ITEM_TYPES.note) as NoteItem | undefined;
-    if (note === undefined || note.status === 'deleted') return undefined;
+    if (note === undefined || note.status === 'deleted' || note.owner !== owner.user) return undefined;
     return {
       note: note as NoteItem & { status: NoteStatus },
       stages: items.filter((item) => item.type === ITEM_TYPES.stage && item.receiptId === undefined) as unknown as StageItem[],
