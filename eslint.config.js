@@ -56,6 +56,24 @@ export default tseslint.config(
     rules: restrict(localOnly, servicesBut(undefined)),
   },
   { files: [`packages/*/{test,bench}/${CODE}`], rules: restrict(servicesBut(undefined)) },
+  // The system tests share one worker: an environment set for one file leaks into every later one. Build an API with
+  // its app factory (`@ndf/<api>/app`) and pass a child process its own env instead.
+  {
+    files: [`test/${CODE}`],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'AssignmentExpression > MemberExpression.left[object.object.name="process"][object.property.name="env"]',
+          'UnaryExpression[operator="delete"] > MemberExpression[object.object.name="process"][object.property.name="env"]',
+          'CallExpression[callee.object.name="Object"][callee.property.name="assign"] > MemberExpression.arguments:first-child[object.name="process"][property.name="env"]',
+        ].map((selector) => ({
+          selector,
+          message: "A system test never changes the process's environment: the test files of a worker share it.",
+        })),
+      ],
+    },
+  },
   ...services.flatMap((service) => [
     { files: [`services/${service}/src/${CODE}`], rules: restrict(localOnly, servicesBut(service)) },
     { files: [`services/${service}/{test,bench,local}/${CODE}`], rules: restrict(servicesBut(service)) },

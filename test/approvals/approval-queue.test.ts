@@ -3,6 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { service as approvalWorkflow } from '@ndf/approval-workflow';
 import { apiEntry, catalog, tableName } from '@ndf/catalog';
 import { expenseApiDocument, noteKey, stageKey, tenantScope, type ApprovalPage, type NoteItem } from '@ndf/contracts';
+import { expenseApp, type ExpenseApp } from '@ndf/expense-api/app';
 import { Contract } from '@ndf/http-api';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { readNoteHistory, transitionNote } from '@ndf/note-workflow';
@@ -25,16 +26,13 @@ const signal = new AbortController().signal;
 let stack: SharedStack;
 let workflow: ServiceUnderTest;
 let api: ApiUnderTest<keyof typeof expenseApiDocument.paths>;
-// The test files of a worker share its process: the environment set for the handler is put back after, or every
-// platform a later file starts would inherit this stack's prefix and endpoints.
-const environmentBefore = { ...process.env };
+let app: ExpenseApp;
 
 beforeAll(async () => {
   stack = await useSharedStack(PREFIX, { ...catalog, services: [approvalWorkflow.entry] });
   workflow = await startServiceUnderTest(approvalWorkflow, stack);
-  // The Lambda handler reads its table and endpoints from its environment once, at import.
-  Object.assign(process.env, stack.environment(), { NDF_EMF: 'false' });
-  const { handler } = await import('@ndf/expense-api');
+  // The app of the Lambda handler, built with this stack's endpoints and table names instead of the process's environment.
+  app = expenseApp(stack.environment(), { clock: () => new Date(), log: () => undefined, metrics: () => undefined });
   // The emulator's first query of the index can outlast the handler's 1-second SDK timeout while the JVM warms up.
   await stack.clients.dynamodb.send(
     new QueryCommand({
@@ -47,14 +45,13 @@ beforeAll(async () => {
   api = await startApiUnderTest({
     stack,
     entry: apiEntry('expense-api'),
-    handler,
+    handler: app.handle,
     contract: new Contract(expenseApiDocument, 'https://ndf.local/system-tests/expense-api.json'),
   });
 });
 afterAll(async () => {
-  for (const variable of Object.keys(process.env)) if (!(variable in environmentBefore)) delete process.env[variable];
-  Object.assign(process.env, environmentBefore);
   await api?.stop();
+  app?.destroy();
   await workflow?.stop();
   await stack?.stop();
 });

@@ -40,17 +40,33 @@ export interface ReportTotals {
   readonly unavailable: { readonly owed: number; readonly recoverableVat: number };
 }
 
-export interface ReportEmployee {
+/** An employee's notes on one page of the report, by date. */
+export interface ReportSection {
   readonly employee: string;
   readonly notes: readonly ReportNote[];
-  readonly totals: ReportTotals;
 }
 
-/** GET /v1/reports/monthly: a month's notes, grouped per employee. */
+/** GET /v1/reports/monthly: one page of a month's notes, grouped per employee (by id, then by date). */
 export interface MonthlyReport {
   /** YYYY-MM */
   readonly month: string;
-  readonly employees: readonly ReportEmployee[];
+  readonly employees: readonly ReportSection[];
+  /** Opaque; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+/** An employee's totals over the whole month, and how many of their notes the month holds. */
+export interface ReportEmployeeTotals {
+  readonly employee: string;
+  readonly notes: number;
+  readonly totals: ReportTotals;
+}
+
+/** GET /v1/reports/monthly/totals: each employee's totals over the whole month, in one answer. */
+export interface MonthlyTotals {
+  /** YYYY-MM */
+  readonly month: string;
+  readonly employees: readonly ReportEmployeeTotals[];
 }
 
 /** GET /v1/notes/{id}/audit: every recorded change of the note (and of its receipts), oldest first. */

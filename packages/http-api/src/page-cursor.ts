@@ -1,3 +1,5 @@
+import { invalid } from './problem.js';
+
 /**
  * The opaque page cursor: the index sort key of the last item shown. The scope comes from the
  * token, never from it, so a cursor read back can only move within the caller's own index.
@@ -14,4 +16,13 @@ export function decodeCursor(cursor: string, isSortKey: (sortKey: string) => boo
   } catch {
     return undefined;
   }
+}
+
+/** The sort key of a query's cursor, undefined without one; a cursor this API did not hand out is a 400 naming `cursor`. */
+export function cursorAfter(cursor: string | undefined, isSortKey: (sortKey: string) => boolean): string | undefined {
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor, isSortKey);
+  if (after === undefined)
+    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  return after;
 }

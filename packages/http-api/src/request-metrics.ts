@@ -8,13 +8,6 @@ import { API_METRIC, API_METRICS_NAMESPACE } from '@ndf/catalog';
 /** Where the lines go: one JSON object per call, without its line break. */
 export type MetricsSink = (line: string) => void;
 
-/**
- * Raw on stdout, as EMF wants it: console.log would prefix the line with the request id and level.
- * NDF_EMF=false (the local platform's console) writes none.
- */
-export const stdoutMetrics: MetricsSink =
-  process.env.NDF_EMF === 'false' ? () => undefined : (line) => void process.stdout.write(`${line}\n`);
-
 /** What the handler did for one request. No user data: these become searchable log fields. */
 export interface RequestMeasure {
   /** The `Api` dimension. */

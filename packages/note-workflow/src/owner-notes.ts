@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { listingSortKeysBetween, ownerListing, tenantScope, type TenantScope } from '@ndf/contracts';
+import { listingSortKeysBetween, noteKey, ownerListing, parseListingSortKey, tenantScope, type TenantScope } from '@ndf/contracts';
 import { queryEveryPage } from './query-pages.js';
 
 export interface OwnerNotesQuery {
@@ -11,6 +11,10 @@ export interface OwnerNotesQuery {
   readonly projection?: string;
   /** Which notes come back (a FilterExpression without placeholders), applied by DynamoDB to each page read. */
   readonly filter?: string;
+  /** A listing key (date#noteId) of the owner's: the read starts after it (a report's next page). */
+  readonly after?: string;
+  /** At most this many notes read (a page and one more). */
+  readonly atMost?: number;
 }
 
 /**
@@ -28,6 +32,9 @@ export async function readOwnerNotes(
   signal: AbortSignal,
 ): Promise<Record<string, unknown>[]> {
   const keys = listingSortKeysBetween(query.from, query.to);
+  const ownerScope = tenantScope({ tenant: scope.tenant, user: owner, roles: [] });
+  const after = query.after === undefined ? undefined : parseListingSortKey(query.after);
+  if (query.after !== undefined && after === undefined) throw new Error(`${query.after} is not a listing key.`);
   return queryEveryPage(
     dynamodb,
     {
@@ -35,7 +42,7 @@ export async function readOwnerNotes(
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :owner AND gsi1sk BETWEEN :from AND :to',
       ExpressionAttributeValues: marshall({
-        ':owner': ownerListing(tenantScope({ tenant: scope.tenant, user: owner, roles: [] })),
+        ':owner': ownerListing(ownerScope),
         ':from': keys.from,
         ':to': keys.to,
       }),
@@ -43,5 +50,12 @@ export async function readOwnerNotes(
       ...(query.filter === undefined ? {} : { FilterExpression: query.filter }),
     },
     signal,
+    {
+      // An index's start key is the item's table key and its index key.
+      ...(after === undefined
+        ? {}
+        : { startAfter: marshall({ ...noteKey(ownerScope, after.noteId), gsi1pk: ownerListing(ownerScope), gsi1sk: query.after }) }),
+      ...(query.atMost === undefined ? {} : { atMost: query.atMost }),
+    },
   );
 }

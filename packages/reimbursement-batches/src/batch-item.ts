@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { batchKey, ITEM_TYPES, OPEN_BATCHES_PARTITION, type Money, type TenantScope } from '@ndf/contracts';
+import { executionDateFor } from './execution-date.js';
 import type { BatchLine, BatchPlan } from './plan.js';
 
 /**
@@ -20,6 +21,10 @@ export interface BatchItem {
   readonly createdAt: string;
   /** Notes approved before this were taken. */
   readonly cutoff: string;
+  /**
+   * The SEPA file's requested execution date: set again when the file is written (the next business
+   * day after it, see executionDateFor), so that a batch finished days after its creation asks no past date.
+   */
   readonly executionDate: string;
   readonly debtor: { readonly name: string; readonly iban: string; readonly bic: string };
   /** The SEPA file's message id: one per file, as banks require (see messageIdOf). */
@@ -51,7 +56,7 @@ export function newBatchItem(
     status: 'open',
     createdAt: figures.createdAt.toISOString(),
     cutoff: figures.cutoff,
-    executionDate: figures.createdAt.toISOString().slice(0, 10),
+    executionDate: executionDateFor(figures.createdAt),
     debtor: figures.debtor,
     messageId: messageIdOf(scope.tenant, batchId),
     lines: plan.lines,

@@ -4,6 +4,7 @@ import type { ServiceContext } from '@ndf/runtime';
 import { SepaBatchRefused } from '@ndf/sepa-transfer';
 import { readSettings } from '@ndf/tenant-settings';
 import { newBatchItem, notesOf, type BatchItem } from './batch-item.js';
+import { executionDateFor } from './execution-date.js';
 import { advanceBatch, createBatch, openAdvances, readBatch, readControl, takeAdvance } from './batch-store.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
 import { owedFor, payablesBefore } from './payables.js';
@@ -32,8 +33,8 @@ export interface StepRunner {
 
 /**
  * Finishes a batch from its item, from wherever it stopped; every step may run again without
- * doing anything twice: an advance records the batches that took part of it, the file is the
- * same bytes from the same item, each note's transition carries the batch id as its request id
+ * doing anything twice: an advance records the batches that took part of it, the file is written
+ * again under the same key from the same item (only its date may move on), each note's transition carries the batch id as its request id
  * (a repeat is answered as applied), and each status moves on only from the one before it.
  */
 export async function finishBatch(batch: BatchItem, runner: StepRunner, dependencies: BatcherDependencies): Promise<BatchItem> {
@@ -44,9 +45,12 @@ export async function finishBatch(batch: BatchItem, runner: StepRunner, dependen
       for (const line of current.lines)
         for (const taken of line.advances) await takeAdvance(scope, current.batchId, line.employee, taken, runner.call, dependencies);
     if (step === 'file' && current.status === 'open') {
-      const fileKey = await storeSepaFile(current, runner.call, dependencies);
-      await advanceBatch(current, 'open', 'filed', fileKey ? { fileKey } : {}, runner.call, dependencies);
-      current = { ...current, status: 'filed', ...(fileKey ? { fileKey } : {}) };
+      // Dated when written, not when created: a batch resumed days later must not ask the bank for a past date.
+      const dated = { ...current, executionDate: executionDateFor(dependencies.now()) };
+      const fileKey = await storeSepaFile(dated, runner.call, dependencies);
+      const fields = { executionDate: dated.executionDate, ...(fileKey ? { fileKey } : {}) };
+      await advanceBatch(current, 'open', 'filed', fields, runner.call, dependencies);
+      current = { ...dated, status: 'filed', ...(fileKey ? { fileKey } : {}) };
     }
     if (step === 'transitions' && current.status === 'filed') {
       const notes = notesOf(current).slice(0, runner.maxTransitions);

@@ -1,20 +1,19 @@
-// `npm run bench -- monthly-report [--notes N]`: the time of GET /v1/reports/monthly for a tenant
-// month of N notes (default 200) spread over 5 employees, each note with its submission and the
-// policy and VAT stages, on DynamoDB Local behind the gateway stand-in, as JSON and as CSV.
-// Prints each run's time: the API's deadline is 3 s.
+// `npm run bench -- monthly-report [--notes N]`: the times of the monthly report for a tenant month
+// of N notes (default 200) spread over 5 employees, each note with its submission and the policy and
+// VAT stages, on DynamoDB Local behind the gateway stand-in: a page of GET /v1/reports/monthly (the
+// default limit, as JSON and as CSV), every page of the month one after the other, and
+// GET /v1/reports/monthly/totals (which reads the whole month). Prints each run's time: the API's deadline is 3 s.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { catalog } from '@ndf/catalog';
-import { historyKey, listingSortKey, ownerListing, stageKey, tenantScope } from '@ndf/contracts';
-import { apiClientSettings } from '@ndf/http-api';
+import { historyKey, listingSortKey, ownerListing, stageKey, tenantScope, type MonthlyReport } from '@ndf/contracts';
 import { ephemeralConfig, startLocalStack } from '@ndf/local-stack';
 import { DEFAULT_APPROVER_SETTINGS, writeSettings } from '@ndf/tenant-settings';
 import { startApiUnderTest, testNoteItem } from '@ndf/testkit';
-import { createExpenseApi } from '../src/app.js';
-import { expenseApiEntry, expenseConfig } from '../src/config.js';
+import { expenseApiEntry } from '../src/config.js';
+import { expenseApp } from '../src/expense-app.js';
 import { expenseContract } from '../src/validation/contract.js';
 
 const { values } = parseArgs({ options: { notes: { type: 'string', default: '200' } } });
@@ -29,13 +28,10 @@ const employees = ['e1', 'e2', 'e3', 'e4', 'e5'];
 const signal = new AbortController().signal;
 const stack = await startLocalStack(await ephemeralConfig('bench-report-'), { catalog: { ...catalog, services: [] } });
 try {
-  const env = stack.environment();
-  const config = expenseConfig(env);
-  const dynamodb = new DynamoDBClient(apiClientSettings('dynamodb', env));
-  const s3 = new S3Client(apiClientSettings('s3', env));
-  const contract = expenseContract();
-  const api = createExpenseApi({ dynamodb, s3, contract, config, clock: () => new Date(), log: () => undefined, metrics: () => undefined });
-  const served = await startApiUnderTest<'/v1/reports/monthly'>({ stack, entry: expenseApiEntry(), handler: api, contract });
+  const app = expenseApp(stack.environment(), { clock: () => new Date(), log: () => undefined, metrics: () => undefined });
+  const { config } = app;
+  type Template = '/v1/reports/monthly' | '/v1/reports/monthly/totals';
+  const served = await startApiUnderTest<Template>({ stack, entry: expenseApiEntry(), handler: app.handle, contract: expenseContract() });
 
   const admin = tenantScope({ tenant, user: 'ada', roles: ['admin'] });
   const teams = [{ name: 'all', members: employees }];
@@ -82,19 +78,31 @@ try {
     );
 
   const token = await served.token({ tenant, user: 'fanny', roles: ['accountant'] });
-  for (const accept of ['application/json', 'text/csv'])
-    for (let run = 1; run <= 3; run++) {
-      const started = performance.now();
-      const answer = await served.call('GET', '/v1/reports/monthly', '/v1/reports/monthly?month=2026-03', {
-        token,
-        headers: { accept },
-      });
-      const ms = Math.round(performance.now() - started);
-      console.log(`${count} notes, ${employees.length} employees, ${accept}, run ${run}: ${answer.status} in ${ms} ms`);
-    }
+  const timed = async (template: Template, path: string, accept = 'application/json') => {
+    const started = performance.now();
+    const answer = await served.call('GET', template, path, { token, headers: { accept } });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return { ms: performance.now() - started, body: answer.body };
+  };
+  const print = (what: string, run: number, ms: number) =>
+    console.log(`${count} notes, ${employees.length} employees, ${what}, run ${run}: ${Math.round(ms)} ms`);
+  for (let run = 1; run <= 3; run++) {
+    print('first page (JSON)', run, (await timed('/v1/reports/monthly', '/v1/reports/monthly?month=2026-03')).ms);
+    print('first page (CSV)', run, (await timed('/v1/reports/monthly', '/v1/reports/monthly?month=2026-03', 'text/csv')).ms);
+    let cursor: string | undefined;
+    let walked = 0;
+    let pages = 0;
+    do {
+      const page = await timed('/v1/reports/monthly', `/v1/reports/monthly?month=2026-03${cursor ? `&cursor=${cursor}` : ''}`);
+      walked += page.ms;
+      pages += 1;
+      cursor = (page.body as MonthlyReport).nextCursor;
+    } while (cursor !== undefined);
+    print(`every page, one after the other (${pages} pages)`, run, walked);
+    print('totals', run, (await timed('/v1/reports/monthly/totals', '/v1/reports/monthly/totals?month=2026-03')).ms);
+  }
   await served.stop();
-  dynamodb.destroy();
-  s3.destroy();
+  app.destroy();
 } finally {
   await stack.stop();
 }

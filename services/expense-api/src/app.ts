@@ -23,6 +23,7 @@ import { listApprovals } from './routes/list-approvals.js';
 import { listCardTransactions } from './routes/list-card-transactions.js';
 import { loadReferenceRates } from './routes/load-rates.js';
 import { getMonthlyReport } from './routes/monthly-report.js';
+import { getMonthlyTotals } from './routes/monthly-totals.js';
 import { getNoteAuditTrail } from './routes/note-audit.js';
 import { approveNote, rejectNote, requestNoteChanges, submitNote, withdrawNote } from './routes/note-actions.js';
 import type { AuthorizedRoute, ExpenseDependencies, RouteContext } from './routes/route.js';
@@ -48,6 +49,7 @@ const resourcesOf = (deps: ExpenseDependencies): readonly Resource<RouteContext>
   noteAction('request-changes', requestNoteChanges),
   { pattern: new RegExp(`^/notes/${NOTE_ID}/audit$`), template: '/notes/{id}/audit', methods: { GET: authorized(getNoteAuditTrail) } },
   { pattern: /^\/reports\/monthly$/, template: '/reports/monthly', methods: { GET: authorized(getMonthlyReport) } },
+  { pattern: /^\/reports\/monthly\/totals$/, template: '/reports/monthly/totals', methods: { GET: authorized(getMonthlyTotals) } },
   { pattern: /^\/settings$/, template: '/settings', methods: { GET: authorized(listSettings) } },
   {
     pattern: new RegExp(`^/settings/(?<document>${SETTINGS_DOCUMENT_NAMES.join('|')})$`),

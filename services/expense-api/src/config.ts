@@ -1,4 +1,5 @@
 import { DEFAULT_PREFIX, apiEntry, bucketName, tableName, type ApiEntry } from '@ndf/catalog';
+import type { Environment } from '@ndf/core';
 import { HEALTH_CACHE_MS } from '@ndf/http-api';
 
 export const API_NAME = 'expense-api';
@@ -22,7 +23,7 @@ export interface ExpenseConfig {
 export const expenseApiEntry = (): ApiEntry => apiEntry(API_NAME);
 
 /** Physical names from NDF_PREFIX (the stage's or the local stack's), limits from the catalog. */
-export function expenseConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEntry = expenseApiEntry()): ExpenseConfig {
+export function expenseConfig(env: Environment = process.env, entry: ApiEntry = expenseApiEntry()): ExpenseConfig {
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
   return {
     tableName: tableName(prefix, 'notes'),

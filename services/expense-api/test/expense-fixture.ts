@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { catalog, type Catalog } from '@ndf/catalog';
 import {
@@ -14,11 +13,12 @@ import {
   type NoteItem,
 } from '@ndf/contracts';
 import { readNoteHistory, transitionNote, type NoteWithHistory, type TransitionRequest } from '@ndf/note-workflow';
-import { apiClientSettings, type Answer } from '@ndf/http-api';
+import type { Answer } from '@ndf/http-api';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startApiUnderTest, testNoteItem, type ApiUnderTest, type CallOptions } from '@ndf/testkit';
-import { createExpenseApi, type ExpenseHandler } from '../src/app.js';
-import { expenseApiEntry, expenseConfig, type ExpenseConfig } from '../src/config.js';
+import type { ExpenseHandler } from '../src/app.js';
+import { expenseApiEntry, type ExpenseConfig } from '../src/config.js';
+import { expenseApp } from '../src/expense-app.js';
 import { expenseContract } from '../src/validation/contract.js';
 
 /** The platform's tables with no worker service at all: the expense API needs none. */
@@ -66,20 +66,13 @@ export async function startExpense(
     ...stack.environment(),
     ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),
   };
-  const dynamodb = new DynamoDBClient(apiClientSettings('dynamodb', env));
-  const s3 = new S3Client(apiClientSettings('s3', env));
-  const config = { ...expenseConfig(env), ...options.config };
   const metricLines: string[] = [];
-  const contract = expenseContract();
-  const api = createExpenseApi({
-    dynamodb,
-    s3,
-    contract,
-    config,
-    clock: options.clock ?? (() => new Date()),
-    log: () => undefined,
-    metrics: (line) => void metricLines.push(line),
-  });
+  const app = expenseApp(
+    env,
+    { clock: options.clock ?? (() => new Date()), log: () => undefined, metrics: (line) => void metricLines.push(line) },
+    options.config,
+  );
+  const { config, handle: api } = app;
   // The emulator's first query of the index can take over the handler's 1-second SDK timeout
   // while the JVM warms up: a query of the stack's own client (no such limit) pays for it.
   await stack.clients.dynamodb.send(
@@ -90,7 +83,7 @@ export async function startExpense(
       ExpressionAttributeValues: marshall({ ':queue': 'T#warm-up#APPROVER#nobody' }),
     }),
   );
-  const served = await startApiUnderTest<Template>({ stack, entry: expenseApiEntry(), handler: api, contract });
+  const served = await startApiUnderTest<Template>({ stack, entry: expenseApiEntry(), handler: api, contract: expenseContract() });
 
   const putApproval = async (fields: ApprovalFields): Promise<ApprovalItem> => {
     const tenant = fields.tenant ?? 'acme';
@@ -146,8 +139,7 @@ export async function startExpense(
     stored: (noteId, tenant = 'acme') => readNoteHistory(stack.clients.dynamodb, config.tableName, scopeOf(tenant), noteId, signal),
     async stop() {
       await served.stop();
-      dynamodb.destroy();
-      s3.destroy();
+      app.destroy();
       await stack.stop();
     },
   };

@@ -1,6 +1,6 @@
 import type { HistoryItem, NoteItem, StageItem } from '@ndf/contracts';
 import { describe, expect, it } from 'vitest';
-import { employeeReport, recoverableVatOf, type NoteRecords } from '../src/reports/monthly-report.js';
+import { employeeTotals, recoverableVatOf, reportSection, type NoteRecords } from '../src/reports/monthly-report.js';
 
 const submitted = [{ type: 'HISTORY', action: 'submit', version: 2 } as HistoryItem];
 
@@ -48,24 +48,32 @@ describe('recoverableVatOf', () => {
   });
 });
 
-describe('employeeReport', () => {
-  it('sums exactly in minor units, the claimed amounts per currency, and lists the notes by date', () => {
-    const report = employeeReport('emma', [
-      records('n2', { date: '2026-03-20', amount: { value: '0.10', currency: 'EUR' } }, [policy('0.10'), vat('0.02')]),
-      records('n1', { date: '2026-03-02', amount: { value: '0.20', currency: 'EUR' } }, [policy('0.20'), vat('0.01')]),
-      records('n3', { date: '2026-03-05', amount: { value: '1500', currency: 'JPY' }, paymentMethod: 'company_card' }, [vat('0', 'JPY')]),
-    ]);
-    expect(report.notes.map((note) => note.noteId)).toEqual(['n1', 'n3', 'n2']);
+describe('employeeTotals and reportSection', () => {
+  const notes = [
+    records('n2', { date: '2026-03-20', amount: { value: '0.10', currency: 'EUR' } }, [policy('0.10'), vat('0.02')]),
+    records('n1', { date: '2026-03-02', amount: { value: '0.20', currency: 'EUR' } }, [policy('0.20'), vat('0.01')]),
+    records('n3', { date: '2026-03-05', amount: { value: '1500', currency: 'JPY' }, paymentMethod: 'company_card' }, [vat('0', 'JPY')]),
+  ];
+
+  it('sums exactly in minor units, the claimed amounts per currency', () => {
     // Claimed 0.20 + 0.10 = 0.30 EUR exactly (not 0.30000000000000004) and 1500 JPY apart; owed 0.30 + 0 (the card paid the yen); VAT 0.02 + 0.01 + 0 = 0.03.
-    expect(report.totals).toEqual({
-      claimed: [
-        { value: '0.30', currency: 'EUR' },
-        { value: '1500', currency: 'JPY' },
-      ],
-      owed: { value: '0.30', currency: 'EUR' },
-      recoverableVat: { value: '0.03', currency: 'EUR' },
-      paidByCompanyCard: [{ value: '1500', currency: 'JPY' }],
-      unavailable: { owed: 0, recoverableVat: 0 },
+    expect(employeeTotals('emma', notes)).toEqual({
+      employee: 'emma',
+      notes: 3,
+      totals: {
+        claimed: [
+          { value: '0.30', currency: 'EUR' },
+          { value: '1500', currency: 'JPY' },
+        ],
+        owed: { value: '0.30', currency: 'EUR' },
+        recoverableVat: { value: '0.03', currency: 'EUR' },
+        paidByCompanyCard: [{ value: '1500', currency: 'JPY' }],
+        unavailable: { owed: 0, recoverableVat: 0 },
+      },
     });
+  });
+
+  it('lists the notes by date', () => {
+    expect(reportSection('emma', notes).notes.map((note) => note.noteId)).toEqual(['n1', 'n3', 'n2']);
   });
 });

@@ -8,6 +8,7 @@ import {
   VAT_CALCULATOR,
   type Money,
   type MonthlyReport,
+  type MonthlyTotals,
   type NoteStatus,
   type PaymentMethod,
   type Problem,
@@ -221,8 +222,28 @@ async function report(query: string, user: string, roles: string[]) {
   return { status: answer.status, body: answer.body as MonthlyReport & Problem };
 }
 
+async function totals(query: string, user: string, roles: string[]) {
+  const answer = await expense.call('GET', '/v1/reports/monthly/totals', `/v1/reports/monthly/totals${query}`, {
+    token: await expense.token({ tenant, user, roles }),
+  });
+  return { status: answer.status, body: answer.body as MonthlyTotals & Problem };
+}
+
+/** Every page of a report, `limit` notes at a time, following nextCursor. */
+async function pages(query: string, limit: number, user = 'fanny', roles = ['accountant']): Promise<MonthlyReport[]> {
+  const read: MonthlyReport[] = [];
+  let cursor: string | undefined;
+  do {
+    const { status, body } = await report(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, user, roles);
+    expect(status, body.detail).toBe(200);
+    read.push(body);
+    cursor = body.nextCursor;
+  } while (cursor !== undefined && read.length < 20);
+  return read;
+}
+
 describe('GET /v1/reports/monthly', () => {
-  it("groups the month's notes per employee, with each note's figures and totals checked by hand", async () => {
+  it("groups the month's notes per employee on one page, with each note's figures checked by hand", async () => {
     const { status, body } = await report('?month=2026-03', 'fanny', ['accountant']);
     expect(status).toBe(200);
     expect(body.month).toBe('2026-03');
@@ -244,7 +265,27 @@ describe('GET /v1/reports/monthly', () => {
       amount: eur('48.60'),
       recoverableVat: { kind: 'computed', recoverable: eur('4.42') },
     });
-    // claimed 48.60 + 152.30 + 87.00 = 287.90; owed 48.60 + 120.00 + 0.00 = 168.60; VAT 4.42 + 0.00 + 0.00 = 4.42; card 87.00.
+    // felix: the fuel approved in part, owed min(70.00, 70.00, 60.00) = 60.00; the taxi has no policy stage yet,
+    // and its VAT was computed from the draft (version 1), before the submission made version 2: neither is known.
+    expect(felix!.notes[1]!.owed).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
+    expect(felix!.notes[1]!.recoverableVat).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
+    // gina (a payee in no team): the dollar dinner waits for its conversion.
+    expect(gina!.notes.find((note) => note.noteId === ids.ginaDinner)!.owed).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
+    // One page holds the whole month: no cursor.
+    expect(body).not.toHaveProperty('nextCursor');
+  });
+
+  it("totals each employee's month, checked by hand, in one answer", async () => {
+    const { status, body } = await totals('?month=2026-03', 'fanny', ['accountant']);
+    expect(status).toBe(200);
+    expect(body.employees.map((entry) => [entry.employee, entry.notes])).toEqual([
+      ['emma', 4],
+      ['felix', 2],
+      ['gina', 3],
+    ]);
+    const [emma, felix, gina] = body.employees;
+    // emma: the draft is in no total. claimed 48.60 + 152.30 + 87.00 = 287.90; owed 48.60 + 120.00 + 0.00 = 168.60;
+    // VAT 4.42 + 0.00 + 0.00 = 4.42; card 87.00.
     expect(emma!.totals).toEqual({
       claimed: [eur('287.90')],
       owed: eur('168.60'),
@@ -253,11 +294,8 @@ describe('GET /v1/reports/monthly', () => {
       unavailable: { owed: 0, recoverableVat: 0 },
     });
 
-    // felix: the fuel approved in part, owed min(70.00, 70.00, 60.00) = 60.00; the taxi has no policy stage yet,
-    // and its VAT was computed from the draft (version 1), before the submission made version 2: neither is known.
-    expect(felix!.notes[1]!.owed).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
-    expect(felix!.notes[1]!.recoverableVat).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
-    // claimed 70.00 + 35.50 = 105.50; owed 60.00 (the taxi left out); VAT 9.33 (the taxi left out).
+    // felix: the fuel approved in part, the taxi's figures unknown. claimed 70.00 + 35.50 = 105.50; owed 60.00 (the taxi
+    // left out); VAT 9.33 (the taxi left out).
     expect(felix!.totals).toEqual({
       claimed: [eur('105.50')],
       owed: eur('60.00'),
@@ -267,7 +305,6 @@ describe('GET /v1/reports/monthly', () => {
     });
 
     // gina (a payee in no team): the rejected note is in no total; the dollar dinner waits for its conversion.
-    expect(gina!.notes.find((note) => note.noteId === ids.ginaDinner)!.owed).toMatchObject({ kind: 'unavailable', code: 'stage_missing' });
     // claimed 25.00 EUR and 85.00 USD (each in its currency); owed 25.00; VAT 2.27 + 0.00 (foreign VAT, none recoverable) = 2.27.
     expect(gina!.totals).toEqual({
       claimed: [eur('25.00'), { value: '85.00', currency: 'USD' }],
@@ -276,6 +313,62 @@ describe('GET /v1/reports/monthly', () => {
       paidByCompanyCard: [],
       unavailable: { owed: 1, recoverableVat: 0 },
     });
+  });
+
+  it('pages the month a few notes at a time, employee after employee, the pages together the whole month, no empty last page', async () => {
+    const whole = (await report('?month=2026-03', 'fanny', ['accountant'])).body;
+    const read = await pages('?month=2026-03', 3);
+    // 9 notes, 3 a page: emma's first three; her train and felix's two; gina's three, the last page without a cursor.
+    expect(read.map((page) => page.employees.map((section) => [section.employee, section.notes.length]))).toEqual([
+      [['emma', 3]],
+      [
+        ['emma', 1],
+        ['felix', 2],
+      ],
+      [['gina', 3]],
+    ]);
+    expect(read.map((page) => page.nextCursor === undefined)).toEqual([false, false, true]);
+    const notesOf = (pages: MonthlyReport[]) => pages.flatMap((page) => page.employees.flatMap((section) => section.notes));
+    expect(notesOf(read)).toEqual(notesOf([whole]));
+    // One employee's month, a note a page.
+    const felix = await pages('?month=2026-03&employee=felix', 1, 'victor', ['approver']);
+    expect(felix.map((page) => page.employees.map((section) => section.notes.map((note) => note.noteId)))).toEqual([
+      [[ids.felixFuel]],
+      [[ids.felixTaxi]],
+    ]);
+  });
+
+  it('refuses a cursor it did not hand out, or one of another month or of another employee, naming the cursor', async () => {
+    const first = await report('?month=2026-03&limit=1', 'fanny', ['accountant']);
+    const cursor = first.body.nextCursor!;
+    const felixCursor = (await report('?month=2026-03&employee=felix&limit=1', 'felix', ['employee'])).body.nextCursor!;
+    for (const [query, user, roles] of [
+      ['?month=2026-03&cursor=bm90LWEtY3Vyc29y', 'fanny', ['accountant']],
+      [`?month=2026-02&cursor=${cursor}`, 'fanny', ['accountant']],
+      [`?month=2026-03&employee=felix&cursor=${cursor}`, 'fanny', ['accountant']],
+      // emma's cursor handed to felix, who reads only his own notes.
+      [`?month=2026-03&cursor=${cursor}`, 'felix', ['employee']],
+    ] as const) {
+      const { status, body } = await report(query, user, [...roles]);
+      expect({ query, user, status, fields: body.errors?.map((error) => error.field) }).toEqual({
+        query,
+        user,
+        status: 400,
+        fields: ['cursor'],
+      });
+    }
+    // Felix's own cursor takes him on.
+    const next = await report(`?month=2026-03&cursor=${felixCursor}`, 'felix', ['employee']);
+    expect(next.body.employees.map((section) => section.notes.map((note) => note.noteId))).toEqual([[ids.felixTaxi]]);
+  });
+
+  it('shows an employee their own totals only, and answers 403 to a token without a tenant role', async () => {
+    const own = await totals('?month=2026-03', 'felix', ['employee']);
+    expect(own.body.employees.map((entry) => [entry.employee, entry.notes])).toEqual([['felix', 2]]);
+    expect((await totals('?month=2026-03&employee=emma', 'felix', ['employee'])).status).toBe(403);
+    expect((await totals('?month=2026-03', 'oncall', ['operator'])).status).toBe(403);
+    expect((await totals('?month=2026-02', 'victor', ['approver'])).body).toEqual({ month: '2026-02', employees: [] });
+    expect((await totals('?month=2026-3', 'victor', ['approver'])).body.errors?.map((error) => error.field)).toEqual(['month']);
   });
 
   it('shows an employee their own notes only, and refuses them anyone else’s', async () => {
@@ -320,6 +413,25 @@ describe('GET /v1/reports/monthly', () => {
         'owed: No policy-checker stage for the submitted version 2 yet. recoverableVat: No vat-calculator stage for the submitted version 2 yet.',
     );
     expect(lines).toHaveLength(3);
+    expect(answer.headers.get('link')).toBeNull();
+  });
+
+  it('pages the CSV too, the next page in the Link header', async () => {
+    const token = await expense.token({ tenant, user: 'victor', roles: ['approver'] });
+    const csv = (path: string) => expense.call('GET', '/v1/reports/monthly', path, { token, headers: { accept: 'text/csv' } });
+    const first = await csv('/v1/reports/monthly?month=2026-03&employee=felix&limit=1');
+    const link = first.headers.get('link');
+    expect(link).toMatch(/^<\/v1\/reports\/monthly\?month=2026-03&employee=felix&limit=1&cursor=[A-Za-z0-9_-]+>; rel="next"$/);
+    expect((first.body as string).trimEnd().split('\r\n')).toEqual([
+      expect.stringMatching(/^employee,noteId,/),
+      expect.stringContaining(ids.felixFuel!),
+    ]);
+    const second = await csv(/^<([^>]+)>/.exec(link!)![1]!);
+    expect((second.body as string).trimEnd().split('\r\n')).toEqual([
+      expect.stringMatching(/^employee,noteId,/),
+      expect.stringContaining(ids.felixTaxi!),
+    ]);
+    expect(second.headers.get('link')).toBeNull();
   });
 
   it('refuses a missing or malformed month, or a malformed employee, naming the parameter', async () => {

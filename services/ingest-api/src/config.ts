@@ -1,4 +1,5 @@
 import { DEFAULT_PREFIX, apiEntry, bucketName, tableName, type ApiEntry } from '@ndf/catalog';
+import type { Environment } from '@ndf/core';
 import { HEALTH_CACHE_MS } from '@ndf/http-api';
 
 export const API_NAME = 'ingest-api';
@@ -17,7 +18,7 @@ export interface IngestConfig {
 export const ingestApiEntry = (): ApiEntry => apiEntry(API_NAME);
 
 /** Physical names from NDF_PREFIX (the stage's or the local stack's), limits from the catalog. */
-export function ingestConfig(env: NodeJS.ProcessEnv = process.env, entry: ApiEntry = ingestApiEntry()): IngestConfig {
+export function ingestConfig(env: Environment = process.env, entry: ApiEntry = ingestApiEntry()): IngestConfig {
   const prefix = env.NDF_PREFIX ?? DEFAULT_PREFIX;
   return {
     tableName: tableName(prefix, 'notes'),

@@ -3,11 +3,10 @@ import type { openApiDocument } from '@ndf/contracts';
 import type { Answer } from '@ndf/http-api';
 import { useSharedStack, type SharedStack } from '@ndf/local-stack/testing';
 import { startApiUnderTest, type ApiUnderTest, type CallOptions } from '@ndf/testkit';
-import { createIngestApi, type IngestHandler } from '../src/app.js';
-import { ingestClients, type IngestClients } from '../src/aws-clients.js';
-import { ingestApiEntry, ingestConfig, type IngestConfig } from '../src/config.js';
-import { NoteStore } from '../src/data/note-store.js';
-import { ReceiptFiles } from '../src/uploads/receipt-files.js';
+import type { IngestHandler } from '../src/app.js';
+import type { IngestClients } from '../src/aws-clients.js';
+import { ingestApiEntry, type IngestConfig } from '../src/config.js';
+import { ingestApp } from '../src/ingest-app.js';
 import { ingestContract } from '../src/validation/contract.js';
 
 export type { CallOptions } from '@ndf/testkit';
@@ -42,20 +41,14 @@ export async function startIngest(
     ...stack.environment(),
     ...(options.dynamodbEndpoint ? { AWS_ENDPOINT_URL_DYNAMODB: await options.dynamodbEndpoint(stack) } : {}),
   };
-  const clients = ingestClients(env);
-  const config = { ...ingestConfig(env), ...options.config };
   const metricLines: string[] = [];
-  const contract = ingestContract();
-  const api = createIngestApi({
-    store: new NoteStore(clients.dynamodb, config.tableName),
-    files: new ReceiptFiles(clients.s3, config.bucketName),
-    contract,
-    config,
-    clock: () => new Date(),
-    log: () => undefined,
-    metrics: (line) => void metricLines.push(line),
-  });
-  const served = await startApiUnderTest<Template>({ stack, entry: ingestApiEntry(), handler: api, contract });
+  const app = ingestApp(
+    env,
+    { clock: () => new Date(), log: () => undefined, metrics: (line) => void metricLines.push(line) },
+    options.config,
+  );
+  const { clients, config, handle: api } = app;
+  const served = await startApiUnderTest<Template>({ stack, entry: ingestApiEntry(), handler: api, contract: ingestContract() });
   return {
     stack,
     gateway: served.gateway,
@@ -67,7 +60,7 @@ export async function startIngest(
     call: served.call,
     async stop() {
       await served.stop();
-      clients.destroy();
+      app.destroy();
       await stack.stop();
     },
   };

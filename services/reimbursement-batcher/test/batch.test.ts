@@ -31,12 +31,12 @@ const runner = (options: Partial<StepRunner> = {}): StepRunner => ({ call, log: 
 const NOW = new Date('2026-04-05T08:00:00.000Z');
 const WINDOW = { cutoff: '2026-04-05T00:00:00.000Z', period: '2026-04' };
 const APPROVED_IN_MARCH = new Date('2026-03-20T09:00:00.000Z');
-const dependencies = (): BatcherDependencies => ({
+const dependencies = (now = NOW): BatcherDependencies => ({
   dynamodb: stack.clients.dynamodb,
   s3: stack.clients.s3,
   notesTable: table(),
   exportsBucket: bucketName(stack.config.prefix, 'exports'),
-  now: () => NOW,
+  now: () => now,
 });
 const item = (key: { pk: string; sk: string }) => readItem(stack.clients.dynamodb, table(), key);
 
@@ -231,6 +231,23 @@ describe('reimbursement-batcher on the local stack', () => {
     await running.handle({ kind: 'tick' });
     expect(await batchItems(tenant)).toHaveLength(1);
     expect(await item(batchControlKey(scope))).toMatchObject({ batches: 1 });
+  });
+
+  it('dates the SEPA file of a batch created on one day and finished three days later from the day it is written, never in the past', async () => {
+    const tenant = `late-${randomUUID().slice(0, 8)}`;
+    await threeEmployees(tenant);
+    // Created on Sunday 5 April (Easter), then the batcher is down until Wednesday 8 April.
+    const created = await runTenantBatch(tenant, WINDOW, runner({ stopAfter: 'create' }), dependencies());
+    expect(created).toMatchObject({ outcome: 'batched', batch: { status: 'open', createdAt: NOW.toISOString() } });
+    const threeDaysLater = new Date('2026-04-08T10:00:00.000Z');
+    const resumed = await runTenantBatch(tenant, WINDOW, runner(), dependencies(threeDaysLater));
+    expect(resumed).toMatchObject({ outcome: 'resumed', batch: { status: 'batched', executionDate: '2026-04-09' } });
+
+    const [stored] = await batchItems(tenant);
+    expect(stored).toMatchObject({ createdAt: NOW.toISOString(), executionDate: '2026-04-09' });
+    const xml = await fileOf(stored!.fileKey as string);
+    expect(xml).toContain('<ReqdExctnDt>2026-04-09</ReqdExctnDt>');
+    expect(await validatePain001(xml)).toMatchObject({ valid: true });
   });
 
   it('two runs at once for the same tenant make one batch: the loser finishes the batch it finds open (an on-demand request retried after its deadline), or finds nothing left', async () => {

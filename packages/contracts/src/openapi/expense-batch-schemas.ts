@@ -54,7 +54,11 @@ export const batchSchemas = {
       status: { enum: ['open', 'filed', 'batched', 'paid'] },
       createdAt: timestamp,
       cutoff: { ...timestamp, description: 'The notes approved before this were taken.' },
-      executionDate: { type: 'string', format: 'date' },
+      executionDate: {
+        type: 'string',
+        format: 'date',
+        description: "The SEPA file's requested execution date: the first business day after the file is written (planned until then).",
+      },
       employees: { type: 'array', items: ref('BatchEmployee') },
       transfers: { type: 'integer', minimum: 0 },
       controlSum: { ...ref('Amount'), description: "The transfers' sum, as the SEPA file states it." },

@@ -9,6 +9,25 @@ const common = authenticatedAnswers({
   unavailable: 'DynamoDB did not answer in time: retry after Retry-After seconds.',
 });
 
+const REPORT_READERS =
+  "Approvers, accountants and admins read the tenant (its employees: the APPROVERS teams' members and the PAYEES' employees), " +
+  'or one employee with `employee`; an employee reads only their own notes (another employee named: 403). A note is in the ' +
+  'month of its expense date.';
+const reportParameters = [
+  {
+    name: 'month',
+    in: 'query',
+    required: true,
+    schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', 'x-error-detail': 'A month as YYYY-MM, e.g. 2026-03.' },
+  },
+  {
+    name: 'employee',
+    in: 'query',
+    schema: { type: 'string', pattern: USER_PATTERN.source },
+    description: "A user id: that employee's notes only.",
+  },
+];
+
 const etag = (what: string) => ({ ETag: { description: `${what}, quoted: send it back in If-Match.`, schema: { type: 'string' } } });
 const noteEtag = etag("The note's version");
 const withBody = {
@@ -252,35 +271,57 @@ export const expensePaths = {
   '/v1/reports/monthly': {
     get: {
       operationId: 'getMonthlyReport',
-      summary: "A month's notes grouped per employee, with what is owed, the recoverable VAT and each employee's totals",
+      summary: "A month's notes grouped per employee, with what is owed and the recoverable VAT of each, a page at a time",
       description:
-        "Approvers, accountants and admins read the tenant (its employees: the APPROVERS teams' members and the PAYEES' employees), " +
-        'or one employee with `employee`; an employee reads only their own notes (another employee named: 403). A note is in the ' +
-        "month of its expense date. What is owed is the platform's one definition (nothing for a company-card expense, else the " +
-        "smallest of the base, the policy's allowed amount and a partial approval); a figure not known yet is `unavailable` with " +
-        'its reason, and left out of the totals, which count it. Amounts are exact decimal strings.',
+        `${REPORT_READERS} A page holds up to \`limit\` notes, employee after employee (by id), each employee's by date; ` +
+        "nextCursor gives the next page. Each employee's totals over the whole month are GET /v1/reports/monthly/totals, read " +
+        "once for the report rather than with every page. What is owed is the platform's one definition (nothing for a " +
+        "company-card expense, else the smallest of the base, the policy's allowed amount and a partial approval); a figure not " +
+        'known yet is `unavailable` with its reason. Amounts are exact decimal strings.',
       parameters: [
+        ...reportParameters,
         {
-          name: 'month',
+          name: 'cursor',
           in: 'query',
-          required: true,
-          schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', 'x-error-detail': 'A month as YYYY-MM, e.g. 2026-03.' },
+          schema: { type: 'string', maxLength: 512 },
+          description: 'nextCursor of the previous page, with the same month and employee.',
         },
-        {
-          name: 'employee',
-          in: 'query',
-          schema: { type: 'string', pattern: USER_PATTERN.source },
-          description: "A user id: that employee's notes only.",
-        },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 100 }, description: 'Notes per page.' },
       ],
       responses: {
         '200': {
           description:
-            'The month, one section per employee with notes in it, in the order of their ids; with `Accept: text/csv`, one CSV row per ' +
-            'note (employee, noteId, date, status, category, merchant, paymentMethod, amount, currency, countedInTotals, owed, ' +
-            'recoverableVat, unavailable: why a figure is empty).',
+            'One page: a section per employee with notes on it; with `Accept: text/csv`, one CSV row per note (employee, noteId, ' +
+            'date, status, category, merchant, paymentMethod, amount, currency, countedInTotals, owed, recoverableVat, ' +
+            'unavailable: why a figure is empty), the header line on every page, the next page in the Link header.',
+          headers: {
+            Link: {
+              description: 'With text/csv, unless this is the last page: `<the next page>; rel="next"`.',
+              schema: { type: 'string' },
+            },
+          },
           content: { ...json('MonthlyReport'), 'text/csv': { schema: { type: 'string' } } },
         },
+        '400': problem(
+          'A missing or malformed month, a malformed employee or limit, or a cursor this API did not hand out for this month and ' +
+            'employee (validation_failed, naming the parameter).',
+        ),
+        ...common,
+        '403': problem('An employee naming another employee, or a token without a tenant role (forbidden, the reason in the detail).'),
+      },
+    },
+  },
+  '/v1/reports/monthly/totals': {
+    get: {
+      operationId: 'getMonthlyTotals',
+      summary: "Each employee's totals over a month: claimed, owed, recoverable VAT, paid by company card",
+      description:
+        `${REPORT_READERS} The totals count the notes submitted and not rejected, over the whole month whatever the pages of ` +
+        'GET /v1/reports/monthly; a note whose figure is not known yet is left out of that total and counted in `unavailable`. ' +
+        'Every note of the month is read: one call per report, not per page.',
+      parameters: reportParameters,
+      responses: {
+        '200': response('MonthlyTotals', 'One entry per employee with notes in the month, in the order of their ids.'),
         '400': problem('A missing or malformed month, or a malformed employee (validation_failed, naming the parameter).'),
         ...common,
         '403': problem('An employee naming another employee, or a token without a tenant role (forbidden, the reason in the detail).'),

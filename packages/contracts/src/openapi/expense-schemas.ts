@@ -196,31 +196,31 @@ export const expenseSchemas = {
       },
     },
   },
-  ReportEmployee: {
+  ReportSection: {
     type: 'object',
-    required: ['employee', 'notes', 'totals'],
+    required: ['employee', 'notes'],
     additionalProperties: false,
     properties: {
       employee: { type: 'string' },
-      notes: { type: 'array', items: ref('ReportNote') },
-      totals: {
+      notes: { type: 'array', items: ref('ReportNote'), description: "The employee's notes on this page, by date." },
+    },
+  },
+  ReportTotals: {
+    type: 'object',
+    required: ['claimed', 'owed', 'recoverableVat', 'paidByCompanyCard', 'unavailable'],
+    description: 'Over the notes counted in totals (submitted, not rejected).',
+    additionalProperties: false,
+    properties: {
+      claimed: { type: 'array', items: ref('Figure'), description: "The notes' amounts, one total per currency." },
+      owed: { ...ref('Figure'), description: 'In EUR, over the notes whose amount owed is known.' },
+      recoverableVat: { ...ref('Figure'), description: 'In EUR, over the notes whose VAT is computed.' },
+      paidByCompanyCard: { type: 'array', items: ref('Figure'), description: 'Paid with the company card, per currency.' },
+      unavailable: {
         type: 'object',
-        required: ['claimed', 'owed', 'recoverableVat', 'paidByCompanyCard', 'unavailable'],
-        description: 'Over the notes counted in totals (submitted, not rejected).',
+        required: ['owed', 'recoverableVat'],
         additionalProperties: false,
-        properties: {
-          claimed: { type: 'array', items: ref('Figure'), description: "The notes' amounts, one total per currency." },
-          owed: { ...ref('Figure'), description: 'In EUR, over the notes whose amount owed is known.' },
-          recoverableVat: { ...ref('Figure'), description: 'In EUR, over the notes whose VAT is computed.' },
-          paidByCompanyCard: { type: 'array', items: ref('Figure'), description: 'Paid with the company card, per currency.' },
-          unavailable: {
-            type: 'object',
-            required: ['owed', 'recoverableVat'],
-            additionalProperties: false,
-            description: 'How many notes each total leaves out, their figure not known yet.',
-            properties: { owed: { type: 'integer', minimum: 0 }, recoverableVat: { type: 'integer', minimum: 0 } },
-          },
-        },
+        description: 'How many notes each total leaves out, their figure not known yet.',
+        properties: { owed: { type: 'integer', minimum: 0 }, recoverableVat: { type: 'integer', minimum: 0 } },
       },
     },
   },
@@ -230,7 +230,29 @@ export const expenseSchemas = {
     additionalProperties: false,
     properties: {
       month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
-      employees: { type: 'array', items: ref('ReportEmployee') },
+      employees: { type: 'array', items: ref('ReportSection') },
+      nextCursor: { type: 'string', description: 'Opaque; absent on the last page.' },
+    },
+  },
+  MonthlyTotals: {
+    type: 'object',
+    required: ['month', 'employees'],
+    additionalProperties: false,
+    properties: {
+      month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+      employees: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['employee', 'notes', 'totals'],
+          additionalProperties: false,
+          properties: {
+            employee: { type: 'string' },
+            notes: { type: 'integer', minimum: 1, description: "The employee's notes in the month, those in no total included." },
+            totals: ref('ReportTotals'),
+          },
+        },
+      },
     },
   },
   AuditRecord: {

@@ -7,9 +7,11 @@ import {
   type Money,
   type NoteItem,
   type NoteStatus,
-  type ReportEmployee,
+  type ReportEmployeeTotals,
   type ReportNote,
   type ReportOwed,
+  type ReportSection,
+  type ReportTotals,
   type ReportVat,
   type StageItem,
   type VatCalculatorOutcome,
@@ -80,9 +82,8 @@ function perCurrency(amounts: readonly Money[]): Money[] {
   return [...sums].map(([currency, minor]) => fromMinorUnits(minor, currency));
 }
 
-/** An employee's section: their notes by date, and the totals of those submitted and not rejected, each exact. */
-export function employeeReport(employee: string, notes: readonly NoteRecords[]): ReportEmployee {
-  const rows = notes.map(reportNoteOf).sort((a, b) => a.date.localeCompare(b.date) || a.noteId.localeCompare(b.noteId));
+/** The totals of the notes submitted and not rejected, each exact; a figure not known yet is counted in `unavailable`. */
+export function reportTotals(rows: readonly ReportNote[]): ReportTotals {
   const counted = rows.filter((row) => row.countedInTotals);
   let owed = 0n;
   let vat = 0n;
@@ -97,14 +98,23 @@ export function employeeReport(employee: string, notes: readonly NoteRecords[]):
   }
   const byCard = counted.filter((row) => row.paymentMethod === 'company_card' || (row.owed.kind === 'owed' && row.owed.paidByCompanyCard));
   return {
+    claimed: perCurrency(counted.map((row) => row.amount)),
+    owed: fromMinorUnits(owed, OWED_CURRENCY),
+    recoverableVat: fromMinorUnits(vat, OWED_CURRENCY),
+    paidByCompanyCard: perCurrency(byCard.map((row) => row.amount)),
+    unavailable: { owed: owedMissing, recoverableVat: vatMissing },
+  };
+}
+
+/** An employee's totals over all their notes of the month. */
+export function employeeTotals(employee: string, notes: readonly NoteRecords[]): ReportEmployeeTotals {
+  return { employee, notes: notes.length, totals: reportTotals(notes.map(reportNoteOf)) };
+}
+
+/** An employee's notes on a page, by date (then id, for notes of one day). */
+export function reportSection(employee: string, notes: readonly NoteRecords[]): ReportSection {
+  return {
     employee,
-    notes: rows,
-    totals: {
-      claimed: perCurrency(counted.map((row) => row.amount)),
-      owed: fromMinorUnits(owed, OWED_CURRENCY),
-      recoverableVat: fromMinorUnits(vat, OWED_CURRENCY),
-      paidByCompanyCard: perCurrency(byCard.map((row) => row.amount)),
-      unavailable: { owed: owedMissing, recoverableVat: vatMissing },
-    },
+    notes: notes.map(reportNoteOf).sort((a, b) => a.date.localeCompare(b.date) || a.noteId.localeCompare(b.noteId)),
   };
 }

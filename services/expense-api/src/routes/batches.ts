@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BatchFile, BatchPage } from '@ndf/contracts';
-import { decodeCursor, encodeCursor, invalid, json, notFound, ProblemError, requireRole } from '@ndf/http-api';
+import { cursorAfter, encodeCursor, invalid, json, notFound, ProblemError, requireRole } from '@ndf/http-api';
 import { batchOnDemand, confirmBatchPaid, type BatchItem } from '@ndf/reimbursement-batches';
 import { batchView } from '../data/batch-view.js';
 import { batcherOf } from './batcher.js';
@@ -59,9 +59,7 @@ export async function listBatches(context: AuthorizedContext) {
   const { value, errors } = context.validators.batchesQuery(context.event.queryStringParameters ?? {});
   if (errors.length > 0) throw invalid(errors);
   const query = value as { cursor?: string; limit: number };
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, (batchId) => BATCH_ID.test(batchId));
-  if (query.cursor !== undefined && after === undefined)
-    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  const after = cursorAfter(query.cursor, (batchId) => BATCH_ID.test(batchId));
   const { items, more } = await context.batches.page(scope, { limit: query.limit, after }, context.signal);
   const last = items.at(-1);
   const page: BatchPage = { items: items.map(batchView), ...(more && last ? { nextCursor: encodeCursor(last.batchId) } : {}) };

@@ -1,5 +1,5 @@
 import { parseApprovalQueueSortKey, type ApprovalPage } from '@ndf/contracts';
-import { decodeCursor, encodeCursor, invalid, json, requireRole } from '@ndf/http-api';
+import { cursorAfter, encodeCursor, invalid, json, requireRole } from '@ndf/http-api';
 import { approvalView } from '../data/views.js';
 import type { AuthorizedContext } from './route.js';
 
@@ -9,10 +9,7 @@ export async function listApprovals(context: AuthorizedContext) {
   const { value, errors } = context.validators.approvalsQuery(context.event.queryStringParameters ?? {});
   if (errors.length > 0) throw invalid(errors);
   const query = value as { cursor?: string; limit: number };
-  const after =
-    query.cursor === undefined ? undefined : decodeCursor(query.cursor, (sortKey) => parseApprovalQueueSortKey(sortKey) !== undefined);
-  if (query.cursor !== undefined && after === undefined)
-    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  const after = cursorAfter(query.cursor, (sortKey) => parseApprovalQueueSortKey(sortKey) !== undefined);
   const { items, more } = await context.approvals.page(scope, { limit: query.limit, after }, context.signal);
   const last = items.at(-1);
   const page: ApprovalPage = { items: items.map(approvalView), ...(more && last ? { nextCursor: encodeCursor(last.gsi1sk) } : {}) };

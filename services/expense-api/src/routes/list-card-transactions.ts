@@ -1,6 +1,6 @@
 import { lastOverdueDate } from '@ndf/card-statements';
 import { parseCardTransactionSortKey, type CardTransactionPage } from '@ndf/contracts';
-import { decodeCursor, encodeCursor, invalid, json, requireRole } from '@ndf/http-api';
+import { cursorAfter, encodeCursor, invalid, json, requireRole } from '@ndf/http-api';
 import { readSettings } from '@ndf/tenant-settings';
 import { cardTransactionView } from '../data/views.js';
 import type { AuthorizedContext } from './route.js';
@@ -15,10 +15,7 @@ export async function listCardTransactions(context: AuthorizedContext) {
   const { value, errors } = context.validators.cardTransactionsQuery(context.event.queryStringParameters ?? {});
   if (errors.length > 0) throw invalid(errors);
   const query = value as { status: 'unmatched' | 'overdue'; cursor?: string; limit: number };
-  const after =
-    query.cursor === undefined ? undefined : decodeCursor(query.cursor, (sortKey) => parseCardTransactionSortKey(sortKey) !== undefined);
-  if (query.cursor !== undefined && after === undefined)
-    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  const after = cursorAfter(query.cursor, (sortKey) => parseCardTransactionSortKey(sortKey) !== undefined);
   const cards = await readSettings(context.deps.dynamodb, context.deps.config.tableName, scope, 'CARDS', context.signal);
   const upTo = lastOverdueDate(context.deps.clock().toISOString().slice(0, 10), cards.value.reminderAfterDays);
   const found = await context.cards.page(scope, { status: query.status, upTo, limit: query.limit, after }, context.signal);

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
+import type { ApiResult, ApiRuntime, Contract, RequestContext, Scoped } from '@ndf/http-api';
 import type { ExpenseConfig } from '../config.js';
 import type { ApprovalQueue } from '../data/approval-queue.js';
 import type { DecisionStore } from '../data/decision-state.js';
@@ -11,18 +11,13 @@ import type { MonthNotes } from '../data/month-notes.js';
 import type { Validators } from '../validation/contract.js';
 
 /** What the handler is given: its dependencies, built once per container. */
-export interface ExpenseDependencies {
+export interface ExpenseDependencies extends ApiRuntime {
   readonly dynamodb: DynamoDBClient;
   /** The exports bucket: the batches' SEPA files. */
   /** Reads the audit bucket (a note's trail), never writes it. */
   readonly s3: S3Client;
   readonly contract: Contract;
   readonly config: ExpenseConfig;
-  readonly clock: () => Date;
-  /** One JSON object per line; failures only, the gateway logs every request. */
-  readonly log: (entry: Record<string, unknown>) => void;
-  /** One EMF line for every request answered: stdout in Lambda. */
-  readonly metrics: MetricsSink;
 }
 
 export interface RouteContext extends RequestContext {

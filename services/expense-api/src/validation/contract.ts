@@ -22,6 +22,7 @@ export interface Validators {
   readonly advanceRequest: Check;
   readonly advancesQuery: QueryCheck;
   readonly monthlyReportQuery: QueryCheck;
+  readonly monthlyTotalsQuery: QueryCheck;
 }
 
 /** Every request check the routes need, compiled once from the document. */
@@ -40,5 +41,6 @@ export function buildValidators(contract: Contract): Validators {
     advanceRequest: contract.schemaCheck('AdvanceRequest'),
     advancesQuery: queryCheck(contract, expenseApiDocument.paths['/v1/advances'].get.parameters as readonly Parameter[]),
     monthlyReportQuery: queryCheck(contract, expenseApiDocument.paths['/v1/reports/monthly'].get.parameters as readonly Parameter[]),
+    monthlyTotalsQuery: queryCheck(contract, expenseApiDocument.paths['/v1/reports/monthly/totals'].get.parameters as readonly Parameter[]),
   };
 }

@@ -1,5 +1,5 @@
 import { parseListingSortKey, type NotePage } from '@ndf/contracts';
-import { decodeCursor, encodeCursor, invalid, json } from '@ndf/http-api';
+import { cursorAfter, encodeCursor, invalid, json } from '@ndf/http-api';
 import { noteView } from '../data/views.js';
 import type { AuthorizedContext } from './route.js';
 
@@ -10,10 +10,7 @@ export async function listNotes(context: AuthorizedContext) {
   const query = value as { from?: string; to?: string; status?: string; cursor?: string; limit: number };
   if (query.from && query.to && query.from > query.to)
     throw invalid([{ field: 'from', in: 'query', code: 'invalid', detail: 'from must not be after to.' }]);
-  const after =
-    query.cursor === undefined ? undefined : decodeCursor(query.cursor, (sortKey) => parseListingSortKey(sortKey) !== undefined);
-  if (query.cursor !== undefined && after === undefined)
-    throw invalid([{ field: 'cursor', in: 'query', code: 'invalid_format', detail: 'Not a cursor this API handed out.' }]);
+  const after = cursorAfter(query.cursor, (sortKey) => parseListingSortKey(sortKey) !== undefined);
   const { notes, more } = await context.deps.store.listNotes(
     context.scope,
     { from: query.from, to: query.to, status: query.status, limit: query.limit, after },

@@ -1,4 +1,4 @@
-import type { ApiResult, Contract, MetricsSink, RequestContext, Scoped } from '@ndf/http-api';
+import type { ApiResult, ApiRuntime, Contract, RequestContext, Scoped } from '@ndf/http-api';
 import type { IngestConfig } from '../config.js';
 import type { Change } from '../data/note-items.js';
 import type { NoteStore } from '../data/note-store.js';
@@ -6,16 +6,11 @@ import type { ReceiptFiles } from '../uploads/receipt-files.js';
 import type { Validators } from '../validation/validators.js';
 
 /** What the handler is given: its dependencies, built once per container. */
-export interface IngestDependencies {
+export interface IngestDependencies extends ApiRuntime {
   readonly store: NoteStore;
   readonly files: ReceiptFiles;
   readonly contract: Contract;
   readonly config: IngestConfig;
-  readonly clock: () => Date;
-  /** One JSON object per line; failures only, the gateway logs every request. */
-  readonly log: (entry: Record<string, unknown>) => void;
-  /** One EMF line for every request answered (see @ndf/http-api's request metrics): stdout in Lambda. */
-  readonly metrics: MetricsSink;
 }
 
 export interface RouteContext extends RequestContext {
