@@ -15,6 +15,7 @@ import {
   batchKey,
   ITEM_TYPES,
   OPEN_BATCHES_PARTITION,
+  reimbursementRequestKey,
   type AdvanceItem,
   type TenantScope,
 } from '@ndf/contracts';
@@ -22,6 +23,23 @@ import type { BatchItem, BatchStatus } from './batch-item.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
 
 const record = (value: Record<string, unknown>) => marshall(value, { removeUndefinedValues: true });
+
+/** The request (an accountant's Idempotency-Key) that asked for a batch: a replay answers the batch it made. */
+export interface BatchRequest {
+  readonly scope: TenantScope;
+  readonly idempotencyKey: string;
+}
+
+/** The item that ties a request's Idempotency-Key to the batch it made. */
+export function batchRequestItem(request: BatchRequest, batchId: string, at: Date): Record<string, unknown> {
+  return {
+    ...reimbursementRequestKey(request.scope, 'batch', request.idempotencyKey),
+    type: ITEM_TYPES.reimbursementRequest,
+    batchId,
+    user: request.scope.user,
+    at: at.toISOString(),
+  };
+}
 
 /** The tenant's batch control: the batch open, if one is, and how many batches were made. */
 export async function readControl(
@@ -87,6 +105,7 @@ export async function createBatch(
   scope: TenantScope,
   call: Call,
   dependencies: BatcherDependencies,
+  request?: BatchRequest,
 ): Promise<boolean> {
   try {
     await call('dynamodb', (signal) =>
@@ -94,6 +113,14 @@ export async function createBatch(
         new TransactWriteItemsCommand({
           TransactItems: [
             { Put: { TableName: dependencies.notesTable, Item: record({ ...batch }), ConditionExpression: 'attribute_not_exists(pk)' } },
+            // With the batch, in the same transaction: a request cut off right after (its Lambda's deadline, a crash) still finds it on replay.
+            ...(request === undefined
+              ? []
+              : [
+                  {
+                    Put: { TableName: dependencies.notesTable, Item: record(batchRequestItem(request, batch.batchId, dependencies.now())) },
+                  },
+                ]),
             {
               Update: {
                 TableName: dependencies.notesTable,

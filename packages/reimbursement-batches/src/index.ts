@@ -1,6 +1,6 @@
 // The reimbursement batches: what the batcher's tick runs, and what the expense API calls (a batch on demand, the payment's confirmation).
 export { newBatchItem, notesOf, type BatchItem, type BatchStatus } from './batch-item.js';
-export { openBatches, readBatch } from './batch-store.js';
+export { batchRequestItem, openBatches, readBatch, type BatchRequest } from './batch-store.js';
 export { batcherDependencies, type BatcherDependencies, type Call } from './dependencies.js';
 export { batchOnDemand } from './on-demand.js';
 export { actsOnBatches, confirmBatchPaid, type BatchPayment } from './pay.js';

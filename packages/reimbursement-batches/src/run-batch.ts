@@ -5,7 +5,7 @@ import { SepaBatchRefused } from '@ndf/sepa-transfer';
 import { readSettings } from '@ndf/tenant-settings';
 import { newBatchItem, notesOf, type BatchItem } from './batch-item.js';
 import { executionDateFor } from './execution-date.js';
-import { advanceBatch, createBatch, openAdvances, readBatch, readControl, takeAdvance } from './batch-store.js';
+import { advanceBatch, createBatch, openAdvances, readBatch, readControl, takeAdvance, type BatchRequest } from './batch-store.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
 import { owedFor, payablesBefore } from './payables.js';
 import { planBatch, type LeftNote, type OwedNote } from './plan.js';
@@ -105,6 +105,7 @@ export async function runTenantBatch(
   window: BatchWindow,
   runner: StepRunner,
   dependencies: BatcherDependencies,
+  request?: BatchRequest,
 ): Promise<BatchRun> {
   const scope = batcherScope(tenant);
   const control = await readControl(scope, runner.call, dependencies);
@@ -142,7 +143,7 @@ export async function runTenantBatch(
     runner.log.error({ event: 'batch-refused', tenant, batchId, reason });
     return { outcome: 'refused', reason };
   }
-  if (!(await createBatch(batch, control.batches, scope, runner.call, dependencies))) {
+  if (!(await createBatch(batch, control.batches, scope, runner.call, dependencies, request))) {
     // Another run made its batch first (an on-demand request retried after its deadline, a tick): finish that one.
     const now = await readControl(scope, runner.call, dependencies);
     const open = now.openBatchId === undefined ? undefined : await readBatch(scope, now.openBatchId, runner.call, dependencies);

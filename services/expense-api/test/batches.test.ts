@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Advance, AdvanceList, Batch, BatchFile, BatchPage, NoteItem, Problem } from '@ndf/contracts';
 import { tenantScope } from '@ndf/contracts';
 import { readNoteHistory } from '@ndf/note-workflow';
+import { batchOnDemand } from '@ndf/reimbursement-batches';
 import { approveNote, eur, policy, writePaymentSettings, type ApprovedNote } from '@ndf/reimbursement-batches/testing';
 import { validatePain001 } from '@ndf/sepa-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,35 @@ describe('POST /v1/batches, then the file and the payment', () => {
     const again = await confirmPaid(tenant, made.body.batchId, await accountant(tenant));
     expect(again).toEqual(paid);
     expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'paid', payments: 1 })));
+  });
+
+  it('answers the replay of a request cut off right after its batch was made with that batch, finished: never nothing_to_batch', async () => {
+    const tenant = tenantOf('cut-off');
+    await writePaymentSettings(expense.stack.clients.dynamodb, expense.config.tableName, tenant, 'on_demand');
+    const notes = await approved(tenant, [paidBack('emma', '40.00'), paidBack('hugo', '12.50')]);
+    const key = randomUUID();
+    // As the API's Lambda runs it, stopped once the batch is written (its deadline, a crash): nothing answered the accountant.
+    const cut = await batchOnDemand(
+      tenantScope({ tenant, user: 'fanny', roles: ['accountant'] }),
+      (_dependency, fn) => fn(AbortSignal.timeout(10_000)),
+      {
+        dynamodb: expense.stack.clients.dynamodb,
+        s3: expense.stack.clients.s3,
+        notesTable: expense.config.tableName,
+        exportsBucket: expense.config.exportsBucket,
+        now: () => new Date(),
+      },
+      AbortSignal.timeout(10_000),
+      key,
+      { stopAfter: 'create' },
+    );
+    expect(cut).toMatchObject({ outcome: 'batched', batch: { status: 'open' } });
+    const replay = await makeBatch(tenant, key);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ status: 'batched', transfers: 2, controlSum: eur('52.50'), hasFile: true });
+    expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'batched', payments: 0 })));
+    // Another request then finds nothing left to pay.
+    expect((await makeBatch(tenant)).body.code).toBe('nothing_to_batch');
   });
 
   it('refuses an employee (403) and an accountant paying a batch that holds their own note (403, nothing paid)', async () => {

@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { BATCH_PREFIX, batchKey, reimbursementRequestKey, ITEM_TYPES, type TenantScope } from '@ndf/contracts';
-import type { BatchItem } from '@ndf/reimbursement-batches';
+import { BATCH_PREFIX, batchKey, reimbursementRequestKey, type TenantScope } from '@ndf/contracts';
+import { batchRequestItem, type BatchItem } from '@ndf/reimbursement-batches';
 
 export interface BatchPageRead {
   readonly items: readonly BatchItem[];
@@ -56,13 +56,7 @@ export class BatchRecords {
   }
 
   async recordMade(scope: TenantScope, idempotencyKey: string, batchId: string, at: Date, signal: AbortSignal): Promise<void> {
-    const item = {
-      ...reimbursementRequestKey(scope, 'batch', idempotencyKey),
-      type: ITEM_TYPES.reimbursementRequest,
-      batchId,
-      user: scope.user,
-      at: at.toISOString(),
-    };
+    const item = batchRequestItem({ scope, idempotencyKey }, batchId, at);
     await this.dynamodb.send(new PutItemCommand({ TableName: this.tableName, Item: marshall(item) }), { abortSignal: signal });
   }
 }

@@ -32,9 +32,18 @@ export async function createBatch(context: AuthorizedContext) {
   const scope = requireRole(context.scope, PAYERS, 'Making a reimbursement batch');
   const key = writeKey(context);
   const made = await context.batches.madeBy(scope, key, context.signal);
-  if (made !== undefined) return json(200, batchView(await batchOf(context, made)));
   const { call, dependencies } = batcherOf(context);
-  const run = await batchOnDemand(scope, call, dependencies, context.signal);
+  if (made !== undefined) {
+    const batch = await batchOf(context, made);
+    if (batch.status !== 'open') return json(200, batchView(batch));
+    // The request that made it was cut off before finishing it: its replay finishes it (the open batch is resumed first).
+    const resumed = await batchOnDemand(scope, call, dependencies, context.signal);
+    return json(
+      200,
+      batchView(resumed.outcome === 'resumed' && resumed.batch.batchId === made ? resumed.batch : await batchOf(context, made)),
+    );
+  }
+  const run = await batchOnDemand(scope, call, dependencies, context.signal, key);
   switch (run.outcome) {
     case 'forbidden':
       throw new ProblemError(403, 'forbidden', run.reason);
