@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Advance, AdvanceList, Batch, BatchFile, BatchPage, NoteItem, Problem } from '@ndf/contracts';
 import { tenantScope } from '@ndf/contracts';
 import { readNoteHistory } from '@ndf/note-workflow';
-import { batchOnDemand } from '@ndf/reimbursement-batches';
+import { batchOnDemand, type Call } from '@ndf/reimbursement-batches';
 import { approveNote, eur, policy, writePaymentSettings, type ApprovedNote } from '@ndf/reimbursement-batches/testing';
 import { validatePain001 } from '@ndf/sepa-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,32 +118,33 @@ describe('POST /v1/batches, then the file and the payment', () => {
   });
 
   it('answers the replay of a request cut off right after its batch was made with that batch, finished: never nothing_to_batch', async () => {
-    const tenant = tenantOf('cut-off');
-    await writePaymentSettings(expense.stack.clients.dynamodb, expense.config.tableName, tenant, 'on_demand');
-    const notes = await approved(tenant, [paidBack('emma', '40.00'), paidBack('hugo', '12.50')]);
-    const key = randomUUID();
-    // As the API's Lambda runs it, stopped once the batch is written (its deadline, a crash): nothing answered the accountant.
-    const cut = await batchOnDemand(
-      tenantScope({ tenant, user: 'fanny', roles: ['accountant'] }),
-      (_dependency, fn) => fn(AbortSignal.timeout(10_000)),
-      {
-        dynamodb: expense.stack.clients.dynamodb,
-        s3: expense.stack.clients.s3,
-        notesTable: expense.config.tableName,
-        exportsBucket: expense.config.exportsBucket,
-        now: () => new Date(),
-      },
-      AbortSignal.timeout(10_000),
-      key,
-      { stopAfter: 'create' },
-    );
-    expect(cut).toMatchObject({ outcome: 'batched', batch: { status: 'open' } });
-    const replay = await makeBatch(tenant, key);
-    expect(replay.status).toBe(200);
-    expect(replay.body).toMatchObject({ status: 'batched', transfers: 2, controlSum: eur('52.50'), hasFile: true });
-    expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'batched', payments: 0 })));
-    // Another request then finds nothing left to pay.
-    expect((await makeBatch(tenant)).body.code).toBe('nothing_to_batch');
+    const batcher = {
+      dynamodb: expense.stack.clients.dynamodb,
+      s3: expense.stack.clients.s3,
+      notesTable: expense.config.tableName,
+      exportsBucket: expense.config.exportsBucket,
+      now: () => new Date(),
+    };
+    const call: Call = (_dependency, fn) => fn(AbortSignal.timeout(10_000));
+    // Replayed while the batch is still open, and after the batcher's tick finished it.
+    for (const finishedFirst of [false, true]) {
+      const tenant = tenantOf(`cut-off-${finishedFirst}`);
+      const scope = tenantScope({ tenant, user: 'fanny', roles: ['accountant'] });
+      await writePaymentSettings(expense.stack.clients.dynamodb, expense.config.tableName, tenant, 'on_demand');
+      const notes = await approved(tenant, [paidBack('emma', '40.00'), paidBack('hugo', '12.50')]);
+      const key = randomUUID();
+      // As the API's Lambda runs it, stopped once the batch is written (its deadline, a crash): nothing answered the accountant.
+      const cut = await batchOnDemand(scope, call, batcher, AbortSignal.timeout(10_000), key, { stopAfter: 'create' });
+      expect(cut).toMatchObject({ outcome: 'batched', batch: { status: 'open' } });
+      if (finishedFirst)
+        expect(await batchOnDemand(scope, call, batcher, AbortSignal.timeout(10_000))).toMatchObject({ outcome: 'resumed' });
+      const replay = await makeBatch(tenant, key);
+      expect([finishedFirst, replay.status]).toEqual([finishedFirst, 200]);
+      expect(replay.body).toMatchObject({ status: 'batched', transfers: 2, controlSum: eur('52.50'), hasFile: true });
+      expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'batched', payments: 0 })));
+      // Another request then finds nothing left to pay.
+      expect((await makeBatch(tenant)).body.code).toBe('nothing_to_batch');
+    }
   });
 
   it('refuses an employee (403) and an accountant paying a batch that holds their own note (403, nothing paid)', async () => {
