@@ -309,7 +309,8 @@ export const services = [
       // Open notes (contracts' OPEN_STATUSES) are computed; a rejected or deleted one leaves its year, computed again without it.
       where: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'rejected', 'deleted'] },
     },
-    // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1).
+    // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1);
+    // a year with a difference due is also put in the batcher's index (gsi1 MILEAGE_DUE#<shard>), and out of it once nothing is.
     emits: [{ kind: 'table', table: 'notes' }],
     // A year is a few hundred notes: a handful of queries and batch reads, and a write per figure that moved.
     limits: { deadlineMs: 20_000, concurrency: 16, maxAttempts: 5 },
