@@ -4,8 +4,10 @@ import {
   advanceKey,
   fromMinorUnits,
   ITEM_TYPES,
+  listingSortKey,
   mileageDueIndexAttributes,
   mileageYearKey,
+  ownerListing,
   signedMinorUnits,
   stageKey,
   tenantScope,
@@ -36,6 +38,8 @@ export interface ApprovedNote {
   /** Each stage's outcome, computed from the submitted version (2). */
   readonly stages: Readonly<Record<string, Record<string, unknown>>>;
   readonly approvedAmount?: Money;
+  /** The expense date: 2026-03-12 unless told. */
+  readonly date?: string;
 }
 
 /**
@@ -51,7 +55,15 @@ export async function approveNote(
 ): Promise<string> {
   const noteId = randomUUID();
   const scope = tenantScope({ tenant, user: note.owner, roles: ['employee'] });
-  const item = testNoteItem(tenant, noteId, { owner: note.owner, date: '2026-03-12', ...note.input });
+  const date = note.date ?? '2026-03-12';
+  const item = testNoteItem(tenant, noteId, {
+    owner: note.owner,
+    date,
+    ...note.input,
+    // In its owner's listing, as the ingest API writes it (the mileage-calculator reads the year's notes there).
+    gsi1pk: ownerListing(scope),
+    gsi1sk: listingSortKey(date, noteId),
+  });
   await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }));
   const move = (request: Omit<Parameters<typeof transitionNote>[3], 'noteId' | 'requestId'>) =>
     transitionNote(dynamodb, table, scope, { noteId, requestId: randomUUID(), ...request }, signal);
