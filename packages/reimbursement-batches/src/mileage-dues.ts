@@ -27,6 +27,8 @@ import { tenantsInShards } from './tenant-shards.js';
  * stays far below DynamoDB's 400 KB); the years past it go in the next batch. A year is never split.
  */
 export const MAX_MILEAGE_LINES_PER_BATCH = 1000;
+/** Years read at once (consistent GetItems): an on-demand batch runs within an API request's deadline. */
+const YEARS_READ_AT_ONCE = 10;
 /** Writes of a regularisation that lose the race to a recomputation of the year before the step is left to the next run. */
 const REGULARISATION_ROUNDS = 5;
 
@@ -84,12 +86,18 @@ export async function mileageDuesOf(
   } while (start);
   const dues: MileageYearItem[] = [];
   let lines = 0;
-  for (const key of keys) {
-    const item = await readYear(tenantScope({ tenant: scope.tenant, user: key.owner, roles: [] }), key.year, call, dependencies);
-    if (item === undefined || item.adjustmentDue === 'none' || item.computedAt >= cutoff) continue;
-    if (dues.length > 0 && lines + item.adjustment.lines.length > MAX_MILEAGE_LINES_PER_BATCH) break;
-    dues.push(item);
-    lines += item.adjustment.lines.length;
+  for (let offset = 0; offset < keys.length; offset += YEARS_READ_AT_ONCE) {
+    const read = await Promise.all(
+      keys
+        .slice(offset, offset + YEARS_READ_AT_ONCE)
+        .map((key) => readYear(tenantScope({ tenant: scope.tenant, user: key.owner, roles: [] }), key.year, call, dependencies)),
+    );
+    for (const item of read) {
+      if (item === undefined || item.adjustmentDue === 'none' || item.computedAt >= cutoff) continue;
+      if (dues.length > 0 && lines + item.adjustment.lines.length > MAX_MILEAGE_LINES_PER_BATCH) return dues;
+      dues.push(item);
+      lines += item.adjustment.lines.length;
+    }
   }
   return dues;
 }

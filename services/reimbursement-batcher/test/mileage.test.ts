@@ -278,6 +278,22 @@ describe("the batcher pays and recovers the mileage years' differences", () => {
     });
   });
 
+  it('a batch carries at most 1,000 mileage lines: a year past them waits, whole, for the next batch', async () => {
+    const tenant = `ik-many-${randomUUID().slice(0, 8)}`;
+    await writePaymentSettings(stack.clients.dynamodb, table(), tenant, 5);
+    // 600 trips each, every one 1.00 more than paid: 600.00 per employee; emma's year comes first in the index.
+    const trips = (who: string) => Array.from({ length: 600 }, (_, index) => ({ noteId: `${who}-${index}`, paid: '10.00', due: '11.00' }));
+    await putYear(tenant, 'emma', trips('emma'));
+    await putYear(tenant, 'hugo', trips('hugo'));
+    const april = batched(await runTenantBatch(tenant, APRIL.window, runner(), dependencies()));
+    expect(april).toMatchObject({ controlSum: eur('600.00'), lines: [{ employee: 'emma' }] });
+    expect(april.lines).toHaveLength(1);
+    expect(await yearOf(tenant, 'hugo')).toMatchObject({ adjustmentDue: 'pay', regularisations: [] });
+    const may = batched(await runTenantBatch(tenant, MAY.window, runner(), dependencies(MAY.now)));
+    expect(may).toMatchObject({ controlSum: eur('600.00'), lines: [{ employee: 'hugo' }] });
+    expect(await yearOf(tenant, 'hugo')).toMatchObject({ adjustmentDue: 'none', regularisations: [{ id: may.batchId }] });
+  });
+
   it('the tick batches a tenant whose only money due is a mileage difference, and leaves a recovery with nothing to take it from', async () => {
     const tenant = `ik-tick-${randomUUID().slice(0, 8)}`;
     await writePaymentSettings(stack.clients.dynamodb, table(), tenant, 5);
