@@ -307,7 +307,8 @@ export const services = [
       // Open notes (contracts' OPEN_STATUSES) are computed; a rejected or deleted one leaves its year, computed again without it.
       where: { status: ['received', 'submitted', 'awaiting_approval', 'needs_changes', 'rejected', 'deleted'] },
     },
-    // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1).
+    // Each open note's stage, and each employee's year (MILEAGE_YEAR items: what to pay or recover), read through the owner listing (gsi1);
+    // a year with a difference due is also put in the batcher's index (gsi1 MILEAGE_DUE#<shard>), and out of it once nothing is.
     emits: [{ kind: 'table', table: 'notes' }],
     // A year is a few hundred notes: a handful of queries and batch reads, and a write per figure that moved.
     limits: { ...NOTE_CHECK.limits, deadlineMs: 20_000, concurrency: 16 },
@@ -394,18 +395,19 @@ export const services = [
   {
     name: 'reimbursement-batcher',
     description:
-      "Gathers each tenant's approved notes into a reimbursement batch per employee, cash advances deducted, writes its SEPA credit transfer file (pain.001.001.03, checked against its XSD) to the exports bucket and moves each note to batched; a batch is paid once, even when the service stops in the middle",
+      "Gathers each tenant's approved notes into a reimbursement batch per employee, mileage differences paid or recovered, cash advances deducted, writes its SEPA credit transfer file (pain.001.001.03, checked against its XSD) to the exports bucket and moves each note to batched; a batch is paid once, even when the service stops in the middle",
     critical: false,
     // Hourly in the cloud: a tenant's batch day is a day of the month, the tick catches it within the hour.
     consumes: { kind: 'schedule', everySeconds: 3600, localEverySeconds: 30 },
     emits: [
-      // The BATCH items, the tenant's batch control, advances taken, and each note moved to batched (its PAYABLE item removed).
+      // The BATCH items, the tenant's batch control, advances taken, the regularisation of each mileage year it pays or
+      // recovers on (MILEAGE_YEAR, out of gsi1 MILEAGE_DUE#<shard> once settled), and each note moved to batched (its PAYABLE item removed).
       { kind: 'table', table: 'notes' },
       { kind: 'bucket', bucket: 'exports', prefix: 'tenants/' },
     ],
     reads: [
-      // The notes to pay and the batches left open, across tenants: sparse partitions of gsi1, never a scan.
-      { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['PAYABLE#*', 'BATCH_OPEN'] },
+      // The notes to pay, the mileage years with a difference due and the batches left open, across tenants: sparse partitions of gsi1, never a scan.
+      { kind: 'index', table: 'notes', index: 'gsi1', partitions: ['PAYABLE#*', 'MILEAGE_DUE#*', 'BATCH_OPEN'] },
       { kind: 'table', table: 'notes' },
     ],
     // One tick at a time, by one task: a second would only wait on the tenant's open batch (its writes are conditional anyway).

@@ -19,10 +19,22 @@ export interface Batch {
 export interface BatchEmployee {
   readonly employee: string;
   readonly notes: readonly { readonly noteId: string; readonly amount: Money; readonly decidedBy: string }[];
+  /** The employee's mileage years whose difference the batch pays (positive) or recovers (negative, as far as their notes allow). */
+  readonly mileage?: readonly BatchMileageRegularisation[];
   readonly gross: Money;
   readonly advances: readonly { readonly advanceId: string; readonly amount: Money; readonly remainingAfter: Money }[];
   readonly net: Money;
   readonly endToEndId?: string;
+}
+
+/** A mileage year's difference carried by a batch: a new scale or a correction moved notes already approved or paid. */
+export interface BatchMileageRegularisation {
+  readonly year: number;
+  /** Signed: "+" paid to the employee, "-" recovered. */
+  readonly amount: Money;
+  readonly lines: readonly { readonly noteId: string; readonly amount: Money }[];
+  /** What is left to recover after the batch, when it could not take it all (negative). */
+  readonly stillDue?: Money;
 }
 
 export interface BatchPage {

@@ -33,6 +33,7 @@ export type * from './checks/mileage-calculator.js';
 export * from './checks/currency-converter.js';
 export * from './checks/approval-workflow.js';
 export * from './reimbursement.js';
+export * from './mileage-due.js';
 export * from './retention.js';
 export type * from './checks/card-matcher.js';
 export * from './card-transaction-item.js';

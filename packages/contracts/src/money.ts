@@ -80,3 +80,11 @@ export function fromMinorUnits(minor: bigint, currency: string): Money {
   const value = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
   return { value: negative ? `-${value}` : value, currency };
 }
+
+/** A signed amount ("-55.80", a difference to recover) in minor units; `toMinorUnits` takes positive amounts only. */
+export function signedMinorUnits(money: Money): bigint {
+  if (/^-?0+(\.0+)?$/.test(money.value)) return 0n;
+  const negative = money.value.startsWith('-');
+  const minor = toMinorUnits({ value: negative ? money.value.slice(1) : money.value, currency: money.currency });
+  return negative ? -minor : minor;
+}

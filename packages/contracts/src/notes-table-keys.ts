@@ -22,6 +22,7 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * | APPROVAL  | (the note's pk)         | APPROVAL#<approver>          | T#<tenant>#APPROVER#<approver> | <requestedAt>#<noteId> |
  * | DUPLICATE_INDEX | T#<tenant>#DUP#<fingerprint> | <noteId>#<receiptId> |                 |                                 |
  * | MILEAGE_YEAR | T#<tenant>#MILEAGE   | Y#<year>#U#<user>            |                    |                                 |
+ * |  (while a difference is due)         |                              | MILEAGE_DUE#<shard> | <tenant>#<year>#<user>         |
  * | PAYABLE, BATCH, BATCH_CONTROL, ADVANCE: the reimbursement batcher's, see reimbursement.ts                               |
  * | ERASURE, HOLD, ORIGINAL | (see retention.ts: the retention keeper's items) |   |                    |                                 |
  * | CARD_TXN  | T#<tenant>#CARDTXN#<digest> | CARD_TXN                 | T#<tenant>#CARDTXN (while unsettled) | <date>#<digest>   |
@@ -51,7 +52,9 @@ import { InvalidScopeError, USER_PATTERN, type TenantScope } from './tenant-scop
  * - A tenant's category history is one partition: per merchant, how many notes chose each
  *   category, and per note the one choice it counts for (categoryHistoryKey).
  * - An employee's mileage year is settled in one item; a tenant's items share a partition, so
- *   that recomputing a year (a new scale) and the batcher's search for adjustments are one Query.
+ *   that recomputing a year (a new scale) is one Query. An item with a difference to pay or
+ *   recover is also in gsi1 under a few cross-tenant shards (mileage-due.ts), as payable notes
+ *   are: the batcher finds the tenants with one, and each tenant's, without reading the others.
  * - A note's id is derived from the caller's idempotency key (see note-id.ts), so creating a
  *   note is one conditional PutItem that also claims the key.
  */

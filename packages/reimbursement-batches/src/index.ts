@@ -4,6 +4,8 @@ export { batchRequestItem, openBatches, readBatch, type BatchRequest } from './b
 export { batcherDependencies, type BatcherDependencies, type Call } from './dependencies.js';
 export { batchOnDemand } from './on-demand.js';
 export { actsOnBatches, confirmBatchPaid, type BatchPayment } from './pay.js';
+export { tenantsWithMileageDue } from './mileage-dues.js';
+export type { BatchMileage, LeftMileage, MileageDue } from './mileage-plan.js';
 export { tenantsWithPayables } from './payables.js';
 export { planBatch, type BatchLine, type BatchPlan, type LeftNote, type OwedNote } from './plan.js';
 export { BATCHER, batcherScope, finishBatch, runTenantBatch, type BatchRun, type FinishStep, type StepRunner } from './run-batch.js';

@@ -4,8 +4,6 @@ import { amountOwed } from '@ndf/amount-owed';
 import {
   ITEM_TYPES,
   notePartition,
-  PAYABLE_SHARDS,
-  parsePayableSortKey,
   payableShardKey,
   payableShardOf,
   type HistoryItem,
@@ -15,42 +13,14 @@ import {
 } from '@ndf/contracts';
 import type { BatcherDependencies, Call } from './dependencies.js';
 import type { OwedNote } from './plan.js';
+import { tenantsInShards } from './tenant-shards.js';
 
 /** Notes one batch takes at most (the BATCH item stays far below DynamoDB's 400 KB); the rest go in the next. */
 export const MAX_NOTES_PER_BATCH = 400;
-/** Tenants looked at per tick and shard. */
-const MAX_TENANTS_PER_SHARD = 200;
 
-/**
- * The tenants with notes to pay, from the payable index: one Query of one item per tenant in each
- * shard, each starting past the previous tenant's notes, so a tenant with many notes costs one read.
- */
+/** The tenants with notes to pay, from the payable index (see tenantsInShards). */
 export async function tenantsWithPayables(call: Call, dependencies: BatcherDependencies): Promise<string[]> {
-  const tenants: string[] = [];
-  for (let shard = 0; shard < PAYABLE_SHARDS; shard += 1) {
-    let after: string | undefined;
-    for (let count = 0; count < MAX_TENANTS_PER_SHARD; count += 1) {
-      const page = await call('dynamodb', (signal) =>
-        dependencies.dynamodb.send(
-          new QueryCommand({
-            TableName: dependencies.notesTable,
-            IndexName: 'gsi1',
-            KeyConditionExpression: after === undefined ? 'gsi1pk = :shard' : 'gsi1pk = :shard AND gsi1sk > :after',
-            ExpressionAttributeValues: marshall({ ':shard': payableShardKey(shard), ...(after === undefined ? {} : { ':after': after }) }),
-            Limit: 1,
-          }),
-          { abortSignal: signal },
-        ),
-      );
-      const first = page.Items?.[0];
-      const parsed = first ? parsePayableSortKey(String(unmarshall(first).gsi1sk)) : undefined;
-      if (parsed === undefined) break;
-      tenants.push(parsed.tenant);
-      // Past every key of this tenant: '#' sorts below every character a tenant id may hold.
-      after = `${parsed.tenant}#\uffff`;
-    }
-  }
-  return tenants;
+  return tenantsInShards(payableShardKey, call, dependencies);
 }
 
 /** The tenant's payable notes approved before the cutoff, oldest first, at most one batch's worth. */

@@ -1,6 +1,7 @@
 import type { AmountOwed } from '@ndf/amount-owed';
 import { fromMinorUnits, toMinorUnits, type AdvanceItem, type Money } from '@ndf/contracts';
 import { payeeOf, type PayeeSettings } from '@ndf/tenant-settings';
+import { takeMileage, type BatchMileage, type LeftMileage, type MileageDue } from './mileage-plan.js';
 
 /** An approved note and what is owed for it. */
 export interface OwedNote {
@@ -16,11 +17,17 @@ export interface PlannedNote {
   readonly decidedBy: string;
 }
 
-/** One employee's line of a batch: their notes, the advances deducted, and the transfer (net) when above 0. */
+/**
+ * One employee's line of a batch: their notes, their mileage years' differences paid or
+ * recovered, the advances deducted, and the transfer (net) when above 0.
+ */
 export interface BatchLine {
   readonly employee: string;
   readonly payee?: { readonly name: string; readonly iban: string; readonly bic?: string };
   readonly notes: readonly PlannedNote[];
+  /** Present when the line carries a mileage regularisation (see mileage-plan.ts). */
+  readonly mileage?: readonly BatchMileage[];
+  /** The notes' sum, plus the mileage differences paid, less those recovered: never below zero. */
   readonly gross: Money;
   readonly advances: readonly { readonly advanceId: string; readonly amount: Money; readonly remainingAfter: Money }[];
   readonly net: Money;
@@ -39,6 +46,7 @@ export interface LeftNote {
 export interface BatchPlan {
   readonly lines: readonly BatchLine[];
   readonly left: readonly LeftNote[];
+  readonly leftMileage: readonly LeftMileage[];
   readonly controlSum: Money;
   readonly transfers: number;
 }
@@ -49,13 +57,22 @@ const euros = (minor: bigint) => fromMinorUnits(minor, EUR);
 export const minorOf = (money: Money): bigint => (/^0+(\.0+)?$/.test(money.value) ? 0n : toMinorUnits(money));
 
 /**
- * What a batch pays: the notes grouped per employee, each employee's advances deducted oldest
- * first and never below zero (what an advance has left stays for a later batch), card-paid notes
- * carried at 0 so that they leave `approved` with the batch. A note whose figure is not there
- * yet, or whose owner has no account while money is owed, is left for a later batch.
+ * What a batch pays: the notes grouped per employee, their mileage years' differences paid or
+ * recovered (a recovery never below zero: see takeMileage), each employee's advances deducted
+ * oldest first and never below zero (what an advance has left stays for a later batch), card-paid
+ * notes carried at 0 so that they leave `approved` with the batch. A note whose figure is not
+ * there yet, or whose owner has no account while money is owed, is left for a later batch; so is
+ * a mileage difference of an employee without an account.
  */
-export function planBatch(batchId: string, notes: readonly OwedNote[], payees: PayeeSettings, advances: readonly AdvanceItem[]): BatchPlan {
+export function planBatch(
+  batchId: string,
+  notes: readonly OwedNote[],
+  payees: PayeeSettings,
+  advances: readonly AdvanceItem[],
+  mileage: readonly MileageDue[] = [],
+): BatchPlan {
   const left: LeftNote[] = [];
+  const leftMileage: LeftMileage[] = [];
   const byEmployee = new Map<string, { noteId: string; minor: bigint; decidedBy: string }[]>();
   for (const { noteId, owner, owed } of notes) {
     if (owed.kind === 'unavailable') {
@@ -70,12 +87,31 @@ export function planBatch(batchId: string, notes: readonly OwedNote[], payees: P
     list.push({ noteId, minor: owed.minor, decidedBy: owed.decidedBy });
     byEmployee.set(owner, list);
   }
+  const duesOf = new Map<string, MileageDue[]>();
+  for (const due of mileage) duesOf.set(due.owner, [...(duesOf.get(due.owner) ?? []), due]);
   const lines: BatchLine[] = [];
   let controlSum = 0n;
   let transfers = 0;
-  for (const employee of [...byEmployee.keys()].sort()) {
-    const owned = byEmployee.get(employee)!.sort((a, b) => a.noteId.localeCompare(b.noteId));
-    const gross = owned.reduce((sum, note) => sum + note.minor, 0n);
+  for (const employee of [...new Set([...byEmployee.keys(), ...duesOf.keys()])].sort()) {
+    const owned = (byEmployee.get(employee) ?? []).sort((a, b) => a.noteId.localeCompare(b.noteId));
+    const notesSum = owned.reduce((sum, note) => sum + note.minor, 0n);
+    const dues = duesOf.get(employee) ?? [];
+    const hasPayee = payeeOf(payees, employee) !== undefined;
+    const {
+      taken: mileageTaken,
+      owedMinor: gross,
+      notTaken,
+    } = hasPayee ? takeMileage(dues, notesSum) : { taken: [], owedMinor: notesSum, notTaken: dues };
+    for (const due of notTaken)
+      leftMileage.push({
+        owner: employee,
+        year: due.year,
+        amount: due.adjustment.total,
+        ...(hasPayee
+          ? { code: 'nothing_owed', reason: `Nothing is owed to ${employee} in this batch to recover it from: it stays due.` }
+          : { code: 'payee_missing', reason: `No account is set for ${employee} (settings PAYEES).` }),
+      });
+    if (owned.length === 0 && mileageTaken.length === 0) continue;
     let net = gross;
     const taken: BatchLine['advances'][number][] = [];
     const open = advances
@@ -98,11 +134,12 @@ export function planBatch(batchId: string, notes: readonly OwedNote[], payees: P
       employee,
       ...(payee ? { payee: { name: payee.name, iban: payee.iban, ...(payee.bic ? { bic: payee.bic } : {}) } } : {}),
       notes: owned.map((note) => ({ noteId: note.noteId, amount: euros(note.minor), decidedBy: note.decidedBy })),
+      ...(mileageTaken.length > 0 ? { mileage: mileageTaken } : {}),
       gross: euros(gross),
       advances: taken,
       net: euros(net),
       ...(endToEndId ? { endToEndId } : {}),
     });
   }
-  return { lines, left, controlSum: euros(controlSum), transfers };
+  return { lines, left, leftMileage, controlSum: euros(controlSum), transfers };
 }

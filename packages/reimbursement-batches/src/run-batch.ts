@@ -7,6 +7,7 @@ import { newBatchItem, notesOf, type BatchItem } from './batch-item.js';
 import { executionDateFor } from './execution-date.js';
 import { advanceBatch, createBatch, openAdvances, readBatch, readControl, takeAdvance, type BatchRequest } from './batch-store.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
+import { appendRegularisation, mileageDuesOf } from './mileage-dues.js';
 import { owedFor, payablesBefore } from './payables.js';
 import { planBatch, type LeftNote, type OwedNote } from './plan.js';
 import type { BatchWindow } from './schedule.js';
@@ -18,8 +19,8 @@ export const BATCHER = WORKFLOW_SERVICES.batcher;
 export const batcherScope = (tenant: string): TenantScope => tenantScope({ tenant, user: BATCHER, roles: [] });
 
 /** The steps after the BATCH item (see finishBatch); a test stops after one to play a crash. */
-export type FinishStep = 'advances' | 'file' | 'transitions' | 'close';
-const STEPS: readonly FinishStep[] = ['advances', 'file', 'transitions', 'close'];
+export type FinishStep = 'advances' | 'mileage' | 'file' | 'transitions' | 'close';
+const STEPS: readonly FinishStep[] = ['advances', 'mileage', 'file', 'transitions', 'close'];
 
 export interface StepRunner {
   readonly call: Call;
@@ -33,8 +34,9 @@ export interface StepRunner {
 
 /**
  * Finishes a batch from its item, from wherever it stopped; every step may run again without
- * doing anything twice: an advance records the batches that took part of it, the file is written
- * again under the same key from the same item (only its date may move on), each note's transition carries the batch id as its request id
+ * doing anything twice: an advance records the batches that took part of it, so does a mileage
+ * year (its regularisations carry the batch id), the file is written again under the same key
+ * from the same item (only its date may move on), each note's transition carries the batch id as its request id
  * (a repeat is answered as applied), and each status moves on only from the one before it.
  */
 export async function finishBatch(batch: BatchItem, runner: StepRunner, dependencies: BatcherDependencies): Promise<BatchItem> {
@@ -44,6 +46,7 @@ export async function finishBatch(batch: BatchItem, runner: StepRunner, dependen
     if (step === 'advances' && current.status === 'open')
       for (const line of current.lines)
         for (const taken of line.advances) await takeAdvance(scope, current.batchId, line.employee, taken, runner.call, dependencies);
+    if (step === 'mileage' && current.status === 'open') await regulariseMileage(current, runner, dependencies);
     if (step === 'file' && current.status === 'open') {
       // Dated when written, not when created: a batch resumed days later must not ask the bank for a past date.
       const dated = { ...current, executionDate: executionDateFor(dependencies.now()) };
@@ -87,6 +90,24 @@ export async function finishBatch(batch: BatchItem, runner: StepRunner, dependen
   return current;
 }
 
+/** Each mileage year the batch pays or recovers on records it: a regularisation with the batch's id, its date and lines. */
+async function regulariseMileage(batch: BatchItem, runner: StepRunner, dependencies: BatcherDependencies): Promise<void> {
+  for (const line of batch.lines)
+    for (const year of line.mileage ?? []) {
+      const employee = tenantScope({ tenant: batch.tenant, user: line.employee, roles: [] });
+      const regularisation = { id: batch.batchId, at: batch.createdAt, lines: year.lines };
+      const result = await appendRegularisation(employee, year.year, regularisation, runner.call, dependencies);
+      if (result === 'no_year')
+        runner.log.error({
+          event: 'mileage-year-missing',
+          tenant: batch.tenant,
+          batchId: batch.batchId,
+          employee: line.employee,
+          year: year.year,
+        });
+    }
+}
+
 export type BatchRun =
   | { readonly outcome: 'batched'; readonly batch: BatchItem; readonly left: readonly LeftNote[] }
   /** Nothing to pay before the cutoff, or nothing payable yet (each note left says why). */
@@ -120,7 +141,8 @@ export async function runTenantBatch(
   const debtor = payment.value.debtor;
   if (debtor === undefined) return { outcome: 'refused', reason: "The company's account is not set (settings PAYMENT)." };
   const payables = await payablesBefore(scope, window.cutoff, runner.call, dependencies);
-  if (payables.length === 0) return { outcome: 'nothing', left: [] };
+  const mileage = await mileageDuesOf(scope, window.cutoff, runner.call, dependencies);
+  if (payables.length === 0 && mileage.length === 0) return { outcome: 'nothing', left: [] };
   const owed: OwedNote[] = [];
   for (const payable of payables) {
     const found = await owedFor(scope, payable.noteId, runner.call, dependencies);
@@ -131,8 +153,9 @@ export async function runTenantBatch(
   );
   const advances = await openAdvances(scope, runner.call, dependencies);
   const batchId = `${window.period}-${control.batches + 1}`;
-  const plan = planBatch(batchId, owed, payees.value, advances);
+  const plan = planBatch(batchId, owed, payees.value, advances, mileage);
   for (const note of plan.left) runner.log.warn({ event: 'note-left-for-later', tenant, ...note });
+  for (const year of plan.leftMileage) runner.log.warn({ event: 'mileage-left-for-later', tenant, ...year, amount: year.amount.value });
   if (plan.lines.length === 0) return { outcome: 'nothing', left: plan.left };
   const batch = newBatchItem(scope, batchId, plan, { createdAt: dependencies.now(), cutoff: window.cutoff, debtor });
   try {

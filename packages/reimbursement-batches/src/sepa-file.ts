@@ -3,6 +3,23 @@ import { toMinorUnits } from '@ndf/contracts';
 import { buildSepaCreditTransfer, validatePain001 } from '@ndf/sepa-transfer';
 import type { BatchItem } from './batch-item.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
+import type { BatchLine } from './plan.js';
+
+/** The SEPA limit of an unstructured remittance. */
+const REMITTANCE_MAX = 140;
+
+/**
+ * What the employee's bank statement says of the transfer: the batch, its notes, and each mileage
+ * year's regularisation with its sign ("IK 2026 +28.00": a scale or a correction moved notes
+ * already paid), so that the amount can be explained from the statement alone.
+ */
+export function remittanceOf(batchId: string, line: BatchLine): string {
+  const notes = `Remboursement notes de frais ${batchId} (${line.notes.length} notes)`;
+  const years = (line.mileage ?? []).map((year) => `${year.year} ${year.amount.value.startsWith('-') ? '' : '+'}${year.amount.value}`);
+  if (years.length === 0) return notes;
+  const detailed = `${notes}, regularisation IK ${years.join(', ')}`;
+  return detailed.length <= REMITTANCE_MAX ? detailed : `${notes}, regularisation IK (${years.length} annees)`;
+}
 
 /** The batch's pain.001.001.03 document, from the BATCH item alone: the same item gives the same bytes, whenever it is written. */
 export function sepaDocument(batch: Omit<BatchItem, 'pk' | 'sk' | 'type'>): string | undefined {
@@ -16,7 +33,7 @@ export function sepaDocument(batch: Omit<BatchItem, 'pk' | 'sk' | 'type'>): stri
             ...(line.payee.bic ? { bic: line.payee.bic } : {}),
             amountCents: toMinorUnits(line.net),
             endToEndId: line.endToEndId,
-            remittance: `Remboursement notes de frais ${batch.batchId} (${line.notes.length} notes)`,
+            remittance: remittanceOf(batch.batchId, line),
           },
         ],
   );

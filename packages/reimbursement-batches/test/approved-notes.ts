@@ -1,6 +1,21 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { advanceKey, ITEM_TYPES, stageKey, tenantScope, type AdvanceItem, type Money, type NoteInput } from '@ndf/contracts';
+import {
+  advanceKey,
+  fromMinorUnits,
+  ITEM_TYPES,
+  listingSortKey,
+  mileageDueIndexAttributes,
+  mileageYearKey,
+  ownerListing,
+  signedMinorUnits,
+  stageKey,
+  tenantScope,
+  type AdvanceItem,
+  type MileageYearItem,
+  type Money,
+  type NoteInput,
+} from '@ndf/contracts';
 import { transitionNote } from '@ndf/note-workflow';
 import { writeSettings } from '@ndf/tenant-settings';
 import { testNoteItem } from '@ndf/testkit';
@@ -23,6 +38,8 @@ export interface ApprovedNote {
   /** Each stage's outcome, computed from the submitted version (2). */
   readonly stages: Readonly<Record<string, Record<string, unknown>>>;
   readonly approvedAmount?: Money;
+  /** The expense date: 2026-03-12 unless told. */
+  readonly date?: string;
 }
 
 /**
@@ -38,7 +55,15 @@ export async function approveNote(
 ): Promise<string> {
   const noteId = randomUUID();
   const scope = tenantScope({ tenant, user: note.owner, roles: ['employee'] });
-  const item = testNoteItem(tenant, noteId, { owner: note.owner, date: '2026-03-12', ...note.input });
+  const date = note.date ?? '2026-03-12';
+  const item = testNoteItem(tenant, noteId, {
+    owner: note.owner,
+    date,
+    ...note.input,
+    // In its owner's listing, as the ingest API writes it (the mileage-calculator reads the year's notes there).
+    gsi1pk: ownerListing(scope),
+    gsi1sk: listingSortKey(date, noteId),
+  });
   await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item, { removeUndefinedValues: true }) }));
   const move = (request: Omit<Parameters<typeof transitionNote>[3], 'noteId' | 'requestId'>) =>
     transitionNote(dynamodb, table, scope, { noteId, requestId: randomUUID(), ...request }, signal);
@@ -109,6 +134,59 @@ export async function putAdvance(
     remaining: eur(amount),
     deductions: [],
     takenBy: [],
+  };
+  await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
+  return item;
+}
+
+/**
+ * An employee's mileage year as the mileage-calculator writes it when notes already paid are now
+ * worth another amount (`paid` is their frozen allowance, `due` what they are worth now): the
+ * adjustment per note, its total and direction, and the batcher's index while something is due.
+ */
+export async function putMileageYear(
+  dynamodb: DynamoDBClient,
+  table: string,
+  tenant: string,
+  employee: string,
+  year: number,
+  notes: readonly { noteId: string; paid: string; due: string }[],
+  options: { computedAt?: string; revision?: number } = {},
+): Promise<MileageYearItem> {
+  const scope = tenantScope({ tenant, user: employee, roles: [] });
+  const cents = (value: string) => signedMinorUnits(eur(value));
+  const lines = notes
+    .filter((note) => cents(note.due) !== cents(note.paid))
+    .map((note) => ({
+      noteId: note.noteId,
+      paid: eur(note.paid),
+      due: eur(note.due),
+      difference: fromMinorUnits(cents(note.due) - cents(note.paid), 'EUR'),
+    }));
+  const total = lines.reduce((sum, line) => sum + signedMinorUnits(line.difference), 0n);
+  const item: MileageYearItem = {
+    ...mileageYearKey(scope, year),
+    type: ITEM_TYPES.mileageYear,
+    tenant,
+    owner: employee,
+    year,
+    revision: options.revision ?? 3,
+    computedAt: options.computedAt ?? '2026-03-25T10:00:00.000Z',
+    scaleIds: ['FR-2023'],
+    vehicles: [],
+    notes: notes.map((note, index) => ({
+      noteId: note.noteId,
+      date: `${year}-01-${String(index + 10)}`,
+      distanceKm: '100',
+      status: 'paid',
+      allowance: eur(note.due),
+      committed: eur(note.paid),
+    })),
+    adjustment: { total: fromMinorUnits(total, 'EUR'), lines },
+    adjustmentDue: total > 0n ? 'pay' : total < 0n ? 'recover' : 'none',
+    refusedNoteIds: [],
+    regularisations: [],
+    ...(total === 0n ? {} : mileageDueIndexAttributes(scope, year)),
   };
   await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
   return item;

@@ -3,7 +3,7 @@ import type { Advance, AdvanceList, Batch, BatchFile, BatchPage, NoteItem, Probl
 import { tenantScope } from '@ndf/contracts';
 import { readNoteHistory } from '@ndf/note-workflow';
 import { batchOnDemand, type Call } from '@ndf/reimbursement-batches';
-import { approveNote, eur, policy, writePaymentSettings, type ApprovedNote } from '@ndf/reimbursement-batches/testing';
+import { approveNote, eur, policy, putMileageYear, writePaymentSettings, type ApprovedNote } from '@ndf/reimbursement-batches/testing';
 import { validatePain001 } from '@ndf/sepa-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExpense, type ExpenseUnderTest } from './expense-fixture.js';
@@ -164,6 +164,51 @@ describe('POST /v1/batches, then the file and the payment', () => {
     expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'batched', payments: 0 })));
     const byEmployeePaid = await confirmPaid(tenant, made.body.batchId, await tokenOf(tenant, 'hugo', 'employee'));
     expect(byEmployeePaid.status).toBe(403);
+  });
+
+  it("names each employee's mileage regularisation in the batch, paid or recovered, with its notes", async () => {
+    const tenant = tenantOf('mileage');
+    const { dynamodb } = expense.stack.clients;
+    await writePaymentSettings(dynamodb, expense.config.tableName, tenant, 'on_demand');
+    // emma: 22.00 + 66.00 = 88.00, less 40.00 to recover (a trip paid 300.00 corrected to 260.00): 48.00.
+    // hugo: no note, 28.00 to pay (a new scale: 763.20 now 780.00, 508.80 now 520.00). Control sum 76.00.
+    await approved(tenant, [paidBack('emma', '22.00'), paidBack('emma', '66.00')]);
+    const trips = [randomUUID(), randomUUID(), randomUUID()].sort();
+    await putMileageYear(dynamodb, expense.config.tableName, tenant, 'emma', 2026, [{ noteId: trips[0]!, paid: '300.00', due: '260.00' }]);
+    await putMileageYear(dynamodb, expense.config.tableName, tenant, 'hugo', 2026, [
+      { noteId: trips[1]!, paid: '763.20', due: '780.00' },
+      { noteId: trips[2]!, paid: '508.80', due: '520.00' },
+    ]);
+    const made = await makeBatch(tenant);
+    expect(made.status).toBe(201);
+    const shown = await expense.call('GET', '/v1/batches/{batchId}', `/v1/batches/${made.body.batchId}`, {
+      token: await accountant(tenant),
+    });
+    const batch = shown.body as Batch;
+    expect(batch).toMatchObject({ transfers: 2, controlSum: eur('76.00') });
+    expect(batch.employees.map(({ employee, mileage, gross, net }) => ({ employee, mileage, gross, net }))).toEqual([
+      {
+        employee: 'emma',
+        mileage: [{ year: 2026, amount: eur('-40.00'), lines: [{ noteId: trips[0]!, amount: eur('-40.00') }] }],
+        gross: eur('48.00'),
+        net: eur('48.00'),
+      },
+      {
+        employee: 'hugo',
+        mileage: [
+          {
+            year: 2026,
+            amount: eur('28.00'),
+            lines: [
+              { noteId: trips[1]!, amount: eur('16.80') },
+              { noteId: trips[2]!, amount: eur('11.20') },
+            ],
+          },
+        ],
+        gross: eur('28.00'),
+        net: eur('28.00'),
+      },
+    ]);
   });
 
   it('answers 409 nothing_to_batch when no approved note waits, and 404 for a batch of another tenant', async () => {

@@ -1,5 +1,6 @@
 import {
   fromMinorUnits,
+  signedMinorUnits,
   toMinorUnits,
   type MileageAdjustmentLine,
   type MileageAllowanceOutcome,
@@ -109,7 +110,7 @@ export function computeEmployeeYear(input: EmployeeYearInput): EmployeeYear {
   const payments: TripPayment[] = [
     ...[...input.committedCents].map(([tripId, cents]) => ({ tripId, cents })),
     ...input.regularisations.flatMap((regularisation) =>
-      regularisation.lines.map((line) => ({ tripId: line.noteId, cents: signedMinorUnits(line.amount.value) })),
+      regularisation.lines.map((line) => ({ tripId: line.noteId, cents: signedMinorUnits(line.amount) })),
     ),
   ];
   const settlement = settle({ trips: allowances.trips.filter((trip) => frozenIds.has(trip.tripId)), years: [] }, payments);
@@ -128,12 +129,4 @@ export function computeEmployeeYear(input: EmployeeYearInput): EmployeeYear {
       refusedNoteIds,
     },
   };
-}
-
-/** A signed EUR amount ("-55.80") in cents: contracts' toMinorUnits takes positive amounts only. */
-export function signedMinorUnits(value: string): bigint {
-  if (/^-?0+(\.0+)?$/.test(value)) return 0n;
-  const negative = value.startsWith('-');
-  const cents = toMinorUnits({ value: negative ? value.slice(1) : value, currency: 'EUR' });
-  return negative ? -cents : cents;
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   ITEM_TYPES,
+  mileageDueIndexAttributes,
   mileageYearKey,
   toMinorUnits,
   type MileageCalculatorOutcome,
@@ -121,6 +122,8 @@ export async function recomputeEmployeeYear(
       computedAt: (dependencies.now?.() ?? new Date()).toISOString(),
       ...computed.summary,
       regularisations: existing?.regularisations ?? [],
+      // The whole item is put: without a difference due, it leaves the batcher's index.
+      ...(computed.summary.adjustmentDue === 'none' ? {} : mileageDueIndexAttributes(employee, year)),
     };
     if (await call((signal) => writeMileageYear(dynamodb, table, item, existing?.revision, signal)))
       return { year, notes: computed.summary.notes.length, stagesWritten: writes.length, adjustment: item.adjustment, revision };

@@ -4,6 +4,7 @@ import { catalog, tableName } from '@ndf/catalog';
 import {
   ITEM_TYPES,
   listingSortKey,
+  mileageDueIndexAttributes,
   mileageYearKey,
   noteKey,
   ownerListing,
@@ -159,7 +160,10 @@ describe('mileage-calculator on the local stack', () => {
         lines: [{ noteId: ids.mar, paid: { value: '1752.90' }, due: { value: '1780.80' }, difference: { value: '27.90' } }],
       },
       adjustmentDue: 'pay',
+      // In the batcher's index while something is due.
+      ...mileageDueIndexAttributes(bob, 2024),
     });
+    expect(year!.gsi1sk).toBe('acme#2024#bob');
     expect(year!.notes.map((note) => note.noteId)).toEqual([ids.mar, ids.jun]);
 
     // The batcher pays it: a regularisation, the adjustment zeroed, the revision moved on (as its contract says).
@@ -178,6 +182,8 @@ describe('mileage-calculator on the local stack', () => {
       adjustmentDue: 'none',
       regularisations: [{ id: 'batch-1' }],
     });
+    // Nothing due: out of the index, even though the regularisation above left it there.
+    expect(await yearItem()).not.toHaveProperty('gsi1pk');
   });
 
   it('recomputes a year for a scale published in spring that applies from January, with the difference to pay', async () => {

@@ -7,6 +7,7 @@ import {
   readBatch,
   runTenantBatch,
   scheduledWindow,
+  tenantsWithMileageDue,
   tenantsWithPayables,
   type BatcherDependencies,
   type StepRunner,
@@ -14,8 +15,8 @@ import {
 
 /**
  * On each tick: first the batches an earlier run left open (a crash between two steps) are
- * finished; then each tenant with notes to pay whose batch day has come gets its batch of the
- * notes approved before that day. A tenant that fails is logged and left for the next tick; only
+ * finished; then each tenant with notes to pay, or a mileage difference due, whose batch day has
+ * come gets its batch of the notes approved before that day and of the differences due. A tenant that fails is logged and left for the next tick; only
  * when every one fails (an outage) does the tick fail.
  */
 export async function handle(
@@ -43,7 +44,12 @@ export async function handle(
     });
   }
   const now = dependencies.now();
-  for (const tenant of await tenantsWithPayables(context.call, dependencies)) {
+  // A tenant with a mileage difference due and no note to pay gets its batch too: the difference is never left waiting.
+  const tenants = new Set([
+    ...(await tenantsWithPayables(context.call, dependencies)),
+    ...(await tenantsWithMileageDue(context.call, dependencies)),
+  ]);
+  for (const tenant of tenants) {
     await attempt(tenant, async () => {
       const payment = await context.call('dynamodb', (signal) =>
         readSettings(dependencies.dynamodb, dependencies.notesTable, batcherScope(tenant), 'PAYMENT', signal),

@@ -73,7 +73,7 @@ export interface MileageAdjustmentLine {
 
 /** A difference the batcher paid or recovered, appended by the batcher (never by the calculator). */
 export interface MileageRegularisation {
-  /** The batch that carried it: appending the same id twice is a no-op for the batcher to ensure. */
+  /** The batch that carried it: the batcher never appends the same id twice. */
   readonly id: string;
   readonly at: string;
   readonly lines: readonly { readonly noteId: string; readonly amount: Money }[];
@@ -82,12 +82,14 @@ export interface MileageRegularisation {
 /**
  * One employee's year of mileage (pk `T#<tenant>#MILEAGE`, sk `Y#<year>#U#<owner>`, see
  * notes-table-keys.ts): every mileage note of the year as last computed, and what is left to
- * pay or recover for notes already frozen. The reimbursement batcher reads the tenant's items
- * with `adjustmentDue` pay or recover, adds `adjustment.lines` to the employee's batch, and in
- * the same conditional write (`revision = <read>`, revision + 1) appends a regularisation with
- * those lines and sets `adjustment` to zero and `adjustmentDue` to none. The calculator writes
- * every other field, also conditionally on the revision, and counts every regularisation as paid:
- * so a difference is paid once, and never lost.
+ * pay or recover for notes already frozen. While `adjustmentDue` is pay or recover, the item is
+ * in gsi1 under `MILEAGE_DUE#<shard>` (mileage-due.ts), where the reimbursement batcher finds it:
+ * the batcher adds `adjustment.lines` to the employee's batch (a recovery only as far as what the
+ * batch owes the employee: the rest stays due), and in one conditional write (`revision = <read>`,
+ * revision + 1) appends a regularisation with the lines it carried and takes them off
+ * `adjustment` (zero, `adjustmentDue` none and out of the index, when it carried them all). The
+ * calculator writes every other field, also conditionally on the revision, and counts every
+ * regularisation as paid: so a difference is paid once, and never lost.
  */
 export interface MileageYearItem {
   readonly pk: string;
@@ -108,4 +110,7 @@ export interface MileageYearItem {
   /** Mileage notes of the year the scale cannot price (their stage says why): not counted in the distance. */
   readonly refusedNoteIds: readonly string[];
   readonly regularisations: readonly MileageRegularisation[];
+  /** `MILEAGE_DUE#<shard>` and `<tenant>#<year>#<owner>` while something is due, absent otherwise. */
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
 }

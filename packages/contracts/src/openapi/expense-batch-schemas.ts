@@ -24,6 +24,37 @@ export const batchSchemas = {
       decidedBy: { type: 'string', description: 'Which term decided the amount: the base, a cap, a partial approval or the card.' },
     },
   },
+  SignedAmount: {
+    type: 'object',
+    description: 'A difference, as a decimal string with its sign when negative: "28.00" to pay, "-40.00" to recover.',
+    required: ['value', 'currency'],
+    additionalProperties: false,
+    properties: {
+      value: { type: 'string', pattern: '^-?(0|[1-9][0-9]{0,11})(\\.[0-9]+)?$' },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    },
+  },
+  BatchMileage: {
+    type: 'object',
+    description:
+      "A mileage year's difference the batch pays or recovers: notes already approved or paid whose allowance moved since (a scale published later, a correction).",
+    required: ['year', 'amount', 'lines'],
+    additionalProperties: false,
+    properties: {
+      year: { type: 'integer' },
+      amount: { ...ref('SignedAmount'), description: 'Positive: paid to the employee; negative: recovered from what the batch owes them.' },
+      lines: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['noteId', 'amount'],
+          additionalProperties: false,
+          properties: { noteId: ref('Id'), amount: ref('SignedAmount') },
+        },
+      },
+      stillDue: { ...ref('SignedAmount'), description: 'What is left to recover after this batch, when it could not take it all.' },
+    },
+  },
   BatchAdvanceTaken: {
     type: 'object',
     required: ['advanceId', 'amount', 'remainingAfter'],
@@ -32,13 +63,14 @@ export const batchSchemas = {
   },
   BatchEmployee: {
     type: 'object',
-    description: "One employee's line: their notes, the advances deducted, and the transfer (net) when above 0.",
+    description: "One employee's line: their notes, their mileage differences, the advances deducted, and the transfer (net) when above 0.",
     required: ['employee', 'notes', 'gross', 'advances', 'net'],
     additionalProperties: false,
     properties: {
       employee,
       notes: { type: 'array', items: ref('BatchNote') },
-      gross: ref('Amount'),
+      mileage: { type: 'array', items: ref('BatchMileage') },
+      gross: { ...ref('Amount'), description: "The notes' sum, plus the mileage differences paid, less those recovered." },
       advances: { type: 'array', items: ref('BatchAdvanceTaken') },
       net: ref('Amount'),
       endToEndId: { type: 'string', description: "The transfer's id in the SEPA file; absent when nothing is transferred." },

@@ -12,6 +12,16 @@ export function batchView(item: BatchItem): Batch {
     employees: item.lines.map((line) => ({
       employee: line.employee,
       notes: line.notes.map((note) => ({ noteId: note.noteId, amount: note.amount, decidedBy: note.decidedBy })),
+      ...(line.mileage
+        ? {
+            mileage: line.mileage.map((year) => ({
+              year: year.year,
+              amount: year.amount,
+              lines: year.lines.map((one) => ({ noteId: one.noteId, amount: one.amount })),
+              ...(year.stillDue ? { stillDue: year.stillDue } : {}),
+            })),
+          }
+        : {}),
       gross: line.gross,
       advances: line.advances.map((taken) => ({ advanceId: taken.advanceId, amount: taken.amount, remainingAfter: taken.remainingAfter })),
       net: line.net,
