@@ -112,6 +112,7 @@ describe('the ingest stack', () => {
     statementsOf(api)
       .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:Get') || action.startsWith('s3:Put')))
       .map((statement) => [[statement.Action].flat().sort(), statement.Resource['Fn::Join'][1][1]]);
+  const asArray = (value: unknown): unknown[] => (value === undefined ? [] : [value].flat());
   const leadingKeysOf = (api: string) =>
     statementsOf(api)
       .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('dynamodb:')))
@@ -153,8 +154,13 @@ describe('the ingest stack', () => {
   it("lets the expense handler touch tenant items and the reference table's rates only, read and write the exports' tenants/ prefix, and read the audit trail's", () => {
     const keys = leadingKeysOf('expense-api').map((condition) => condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
     expect(keys.length).toBeGreaterThan(0);
-    for (const leading of keys) expect([['T#*'], ['RATES#*']]).toContainEqual(leading);
+    for (const leading of keys) expect([['T#*'], ['RATES#*'], ['PAYABLE#*', 'MILEAGE_DUE#*']]).toContainEqual(leading);
     expect(keys).toContainEqual(['RATES#*']);
+    // A batch on demand reads the payable notes' and the mileage differences' shards (gsi1 only, Query only).
+    const shards = statementsOf('expense-api').filter((statement) =>
+      asArray(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).includes('PAYABLE#*'),
+    );
+    expect(shards.map((statement) => [statement.Action, asArray(statement.Resource).length])).toEqual([['dynamodb:Query', 1]]);
     // The exports' SEPA files written and read; the audit records read only (each bucket's own statements).
     expect(objectGrantsOf('expense-api')).toEqual([
       [['s3:AbortMultipartUpload', 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], '/tenants/*'],

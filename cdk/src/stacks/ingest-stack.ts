@@ -13,7 +13,7 @@ import { nodeLambda } from '../constructs/node-lambda.js';
 import { PlatformKey } from '../constructs/platform-key.js';
 import { ACCEPTED, accept } from '../nag-suppressions.js';
 import { employeeUserPool, type EmployeeUserPool } from '../constructs/user-pool.js';
-import { grantBucketPrefix, grantItems } from '../policies/data-access.js';
+import { grantBucketPrefix, grantIndexPartitions, grantItems } from '../policies/data-access.js';
 import type { DataStack } from './data-stack.js';
 
 export interface IngestStackProps extends StackProps {
@@ -78,6 +78,8 @@ export class IngestStack extends Stack {
       // Tenant items, or a reference table's own partitions (the rates an admin route loads).
       for (const tableName of entry.tables)
         grantItems(handler, data.tables.get(tableName)!, tablePartitions(catalog, tableName), { write: true });
+      for (const { table, index, partitions } of entry.indexes ?? [])
+        grantIndexPartitions(handler, data.tables.get(table)!, index, partitions);
       for (const bucketName of entry.buckets) {
         const grants = API_BUCKET_GRANTS[bucketName];
         if (grants === undefined) throw new Error(`No grant of the bucket "${bucketName}" to an API is defined.`);

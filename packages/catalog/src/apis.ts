@@ -27,6 +27,9 @@ export const apis: readonly ApiEntry[] = [
     maxBodyBytes: 256 * 1024,
     // The reference table: the daily exchange rates an admin loads (its RATES# partitions only).
     tables: ['notes', 'reference'],
+    // An accountant's batch on demand runs the batcher's steps in the request: the tenant's payable notes and mileage
+    // differences are read from their sharded cross-tenant partitions, as the reimbursement batcher reads them.
+    indexes: [{ table: 'notes', index: 'gsi1', partitions: ['PAYABLE#*', 'MILEAGE_DUE#*'] }],
     buckets: ['exports', 'audit'],
     publicRoutes: ['GET /health', 'GET /openapi.json'],
     throttle: { ratePerSecond: 200, burst: 400 },

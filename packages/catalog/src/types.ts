@@ -153,6 +153,11 @@ export interface ApiEntry {
   /** Request bodies over this get 413 from the handler (API Gateway's own limit is 10 MB). */
   readonly maxBodyBytes: number;
   readonly tables: readonly string[];
+  /**
+   * Partitions of a table's index outside tenant data that a route queries (the payable notes'
+   * shards an on-demand batch reads), as a service's `reads` of kind index: read only.
+   */
+  readonly indexes?: readonly { readonly table: string; readonly index: string; readonly partitions: readonly string[] }[];
   readonly buckets: readonly string[];
   /** Route keys under basePath served without a token ("GET /health"); every other route needs one. */
   readonly publicRoutes: readonly string[];
