@@ -126,20 +126,24 @@ describe('POST /v1/batches, then the file and the payment', () => {
       now: () => new Date(),
     };
     const call: Call = (_dependency, fn) => fn(AbortSignal.timeout(10_000));
-    // Replayed while the batch is still open, and after the batcher's tick finished it.
-    for (const finishedFirst of [false, true]) {
-      const tenant = tenantOf(`cut-off-${finishedFirst}`);
+    // Replayed while the batch is still open, once its file is written (filed, its notes not moved yet), and after the batcher's tick finished it.
+    for (const [cutAfter, finishedFirst] of [
+      ['create', false],
+      ['file', false],
+      ['create', true],
+    ] as const) {
+      const tenant = tenantOf(`cut-off-${cutAfter}-${finishedFirst}`);
       const scope = tenantScope({ tenant, user: 'fanny', roles: ['accountant'] });
       await writePaymentSettings(expense.stack.clients.dynamodb, expense.config.tableName, tenant, 'on_demand');
       const notes = await approved(tenant, [paidBack('emma', '40.00'), paidBack('hugo', '12.50')]);
       const key = randomUUID();
       // As the API's Lambda runs it, stopped once the batch is written (its deadline, a crash): nothing answered the accountant.
-      const cut = await batchOnDemand(scope, call, batcher, AbortSignal.timeout(10_000), key, { stopAfter: 'create' });
-      expect(cut).toMatchObject({ outcome: 'batched', batch: { status: 'open' } });
+      const cut = await batchOnDemand(scope, call, batcher, AbortSignal.timeout(10_000), key, { stopAfter: cutAfter });
+      expect(cut).toMatchObject({ outcome: 'batched', batch: { status: cutAfter === 'create' ? 'open' : 'filed' } });
       if (finishedFirst)
         expect(await batchOnDemand(scope, call, batcher, AbortSignal.timeout(10_000))).toMatchObject({ outcome: 'resumed' });
       const replay = await makeBatch(tenant, key);
-      expect([finishedFirst, replay.status]).toEqual([finishedFirst, 200]);
+      expect([cutAfter, finishedFirst, replay.status]).toEqual([cutAfter, finishedFirst, 200]);
       expect(replay.body).toMatchObject({ status: 'batched', transfers: 2, controlSum: eur('52.50'), hasFile: true });
       expect(await statuses(tenant, notes)).toEqual(notes.map(() => ({ status: 'batched', payments: 0 })));
       // Another request then finds nothing left to pay.

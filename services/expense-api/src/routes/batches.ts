@@ -35,8 +35,9 @@ export async function createBatch(context: AuthorizedContext) {
   const { call, dependencies } = batcherOf(context);
   if (made !== undefined) {
     const batch = await batchOf(context, made);
-    if (batch.status !== 'open') return json(200, batchView(batch));
-    // The request that made it was cut off before finishing it: its replay finishes it (the open batch is resumed first).
+    if (batch.status === 'batched' || batch.status === 'paid') return json(200, batchView(batch));
+    // The request that made it was cut off before finishing it (open, or filed with notes still to move): its replay
+    // finishes it (the tenant's unfinished batch is resumed first).
     const resumed = await batchOnDemand(scope, call, dependencies, context.signal);
     return json(
       200,
