@@ -24,4 +24,4 @@ export {
   type NoteApprovals,
 } from './approval-queue.js';
 export { nextDueAt, reminderPeriod, escalationIsDue, type ReminderSettings } from './approval-due.js';
-export { queryEveryPage } from './query-pages.js';
+export { queryEveryPage, queryPagesWith, type PageRange } from './query-pages.js';

@@ -5,7 +5,6 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
   UpdateItemCommand,
-  type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
@@ -21,6 +20,7 @@ import {
 } from '@ndf/contracts';
 import type { BatchItem, BatchStatus } from './batch-item.js';
 import type { BatcherDependencies, Call } from './dependencies.js';
+import { queryNotesTable } from './query-pages.js';
 
 const record = (value: Record<string, unknown>) => marshall(value, { removeUndefinedValues: true });
 
@@ -74,25 +74,12 @@ export async function readBatch(
 
 /** The tenant's advances still to deduct. */
 export async function openAdvances(scope: TenantScope, call: Call, dependencies: BatcherDependencies): Promise<AdvanceItem[]> {
-  const items: AdvanceItem[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await call('dynamodb', (signal) =>
-      dependencies.dynamodb.send(
-        new QueryCommand({
-          TableName: dependencies.notesTable,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: marshall({ ':pk': advancesPartition(scope) }),
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-        { abortSignal: signal },
-      ),
-    );
-    items.push(...(page.Items ?? []).map((raw) => unmarshall(raw) as AdvanceItem));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryNotesTable(call, dependencies, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: marshall({ ':pk': advancesPartition(scope) }),
+    ConsistentRead: true,
+  });
+  return items as unknown as AdvanceItem[];
 }
 
 /**

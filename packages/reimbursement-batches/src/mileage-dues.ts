@@ -1,10 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   mileageDueShardKey,
@@ -21,6 +15,7 @@ import { TransientError } from '@ndf/runtime';
 import type { BatcherDependencies, Call } from './dependencies.js';
 import { withRegularisation } from './mileage-regularisation.js';
 import { tenantsInShards } from './tenant-shards.js';
+import { queryNotesTable } from './query-pages.js';
 
 /**
  * Adjustment lines one batch carries at most (each a few dozen bytes in the BATCH item, which
@@ -59,31 +54,18 @@ export async function mileageDuesOf(
   call: Call,
   dependencies: BatcherDependencies,
 ): Promise<MileageYearItem[]> {
-  const keys: { year: number; owner: string }[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await call('dynamodb', (signal) =>
-      dependencies.dynamodb.send(
-        new QueryCommand({
-          TableName: dependencies.notesTable,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :shard AND begins_with(gsi1sk, :tenant)',
-          ExpressionAttributeValues: marshall({
-            ':shard': mileageDueShardKey(payableShardOf(scope.tenant)),
-            ':tenant': mileageDueTenantPrefix(scope.tenant),
-          }),
-          ProjectionExpression: 'gsi1sk',
-          ExclusiveStartKey: start,
-        }),
-        { abortSignal: signal },
-      ),
-    );
-    for (const raw of page.Items ?? []) {
-      const parsed = parseMileageDueSortKey(String(unmarshall(raw).gsi1sk));
-      if (parsed?.tenant === scope.tenant) keys.push(parsed);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const listed = await queryNotesTable(call, dependencies, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :shard AND begins_with(gsi1sk, :tenant)',
+    ExpressionAttributeValues: marshall({
+      ':shard': mileageDueShardKey(payableShardOf(scope.tenant)),
+      ':tenant': mileageDueTenantPrefix(scope.tenant),
+    }),
+    ProjectionExpression: 'gsi1sk',
+  });
+  const keys = listed
+    .map((item) => parseMileageDueSortKey(String(item.gsi1sk)))
+    .filter((parsed): parsed is NonNullable<typeof parsed> => parsed?.tenant === scope.tenant);
   const dues: MileageYearItem[] = [];
   let lines = 0;
   for (let offset = 0; offset < keys.length; offset += YEARS_READ_AT_ONCE) {

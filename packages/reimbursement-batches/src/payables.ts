@@ -1,5 +1,4 @@
-import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { amountOwed } from '@ndf/amount-owed';
 import {
   ITEM_TYPES,
@@ -14,6 +13,7 @@ import {
 import type { BatcherDependencies, Call } from './dependencies.js';
 import type { OwedNote } from './plan.js';
 import { tenantsInShards } from './tenant-shards.js';
+import { queryNotesTable } from './query-pages.js';
 
 /** Notes one batch takes at most (the BATCH item stays far below DynamoDB's 400 KB); the rest go in the next. */
 export const MAX_NOTES_PER_BATCH = 400;
@@ -30,33 +30,21 @@ export async function payablesBefore(
   call: Call,
   dependencies: BatcherDependencies,
 ): Promise<{ noteId: string; owner: string }[]> {
-  const found: { noteId: string; owner: string }[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await call('dynamodb', (signal) =>
-      dependencies.dynamodb.send(
-        new QueryCommand({
-          TableName: dependencies.notesTable,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: marshall({
-            ':shard': payableShardKey(payableShardOf(scope.tenant)),
-            ':from': `${scope.tenant}#`,
-            ':to': `${scope.tenant}#${cutoff}`,
-          }),
-          Limit: MAX_NOTES_PER_BATCH - found.length,
-          ExclusiveStartKey: start,
-        }),
-        { abortSignal: signal },
-      ),
-    );
-    for (const raw of page.Items ?? []) {
-      const item = unmarshall(raw);
-      found.push({ noteId: String(item.noteId), owner: String(item.owner) });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start && found.length < MAX_NOTES_PER_BATCH);
-  return found;
+  const items = await queryNotesTable(
+    call,
+    dependencies,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: marshall({
+        ':shard': payableShardKey(payableShardOf(scope.tenant)),
+        ':from': `${scope.tenant}#`,
+        ':to': `${scope.tenant}#${cutoff}`,
+      }),
+    },
+    { atMost: MAX_NOTES_PER_BATCH },
+  );
+  return items.map((item) => ({ noteId: String(item.noteId), owner: String(item.owner) }));
 }
 
 /**
@@ -69,24 +57,11 @@ export async function owedFor(
   call: Call,
   dependencies: BatcherDependencies,
 ): Promise<OwedNote | undefined> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await call('dynamodb', (signal) =>
-      dependencies.dynamodb.send(
-        new QueryCommand({
-          TableName: dependencies.notesTable,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId) }),
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-        { abortSignal: signal },
-      ),
-    );
-    items.push(...(page.Items ?? []).map((raw) => unmarshall(raw)));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryNotesTable(call, dependencies, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: marshall({ ':pk': notePartition(scope, noteId) }),
+    ConsistentRead: true,
+  });
   const note = items.find((item) => item.type === ITEM_TYPES.note) as NoteItem | undefined;
   if (note === undefined || note.status !== 'approved') return undefined;
   const history = items.filter((item) => item.type === ITEM_TYPES.history) as unknown as HistoryItem[];
