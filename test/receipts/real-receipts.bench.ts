@@ -1,4 +1,4 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle] [--limit N] [--threads T] [--save <folder>]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
@@ -25,11 +25,12 @@ import {
 } from './real/truth.js';
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
-const usage = 'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle] [--limit N] [--threads T] [--save <folder>]';
+const usage =
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]';
 const { values } = parseArgs({
   options: {
     real: { type: 'string' },
-    engines: { type: 'string', default: 'tesseract,paddle' },
+    engines: { type: 'string', default: 'tesseract,paddle,paddle-prepared' },
     limit: { type: 'string' },
     threads: { type: 'string', default: '1' },
     save: { type: 'string' },
@@ -41,6 +42,8 @@ const { values } = parseArgs({
 const ENGINES: Record<string, (threads: number) => Promise<OcrEngine>> = {
   tesseract: (threads) => createOcrEngine({ workers: threads }),
   paddle: (threads) => createPaddleOcrEngine({ threads }),
+  // The same engine on the image prepared as for tesseract (levelled, light evened, greyscale).
+  'paddle-prepared': (threads) => createPaddleOcrEngine({ threads, preprocess: {} }),
 };
 const engineNames = values.engines.split(',').map((name) => name.trim());
 const threads = Number(values.threads);

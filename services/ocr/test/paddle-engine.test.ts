@@ -33,6 +33,34 @@ describe('createPaddleOcrEngine (PP-OCRv4 on ONNX Runtime)', () => {
     }
   });
 
+  it("reads a large scan scaled down, its boxes in the scan's own pixels", async () => {
+    const fixture = await generateFixture(2, 1, 'png');
+    const source = await sharp(fixture.path).metadata();
+    const factor = Math.ceil(Math.sqrt(6_000_000 / (source.width * source.height)));
+    const large = await sharp(fixture.path)
+      .resize({ width: source.width * factor })
+      .png()
+      .toBuffer();
+    const page = await engine.recognize(large);
+    expect(page.text).toMatch(totalPattern(fixture.truth.totalInclVat));
+    expect([page.width, page.height]).toEqual([source.width * factor, source.height * factor]);
+    expect(Math.max(...page.words.map((word) => word.box.x1))).toBeGreaterThan(page.width / 2);
+    for (const word of page.words) expect(word.box.x1).toBeLessThanOrEqual(page.width + 2 * factor);
+  });
+
+  it('reads a receipt prepared as for tesseract when asked to', async () => {
+    const prepared = await createPaddleOcrEngine({ threads: 1, preprocess: {} });
+    try {
+      const fixture = await generateFixture(2, 1, 'png');
+      const page = await prepared.recognize(await readFile(fixture.path));
+      expect(page.text).toMatch(totalPattern(fixture.truth.totalInclVat));
+      const { width, height } = await sharp(fixture.path).metadata();
+      expect([page.width, page.height]).toEqual([width, height]);
+    } finally {
+      await prepared.close();
+    }
+  });
+
   it('answers an aborted job with an AbortError at once, and reads the next in full', async () => {
     const fixture = await generateFixture(2, 6, 'png');
     const image = await readFile(fixture.path);
