@@ -27,18 +27,29 @@ import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/w
 
 const usage =
   'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]';
-const { values } = parseArgs({
-  options: {
-    real: { type: 'string' },
-    engines: { type: 'string', default: 'tesseract,paddle,paddle-prepared' },
-    limit: { type: 'string' },
-    threads: { type: 'string', default: '1' },
-    save: { type: 'string' },
-    // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
-    'run-to': { type: 'string' },
-  },
-  allowPositionals: false,
-});
+const parsed = (() => {
+  try {
+    return parseArgs({
+      options: {
+        real: { type: 'string' },
+        engines: { type: 'string', default: 'tesseract,paddle,paddle-prepared' },
+        limit: { type: 'string' },
+        threads: { type: 'string', default: '1' },
+        save: { type: 'string' },
+        // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
+        'run-to': { type: 'string' },
+      },
+      allowPositionals: false,
+    });
+  } catch {
+    return undefined;
+  }
+})();
+if (!parsed) {
+  console.error(usage);
+  process.exit(2);
+}
+const { values } = parsed;
 const ENGINES: Record<string, (threads: number) => Promise<OcrEngine>> = {
   tesseract: (threads) => createOcrEngine({ workers: threads }),
   paddle: (threads) => createPaddleOcrEngine({ threads }),
@@ -53,13 +64,27 @@ if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.is
   process.exit(2);
 }
 const folder = resolve(values.real);
-const truth = readTruth(JSON.parse(await readFile(join(folder, 'truth.json'), 'utf8')) as unknown);
+/** The file's bytes, or the process ends with a message naming it. */
+async function readOrExit(path: string): Promise<Buffer> {
+  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+    console.error(`cannot read ${path}: ${error.code ?? error.message}`);
+    process.exit(2);
+  });
+}
+let truthJson: unknown;
+try {
+  truthJson = JSON.parse((await readOrExit(join(folder, 'truth.json'))).toString('utf8'));
+} catch (error) {
+  console.error(`${join(folder, 'truth.json')} is not JSON: ${(error as Error).message}`);
+  process.exit(2);
+}
+const truth = readTruth(truthJson);
 if ('error' in truth) {
   console.error(`${join(folder, 'truth.json')}: ${truth.error}`);
   process.exit(2);
 }
 const receipts = truth.slice(0, limit);
-const images = await Promise.all(receipts.map((receipt) => readFile(join(folder, receipt.file))));
+const images = await Promise.all(receipts.map((receipt) => readOrExit(join(folder, receipt.file))));
 
 interface Reading {
   readonly receipt: RealReceipt;

