@@ -28,7 +28,8 @@ const benchmarks: Record<string, string> = {
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
-const file = name ? benchmarks[name] : undefined;
+// `receipts --real <folder>` measures on a folder of real receipts rather than on generated ones.
+const file = name === 'receipts' && args.includes('--real') ? 'test/receipts/real-receipts.bench.ts' : name ? benchmarks[name] : undefined;
 if (!file || !existsSync(join(root, file))) {
   console.error(`usage: pnpm bench <${Object.keys(benchmarks).join('|')}> [options]`);
   process.exit(2);

@@ -61,7 +61,10 @@ function setup() {
     run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${pnpmVersion}`]);
   }
   console.log('▸ installing workspace dependencies (pnpm install --frozen-lockfile)');
-  pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+  // onnxruntime-node's install script (not run by pnpm: pnpm-workspace.yaml) would fetch CUDA libraries from NuGet; its documented switch keeps it CPU only.
+  run(process.execPath, [pnpmBin, 'install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'], {
+    env: { ...cleanEnv, ONNXRUNTIME_NODE_INSTALL: 'skip' },
+  });
   pnpm(['--filter', '@ndf/local-stack', 'run', 'install-emulators']);
 }
 

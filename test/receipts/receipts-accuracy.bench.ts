@@ -9,6 +9,7 @@ import { composeReceipt, documentText, generateFixtures, type FixtureFormat } fr
 import { parseReceipt } from '@ndf/receipt-parser/parser';
 import { AccuracyTally, FIELDS, compareFields, type FieldName } from './field-accuracy.js';
 import { runOcr, type OcrThroughput } from './ocr-throughput.js';
+import { table } from './table.js';
 
 const { values } = parseArgs({
   options: {
@@ -81,13 +82,6 @@ try {
   }
 } finally {
   await engine.close();
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
-    .join('\n');
 }
 
 console.log('\nField accuracy (% of receipts with the field exactly right)\n');

@@ -68,6 +68,10 @@ export function toOcrPage(
       }
     }
   }
-  const confidence = words.length === 0 ? 0 : Math.round((words.reduce((sum, word) => sum + word.confidence, 0) / words.length) * 10) / 10;
-  return { text: lines.join('\n'), confidence, width, height, skew, words, languages };
+  return { text: lines.join('\n'), confidence: meanConfidence(words), width, height, skew, words, languages };
+}
+
+/** The page's confidence: its words' mean, to one decimal, 0 when it has none. */
+export function meanConfidence(words: readonly OcrWord[]): number {
+  return words.length === 0 ? 0 : Math.round((words.reduce((sum, word) => sum + word.confidence, 0) / words.length) * 10) / 10;
 }

@@ -11,3 +11,4 @@ export {
 } from './preprocess.js';
 export { LANGUAGES, TrainedDataMissingError, languageFolder, packagedTrainedData } from './trained-data.js';
 export { OcrAbortedError } from './worker-pool.js';
+export { PADDLE_PREPROCESS, createPaddleOcrEngine, type PaddleOcrEngineOptions } from './paddle-engine.js';

@@ -11,6 +11,8 @@ export interface PreprocessOptions {
   readonly deskew: boolean;
   /** Divide by the blurred page, so that shadows and uneven light leave an even background. */
   readonly evenLight: boolean;
+  /** Scale down further when the prepared image would have more pixels than this (an engine's memory grows with them). */
+  readonly maxOutputPixels: number;
 }
 
 export const DEFAULT_PREPROCESS: PreprocessOptions = {
@@ -19,6 +21,7 @@ export const DEFAULT_PREPROCESS: PreprocessOptions = {
   maxPixels: 40_000_000,
   deskew: true,
   evenLight: true,
+  maxOutputPixels: Number.POSITIVE_INFINITY,
 };
 
 export interface PreparedImage {
@@ -191,7 +194,7 @@ export async function prepareForOcr(input: Buffer, options: PreprocessOptions = 
   const sampledLineHeight = estimateLineHeight(pixelsOf(levelled.data), levelled.info.width, levelled.info.height);
   const lineHeight = sampledLineHeight === undefined ? undefined : sampledLineHeight / sampleScale;
   let scale = lineHeight === undefined ? 1 : Math.min(MAX_SCALE, Math.max(MIN_SCALE, options.targetLineHeight / lineHeight));
-  scale = Math.min(scale, MAX_SIDE / Math.max(width, height));
+  scale = Math.min(scale, MAX_SIDE / Math.max(width, height), Math.sqrt(options.maxOutputPixels / Math.max(1, width * height)));
   const upright = level(source());
   let pipeline = upright.resize({ width: Math.max(1, Math.round(width * scale)), kernel: scale > 1 ? 'cubic' : 'lanczos3' });
   if (options.evenLight) pipeline = await evenTheLight(pipeline);

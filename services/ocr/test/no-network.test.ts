@@ -34,19 +34,21 @@ describe('trained data is read from local files only', () => {
     expect(await networkLog(log)).toMatch(/^worker fetch https:\/\//m);
   });
 
-  it('the engine reads a receipt with no network attempt, in the main thread or its workers', async () => {
-    const log = join(folder, 'engine.log');
-    const fixture = await generateFixture(2, 0, 'png');
-    const { stdout } = await run(
-      process.execPath,
-      ['--require', preload, '--conditions=development', '--import', 'tsx', join(here, 'support', 'recognize-offline.ts'), fixture.path],
-      {
-        cwd: packageRoot,
-        env: { ...process.env, NDF_NETWORK_LOG: log },
-      },
-    );
-    expect(await networkLog(log)).toBe('');
-    const { text } = JSON.parse(stdout) as { text: string };
-    expect(text.toUpperCase()).toContain(fixture.truth.merchant.split(' ')[0]);
-  });
+  for (const engine of ['tesseract', 'paddle'])
+    it(`the ${engine} engine reads a receipt with no network attempt, in the main thread or its workers`, async () => {
+      const log = join(folder, `${engine}.log`);
+      const fixture = await generateFixture(2, 0, 'png');
+      const script = join(here, 'support', 'recognize-offline.ts');
+      const { stdout } = await run(
+        process.execPath,
+        ['--require', preload, '--conditions=development', '--import', 'tsx', script, fixture.path, engine],
+        {
+          cwd: packageRoot,
+          env: { ...process.env, NDF_NETWORK_LOG: log },
+        },
+      );
+      expect(await networkLog(log)).toBe('');
+      const { text } = JSON.parse(stdout) as { text: string };
+      expect(text.toUpperCase()).toContain(fixture.truth.merchant.split(' ')[0]);
+    });
 });

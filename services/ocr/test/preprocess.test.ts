@@ -39,6 +39,17 @@ describe('preprocessing for OCR', () => {
     expect((await sharp(prepared.image).metadata()).format).toBe('png');
   });
 
+  it('scales an image down to the most pixels the engine is to get, whatever its line height asks', async () => {
+    const page = await readFile((await generateFixture(4, 5, 'png')).path);
+    const large = await prepareForOcr(page, { ...DEFAULT_PREPROCESS, targetLineHeight: 60 });
+    const { width, height } = await sharp(large.image).metadata();
+    const capped = await prepareForOcr(page, { ...DEFAULT_PREPROCESS, targetLineHeight: 60, maxOutputPixels: (width * height) / 4 });
+    const metadata = await sharp(capped.image).metadata();
+    // Within a row and a column of rounding.
+    expect(metadata.width * metadata.height).toBeLessThanOrEqual((width * height) / 4 + metadata.width + metadata.height);
+    expect(capped.scale).toBeCloseTo(large.scale / 2, 2);
+  });
+
   it('refuses an image over the pixel limit', async () => {
     const big = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#ffffff' } })
       .png()

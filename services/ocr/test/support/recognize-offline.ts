@@ -1,8 +1,9 @@
-// Run in a child process by the no-network test: OCR one image with the engine, print the text.
+// Run in a child process by the no-network test: OCR one image with an engine (tesseract unless
+// `paddle` follows the image's path), print the text.
 import { readFile } from 'node:fs/promises';
-import { createOcrEngine } from '../../src/ocr.js';
+import { createOcrEngine, createPaddleOcrEngine } from '../../src/ocr.js';
 
-const engine = await createOcrEngine({ workers: 1 });
+const engine = process.argv[3] === 'paddle' ? await createPaddleOcrEngine({ threads: 1 }) : await createOcrEngine({ workers: 1 });
 try {
   const page = await engine.recognize(await readFile(process.argv[2]!));
   process.stdout.write(JSON.stringify({ text: page.text }));

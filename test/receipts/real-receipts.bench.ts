@@ -1,0 +1,278 @@
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]`:
+// OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
+// fields as printed). For each engine: how often its text holds the total, the date and the merchant;
+// its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
+// instead of the total, and how often fields it is sure of (confidence >= 0.9) are right.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { createOcrEngine, createPaddleOcrEngine, type OcrEngine } from '@ndf/ocr/engine';
+import { parseReceipt, type ReceiptFields } from '@ndf/receipt-parser/parser';
+import { percentile } from './ocr-throughput.js';
+import { table } from './table.js';
+import {
+  bareAmount,
+  holdsAmount,
+  holdsDate,
+  holdsNameUnspaced,
+  printedDateToIso,
+  readTruth,
+  sameMerchant,
+  tokenOverlap,
+  type RealReceipt,
+} from './real/truth.js';
+import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
+
+const usage =
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]';
+const parsed = (() => {
+  try {
+    return parseArgs({
+      options: {
+        real: { type: 'string' },
+        engines: { type: 'string', default: 'tesseract,paddle,paddle-prepared' },
+        limit: { type: 'string' },
+        threads: { type: 'string', default: '1' },
+        save: { type: 'string' },
+        // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
+        'run-to': { type: 'string' },
+      },
+      allowPositionals: false,
+    });
+  } catch {
+    return undefined;
+  }
+})();
+if (!parsed) {
+  console.error(usage);
+  process.exit(2);
+}
+const { values } = parsed;
+const ENGINES: Record<string, (threads: number) => Promise<OcrEngine>> = {
+  tesseract: (threads) => createOcrEngine({ workers: threads }),
+  paddle: (threads) => createPaddleOcrEngine({ threads }),
+  // The same engine on the image prepared as for tesseract (levelled, light evened, greyscale).
+  'paddle-prepared': (threads) => createPaddleOcrEngine({ threads, preprocess: {} }),
+};
+const engineNames = values.engines.split(',').map((name) => name.trim());
+const threads = Number(values.threads);
+const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.isInteger(threads) || threads < 1 || !(limit >= 1)) {
+  console.error(usage);
+  process.exit(2);
+}
+const folder = resolve(values.real);
+/** The file's bytes, or the process ends with a message naming it. */
+async function readOrExit(path: string): Promise<Buffer> {
+  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+    console.error(`cannot read ${path}: ${error.code ?? error.message}`);
+    process.exit(2);
+  });
+}
+let truthJson: unknown;
+try {
+  truthJson = JSON.parse((await readOrExit(join(folder, 'truth.json'))).toString('utf8'));
+} catch (error) {
+  console.error(`${join(folder, 'truth.json')} is not JSON: ${(error as Error).message}`);
+  process.exit(2);
+}
+const truth = readTruth(truthJson);
+if ('error' in truth) {
+  console.error(`${join(folder, 'truth.json')}: ${truth.error}`);
+  process.exit(2);
+}
+const receipts = truth.slice(0, limit);
+const images = await Promise.all(receipts.map((receipt) => readOrExit(join(folder, receipt.file))));
+
+interface Reading {
+  readonly receipt: RealReceipt;
+  readonly text: string;
+  readonly fields: ReceiptFields | undefined;
+  readonly ms: number;
+  readonly error?: string;
+}
+interface EngineRun {
+  readonly name: string;
+  readonly readings: Reading[];
+  readonly startMs: number;
+  readonly rssBeforeMb: number;
+  readonly rssPeakMb: number;
+}
+
+const execFileAsync = promisify(execFile);
+const rssMb = () => process.memoryUsage.rss() / 1e6;
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+if (!values['run-to'])
+  console.log(
+    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}; ` +
+      `${receipts.length} receipts from ${folder}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
+  );
+
+async function runEngine(name: string): Promise<EngineRun> {
+  const rssBeforeMb = rssMb();
+  let rssPeakMb = rssBeforeMb;
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb())), 50);
+  try {
+    const started = performance.now();
+    const engine = await ENGINES[name]!(threads);
+    const readings: Reading[] = [];
+    try {
+      // Unreported: the first recognition loads the models.
+      await engine.recognize(images[0]!);
+      const startMs = performance.now() - started;
+      for (const [index, receipt] of receipts.entries()) {
+        const start = performance.now();
+        try {
+          const page = await engine.recognize(images[index]!);
+          const ms = performance.now() - start;
+          readings.push({ receipt, text: page.text, ms, fields: parseReceipt(page) });
+        } catch (error) {
+          readings.push({ receipt, text: '', ms: performance.now() - start, fields: undefined, error: String(error) });
+        }
+      }
+      rssPeakMb = Math.max(rssPeakMb, rssMb());
+      console.log(`${name}: ${readings.length} receipts read, load average now ${load()}`);
+      return { name, readings, startMs, rssBeforeMb, rssPeakMb };
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+if (values['run-to']) {
+  await writeFile(values['run-to'], JSON.stringify(await runEngine(engineNames[0]!)));
+  process.exit(0);
+}
+
+/** One engine's run in a child process, on the same Node options (tsx, conditions). */
+async function runInChild(name: string, folder: string): Promise<EngineRun> {
+  const out = join(folder, `${name}.json`);
+  const args = process.argv.slice(2).filter((_, index, all) => all[index] !== '--engines' && all[index - 1] !== '--engines');
+  await execFileAsync(process.execPath, [...process.execArgv, process.argv[1]!, ...args, '--engines', name, '--run-to', out], {
+    maxBuffer: 1 << 24,
+  }).then(({ stdout }) => process.stdout.write(stdout));
+  return JSON.parse(await readFile(out, 'utf8')) as EngineRun;
+}
+
+const runs: EngineRun[] = [];
+const scratch = await mkdtemp(join(tmpdir(), 'real-receipts-bench-'));
+try {
+  for (const name of engineNames) {
+    try {
+      runs.push(await runInChild(name, scratch));
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-3).join(' | ');
+      console.log(`${name}: could not run: ${stderr || (error instanceof Error ? error.message : String(error))}`);
+    }
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+if (values.save) {
+  await mkdir(values.save, { recursive: true });
+  for (const run of runs)
+    for (const reading of run.readings) await writeFile(join(values.save, `${reading.receipt.id}.${run.name}.txt`), reading.text);
+}
+
+/** "12/20 (60.0 %)" over the readings the check applies to. */
+function share(readings: readonly Reading[], applies: (reading: Reading) => boolean, right: (reading: Reading) => boolean): string {
+  const judged = readings.filter(applies);
+  const count = judged.filter(right).length;
+  return judged.length === 0 ? '-' : `${count}/${judged.length} (${((100 * count) / judged.length).toFixed(1)} %)`;
+}
+const total = (reading: Reading) => bareAmount(reading.receipt.total);
+const hasTotal = (reading: Reading) => total(reading) !== undefined;
+const hasDate = (reading: Reading) => printedDateToIso(reading.receipt.date) !== undefined;
+const always = () => true;
+const totalInText = (reading: Reading) => hasTotal(reading) && holdsAmount(reading.text, total(reading)!);
+const dateInText = (reading: Reading) => holdsDate(reading.text, reading.receipt.date);
+const merchantInText = (reading: Reading) => tokenOverlap(reading.receipt.merchant, reading.text) >= 0.8;
+const totalRight = (reading: Reading) => reading.fields?.totalInclVat?.value === total(reading);
+const dateRight = (reading: Reading) => reading.fields?.date?.value === printedDateToIso(reading.receipt.date);
+const merchantRight = (reading: Reading) => sameMerchant(reading.receipt.merchant, reading.fields?.merchant?.value);
+const columns = (cell: (run: EngineRun) => string) => runs.map(cell);
+const header = ['', ...runs.map((run) => run.name)];
+
+console.log('\nText accuracy: receipts whose OCR text holds the field\n');
+console.log(
+  table([
+    header,
+    ['total (exact amount)', ...columns((run) => share(run.readings, hasTotal, totalInText))],
+    ['date (as printed, spacing aside)', ...columns((run) => share(run.readings, always, dateInText))],
+    ['merchant (>= 80 % of its words)', ...columns((run) => share(run.readings, always, merchantInText))],
+    [
+      'merchant (spaces and signs aside)',
+      ...columns((run) => share(run.readings, always, (r) => holdsNameUnspaced(r.text, r.receipt.merchant))),
+    ],
+    [
+      'total, date and merchant',
+      ...columns((run) => share(run.readings, hasTotal, (r) => totalInText(r) && dateInText(r) && merchantInText(r))),
+    ],
+    ['OCR errors', ...columns((run) => String(run.readings.filter((reading) => reading.error).length))],
+  ]),
+);
+
+console.log('\nOCR time per receipt and memory (under the load average printed above)\n');
+const times = (run: EngineRun) => run.readings.map((reading) => reading.ms).sort((a, b) => a - b);
+console.log(
+  table([
+    header,
+    ['p50 ms', ...columns((run) => percentile(times(run), 50).toFixed(0))],
+    ['p95 ms', ...columns((run) => percentile(times(run), 95).toFixed(0))],
+    ['mean ms', ...columns((run) => (times(run).reduce((sum, ms) => sum + ms, 0) / run.readings.length).toFixed(0))],
+    ['start + first receipt ms', ...columns((run) => run.startMs.toFixed(0))],
+    ['process RSS before, MB', ...columns((run) => run.rssBeforeMb.toFixed(0))],
+    ['process RSS peak, MB', ...columns((run) => run.rssPeakMb.toFixed(0))],
+    ['engine (peak - before), MB', ...columns((run) => (run.rssPeakMb - run.rssBeforeMb).toFixed(0))],
+  ]),
+);
+
+console.log("\nField accuracy: what the platform's receipt parser reads from each engine's text\n");
+console.log(
+  table([
+    header,
+    ['total', ...columns((run) => share(run.readings, hasTotal, totalRight))],
+    ['total, when the text holds it', ...columns((run) => share(run.readings, totalInText, totalRight))],
+    ['date', ...columns((run) => share(run.readings, hasDate, dateRight))],
+    ['date, when the text holds it', ...columns((run) => share(run.readings, (r) => hasDate(r) && dateInText(r), dateRight))],
+    ['merchant (fuzzy)', ...columns((run) => share(run.readings, always, merchantRight))],
+  ]),
+);
+
+console.log('\nWrong totals: what the parser took instead (text holding the right total / not)\n');
+const wrongTotals = (run: EngineRun, kind: WrongTotalKind, inText: boolean) =>
+  run.readings.filter(
+    (r) => hasTotal(r) && !totalRight(r) && totalInText(r) === inText && wrongTotalKind(r.text, r.fields?.totalInclVat?.value) === kind,
+  ).length;
+console.log(
+  table([
+    header,
+    ...WRONG_TOTAL_KINDS.map((kind) => [kind, ...columns((run) => `${wrongTotals(run, kind, true)} / ${wrongTotals(run, kind, false)}`)]),
+  ]),
+);
+
+console.log('\nConfidence: fields the parser gives at >= 0.9, and how many of those are right\n');
+const sure = (run: EngineRun, confidence: (fields: ReceiptFields) => number | undefined, right: (reading: Reading) => boolean) =>
+  share(run.readings, (r) => r.fields !== undefined && (confidence(r.fields) ?? 0) >= 0.9, right);
+console.log(
+  table([
+    header,
+    ['total', ...columns((run) => sure(run, (fields) => fields.totalInclVat?.confidence, totalRight))],
+    ['date', ...columns((run) => sure(run, (fields) => fields.date?.confidence, dateRight))],
+    ['merchant', ...columns((run) => sure(run, (fields) => fields.merchant?.confidence, merchantRight))],
+  ]),
+);
+
+for (const run of runs) {
+  const misses = run.readings
+    .filter((r) => hasTotal(r) && !totalRight(r))
+    .map((r) => `${r.receipt.id} ${wrongTotalKind(r.text, r.fields?.totalInclVat?.value)}${totalInText(r) ? '' : ' (not in text)'}`);
+  console.log(`\n${run.name}: totals missed (${misses.length}): ${misses.join('; ')}`);
+}
