@@ -1,14 +1,16 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
-// instead of the total, and how often fields it is sure of (confidence >= 0.9) are right.
+// instead of the total, and how often fields it is sure of (confidence >= 0.9) are right. `--save`
+// keeps each engine's pages (text, words, boxes); `--pages` reads them back instead of running the
+// engines, to measure a change of the parser in seconds (its times are then the saved run's).
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { createOcrEngine, createPaddleOcrEngine, type OcrEngine } from '@ndf/ocr/engine';
+import { createOcrEngine, createPaddleOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
 import { parseReceipt, type ReceiptFields } from '@ndf/receipt-parser/parser';
 import { percentile } from './ocr-throughput.js';
 import { table } from './table.js';
@@ -26,7 +28,7 @@ import {
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -36,6 +38,7 @@ const parsed = (() => {
         limit: { type: 'string' },
         threads: { type: 'string', default: '1' },
         save: { type: 'string' },
+        pages: { type: 'string' },
         // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
         'run-to': { type: 'string' },
       },
@@ -89,6 +92,8 @@ const images = await Promise.all(receipts.map((receipt) => readOrExit(join(folde
 interface Reading {
   readonly receipt: RealReceipt;
   readonly text: string;
+  /** What the engine read (kept by --save, read back by --pages). */
+  readonly page?: OcrPage;
   readonly fields: ReceiptFields | undefined;
   readonly ms: number;
   readonly error?: string;
@@ -130,7 +135,7 @@ async function runEngine(name: string): Promise<EngineRun> {
         try {
           const page = await engine.recognize(images[index]!);
           const ms = performance.now() - start;
-          readings.push({ receipt, text: page.text, ms, fields: parseReceipt(page) });
+          readings.push({ receipt, text: page.text, page, ms, fields: parseReceipt(page) });
         } catch (error) {
           readings.push({ receipt, text: '', ms: performance.now() - start, fields: undefined, error: String(error) });
         }
@@ -161,10 +166,25 @@ async function runInChild(name: string, folder: string): Promise<EngineRun> {
   return JSON.parse(await readFile(out, 'utf8')) as EngineRun;
 }
 
+/** An engine's run from pages saved by --save, parsed again by the parser as it is now. */
+async function runFromPages(name: string, pagesFolder: string): Promise<EngineRun> {
+  const readings: Reading[] = [];
+  for (const receipt of receipts) {
+    const path = join(pagesFolder, `${receipt.id}.${name}.json`);
+    const saved = JSON.parse((await readOrExit(path)).toString('utf8')) as { page: OcrPage; ms: number };
+    readings.push({ receipt, text: saved.page.text, page: saved.page, ms: saved.ms, fields: parseReceipt(saved.page) });
+  }
+  return { name, readings, startMs: 0, rssBeforeMb: 0, rssPeakMb: 0 };
+}
+
 const runs: EngineRun[] = [];
 const scratch = await mkdtemp(join(tmpdir(), 'real-receipts-bench-'));
 try {
-  for (const name of engineNames) {
+  if (values.pages) {
+    for (const name of engineNames) runs.push(await runFromPages(name, resolve(values.pages)));
+    console.log(`pages read from ${resolve(values.pages)}: the OCR times below are the saved run's, its memory was not kept`);
+  }
+  for (const name of values.pages ? [] : engineNames) {
     try {
       runs.push(await runInChild(name, scratch));
     } catch (error) {
@@ -178,7 +198,14 @@ try {
 if (values.save) {
   await mkdir(values.save, { recursive: true });
   for (const run of runs)
-    for (const reading of run.readings) await writeFile(join(values.save, `${reading.receipt.id}.${run.name}.txt`), reading.text);
+    for (const reading of run.readings) {
+      await writeFile(join(values.save, `${reading.receipt.id}.${run.name}.txt`), reading.text);
+      if (reading.page)
+        await writeFile(
+          join(values.save, `${reading.receipt.id}.${run.name}.json`),
+          JSON.stringify({ page: reading.page, ms: reading.ms }),
+        );
+    }
 }
 
 /** "12/20 (60.0 %)" over the readings the check applies to. */
