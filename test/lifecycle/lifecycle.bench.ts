@@ -32,12 +32,7 @@ try {
     [...byEmployee].map(async ([employee, own]) => {
       const token = await month.tokenOf(employee, ['employee']);
       for (const note of own) {
-        const response = await fetch(`${month.expenseApi}/notes/${note.id}/submit`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
-        });
-        if (!response.ok) throw new Error(`submit ${note.id}: ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
+        await month.expense('POST', `/notes/${note.id}/submit`, token, undefined, { 'idempotency-key': randomUUID() });
         submittedAt.set(note.id, Date.now());
       }
     }),

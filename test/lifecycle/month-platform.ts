@@ -26,6 +26,13 @@ export interface MonthPlatform {
    */
   createMonth(beforeRequest?: () => void): Promise<(PlannedNote & { readonly id: string })[]>;
   note(id: string, employee: Employee): Promise<NoteDetail>;
+  /**
+   * A call to the expense API as the app makes it: again after a 503 (Retry-After), with the same
+   * headers (its Idempotency-Key); the answer's JSON, or an error naming the status. `retried`
+   * counts the 503s met.
+   */
+  expense(method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>;
+  readonly retried: { count: number };
   stop(): Promise<void>;
 }
 
@@ -93,9 +100,31 @@ export async function startMonthPlatform(extraEnvironment: Record<string, string
     return ids as string[];
   };
 
+  const retried = { count: 0 };
+  const expense = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetch(`${expenseApi}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (response.status === 503 && attempt < 120) {
+        retried.count += 1;
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        continue;
+      }
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return text === '' ? undefined : (JSON.parse(text) as unknown);
+    }
+  };
+
   return {
     tenant,
     platform,
+    expense,
+    retried,
     ingestApi,
     expenseApi,
     aws: access.aws,

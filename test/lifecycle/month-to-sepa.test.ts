@@ -65,24 +65,8 @@ async function deadLetters(service: string): Promise<number> {
   return Object.values(Attributes).reduce((sum, value) => sum + Number(value), 0);
 }
 
-const request = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
-  for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${month.expenseApi}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    // As the app does: again after a 503, with the same Idempotency-Key.
-    if (response.status === 503 && attempt < 120) {
-      await response.arrayBuffer();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      continue;
-    }
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  }
-};
+const request = (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
+  month.expense(method, path, token, body, headers);
 
 async function putSettings(document: string, value: unknown) {
   const admin = await month.tokenOf('alice-admin', ['admin']);
