@@ -35,6 +35,19 @@ describe('dates as receipts print them', () => {
     expect(dates(line)).toEqual([expected]);
   });
 
+  it.each([
+    ['Date : 36/03/2018 8:51 PM', '2018-03-30'],
+    ['Le 38/05/2024', '2024-05-30'],
+    ['Date: 37/01/2024', '2024-01-31'],
+  ])('reads an impossible date through the one digit slip that makes it a day: %s', (line, expected) => {
+    expect(dates(line)).toEqual([expected]);
+  });
+
+  it('reads no date when no single digit slip makes one a day', () => {
+    expect(dates('Le 35/06/2024')).toEqual([]);
+    expect(dates('Ref 56/42/2024')).toEqual([]);
+  });
+
   it('does not read a long number as a date and a time', () => {
     expect(dates('Ref 12/03/2024123456')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { slipReadings } from './date-slips.js';
 import { foldForKeywords } from './normalize.js';
 
 export interface DateToken {
@@ -102,7 +103,14 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const [first, second]: [number, number] = readable ? asPrinted : [zeroRepaired(match[1]!), zeroRepaired(match[3]!)];
     const dayFirst = isValid(year, second, first);
     const usOrder = isValid(year, first, second);
-    if (!dayFirst && !usOrder) continue;
+    if (!dayFirst && !usOrder) {
+      // Still impossible: a digit misread elsewhere ("36/03/2018" for 30/03), read only when one slip alone explains it.
+      const [month, day] = monthFirst ? asPrinted : [asPrinted[1], asPrinted[0]];
+      const slips = slipReadings({ year, month, day }, () => true);
+      if (slips.length === 1)
+        push({ ...slips[0]!, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: false });
+      continue;
+    }
     const ambiguous = dayFirst && usOrder && first !== second;
     const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
