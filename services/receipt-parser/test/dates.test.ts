@@ -64,15 +64,17 @@ describe('the expense date among several', () => {
     expect(dateOf('Le 12/05/2028 à 12:30\nTOTAL TTC 8,20', '2023-06-01')?.value).toBe('2023-05-12');
   });
 
-  it('drops a date after the upload when no slip explains it, and keeps one that is plausible', () => {
-    expect(dateOf('Date: 05/03/2024\nValid until 05/09/2024 12:00\nTOTAL 8.20', '2024-03-06')?.value).toBe('2024-03-05');
-    expect(dateOf('Date: 05/03/2024 12:00\nTOTAL 8.20', '2024-03-06')?.value).toBe('2024-03-05');
+  it('drops a date after the upload when no slip explains it', () => {
+    expect(dateOf('Sale 25/03/2024\nNext service 25/04/2024 10:00\nTOTAL 8.20', '2024-03-26')?.value).toBe('2024-03-25');
+    expect(dateOf('Vente 25/03/2024\nProchain passage 25/04/2024 10:00\nTOTAL TTC 8,20', '2024-03-26')?.value).toBe('2024-03-25');
   });
 
   it('is less sure of a date repaired or chosen among several than of a labelled one alone', () => {
     const alone = dateOf('Date: 25/03/2024 12:00\nTOTAL 8.20', '2024-03-26')!;
     const repaired = dateOf('TOTAL 119.70\n15-03-13 15:41 SH01', '2018-04-02')!;
     expect(alone.confidence).toBeGreaterThanOrEqual(0.9);
+    const asPrinted = dateOf('TOTAL 119.70\n15-03-18 15:41 SH01', '2018-04-02')!;
+    expect(repaired.confidence).toBeLessThan(asPrinted.confidence);
     expect(repaired.confidence).toBeLessThan(0.8);
   });
 });
