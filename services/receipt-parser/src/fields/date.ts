@@ -1,25 +1,59 @@
-import { findDates, findTimes, isoDate } from '../text/dates.js';
+import { findDates, findTimes, isoDate, type DateToken } from '../text/dates.js';
 import type { Line } from '../text/lines.js';
+import { slipReadings } from '../text/date-slips.js';
 import type { Field } from './types.js';
 
-const LABELLED = /\bDATE\b|\bLE\b|\bDU\b|\bEMIS|\bISSUED\b|\bDATED\b|\bON\b/;
+// "DATE" within a word too: BIZDATE, INVOICEDATE, DATEFACTURE.
+const LABELLED = /DATE|\bLE\b|\bDU\b|\bEMIS|\bISSUED\b|\bON\b/;
 const NOT_THE_EXPENSE =
   /ECHEANCE|\bDUE\b|EXPIR|VALID|NAISSANCE|LIVRAISON|DELIVERY|PAYABLE|AVANT\s*LE|BEFORE|LIMITE|\bEXP\b|PERIODE|PERIOD\b/;
 const STAY_START = /ARRIVEE|ARRIVAL|CHECK[\s-]?IN|\bDEBUT\b|\bFROM\b/;
+// A receipt claimed years after its day is rare: such a year is more likely an OCR slip.
+const OLDEST_PLAUSIBLE_YEARS = 2;
+
+interface Candidate {
+  readonly iso: string;
+  readonly score: number;
+  readonly ambiguous: boolean;
+  readonly repaired: boolean;
+}
+
+/** The days a receipt uploaded on `today` can bear: not after it (a day's slack for time zones), not years before. */
+function plausibleSpan(today: Date | undefined): { earliest: string; latest: string } {
+  if (!today) return { earliest: '2000-01-01', latest: '2099-12-31' };
+  const tomorrow = new Date(today.getTime() + 86_400_000);
+  const day = (date: Date, yearsBack = 0) =>
+    isoDate({ year: date.getUTCFullYear() - yearsBack, month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+  return { earliest: day(today, OLDEST_PLAUSIBLE_YEARS), latest: day(tomorrow) };
+}
+
+/**
+ * The readings of one printed date: itself when plausible; otherwise the plausible days one
+ * misread digit away, or, for a date too old with none, itself at a lower score. A date after
+ * the upload with no slip to explain it is left out.
+ */
+function readingsOf(token: DateToken, score: number, span: { earliest: string; latest: string }): Candidate[] {
+  const iso = isoDate(token);
+  if (iso >= span.earliest && iso <= span.latest) return [{ iso, score, ambiguous: token.ambiguous, repaired: false }];
+  const slips = slipReadings(token, (day) => {
+    const reading = isoDate(day);
+    return reading >= span.earliest && reading <= span.latest;
+  });
+  if (slips.length > 0) return slips.map((day) => ({ iso: isoDate(day), score: score - 0.5, ambiguous: token.ambiguous, repaired: true }));
+  return iso < span.earliest ? [{ iso, score: score - 0.6, ambiguous: token.ambiguous, repaired: true }] : [];
+}
 
 /**
  * The date of the expense. Every date on the receipt is scored: a "Date" label, a time
  * printed beside it and a four-digit year speak for it; due dates, expiry dates and the
- * first night of a stay speak against it. Dates beyond a year after `today` are OCR noise.
+ * first night of a stay speak against it, and so does a day the upload time makes implausible.
  */
 export function findExpenseDate(
   lines: readonly Line[],
   { monthFirst, today }: { monthFirst: boolean; today: Date | undefined },
 ): Field<string> | null {
-  const latest = today
-    ? isoDate({ year: today.getUTCFullYear() + 1, month: today.getUTCMonth() + 1, day: today.getUTCDate() })
-    : '2099-12-31';
-  const scored: { iso: string; score: number; ambiguous: boolean }[] = [];
+  const span = plausibleSpan(today);
+  const scored: Candidate[] = [];
   for (const line of lines) {
     const dates = findDates(line.text, { monthFirst });
     // The line's own traits, the same for each of its dates.
@@ -29,12 +63,10 @@ export function findExpenseDate(
       (STAY_START.test(line.label) ? 0.5 : 0) +
       (dates.length > 0 && findTimes(line.text).length > 0 ? 0.7 : 0);
     for (const token of dates) {
-      const iso = isoDate(token);
-      if (iso > latest) continue;
       let score = 1 + lineScore;
       if (token.strong) score += 0.3;
       if (token.ambiguous) score -= 0.2;
-      scored.push({ iso, score, ambiguous: token.ambiguous });
+      scored.push(...readingsOf(token, score, span));
     }
   }
   if (scored.length === 0) return null;
@@ -45,6 +77,7 @@ export function findExpenseDate(
   const distinct = new Set(scored.map((date) => date.iso)).size;
   let confidence = Math.min(0.97, 0.45 + 0.15 * best.score + 0.05 * repeats(best.iso));
   if (best.ambiguous) confidence *= 0.8;
+  if (best.repaired) confidence *= 0.7;
   if (distinct > 1) confidence *= 0.9;
   return { value: best.iso, confidence: Number(Math.max(0.1, confidence).toFixed(2)) };
 }

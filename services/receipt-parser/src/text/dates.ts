@@ -1,3 +1,4 @@
+import { slipReadings } from './date-slips.js';
 import { foldForKeywords } from './normalize.js';
 
 export interface DateToken {
@@ -29,15 +30,20 @@ const MONTHS: readonly (readonly string[])[] = [
 const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
 
-const DAY_MONTH_YEAR = /(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
+// Where a year ends: no digit after it, unless they are a time printed without a space ("20/04/20189:01:22PM").
+const YEAR_END = String.raw`(?:(?!\d|[.,]\d)|(?=(?:[01]?\d|2[0-3])[:H][0-5]\d))`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(2\d{3}|\d{2})${YEAR_END}`, 'gi');
 const YEAR_MONTH_DAY = /(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
 // OCR drops or changes one separator: "31 12-2022", "31.12 2022". Only with a four-digit year.
-const MIXED_SEPARATORS = /(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})(?![\d]|[.,]\d)/g;
+const MIXED_SEPARATORS = new RegExp(
+  String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${YEAR_END}`,
+  'gi',
+);
 const DAY_NAME_YEAR = new RegExp(
-  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(\d{4}|\d{2})(?!\d)`,
+  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(2\d{3}|\d{2})${YEAR_END}`,
   'g',
 );
-const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})(?!\d)`, 'g');
+const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${YEAR_END}`, 'g');
 
 function isValid(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -97,7 +103,14 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const [first, second]: [number, number] = readable ? asPrinted : [zeroRepaired(match[1]!), zeroRepaired(match[3]!)];
     const dayFirst = isValid(year, second, first);
     const usOrder = isValid(year, first, second);
-    if (!dayFirst && !usOrder) continue;
+    if (!dayFirst && !usOrder) {
+      // Still impossible: a digit misread elsewhere ("36/03/2018" for 30/03), read only when one slip alone explains it.
+      const [month, day] = monthFirst ? asPrinted : [asPrinted[1], asPrinted[0]];
+      const slips = slipReadings({ year, month, day }, () => true);
+      if (slips.length === 1)
+        push({ ...slips[0]!, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: false });
+      continue;
+    }
     const ambiguous = dayFirst && usOrder && first !== second;
     const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
