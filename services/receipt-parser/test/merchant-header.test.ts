@@ -28,17 +28,21 @@ describe('merchant from the header block', () => {
     [['MARCHANDISE NON REPRISE NI ECHANGEE', 'EPICERIE DU COIN', '3 RUE NATIONALE'], 'EPICERIE DU COIN'],
     [['AEON BIG (M) BHD. (126926-H)', '3RD FLOOR, MALURI SHOPPING CENTRE', 'JLN JEJAKA, TAMAN MALURI'], 'AEON BIG (M) BHD.'],
     [['SIMPLIFIEDTAXINVOICE', 'GREEN CORNER STORE', 'TEL 07-3523888'], 'GREEN CORNER STORE'],
+    // Opening hours are no name.
+    [['OUVERT 7J/7', 'SUPERETTE DU MARCHE', '8 RUE DU MARCHE'], 'SUPERETTE DU MARCHE'],
+    [['OPENING HOURS', 'CORNER DELI', '5 HIGH STREET'], 'CORNER DELI'],
     // A line in small letters (a handwritten note, a stamp) is passed over for the printed name below it.
     [['tan woon yann', 'CORNER ENTERPRISE', '(M0517726)', 'NO.122, JALAN DEDAP 13'], 'CORNER ENTERPRISE'],
     [['paye par cb', 'LA PETITE CAVE', '8 PLACE DU MARCHE', '69002 LYON'], 'LA PETITE CAVE'],
   ])('%j → %s', (lines, expected) => {
-    expect(merchantOf(...lines)?.value).toBe(expected);
+    expect(merchantOf(...lines)?.value ?? null).toBe(expected);
   });
 
   it('reads a legal form OCR slipped on as the legal form ("SDN.RHD", "SDN BHX", "SON BHD")', () => {
     expect(merchantOf('Corner Cash & Carry Sdn.Rhd', '(317041-W)', 'PT17920, SEKSYEN U9')?.value).toBe('Corner Cash & Carry Sdn.Bhd');
     expect(merchantOf('BEMED (SP) SDN. BHX', 'No. 49, Jalan Dinar')?.value).toBe('BEMED (SP) SDN. BHD');
     expect(merchantOf('UNIHAKKA FOODS SON BHD', '12 Jalan Tampoi')?.value).toBe('UNIHAKKA FOODS SDN BHD');
+    expect(merchantOf('Orient Resources San Bhd (383322-D)', '16 Jalan Astaka')?.value).toBe('Orient Resources Sdn Bhd');
   });
 
   it('is sure of a clear name line only: a legal form on the first line, not a name found past the address', () => {

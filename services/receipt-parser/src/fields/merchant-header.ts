@@ -10,8 +10,8 @@ const LEGAL_FORM_ONLY = new RegExp(`^(?:\\W*(?:${LEGAL_FORM_WORDS}|CO|COMPANY|CI
 
 // A registration number printed after the name: "(519537-X)", "(Co No.315481-T)", "273500-U (KJ1)".
 const TRAILING_REGISTRATION = [/\s*\([^()]*\d[^()]*\d[^()]*\d[^()]*\d[^()]*\)?\s*$/, /\s+\d{5,8}\s*-\s*[A-Z0-9]\b(?:\s*\([^()]*\))?\s*$/i];
-// OCR's usual slips on "SDN BHD": "SDN.RHD", "SDN BHX", "SON BHD", "SCN BHD".
-const SLIPPED_BHD = /\bS[DCO0]N(\W{0,2})(?:[BR8]HD|BH[XUCO0])\b/gi;
+// OCR's usual slips on "SDN BHD": "SDN.RHD", "SDN BHX", "SON BHD", "San Bhd".
+const SLIPPED_BHD = /\bS[DCOA0]N(\W{0,2})(?:[BR8]HD|BH[XUCO0])\b/gi;
 
 const STREET_WORDS =
   /\b(RUE|AVENUE|BD|BOULEVARD|PLACE|CHEMIN|ROUTE|ALLEE|QUAI|IMPASSE|COURS|FAUBOURG|STREET|ROAD|RD|LANE|AVE|SQUARE|DRIVE|WAY|STRASSE|CEDEX|JALAN|JLN|JL|TAMAN|TMN|LOT|LORONG|PERSIARAN|KAWASAN|SEKSYEN|FLOOR|FLR|LEVEL|ETAGE|BLOCK|BLK)\b|\b(?:AV|ST)\./;
