@@ -2,18 +2,16 @@ import type { Line } from '../text/lines.js';
 import { indexOfRun } from '../text/find-run.js';
 import { cleanLine, labelOf } from '../text/normalize.js';
 import { trimEnds } from '../text/trim-ends.js';
+import { endsHeader, hasLegalForm, isLegalFormOnly, withoutRegistration } from './merchant-header.js';
 import type { Field, WordConfidence } from './types.js';
 
-// Lines at the top of a receipt that are not its merchant's name.
+// Lines at the top of a receipt that are not its merchant's name (besides its address and numbers).
 const NOT_A_NAME = [
-  /\b(RUE|AVENUE|AV\.|BD|BOULEVARD|PLACE|CHEMIN|ROUTE|ALLEE|QUAI|IMPASSE|COURS|FAUBOURG|STREET|ST\.|ROAD|RD\.?|LANE|AVE\.?|SQUARE|DRIVE|WAY|STRASSE|CEDEX)\b/,
-  /\b(POMPE|PUMP|CAISSE|TERMINAL|TPE)\b|N°\s*\d|\bNO\.?\s*\d/,
-  /\b(TEL|TEL\.|TELEPHONE|PHONE|FAX|SIRET|SIREN|RCS|APE|NAF|TVA|VAT|WWW|HTTP|EMAIL|E-MAIL|CAPITAL|SAS|SARL AU CAPITAL)\b|@|\.(COM|FR|CO\.UK|CH|DE)\b/,
-  /\b(BIENVENUE|WELCOME|MERCI|THANK|BONJOUR|HELLO|A BIENTOT|AU REVOIR|BONNE JOURNEE|PLEASE|COME AGAIN|SEE YOU)\b/,
+  /\b(POMPE|PUMP|CAISSE|TERMINAL|TPE)\b/,
+  /\b(BIENVENUE|WELCOME|MERCI|THANK|BONJOUR|HELLO|A BIENTOT|AU REVOIR|BONNE JOURNEE|PLEASE|COME AGAIN|SEE YOU|REPRISE|ECHANGEE?S?|OPENING|HOURS|HORAIRES|OUVERT)\b|RETURNABLE|REFUNDABLE/,
   /^\W*(FACTURE|INVOICE|RECEIPT|TICKET|RECU|NOTE|ADDITION|DUPLICATA|COPIE|CUSTOMER COPY|COPY|TAX INVOICE|SALES RECEIPT|TICKET DE CAISSE|TICKET CLIENT|BON|ORIGINAL|CLIENT|CAISSE|TABLE|SERVEUR|SERVER|DATE|N°|NO\.?|CHECK|ORDER)\b/,
-  /\b\d{5}\b\s+[A-Z]|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/,
-  // A house number and a street, whatever the street is called ("161 Broadway").
-  /^\d{1,4}[A-Z]?,?\s+[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?$/,
+  // A title anywhere on its line, words glued or not ("SIMPLIFIEDTAXINVOICE").
+  /INVOICE|RECEIPT|\b(FACTURE|DUPLICATA)\b/,
 ];
 const LABELLED = /^\W*(?:VENDEUR|FOURNISSEUR|MERCHANT|SELLER|VENDOR|SUPPLIER|EMETTEUR|ETABLISSEMENT)\s*:\s*(.+)$/;
 const TOP_LINES = 8;
@@ -47,7 +45,7 @@ function looksLikeName(line: Line): boolean {
     /\d[.,]\d{2}\b/.test(name)
   )
     return false;
-  return !NOT_A_NAME.some((pattern) => pattern.test(line.label));
+  return !endsHeader(line.label) && !NOT_A_NAME.some((pattern) => pattern.test(line.label));
 }
 
 /** A line as its legible words read it: OCR's unsure guesses left out, and short scraps at its ends. */
@@ -78,9 +76,66 @@ function legibleLine(line: Line, words: readonly WordConfidence[] | undefined): 
   return { line: { ...line, text, label: labelOf(text) }, ocr };
 }
 
+const asLine = (line: Line, text: string): Line => ({ ...line, text, label: labelOf(text) });
+const joined = (first: Line, second: Line): Line => asLine(first, `${first.text.trimEnd()} ${second.text.trim()}`);
+// Printed names are in capitals or capitalised: a line in small letters is a note or a stamp.
+const inSmallLetters = (line: Line) => !/[A-Z]/.test(line.text) && /[a-z]{3}/.test(line.text);
+// OCR glues the words of small print: a name read as one long word, or with its legal form glued on
+// ("BAKERIES(KL)SDNBHD"), is not sure to be right.
+const GLUED = /[A-Za-z]{16}|[A-Za-z)](?:SDN|BHD|LTD|SARL|GMBH|INC)\b/;
+
+interface HeaderName {
+  readonly line: Line;
+  /** Its position among the legible top lines. */
+  readonly index: number;
+  readonly ocr: number | undefined;
+  readonly legalForm: boolean;
+  /** Found before the address, the phone and the numbers that end the header block. */
+  readonly inHeader: boolean;
+}
+
 /**
- * The merchant: a labelled "Vendeur : X" anywhere, otherwise the first line near the top that
- * reads like a name rather than an address, a phone number, a greeting or a document title.
+ * The name in the header block, the lines above the address, phone and registration numbers:
+ * a line with a legal form ("... SDN BHD", "... SARL") before any other; a name split over two
+ * lines (its legal form alone on the second, or a first line ending in "&") joined.
+ */
+function headerName(top: readonly { line: Line; ocr: number | undefined }[]): HeaderName | undefined {
+  const names: HeaderName[] = [];
+  let inHeader = true;
+  for (const [index, { line, ocr }] of top.entries()) {
+    const bare = asLine(line, withoutRegistration(line.text));
+    const next = top[index + 1]?.line;
+    const previous = names.at(-1);
+    if (isLegalFormOnly(bare.label) && previous?.index === index - 1 && !previous.legalForm) {
+      names[names.length - 1] = { ...previous, line: joined(previous.line, bare), legalForm: true };
+      continue;
+    }
+    if (looksLikeName(bare)) {
+      const name = /&$/.test(bare.text.trim()) && next && looksLikeName(next) ? joined(bare, next) : bare;
+      names.push({ line: name, index, ocr, legalForm: hasLegalForm(name.label), inHeader });
+    } else if (endsHeader(line.label)) inHeader = false;
+  }
+  const header = names.filter((name) => name.inHeader);
+  return (
+    header.find((name) => name.legalForm) ??
+    header.find((name) => !inSmallLetters(name.line)) ??
+    header[0] ??
+    names.find((name) => !inSmallLetters(name.line)) ??
+    names[0]
+  );
+}
+
+function confidenceOf({ line, index, ocr, legalForm, inHeader }: HeaderName): number {
+  let confidence = !inHeader ? 0.3 : legalForm && index <= 1 ? 0.9 : index === 0 ? 0.8 : index <= 2 ? 0.65 : 0.5;
+  if (inHeader && line.label === line.text.toUpperCase() && /[A-Z]{3}/.test(line.text)) confidence += 0.05;
+  if (GLUED.test(line.text)) confidence = Math.min(confidence, 0.6);
+  if (ocr !== undefined) confidence *= Math.min(1, 0.4 + ocr / 150);
+  return Number(Math.min(0.95, confidence).toFixed(2));
+}
+
+/**
+ * The merchant: a labelled "Vendeur : X" anywhere, otherwise the name in the header block
+ * (headerName), not an address, a phone number, a greeting, a slogan or a document title.
  * With OCR words, a line is read from its legible words only.
  */
 export function findMerchant(lines: readonly Line[], words: readonly WordConfidence[] | undefined): Field<string> | null {
@@ -95,12 +150,7 @@ export function findMerchant(lines: readonly Line[], words: readonly WordConfide
     .slice(0, TOP_LINES)
     .map((line) => legibleLine(line, words))
     .filter((legible) => legible !== undefined);
-  const index = top.findIndex(({ line }) => looksLikeName(line));
-  if (index < 0) return null;
-  const { line, ocr } = top[index]!;
-  const name = cleanName(line.text);
-  let confidence = index === 0 ? 0.8 : index <= 2 ? 0.65 : 0.5;
-  if (line.label === line.text.toUpperCase() && /[A-Z]{3}/.test(line.text)) confidence += 0.05;
-  if (ocr !== undefined) confidence *= Math.min(1, 0.4 + ocr / 150);
-  return { value: name, confidence: Number(Math.min(0.95, confidence).toFixed(2)) };
+  const found = headerName(top);
+  if (!found) return null;
+  return { value: cleanName(found.line.text), confidence: confidenceOf(found) };
 }
