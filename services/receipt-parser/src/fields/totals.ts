@@ -1,4 +1,5 @@
 import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
+import { baseAndTax, cashLessChange, matchesBaseAndTax, totalLabelStrength } from './amount-roles.js';
 import type { LineFacts } from './line-facts.js';
 
 export interface AmountPick {
@@ -47,29 +48,33 @@ function totalOnLine(amounts: readonly Minor[]): Minor | undefined {
   return amounts.at(-1);
 }
 
+interface Score {
+  readonly bonus: number;
+  readonly checked: boolean;
+  /** How many independent facts the amount agrees with. */
+  readonly agreements?: number;
+}
+
 export interface TotalsContext {
   readonly vatTotal: Minor | undefined;
   /** Bases of the VAT lines, when every line prints one. */
   readonly basesTotal: Minor | undefined;
 }
 
-function pickBest(
-  candidates: readonly Candidate[],
-  score: (value: Minor) => { bonus: number; checked: boolean },
-  base: (strength: number) => number,
-): AmountPick | null {
-  let best: { value: Minor; score: number; strength: number; checked: boolean; support: number } | null = null;
+function pickBest(candidates: readonly Candidate[], score: (value: Minor) => Score, base: (strength: number) => number): AmountPick | null {
+  let best: { value: Minor; score: number; strength: number; checked: boolean; support: number; agreements: number } | null = null;
   const values = new Set(candidates.map((candidate) => candidate.value));
   for (const value of values) {
     const same = candidates.filter((candidate) => candidate.value === value);
     const strength = Math.max(...same.map((candidate) => candidate.strength));
     const lastPosition = Math.max(...same.map((candidate) => candidate.position));
-    const { bonus, checked } = score(value);
+    const { bonus, checked, agreements = checked ? 1 : 0 } = score(value);
     const total = strength + bonus + 0.3 * (same.length - 1) + 0.001 * lastPosition;
-    if (!best || total > best.score) best = { value, score: total, strength, checked, support: same.length - 1 };
+    if (!best || total > best.score) best = { value, score: total, strength, checked, support: same.length - 1, agreements };
   }
   if (!best) return null;
-  const confidence = Math.min(0.99, base(best.strength) + (best.checked ? 0.25 : 0) + 0.05 * Math.min(best.support, 3));
+  // Each independent fact the amount agrees with (HT + VAT, cash − change, a card payment) is worth more than a label.
+  const confidence = Math.min(0.99, base(best.strength) + 0.2 * Math.min(best.agreements, 2) + 0.05 * Math.min(best.support, 3));
   return { value: best.value, confidence: Number(confidence.toFixed(2)), checked: best.checked, printed: true };
 }
 
@@ -83,16 +88,24 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
   const candidates: Candidate[] = [];
   const payments: Minor[] = [];
   const tips: Minor[] = [];
+  const footers: { base: Minor; tax: Minor }[] = [];
   facts.forEach((line, index) => {
     if (line.change) return;
     if (line.tip && !line.total) tips.push(...positives(line));
     if (line.payment && !line.total && !line.cashGiven) payments.push(...amountsFor(facts, index));
-    if (!line.total || line.exclVat || line.discount || (line.vat && !line.totalDue) || (line.tip && !line.totalDue)) return;
+    const strength = line.total ? totalLabelStrength(line) : 0;
+    if (strength === 0 || line.exclVat || line.discount || (line.vat && strength < 3) || (line.tip && !line.totalDue)) return;
     const amounts = amountsFor(facts, index);
+    const footer = strength === 2 && !line.vat ? baseAndTax(amounts) : undefined;
+    if (footer) {
+      footers.push(footer);
+      return;
+    }
     // "TOTAL TTC 45,00 dont TVA 7,50": the total is the amount before the VAT.
     const value = line.vat && amounts.length === 2 ? amounts[0] : totalOnLine(amounts);
-    if (value !== undefined) candidates.push({ value, strength: line.totalDue ? 3 : 2, position: index });
+    if (value !== undefined) candidates.push({ value, strength, position: index });
   });
+  const paid = cashLessChange(facts);
   const checks = (value: Minor): boolean => {
     const vat = context.vatTotal;
     if (vat === undefined) return false;
@@ -100,9 +113,14 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const tipTotal = tips.reduce((sum, tip) => sum + tip, 0);
     return bases.some((base) => nearlyEqual(base + vat, value, 2) || (tipTotal > 0 && nearlyEqual(base + vat + tipTotal, value, 2)));
   };
-  const score = (value: Minor) => {
+  const score = (value: Minor): Score => {
     const checked = checks(value);
-    return { bonus: 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : 0), checked };
+    const paidByCard = payments.includes(value);
+    const paidInCash = paid !== undefined && nearlyEqual(paid, value, 0);
+    const footed = matchesBaseAndTax(value, footers);
+    const agreements = [checked || footed, paidByCard, paidInCash].filter(Boolean).length;
+    const bonus = 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : footed ? 1.5 : 0) + (paidInCash ? 1.5 : 0);
+    return { bonus, checked, agreements };
   };
   if (candidates.length > 0) {
     const picked = pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55))!;

@@ -1,0 +1,55 @@
+import { nearlyEqual, type Minor } from '../text/money.js';
+import type { LineFacts } from './line-facts.js';
+
+// Labels read on folded uppercase text (see labelOf); spaces are optional because OCR drops them.
+
+/** "TOTAL INCL. GST", "TOTAL SALES (INCLUSIVE OF TAX)", "TOTAL TVA INCLUSE": the amount paid, tax in. */
+const INCLUSIVE_TOTAL = /INCL(?:\.|USIVE|UDING|\b)\s*(?:OF\s*)?(?:GST|TAX|VAT|TVA|SST)|(?:GST|TAX|VAT|TVA)\s*INCLU(?:SE|DED)?\b/;
+/** "TOTAL ROUNDED", "ROUNDED TOTAL", "TOTAL ARRONDI", "TOTAL AMT ROUNDED": the total after cash rounding. */
+const ROUNDED_TOTAL = /T[O0]TA[L1I].*ROUND|ROUNDED\s*T[O0]TA[L1I]|T[O0]TA[L1I].*ARRONDI/;
+/** A rounding adjustment alone ("ROUNDING 0.02", "ARRONDI -0,03"): never the total. */
+const ROUNDING_LINE = /ROUNDING|\bROUND\s*(?:ADJ|AMT)|^\s*ARRONDI/;
+/** A tax total whose words OCR glued ("TOTALTAX", "TOTALGST", "TOTALTVA"): the tax, not the total. */
+const GLUED_TAX_TOTAL = /T[O0]TA[L1I](?:TAX|GST|VAT|TVA|SST)\b/;
+
+/** How strongly a total line's label says "the amount paid": 0 when it says it is not. */
+export function totalLabelStrength(line: LineFacts): number {
+  if (ROUNDED_TOTAL.test(line.label)) return 4;
+  if (GLUED_TAX_TOTAL.test(line.label) || ROUNDING_LINE.test(line.label)) return 0;
+  if (line.totalDue || INCLUSIVE_TOTAL.test(line.label)) return 3;
+  return 2;
+}
+
+/** A tax-rate share (up to 27 %, the highest VAT rate) of a base: what a tax column next to its base looks like. */
+const isTaxOf = (tax: Minor, base: Minor): boolean => tax >= 0 && tax * 100 <= base * 27;
+
+/**
+ * "Total : 45.00 2.70" at the foot of a tax summary: a base and its tax, not a total and
+ * something else. Their sum is a total to check the others against.
+ */
+export function baseAndTax(amounts: readonly Minor[]): { base: Minor; tax: Minor } | undefined {
+  if (amounts.length !== 2) return undefined;
+  const [base, tax] = amounts as [Minor, Minor];
+  return tax < base && isTaxOf(tax, base) ? { base, tax } : undefined;
+}
+
+function firstAmount(facts: readonly LineFacts[], applies: (line: LineFacts) => boolean): Minor | undefined {
+  for (const line of facts) {
+    if (!applies(line)) continue;
+    const amount = line.amounts.find((token) => token.minor >= 0);
+    if (amount) return amount.minor;
+  }
+  return undefined;
+}
+
+/** Cash tendered minus the change given back: what was paid, when the receipt prints both. */
+export function cashLessChange(facts: readonly LineFacts[]): Minor | undefined {
+  const cash = firstAmount(facts, (line) => line.cashGiven && !line.change && !line.total);
+  const change = firstAmount(facts, (line) => line.change);
+  if (cash === undefined || change === undefined || change > cash) return undefined;
+  return cash - change;
+}
+
+/** Whether an amount is the sum of a footer's base and tax. */
+export const matchesBaseAndTax = (value: Minor, pairs: readonly { base: Minor; tax: Minor }[]): boolean =>
+  pairs.some((pair) => nearlyEqual(pair.base + pair.tax, value, 2));

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../src/index.js';
+
+const total = (lines: readonly string[]) => parseReceipt({ text: lines.join('\n') }).totalInclVat;
+
+describe('total chosen by consistency', () => {
+  it('does not take the tax column of a summary footer "Total : base tax" (English)', () => {
+    const read = total([
+      'Total Qty: 3 47.70',
+      'Total Sales (Excluding GST): 45.00',
+      'Total GST 2.70',
+      'Total Sales (Inclusive of GST) 47.70',
+      'CASH : 50.00',
+      'Change : 2.30',
+      'GST SUMMARY',
+      'Tax Code % Amt Tax',
+      'SR 6 45.00 2.70',
+      'Total : 45.00 2.70',
+    ]);
+    expect(read?.value).toBe('47.70');
+    expect(read?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('does not take the VAT column of a French summary footer "TOTAL base TVA"', () => {
+    const read = total(['MONTANT 24,00', 'TAUX HT TVA', '20% 20,00 4,00', 'TOTAL 20,00 4,00']);
+    expect(read?.value).toBe('24.00');
+  });
+
+  it('reads a tax total glued by OCR ("TOTALTAX", "TOTALTVA") as the tax, not the total', () => {
+    expect(total(['SUB-TOTAL(EX) 4.60', 'ROUNDING 0.02', 'TOTAL 4.90', 'TOTALTAX 0.28'])?.value).toBe('4.90');
+    expect(total(['TOTALHT 10,00', 'TOTAL 12,00', 'TOTALTVA 2,00'])?.value).toBe('12.00');
+  });
+
+  it('takes the total "inclusive of tax" over a plain total that nothing supports', () => {
+    expect(total(['Item 1 12.40', 'Total 12.00', 'Total Incl. GST 12.40', 'Cash 20.00', 'Change 7.60'])?.value).toBe('12.40');
+    expect(total(['Article 8,50', 'TOTAL 8,00', 'TOTAL TVA INCLUSE 8,50', 'ESPECES 10,00', 'RENDU 1,50'])?.value).toBe('8.50');
+  });
+
+  it('takes the amount that cash tendered minus change gives', () => {
+    expect(total(['Coffee 3.00', 'Total 3.50', 'Total 4.00', 'Cash 10.00', 'Change 6.50'])?.value).toBe('3.50');
+    expect(total(['Cafe 3,00', 'TOTAL 3,50', 'TOTAL 4,00', 'ESPECES 10,00', 'RENDU 6,50'])?.value).toBe('3.50');
+  });
+
+  it('takes a rounded total when the receipt prints one', () => {
+    expect(total(['Subtotal 130.00', 'Total Incl. GST 150.00', 'Total Amt Rounded 130.00', 'Payment 130.00'])?.value).toBe('130.00');
+    expect(total(['TOTAL TTC 12,03', 'ARRONDI -0,03', 'TOTAL ARRONDI 12,00', 'ESPECES 12,00'])?.value).toBe('12.00');
+  });
+
+  it('gives a total nothing confirms a confidence under 0.9', () => {
+    expect(total(['Total 12.00'])!.confidence).toBeLessThan(0.9);
+    expect(total(['TOTAL TTC 12,00'])!.confidence).toBeLessThan(0.9);
+    expect(total(['Pain 1,20', 'Lait 0,90'])!.confidence).toBeLessThan(0.5);
+  });
+
+  it('gives a high confidence to a total two facts agree on', () => {
+    expect(total(['TOTAL TTC 12,00', 'ESPECES 20,00', 'RENDU 8,00'])!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(total(['AMOUNT DUE 12.00', 'VISA 12.00'])!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
