@@ -57,3 +57,47 @@ describe('total chosen by consistency', () => {
     expect(total(['AMOUNT DUE 12.00', 'VISA 12.00'])!.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('total chosen by consistency: rounding, payments, quantities', () => {
+  it('takes the total printed after a rounding line when it is the other total plus the rounding', () => {
+    expect(total(['Total (Inclusive of GST) 65.53', 'Rounding Adj: 0.02', 'TOTAL : 65.55'])?.value).toBe('65.55');
+    expect(total(['TOTAL TTC 12,03', 'ARRONDI 0,03', 'TOTAL 12,00'])?.value).toBe('12.00');
+  });
+
+  it('takes the amount a card paid over a total label that nothing else supports', () => {
+    expect(total(['Total Incl. GST 150.00', 'Total 130.00', 'Payment : 130.00'])?.value).toBe('130.00');
+    expect(total(['TOTAL TTC 15,00', 'TOTAL 13,00', 'CB 13,00'])?.value).toBe('13.00');
+  });
+
+  it('reads payment minus change, and the change as the last amount of its line', () => {
+    expect(total(['Total 12.40', 'Total 12.00', 'Payment 12.50', 'Change Due 0.10'])?.value).toBe('12.40');
+    expect(total(['TOTAL 80,90', 'TOTAL 80,91', 'ESPECES 100,00', '80,90 RENDU 19,10'])?.value).toBe('80.90');
+  });
+
+  it('takes cash tendered minus change when no total label agrees with anything and that amount is printed', () => {
+    expect(total(['2 X 5.30 10.60', 'Total Incl. GST 10.00', 'CASH 20.00', 'CHANGE 9.40'])?.value).toBe('10.60');
+    expect(total(['2 X 5,30 10,60', 'TOTAL 10,00', 'ESPECES 20,00', 'RENDU 9,40'])?.value).toBe('10.60');
+  });
+
+  it('does not take a quantity line for the total', () => {
+    expect(total(['Total 465.34', 'Total Qty 470 465.34'])?.value).toBe('465.34');
+    expect(total(['TOTAL 125,00', 'TOTAL ARTICLES 3 125,00'])?.value).toBe('125.00');
+  });
+});
+
+describe('total when no total label can be trusted', () => {
+  it('reads "inclusive" with its first letter misread by OCR ("lnclusive", "1NCL")', () => {
+    expect(total(['Total 45.00', 'Total Sales (lnclusive of GST) 47.70', 'Total 45.00'])?.value).toBe('47.70');
+    expect(total(['TOTAL 10,00', 'TOTAL 1NCL. TVA 12,00', 'TOTAL 10,00'])?.value).toBe('12.00');
+  });
+
+  it('adds up the base and tax of a summary footer when no other total is printed', () => {
+    expect(total(['Coffee 1.00', 'SR 6 439.00 26.34', 'Total : 439.00 26.34'])?.value).toBe('465.34');
+    expect(total(['Cafe 1,00', '20% 20,00 4,00', 'TOTAL 20,00 4,00'])?.value).toBe('24.00');
+  });
+
+  it('takes tendered minus change, when printed elsewhere, over the largest amount', () => {
+    expect(total(['Sales : 21.20', 'Voucher 45.00', 'CASH : 100.00', 'Change : 78.80'])?.value).toBe('21.20');
+    expect(total(['Ventes 21,20', 'Bon 45,00', 'ESPECES 100,00', 'RENDU 78,80'])?.value).toBe('21.20');
+  });
+});

@@ -4,7 +4,8 @@ import type { LineFacts } from './line-facts.js';
 // Labels read on folded uppercase text (see labelOf); spaces are optional because OCR drops them.
 
 /** "TOTAL INCL. GST", "TOTAL SALES (INCLUSIVE OF TAX)", "TOTAL TVA INCLUSE": the amount paid, tax in. */
-const INCLUSIVE_TOTAL = /INCL(?:\.|USIVE|UDING|\b)\s*(?:OF\s*)?(?:GST|TAX|VAT|TVA|SST)|(?:GST|TAX|VAT|TVA)\s*INCLU(?:SE|DED)?\b/;
+// OCR reads the I of INCL as L or 1.
+const INCLUSIVE_TOTAL = /[IL1]NCL(?:\.|USIVE|UDING|\b)\s*(?:OF\s*)?(?:GST|TAX|VAT|TVA|SST)|(?:GST|TAX|VAT|TVA)\s*INCLU(?:SE|DED)?\b/;
 /** "TOTAL ROUNDED", "ROUNDED TOTAL", "TOTAL ARRONDI", "TOTAL AMT ROUNDED": the total after cash rounding. */
 const ROUNDED_TOTAL = /T[O0]TA[L1I].*ROUND|ROUNDED\s*T[O0]TA[L1I]|T[O0]TA[L1I].*ARRONDI/;
 /** A rounding adjustment alone ("ROUNDING 0.02", "ARRONDI -0,03"): never the total. */
@@ -15,7 +16,7 @@ const GLUED_TAX_TOTAL = /T[O0]TA[L1I](?:TAX|GST|VAT|TVA|SST)\b/;
 /** How strongly a total line's label says "the amount paid": 0 when it says it is not. */
 export function totalLabelStrength(line: LineFacts): number {
   if (ROUNDED_TOTAL.test(line.label)) return 4;
-  if (GLUED_TAX_TOTAL.test(line.label) || ROUNDING_LINE.test(line.label)) return 0;
+  if (GLUED_TAX_TOTAL.test(line.label) || ROUNDING_LINE.test(line.label) || line.notMoney) return 0;
   if (line.totalDue || INCLUSIVE_TOTAL.test(line.label)) return 3;
   return 2;
 }
@@ -33,21 +34,30 @@ export function baseAndTax(amounts: readonly Minor[]): { base: Minor; tax: Minor
   return tax < base && isTaxOf(tax, base) ? { base, tax } : undefined;
 }
 
-function firstAmount(facts: readonly LineFacts[], applies: (line: LineFacts) => boolean): Minor | undefined {
+/** The last amount of the first line that applies: "80,90 RENDU 19,10" gives back 19,10. */
+function lastAmount(facts: readonly LineFacts[], applies: (line: LineFacts) => boolean): Minor | undefined {
   for (const line of facts) {
     if (!applies(line)) continue;
-    const amount = line.amounts.find((token) => token.minor >= 0);
-    if (amount) return amount.minor;
+    const amount = line.amounts.findLast((token) => token.minor !== 0 || line.change);
+    if (amount) return Math.abs(amount.minor);
   }
   return undefined;
 }
 
-/** Cash tendered minus the change given back: what was paid, when the receipt prints both. */
+/** What was tendered (cash, or a payment line) minus the change given back, when the receipt prints both. */
 export function cashLessChange(facts: readonly LineFacts[]): Minor | undefined {
-  const cash = firstAmount(facts, (line) => line.cashGiven && !line.change && !line.total);
-  const change = firstAmount(facts, (line) => line.change);
-  if (cash === undefined || change === undefined || change > cash) return undefined;
-  return cash - change;
+  const change = lastAmount(facts, (line) => line.change);
+  if (change === undefined) return undefined;
+  const tendered = lastAmount(facts, (line) => (line.cashGiven || line.payment) && !line.change && !line.total);
+  if (tendered === undefined || change > tendered) return undefined;
+  return tendered - change;
+}
+
+/** The amounts of rounding lines ("ROUNDING ADJ 0.02", "ARRONDI -0,03"), as sizes. */
+export function roundings(facts: readonly LineFacts[]): Minor[] {
+  return facts.flatMap((line) =>
+    ROUNDING_LINE.test(line.label) ? line.amounts.map((token) => Math.abs(token.minor)).filter((minor) => minor > 0 && minor < 100) : [],
+  );
 }
 
 /** Whether an amount is the sum of a footer's base and tax. */

@@ -1,5 +1,5 @@
 import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
-import { baseAndTax, cashLessChange, matchesBaseAndTax, totalLabelStrength } from './amount-roles.js';
+import { baseAndTax, cashLessChange, matchesBaseAndTax, roundings, totalLabelStrength } from './amount-roles.js';
 import type { LineFacts } from './line-facts.js';
 
 export interface AmountPick {
@@ -55,6 +55,10 @@ interface Score {
   readonly agreements?: number;
 }
 
+/** Whether an amount is printed on a line that is neither the cash tendered nor the change. */
+const printedElsewhere = (facts: readonly LineFacts[], value: Minor): boolean =>
+  facts.some((line) => !line.change && !line.cashGiven && !line.payment && positives(line).includes(value));
+
 export interface TotalsContext {
   readonly vatTotal: Minor | undefined;
   /** Bases of the VAT lines, when every line prints one. */
@@ -106,6 +110,12 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     if (value !== undefined) candidates.push({ value, strength, position: index });
   });
   const paid = cashLessChange(facts);
+  const adjustments = roundings(facts);
+  // A total printed after another one and a rounding line, that the rounding takes it to, is the rounded total.
+  const rounded = (value: Minor): boolean => {
+    const last = Math.max(...candidates.filter((candidate) => candidate.value === value).map((candidate) => candidate.position));
+    return candidates.some((other) => other.position < last && adjustments.some((step) => Math.abs(other.value - value) === step));
+  };
   const checks = (value: Minor): boolean => {
     const vat = context.vatTotal;
     if (vat === undefined) return false;
@@ -118,17 +128,31 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const paidByCard = payments.includes(value);
     const paidInCash = paid !== undefined && nearlyEqual(paid, value, 0);
     const footed = matchesBaseAndTax(value, footers);
-    const agreements = [checked || footed, paidByCard, paidInCash].filter(Boolean).length;
-    const bonus = 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : footed ? 1.5 : 0) + (paidInCash ? 1.5 : 0);
+    const roundedTotal = rounded(value);
+    const agreements = [checked || footed, paidByCard, paidInCash, roundedTotal].filter(Boolean).length;
+    const repeats = payments.filter((payment) => payment === value).length;
+    const bonus =
+      (paidByCard ? 1.2 + 0.3 * (repeats - 1) : 0) + (checked ? 2 : footed ? 1.5 : 0) + (paidInCash ? 1.5 : 0) + (roundedTotal ? 1.5 : 0);
     return { bonus, checked, agreements };
   };
   if (candidates.length > 0) {
     const picked = pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55))!;
+    // No label agrees with anything, but what was tendered less the change is printed on the receipt: that was paid.
+    if (picked.confidence < 0.75 && paid !== undefined && paid !== picked.value && printedElsewhere(facts, paid))
+      return { value: paid, confidence: 0.6, checked: checks(paid), printed: true };
     // A total that misses HT + VAT but meets it with a slashed zero read back ("52.48" for "52.40").
     const repaired = picked.checked ? undefined : zeroMisreadings(picked.value).find(checks);
     return repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
   }
 
+  const footed = footers.map((footer) => footer.base + footer.tax);
+  if (footed.length > 0)
+    return pickBest(
+      footed.map((value, position) => ({ value, strength: 1, position })),
+      score,
+      () => 0.45,
+    );
+  if (paid !== undefined && printedElsewhere(facts, paid)) return { value: paid, confidence: 0.55, checked: checks(paid), printed: true };
   if (payments.length > 0)
     return pickBest(
       payments.map((value, position) => ({ value, strength: 1, position })),
