@@ -101,3 +101,48 @@ describe('total when no total label can be trusted', () => {
     expect(total(['Ventes 21,20', 'Bon 45,00', 'ESPECES 100,00', 'RENDU 78,80'])?.value).toBe('21.20');
   });
 });
+
+describe('total confirmed by the items and by the largest amount tendered', () => {
+  it('takes the total the item lines add up to over a stronger label that they do not', () => {
+    expect(total(['$7.10 1 $7.10', '$0.50 1 $0.50', 'Total Amount: $7 60', 'GST @6%: $0.43', 'Nett Total: $7.60'])?.value).toBe('7.60');
+    expect(total(['Cafe 2 x 1,50 3,00', 'Croissant 1,20', 'TOTAL TTC 4,00', 'TOTAL 4,20'])?.value).toBe('4.20');
+  });
+
+  it('takes the cash received, not the cash paid line, as what was tendered', () => {
+    expect(total(['Fried Rice 71.00', 'TOTAL 74.00', 'Cash 71.00', 'Cash Received 101.00', 'Change 30.00'])?.value).toBe('71.00');
+    expect(total(['Menu 71,00', 'TOTAL 74,00', 'ESPECES 71,00', 'ESPECES RECUES 101,00', 'RENDU 30,00'])?.value).toBe('71.00');
+  });
+});
+
+describe('items sum: sections and discounts', () => {
+  it('does not take a section subtotal that its own items add up to for the total', () => {
+    expect(total(['Bread 2.00', 'Milk 1.00', 'Total 0% supplies: 3.00', 'Jam 4.00', 'Total Payable: 7.00'])?.value).toBe('7.00');
+    expect(total(['Pain 2,00', 'Lait 1,00', 'TOTAL RAYON 3,00', 'Confiture 4,00', 'TOTAL 3,00', 'TOTAL A PAYER 7,00'])?.value).toBe('7.00');
+  });
+
+  it('counts the discounts among the items, so that the total before the discount is not confirmed', () => {
+    expect(total(['Socks 9.99', 'Bottle 7.99', 'TOTAL 17.98', 'COUPON 3.00-', 'TOTAL 14.98'])?.value).toBe('14.98');
+    expect(total(['CHAUSSETTES 9,99', 'GOURDE 7,99', 'TOTAL 17,98', 'BON REDUCTION 3,00-', 'TOTAL 14,98'])?.value).toBe('14.98');
+  });
+});
+
+describe('total when cash tendered minus change disagrees', () => {
+  it('takes tendered minus change when it is the chosen total plus a printed rounding', () => {
+    const lines = [
+      'Item 11.60',
+      'Item Discount -1.16',
+      'Rounding Adj 0.01',
+      'CASH 20.00',
+      'Change 9.55',
+      'SR 6% 9.85 0.59',
+      'Total 9.85 0.59 10.44',
+    ];
+    expect(total(lines)?.value).toBe('10.45');
+    expect(total(['Article 11,60', 'Remise -1,16', 'ARRONDI 0,01', 'TOTAL TTC 10,44', 'ESPECES 20,00', 'RENDU 9,55'])?.value).toBe('10.45');
+  });
+
+  it('gives a total that cash tendered minus change contradicts a confidence under 0.9', () => {
+    expect(total(['AMOUNT DUE 12.00', 'VISA 12.00', 'CASH 20.00', 'CHANGE 7.00'])!.confidence).toBeLessThan(0.9);
+    expect(total(['NET A PAYER 12,00', 'CB 12,00', 'ESPECES 20,00', 'RENDU 7,00'])!.confidence).toBeLessThan(0.9);
+  });
+});

@@ -34,22 +34,21 @@ export function baseAndTax(amounts: readonly Minor[]): { base: Minor; tax: Minor
   return tax < base && isTaxOf(tax, base) ? { base, tax } : undefined;
 }
 
-/** The last amount of the first line that applies: "80,90 RENDU 19,10" gives back 19,10. */
-function lastAmount(facts: readonly LineFacts[], applies: (line: LineFacts) => boolean): Minor | undefined {
-  for (const line of facts) {
-    if (!applies(line)) continue;
-    const amount = line.amounts.findLast((token) => token.minor !== 0 || line.change);
-    if (amount) return Math.abs(amount.minor);
-  }
-  return undefined;
+/** The last amount of each line that applies: "80,90 RENDU 19,10" gives back 19,10. */
+function lastAmounts(facts: readonly LineFacts[], applies: (line: LineFacts) => boolean): Minor[] {
+  return facts.flatMap((line) => {
+    const amount = applies(line) ? line.amounts.at(-1) : undefined;
+    return amount ? [Math.abs(amount.minor)] : [];
+  });
 }
 
 /** What was tendered (cash, or a payment line) minus the change given back, when the receipt prints both. */
 export function cashLessChange(facts: readonly LineFacts[]): Minor | undefined {
-  const change = lastAmount(facts, (line) => line.change);
+  const change = lastAmounts(facts, (line) => line.change)[0];
   if (change === undefined) return undefined;
-  const tendered = lastAmount(facts, (line) => (line.cashGiven || line.payment) && !line.change && !line.total);
-  if (tendered === undefined || change > tendered) return undefined;
+  // "CASH 71.00" then "CASH RECEIVED 101.00": the largest amount is what was handed over.
+  const tendered = Math.max(...lastAmounts(facts, (line) => (line.cashGiven || line.payment) && !line.change && !line.total));
+  if (!Number.isFinite(tendered) || change > tendered) return undefined;
   return tendered - change;
 }
 

@@ -1,5 +1,6 @@
 import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
 import { baseAndTax, cashLessChange, matchesBaseAndTax, roundings, totalLabelStrength } from './amount-roles.js';
+import { itemsSum } from './items-sum.js';
 import type { LineFacts } from './line-facts.js';
 
 export interface AmountPick {
@@ -53,6 +54,16 @@ interface Score {
   readonly checked: boolean;
   /** How many independent facts the amount agrees with. */
   readonly agreements?: number;
+}
+
+/**
+ * Tendered − change is what was paid: when it is the chosen total plus a printed rounding, it is the
+ * rounded total; when it disagrees otherwise, one of the two is misread, and the total is not sure.
+ */
+function settledByCash(picked: AmountPick, paid: Minor | undefined, adjustments: readonly Minor[]): AmountPick {
+  if (paid === undefined || paid === picked.value) return picked;
+  if (adjustments.includes(Math.abs(paid - picked.value))) return { ...picked, value: paid, confidence: 0.85 };
+  return { ...picked, confidence: Math.min(picked.confidence, 0.7) };
 }
 
 /** Whether an amount is printed on a line that is neither the cash tendered nor the change. */
@@ -110,6 +121,8 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     if (value !== undefined) candidates.push({ value, strength, position: index });
   });
   const paid = cashLessChange(facts);
+  const lastTotal = Math.max(...candidates.map((candidate) => candidate.position));
+  const items = Number.isFinite(lastTotal) ? itemsSum(facts, lastTotal) : undefined;
   const adjustments = roundings(facts);
   // A total printed after another one and a rounding line, that the rounding takes it to, is the rounded total.
   const rounded = (value: Minor): boolean => {
@@ -129,10 +142,15 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const paidInCash = paid !== undefined && nearlyEqual(paid, value, 0);
     const footed = matchesBaseAndTax(value, footers);
     const roundedTotal = rounded(value);
-    const agreements = [checked || footed, paidByCard, paidInCash, roundedTotal].filter(Boolean).length;
+    const itemsAddUp = items !== undefined && nearlyEqual(items, value, 1);
+    const agreements = [checked || footed, paidByCard, paidInCash, roundedTotal, itemsAddUp].filter(Boolean).length;
     const repeats = payments.filter((payment) => payment === value).length;
     const bonus =
-      (paidByCard ? 1.2 + 0.3 * (repeats - 1) : 0) + (checked ? 2 : footed ? 1.5 : 0) + (paidInCash ? 1.5 : 0) + (roundedTotal ? 1.5 : 0);
+      (paidByCard ? 1.2 + 0.3 * (repeats - 1) : 0) +
+      (checked ? 2 : footed ? 1.5 : 0) +
+      (paidInCash ? 1.5 : 0) +
+      (roundedTotal ? 1.5 : 0) +
+      (itemsAddUp ? 1.5 : 0);
     return { bonus, checked, agreements };
   };
   if (candidates.length > 0) {
@@ -142,7 +160,8 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
       return { value: paid, confidence: 0.6, checked: checks(paid), printed: true };
     // A total that misses HT + VAT but meets it with a slashed zero read back ("52.48" for "52.40").
     const repaired = picked.checked ? undefined : zeroMisreadings(picked.value).find(checks);
-    return repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
+    const chosen = repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
+    return settledByCash(chosen, paid, adjustments);
   }
 
   const footed = footers.map((footer) => footer.base + footer.tax);
