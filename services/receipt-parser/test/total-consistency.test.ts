@@ -146,3 +146,15 @@ describe('total when cash tendered minus change disagrees', () => {
     expect(total(['NET A PAYER 12,00', 'CB 12,00', 'ESPECES 20,00', 'RENDU 7,00'])!.confidence).toBeLessThan(0.9);
   });
 });
+
+describe('a rounding line that prints the rounded total', () => {
+  it('takes the amount of a rounding line when it is a total rounded by a few cents', () => {
+    expect(total(['Total Sales (Inclusive GST) RM 181.98', 'Rounding RM 182.00'])?.value).toBe('182.00');
+    expect(total(['TOTAL TTC 12,03', 'ARRONDI 12,00'])?.value).toBe('12.00');
+  });
+
+  it('does not take a rounding adjustment for the total', () => {
+    expect(total(['TOTAL 4.88', 'ROUNDING 0.02'])?.value).toBe('4.88');
+    expect(total(['TOTAL TTC 12,03', 'ARRONDI 0,03'])?.value).toBe('12.03');
+  });
+});

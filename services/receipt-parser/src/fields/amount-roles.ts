@@ -52,12 +52,19 @@ export function cashLessChange(facts: readonly LineFacts[]): Minor | undefined {
   return tendered - change;
 }
 
-/** The amounts of rounding lines ("ROUNDING ADJ 0.02", "ARRONDI -0,03"), as sizes. */
-export function roundings(facts: readonly LineFacts[]): Minor[] {
-  return facts.flatMap((line) =>
-    ROUNDING_LINE.test(line.label) ? line.amounts.map((token) => Math.abs(token.minor)).filter((minor) => minor > 0 && minor < 100) : [],
+/** The amounts of rounding lines ("ROUNDING ADJ 0.02", "ARRONDI -0,03", "ROUNDING RM 182.00"), as sizes, with their line. */
+export function roundingAmounts(facts: readonly LineFacts[]): { value: Minor; position: number }[] {
+  return facts.flatMap((line, position) =>
+    ROUNDING_LINE.test(line.label)
+      ? line.amounts.filter((token) => token.minor !== 0).map((token) => ({ value: Math.abs(token.minor), position }))
+      : [],
   );
 }
+
+/** Under one unit of currency, a rounding line prints the adjustment; above, the rounded total itself. */
+export const ROUNDING_STEP_LIMIT = 100;
+/** How far a till rounds a total: to the nearest 5 or 10 cents at most. */
+export const ROUNDING_REACH = 10;
 
 /** Whether an amount is the sum of a footer's base and tax. */
 export const matchesBaseAndTax = (value: Minor, pairs: readonly { base: Minor; tax: Minor }[]): boolean =>

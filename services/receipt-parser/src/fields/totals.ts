@@ -1,5 +1,13 @@
 import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
-import { baseAndTax, cashLessChange, matchesBaseAndTax, roundings, totalLabelStrength } from './amount-roles.js';
+import {
+  ROUNDING_REACH,
+  ROUNDING_STEP_LIMIT,
+  baseAndTax,
+  cashLessChange,
+  matchesBaseAndTax,
+  roundingAmounts,
+  totalLabelStrength,
+} from './amount-roles.js';
 import { itemsSum } from './items-sum.js';
 import type { LineFacts } from './line-facts.js';
 
@@ -123,7 +131,15 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
   const paid = cashLessChange(facts);
   const lastTotal = Math.max(...candidates.map((candidate) => candidate.position));
   const items = Number.isFinite(lastTotal) ? itemsSum(facts, lastTotal) : undefined;
-  const adjustments = roundings(facts);
+  const roundingLines = roundingAmounts(facts);
+  const adjustments = roundingLines.filter((line) => line.value < ROUNDING_STEP_LIMIT).map((line) => line.value);
+  // "ROUNDING RM 182.00" under "TOTAL 181.98": the line prints the rounded total, the strongest candidate.
+  for (const line of roundingLines)
+    if (
+      line.value >= ROUNDING_STEP_LIMIT &&
+      candidates.some((candidate) => candidate.position < line.position && nearlyEqual(candidate.value, line.value, ROUNDING_REACH))
+    )
+      candidates.push({ value: line.value, strength: 4, position: line.position });
   // A total printed after another one and a rounding line, that the rounding takes it to, is the rounded total.
   const rounded = (value: Minor): boolean => {
     const last = Math.max(...candidates.filter((candidate) => candidate.value === value).map((candidate) => candidate.position));
