@@ -133,17 +133,25 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
   const items = Number.isFinite(lastTotal) ? itemsSum(facts, lastTotal) : undefined;
   const roundingLines = roundingAmounts(facts);
   const adjustments = roundingLines.filter((line) => line.value < ROUNDING_STEP_LIMIT).map((line) => line.value);
+  // Where each amount is first and last a candidate: the rounding rules look amounts up rather than scan every pair.
+  const firstAt = new Map<Minor, number>();
+  const lastAt = new Map<Minor, number>();
+  for (const candidate of candidates) {
+    if (!firstAt.has(candidate.value)) firstAt.set(candidate.value, candidate.position);
+    lastAt.set(candidate.value, candidate.position);
+  }
+  const aboveAt = (value: Minor, position: number) => (firstAt.get(value) ?? Infinity) < position;
   // "ROUNDING RM 182.00" under "TOTAL 181.98": the line prints the rounded total, the strongest candidate.
-  for (const line of roundingLines)
-    if (
-      line.value >= ROUNDING_STEP_LIMIT &&
-      candidates.some((candidate) => candidate.position < line.position && nearlyEqual(candidate.value, line.value, ROUNDING_REACH))
-    )
+  for (const line of roundingLines) {
+    const near = Array.from({ length: 2 * ROUNDING_REACH + 1 }, (_, step) => line.value - ROUNDING_REACH + step);
+    if (line.value >= ROUNDING_STEP_LIMIT && near.some((value) => aboveAt(value, line.position)))
       candidates.push({ value: line.value, strength: 4, position: line.position });
+  }
   // A total printed after another one and a rounding line, that the rounding takes it to, is the rounded total.
+  const steps = [...new Set(adjustments)];
   const rounded = (value: Minor): boolean => {
-    const last = Math.max(...candidates.filter((candidate) => candidate.value === value).map((candidate) => candidate.position));
-    return candidates.some((other) => other.position < last && adjustments.some((step) => Math.abs(other.value - value) === step));
+    const last = lastAt.get(value);
+    return last !== undefined && steps.some((step) => aboveAt(value - step, last) || aboveAt(value + step, last));
   };
   const checks = (value: Minor): boolean => {
     const vat = context.vatTotal;
