@@ -27,6 +27,9 @@ describe('amounts', () => {
     ['Total 45 €', [4500]],
     ['$12', [1200]],
     ['2 x 3,50   7,00', [350, 700]],
+    ['SR 6 439.00 26.34', [43900, 2634]],
+    ['Total Qty 470 465.34', [46534]],
+    ['TOTAL 2 125,00', [212500]],
   ])('%s', (line, expected) => {
     expect(amounts(line)).toEqual(expected);
   });

@@ -1,4 +1,14 @@
 import { nearlyEqual, zeroMisreadings, type Minor } from '../text/money.js';
+import {
+  ROUNDING_REACH,
+  ROUNDING_STEP_LIMIT,
+  baseAndTax,
+  cashLessChange,
+  matchesBaseAndTax,
+  roundingAmounts,
+  totalLabelStrength,
+} from './amount-roles.js';
+import { itemsSum } from './items-sum.js';
 import type { LineFacts } from './line-facts.js';
 
 export interface AmountPick {
@@ -47,29 +57,47 @@ function totalOnLine(amounts: readonly Minor[]): Minor | undefined {
   return amounts.at(-1);
 }
 
+interface Score {
+  readonly bonus: number;
+  readonly checked: boolean;
+  /** How many independent facts the amount agrees with. */
+  readonly agreements?: number;
+}
+
+/**
+ * Tendered − change is what was paid: when it is the chosen total plus a printed rounding, it is the
+ * rounded total; when it disagrees otherwise, one of the two is misread, and the total is not sure.
+ */
+function settledByCash(picked: AmountPick, paid: Minor | undefined, adjustments: readonly Minor[]): AmountPick {
+  if (paid === undefined || paid === picked.value) return picked;
+  if (adjustments.includes(Math.abs(paid - picked.value))) return { ...picked, value: paid, confidence: 0.85 };
+  return { ...picked, confidence: Math.min(picked.confidence, 0.7) };
+}
+
+/** Whether an amount is printed on a line that is neither the cash tendered nor the change. */
+const printedElsewhere = (facts: readonly LineFacts[], value: Minor): boolean =>
+  facts.some((line) => !line.change && !line.cashGiven && !line.payment && positives(line).includes(value));
+
 export interface TotalsContext {
   readonly vatTotal: Minor | undefined;
   /** Bases of the VAT lines, when every line prints one. */
   readonly basesTotal: Minor | undefined;
 }
 
-function pickBest(
-  candidates: readonly Candidate[],
-  score: (value: Minor) => { bonus: number; checked: boolean },
-  base: (strength: number) => number,
-): AmountPick | null {
-  let best: { value: Minor; score: number; strength: number; checked: boolean; support: number } | null = null;
+function pickBest(candidates: readonly Candidate[], score: (value: Minor) => Score, base: (strength: number) => number): AmountPick | null {
+  let best: { value: Minor; score: number; strength: number; checked: boolean; support: number; agreements: number } | null = null;
   const values = new Set(candidates.map((candidate) => candidate.value));
   for (const value of values) {
     const same = candidates.filter((candidate) => candidate.value === value);
     const strength = Math.max(...same.map((candidate) => candidate.strength));
     const lastPosition = Math.max(...same.map((candidate) => candidate.position));
-    const { bonus, checked } = score(value);
+    const { bonus, checked, agreements = checked ? 1 : 0 } = score(value);
     const total = strength + bonus + 0.3 * (same.length - 1) + 0.001 * lastPosition;
-    if (!best || total > best.score) best = { value, score: total, strength, checked, support: same.length - 1 };
+    if (!best || total > best.score) best = { value, score: total, strength, checked, support: same.length - 1, agreements };
   }
   if (!best) return null;
-  const confidence = Math.min(0.99, base(best.strength) + (best.checked ? 0.25 : 0) + 0.05 * Math.min(best.support, 3));
+  // Each independent fact the amount agrees with (HT + VAT, cash − change, a card payment) is worth more than a label.
+  const confidence = Math.min(0.99, base(best.strength) + 0.2 * Math.min(best.agreements, 2) + 0.05 * Math.min(best.support, 3));
   return { value: best.value, confidence: Number(confidence.toFixed(2)), checked: best.checked, printed: true };
 }
 
@@ -83,16 +111,48 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
   const candidates: Candidate[] = [];
   const payments: Minor[] = [];
   const tips: Minor[] = [];
+  const footers: { base: Minor; tax: Minor }[] = [];
   facts.forEach((line, index) => {
     if (line.change) return;
     if (line.tip && !line.total) tips.push(...positives(line));
     if (line.payment && !line.total && !line.cashGiven) payments.push(...amountsFor(facts, index));
-    if (!line.total || line.exclVat || line.discount || (line.vat && !line.totalDue) || (line.tip && !line.totalDue)) return;
+    const strength = line.total ? totalLabelStrength(line) : 0;
+    if (strength === 0 || line.exclVat || line.discount || (line.vat && strength < 3) || (line.tip && !line.totalDue)) return;
     const amounts = amountsFor(facts, index);
+    const footer = strength === 2 && !line.vat ? baseAndTax(amounts) : undefined;
+    if (footer) {
+      footers.push(footer);
+      return;
+    }
     // "TOTAL TTC 45,00 dont TVA 7,50": the total is the amount before the VAT.
     const value = line.vat && amounts.length === 2 ? amounts[0] : totalOnLine(amounts);
-    if (value !== undefined) candidates.push({ value, strength: line.totalDue ? 3 : 2, position: index });
+    if (value !== undefined) candidates.push({ value, strength, position: index });
   });
+  const paid = cashLessChange(facts);
+  const lastTotal = Math.max(...candidates.map((candidate) => candidate.position));
+  const items = Number.isFinite(lastTotal) ? itemsSum(facts, lastTotal) : undefined;
+  const roundingLines = roundingAmounts(facts);
+  const adjustments = roundingLines.filter((line) => line.value < ROUNDING_STEP_LIMIT).map((line) => line.value);
+  // Where each amount is first and last a candidate: the rounding rules look amounts up rather than scan every pair.
+  const firstAt = new Map<Minor, number>();
+  const lastAt = new Map<Minor, number>();
+  for (const candidate of candidates) {
+    if (!firstAt.has(candidate.value)) firstAt.set(candidate.value, candidate.position);
+    lastAt.set(candidate.value, candidate.position);
+  }
+  const aboveAt = (value: Minor, position: number) => (firstAt.get(value) ?? Infinity) < position;
+  // "ROUNDING RM 182.00" under "TOTAL 181.98": the line prints the rounded total, the strongest candidate.
+  for (const line of roundingLines) {
+    const near = Array.from({ length: 2 * ROUNDING_REACH + 1 }, (_, step) => line.value - ROUNDING_REACH + step);
+    if (line.value >= ROUNDING_STEP_LIMIT && near.some((value) => aboveAt(value, line.position)))
+      candidates.push({ value: line.value, strength: 4, position: line.position });
+  }
+  // A total printed after another one and a rounding line, that the rounding takes it to, is the rounded total.
+  const steps = [...new Set(adjustments)];
+  const rounded = (value: Minor): boolean => {
+    const last = lastAt.get(value);
+    return last !== undefined && steps.some((step) => aboveAt(value - step, last) || aboveAt(value + step, last));
+  };
   const checks = (value: Minor): boolean => {
     const vat = context.vatTotal;
     if (vat === undefined) return false;
@@ -100,17 +160,42 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const tipTotal = tips.reduce((sum, tip) => sum + tip, 0);
     return bases.some((base) => nearlyEqual(base + vat, value, 2) || (tipTotal > 0 && nearlyEqual(base + vat + tipTotal, value, 2)));
   };
-  const score = (value: Minor) => {
+  const score = (value: Minor): Score => {
     const checked = checks(value);
-    return { bonus: 0.6 * payments.filter((payment) => payment === value).length + (checked ? 2 : 0), checked };
+    const paidByCard = payments.includes(value);
+    const paidInCash = paid !== undefined && nearlyEqual(paid, value, 0);
+    const footed = matchesBaseAndTax(value, footers);
+    const roundedTotal = rounded(value);
+    const itemsAddUp = items !== undefined && nearlyEqual(items, value, 1);
+    const agreements = [checked || footed, paidByCard, paidInCash, roundedTotal, itemsAddUp].filter(Boolean).length;
+    const repeats = payments.filter((payment) => payment === value).length;
+    const bonus =
+      (paidByCard ? 1.2 + 0.3 * (repeats - 1) : 0) +
+      (checked ? 2 : footed ? 1.5 : 0) +
+      (paidInCash ? 1.5 : 0) +
+      (roundedTotal ? 1.5 : 0) +
+      (itemsAddUp ? 1.5 : 0);
+    return { bonus, checked, agreements };
   };
   if (candidates.length > 0) {
     const picked = pickBest(candidates, score, (strength) => (strength >= 3 ? 0.7 : 0.55))!;
+    // No label agrees with anything, but what was tendered less the change is printed on the receipt: that was paid.
+    if (picked.confidence < 0.75 && paid !== undefined && paid !== picked.value && printedElsewhere(facts, paid))
+      return { value: paid, confidence: 0.6, checked: checks(paid), printed: true };
     // A total that misses HT + VAT but meets it with a slashed zero read back ("52.48" for "52.40").
     const repaired = picked.checked ? undefined : zeroMisreadings(picked.value).find(checks);
-    return repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
+    const chosen = repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
+    return settledByCash(chosen, paid, adjustments);
   }
 
+  const footed = footers.map((footer) => footer.base + footer.tax);
+  if (footed.length > 0)
+    return pickBest(
+      footed.map((value, position) => ({ value, strength: 1, position })),
+      score,
+      () => 0.45,
+    );
+  if (paid !== undefined && printedElsewhere(facts, paid)) return { value: paid, confidence: 0.55, checked: checks(paid), printed: true };
   if (payments.length > 0)
     return pickBest(
       payments.map((value, position) => ({ value, strength: 1, position })),

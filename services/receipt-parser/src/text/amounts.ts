@@ -35,14 +35,19 @@ export function findAmounts(line: string): AmountToken[] {
   for (const match of line.matchAll(DECIMAL_AMOUNT)) {
     const groups = match.groups!;
     if (groups.sep === '€' && (groups.pre || groups.post)) continue;
-    const whole = Number(groups.int!.replace(/[ .,'’]/g, ''));
+    // "SR 6 439.00", "Qty 470 465.34": a space groups thousands with a decimal comma (French), not
+    // with a decimal point, where it parts a quantity from the amount after it.
+    const spaced = groups.sep === '.' && !groups.pre && groups.int!.includes(' ');
+    const int = spaced ? groups.int!.slice(groups.int!.lastIndexOf(' ') + 1) : groups.int!;
+    const start = match.index + match[0].indexOf(groups.int!) + groups.int!.length - int.length;
+    const whole = Number(int.replace(/[ .,'’]/g, ''));
     const parenthesised = line[match.index - 1] === '(' && line[match.index + match[0].length] === ')';
     const negative = Boolean(groups.sign) || Boolean(groups.trail) || parenthesised;
     const minor = whole * 100 + Number(groups.cents);
     const currency = currencyOf(groups.pre) ?? currencyOf(groups.post) ?? (groups.sep === '€' ? '€' : undefined);
     found.push({
       minor: negative ? -minor : minor,
-      start: match.index,
+      start: spaced ? start : match.index,
       end: match.index + match[0].length,
       ...(currency ? { currency } : {}),
     });
