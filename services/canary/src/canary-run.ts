@@ -114,10 +114,12 @@ export async function runCanary(dependencies: CanaryRunDependencies, signal: Abo
         AbortSignal.timeout(settings.requestTimeoutMs),
       ),
     );
-    failure ??= await cleanUp.then(
+    // Awaited whatever failed before: a clean-up's rejection left unhandled would end the process that hosts the canary.
+    const cleanUpFailure = await cleanUp.then(
       () => undefined,
       (error: unknown) => error as CanaryStepFailure,
     );
+    failure ??= cleanUpFailure;
   }
   return {
     correlationId,
