@@ -221,6 +221,29 @@ describe('DynamoQuarantineStore', () => {
     expect((await quarantine.show('race', 'r-2'))?.audit).toHaveLength(1);
   });
 
+  it('answers the replay that marked the record replayed even when a racing replay wrote its audit entry first', async () => {
+    const { dynamodb } = stack.clients;
+    let racer: Promise<unknown> | undefined;
+    // The real table, with a second replay slipped in just after the first marks the record replayed (before its audit write).
+    const slipping = Object.create(dynamodb) as typeof dynamodb;
+    slipping.send = (async (command: { input?: { UpdateExpression?: string } }, ...rest: unknown[]) => {
+      const answer = await (dynamodb.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+      if (racer === undefined && command.input?.UpdateExpression?.includes(':replayed')) {
+        racer = store().replay('slip', 's-1', { operator: ops });
+        await racer;
+      }
+      return answer;
+    }) as typeof dynamodb.send;
+    const quarantine = store({ dynamodb: slipping });
+    const url = await queue(`${PREFIX}slip`);
+    await quarantine.quarantine(entry('slip', 's-1'));
+
+    expect(await quarantine.replay('slip', 's-1', { operator: ops })).toMatchObject({ sent: true });
+    expect(await racer).toMatchObject({ sent: false });
+    expect(await receiveAll(url)).toHaveLength(1);
+    expect((await quarantine.show('slip', 's-1'))?.audit).toHaveLength(1);
+  });
+
   it('replays a stream record onto the queue it is told', async () => {
     const quarantine = store();
     const url = await queue(`${PREFIX}from-stream`);

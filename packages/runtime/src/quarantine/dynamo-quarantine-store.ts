@@ -243,7 +243,8 @@ export class DynamoQuarantineStore implements QuarantineSink {
         ExpressionAttributeValues: { ...statusValues('replayed'), ':event': eventValue(event) },
       }),
     );
-    await this.#audit.append(service, id, event);
+    // ensure, not append: a concurrent call that found the record done may have written this very entry first.
+    await this.#audit.ensure(service, id, event);
     return { sent: true, queueName, messageId };
   }
 
@@ -281,7 +282,8 @@ export class DynamoQuarantineStore implements QuarantineSink {
       if (current.status === 'replayed') throw new QuarantineStateError(`${service}/${id} was already replayed`);
       throw new TransientError(`${service}/${id} is being replayed`);
     }
-    await this.#audit.append(service, id, event);
+    // ensure, not append: a concurrent call that found the record done may have written this very entry first.
+    await this.#audit.ensure(service, id, event);
   }
 
   async #find(service: string, id: string): Promise<{ key: Record<string, AttributeValue>; record: StoredRecord } | undefined> {
