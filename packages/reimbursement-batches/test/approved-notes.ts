@@ -20,6 +20,9 @@ import { transitionNote } from '@ndf/note-workflow';
 import { writeSettings } from '@ndf/tenant-settings';
 import { testNoteItem } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { bucketName, tableName } from '@ndf/catalog';
+import type { BatcherDependencies, Call, StepRunner } from '../src/index.js';
 
 const signal = new AbortController().signal;
 export const eur = (value: string): Money => ({ value, currency: 'EUR' });
@@ -190,4 +193,31 @@ export async function putMileageYear(
   };
   await dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
   return item;
+}
+
+/** Every call of a batcher's steps made at once under `signal`, as a test runs them. */
+export const testCall =
+  (signal: AbortSignal): Call =>
+  (_dependency, fn) =>
+    fn(signal);
+
+/** A batcher's steps as a test runs them: calls under `signal`, nothing logged; `options` stops them where a crash would. */
+export function testRunner(signal: AbortSignal, options: Partial<StepRunner> = {}): StepRunner {
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  return { call: testCall(signal), log: quiet, signal, ...options };
+}
+
+/** The batcher's dependencies on a test stack (its notes table and exports bucket), its clock stopped at `now`. */
+export function stackBatcherDependencies(
+  stack: { readonly clients: { readonly dynamodb: DynamoDBClient; readonly s3: S3Client }; readonly config: { readonly prefix: string } },
+  now: Date,
+  dynamodb: DynamoDBClient = stack.clients.dynamodb,
+): BatcherDependencies {
+  return {
+    dynamodb,
+    s3: stack.clients.s3,
+    notesTable: tableName(stack.config.prefix, 'notes'),
+    exportsBucket: bucketName(stack.config.prefix, 'exports'),
+    now: () => now,
+  };
 }

@@ -9,35 +9,30 @@ import { validatePain001 } from '@ndf/sepa-transfer';
 import { readItem, startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchOnDemand, confirmBatchPaid, runTenantBatch, type BatcherDependencies, type StepRunner } from '@ndf/reimbursement-batches';
 import {
-  batchOnDemand,
-  confirmBatchPaid,
-  runTenantBatch,
-  type BatcherDependencies,
-  type Call,
-  type StepRunner,
-} from '@ndf/reimbursement-batches';
-import { approveNote, eur, policy, putAdvance, writePaymentSettings } from '@ndf/reimbursement-batches/testing';
+  approveNote,
+  eur,
+  policy,
+  putAdvance,
+  writePaymentSettings,
+  stackBatcherDependencies,
+  testCall,
+  testRunner,
+} from '@ndf/reimbursement-batches/testing';
 import { service } from '../src/service.js';
 
 let stack: SharedStack;
 let running: ServiceUnderTest;
 const signal = new AbortController().signal;
 const table = () => tableName(stack.config.prefix, 'notes');
-const call: Call = (_dependency, fn) => fn(signal);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const runner = (options: Partial<StepRunner> = {}): StepRunner => ({ call, log: quiet, signal, ...options });
+const call = testCall(signal);
+const runner = (options: Partial<StepRunner> = {}): StepRunner => testRunner(signal, options);
 // The batch day is the 5th: on 5 April at 08:00, the notes approved in March are due.
 const NOW = new Date('2026-04-05T08:00:00.000Z');
 const WINDOW = { cutoff: '2026-04-05T00:00:00.000Z', period: '2026-04' };
 const APPROVED_IN_MARCH = new Date('2026-03-20T09:00:00.000Z');
-const dependencies = (now = NOW): BatcherDependencies => ({
-  dynamodb: stack.clients.dynamodb,
-  s3: stack.clients.s3,
-  notesTable: table(),
-  exportsBucket: bucketName(stack.config.prefix, 'exports'),
-  now: () => now,
-});
+const dependencies = (now = NOW): BatcherDependencies => stackBatcherDependencies(stack, now);
 const item = (key: { pk: string; sk: string }) => readItem(stack.clients.dynamodb, table(), key);
 
 beforeAll(async () => {

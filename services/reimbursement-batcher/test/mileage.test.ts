@@ -8,27 +8,28 @@ import { validatePain001 } from '@ndf/sepa-transfer';
 import { readItem, startServiceUnderTest, type ServiceUnderTest } from '@ndf/testkit';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTenantBatch, type BatchItem, type BatcherDependencies, type Call, type StepRunner } from '@ndf/reimbursement-batches';
-import { approveNote, eur, policy, putMileageYear, writePaymentSettings } from '@ndf/reimbursement-batches/testing';
+import { runTenantBatch, type BatchItem, type BatcherDependencies, type StepRunner } from '@ndf/reimbursement-batches';
+import {
+  approveNote,
+  eur,
+  policy,
+  putMileageYear,
+  writePaymentSettings,
+  stackBatcherDependencies,
+  testRunner,
+} from '@ndf/reimbursement-batches/testing';
 import { service } from '../src/service.js';
 
 let stack: SharedStack;
 let running: ServiceUnderTest;
 const signal = new AbortController().signal;
 const table = () => tableName(stack.config.prefix, 'notes');
-const call: Call = (_dependency, fn) => fn(signal);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const runner = (options: Partial<StepRunner> = {}): StepRunner => ({ call, log: quiet, signal, ...options });
+const runner = (options: Partial<StepRunner> = {}): StepRunner => testRunner(signal, options);
 // The batch day is the 5th: the April batch takes what was approved, or computed, before 5 April.
 const APRIL = { now: new Date('2026-04-05T08:00:00.000Z'), window: { cutoff: '2026-04-05T00:00:00.000Z', period: '2026-04' } };
 const MAY = { now: new Date('2026-05-05T08:00:00.000Z'), window: { cutoff: '2026-05-05T00:00:00.000Z', period: '2026-05' } };
-const dependencies = (now = APRIL.now, dynamodb: DynamoDBClient = stack.clients.dynamodb): BatcherDependencies => ({
-  dynamodb,
-  s3: stack.clients.s3,
-  notesTable: table(),
-  exportsBucket: bucketName(stack.config.prefix, 'exports'),
-  now: () => now,
-});
+const dependencies = (now = APRIL.now, dynamodb: DynamoDBClient = stack.clients.dynamodb): BatcherDependencies =>
+  stackBatcherDependencies(stack, now, dynamodb);
 
 beforeAll(async () => {
   stack = await useSharedStack('reimbursement-mileage-', { ...catalog, services: [service.entry] });
