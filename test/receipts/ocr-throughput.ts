@@ -2,7 +2,7 @@
 // it reads fixtures from @ndf/receipt-fixtures.
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
+import { DEFAULT_OCR_ENGINE, createNamedOcrEngine, type OcrEngine, type OcrEngineName, type OcrPage } from '@ndf/ocr/engine';
 import { generateFixtures, type Fixture, type FixtureFormat } from '@ndf/receipt-fixtures';
 
 export interface OcrThroughput {
@@ -56,15 +56,16 @@ export async function runOcr(
   };
 }
 
-/** The OCR-alone ceiling on this machine: `count` fixtures of a format through a fresh engine with a pool sized to the cores. */
+/** The OCR-alone ceiling on this machine: `count` fixtures of a format through a fresh engine given `cores` (the service's concurrency). */
 export async function measureOcrThroughput({
   count = 100,
   seed = 2024,
   format = 'png',
-  workers = availableParallelism(),
-}: { count?: number; seed?: number; format?: FixtureFormat; workers?: number } = {}): Promise<OcrThroughput> {
+  engine: name = DEFAULT_OCR_ENGINE,
+  cores = availableParallelism(),
+}: { count?: number; seed?: number; format?: FixtureFormat; engine?: OcrEngineName; cores?: number } = {}): Promise<OcrThroughput> {
   const fixtures = await generateFixtures({ seed, count, format });
-  const engine = await createOcrEngine({ workers });
+  const engine = await createNamedOcrEngine(name, { cores });
   try {
     await runOcr(engine, fixtures.slice(0, engine.workers));
     return await runOcr(engine, fixtures);

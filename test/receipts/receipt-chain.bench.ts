@@ -1,31 +1,59 @@
-// `pnpm bench receipt-chain [--receipts N] [--seed S]`: receipts end to end on the local stack as
-// `npm start` runs it (ingest API, stream router and every receipt service as processes), from
-// the upload to the fields on the note, against OCR alone on the same receipts in this process
-// (the ceiling: OCR is the chain's slowest step). Low load (one receipt at a time) gives the
-// latency a user sees; a burst of every receipt at once gives the throughput.
+// `pnpm bench receipt-chain [--receipts N] [--seed S] [--low-load N] [--engine paddle|tesseract] [--real <folder>]`:
+// receipts end to end on the local stack as `npm start` runs it (ingest API, stream router and
+// every receipt service as processes), from the upload to the fields on the note, against OCR
+// alone on the same receipts in this process (the ceiling: OCR is the chain's slowest step). Low
+// load (one receipt at a time) gives the latency a user sees; a burst of every receipt at once
+// gives the throughput. `--real` then sends a folder of real receipts with a truth.json through
+// the API one at a time and judges the fields on their notes.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { catalog, findService } from '@ndf/catalog';
-import type { NoteDetail, ReceiptUpload } from '@ndf/contracts';
+import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
 import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil } from '@ndf/local-stack';
 import { measureOcrThroughput, percentile } from './ocr-throughput.js';
-import { generateFixtures, type Fixture } from '@ndf/receipt-fixtures';
+import { generateFixtures } from '@ndf/receipt-fixtures';
+import { DEFAULT_OCR_ENGINE, isOcrEngineName } from '@ndf/ocr/engine';
+import { judgeFields, readTruth, type RealReceipt } from './real/truth.js';
 
 const { values } = parseArgs({
   options: {
     receipts: { type: 'string', default: '200' },
     seed: { type: 'string', default: '2025' },
     'low-load': { type: 'string', default: '10' },
+    engine: { type: 'string', default: DEFAULT_OCR_ENGINE },
+    real: { type: 'string' },
   },
   allowPositionals: false,
 });
 const [count, seed, lowLoad] = [Number(values.receipts), Number(values.seed), Number(values['low-load'])];
-if (![count, seed, lowLoad].every((value) => Number.isInteger(value) && value > 0)) {
-  console.error('usage: pnpm bench receipt-chain [--receipts N] [--seed S] [--low-load N]');
+const engine = values.engine;
+if (![count, seed, lowLoad].every((value) => Number.isInteger(value) && value > 0) || !isOcrEngineName(engine)) {
+  console.error('usage: pnpm bench receipt-chain [--receipts N] [--seed S] [--low-load N] [--engine paddle|tesseract] [--real <folder>]');
   process.exit(2);
 }
+const realReceipts = values.real === undefined ? [] : await readRealFolder(resolve(values.real));
+
+async function readRealFolder(folder: string): Promise<RealReceipt[]> {
+  const truth = readTruth(JSON.parse(await readFile(join(folder, 'truth.json'), 'utf8')));
+  if ('error' in truth) {
+    console.error(truth.error);
+    process.exit(2);
+  }
+  return truth.map((receipt) => ({ ...receipt, file: join(folder, receipt.file) }));
+}
+
+/** What the chain is given: a file and the type the app says it is. */
+interface Upload {
+  readonly path: string;
+  readonly mediaType: string;
+}
+const uploadOfReal = (receipt: RealReceipt): Upload => ({
+  path: receipt.file,
+  mediaType: /\.png$/i.test(receipt.file) ? 'image/png' : /\.pdf$/i.test(receipt.file) ? 'application/pdf' : 'image/jpeg',
+});
 const ocrWorkers = findService(catalog, 'ocr').limits.concurrency;
 
 // Half clean scans, half phone-like photos: every one goes through OCR, as in the ceiling.
@@ -37,16 +65,20 @@ const fixtures = [
 ];
 const lowLoadFixtures = await generateFixtures({ seed: seed + 2, count: lowLoad, format: 'photo' });
 
-console.log(`OCR alone: ${count} receipts, ${ocrWorkers} workers (the ocr service's concurrency)...`);
-const ceilingPng = await measureOcrThroughput({ count: half, seed, format: 'png', workers: ocrWorkers });
-const ceilingPhoto = await measureOcrThroughput({ count: count - half, seed: seed + 1, format: 'photo', workers: ocrWorkers });
+console.log(`OCR alone (${engine}): ${count} receipts, ${ocrWorkers} cores (the ocr service's concurrency)...`);
+const ceilingPng = await measureOcrThroughput({ count: half, seed, format: 'png', engine, cores: ocrWorkers });
+const ceilingPhoto = await measureOcrThroughput({ count: count - half, seed: seed + 1, format: 'photo', engine, cores: ocrWorkers });
 const ceilingPerMinute = (count / (ceilingPng.seconds + ceilingPhoto.seconds)) * 60;
 
 const stack = await startLocalStack(await ephemeralConfig('bench-chain-'), { catalog });
 const port = await freePort();
 const api = `http://127.0.0.1:${port}/v1`;
 const supervisor = new Supervisor(
-  platformProcesses(catalog, paths.repoRoot, stack.environment(), { NDF_PORT_INGEST_API: String(port), LOG_LEVEL: 'warn' }),
+  platformProcesses(catalog, paths.repoRoot, stack.environment(), {
+    NDF_PORT_INGEST_API: String(port),
+    NDF_OCR_ENGINE: engine,
+    LOG_LEVEL: 'warn',
+  }),
 );
 supervisor.start();
 
@@ -74,7 +106,7 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
 }
 
 /** Creates a note and uploads the receipt for it; resolves with when the upload began (epoch ms) and where to look. */
-async function submit(token: string, fixture: Fixture): Promise<{ noteId: string; receiptId: string; startedAt: number }> {
+async function submit(token: string, fixture: Upload): Promise<{ noteId: string; receiptId: string; startedAt: number }> {
   const note = await call<NoteDetail>(
     token,
     'POST',
@@ -85,7 +117,7 @@ async function submit(token: string, fixture: Fixture): Promise<{ noteId: string
   const bytes = await readFile(fixture.path);
   const startedAt = Date.now();
   const asked = await call<ReceiptUpload>(token, 'POST', '/receipts', {
-    fileName: `receipt.${fixture.mediaType === 'image/png' ? 'png' : 'jpg'}`,
+    fileName: `receipt.${fixture.mediaType === 'image/png' ? 'png' : fixture.mediaType === 'application/pdf' ? 'pdf' : 'jpg'}`,
     contentType: fixture.mediaType,
     size: bytes.length,
     noteId: note.id,
@@ -99,20 +131,21 @@ async function submit(token: string, fixture: Fixture): Promise<{ noteId: string
 }
 
 /**
- * How long the receipt took from its upload to its fields on the note: the parser's stage
- * says when it wrote them, so the note is read only to learn that it is done, not to time it.
+ * How long the receipt took from its upload to its fields on the note, and the receipt as the note
+ * shows it: the parser's stage says when it wrote them, so the note is read only to learn that it
+ * is done, not to time it.
  */
 async function finishedAfter(
   token: string,
   submitted: { noteId: string; receiptId: string; startedAt: number },
-): Promise<number | undefined> {
+): Promise<{ ms: number; receipt: ReceiptView } | undefined> {
   // By id: a POST /v1/receipts retried after a 503 may have left a first receipt that was never uploaded on the note.
   const receipt = (await call<NoteDetail>(token, 'GET', `/notes/${submitted.noteId}`)).receipts.find(
     (found) => found.id === submitted.receiptId,
   );
   if (receipt?.status !== 'processed' && receipt?.status !== 'refused') return undefined;
   const last = Math.max(...receipt.stages.map((stage) => Date.parse(stage.updatedAt)));
-  return last - submitted.startedAt;
+  return { ms: last - submitted.startedAt, receipt };
 }
 
 /** How long without any receipt finishing before the ones left are reported as unfinished. */
@@ -122,7 +155,11 @@ let unfinished = 0;
 /** Uploads at once, as many apps at a time: beyond that, DynamoDB Local (not the API) answers too slowly. */
 const UPLOADING_AT_ONCE = 16;
 
-async function throughChain(token: string, fixtures: readonly Fixture[], onDone: () => void): Promise<number[]> {
+async function throughChain(
+  token: string,
+  fixtures: readonly Upload[],
+  onDone: (index: number, receipt: ReceiptView) => void,
+): Promise<number[]> {
   const submitted: { noteId: string; receiptId: string; startedAt: number }[] = [];
   let next = 0;
   await Promise.all(
@@ -148,15 +185,49 @@ async function throughChain(token: string, fixtures: readonly Fixture[], onDone:
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const [index, one] of submitted.entries()) {
       if (times.has(index)) continue;
-      const ms = await finishedAfter(token, one);
-      if (ms !== undefined) {
+      const finished = await finishedAfter(token, one);
+      if (finished !== undefined) {
         lastProgress = Date.now();
-        times.set(index, ms);
-        onDone();
+        times.set(index, finished.ms);
+        onDone(index, finished.receipt);
       }
     }
   }
   return [...times.values()];
+}
+
+/** Real receipts through the API one at a time, as users send them: their time to fields and the fields on their notes, judged. */
+async function throughChainReal(token: string, receipts: readonly RealReceipt[]): Promise<void> {
+  console.log(`\nreal receipts: ${receipts.length} through the API one at a time...`);
+  const times: number[] = [];
+  const right = { total: [0, 0], date: [0, 0], merchant: [0, 0] };
+  const missed: string[] = [];
+  for (const [index, receipt] of receipts.entries()) {
+    let view: ReceiptView | undefined;
+    times.push(...(await throughChain(token, [uploadOfReal(receipt)], (_, seen) => (view = seen))));
+    const extracted = view?.extracted ?? {};
+    const judged = judgeFields(receipt, {
+      total: extracted.totalInclVat?.value,
+      date: extracted.date?.value,
+      merchant: extracted.merchant?.value,
+    });
+    for (const field of ['total', 'date', 'merchant'] as const) {
+      if (judged[field] === undefined) continue;
+      right[field][1]! += 1;
+      if (judged[field]) right[field][0]! += 1;
+      else
+        missed.push(
+          `${receipt.id} ${field} ${view?.status === 'refused' ? `(refused: ${view.refusal?.code})` : `"${extracted[field === 'total' ? 'totalInclVat' : field]?.value ?? ''}"`}`,
+        );
+    }
+    if ((index + 1) % 10 === 0) console.log(`real receipts: ${index + 1}/${receipts.length}`);
+  }
+  times.sort((a, b) => a - b);
+  const share = ([count, of]: number[]) => `${count}/${of} (${((100 * count!) / of!).toFixed(1)} %)`;
+  console.log(`\nreal receipts through the API (${receipts.length}, one at a time), OCR by ${engine}`);
+  console.log(`upload → fields p50 ${(percentile(times, 50) / 1000).toFixed(2)} s, p95 ${(percentile(times, 95) / 1000).toFixed(2)} s`);
+  console.log(`total ${share(right.total)}, date ${share(right.date)}, merchant (fuzzy) ${share(right.merchant)}`);
+  if (missed.length > 0) console.log(`missed: ${missed.join('; ')}`);
 }
 
 try {
@@ -191,7 +262,7 @@ try {
   console.log(
     `\nnode ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
       .map((value) => value.toFixed(1))
-      .join(' ')}, ${ocrWorkers} OCR workers`,
+      .join(' ')}, OCR by ${engine} on ${ocrWorkers} cores`,
   );
   console.log(`receipts: ${count} (${half} clean scans, ${count - half} photos), seed ${seed}\n`);
   console.log('run                              receipts  receipts/min  p50 upload→fields  p99 upload→fields');
@@ -215,6 +286,7 @@ try {
   console.log(
     `API answers 503 (retried with the same request, as the app does): ${retried503}; receipts unfinished ${STALL_MS / 1000} s after the last one finished: ${unfinished}`,
   );
+  if (realReceipts.length > 0) await throughChainReal(token, realReceipts);
 } finally {
   await supervisor.stop();
   await stack.stop();

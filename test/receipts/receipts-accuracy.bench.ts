@@ -1,10 +1,10 @@
-// `pnpm bench receipts [--clean N] [--photo N] [--text N] [--seed S] [--workers W]`: field accuracy of
+// `pnpm bench receipts [--clean N] [--photo N] [--text N] [--seed S] [--workers W] [--engine paddle|tesseract]`: field accuracy of
 // OCR → parser on synthetic receipts (clean scans and phone-like photos), of the parser alone on
 // the printed text (what a digital PDF's text layer gives), and the OCR-alone throughput with the
 // worker pool: the ceiling the end-to-end benchmark is compared against.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createOcrEngine } from '@ndf/ocr/engine';
+import { DEFAULT_OCR_ENGINE, createNamedOcrEngine, isOcrEngineName } from '@ndf/ocr/engine';
 import { composeReceipt, documentText, generateFixtures, type FixtureFormat } from '@ndf/receipt-fixtures';
 import { parseReceipt } from '@ndf/receipt-parser/parser';
 import { AccuracyTally, FIELDS, compareFields, type FieldName } from './field-accuracy.js';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     text: { type: 'string', default: '400' },
     seed: { type: 'string', default: '2024' },
     workers: { type: 'string', default: String(availableParallelism()) },
+    engine: { type: 'string', default: DEFAULT_OCR_ENGINE },
   },
   allowPositionals: false,
 });
@@ -28,8 +29,13 @@ const [clean, photo, text, seed, workers] = [values.clean, values.photo, values.
   number,
   number,
 ];
-if (![clean, photo, text, seed, workers].every((value) => Number.isInteger(value) && value >= 0) || workers < 1) {
-  console.error('usage: pnpm bench receipts [--clean N] [--photo N] [--text N] [--seed S] [--workers W]');
+const engineName = values.engine;
+if (
+  ![clean, photo, text, seed, workers].every((value) => Number.isInteger(value) && value >= 0) ||
+  workers < 1 ||
+  !isOcrEngineName(engineName)
+) {
+  console.error('usage: pnpm bench receipts [--clean N] [--photo N] [--text N] [--seed S] [--workers W] [--engine paddle|tesseract]');
   process.exit(2);
 }
 
@@ -45,7 +51,7 @@ const load = () =>
     .map((value) => value.toFixed(1))
     .join(' ');
 console.log(
-  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}, ${workers} OCR workers, seed ${seed}`,
+  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}, OCR by ${engineName} on ${workers} cores, seed ${seed}`,
 );
 
 const textTally = new AccuracyTally();
@@ -55,7 +61,7 @@ for (let index = 0; index < text; index++) {
 }
 if (text > 0) columns.push({ label: `printed text (${text})`, tally: textTally });
 
-const engine = await createOcrEngine({ workers });
+const engine = await createNamedOcrEngine(engineName, { cores: workers });
 const throughputs: { format: FixtureFormat; result: OcrThroughput }[] = [];
 const misses: string[] = [];
 try {
@@ -105,7 +111,7 @@ for (const [field, target] of Object.entries(TARGETS) as [FieldName, { clean: nu
 }
 
 console.log(
-  '\nOCR throughput: preprocessing + tesseract, one receipt per worker at a time (the parse of each page, about a millisecond, is included)\n',
+  `\nOCR throughput: preprocessing + ${engineName}, one receipt per worker at a time (the parse of each page, about a millisecond, is included)\n`,
 );
 console.log(
   table([

@@ -12,3 +12,12 @@ export {
 export { LANGUAGES, TrainedDataMissingError, languageFolder, packagedTrainedData } from './trained-data.js';
 export { OcrAbortedError } from './worker-pool.js';
 export { PADDLE_PREPROCESS, createPaddleOcrEngine, type PaddleOcrEngineOptions } from './paddle-engine.js';
+export {
+  DEFAULT_OCR_ENGINE,
+  OCR_ENGINES,
+  UnknownOcrEngineError,
+  createNamedOcrEngine,
+  isOcrEngineName,
+  ocrEngineFromEnvironment,
+  type OcrEngineName,
+} from './engine-choice.js';

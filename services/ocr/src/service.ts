@@ -1,7 +1,7 @@
 import { serviceEntry } from '@ndf/catalog';
 import { markReceiptsFailed, receiptServiceDependencies } from '@ndf/receipt-pipeline';
 import { defineService, type DependencyContext } from '@ndf/runtime';
-import { createOcrEngine } from './engine.js';
+import { createNamedOcrEngine, ocrEngineFromEnvironment } from './engine-choice.js';
 import { handle, type OcrDependencies } from './handler.js';
 
 type OcrEntry = ReturnType<typeof serviceEntry<'ocr'>>;
@@ -12,9 +12,9 @@ type OcrEntry = ReturnType<typeof serviceEntry<'ocr'>>;
  * slow page is refused and a long PDF goes on at its next attempt, never cut off by the deadline.
  */
 export function ocrService(entry: OcrEntry) {
-  /** Built on the first message: one tesseract worker per message the service may hold at once (the catalog sizes it to the cores). */
+  /** Built on the first message: the engine gets a core per message the service may hold at once (the catalog sizes it to the cores). */
   async function dependencies(context: DependencyContext): Promise<OcrDependencies> {
-    const engine = await createOcrEngine({ workers: entry.limits.concurrency });
+    const engine = await createNamedOcrEngine(ocrEngineFromEnvironment(context.env), { cores: entry.limits.concurrency });
     context.onStop(() => engine.close());
     const { deadlineMs } = entry.limits;
     return { ...receiptServiceDependencies(context), engine, pageBudgetMs: deadlineMs / 3, reserveMs: deadlineMs / 6 };

@@ -95,3 +95,21 @@ export function printedDateToIso(printed: string): string | undefined {
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
+
+/** The three fields a reader of a real receipt is judged on, as values (the parser's or the note's). */
+export interface ReadFields {
+  readonly total?: string;
+  readonly date?: string;
+  readonly merchant?: string;
+}
+
+/** Which of the fields are right against the truth; a field the truth does not have (no total printed) is not judged. */
+export function judgeFields(receipt: RealReceipt, read: ReadFields): { total?: boolean; date?: boolean; merchant: boolean } {
+  const total = bareAmount(receipt.total);
+  const date = printedDateToIso(receipt.date);
+  return {
+    ...(total === undefined ? {} : { total: read.total === total }),
+    ...(date === undefined ? {} : { date: read.date === date }),
+    merchant: sameMerchant(receipt.merchant, read.merchant),
+  };
+}
