@@ -25,6 +25,7 @@ import {
   tokenOverlap,
   type RealReceipt,
 } from './real/truth.js';
+import { CONFIDENCE_BANDS, calibrationByBand, judgedTotal, type JudgedField } from './real/calibration.js';
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
@@ -285,21 +286,38 @@ console.log(
   ]),
 );
 
-console.log('\nConfidence: fields the parser gives at >= 0.9, and how many of those are right\n');
-const sure = (run: EngineRun, confidence: (fields: ReceiptFields) => number | undefined, right: (reading: Reading) => boolean) =>
-  share(run.readings, (r) => r.fields !== undefined && (confidence(r.fields) ?? 0) >= 0.9, right);
-console.log(
-  table([
-    header,
-    ['total', ...columns((run) => sure(run, (fields) => fields.totalInclVat?.confidence, totalRight))],
-    ['date', ...columns((run) => sure(run, (fields) => fields.date?.confidence, dateRight))],
-    ['merchant', ...columns((run) => sure(run, (fields) => fields.merchant?.confidence, merchantRight))],
-  ]),
-);
+printCalibration();
 
 for (const run of runs) {
   const misses = run.readings
     .filter((r) => hasTotal(r) && !totalRight(r))
     .map((r) => `${r.receipt.id} ${wrongTotalKind(r.text, r.fields?.totalInclVat?.value)}${totalInText(r) ? '' : ' (not in text)'}`);
   console.log(`\n${run.name}: totals missed (${misses.length}): ${misses.join('; ')}`);
+}
+
+/** For each field and confidence band, how many of the fields the parser gave are right (a receipt without a total printed is not judged on it). */
+function printCalibration(): void {
+  console.log('\nConfidence: how many of the fields the parser gives in each band are right\n');
+  const judged = (run: EngineRun, judge: (reading: Reading, fields: ReceiptFields) => JudgedField | undefined): JudgedField[] =>
+    run.readings.flatMap((reading) => {
+      const found = reading.fields && judge(reading, reading.fields);
+      return found ? [found] : [];
+    });
+  const fields: [string, (reading: Reading, fields: ReceiptFields) => JudgedField | undefined][] = [
+    ['total', (reading, fields) => judgedTotal(reading.receipt.total, fields.totalInclVat)],
+    [
+      'date',
+      (reading, fields) =>
+        hasDate(reading) && fields.date ? { confidence: fields.date.confidence, right: dateRight(reading) } : undefined,
+    ],
+    [
+      'merchant',
+      (reading, fields) => (fields.merchant ? { confidence: fields.merchant.confidence, right: merchantRight(reading) } : undefined),
+    ],
+  ];
+  const rows = fields.flatMap(([name, judge]) => {
+    const bands = runs.map((run) => calibrationByBand(judged(run, judge)));
+    return CONFIDENCE_BANDS.map((band, index) => [`${name} ${band.name}`, ...bands.map((cells) => cells[index]!)]);
+  });
+  console.log(table([header, ...rows]));
 }
