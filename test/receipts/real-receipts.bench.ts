@@ -287,6 +287,7 @@ console.log(
 );
 
 printCalibration();
+printUnreadable();
 
 for (const run of runs) {
   const misses = run.readings
@@ -320,4 +321,17 @@ function printCalibration(): void {
     return CONFIDENCE_BANDS.map((band, index) => [`${name} ${band.name}`, ...bands.map((cells) => cells[index]!)]);
   });
   console.log(table([header, ...rows]));
+}
+
+/** Of the receipts whose total the parser does not get right, how many it says it could not read, and how many it gives wrong. */
+function printUnreadable(): void {
+  console.log('\nTotals not right: said unreadable (no value given) / given wrong\n');
+  const missed = (run: EngineRun) => run.readings.filter((reading) => hasTotal(reading) && !totalRight(reading));
+  const unreadable = (reading: Reading) => reading.fields?.unreadable.includes('totalInclVat') === true;
+  console.log(
+    table([
+      header,
+      ['totals', ...columns((run) => `${missed(run).filter(unreadable).length} / ${missed(run).filter((r) => !unreadable(r)).length}`)],
+    ]),
+  );
 }
