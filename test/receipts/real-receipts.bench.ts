@@ -1,4 +1,4 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
@@ -29,7 +29,7 @@ import { CONFIDENCE_BANDS, calibrationByBand, judgedTotal, type JudgedField } fr
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -40,6 +40,8 @@ const parsed = (() => {
         threads: { type: 'string', default: '1' },
         save: { type: 'string' },
         pages: { type: 'string' },
+        // The day the receipts count as uploaded on: the parser judges their dates from it (default: now).
+        today: { type: 'string' },
         // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
         'run-to': { type: 'string' },
       },
@@ -67,6 +69,7 @@ if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.is
   console.error(usage);
   process.exit(2);
 }
+const today = referenceDay(values.today);
 const folder = resolve(values.real);
 /** The file's bytes, or the process ends with a message naming it. */
 async function readOrExit(path: string): Promise<Buffer> {
@@ -116,7 +119,7 @@ const load = () =>
 if (!values['run-to'])
   console.log(
     `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}; ` +
-      `${receipts.length} receipts from ${folder}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
+      `${receipts.length} receipts from ${folder}, read as uploaded on ${today.toISOString().slice(0, 10)}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
   );
 
 async function runEngine(name: string): Promise<EngineRun> {
@@ -136,7 +139,7 @@ async function runEngine(name: string): Promise<EngineRun> {
         try {
           const page = await engine.recognize(images[index]!);
           const ms = performance.now() - start;
-          readings.push({ receipt, text: page.text, page, ms, fields: parseReceipt(page) });
+          readings.push({ receipt, text: page.text, page, ms, fields: parseReceipt(page, { today }) });
         } catch (error) {
           readings.push({ receipt, text: '', ms: performance.now() - start, fields: undefined, error: String(error) });
         }
@@ -173,7 +176,7 @@ async function runFromPages(name: string, pagesFolder: string): Promise<EngineRu
   for (const receipt of receipts) {
     const path = join(pagesFolder, `${receipt.id}.${name}.json`);
     const saved = JSON.parse((await readOrExit(path)).toString('utf8')) as { page: OcrPage; ms: number };
-    readings.push({ receipt, text: saved.page.text, page: saved.page, ms: saved.ms, fields: parseReceipt(saved.page) });
+    readings.push({ receipt, text: saved.page.text, page: saved.page, ms: saved.ms, fields: parseReceipt(saved.page, { today }) });
   }
   return { name, readings, startMs: 0, rssBeforeMb: 0, rssPeakMb: 0 };
 }
@@ -334,4 +337,15 @@ function printUnreadable(): void {
       ['totals', ...columns((run) => `${missed(run).filter(unreadable).length} / ${missed(run).filter((r) => !unreadable(r)).length}`)],
     ]),
   );
+}
+
+/** The day given by --today (yyyy-mm-dd), now without it; the process ends with the usage for another value. */
+function referenceDay(given: string | undefined): Date {
+  if (given === undefined) return new Date();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(given) ? new Date(`${given}T12:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(day.getTime())) {
+    console.error(`--today must be a day, yyyy-mm-dd, not ${given}\n${usage}`);
+    process.exit(2);
+  }
+  return day;
 }
