@@ -3,6 +3,7 @@ import { indexOfRun } from '../text/find-run.js';
 import { cleanLine, labelOf } from '../text/normalize.js';
 import { trimEnds } from '../text/trim-ends.js';
 import { endsHeader, hasLegalForm, isLegalFormOnly, withoutRegistration } from './merchant-header.js';
+import { spaceGluedWords } from './merchant-words.js';
 import type { Field, WordConfidence } from './types.js';
 
 // Lines at the top of a receipt that are not its merchant's name (besides its address and numbers).
@@ -25,7 +26,7 @@ const NOT_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]$/u;
 const NOT_NAME_END = /^[^\p{L}\p{N}).]$/u;
 
 function cleanName(text: string): string {
-  return trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END)
+  return spaceGluedWords(trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END))
     .replace(/\s{2,}/g, ' ')
     .replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O')
     .trim();
