@@ -50,4 +50,22 @@ describe('total labels read through OCR slips', () => {
     expect(total(['Invoice', 'Due date 12/04/2024', 'Services 120.00', 'Total due 120.00'])?.value).toBe('120.00');
     expect(total(['Article 5,00', 'SOUS TOTAL 5,00', 'REMISE 1,00', 'NET A PAVER 4,00'])?.value).toBe('4.00');
   });
+
+  it('reads a total "inclusive of tax" through OCR slips of its words (English)', () => {
+    const read = total([
+      'Total Sales (Excluding GST) : 94.34',
+      'Discount 0.00',
+      'Total GST 5.66',
+      'Rounding 0.00',
+      'Total Sales (iJlusive cf GST) 100.00',
+    ]);
+    expect(read?.value).toBe('100.00');
+    expect(read?.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('reads a total "TVA incluse" through an OCR slip of its word (French)', () => {
+    const read = total(['TOTAL HT 20,00', 'TVA 20% 4,00', 'TOTAL TVA 1NCLUSE 24,00']);
+    expect(read?.value).toBe('24.00');
+    expect(read?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
 });
