@@ -30,6 +30,17 @@ describe('a total the receipt leaves in doubt is not given as sure', () => {
     expect(read?.confidence).toBeLessThan(0.9);
   });
 
+  it('is below 0.9 when two strong total labels disagree and only one fact speaks for the one chosen', () => {
+    expect(total(['TOTAL TTC 42,00', 'NET A PAYER 24,00', 'CB 24,00'])?.confidence).toBeLessThan(0.9);
+    expect(total(['GRAND TOTAL 42.00', 'AMOUNT DUE 24.00', 'VISA 24.00'])?.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays sure when two facts speak for the total a rival label disagrees with', () => {
+    const read = total(['TOTAL HT 20,00', 'TVA 20% 4,00', 'TOTAL TTC 42,00', 'NET A PAYER 24,00', 'CB 24,00']);
+    expect(read?.value).toBe('24.00');
+    expect(read?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('is below 0.9 when two strong total labels print different amounts that nothing tells apart', () => {
     expect(total(['TOTAL TTC 42,00', 'NET A PAYER 24,00'])?.confidence).toBeLessThan(0.9);
     expect(total(['GRAND TOTAL 42.00', 'AMOUNT DUE 24.00'])?.confidence).toBeLessThan(0.9);

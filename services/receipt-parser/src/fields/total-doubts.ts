@@ -23,3 +23,18 @@ export function chosenAcrossDiscount(facts: readonly LineFacts[], totalLine: num
   }
   return false;
 }
+
+/**
+ * Whether a total label at least as strong as the chosen one's prints another amount, and fewer
+ * than two facts (HT + VAT, a payment, cash less change...) speak for the chosen one: one fact
+ * may be a coincidence (a deposit paid by card), two rarely are.
+ */
+export function rivalledTotal(
+  candidates: readonly { readonly value: Minor; readonly strength: number }[],
+  value: Minor,
+  agreements: number,
+): boolean {
+  if (agreements >= 2) return false;
+  const strength = Math.max(...candidates.filter((candidate) => candidate.value === value).map((candidate) => candidate.strength));
+  return candidates.some((candidate) => candidate.value !== value && candidate.strength >= strength);
+}

@@ -10,7 +10,7 @@ import {
 } from './amount-roles.js';
 import { itemsSum } from './items-sum.js';
 import type { LineFacts } from './line-facts.js';
-import { DOUBTFUL_TOTAL_CONFIDENCE, chosenAcrossDiscount } from './total-doubts.js';
+import { DOUBTFUL_TOTAL_CONFIDENCE, chosenAcrossDiscount, rivalledTotal } from './total-doubts.js';
 
 export interface AmountPick {
   readonly value: Minor;
@@ -188,9 +188,10 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     const chosen = repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
     const settled = settledByCash(chosen, paid, adjustments);
     const line = firstAt.get(picked.value);
-    return line !== undefined && chosenAcrossDiscount(facts, line, settled.value)
-      ? { ...settled, confidence: Math.min(settled.confidence, DOUBTFUL_TOTAL_CONFIDENCE) }
-      : settled;
+    const doubtful =
+      (line !== undefined && chosenAcrossDiscount(facts, line, settled.value)) ||
+      (settled.value === picked.value && rivalledTotal(candidates, picked.value, score(picked.value).agreements ?? 0));
+    return doubtful ? { ...settled, confidence: Math.min(settled.confidence, DOUBTFUL_TOTAL_CONFIDENCE) } : settled;
   }
 
   const footed = footers.map((footer) => footer.base + footer.tax);
