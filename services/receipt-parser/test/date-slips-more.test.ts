@@ -10,6 +10,9 @@ describe('dates read through OCR slips of their separators', () => {
     ['14|MAY|2017 10:02', '2017-05-14'],
     ['Le 3|MARS 2024 a 12h05', '2024-03-03'],
     ['le 12 |JUIN 2023', '2023-06-12'],
+    // The separator before the year read as a digit: June the 14th, not June the 2nd.
+    ['CB: 72282158322 14/Jun22017 00:34:22', '2017-06-14'],
+    ['le 3/MARS72024', '2024-03-03'],
   ])("a stray sign between the day and the month's name: %s", (line, expected) => {
     expect(dates(line)).toEqual([expected]);
   });

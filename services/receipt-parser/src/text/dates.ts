@@ -39,9 +39,10 @@ const MIXED_SEPARATORS = new RegExp(
   String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${YEAR_END}`,
   'gi',
 );
-// OCR may read a separator as a stray sign or letter before the month's name: "14AMay/2017", "3|MARS 2024".
+// OCR may read a separator as a stray sign or letter before the month's name ("14AMay/2017", "3|MARS 2024"),
+// or as a digit before a four-digit year ("14/Jun22017": not June 2).
 const DAY_NAME_YEAR = new RegExp(
-  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/|]*[A-Z|]?(${MONTH})\.?[\s\-/,|]*(2\d{3}|\d{2})${YEAR_END}`,
+  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/|]*[A-Z|]?(${MONTH})\.?(?:[\s\-/,|]*|\d(?=20\d{2}))(2\d{3}|\d{2})${YEAR_END}`,
   'g',
 );
 // After its label only, a date printed without separators, or with one read as 1: "DATE:25042017", "DATE:250412017", "DATE 20170425".
