@@ -1,4 +1,4 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
@@ -25,10 +25,11 @@ import {
   tokenOverlap,
   type RealReceipt,
 } from './real/truth.js';
+import { CONFIDENCE_BANDS, calibrationByBand, judgedTotal, type JudgedField } from './real/calibration.js';
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -39,6 +40,8 @@ const parsed = (() => {
         threads: { type: 'string', default: '1' },
         save: { type: 'string' },
         pages: { type: 'string' },
+        // The day the receipts count as uploaded on: the parser judges their dates from it (default: now).
+        today: { type: 'string' },
         // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
         'run-to': { type: 'string' },
       },
@@ -66,6 +69,7 @@ if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.is
   console.error(usage);
   process.exit(2);
 }
+const today = referenceDay(values.today);
 const folder = resolve(values.real);
 /** The file's bytes, or the process ends with a message naming it. */
 async function readOrExit(path: string): Promise<Buffer> {
@@ -115,7 +119,7 @@ const load = () =>
 if (!values['run-to'])
   console.log(
     `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}; ` +
-      `${receipts.length} receipts from ${folder}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
+      `${receipts.length} receipts from ${folder}, read as uploaded on ${today.toISOString().slice(0, 10)}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
   );
 
 async function runEngine(name: string): Promise<EngineRun> {
@@ -135,7 +139,7 @@ async function runEngine(name: string): Promise<EngineRun> {
         try {
           const page = await engine.recognize(images[index]!);
           const ms = performance.now() - start;
-          readings.push({ receipt, text: page.text, page, ms, fields: parseReceipt(page) });
+          readings.push({ receipt, text: page.text, page, ms, fields: parseReceipt(page, { today }) });
         } catch (error) {
           readings.push({ receipt, text: '', ms: performance.now() - start, fields: undefined, error: String(error) });
         }
@@ -172,7 +176,7 @@ async function runFromPages(name: string, pagesFolder: string): Promise<EngineRu
   for (const receipt of receipts) {
     const path = join(pagesFolder, `${receipt.id}.${name}.json`);
     const saved = JSON.parse((await readOrExit(path)).toString('utf8')) as { page: OcrPage; ms: number };
-    readings.push({ receipt, text: saved.page.text, page: saved.page, ms: saved.ms, fields: parseReceipt(saved.page) });
+    readings.push({ receipt, text: saved.page.text, page: saved.page, ms: saved.ms, fields: parseReceipt(saved.page, { today }) });
   }
   return { name, readings, startMs: 0, rssBeforeMb: 0, rssPeakMb: 0 };
 }
@@ -285,21 +289,63 @@ console.log(
   ]),
 );
 
-console.log('\nConfidence: fields the parser gives at >= 0.9, and how many of those are right\n');
-const sure = (run: EngineRun, confidence: (fields: ReceiptFields) => number | undefined, right: (reading: Reading) => boolean) =>
-  share(run.readings, (r) => r.fields !== undefined && (confidence(r.fields) ?? 0) >= 0.9, right);
-console.log(
-  table([
-    header,
-    ['total', ...columns((run) => sure(run, (fields) => fields.totalInclVat?.confidence, totalRight))],
-    ['date', ...columns((run) => sure(run, (fields) => fields.date?.confidence, dateRight))],
-    ['merchant', ...columns((run) => sure(run, (fields) => fields.merchant?.confidence, merchantRight))],
-  ]),
-);
+printCalibration();
+printUnreadable();
 
 for (const run of runs) {
   const misses = run.readings
     .filter((r) => hasTotal(r) && !totalRight(r))
     .map((r) => `${r.receipt.id} ${wrongTotalKind(r.text, r.fields?.totalInclVat?.value)}${totalInText(r) ? '' : ' (not in text)'}`);
   console.log(`\n${run.name}: totals missed (${misses.length}): ${misses.join('; ')}`);
+}
+
+/** For each field and confidence band, how many of the fields the parser gave are right (a receipt without a total printed is not judged on it). */
+function printCalibration(): void {
+  console.log('\nConfidence: how many of the fields the parser gives in each band are right\n');
+  const judged = (run: EngineRun, judge: (reading: Reading, fields: ReceiptFields) => JudgedField | undefined): JudgedField[] =>
+    run.readings.flatMap((reading) => {
+      const found = reading.fields && judge(reading, reading.fields);
+      return found ? [found] : [];
+    });
+  const fields: [string, (reading: Reading, fields: ReceiptFields) => JudgedField | undefined][] = [
+    ['total', (reading, fields) => judgedTotal(reading.receipt.total, fields.totalInclVat)],
+    [
+      'date',
+      (reading, fields) =>
+        hasDate(reading) && fields.date ? { confidence: fields.date.confidence, right: dateRight(reading) } : undefined,
+    ],
+    [
+      'merchant',
+      (reading, fields) => (fields.merchant ? { confidence: fields.merchant.confidence, right: merchantRight(reading) } : undefined),
+    ],
+  ];
+  const rows = fields.flatMap(([name, judge]) => {
+    const bands = runs.map((run) => calibrationByBand(judged(run, judge)));
+    return CONFIDENCE_BANDS.map((band, index) => [`${name} ${band.name}`, ...bands.map((cells) => cells[index]!)]);
+  });
+  console.log(table([header, ...rows]));
+}
+
+/** Of the receipts whose total the parser does not get right, how many it says it could not read, and how many it gives wrong. */
+function printUnreadable(): void {
+  console.log('\nTotals not right: said unreadable (no value given) / given wrong\n');
+  const missed = (run: EngineRun) => run.readings.filter((reading) => hasTotal(reading) && !totalRight(reading));
+  const unreadable = (reading: Reading) => reading.fields?.unreadable.includes('totalInclVat') === true;
+  console.log(
+    table([
+      header,
+      ['totals', ...columns((run) => `${missed(run).filter(unreadable).length} / ${missed(run).filter((r) => !unreadable(r)).length}`)],
+    ]),
+  );
+}
+
+/** The day given by --today (yyyy-mm-dd), now without it; the process ends with the usage for another value. */
+function referenceDay(given: string | undefined): Date {
+  if (given === undefined) return new Date();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(given) ? new Date(`${given}T12:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(day.getTime())) {
+    console.error(`--today must be a day, yyyy-mm-dd, not ${given}\n${usage}`);
+    process.exit(2);
+  }
+  return day;
 }

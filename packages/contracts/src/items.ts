@@ -75,6 +75,8 @@ export interface ReceiptItem extends Keys {
   readonly duplicateOf?: ReceiptDigestOwner;
   readonly detectedType?: string;
   readonly extracted?: Readonly<Record<string, ExtractedField>>;
+  /** The fields every receipt prints (merchant, date, totalInclVat) that could not be read: not in `extracted`, rather than guessed. */
+  readonly unreadable?: readonly string[];
   /** Keys in the receipts bucket (under derived/) of the upright copies for display and OCR, one per page. */
   readonly pageKeys?: readonly string[];
   /** Keys in the receipts bucket (under derived/) of thumbnails, by width. */

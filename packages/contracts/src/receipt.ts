@@ -44,6 +44,8 @@ export interface ReceiptView {
   /** The format found in the bytes, e.g. image/jpeg. */
   readonly detectedType?: string;
   readonly extracted?: Readonly<Record<string, ExtractedField>>;
+  /** The fields every receipt prints (merchant, date, totalInclVat) that could not be read from it: to be entered by hand. */
+  readonly unreadable?: readonly string[];
   readonly thumbnails?: readonly { readonly width: number; readonly url: string }[];
   readonly refusal?: { readonly code: string; readonly reason: string };
   readonly stages: readonly StageView[];

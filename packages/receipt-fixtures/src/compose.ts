@@ -225,6 +225,8 @@ export function composeReceipt(seed: number, index: number): ReceiptDocument {
         })),
       currency,
       merchantVatNumber: vatNumber?.value ?? null,
+      // Drawn from the index rather than the series' random numbers, which would change every receipt after it.
+      uploadedAt: new Date(Date.UTC(date.year, date.month - 1, date.day + 1 + (index % 5), 18)).toISOString(),
     },
   };
 }

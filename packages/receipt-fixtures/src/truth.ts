@@ -15,6 +15,11 @@ export interface ReceiptTruth {
   readonly currency: Currency;
   /** Only when the receipt prints it. */
   readonly merchantVatNumber: string | null;
+  /**
+   * When its user uploaded it, a few days after its date (not printed): the parser judges the
+   * receipt's dates from it, so a fixture reads the same whatever the day it is parsed.
+   */
+  readonly uploadedAt: string;
 }
 
 /** One printed line: text on the left, an amount on the right, or a centred title. */

@@ -24,6 +24,15 @@ describe('composeReceipt', () => {
     }
   });
 
+  it('gives each receipt an upload time one to five days after its date, so that its date reads the same whenever it is parsed', () => {
+    for (let index = 0; index < 50; index++) {
+      const { truth } = composeReceipt(11, index);
+      const days = (Date.parse(truth.uploadedAt) - Date.parse(`${truth.date}T00:00:00Z`)) / 86_400_000;
+      expect(days, truth.id).toBeGreaterThanOrEqual(1);
+      expect(days, truth.id).toBeLessThan(6);
+    }
+  });
+
   it('varies kinds, languages and currencies', () => {
     const truths = Array.from({ length: 64 }, (_, index) => composeReceipt(5, index).truth);
     expect(new Set(truths.map((truth) => truth.kind)).size).toBe(8);

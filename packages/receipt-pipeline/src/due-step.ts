@@ -32,10 +32,20 @@ export async function stepIsDue(
   receipt: ReceiptRef,
   step: ReceiptStep,
 ): Promise<boolean> {
+  return (await dueReceipt(context, dependencies, receipt, step)) !== undefined;
+}
+
+/** As stepIsDue, with what the receipt's item says of it when the step is due (its upload time); undefined when dropped. */
+export async function dueReceipt(
+  context: Pick<ServiceContext<'dynamodb'>, 'call'> & DropContext,
+  dependencies: Pick<ReceiptServiceDependencies, 'state'>,
+  receipt: ReceiptRef,
+  step: ReceiptStep,
+): Promise<{ readonly uploadedAt?: string } | undefined> {
   const readiness = await context.call('dynamodb', (signal) => dependencies.state.readiness(receipt, step, signal));
-  if (readiness.due) return true;
+  if (readiness.due) return readiness.uploadedAt === undefined ? {} : { uploadedAt: readiness.uploadedAt };
   dropJob(context, receipt, step, readiness.reason, readiness.status);
-  return false;
+  return undefined;
 }
 
 /**

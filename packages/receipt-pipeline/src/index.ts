@@ -1,7 +1,7 @@
 export { JOB_SERVICE, handOn, isReceiptRef, originalOf, parseJob, type JobKind, type ReceiptJob, type ReceiptText } from './jobs.js';
 export { derivedKey, receiptOfChange, type ReceiptRef } from './receipt-ref.js';
 export { ReceiptState, type NotDue, type Readiness, type Refusal, type StepResult } from './receipt-state.js';
-export { JOBS_DROPPED_METRIC, stepIsDue, readOriginalIfDue } from './due-step.js';
+export { JOBS_DROPPED_METRIC, dueReceipt, stepIsDue, readOriginalIfDue } from './due-step.js';
 export { takeStep, takeStepAndHandOn } from './take-step.js';
 export { retryFirstTimeout } from './too-slow.js';
 export { stageItem, type StageOutcome, type StageSubject } from './stage-item.js';

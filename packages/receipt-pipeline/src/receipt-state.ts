@@ -33,7 +33,9 @@ export interface Refusal {
 export type NotDue = 'receipt-past-step' | 'stage-succeeded';
 
 /** Whether a job for a step is still to do: `due` (the receipt is where the step starts, its stage not done), or not (a replay or a late duplicate). */
-export type Readiness = { readonly due: true } | { readonly due: false; readonly status: ReceiptStatus; readonly reason: NotDue };
+export type Readiness =
+  /** `uploadedAt`: when the original was received (absent for a receipt whose intake did not record it). */
+  { readonly due: true; readonly uploadedAt?: string } | { readonly due: false; readonly status: ReceiptStatus; readonly reason: NotDue };
 
 const STAGE_NOT_SUCCEEDED = {
   ConditionExpression: 'attribute_not_exists(#stageStatus) OR #stageStatus <> :succeeded',
@@ -82,7 +84,7 @@ export class ReceiptState {
       Get: {
         TableName: this.tableName,
         Key: marshall(key),
-        ProjectionExpression: '#status',
+        ProjectionExpression: '#status, uploadedAt',
         ExpressionAttributeNames: { '#status': 'status' },
       },
     });
@@ -109,7 +111,7 @@ export class ReceiptState {
       throw new PermanentError(`Receipt ${receipt.receiptId} is ${status}: ${this.service} cannot ${step} it yet.`);
     }
     if (stage?.status === 'succeeded') return { due: false, status, reason: 'stage-succeeded' };
-    return { due: true };
+    return typeof receiptItem.uploadedAt === 'string' ? { due: true, uploadedAt: receiptItem.uploadedAt } : { due: true };
   }
 
   /**

@@ -1,9 +1,9 @@
 import {
+  dueReceipt,
   parseJob,
   readObject,
   refuseReceipt,
   retryFirstTimeout,
-  stepIsDue,
   takeStep,
   type ReceiptServiceDependencies,
   type ReceiptText,
@@ -11,6 +11,12 @@ import {
 import { PermanentError, type InboundMessage, type ServiceContext } from '@ndf/runtime';
 import { extractedFields, parseInputOf } from './extracted.js';
 import type { ReceiptParser } from './receipt-parser.js';
+
+/** The upload time recorded at intake; now for a receipt recorded without one (or with an unreadable one). */
+function uploadTime(uploadedAt: string | undefined): Date {
+  const uploaded = uploadedAt === undefined ? Number.NaN : Date.parse(uploadedAt);
+  return Number.isNaN(uploaded) ? new Date() : new Date(uploaded);
+}
 
 export interface ParserDependencies extends ReceiptServiceDependencies {
   readonly parser: ReceiptParser;
@@ -28,7 +34,8 @@ export async function handle(
 ): Promise<void> {
   const job = parseJob(message.body, 'parse');
   const { s3, receiptsBucket: bucket, parser } = dependencies;
-  if (!(await stepIsDue(context, dependencies, job.receipt, 'process'))) return;
+  const due = await dueReceipt(context, dependencies, job.receipt, 'process');
+  if (!due) return;
   const bytes = await context.call('s3', (signal) => readObject(s3, bucket, job.textKey, signal));
   let stored: ReceiptText;
   try {
@@ -36,7 +43,8 @@ export async function handle(
   } catch {
     throw new PermanentError(`${job.textKey} is not the JSON text of a receipt.`);
   }
-  const parsed = await parser.parse(parseInputOf(stored), new Date(), context.signal);
+  // The dates a receipt can bear are judged from when it was uploaded, not from when it is read (a replay may come months later).
+  const parsed = await parser.parse(parseInputOf(stored), uploadTime(due.uploadedAt), context.signal);
   if (parsed.outcome === 'refused') {
     if (parsed.code === 'processing-timeout') retryFirstTimeout(message.attempt, parsed.detail);
     await refuseReceipt(context, dependencies, job.receipt, parsed);
@@ -50,7 +58,7 @@ export async function handle(
     job.receipt,
     'process',
     { status: 'succeeded', outcome: { source: job.source, language: fields.language, fields: Object.keys(extracted).length } },
-    { extracted },
+    { extracted, ...(fields.unreadable.length > 0 ? { unreadable: fields.unreadable } : {}) },
   );
   if (result === 'applied') context.log.info({ event: 'receipt-read', receiptId: job.receipt.receiptId, fields: Object.keys(extracted) });
 }

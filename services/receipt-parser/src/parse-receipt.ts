@@ -7,6 +7,7 @@ import { exclVatCandidates, findTotalExclVat, findTotalInclVat } from './fields/
 import type { Field, ParseInput, ParseOptions, ReceiptFields, WordConfidence } from './fields/types.js';
 import { vatLinesField } from './fields/vat-field.js';
 import { findVatNumber } from './fields/vat-number.js';
+import { readable, unreadableFields } from './fields/unreadable.js';
 import { DEFAULT_PARSE_LIMITS, capInput } from './parse-limits.js';
 import { findVatCandidates } from './fields/vat-lines.js';
 import { repairSingleRateVat, summariseVat } from './fields/vat-summary.js';
@@ -74,14 +75,18 @@ export function parseReceipt(uncapped: ParseInput, options: ParseOptions = {}): 
   const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
 
+  const expected = {
+    merchant: readable(findMerchant(lines, input.words)),
+    date: readable(findExpenseDate(lines, { monthFirst, today: options.today })),
+    totalInclVat: readable(ttc ? money(ttc.value, ttc.confidence, ocrOf(ttc.value)) : null),
+  };
   return {
-    merchant: findMerchant(lines, input.words),
-    date: findExpenseDate(lines, { monthFirst, today: options.today }),
-    totalInclVat: ttc ? money(ttc.value, ttc.confidence, ocrOf(ttc.value)) : null,
+    ...expected,
     totalExclVat: ht ? money(ht.value, ht.confidence, ocrOf(ht.value)) : null,
     vatLines: vat ? vatLinesField(vat, ttc, ht) : null,
     currency,
     merchantVatNumber: findVatNumber(lines.map((line) => line.text)),
     language,
+    unreadable: unreadableFields(expected),
   };
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function parse(receiptId: string, stored: ReceiptText | string): Promise<Record<string, unknown>> {
+async function parse(receiptId: string, stored: ReceiptText | string, uploadedAt?: string): Promise<Record<string, unknown>> {
   const receipt = { tenant: 'acme', receiptId };
   const textKey = derivedKey(receipt, 'text.json');
   const bucket = bucketName(PREFIX, 'receipts');
@@ -33,7 +33,14 @@ async function parse(receiptId: string, stored: ReceiptText | string): Promise<R
   await stack.clients.dynamodb.send(
     new PutItemCommand({
       TableName: tableName(PREFIX, 'notes'),
-      Item: marshall({ ...receiptKey(scope, receiptId), tenant: 'acme', type: ITEM_TYPES.receipt, receiptId, status: 'reading' }),
+      Item: marshall({
+        ...receiptKey(scope, receiptId),
+        tenant: 'acme',
+        type: ITEM_TYPES.receipt,
+        receiptId,
+        status: 'reading',
+        ...(uploadedAt ? { uploadedAt } : {}),
+      }),
     }),
   );
   await parser.handle({ kind: 'parse', receipt, textKey, source: 'pdf-text' });
@@ -68,6 +75,29 @@ describe('receipt-parser', () => {
     });
     for (const found of Object.values(item.extracted as Record<string, { confidence: number }>))
       expect(found.confidence).toBeGreaterThan(0);
+  });
+
+  it('records the fields it could not read as unreadable on the receipt, rather than a guessed total', async () => {
+    const text = ['Date : 12/03/2024', 'Baguette 1,20', 'Croissant 2,40'].join('\n');
+    const item = await parse('0e000000-0000-4000-8000-000000000003', { source: 'pdf-text', text }, '2024-03-14T09:30:00.000Z');
+    expect(item.status).toBe('processed');
+    expect(item.extracted).toMatchObject({ date: { value: '2024-03-12' } });
+    expect(item.extracted).not.toHaveProperty('totalInclVat');
+    expect(item.unreadable).toEqual(['merchant', 'totalInclVat']);
+  });
+
+  it('records no unreadable field when the receipt is read', async () => {
+    const text = ['CAFE DE LA GARE', '12/03/2024', 'TOTAL TTC 2,50', 'CB 2,50'].join('\n');
+    const item = await parse('0e000000-0000-4000-8000-000000000004', { source: 'pdf-text', text }, '2024-03-14T09:30:00.000Z');
+    expect(item.unreadable).toBeUndefined();
+  });
+
+  it("judges the receipt's dates from its upload time, not from the time it is parsed", async () => {
+    // Read from today, a date this old with no label is taken for an OCR slip; from its upload two days later, it is the day, read with a fair confidence (about 0.35 from today).
+    const text = ['LA PETITE EPICERIE', '12/03/2024 10:42', 'TOTAL TTC 8,40', 'CB 8,40'].join('\n');
+    const item = await parse('0e000000-0000-4000-8000-000000000005', { source: 'pdf-text', text }, '2024-03-14T09:30:00.000Z');
+    expect(item.extracted).toMatchObject({ date: { value: '2024-03-12' } });
+    expect((item.extracted as Record<string, { confidence: number }>).date!.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
   it('quarantines a text that is not JSON, and marks its receipt failed with the stage saying so', async () => {

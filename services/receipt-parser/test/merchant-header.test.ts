@@ -28,6 +28,30 @@ describe('merchant from the header block', () => {
     [['MARCHANDISE NON REPRISE NI ECHANGEE', 'EPICERIE DU COIN', '3 RUE NATIONALE'], 'EPICERIE DU COIN'],
     [['AEON BIG (M) BHD. (126926-H)', '3RD FLOOR, MALURI SHOPPING CENTRE', 'JLN JEJAKA, TAMAN MALURI'], 'AEON BIG (M) BHD.'],
     [['SIMPLIFIEDTAXINVOICE', 'GREEN CORNER STORE', 'TEL 07-3523888'], 'GREEN CORNER STORE'],
+    // A promotion or a call for feedback printed above the header is no name, nor is the service's phone the header's end.
+    [
+      [
+        'THANK YOU. PLEASE COME AGAIN.',
+        'For feedback, please call:',
+        '011-3194 0284',
+        'REDEEM YOUR VOUCHER BEFORE POINTS EXPIRY!',
+        'CITY CASH & CARRY SDN BHD',
+        '(317041-W)',
+        'LOT 17, JALAN U9',
+      ],
+      'CITY CASH & CARRY SDN BHD',
+    ],
+    [
+      [
+        'MERCI DE VOTRE VISITE',
+        'Service client : 01 45 67 89 10',
+        'CUMULEZ VOS POINTS FIDELITE !',
+        'EPICERIE FINE DUPUIS SARL',
+        '3 RUE NATIONALE',
+        '69002 LYON',
+      ],
+      'EPICERIE FINE DUPUIS SARL',
+    ],
     // Opening hours are no name.
     [['OUVERT 7J/7', 'SUPERETTE DU MARCHE', '8 RUE DU MARCHE'], 'SUPERETTE DU MARCHE'],
     [['OPENING HOURS', 'CORNER DELI', '5 HIGH STREET'], 'CORNER DELI'],

@@ -305,6 +305,12 @@ export const schemas = {
           properties: { value: { type: 'string' }, confidence: { type: 'number', minimum: 0, maximum: 1 } },
         },
       },
+      unreadable: {
+        type: 'array',
+        description:
+          'The fields every receipt prints (merchant, date, totalInclVat) that could not be read from it: absent from extracted rather than guessed.',
+        items: { type: 'string' },
+      },
       thumbnails: {
         type: 'array',
         items: {

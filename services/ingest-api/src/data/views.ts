@@ -37,6 +37,7 @@ export function receiptView(
     sha256: item.sha256,
     detectedType: item.detectedType,
     extracted: item.extracted,
+    unreadable: item.unreadable,
     thumbnails: thumbnailUrls.length > 0 ? [...thumbnailUrls] : undefined,
     refusal: item.refusal,
     stages: stages.filter((stage) => stage.receiptId === item.receiptId),

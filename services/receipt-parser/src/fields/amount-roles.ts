@@ -4,8 +4,9 @@ import type { LineFacts } from './line-facts.js';
 // Labels read on folded uppercase text (see labelOf); spaces are optional because OCR drops them.
 
 /** "TOTAL INCL. GST", "TOTAL SALES (INCLUSIVE OF TAX)", "TOTAL TVA INCLUSE": the amount paid, tax in. */
-// OCR reads the I of INCL as L or 1.
-const INCLUSIVE_TOTAL = /[IL1]NCL(?:\.|USIVE|UDING|\b)\s*(?:OF\s*)?(?:GST|TAX|VAT|TVA|SST)|(?:GST|TAX|VAT|TVA)\s*INCLU(?:SE|DED)?\b/;
+// OCR reads the I of INCL as L, 1 or J, its NC as J ("iJlusive"), and OF as CF.
+const INCLUSIVE_TOTAL =
+  /[IL1]NCL(?:\.|USIVE|UDING|\b)\s*(?:[OC0]F\s*)?(?:GST|TAX|VAT|TVA|SST)|\b[IL1J][A-Z]{0,2}LUSIVE\s*(?:[OC0]F\s*)?(?:GST|TAX|VAT|TVA|SST)|(?:GST|TAX|VAT|TVA)\s*[IL1J]NCLU(?:SE|DED)?\b/;
 /** "TOTAL ROUNDED", "ROUNDED TOTAL", "TOTAL ARRONDI", "TOTAL AMT ROUNDED": the total after cash rounding. */
 const ROUNDED_TOTAL = /T[O0]TA[L1I].*ROUND|ROUNDED\s*T[O0]TA[L1I]|T[O0]TA[L1I].*ARRONDI/;
 /** A rounding adjustment alone ("ROUNDING 0.02", "ARRONDI -0,03"): never the total. */

@@ -79,5 +79,7 @@ export function findExpenseDate(
   if (best.ambiguous) confidence *= 0.8;
   if (best.repaired) confidence *= 0.7;
   if (distinct > 1) confidence *= 0.9;
+  // The only day the receipt prints, read one way only, as printed, beside its label or its time.
+  else if (!best.ambiguous && !best.repaired && best.score >= 2) confidence = Math.max(confidence, 0.9);
   return { value: best.iso, confidence: Number(Math.max(0.1, confidence).toFixed(2)) };
 }

@@ -2,19 +2,20 @@
 // Spaces are optional inside labels because OCR often drops them ("TOTALTTC").
 
 /** The amount to pay, VAT included: the strongest wordings. */
+// OCR slips read in: PAYER as PAVER or PAYFR, NET as "NE T", TTC as TIC or TTG, AMOUNT as AMT, a label alone ("TO PAY").
 export const TOTAL_DUE =
-  /NET\s*A\s*PAYER|(?:TOTAL|MONTANT|RESTE|SOMME)\s*A\s*PAYER|(?:TOTAL|MONTANT)\s*:?\s*T\.?\s*T\.?\s*C\b|AMOUNT\s*DUE|TOTAL\s*DUE|BALANCE\s*DUE|GRAND\s*TOTAL|TOTAL\s*TO\s*PAY|TOTAL\s*PAYABLE|AMOUNT\s*PAYABLE|TOTAL\s*\(?\s*INC(?:L|LUDING)?\b|TOTAL\s*GENERAL|TOTAL\s*FACTURE|TOTAL\s*(?:EUR|CHF|GBP|USD)\b|TOTAL\s*AMOUNT|AMOUNT\s*TO\s*PAY|MONTANT\s*TOTAL|TOTAL\s*(?:€|\$|£)/;
-/** A plain total, which may still be the one paid. */
-export const TOTAL = /T[O0]TA[L1I]|\bMONTANT\b|\bA\s*PAYER\b|\bT\.?T\.?C\b|\bSOMME\b|\bBALANCE\b/;
+  /N\s?E\s?T\s*A\s*PA[YV][EF]R|(?:TOTAL|MONTANT|RESTE|SOMME)\s*A\s*PA[YV][EF]R|(?:TOTAL|MONTANT)\s*:?\s*T\.?\s*[TI1]\.?\s*[CG]\b|AMOUNT\s*DUE|TOTAL\s*DUE|BALANCE\s*DUE|GRAND\s*TOTAL|TOTAL\s*TO\s*PAY|TOTAL\s*PAYABLE|AM(?:OUN)?T\s*PAYABLE|^\W*TO\s*PAY\b\W*(?![A-Z\s]*[A-Z])|TOTAL\s*\(?\s*INC(?:L|LUDING)?\b|TOTAL\s*GENERAL|TOTAL\s*FACTURE|TOTAL\s*(?:EUR|CHF|GBP|USD)\b|TOTAL\s*AMOUNT|AMOUNT\s*TO\s*PAY|MONTANT\s*TOTAL|TOTAL\s*(?:€|\$|£)/;
+/** A plain total, which may still be the one paid; "DUE" or "PAY" alone before the amount too. */
+export const TOTAL = /T[O0]TA[L1I]|\bMONTANT\b|\bA\s*PAYER\b|\bT\.?T\.?C\b|\bSOMME\b|\bBALANCE\b|^\W*DUE\b\W*(?![A-Z\s]*[A-Z])/;
 /** Excluding VAT. */
 export const EXCL_VAT =
-  /\bH\.?\s*T\.?\b|HORS\s*TAXES?|SOUS[\s-]*TOTAL|SUB[\s-]*TOTAL|TOTAL\s*NET\b|NET\s*TOTAL|NET\s*AMOUNT|MONTANT\s*NET|EXCL|EXCLUDING|BEFORE\s*TAX|PRE[\s-]*TAX|\bBASE\b|\bNET\b(?!\s*A\s*PAYER)|\bHTVA\b/;
+  /\bH\.?\s*T\.?\b|HORS\s*TAXES?|SOUS[\s-]*TOTAL|SUB[\s-]*TOTAL|TOTAL\s*NET\b|NET\s*TOTAL|NET\s*AMOUNT|MONTANT\s*NET|EXCL|EXCLUDING|BEFORE\s*TAX|PRE[\s-]*TAX|\bBASE\b|\bNET\b(?!\s*A\s*PA[YV][EF]R)|\bHTVA\b/;
 /** VAT or sales tax. */
 export const VAT =
   /\bT\.?\s?V\.?\s?A\b|\bVAT\b|\bTAX\b|\bTAXES\b|\bTAXE\b|\bMWST\b|\bUST\b|\bIVA\b|\bGST\b|\bBTW\b|\bTVA\d|VAT\d|SALES\s*TAX/;
-/** Payment lines: their amount is what was paid, which supports a total. */
+/** Payment lines: their amount is what was paid, which supports a total ("PAY 20.00" alone: what was handed over). */
 export const PAYMENT =
-  /\bCB\b|\bC\.B\.|CARTE|\bVISA\b|MASTERCARD|\bMASTER\b|\bAMEX\b|MAESTRO|PAIEMENT|\bPAYE\b|\bPAID\b|PAYMENT|\bCARD\b|CONTACTLESS|SANS\s*CONTACT|\bDEBIT\b|REGLEMENT|\bCHEQUE\b|APPLE\s*PAY|GOOGLE\s*PAY|\bCREDIT\s*CARD\b/;
+  /^\W*PAY\b\W*(?![A-Z\s]*[A-Z])|\bCB\b|\bC\.B\.|CARTE|\bVISA\b|MASTERCARD|\bMASTER\b|\bAMEX\b|MAESTRO|PAIEMENT|\bPAYE\b|\bPAID\b|PAYMENT|\bCARD\b|CONTACTLESS|SANS\s*CONTACT|\bDEBIT\b|REGLEMENT|\bCHEQUE\b|APPLE\s*PAY|GOOGLE\s*PAY|\bCREDIT\s*CARD\b/;
 /** Cash handed over: may be more than the total. */
 export const CASH_GIVEN = /ESPECES|\bCASH\b|\bTENDERED\b/;
 /** Change given back: never the total. */

@@ -3,6 +3,7 @@ import { indexOfRun } from '../text/find-run.js';
 import { cleanLine, labelOf } from '../text/normalize.js';
 import { trimEnds } from '../text/trim-ends.js';
 import { endsHeader, hasLegalForm, isLegalFormOnly, withoutRegistration } from './merchant-header.js';
+import { spaceGluedWords } from './merchant-words.js';
 import type { Field, WordConfidence } from './types.js';
 
 // Lines at the top of a receipt that are not its merchant's name (besides its address and numbers).
@@ -12,6 +13,8 @@ const NOT_A_NAME = [
   /^\W*(FACTURE|INVOICE|RECEIPT|TICKET|RECU|NOTE|ADDITION|DUPLICATA|COPIE|CUSTOMER COPY|COPY|TAX INVOICE|SALES RECEIPT|TICKET DE CAISSE|TICKET CLIENT|BON|ORIGINAL|CLIENT|CAISSE|TABLE|SERVEUR|SERVER|DATE|N°|NO\.?|CHECK|ORDER)\b/,
   // A title anywhere on its line, words glued or not ("SIMPLIFIEDTAXINVOICE").
   /INVOICE|RECEIPT|\b(FACTURE|DUPLICATA)\b/,
+  // Promotions and calls for feedback; a line that exclaims is a slogan.
+  /\b(VOUCHERS?|COUPONS?|POINTS|REDEEM|EXPIRY|EXPIRES?|MEMBERS?|PROMOTIONS?|FEEDBACK|COMPLAINTS?|SURVEY|FOLLOW US|LIKE US|FIDELITE|CUMULEZ|OFFRE|SUIVEZ)\b|!\W*$/,
 ];
 const LABELLED = /^\W*(?:VENDEUR|FOURNISSEUR|MERCHANT|SELLER|VENDOR|SUPPLIER|EMETTEUR|ETABLISSEMENT)\s*:\s*(.+)$/;
 const TOP_LINES = 8;
@@ -25,7 +28,7 @@ const NOT_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]$/u;
 const NOT_NAME_END = /^[^\p{L}\p{N}).]$/u;
 
 function cleanName(text: string): string {
-  return trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END)
+  return spaceGluedWords(trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END))
     .replace(/\s{2,}/g, ' ')
     .replace(/(?<=[A-Za-z])0(?=[A-Za-z])/g, 'O')
     .trim();

@@ -10,6 +10,7 @@ import {
 } from './amount-roles.js';
 import { itemsSum } from './items-sum.js';
 import type { LineFacts } from './line-facts.js';
+import { DOUBTFUL_TOTAL_CONFIDENCE, chosenAcrossDiscount, rivalledTotal } from './total-doubts.js';
 
 export interface AmountPick {
   readonly value: Minor;
@@ -185,7 +186,12 @@ export function findTotalInclVat(facts: readonly LineFacts[], exclVatValues: rea
     // A total that misses HT + VAT but meets it with a slashed zero read back ("52.48" for "52.40").
     const repaired = picked.checked ? undefined : zeroMisreadings(picked.value).find(checks);
     const chosen = repaired === undefined ? picked : { ...picked, value: repaired, checked: true };
-    return settledByCash(chosen, paid, adjustments);
+    const settled = settledByCash(chosen, paid, adjustments);
+    const line = firstAt.get(picked.value);
+    const doubtful =
+      (line !== undefined && chosenAcrossDiscount(facts, line, settled.value)) ||
+      (settled.value === picked.value && rivalledTotal(candidates, picked.value, score(picked.value).agreements ?? 0));
+    return doubtful ? { ...settled, confidence: Math.min(settled.confidence, DOUBTFUL_TOTAL_CONFIDENCE) } : settled;
   }
 
   const footed = footers.map((footer) => footer.base + footer.tax);

@@ -29,6 +29,8 @@ export interface ReceiptFields {
   readonly merchantVatNumber: Field<string> | null;
   /** Which language's keywords the receipt mostly uses. */
   readonly language: 'fr' | 'en' | null;
+  /** The fields every receipt prints (merchant, date, total) that could not be read: none found, or only a guess (below 0.3), not given. */
+  readonly unreadable: readonly ('merchant' | 'date' | 'totalInclVat')[];
 }
 
 /** A recognised word, as the OCR engine reports it (any object with these members will do). */

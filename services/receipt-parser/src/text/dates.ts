@@ -39,10 +39,14 @@ const MIXED_SEPARATORS = new RegExp(
   String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${YEAR_END}`,
   'gi',
 );
+// OCR may read a separator as a stray sign or letter before the month's name ("14AMay/2017", "3|MARS 2024"),
+// or as a digit before a four-digit year ("14/Jun22017": not June 2).
 const DAY_NAME_YEAR = new RegExp(
-  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/]*(${MONTH})\.?[\s\-/,]*(2\d{3}|\d{2})${YEAR_END}`,
+  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/|]*[A-Z|]?(${MONTH})\.?(?:[\s\-/,|]*|\d(?=20\d{2}))(2\d{3}|\d{2})${YEAR_END}`,
   'g',
 );
+// After its label only, a date printed without separators, or with one read as 1: "DATE:25042017", "DATE:250412017", "DATE 20170425".
+const LABELLED_COMPACT = /(?<=DATE\s?[:.]?\s?)(?:(\d{2})(\d{2})[1/]?(20\d{2})|(20\d{2})(\d{2})(\d{2}))(?!\d)/g;
 const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${YEAR_END}`, 'g');
 
 function isValid(year: number, month: number, day: number): boolean {
@@ -143,6 +147,22 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const [day, month, year] = [Number(match[1]), MONTH_NUMBER.get(match[2]!)!, fullYear(match[3]!)];
     if (isValid(year, month, day))
       push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+  }
+  for (const match of folded.matchAll(LABELLED_COMPACT)) {
+    const [year, month, day] = match[3]
+      ? [Number(match[3]), Number(match[2]), Number(match[1])]
+      : [Number(match[4]), Number(match[5]), Number(match[6])];
+    const [readMonth, readDay] = match[3] && monthFirst ? [day, month] : [month, day];
+    if (isValid(year, readMonth, readDay))
+      push({
+        year,
+        month: readMonth,
+        day: readDay,
+        start: match.index,
+        end: match.index + match[0].length,
+        ambiguous: false,
+        strong: false,
+      });
   }
   for (const match of folded.matchAll(NAME_DAY_YEAR)) {
     const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), fullYear(match[3]!)];

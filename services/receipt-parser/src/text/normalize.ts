@@ -64,10 +64,14 @@ export function cleanLine(line: string): string {
     .join('');
 }
 
-/** A label as keywords see it: folded, with digits that sit inside words read back as letters ("T0TAL", "TV A"). */
+// TOTAL as OCR misreads its first or last letter: "[OTAL", "LOTAL", "IOTAL", "TOTA!", "TOTA|".
+const TOTAL_SLIPS = /(?:\[|\b[LI])OTA[L1I!|]|\bTOTA[!|]/g;
+
+/** A label as keywords see it: folded, with digits that sit inside words read back as letters ("T0TAL", "TV A"), and TOTAL's slips as TOTAL. */
 export function labelOf(line: string): string {
   return foldForKeywords(line)
     .replace(/(?<=[A-Z])0|0(?=[A-Z]{2})/g, 'O')
     .replace(/(?<=[A-Z]{2})1(?=[A-Z])/g, 'I')
-    .replace(/(?<=[A-Z])5(?=[A-Z])/g, 'S');
+    .replace(/(?<=[A-Z])5(?=[A-Z])/g, 'S')
+    .replace(TOTAL_SLIPS, 'TOTAL');
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../src/index.js';
+import { spaceGluedWords } from '../src/fields/merchant-words.js';
+
+const merchantOf = (...lines: string[]) => parseReceipt({ text: lines.join('\n') }).merchant;
+
+describe("the merchant's words when OCR glued them", () => {
+  it.each([
+    ['SINARJAYATRADINGSDNBHD', 'SINARJAYA TRADING SDN BHD'],
+    ['GREENLEAFENTERPRISE', 'GREENLEAF ENTERPRISE'],
+    ['ROTIMAS BAKERIES(PJ)SDNBHD', 'ROTIMAS BAKERIES (PJ) SDN BHD'],
+    ['MAJUJAYAINTERNATIONALSDN BHD', 'MAJUJAYA INTERNATIONAL SDN BHD'],
+    ['NORTHWINDSTATIONERYLTD', 'NORTHWIND STATIONERY LTD'],
+  ])('spaces "%s" as %s (English)', (glued, spaced) => {
+    expect(spaceGluedWords(glued)).toBe(spaced);
+  });
+
+  it.each([
+    ['LAMAISONDUPAINSARL', 'LAMAISONDUPAIN SARL'],
+    ['BOULANGERIEMARTIN', 'BOULANGERIE MARTIN'],
+    ['PHARMACIEDUCENTRE', 'PHARMACIE DUCENTRE'],
+  ])('spaces "%s" as %s (French)', (glued, spaced) => {
+    expect(spaceGluedWords(glued)).toBe(spaced);
+  });
+
+  it.each(['INTERNATIONAL', 'CORNER ENTERPRISE', 'Carrefour Market', 'BOULANGERIES', 'KANSAS', 'PROVINCIAL', 'TRADING POST', 'SDN BHD'])(
+    'leaves "%s" as it is',
+    (name) => {
+      expect(spaceGluedWords(name)).toBe(name);
+    },
+  );
+
+  it('gives the merchant of the header with its glued words spaced', () => {
+    expect(merchantOf('SINARJAYATRADINGSDNBHD', '(123456-X)', 'NO 12, JALAN BESAR')?.value).toBe('SINARJAYA TRADING SDN BHD');
+    expect(merchantOf('BOULANGERIEMARTINSARL', '12 RUE DE LA PAIX', '75002 PARIS')?.value).toBe('BOULANGERIE MARTIN SARL');
+  });
+});
