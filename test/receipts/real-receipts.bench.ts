@@ -1,6 +1,7 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
-// fields as printed). For each engine: how often its text holds the total, the date and the merchant;
+// fields as printed). `paddle+step+...` is PaddleOCR with exactly those preparation steps (`mp<N>`: its
+// pixel cap in megapixels), `paddle-default` with the engine's default steps. For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
 // instead of the total, and how often fields it is sure of (confidence >= 0.9) are right. `--save`
 // keeps each engine's pages (text, words, boxes); `--pages` reads them back instead of running the
@@ -10,7 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { createOcrEngine, createPaddleOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
+import { PADDLE_STEPS, createOcrEngine, createPaddleOcrEngine, type OcrEngine, type OcrPage, type PaddleStep } from '@ndf/ocr/engine';
 import { parseReceipt, type ReceiptFields } from '@ndf/receipt-parser/parser';
 import { percentile } from './ocr-throughput.js';
 import { table } from './table.js';
@@ -28,7 +29,7 @@ import {
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -55,14 +56,29 @@ if (!parsed) {
 const { values } = parsed;
 const ENGINES: Record<string, (threads: number) => Promise<OcrEngine>> = {
   tesseract: (threads) => createOcrEngine({ workers: threads }),
-  paddle: (threads) => createPaddleOcrEngine({ threads }),
   // The same engine on the image prepared as for tesseract (levelled, light evened, greyscale).
   'paddle-prepared': (threads) => createPaddleOcrEngine({ threads, preprocess: {} }),
 };
+
+/**
+ * `paddle`, `paddle+deskew+crop`..., `paddle+mp4`: PaddleOCR with exactly the preparation steps
+ * named (PADDLE_STEPS; `paddle` alone has none but the pixel cap) and the cap in megapixels;
+ * `paddle-default` with the engine's default steps. Undefined for another name.
+ */
+function paddleEngine(name: string): ((threads: number) => Promise<OcrEngine>) | undefined {
+  if (name === 'paddle-default') return (threads) => createPaddleOcrEngine({ threads });
+  const [base, ...parts] = name.split('+');
+  if (base !== 'paddle') return undefined;
+  const steps = parts.filter((part): part is PaddleStep => (PADDLE_STEPS as readonly string[]).includes(part));
+  const caps = parts.filter((part) => /^mp\d+(\.\d+)?$/.test(part)).map((part) => Number(part.slice(2)) * 1e6);
+  if (steps.length + caps.length !== parts.length || caps.length > 1) return undefined;
+  return (threads) => createPaddleOcrEngine({ threads, steps, ...(caps[0] === undefined ? {} : { maxPixels: caps[0] }) });
+}
+const engineOf = (name: string) => ENGINES[name] ?? paddleEngine(name);
 const engineNames = values.engines.split(',').map((name) => name.trim());
 const threads = Number(values.threads);
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
-if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.isInteger(threads) || threads < 1 || !(limit >= 1)) {
+if (!values.real || engineNames.some((name) => !engineOf(name)) || !Number.isInteger(threads) || threads < 1 || !(limit >= 1)) {
   console.error(usage);
   process.exit(2);
 }
@@ -124,7 +140,7 @@ async function runEngine(name: string): Promise<EngineRun> {
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb())), 50);
   try {
     const started = performance.now();
-    const engine = await ENGINES[name]!(threads);
+    const engine = await engineOf(name)!(threads);
     const readings: Reading[] = [];
     try {
       // Unreported: the first recognition loads the models.

@@ -12,9 +12,14 @@ export interface BoxedRow {
  * The page's text and words from rows read top to bottom: one text line per non-empty row, text
  * folded to compatibility forms (a Chinese-trained model writes full-width brackets and colons),
  * each word given a share of its row's box in proportion to its length; boxes divided by `scale`
- * (prepared image over upright image) so that they refer to the upright image.
+ * (prepared image over upright image) and moved by `origin` (where a cropped image starts in the
+ * upright one) so that they refer to the upright image.
  */
-export function wordsFromRows(rows: readonly BoxedRow[], scale = 1): { text: string; words: OcrWord[] } {
+export function wordsFromRows(
+  rows: readonly BoxedRow[],
+  scale = 1,
+  origin: { readonly left: number; readonly top: number } = { left: 0, top: 0 },
+): { text: string; words: OcrWord[] } {
   const lines: string[] = [];
   const words: OcrWord[] = [];
   for (const row of rows) {
@@ -24,8 +29,8 @@ export function wordsFromRows(rows: readonly BoxedRow[], scale = 1): { text: str
       .split(/\s+/)
       .filter((text) => text !== '');
     if (texts.length === 0) continue;
-    const xs = (row.corners ?? []).map((corner) => (corner[0] ?? 0) / scale);
-    const ys = (row.corners ?? []).map((corner) => (corner[1] ?? 0) / scale);
+    const xs = (row.corners ?? []).map((corner) => (corner[0] ?? 0) / scale + origin.left);
+    const ys = (row.corners ?? []).map((corner) => (corner[1] ?? 0) / scale + origin.top);
     const [x0, x1] = xs.length === 0 ? [0, 0] : [Math.max(0, Math.min(...xs)), Math.max(...xs)];
     const [y0, y1] = ys.length === 0 ? [0, 0] : [Math.max(0, Math.round(Math.min(...ys))), Math.round(Math.max(...ys))];
     const perCharacter = (x1 - x0) / texts.join(' ').length;
