@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { OcrEngine } from './engine.js';
-import { meanConfidence } from './ocr-page.js';
+import { meanConfidence, type OcrPage } from './ocr-page.js';
 import { prepareForPaddle, type PaddleImage, type PaddleStep } from './paddle-preparation.js';
 import { DEFAULT_PREPROCESS, prepareForOcr, type PreprocessOptions } from './preprocess.js';
 import { wordsFromRows, type BoxedRow } from './text-rows.js';
+import { rereadTotalLines } from './total-lines.js';
 import { OcrAbortedError } from './worker-pool.js';
 
 export interface PaddleOcrEngineOptions {
@@ -16,6 +17,8 @@ export interface PaddleOcrEngineOptions {
   readonly steps?: readonly PaddleStep[];
   /** The prepared image has this many pixels at most; 2.5 MP by default. */
   readonly maxPixels?: number;
+  /** Read again, larger, the lines that name a total but hold no amount (see totalLinesWithoutAmount). */
+  readonly rereadTotals?: boolean;
   /** When given, the image is prepared as for tesseract instead (PADDLE_PREPROCESS, then these). */
   readonly preprocess?: Partial<PreprocessOptions>;
 }
@@ -88,31 +91,40 @@ export async function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  async function read(image: Buffer, signal: AbortSignal | undefined) {
+  /** The rows PaddleOCR reads on an image, as words with boxes in the levelled image's pixels (`scale`, `origin`: the image's place in it). */
+  async function readRows(image: Sharp, scale: number, origin: { left: number; top: number }) {
+    const path = join(folder, `${++jobs}.png`);
+    // The package reads four channels from any image: a greyscale one is made RGB first.
+    await image.toColourspace('srgb').png({ compressionLevel: 1 }).toFile(path);
+    try {
+      const rows = await ocr.detect(path);
+      return wordsFromRows(
+        rows.map((row): BoxedRow => ({ text: row.text, confidence: row.mean, corners: row.box })),
+        scale,
+        origin,
+      );
+    } finally {
+      await rm(path, { force: true });
+    }
+  }
+
+  async function read(image: Buffer, signal: AbortSignal | undefined): Promise<OcrPage> {
     const stopIfAborted = () => {
       if (signal?.aborted) throw new OcrAbortedError('The OCR job was aborted.', { cause: signal.reason });
     };
     stopIfAborted();
-    const path = join(folder, `${++jobs}.png`);
     const prepared: PaddleImage = preprocess
       ? { ...(await prepareForOcr(image, preprocess)), left: 0, top: 0 }
       : await prepareForPaddle(image, preparation);
     stopIfAborted();
-    // The package reads four channels from any image: a greyscale one is made RGB first.
-    await sharp(prepared.image).toColourspace('srgb').png({ compressionLevel: 1 }).toFile(path);
-    try {
-      const rows = await ocr.detect(path);
-      stopIfAborted();
-      const page = wordsFromRows(
-        rows.map((row): BoxedRow => ({ text: row.text, confidence: row.mean, corners: row.box })),
-        prepared.scale,
-        prepared,
-      );
-      const { width, height, skew } = prepared;
-      return { ...page, confidence: meanConfidence(page.words), width, height, skew, languages: LANGUAGES };
-    } finally {
-      await rm(path, { force: true });
-    }
+    const { text, words } = await readRows(sharp(prepared.image), prepared.scale, prepared);
+    stopIfAborted();
+    const { width, height, skew } = prepared;
+    const page: OcrPage = { text, words, confidence: meanConfidence(words), width, height, skew, languages: LANGUAGES };
+    if (!options.rereadTotals) return page;
+    const reread = await rereadTotalLines(page, prepared, readRows);
+    stopIfAborted();
+    return reread === page ? page : { ...reread, confidence: meanConfidence(reread.words) };
   }
 
   return {
