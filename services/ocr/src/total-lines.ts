@@ -20,15 +20,21 @@ export function totalLinesWithoutAmount(page: Pick<OcrPage, 'text'>): number[] {
     .flatMap((line, index) => (TOTAL_LABEL.test(line) && !NOT_AN_AMOUNT.test(line) && !holdsAmount(line) ? [index] : []));
 }
 
-/** The band of the page around a line's words, across the whole width, in the page's pixels. */
-export function lineBand(page: OcrPage, line: number): { left: number; top: number; width: number; height: number } | undefined {
+/**
+ * The band of the page around a line's words, across the whole width (its amount may be a box of
+ * its own, or missed), in the page's pixels; `y0` and `y1` the words' own top and bottom.
+ */
+export function lineBand(
+  page: OcrPage,
+  line: number,
+): { left: number; top: number; width: number; height: number; y0: number; y1: number } | undefined {
   const words = page.words.filter((word) => word.line === line);
   if (words.length === 0) return undefined;
   const y0 = Math.min(...words.map((word) => word.box.y0));
   const y1 = Math.max(...words.map((word) => word.box.y1));
   const pad = Math.round((y1 - y0) * 0.35);
   const top = Math.max(0, y0 - pad);
-  return { left: 0, top, width: page.width, height: Math.min(page.height, y1 + pad) - top };
+  return { left: 0, top, width: page.width, height: Math.min(page.height, y1 + pad) - top, y0, y1 };
 }
 
 /** The page with some lines' text and words replaced by a second reading of them. */
@@ -67,8 +73,12 @@ export async function rereadTotalLines(page: OcrPage, prepared: PaddleImage, rea
       .extract({ left: 0, top, width, height: bottom - top })
       .resize({ width: Math.round(width * REREAD_SCALE), kernel: 'cubic' });
     const again = await read(cut, prepared.scale * REREAD_SCALE, { left: prepared.left, top: prepared.top + top / prepared.scale });
-    const text = again.text.split('\n').join(' ');
-    if (holdsAmount(text)) replacements.set(line, { text, words: again.words });
+    // The band's margin may catch a neighbouring row: only words centred within the line's own height are kept, left to right.
+    const words = again.words
+      .filter((word) => (word.box.y0 + word.box.y1) / 2 >= band.y0 && (word.box.y0 + word.box.y1) / 2 <= band.y1)
+      .sort((a, b) => a.box.x0 - b.box.x0);
+    const text = words.map((word) => word.text).join(' ');
+    if (holdsAmount(text)) replacements.set(line, { text, words });
   }
   return withLinesReplaced(page, replacements);
 }

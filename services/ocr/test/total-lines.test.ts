@@ -52,8 +52,19 @@ describe('total lines read again', () => {
     const read: ReadImage = async (image, scale, origin) => {
       const { info } = await image.raw().toBuffer({ resolveWithObject: true });
       asked.push({ width: info.width, height: info.height, scale, top: origin.top });
-      const text = asked.length === 1 ? 'TOTAL 9.50' : 'GRAND TOTAL';
-      return wordsFromRows([row(text, 2, 12)], scale, origin);
+      if (asked.length > 1) return wordsFromRows([row('GRAND TOTAL', 2, 12)], scale, origin);
+      // Read top to bottom: the edge of the row above, the amount (a box of its own, a little higher), the label.
+      const amount = {
+        text: '9.50',
+        confidence: 0.9,
+        corners: [
+          [320, 7],
+          [380, 7],
+          [380, 27],
+          [320, 27],
+        ],
+      };
+      return wordsFromRows([row('CASH', 0, 4), amount, row('TOTAL', 8, 28)], scale, origin);
     };
     const reread = await rereadTotalLines(page, prepared, read);
     expect(reread.text).toBe('CASH 50.00\nTOTAL 9.50\nGRAND TOTAL');
@@ -61,7 +72,7 @@ describe('total lines read again', () => {
     expect(asked[0]).toEqual({ width: 400, height: 36, scale: 1, top: 92 });
     const total = reread.words.filter((word) => word.line === 1);
     expect(total.map((word) => word.text)).toEqual(['TOTAL', '9.50']);
-    expect(total[0]!.box.y0).toBe(94);
+    expect(total[0]!.box.y0).toBe(100);
     expect(reread.words.filter((word) => word.line === 0).map((word) => word.text)).toEqual(['CASH', '50.00']);
   });
 
