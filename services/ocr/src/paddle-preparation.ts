@@ -3,7 +3,7 @@ import { DEFAULT_PREPROCESS, estimateLineHeight, measureSkew, pixelsOf, strokeEd
 
 /**
  * The steps the image may go through before PaddleOCR reads it, each one measurable alone:
- * - deskew: the text lines' slope measured and the image turned level;
+ * - deskew: the text lines' slope measured and the image turned level when it is 1.5° or more;
  * - crop: the background around the ticket cut off (the box of the text's strokes, with a margin),
  *   so that the pixel cap spends its pixels on the ticket rather than on a scanner's empty page;
  * - contrast: the grey levels stretched (faded thermal print);
@@ -44,6 +44,9 @@ export interface Region {
 }
 
 const SAMPLE_WIDTH = 1_000;
+// The detector reads rows a degree off level as well as level ones, and turning an image moves what
+// it finds either way: only a clearly skewed image is turned.
+const MIN_SKEW_DEGREES = 1.5;
 const MAX_UPSCALE = 3;
 // The image is cut in this many bands across and down; a band holding fewer stroke edges than
 // INKED_SHARE of them all holds specks, not text.
@@ -128,7 +131,8 @@ export async function prepareForPaddle(input: Buffer, preparation: PaddlePrepara
 
   const measuring = has('deskew') || has('crop') || has('upscale');
   let sample = measuring ? await greySample(input) : undefined;
-  const skew = sample && has('deskew') ? await measureSkew(sample) : 0;
+  const measured = sample && has('deskew') ? await measureSkew(sample) : 0;
+  const skew = Math.abs(measured) >= MIN_SKEW_DEGREES ? measured : 0;
   if (sample && skew !== 0) sample = await greySample(input, skew);
   const { width, height } = levelledSize(uprightWidth, uprightHeight, skew);
 

@@ -34,6 +34,14 @@ describe('preparing an image for PaddleOCR, step by step', () => {
     expect((await prepare(turned, [])).skew).toBe(0);
   });
 
+  it('deskew: leaves a ticket less than a degree off level as it is', async () => {
+    const turned = await sharp(await ticket())
+      .rotate(0.75, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    expect((await prepare(turned, ['deskew'])).skew).toBe(0);
+  });
+
   it("crop: cuts the scanner's empty page off around the ticket, and says where the ticket starts", async () => {
     const page = await ticket();
     const { width, height } = await sharp(page).metadata();
