@@ -1,7 +1,8 @@
 // `pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). `paddle+step+...` is PaddleOCR with exactly those preparation steps (`mp<N>`: its
-// pixel cap in megapixels; `reread`: its total lines without an amount read again), `paddle-default` with the engine's default steps. For each engine: how often its text holds the total, the date and the merchant;
+// pixel cap in megapixels; `reread`: its total lines without an amount read again), `paddle-default`
+// with the engine's default steps. For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
 // instead of the total, and how often fields it is sure of (confidence >= 0.9) are right. `--save`
 // keeps each engine's pages (text, words, boxes); `--pages` reads them back instead of running the
@@ -30,7 +31,7 @@ import {
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder> (then also A>B, A>>B: the fields of two saved engines merged)]';
 const parsed = (() => {
   try {
     return parseArgs({
