@@ -1,16 +1,19 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
-// fields as printed). For each engine: how often its text holds the total, the date and the merchant;
+// fields as printed). `paddle+step+...` is PaddleOCR with exactly those preparation steps (`mp<N>`: its
+// pixel cap in megapixels; `reread`: its total lines without an amount read again), `paddle-default`
+// with the engine's default steps. For each engine: how often its text holds the total, the date and the merchant;
 // its time per receipt and memory; what the receipt parser reads from its text, the amounts it took
 // instead of the total, and how often fields it is sure of (confidence >= 0.9) are right. `--save`
 // keeps each engine's pages (text, words, boxes); `--pages` reads them back instead of running the
-// engines, to measure a change of the parser in seconds (its times are then the saved run's).
+// engines, to measure a change of the parser in seconds (its times are then the saved run's); with it,
+// `A>B` names two saved engines' fields merged (combinedRun).
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { createOcrEngine, createPaddleOcrEngine, type OcrEngine, type OcrPage } from '@ndf/ocr/engine';
+import { PADDLE_STEPS, createOcrEngine, createPaddleOcrEngine, type OcrEngine, type OcrPage, type PaddleStep } from '@ndf/ocr/engine';
 import { parseReceipt, type ReceiptFields } from '@ndf/receipt-parser/parser';
 import { percentile } from './ocr-throughput.js';
 import { table } from './table.js';
@@ -29,7 +32,7 @@ import { CONFIDENCE_BANDS, calibrationByBand, judgedTotal, type JudgedField } fr
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder> (then also A>B, A>>B: the fields of two saved engines merged)] [--today yyyy-mm-dd]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -58,14 +61,34 @@ if (!parsed) {
 const { values } = parsed;
 const ENGINES: Record<string, (threads: number) => Promise<OcrEngine>> = {
   tesseract: (threads) => createOcrEngine({ workers: threads }),
-  paddle: (threads) => createPaddleOcrEngine({ threads }),
   // The same engine on the image prepared as for tesseract (levelled, light evened, greyscale).
   'paddle-prepared': (threads) => createPaddleOcrEngine({ threads, preprocess: {} }),
 };
+
+/**
+ * `paddle`, `paddle+deskew+crop`..., `paddle+mp4`: PaddleOCR with exactly the preparation steps
+ * named (PADDLE_STEPS; `paddle` alone has none but the pixel cap) and the cap in megapixels;
+ * `paddle-default` with the engine's default steps. Undefined for another name.
+ */
+function paddleEngine(name: string): ((threads: number) => Promise<OcrEngine>) | undefined {
+  if (name === 'paddle-default') return (threads) => createPaddleOcrEngine({ threads });
+  const [base, ...parts] = name.split('+');
+  if (base !== 'paddle') return undefined;
+  const steps = parts.filter((part): part is PaddleStep => (PADDLE_STEPS as readonly string[]).includes(part));
+  const caps = parts.filter((part) => /^mp\d+(\.\d+)?$/.test(part)).map((part) => Number(part.slice(2)) * 1e6);
+  const rereadTotals = parts.includes('reread');
+  if (steps.length + caps.length + Number(rereadTotals) !== parts.length || caps.length > 1) return undefined;
+  return (threads) => createPaddleOcrEngine({ threads, steps, rereadTotals, ...(caps[0] === undefined ? {} : { maxPixels: caps[0] }) });
+}
+const engineOf = (name: string) => ENGINES[name] ?? paddleEngine(name);
 const engineNames = values.engines.split(',').map((name) => name.trim());
+// With --pages, `A>B` (and `A>>B`) are two saved engines' fields merged: see combinedRun.
+const combinedNames = values.pages ? engineNames.filter((name) => /^[^>]+>>?[^>]+$/.test(name)) : [];
+const combinedParts = (name: string) => name.split(/>>?/) as [string, string];
+const savedNames = [...new Set(engineNames.flatMap((name) => (combinedNames.includes(name) ? combinedParts(name) : [name])))];
 const threads = Number(values.threads);
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
-if (!values.real || engineNames.some((name) => !(name in ENGINES)) || !Number.isInteger(threads) || threads < 1 || !(limit >= 1)) {
+if (!values.real || savedNames.some((name) => !engineOf(name)) || !Number.isInteger(threads) || threads < 1 || !(limit >= 1)) {
   console.error(usage);
   process.exit(2);
 }
@@ -128,7 +151,7 @@ async function runEngine(name: string): Promise<EngineRun> {
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb())), 50);
   try {
     const started = performance.now();
-    const engine = await ENGINES[name]!(threads);
+    const engine = await engineOf(name)!(threads);
     const readings: Reading[] = [];
     try {
       // Unreported: the first recognition loads the models.
@@ -181,11 +204,50 @@ async function runFromPages(name: string, pagesFolder: string): Promise<EngineRu
   return { name, readings, startMs: 0, rssBeforeMb: 0, rssPeakMb: 0 };
 }
 
+const SURE = 0.9;
+type MergedField = 'totalInclVat' | 'date' | 'merchant';
+const MERGED_FIELDS: readonly MergedField[] = ['totalInclVat', 'date', 'merchant'];
+
+/**
+ * Two engines' readings merged field by field, the first engine's unless it is unsure of it
+ * (confidence < 0.9, or no value) and the second's is surer; with `A>B`, the second's total is
+ * taken only when the first engine's text holds that amount too (a candidate the first engine
+ * read but did not choose), with `A>>B` whenever it is surer. The time is the first engine's,
+ * plus the second's on the receipts where the first was unsure of a field (the second engine
+ * runs on those only); the text is the first engine's.
+ */
+function combinedRun(name: string, first: EngineRun, second: EngineRun): EngineRun {
+  const agreeing = !name.includes('>>');
+  const readings = first.readings.map((reading, index): Reading => {
+    const other = second.readings[index]!;
+    if (!reading.fields) return reading;
+    const unsure = MERGED_FIELDS.filter((field) => (reading.fields![field]?.confidence ?? 0) < SURE);
+    if (unsure.length === 0) return reading;
+    const fields = { ...reading.fields };
+    for (const field of unsure) {
+      const mine = reading.fields[field];
+      const theirs = other.fields?.[field];
+      if (!theirs || theirs.confidence <= (mine?.confidence ?? 0)) continue;
+      if (agreeing && field === 'totalInclVat' && mine && !holdsAmount(reading.text, theirs.value)) continue;
+      (fields as Record<MergedField, unknown>)[field] = theirs;
+    }
+    return { ...reading, fields, ms: reading.ms + other.ms };
+  });
+  return { name, readings, startMs: 0, rssBeforeMb: 0, rssPeakMb: 0 };
+}
+
 const runs: EngineRun[] = [];
 const scratch = await mkdtemp(join(tmpdir(), 'real-receipts-bench-'));
 try {
   if (values.pages) {
-    for (const name of engineNames) runs.push(await runFromPages(name, resolve(values.pages)));
+    const saved = new Map<string, EngineRun>();
+    for (const name of savedNames) saved.set(name, await runFromPages(name, resolve(values.pages)));
+    for (const name of engineNames)
+      runs.push(
+        combinedNames.includes(name)
+          ? combinedRun(name, saved.get(combinedParts(name)[0])!, saved.get(combinedParts(name)[1])!)
+          : saved.get(name)!,
+      );
     console.log(`pages read from ${resolve(values.pages)}: the OCR times below are the saved run's, its memory was not kept`);
   }
   for (const name of values.pages ? [] : engineNames) {

@@ -11,7 +11,16 @@ export {
 } from './preprocess.js';
 export { LANGUAGES, TrainedDataMissingError, languageFolder, packagedTrainedData } from './trained-data.js';
 export { OcrAbortedError } from './worker-pool.js';
-export { PADDLE_PREPROCESS, createPaddleOcrEngine, type PaddleOcrEngineOptions } from './paddle-engine.js';
+export { PADDLE_DEFAULT_STEPS, PADDLE_PREPROCESS, createPaddleOcrEngine, type PaddleOcrEngineOptions } from './paddle-engine.js';
+export {
+  PADDLE_STEPS,
+  levelledSize,
+  prepareForPaddle,
+  textRegion,
+  type PaddleImage,
+  type PaddlePreparation,
+  type PaddleStep,
+} from './paddle-preparation.js';
 export {
   DEFAULT_OCR_ENGINE,
   OCR_ENGINES,

@@ -105,24 +105,32 @@ export function estimateLineHeight(pixels: Uint8Array, width: number, height: nu
 }
 
 /**
- * The skew of the text lines, in degrees (positive: lines go down to the right). Points where ink
- * starts along a row (text has many, a table or a shadow few) are projected on rows at each
- * candidate angle; the angle whose row histogram is the most peaked lines them up.
+ * The points where a stroke starts along each row: a sharp step down into ink over two pixels,
+ * wherever the light falls, counted once per edge. Text has many; a shadow, a table's edge or a
+ * speck of dust few.
  */
-export function estimateSkew(pixels: Uint8Array, width: number, height: number, maxDegrees = 8, step = 0.25): number {
+export function strokeEdges(pixels: Uint8Array, width: number, height: number): { xs: number[]; ys: number[] } {
   const xs: number[] = [];
   const ys: number[] = [];
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     for (let x = 2; x < width; x++) {
-      // A sharp step down into ink over two pixels, the left edge of a stroke, wherever the light falls;
-      // counted once per edge.
-      const row = y * width;
       if (pixels[row + x - 2]! - pixels[row + x]! >= MIN_EDGE_STEP && pixels[row + x - 3]! - pixels[row + x - 1]! < MIN_EDGE_STEP) {
         xs.push(x);
         ys.push(y);
       }
     }
   }
+  return { xs, ys };
+}
+
+/**
+ * The skew of the text lines, in degrees (positive: lines go down to the right). Points where ink
+ * starts along a row (text has many, a table or a shadow few) are projected on rows at each
+ * candidate angle; the angle whose row histogram is the most peaked lines them up.
+ */
+export function estimateSkew(pixels: Uint8Array, width: number, height: number, maxDegrees = 8, step = 0.25): number {
+  const { xs, ys } = strokeEdges(pixels, width, height);
   if (xs.length < 50) return 0;
   let [best, bestScore] = [0, -1];
   for (let degrees = -maxDegrees; degrees <= maxDegrees + 1e-9; degrees += step) {
@@ -136,6 +144,21 @@ export function estimateSkew(pixels: Uint8Array, width: number, height: number, 
     if (score > bestScore) [best, bestScore] = [degrees, score];
   }
   return best;
+}
+
+/** A greyscale raw image, as sharp gives it with `resolveWithObject`. */
+export interface RawGrey {
+  readonly data: Buffer;
+  readonly info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+/** The pixels of a raw greyscale image, without a copy. */
+export const pixelsOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.length);
+
+/** The skew of a greyscale sample's text, measured on a slightly blurred copy so that a photo's grain does not pass for stroke edges. */
+export async function measureSkew(sample: RawGrey): Promise<number> {
+  const smooth = await sharp(sample.data, { raw: sample.info }).blur(0.8).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return estimateSkew(pixelsOf(smooth.data), smooth.info.width, smooth.info.height);
 }
 
 /**
@@ -166,12 +189,7 @@ async function evenTheLight(image: Sharp): Promise<Sharp> {
 export async function prepareForOcr(input: Buffer, options: PreprocessOptions = DEFAULT_PREPROCESS): Promise<PreparedImage> {
   const source = () => sharp(input, { limitInputPixels: options.maxPixels }).autoOrient().greyscale();
   const sample = await source().resize({ width: 1000, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  const pixelsOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.length);
-  // Measured on a slightly blurred copy, so that a photo's grain does not pass for stroke edges.
-  const smooth = options.deskew
-    ? await sharp(sample.data, { raw: sample.info }).blur(0.8).extractChannel(0).raw().toBuffer({ resolveWithObject: true })
-    : sample;
-  const skew = options.deskew ? estimateSkew(pixelsOf(smooth.data), smooth.info.width, smooth.info.height) : 0;
+  const skew = options.deskew ? await measureSkew(sample) : 0;
   // A phone photo is seldom straight; tesseract reads one block of text best with level lines.
   const level = (image: Sharp) => (skew === 0 ? image : image.rotate(-skew, { background: '#ffffff' }));
   const levelled =

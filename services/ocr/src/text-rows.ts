@@ -21,7 +21,13 @@ interface Piece {
   readonly boxed: boolean;
 }
 
-function pieceOf(row: BoxedRow, scale: number): Piece | undefined {
+/** Where a cropped image starts in the upright one. */
+interface Origin {
+  readonly left: number;
+  readonly top: number;
+}
+
+function pieceOf(row: BoxedRow, scale: number, origin: Origin): Piece | undefined {
   const words = row.text
     .normalize('NFKC')
     .trim()
@@ -29,8 +35,8 @@ function pieceOf(row: BoxedRow, scale: number): Piece | undefined {
     .filter((text) => text !== '');
   if (words.length === 0) return undefined;
   const corners = row.corners ?? [];
-  const xs = corners.map((corner) => (corner[0] ?? 0) / scale);
-  const ys = corners.map((corner) => (corner[1] ?? 0) / scale);
+  const xs = corners.map((corner) => (corner[0] ?? 0) / scale + origin.left);
+  const ys = corners.map((corner) => (corner[1] ?? 0) / scale + origin.top);
   const [x0, x1] = xs.length === 0 ? [0, 0] : [Math.max(0, Math.min(...xs)), Math.max(...xs)];
   const [y0, y1] = ys.length === 0 ? [0, 0] : [Math.max(0, Math.min(...ys)), Math.max(...ys)];
   const [topLeft, topRight] = corners;
@@ -76,10 +82,15 @@ function intoLines(pieces: readonly Piece[]): Piece[][] {
  * The page's text and words from the pieces a detector boxed: one text line per line of the
  * receipt, text folded to compatibility forms (a Chinese-trained model writes full-width brackets
  * and colons), each word given a share of its piece's box in proportion to its length; boxes
- * divided by `scale` (prepared image over upright image) so that they refer to the upright image.
+ * divided by `scale` (prepared image over upright image) and moved by `origin` (where a cropped
+ * image starts in the upright one) so that they refer to the upright image.
  */
-export function wordsFromRows(rows: readonly BoxedRow[], scale = 1): { text: string; words: OcrWord[] } {
-  const pieces = rows.map((row) => pieceOf(row, scale)).filter((piece): piece is Piece => piece !== undefined);
+export function wordsFromRows(
+  rows: readonly BoxedRow[],
+  scale = 1,
+  origin: Origin = { left: 0, top: 0 },
+): { text: string; words: OcrWord[] } {
+  const pieces = rows.map((row) => pieceOf(row, scale, origin)).filter((piece): piece is Piece => piece !== undefined);
   const words: OcrWord[] = [];
   const lines = intoLines(pieces).map((line, index) =>
     line

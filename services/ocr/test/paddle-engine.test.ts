@@ -61,6 +61,30 @@ describe('createPaddleOcrEngine (PP-OCRv4 on ONNX Runtime)', () => {
     }
   });
 
+  it("reads a ticket on a scanner's empty page cropped to the ticket, its boxes in the page's pixels", async () => {
+    const cropping = await createPaddleOcrEngine({ threads: 1, steps: ['crop'] });
+    try {
+      const fixture = await generateFixture(2, 1, 'png');
+      const { width, height } = await sharp(fixture.path).metadata();
+      const top = Math.round(height / 2);
+      const scan = await sharp(fixture.path)
+        .extend({ left: width, top, right: width, bottom: height, background: '#ffffff' })
+        .png()
+        .toBuffer();
+      const page = await cropping.recognize(scan);
+      expect(page.text).toMatch(totalPattern(fixture.truth.totalInclVat));
+      expect([page.width, page.height]).toEqual([3 * width, top + 2 * height]);
+      for (const word of page.words) {
+        expect(word.box.x0).toBeGreaterThanOrEqual(width - 2);
+        expect(word.box.x1).toBeLessThanOrEqual(2 * width + 2);
+        expect(word.box.y0).toBeGreaterThanOrEqual(top - 2);
+        expect(word.box.y1).toBeLessThanOrEqual(top + height + 2);
+      }
+    } finally {
+      await cropping.close();
+    }
+  });
+
   it('answers an aborted job with an AbortError at once, and reads the next in full', async () => {
     const fixture = await generateFixture(2, 6, 'png');
     const image = await readFile(fixture.path);
