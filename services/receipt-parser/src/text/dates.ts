@@ -21,7 +21,8 @@ const MONTHS: readonly (readonly string[])[] = [
   ['MAI', 'MAY'],
   ['JUIN', 'JUNE', 'JUN'],
   ['JUILLET', 'JUIL', 'JULY', 'JUL'],
-  ['AOUT', 'AUGUST', 'AUG'],
+  // Août's O or Û read as a zero.
+  ['AOUT', 'A0UT', 'AO0T', 'A00T', 'AUGUST', 'AUG'],
   ['SEPTEMBRE', 'SEPTEMBER', 'SEPT', 'SEP'],
   ['OCTOBRE', 'OCTOBER', 'OCT'],
   ['NOVEMBRE', 'NOVEMBER', 'NOV'],
@@ -30,10 +31,13 @@ const MONTHS: readonly (readonly string[])[] = [
 const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
 
-// Where a year ends: no digit after it, unless they are a time printed without a space ("20/04/20189:01:22PM").
-const YEAR_END = String.raw`(?:(?!\d|[.,]\d)|(?=(?:[01]?\d|2[0-3])[:H][0-5]\d))`;
-const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(2\d{3}|\d{2})${YEAR_END}`, 'gi');
-const YEAR_MONTH_DAY = /(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+// Where a date ends: no digit after it, unless they are a time printed without a space ("20/04/20189:01:22PM").
+const DATE_END = String.raw`(?:(?!\d|[.,]\d)|(?=(?:[01]?\d|2[0-3])[:H][0-5]\d))`;
+const YEAR_END = DATE_END;
+// Four digits followed by ":mm" are a two-digit year and the hour ("05/04/2316:32"), not a year.
+const YEAR = String.raw`(2\d{3}(?![:H]\d)|\d{2})`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?${YEAR}${YEAR_END}`, 'gi');
+const YEAR_MONTH_DAY = new RegExp(String.raw`(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})${DATE_END}`, 'gi');
 // OCR drops or changes one separator: "31 12-2022", "31.12 2022". Only with a four-digit year.
 const MIXED_SEPARATORS = new RegExp(
   String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${YEAR_END}`,
@@ -47,7 +51,8 @@ const DAY_NAME_YEAR = new RegExp(
 );
 // After its label only, a date printed without separators, or with one read as 1: "DATE:25042017", "DATE:250412017", "DATE 20170425".
 const LABELLED_COMPACT = /(?<=DATE\s?[:.]?\s?)(?:(\d{2})(\d{2})[1/]?(20\d{2})|(20\d{2})(\d{2})(\d{2}))(?!\d)/g;
-const NAME_DAY_YEAR = new RegExp(String.raw`(?<![A-Z])(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${YEAR_END}`, 'g');
+// The month's name may be glued to the label before it ("DATEFEBRUARY24,2023").
+const NAME_DAY_YEAR = new RegExp(String.raw`(?:(?<![A-Z])|(?<=DATE))(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${YEAR_END}`, 'g');
 
 function isValid(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
