@@ -3,7 +3,8 @@ import { DEFAULT_PREPROCESS, estimateLineHeight, measureSkew, pixelsOf, strokeEd
 
 /**
  * The steps the image may go through before PaddleOCR reads it, each one measurable alone:
- * - deskew: the text lines' slope measured and the image turned level when it is 1.5° or more;
+ * - deskew: the text lines' slope measured and the image turned level when it is 1.5° or more, or
+ *   when it lifts the text's right end by half a line or more (a wide ticket a degree off level);
  * - crop: the background around the ticket cut off (the box of the text's strokes, with a margin),
  *   so that the pixel cap spends its pixels on the ticket rather than on a scanner's empty page;
  * - contrast: the grey levels stretched (faded thermal print);
@@ -47,6 +48,9 @@ const SAMPLE_WIDTH = 1_000;
 // The detector reads rows a degree off level as well as level ones, and turning an image moves what
 // it finds either way: only a clearly skewed image is turned.
 const MIN_SKEW_DEGREES = 1.5;
+// Below that, a wide ticket is still turned when its slope lifts an amount at the right half a line
+// above its label at the left: the detector then boxes the amount with the next line's label.
+const MAX_DRIFT_LINES = 0.5;
 const MAX_UPSCALE = 3;
 // The image is cut in this many bands across and down; a band holding fewer stroke edges than
 // INKED_SHARE of them all holds specks, not text.
@@ -121,6 +125,18 @@ function scaleRegion(region: Region, factor: number, width: number, height: numb
   };
 }
 
+/** Whether a slope of `degrees` is worth turning the sample level for. */
+function skewed(sample: RawGrey, degrees: number): boolean {
+  if (Math.abs(degrees) >= MIN_SKEW_DEGREES) return true;
+  if (degrees === 0) return false;
+  const pixels = pixelsOf(sample.data);
+  const { width, height } = sample.info;
+  const lineHeight = estimateLineHeight(pixels, width, height);
+  if (lineHeight === undefined) return false;
+  const drift = Math.tan((Math.abs(degrees) * Math.PI) / 180) * textRegion(pixels, width, height).width;
+  return drift >= MAX_DRIFT_LINES * lineHeight;
+}
+
 /** Makes an image ready for PaddleOCR by the steps asked for, then within the pixel cap. */
 export async function prepareForPaddle(input: Buffer, preparation: PaddlePreparation): Promise<PaddleImage> {
   const has = (step: PaddleStep) => preparation.steps.includes(step);
@@ -132,7 +148,7 @@ export async function prepareForPaddle(input: Buffer, preparation: PaddlePrepara
   const measuring = has('deskew') || has('crop') || has('upscale');
   let sample = measuring ? await greySample(input) : undefined;
   const measured = sample && has('deskew') ? await measureSkew(sample) : 0;
-  const skew = Math.abs(measured) >= MIN_SKEW_DEGREES ? measured : 0;
+  const skew = sample && skewed(sample, measured) ? measured : 0;
   if (sample && skew !== 0) sample = await greySample(input, skew);
   const { width, height } = levelledSize(uprightWidth, uprightHeight, skew);
 

@@ -42,6 +42,18 @@ describe('preparing an image for PaddleOCR, step by step', () => {
     expect((await prepare(turned, ['deskew'])).skew).toBe(0);
   });
 
+  it('deskew: turns a wide ticket a degree off level, whose right end the slope lifts by half a line or more', async () => {
+    const page = await ticket();
+    const { width, height } = await sharp(page).metadata();
+    // Three copies side by side: text three times as wide, lines as high.
+    const wide = await sharp({ create: { width: 3 * width, height, channels: 3, background: '#ffffff' } })
+      .composite([0, 1, 2].map((copy) => ({ input: page, left: copy * width, top: 0 })))
+      .png()
+      .toBuffer();
+    const turned = await sharp(wide).rotate(1.2, { background: '#ffffff' }).png().toBuffer();
+    expect(Math.abs((await prepare(turned, ['deskew'])).skew - 1.2)).toBeLessThanOrEqual(0.4);
+  });
+
   it("crop: cuts the scanner's empty page off around the ticket, and says where the ticket starts", async () => {
     const page = await ticket();
     const { width, height } = await sharp(page).metadata();

@@ -7,6 +7,11 @@ const SIGNS: readonly { readonly code: CurrencyCode; readonly pattern: RegExp; r
   { code: 'CHF', pattern: /(?<![A-Z])(?:CHF|SFR)(?![A-Z])|\bFR\.\s?\d/g, weight: 1.5 },
   // OCR reads "€" as "E" right after an amount ("12,50 E").
   { code: 'EUR', pattern: /\d[.,]\d{2}\s?E\b/g, weight: 0.5 },
+  // The country of the merchant's VAT number, for a receipt whose signs the OCR did not read
+  // (PaddleOCR's models have no € nor £): a sign or a code printed outweighs it.
+  { code: 'EUR', pattern: /(?<![A-Z])(?:FR|DE|BE|NL|LU|IT|ES|PT|AT|IE|FI)\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{1,3}/g, weight: 0.4 },
+  { code: 'GBP', pattern: /(?<![A-Z])GB\s?\d{3}\s?\d{4}\s?\d{2}/g, weight: 0.4 },
+  { code: 'CHF', pattern: /(?<![A-Z])CHE[\s-]?\d{3}\.?\d{3}\.?\d{3}/g, weight: 0.4 },
 ];
 
 /**
