@@ -64,6 +64,22 @@ describe('the expense date among several', () => {
     expect(dateOf('Le 12/05/2028 à 12:30\nTOTAL TTC 8,20', '2023-06-01')?.value).toBe('2023-05-12');
   });
 
+  it('gives a date years before the upload that no slip explains as printed, readable but unsure', () => {
+    for (const text of [
+      'TOTAL 9.00\n14/05/2017 12:01',
+      'Date: 14/05/2017\nTOTAL 9.00',
+      'CASH 20.00\n14-05-17 12:01:33 PM',
+      'Le 14/05/2017 a 12:01\nTOTAL TTC 9,00',
+      'Slip No. 0010291725\n14/05/17 18:47\nTOTAL 9.00',
+      'Doc No CS00241999 Cate 14/05/2017\nTOTAL 9.00',
+    ]) {
+      const old = dateOf(text, '2026-12-07')!;
+      expect(old?.value).toBe('2017-05-14');
+      expect(old.confidence).toBeGreaterThanOrEqual(0.3);
+      expect(old.confidence).toBeLessThan(0.9);
+    }
+  });
+
   it('drops a date after the upload when no slip explains it', () => {
     expect(dateOf('Sale 25/03/2024\nNext service 25/04/2024 10:00\nTOTAL 8.20', '2024-03-26')?.value).toBe('2024-03-25');
     expect(dateOf('Vente 25/03/2024\nProchain passage 25/04/2024 10:00\nTOTAL TTC 8,20', '2024-03-26')?.value).toBe('2024-03-25');

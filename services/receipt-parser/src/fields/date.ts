@@ -10,12 +10,15 @@ const NOT_THE_EXPENSE =
 const STAY_START = /ARRIVEE|ARRIVAL|CHECK[\s-]?IN|\bDEBUT\b|\bFROM\b/;
 // A receipt claimed years after its day is rare: such a year is more likely an OCR slip.
 const OLDEST_PLAUSIBLE_YEARS = 2;
+const OLD_DATE_CONFIDENCE = 0.8;
 
 interface Candidate {
   readonly iso: string;
   readonly score: number;
   readonly ambiguous: boolean;
   readonly repaired: boolean;
+  /** Years before the upload: read as printed, never quite sure. */
+  readonly old?: boolean;
 }
 
 /** The days a receipt uploaded on `today` can bear: not after it (a day's slack for time zones), not years before. */
@@ -40,7 +43,8 @@ function readingsOf(token: DateToken, score: number, span: { earliest: string; l
     return reading >= span.earliest && reading <= span.latest;
   });
   if (slips.length > 0) return slips.map((day) => ({ iso: isoDate(day), score: score - 0.5, ambiguous: token.ambiguous, repaired: true }));
-  return iso < span.earliest ? [{ iso, score: score - 0.6, ambiguous: token.ambiguous, repaired: true }] : [];
+  // An old receipt is rare but real, and whether it may be claimed is the policy's to say: read as printed, less sure.
+  return iso < span.earliest ? [{ iso, score: score - 0.3, ambiguous: token.ambiguous, repaired: false, old: true }] : [];
 }
 
 /**
@@ -81,5 +85,6 @@ export function findExpenseDate(
   if (distinct > 1) confidence *= 0.9;
   // The only day the receipt prints, read one way only, as printed, beside its label or its time.
   else if (!best.ambiguous && !best.repaired && best.score >= 2) confidence = Math.max(confidence, 0.9);
+  if (best.old) confidence = Math.min(confidence, OLD_DATE_CONFIDENCE);
   return { value: best.iso, confidence: Number(Math.max(0.1, confidence).toFixed(2)) };
 }
