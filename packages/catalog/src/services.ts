@@ -78,7 +78,7 @@ export const services = [
     limits: { deadlineMs: 60_000, concurrency: 2, maxAttempts: 5 },
     alarms: { maxMessageAgeSeconds: 120, quarantinedMessages: 1, heartbeatMissingSeconds: 10 },
     reads: [{ kind: 'bucket', bucket: 'receipts', prefix: 'derived/' }],
-    // Two tesseract workers of up to 285 MB each, one per vCPU.
+    // PaddleOCR reads one page at a time on both vCPUs in up to 2 GB (tesseract.js: two workers of up to 285 MB).
     task: { cpu: 2048, memoryMiB: 4096 },
     scaling: { maxTasks: 20, scaleToZero: false },
   },

@@ -112,7 +112,14 @@ export async function createPaddleOcrEngine(options: PaddleOcrEngineOptions = {}
   };
   const Ocr = await loadPaddleOcr();
   const ocr = (await Ocr.create({
-    onnxOptions: { executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 },
+    onnxOptions: {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      // ONNX Runtime's threads spin while they wait for work by default: on cores the other
+      // services share, a spinning thread takes the time the thread holding the work needs.
+      extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+    },
   })) as PaddleOcr;
   // The package reads images from a path only.
   const folder = await mkdtemp(join(tmpdir(), 'ndf-ocr-paddle-'));
