@@ -80,6 +80,9 @@ export interface DateReadingOptions {
 }
 
 /** Every calendar date written on a line, in the common European, ISO, US and spelled-out forms. */
+/** Where a match lies on its line. */
+const at = (match: RegExpMatchArray) => ({ start: match.index!, end: match.index! + match[0].length });
+
 export function findDates(line: string, { monthFirst = false }: DateReadingOptions = {}): DateToken[] {
   const found: DateToken[] = [];
   // Which characters a date already found covers: a later reading of them is not another date.
@@ -95,15 +98,7 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
     const [month, day] = [Number(match[3]), Number(match[4])];
     const [readMonth, readDay] = isValid(year, month, day) ? [month, day] : [zeroRepaired(match[3]!), zeroRepaired(match[4]!)];
     if (isValid(year, readMonth, readDay))
-      push({
-        year,
-        month: readMonth,
-        day: readDay,
-        start: match.index,
-        end: match.index + match[0].length,
-        ambiguous: false,
-        strong: readMonth === month && readDay === day,
-      });
+      push({ year, month: readMonth, day: readDay, ambiguous: false, strong: readMonth === month && readDay === day, ...at(match) });
   }
   for (const match of line.matchAll(DAY_MONTH_YEAR)) {
     const year = fullYear(match[4]!);
@@ -116,63 +111,34 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
       // Still impossible: a digit misread elsewhere ("36/03/2018" for 30/03), read only when one slip alone explains it.
       const [month, day] = monthFirst ? asPrinted : [asPrinted[1], asPrinted[0]];
       const slips = slipReadings({ year, month, day }, () => true);
-      if (slips.length === 1)
-        push({ ...slips[0]!, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: false });
+      if (slips.length === 1) push({ ...slips[0]!, ambiguous: false, strong: false, ...at(match) });
       continue;
     }
     const ambiguous = dayFirst && usOrder && first !== second;
     const readMonthFirst = usOrder && (!dayFirst || (ambiguous && monthFirst));
     const [month, day] = readMonthFirst ? [first, second] : [second, first];
-    push({
-      year,
-      month,
-      day,
-      start: match.index,
-      end: match.index + match[0].length,
-      ambiguous,
-      strong: readable && match[4]!.length === 4,
-    });
+    push({ year, month, day, ambiguous, strong: readable && match[4]!.length === 4, ...at(match) });
   }
   for (const match of line.matchAll(MIXED_SEPARATORS)) {
     if (!/[/.-]/.test(match[0])) continue;
     const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (isValid(year, month, day))
-      push({
-        year,
-        month,
-        day,
-        start: match.index,
-        end: match.index + match[0].length,
-        ambiguous: day <= 12 && day !== month,
-        strong: false,
-      });
+    if (isValid(year, month, day)) push({ year, month, day, ambiguous: day <= 12 && day !== month, strong: false, ...at(match) });
   }
   const folded = foldForKeywords(line);
   for (const match of folded.matchAll(DAY_NAME_YEAR)) {
     const [day, month, year] = [Number(match[1]), MONTH_NUMBER.get(match[2]!)!, fullYear(match[3]!)];
-    if (isValid(year, month, day))
-      push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+    if (isValid(year, month, day)) push({ year, month, day, ambiguous: false, strong: true, ...at(match) });
   }
   for (const match of folded.matchAll(LABELLED_COMPACT)) {
     const [year, month, day] = match[3]
       ? [Number(match[3]), Number(match[2]), Number(match[1])]
       : [Number(match[4]), Number(match[5]), Number(match[6])];
     const [readMonth, readDay] = match[3] && monthFirst ? [day, month] : [month, day];
-    if (isValid(year, readMonth, readDay))
-      push({
-        year,
-        month: readMonth,
-        day: readDay,
-        start: match.index,
-        end: match.index + match[0].length,
-        ambiguous: false,
-        strong: false,
-      });
+    if (isValid(year, readMonth, readDay)) push({ year, month: readMonth, day: readDay, ambiguous: false, strong: false, ...at(match) });
   }
   for (const match of folded.matchAll(NAME_DAY_YEAR)) {
     const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), fullYear(match[3]!)];
-    if (isValid(year, month, day))
-      push({ year, month, day, start: match.index, end: match.index + match[0].length, ambiguous: false, strong: true });
+    if (isValid(year, month, day)) push({ year, month, day, ambiguous: false, strong: true, ...at(match) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
