@@ -51,13 +51,28 @@ function fixToken(token: string): string {
 // "TVAB.1%": a rate's first digit read as a letter and glued to its label.
 const LETTER_BEFORE_RATE = /(?<=[A-Za-z])[BOSlI](?=[.,]\d{1,3}\s?%)/g;
 
-/** One line as the extractors read it: spaces unified, OCR letter-for-digit mistakes fixed in numbers. */
+// An OCR that boxes whole rows (PaddleOCR) drops spaces: "dontTVA 10%", "NYTax8.25%", "10%422.9342.29465.22".
+const VAT_GLUED_TO_WORD = /(?<=[A-Za-z])(?=(?:TVA|VAT|Tax|TAX|MWST)(?:[\s\d%:]|$))/g;
+const RATE_GLUED_TO_WORD = /(?<=[A-Za-z])(?=\d{1,2}(?:[.,]\d{1,3})?\s?%)/g;
+const AMOUNT_AFTER_RATE = /(?<=\d\s?%)(?=\d)/g;
+// Amounts with cents glued end to end: every one is read with its two decimals ("42.29465.22": 42.29 and 465.22).
+const GLUED_AMOUNTS = /(?<![\d.,])(?:\d+\.\d{2}){2,}(?![\d]|[.,]\d)|(?<![\d.,])(?:\d+,\d{2}){2,}(?![\d]|[.,]\d)/g;
+
+function spacedAmounts(glued: string): string {
+  return glued.replace(/\d+[.,]\d{2}(?=\d)/g, (amount) => `${amount} `);
+}
+
+/** One line as the extractors read it: spaces unified, glued rates and amounts parted, OCR letter-for-digit mistakes fixed in numbers. */
 export function cleanLine(line: string): string {
   const spaced = line
     .replace(/[\u00a0\u202f\u2007\t]/g, ' ')
     .replace(/[\u2212\u2013\u2014]/g, '-')
     .trimEnd()
-    .replace(LETTER_BEFORE_RATE, (letter) => LETTER_AS_DIGIT[letter]!);
+    .replace(LETTER_BEFORE_RATE, (letter) => LETTER_AS_DIGIT[letter]!)
+    .replace(VAT_GLUED_TO_WORD, ' ')
+    .replace(RATE_GLUED_TO_WORD, ' ')
+    .replace(AMOUNT_AFTER_RATE, ' ')
+    .replace(GLUED_AMOUNTS, spacedAmounts);
   return spaced
     .split(/( +)/)
     .map((part) => (part.trim() === '' ? part : fixToken(part)))

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseReceipt } from '../src/parse-receipt.js';
+import { cleanLine } from '../src/text/normalize.js';
+
+const vatLines = (text: string) => parseReceipt({ text }).vatLines?.value.map((line) => `${line.rate}:${line.amount}`);
+
+// An OCR that boxes whole rows (PaddleOCR) drops the spaces between a label, its rate and its amounts.
+describe('VAT lines whose spaces the OCR dropped', () => {
+  it.each([
+    ['Subtotal 1593.95\nTax8.875% 141.46\nAmount Due $1735.41', ['8.875:141.46']],
+    ['Subtotal 1578.25\nNYTax8.25% 130.21\nTOTAL 1708.46USD', ['8.25:130.21']],
+    ['TOTAL A PAYER 140,85 EUR\ndont TVA 20% 9,26\ndontTVA5,5% 4,45', ['20:9.26', '5.5:4.45']],
+    ['TOTALHT 35,66\nTOTAL A PAYER 39,23EUR\ndontTVA 10% 3,57', ['10:3.57']],
+    ['Total HT 422,93\nNet a payer 465,22\nTAUX HT TVA TTC\n10%422.9342.29465.22', ['10:42.29']],
+    ['MONTANT TTC 112.68 CHF\nTAUX HT TVA TTC\n8.10%21.791.7623.55\n2.6%86.872.2689.13', ['2.6:2.26', '8.1:1.76']],
+  ])('%s', (text, expected) => {
+    expect(vatLines(text)?.sort()).toEqual(expected);
+  });
+});
+
+describe('what parting glued amounts leaves alone', () => {
+  it.each(['1.234,56', '1,234.56', '12.03.24', '12.03.2024', 'Ref 1.234.567', 'SYNTAXE 5', 'PRIVATE 20 %', 'BlaBlaCar 12,50'])(
+    '%s',
+    (line) => {
+      expect(cleanLine(line)).toBe(line);
+    },
+  );
+
+  it('parts amounts with cents glued end to end, and a rate glued to its label or its amounts', () => {
+    expect(cleanLine('8.10%21.791.7623.55')).toBe('8.10% 21.79 1.76 23.55');
+    expect(cleanLine('dontTVA5,5% 4,45')).toBe('dont TVA 5,5% 4,45');
+    expect(cleanLine('NYTax8.25% 130.21')).toBe('NY Tax 8.25% 130.21');
+  });
+});
