@@ -30,6 +30,9 @@ async function routeIfReady(
   noteId: string,
 ): Promise<void> {
   const { dynamodb, notesTable } = dependencies;
+  // Two messages about one version may route it at once: a "waiting" read before the last check came
+  // must not replace the routing that saw it (the approvers would never be asked).
+  const readAt = dependencies.now().toISOString();
   const found = await context.call('dynamodb', (signal) => readNoteWithReceipts(dynamodb, notesTable, scope, noteId, signal));
   if (found?.note.status !== 'submitted') return;
   const { note, stages } = found;
@@ -47,7 +50,13 @@ async function routeIfReady(
     };
     context.log.error({ event: 'approvers-invalid', tenant: scope.tenant, problems: error.problems });
   }
-  await context.call('dynamodb', (signal) => writeNoteStage(dynamodb, notesTable, scope, SERVICE, note, routingStage(routing), signal));
+  const written = await context.call('dynamodb', (signal) =>
+    writeNoteStage(dynamodb, notesTable, scope, SERVICE, note, routingStage(routing), signal, { readAt }),
+  );
+  if (!written) {
+    context.log.info({ event: 'routing-superseded', noteId, version: note.version, routing: routing.kind });
+    return;
+  }
   context.log.info({
     event: 'note-routing',
     noteId,

@@ -176,6 +176,31 @@ describe('approval-workflow', () => {
     expect(await approvalsOf(note)).toEqual(['carol@1v3']);
   });
 
+  it('keeps the routing of a version when a message about it that read its checks earlier, one still missing, comes after', async () => {
+    const note = submittedNote('aw-race', noteId(21), '30.00');
+    // The routing another message made a second after this one read: every check in, the approvers named.
+    const routed = {
+      ...stageKey(scopeOf(note.tenant), APPROVAL_WORKFLOW, note),
+      type: 'STAGE',
+      tenant: note.tenant,
+      noteId: note.noteId,
+      service: APPROVAL_WORKFLOW,
+      status: 'succeeded',
+      noteVersion: note.version,
+      readAt: new Date(NOW.getTime() + 1_000).toISOString(),
+      outcome: {
+        decision: 'awaiting_approval',
+        amount: { value: '30.00', currency: 'EUR' },
+        levels: [{ name: 'manager', approvers: ['carol'] }],
+      },
+    };
+    await setApprovers('aw-race');
+    await put(note, policyStage(note, '30.00'), routed);
+    await workflow.handle(changeOf(note));
+    expect(await routingStageOf(note)).toMatchObject({ status: 'succeeded', outcome: { decision: 'awaiting_approval' } });
+    expect(await readNote(note)).toMatchObject({ status: 'submitted', version: 2 });
+  });
+
   it('sends a note with a blocking violation back to its owner, the violations as the reason, with no approver asked', async () => {
     await setApprovers('aw-blocked');
     const note = submittedNote('aw-blocked', noteId(3), '72.00', { category: 'taxi' });
