@@ -26,6 +26,14 @@ describe('what parting glued amounts leaves alone', () => {
     },
   );
 
+  it("reads a dash right after a currency's code as the space OCR took it for, not a minus", () => {
+    expect(cleanLine('Total (incl. VAT) CHF-30.08')).toBe('Total (incl. VAT) CHF 30.08');
+    expect(cleanLine('TOTAL EUR-12,50')).toBe('TOTAL EUR 12,50');
+    expect(cleanLine('Remboursement -30.08 CHF')).toBe('Remboursement -30.08 CHF');
+    expect(cleanLine('Avoir CHF -30.08')).toBe('Avoir CHF -30.08');
+    expect(parseReceipt({ text: 'Fare 27.91\nTotal (incl. VAT) CHF-30.08\nCASH 50.00\nCHANGE 19.92' }).totalInclVat?.value).toBe('30.08');
+  });
+
   it('parts amounts with cents glued end to end, and a rate glued to its label or its amounts', () => {
     expect(cleanLine('8.10%21.791.7623.55')).toBe('8.10% 21.79 1.76 23.55');
     expect(cleanLine('dontTVA5,5% 4,45')).toBe('dont TVA 5,5% 4,45');

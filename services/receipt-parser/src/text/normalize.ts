@@ -58,6 +58,9 @@ const AMOUNT_AFTER_RATE = /(?<=\d\s?%)(?=\d)/g;
 // Amounts with cents glued end to end: every one is read with its two decimals ("42.29465.22": 42.29 and 465.22).
 const GLUED_AMOUNTS = /(?<![\d.,])(?:\d+\.\d{2}){2,}(?![\d]|[.,]\d)|(?<![\d.,])(?:\d+,\d{2}){2,}(?![\d]|[.,]\d)/g;
 
+// "CHF-30.08": the space after a currency's code read as a dash; a refund prints its sign before the code or apart ("-30.08 CHF", "CHF -30.08").
+const DASH_AFTER_CODE = /(?<![A-Z])(CHF|EUR|USD|GBP|CAD|AUD|MYR|RM)-(?=\d+[.,]\d{2}(?!\d))/g;
+
 function spacedAmounts(glued: string): string {
   return glued.replace(/\d+[.,]\d{2}(?=\d)/g, (amount) => `${amount} `);
 }
@@ -72,7 +75,8 @@ export function cleanLine(line: string): string {
     .replace(VAT_GLUED_TO_WORD, ' ')
     .replace(RATE_GLUED_TO_WORD, ' ')
     .replace(AMOUNT_AFTER_RATE, ' ')
-    .replace(GLUED_AMOUNTS, spacedAmounts);
+    .replace(GLUED_AMOUNTS, spacedAmounts)
+    .replace(DASH_AFTER_CODE, '$1 ');
   return spaced
     .split(/( +)/)
     .map((part) => (part.trim() === '' ? part : fixToken(part)))
