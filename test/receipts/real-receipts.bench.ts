@@ -22,9 +22,9 @@ import {
   holdsAmount,
   holdsDate,
   holdsNameUnspaced,
+  judgeFields,
   printedDateToIso,
   readTruth,
-  sameMerchant,
   tokenOverlap,
   type RealReceipt,
 } from './real/truth.js';
@@ -287,9 +287,16 @@ const always = () => true;
 const totalInText = (reading: Reading) => hasTotal(reading) && holdsAmount(reading.text, total(reading)!);
 const dateInText = (reading: Reading) => holdsDate(reading.text, reading.receipt.date);
 const merchantInText = (reading: Reading) => tokenOverlap(reading.receipt.merchant, reading.text) >= 0.8;
-const totalRight = (reading: Reading) => reading.fields?.totalInclVat?.value === total(reading);
-const dateRight = (reading: Reading) => reading.fields?.date?.value === printedDateToIso(reading.receipt.date);
-const merchantRight = (reading: Reading) => sameMerchant(reading.receipt.merchant, reading.fields?.merchant?.value);
+/** The parser's fields judged as the chain benchmark judges the note's (a field the truth lacks is never right). */
+const judgedFields = (reading: Reading) =>
+  judgeFields(reading.receipt, {
+    total: reading.fields?.totalInclVat?.value,
+    date: reading.fields?.date?.value,
+    merchant: reading.fields?.merchant?.value,
+  });
+const totalRight = (reading: Reading) => judgedFields(reading).total === true;
+const dateRight = (reading: Reading) => judgedFields(reading).date === true;
+const merchantRight = (reading: Reading) => judgedFields(reading).merchant;
 const columns = (cell: (run: EngineRun) => string) => runs.map(cell);
 const header = ['', ...runs.map((run) => run.name)];
 

@@ -8,6 +8,14 @@ const ticket = async () => readFile((await generateFixture(4, 5, 'png')).path);
 const prepare = (image: Buffer, steps: readonly PaddleStep[], maxPixels = 2_500_000) =>
   prepareForPaddle(image, { steps, maxPixels, targetLineHeight: 32 } satisfies PaddlePreparation);
 
+/** A ticket as faded thermal paper prints it: grey on grey. */
+const fadedTicket = async () =>
+  sharp(await ticket())
+    .greyscale()
+    .linear(0.35, 160)
+    .png()
+    .toBuffer();
+
 async function greyStats(image: Buffer): Promise<{ min: number; max: number; stdev: number }> {
   const { channels } = await sharp(image).greyscale().stats();
   const [grey] = channels;
@@ -77,22 +85,14 @@ describe('preparing an image for PaddleOCR, step by step', () => {
   });
 
   it('contrast: stretches the grey levels of a faded ticket', async () => {
-    const faded = await sharp(await ticket())
-      .greyscale()
-      .linear(0.35, 160)
-      .png()
-      .toBuffer();
+    const faded = await fadedTicket();
     const before = await greyStats((await prepare(faded, [])).image);
     const after = await greyStats((await prepare(faded, ['contrast'])).image);
     expect(after.max - after.min).toBeGreaterThan((before.max - before.min) * 2);
   });
 
   it('clahe: raises the local contrast of a faded ticket', async () => {
-    const faded = await sharp(await ticket())
-      .greyscale()
-      .linear(0.35, 160)
-      .png()
-      .toBuffer();
+    const faded = await fadedTicket();
     const before = await greyStats((await prepare(faded, [])).image);
     const after = await greyStats((await prepare(faded, ['clahe'])).image);
     // Limited by its slope, so that the paper's grain is not magnified as much as the print.

@@ -33,26 +33,25 @@ const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join(
 
 // Where a date ends: no digit after it, unless they are a time printed without a space ("20/04/20189:01:22PM").
 const DATE_END = String.raw`(?:(?!\d|[.,]\d)|(?=(?:[01]?\d|2[0-3])[:H][0-5]\d))`;
-const YEAR_END = DATE_END;
 // Four digits followed by ":mm" are a two-digit year and the hour ("05/04/2316:32"), not a year.
 const YEAR = String.raw`(2\d{3}(?![:H]\d)|\d{2})`;
-const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?${YEAR}${YEAR_END}`, 'gi');
+const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\d.,])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?${YEAR}${DATE_END}`, 'gi');
 const YEAR_MONTH_DAY = new RegExp(String.raw`(?<![\d.,])(2[0-9]\d{2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{1,2})${DATE_END}`, 'gi');
 // OCR drops or changes one separator: "31 12-2022", "31.12 2022". Only with a four-digit year.
 const MIXED_SEPARATORS = new RegExp(
-  String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${YEAR_END}`,
+  String.raw`(?<![\d.,])(\d{1,2})(?:\s?[/.-]\s?|\s)(\d{1,2})(?:\s?[/.-]\s?|\s)(20\d{2})${DATE_END}`,
   'gi',
 );
 // OCR may read a separator as a stray sign or letter before the month's name ("14AMay/2017", "3|MARS 2024"),
 // or as a digit before a four-digit year ("14/Jun22017": not June 2).
 const DAY_NAME_YEAR = new RegExp(
-  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/|]*[A-Z|]?(${MONTH})\.?(?:[\s\-/,|]*|\d(?=20\d{2}))(2\d{3}|\d{2})${YEAR_END}`,
+  String.raw`(?<![\d])(\d{1,2})(?:ER|ST|ND|RD|TH)?\.?[\s\-/|]*[A-Z|]?(${MONTH})\.?(?:[\s\-/,|]*|\d(?=20\d{2}))(2\d{3}|\d{2})${DATE_END}`,
   'g',
 );
 // After its label only, a date printed without separators, or with one read as 1: "DATE:25042017", "DATE:250412017", "DATE 20170425".
 const LABELLED_COMPACT = /(?<=DATE\s?[:.]?\s?)(?:(\d{2})(\d{2})[1/]?(20\d{2})|(20\d{2})(\d{2})(\d{2}))(?!\d)/g;
 // The month's name may be glued to the label before it ("DATEFEBRUARY24,2023").
-const NAME_DAY_YEAR = new RegExp(String.raw`(?:(?<![A-Z])|(?<=DATE))(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${YEAR_END}`, 'g');
+const NAME_DAY_YEAR = new RegExp(String.raw`(?:(?<![A-Z])|(?<=DATE))(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${DATE_END}`, 'g');
 
 function isValid(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
