@@ -1,4 +1,5 @@
-import { findCurrency } from './fields/currency.js';
+import { currencyFromSigns, currencyOfLanguage } from './fields/currency.js';
+import { currencyOfPlace } from './fields/currency-place.js';
 import { findExpenseDate } from './fields/date.js';
 import { ENGLISH_WORDS, FRENCH_WORDS } from './fields/keywords.js';
 import { factsOf } from './fields/line-facts.js';
@@ -54,8 +55,8 @@ export function parseReceipt(uncapped: ParseInput, options: ParseOptions = {}): 
   const lines = splitLines(text);
   const folded = foldForKeywords(lines.map((line) => line.text).join('\n'));
   const language = languageOf(folded);
-  const currency = findCurrency(folded, language);
-  const monthFirst = language === 'en' && currency?.value === 'USD';
+  const signs = currencyFromSigns(folded);
+  const monthFirst = language === 'en' && signs?.value === 'USD';
   const facts = lines.map((line) => factsOf(line, { monthFirst }));
   const wordConfidence = wordConfidenceLookup(input.words);
   const ocrOf = (value: Minor) => wordConfidence(toDecimalString(value).replace('.', ',')) ?? wordConfidence(toDecimalString(value));
@@ -74,6 +75,8 @@ export function parseReceipt(uncapped: ParseInput, options: ParseOptions = {}): 
   const vat = repairSingleRateVat(printedVat, ttc?.value);
   const context = { vatTotal: vat?.total, basesTotal };
   const ht = findTotalExclVat(htCandidates, ttc?.value, context);
+  const rates = printedVat?.lines.flatMap((line) => (line.rate === null ? [] : [line.rate])) ?? [];
+  const currency = signs ?? currencyOfPlace(folded, rates) ?? currencyOfLanguage(language);
 
   const expected = {
     merchant: readable(findMerchant(lines, input.words)),

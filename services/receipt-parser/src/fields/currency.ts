@@ -15,10 +15,10 @@ const SIGNS: readonly { readonly code: CurrencyCode; readonly pattern: RegExp; r
 ];
 
 /**
- * The currency the receipt is written in: the sign or code seen most often. Without any, a
- * French receipt is taken to be in euros, with a low confidence.
+ * The currency the receipt's signs and codes say: the one seen most often (a merchant's VAT number
+ * counts for less than a sign printed). Null when the OCR read none.
  */
-export function findCurrency(foldedText: string, language: 'fr' | 'en' | null): Field<CurrencyCode> | null {
+export function currencyFromSigns(foldedText: string): Field<CurrencyCode> | null {
   const scores = new Map<CurrencyCode, number>();
   for (const { code, pattern, weight } of SIGNS) {
     const count = foldedText.match(pattern)?.length ?? 0;
@@ -26,8 +26,13 @@ export function findCurrency(foldedText: string, language: 'fr' | 'en' | null): 
   }
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
-  if (!first) return language === 'fr' ? { value: 'EUR', confidence: 0.4 } : null;
+  if (!first) return null;
   const margin = second ? first[1] / (first[1] + second[1]) : 1;
   const confidence = Math.min(0.98, 0.5 + 0.1 * first[1]) * margin;
   return { value: first[0], confidence: Number(confidence.toFixed(2)) };
+}
+
+/** Without any clue on the receipt, a French receipt is taken to be in euros, with a low confidence. */
+export function currencyOfLanguage(language: 'fr' | 'en' | null): Field<CurrencyCode> | null {
+  return language === 'fr' ? { value: 'EUR', confidence: 0.4 } : null;
 }
