@@ -11,6 +11,8 @@ describe("the merchant's words when OCR glued them", () => {
     ['ROTIMAS BAKERIES(PJ)SDNBHD', 'ROTIMAS BAKERIES (PJ) SDN BHD'],
     ['MAJUJAYAINTERNATIONALSDN BHD', 'MAJUJAYA INTERNATIONAL SDN BHD'],
     ['NORTHWINDSTATIONERYLTD', 'NORTHWIND STATIONERY LTD'],
+    ['PASARAYA JALALSDN BHD', 'PASARAYA JALAL SDN BHD'],
+    ['Kedai Jalalsdn Bhd', 'Kedai Jalal sdn Bhd'],
   ])('spaces "%s" as %s (English)', (glued, spaced) => {
     expect(spaceGluedWords(glued)).toBe(spaced);
   });
@@ -33,5 +35,11 @@ describe("the merchant's words when OCR glued them", () => {
   it('gives the merchant of the header with its glued words spaced', () => {
     expect(merchantOf('SINARJAYATRADINGSDNBHD', '(123456-X)', 'NO 12, JALAN BESAR')?.value).toBe('SINARJAYA TRADING SDN BHD');
     expect(merchantOf('BOULANGERIEMARTINSARL', '12 RUE DE LA PAIX', '75002 PARIS')?.value).toBe('BOULANGERIE MARTIN SARL');
+  });
+
+  it('reads a zero inside a word of the name, or before its full stop, as an O', () => {
+    expect(merchantOf('AEON C0.(M)BHD (126926-H)', '3RD FLR, AEON TAMAN MALURI SC')?.value).toBe('AEON CO.(M) BHD');
+    expect(merchantOf('B0ULANGERIE DU PORT', '12 RUE DE LA PAIX')?.value).toBe('BOULANGERIE DU PORT');
+    expect(merchantOf('CAFE LE 30 BAR', '12 RUE DE LA PAIX')?.value).toBe('CAFE LE 30 BAR');
   });
 });

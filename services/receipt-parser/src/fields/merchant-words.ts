@@ -65,10 +65,14 @@ function spaceRun(run: string): string {
   return run;
 }
 
-/** The name with the words OCR glued spaced again, and a space around a bracket glued to a word ("BAKERIES(KL)SDN"). */
+/**
+ * The name with the words OCR glued spaced again, a space around a bracket glued to a word
+ * ("BAKERIES(KL)SDN"), and "SDN" glued to a short word before its "BHD" ("JALALSDN BHD").
+ */
 export function spaceGluedWords(name: string): string {
   return name
     .replace(/[A-Za-z]+/g, spaceRun)
+    .replace(/(?<=[A-Za-z]{3})(SDN)(?=\W{0,2}BHD\b)/gi, ' $1')
     .replace(/(?<=[A-Za-z])\(/g, ' (')
     .replace(/\)(?=[A-Za-z])/g, ') ');
 }
