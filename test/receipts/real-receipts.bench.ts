@@ -1,4 +1,4 @@
-// `pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd]`:
+// `pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder>] [--today yyyy-mm-dd] [--as-uploaded]`:
 // OCR engines compared on a folder of real receipts with a truth.json ([{ id, file, merchant, date, total }],
 // fields as printed). `paddle+step+...` is PaddleOCR with exactly those preparation steps (`mp<N>`: its
 // pixel cap in megapixels; `reread`: its total lines without an amount read again), `paddle-default`
@@ -7,7 +7,8 @@
 // instead of the total, and how often fields it is sure of (confidence >= 0.9) are right. `--save`
 // keeps each engine's pages (text, words, boxes); `--pages` reads them back instead of running the
 // engines, to measure a change of the parser in seconds (its times are then the saved run's); with it,
-// `A>B` names two saved engines' fields merged (combinedRun).
+// `A>B` names two saved engines' fields merged (combinedRun). `--as-uploaded` gives each engine the image
+// normaliser's copy of each receipt, what the OCR service reads once it is uploaded, instead of the file.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,11 +29,12 @@ import {
   tokenOverlap,
   type RealReceipt,
 } from './real/truth.js';
+import { asUploaded } from './real/as-uploaded.js';
 import { CONFIDENCE_BANDS, calibrationByBand, judgedTotal, type JudgedField } from './real/calibration.js';
 import { WRONG_TOTAL_KINDS, wrongTotalKind, type WrongTotalKind } from './real/wrong-total.js';
 
 const usage =
-  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder> (then also A>B, A>>B: the fields of two saved engines merged)] [--today yyyy-mm-dd]';
+  'usage: pnpm bench receipts --real <folder> [--engines tesseract,paddle[+deskew][+crop][+contrast][+clahe][+upscale][+mp<N>][+reread],paddle-default,paddle-prepared] [--limit N] [--threads T] [--save <folder>] [--pages <folder> (then also A>B, A>>B: the fields of two saved engines merged)] [--today yyyy-mm-dd] [--as-uploaded]';
 const parsed = (() => {
   try {
     return parseArgs({
@@ -45,6 +47,7 @@ const parsed = (() => {
         pages: { type: 'string' },
         // The day the receipts count as uploaded on: the parser judges their dates from it (default: now).
         today: { type: 'string' },
+        'as-uploaded': { type: 'boolean', default: false },
         // Internal: run one engine and write its run here (each engine gets a process of its own, so that its memory is its own).
         'run-to': { type: 'string' },
       },
@@ -114,7 +117,10 @@ if ('error' in truth) {
   process.exit(2);
 }
 const receipts = truth.slice(0, limit);
-const images = await Promise.all(receipts.map((receipt) => readOrExit(join(folder, receipt.file))));
+const files = await Promise.all(receipts.map((receipt) => readOrExit(join(folder, receipt.file))));
+// Normalised in the engine's own process (--run-to), one at a time (scans of 35 MP), before its clock starts.
+const images: Buffer[] = [];
+for (const file of files) images.push(values['as-uploaded'] && values['run-to'] ? await asUploaded(file) : file);
 
 interface Reading {
   readonly receipt: RealReceipt;
@@ -142,7 +148,7 @@ const load = () =>
 if (!values['run-to'])
   console.log(
     `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}; ` +
-      `${receipts.length} receipts from ${folder}, read as uploaded on ${today.toISOString().slice(0, 10)}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
+      `${receipts.length} receipts from ${folder}, read as uploaded on ${today.toISOString().slice(0, 10)}${values['as-uploaded'] ? ', each image as the image normaliser copies it' : ''}; each engine in a process of its own on ${threads} thread(s), one receipt at a time, engines one after the other`,
   );
 
 async function runEngine(name: string): Promise<EngineRun> {
