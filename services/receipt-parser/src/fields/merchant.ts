@@ -28,11 +28,13 @@ const NOT_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]$/u;
 const NOT_NAME_END = /^[^\p{L}\p{N}).]$/u;
 
 function cleanName(text: string): string {
-  return spaceGluedWords(trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END))
-    .replace(/\s{2,}/g, ' ')
-    // A zero read for an O inside a word, or at its end before a full stop ("AEON C0.(M) BHD").
-    .replace(/(?<=[A-Za-z])0(?=[A-Za-z]|\.)/g, 'O')
-    .trim();
+  return (
+    spaceGluedWords(trimEnds(text, NOT_LETTER_OR_DIGIT, NOT_NAME_END))
+      .replace(/\s{2,}/g, ' ')
+      // A zero read for an O inside a word, or at its end before a full stop ("AEON C0.(M) BHD").
+      .replace(/(?<=[A-Za-z])0(?=[A-Za-z]|\.)/g, 'O')
+      .trim()
+  );
 }
 
 function looksLikeName(line: Line): boolean {
