@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates, isoDate } from '../src/text/dates.js';
 import { cleanLine } from '../src/text/normalize.js';
+import { parseReceipt } from '../src/parse-receipt.js';
 
 const dates = (line: string) => findDates(cleanLine(line)).map(isoDate);
 
@@ -34,5 +35,33 @@ describe('dates glued to their time or their label', () => {
 
   it.each(['TEL 01/08/2422', 'REF 2024-02-2309', 'CODE 05/04/2316:3', 'SUPERMARCHE 24, 2023'])('reads no date in %s', (line) => {
     expect(dates(line)).toEqual([]);
+  });
+});
+
+describe("a month's name the OCR garbled between a day and a four-digit year", () => {
+  it.each([
+    ['CB#:78283158333 14/um/201708:34:22', '2017-06-14'],
+    ['Date 02/JAM/2017', '2017-01-02'],
+    ['03-0CT-2024', '2024-10-03'],
+    ['12/DFC/2023 18:02', '2023-12-12'],
+  ])('%s', (line, expected) => {
+    expect(dates(line)).toEqual([expected]);
+  });
+
+  it.each([
+    ['05/MAV/2024', 'May or March'],
+    ['12/ABC/2020', 'no month near'],
+    ['12/XYZW/2020', 'no month near'],
+  ])('none from %s (%s)', (line) => {
+    expect(dates(line)).toEqual([]);
+  });
+
+  it('gives such a date below 0.9: the month is a guess', () => {
+    const date = parseReceipt(
+      { text: 'BEMED SDN BHD\nCB#:78283158333 14/um/201708:34:22\nTotal 165.00' },
+      { today: new Date('2017-06-20') },
+    ).date;
+    expect(date).toMatchObject({ value: '2017-06-14' });
+    expect(date!.confidence).toBeLessThan(0.9);
   });
 });

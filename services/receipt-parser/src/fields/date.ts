@@ -16,6 +16,7 @@ interface Candidate {
   readonly iso: string;
   readonly score: number;
   readonly ambiguous: boolean;
+  /** Read through an OCR slip: a digit one misread away, or a garbled month's name. */
   readonly repaired: boolean;
   /** Years before the upload: read as printed, never quite sure. */
   readonly old?: boolean;
@@ -37,14 +38,15 @@ function plausibleSpan(today: Date | undefined): { earliest: string; latest: str
  */
 function readingsOf(token: DateToken, score: number, span: { earliest: string; latest: string }): Candidate[] {
   const iso = isoDate(token);
-  if (iso >= span.earliest && iso <= span.latest) return [{ iso, score, ambiguous: token.ambiguous, repaired: false }];
+  const guessed = token.guessedMonth === true;
+  if (iso >= span.earliest && iso <= span.latest) return [{ iso, score, ambiguous: token.ambiguous, repaired: guessed }];
   const slips = slipReadings(token, (day) => {
     const reading = isoDate(day);
     return reading >= span.earliest && reading <= span.latest;
   });
   if (slips.length > 0) return slips.map((day) => ({ iso: isoDate(day), score: score - 0.5, ambiguous: token.ambiguous, repaired: true }));
   // An old receipt is rare but real, and whether it may be claimed is the policy's to say: read as printed, less sure.
-  return iso < span.earliest ? [{ iso, score: score - 0.3, ambiguous: token.ambiguous, repaired: false, old: true }] : [];
+  return iso < span.earliest ? [{ iso, score: score - 0.3, ambiguous: token.ambiguous, repaired: guessed, old: true }] : [];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { slipReadings } from './date-slips.js';
+import { MONTH_NUMBER, garbledMonth } from './month-names.js';
 import { foldForKeywords } from './normalize.js';
 
 export interface DateToken {
@@ -11,24 +12,10 @@ export interface DateToken {
   readonly ambiguous: boolean;
   /** A month name or a four-digit year: less room for OCR to have made it up. */
   readonly strong: boolean;
+  /** The month's name was read through an OCR slip (garbledMonth): a guess, however plausible. */
+  readonly guessedMonth?: boolean;
 }
 
-const MONTHS: readonly (readonly string[])[] = [
-  ['JANVIER', 'JANV', 'JANUARY', 'JAN'],
-  ['FEVRIER', 'FEVR', 'FEV', 'FEBRUARY', 'FEB'],
-  ['MARS', 'MARCH', 'MAR'],
-  ['AVRIL', 'AVR', 'APRIL', 'APR'],
-  ['MAI', 'MAY'],
-  ['JUIN', 'JUNE', 'JUN'],
-  ['JUILLET', 'JUIL', 'JULY', 'JUL'],
-  // Août's O or Û read as a zero.
-  ['AOUT', 'A0UT', 'AO0T', 'A00T', 'AUGUST', 'AUG'],
-  ['SEPTEMBRE', 'SEPTEMBER', 'SEPT', 'SEP'],
-  ['OCTOBRE', 'OCTOBER', 'OCT'],
-  ['NOVEMBRE', 'NOVEMBER', 'NOV'],
-  ['DECEMBRE', 'DECEMBER', 'DEC'],
-];
-const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const MONTH = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
 
 // Where a date ends: no digit after it, unless they are a time printed without a space ("20/04/20189:01:22PM").
@@ -52,6 +39,11 @@ const DAY_NAME_YEAR = new RegExp(
 const LABELLED_COMPACT = /(?<=DATE\s?[:.]?\s?)(?:(\d{2})(\d{2})[1/]?(20\d{2})|(20\d{2})(\d{2})(\d{2}))(?!\d)/g;
 // The month's name may be glued to the label before it ("DATEFEBRUARY24,2023").
 const NAME_DAY_YEAR = new RegExp(String.raw`(?:(?<![A-Z])|(?<=DATE))(${MONTH})\.?\s*(\d{1,2})(?:ST|ND|RD|TH)?,?\s*(\d{4})${DATE_END}`, 'g');
+// A month's name the OCR garbled, between a day and a four-digit year: "14/UM/2017" (JUN's J taken into the slash, its N read M).
+const DAY_GARBLED_MONTH_YEAR = new RegExp(
+  String.raw`(?<![\d])(\d{1,2})\s?([/.-])\s?((?=[A-Z0]*[A-Z])[A-Z0]{2,4})\s?\2\s?(20\d{2})${DATE_END}`,
+  'g',
+);
 
 function isValid(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -138,6 +130,11 @@ export function findDates(line: string, { monthFirst = false }: DateReadingOptio
   for (const match of folded.matchAll(NAME_DAY_YEAR)) {
     const [month, day, year] = [MONTH_NUMBER.get(match[1]!)!, Number(match[2]), fullYear(match[3]!)];
     if (isValid(year, month, day)) push({ year, month, day, ambiguous: false, strong: true, ...at(match) });
+  }
+  for (const match of folded.matchAll(DAY_GARBLED_MONTH_YEAR)) {
+    const [day, month, year] = [Number(match[1]), garbledMonth(match[3]!), Number(match[4])];
+    if (month !== undefined && isValid(year, month, day))
+      push({ year, month, day, ambiguous: false, strong: false, guessedMonth: true, ...at(match) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
