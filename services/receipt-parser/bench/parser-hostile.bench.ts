@@ -1,5 +1,5 @@
 // `pnpm bench parser-hostile [--max N]`: time of parseReceipt on hostile one-line texts (spaces,
-// " -" pairs, digit groups, dates, rates and amounts, each ending in a letter; a line's OCR words) against an ordinary receipt's text of the
+// " -" pairs, digit groups, dates, rates and amounts, garbled months, postcodes, each ending in a letter; a line's OCR words) against an ordinary receipt's text of the
 // same length (many short lines), measured in the same process; with the parser's caps and
 // with them lifted, which shows whether its rules alone are linear. Lengths double up to N.
 import { parseArgs } from 'node:util';
@@ -31,6 +31,9 @@ const HOSTILE: Record<string, (length: number) => ParseInput> = {
   'digit-groups': (length) => ({ text: `1${' 234'.repeat(Math.floor(length / 4))}x` }),
   dates: (length) => ({ text: `A${'12/03/2024 '.repeat(Math.floor(length / 11))}Z` }),
   'rates-amounts': (length) => ({ text: `A${'20% 1,00 '.repeat(Math.floor(length / 9))}Z` }),
+  // Day / letters / year runs (each read for a garbled month's name) and postcode-like pairs (for the address's country).
+  'garbled-months': (length) => ({ text: `A${'1/UM/2020/'.repeat(Math.floor(length / 10))}Z` }),
+  postcodes: (length) => ({ text: `A${'M1 1AE '.repeat(Math.floor(length / 7))}Z` }),
   // OCR's words for a line that they do not spell exactly: every span of them was compared.
   'ocr-words': (length) => {
     const count = Math.floor(length / 2);
