@@ -40,3 +40,10 @@ describe('what parting glued amounts leaves alone', () => {
     expect(cleanLine('NYTax8.25% 130.21')).toBe('NY Tax 8.25% 130.21');
   });
 });
+
+describe('two VAT lines whose amounts are within a cent of each other', () => {
+  it('keeps both: neither is the total of the other', () => {
+    const text = ['ALDI', 'Net total 72,87', 'VAT 21 % 4,60', 'VAT 9 % 4,59', 'Total 82,06 €'].join('\n');
+    expect(vatLines(text)).toEqual(['21:4.60', '9:4.59']);
+  });
+});

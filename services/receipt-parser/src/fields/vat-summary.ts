@@ -25,8 +25,9 @@ export function summariseVat(candidates: readonly VatCandidate[]): VatSummary | 
       );
   }
   let lines = [...byRate.values()].sort((a, b) => a.lineIndex - b.lineIndex);
-  if (lines.length > 1) {
-    // A line whose amount is the sum of the others is their total, not a rate of its own.
+  if (lines.length > 2) {
+    // A line whose amount is the sum of the others is their total, not a rate of its own (of two lines, each
+    // would be the other's "sum" when their amounts are within a cent: 21 % 4,60 and 9 % 4,59).
     const sum = lines.reduce((total, line) => total + line.amount, 0);
     lines = lines.filter((line) => !(line.evidence === 1 && nearlyEqual(line.amount * 2, sum, 1)));
   }
