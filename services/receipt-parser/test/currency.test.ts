@@ -48,6 +48,8 @@ describe('the currency of a receipt without signs, from the place it was written
     ["a rate called GST, whatever the country's VAT charges", 'KEDAI RUNCIT\nTotal 10.60\nGST 6% 0.60'],
     ['a postcode-like code below the header', 'SHOP\n1\n2\n3\n4\n5\n6\n7\n8\nREF SH1 2AB\nTotal 12.00'],
     ['a postcode alone on its line, no town', 'SHOP\nM1 1AE\nTotal 12.00'],
+    ['rates of a country whose currency the receipt prints and the parser does not read', 'SKLEP\nSUMA PLN 12,30\nVAT 23% 2,30'],
+    ['a Malaysian receipt in RM', 'KEDAI\nTotal RM 10.70\nVAT 7% 0.70'],
   ])('none from %s', (_, text) => {
     expect(parsed(text)).toBeNull();
   });

@@ -29,6 +29,9 @@ const VAT_RATES: readonly { readonly country: string; readonly currency: Currenc
 const EUROPEAN_VAT_WORD = /\bT\.?\s?V\.?\s?A\b|TVA\d|\bVAT|\bMWST\b|\bUST\b|\bIVA\b|\bBTW\b/;
 const OTHER_TAX_WORD = /\bGST\b|\bSST\b|SALES\s*TAX/;
 
+/** A currency the parser does not read, printed by its code (and Malaysia's RM): the place's currency is not one of these. */
+const OTHER_CURRENCY = /(?<![A-Z])(?:PLN|CZK|HUF|SEK|DKK|NOK|RON|BGN|TRY|MYR|RM|SGD|HKD|JPY|CNY|RMB|INR|THB|AED|MAD|TND|CAD|AUD)(?![A-Z])/;
+
 /** A postcode of Great Britain with the town beside it ("MANCHESTER M1 1AE"), anywhere on the line. */
 const BRITISH_POSTCODE = /(?<![A-Z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![A-Z0-9])/;
 const TOWN_WORD = /[A-Z]{3,}/;
@@ -53,9 +56,11 @@ function currencyOfAddress(foldedLines: readonly string[]): CurrencyCode | null 
 
 /**
  * The currency of the place the receipt was written, from its address and its VAT rates; a
- * suggestion (0.5, 0.6 when both agree), null when they disagree or say nothing.
+ * suggestion (0.5, 0.6 when both agree), null when they disagree or say nothing, or when the
+ * receipt prints a currency the parser does not read (a Polish receipt's 23 % is Portugal's too).
  */
 export function currencyOfPlace(foldedText: string, rates: readonly RateMilli[]): Field<CurrencyCode> | null {
+  if (OTHER_CURRENCY.test(foldedText)) return null;
   const clues = [currencyOfAddress(foldedText.split('\n')), currencyOfRates(foldedText, rates)].filter(
     (clue): clue is CurrencyCode => clue !== null,
   );
