@@ -22,6 +22,26 @@ export function receiptChainCatalog(catalog: Catalog): Catalog {
   return { ...catalog, services: catalog.services.filter((service) => reached.has(service.name)) };
 }
 
+/**
+ * The services that read a receipt, from its upload to its fields, and the reconciler that keeps
+ * none stuck: as their tasks run in the cloud, sharing no CPU with the note's checks downstream.
+ * Named, not derived: the sniffer takes uploaded receipts from the notes stream, a hop the
+ * catalog's wiring does not tell apart from the checks' own.
+ */
+const RECEIPT_READING = new Set([
+  'receipt-intake',
+  'format-sniffer',
+  'image-normalizer',
+  'pdf-inspector',
+  'ocr',
+  'receipt-parser',
+  'reconciler',
+]);
+
+export function receiptReadingCatalog(catalog: Catalog): Catalog {
+  return { ...catalog, services: catalog.services.filter((service) => RECEIPT_READING.has(service.name)) };
+}
+
 /** The receipt chain running: its ingest API's base URL, and every line its processes printed. */
 export interface RunningReceiptChain {
   readonly api: string;

@@ -16,6 +16,7 @@ import { catalog, findService } from '@ndf/catalog';
 import type { NoteDetail, ReceiptUpload, ReceiptView } from '@ndf/contracts';
 import { ephemeralConfig, freePort, paths, platformProcesses, startLocalStack, Supervisor, waitUntil } from '@ndf/local-stack';
 import { measureOcrThroughput, percentile } from './ocr-throughput.js';
+import { receiptReadingCatalog } from './receipt-chain-processes.js';
 import { generateFixtures } from '@ndf/receipt-fixtures';
 import { DEFAULT_OCR_ENGINE, isOcrEngineName } from '@ndf/ocr/engine';
 import { judgeFields, readTruth, type RealReceipt } from './real/truth.js';
@@ -61,10 +62,8 @@ const uploadOfReal = (receipt: RealReceipt): Upload => ({
 });
 const ocrWorkers = findService(catalog, 'ocr').limits.concurrency;
 
-/** The services a receipt goes through from its upload to its fields on the note, and the reconciler that keeps none stuck. */
-const CHAIN = new Set(['receipt-intake', 'format-sniffer', 'image-normalizer', 'pdf-inspector', 'ocr', 'receipt-parser', 'reconciler']);
 // The stack keeps every queue: what the chain hands to the services left out waits there.
-const running = values['chain-only'] ? { ...catalog, services: catalog.services.filter((service) => CHAIN.has(service.name)) } : catalog;
+const running = values['chain-only'] ? receiptReadingCatalog(catalog) : catalog;
 
 // Half clean scans, half phone-like photos: every one goes through OCR, as in the ceiling.
 console.log(`making ${count + lowLoad} receipts (cached after the first run)...`);
@@ -283,7 +282,7 @@ try {
       .map((value) => value.toFixed(1))
       .join(
         ' ',
-      )}, OCR by ${engine} on ${ocrWorkers} cores, ${values['chain-only'] ? `the chain's services alone (${[...CHAIN].join(', ')})` : 'every service of the platform'}`,
+      )}, OCR by ${engine} on ${ocrWorkers} cores, ${values['chain-only'] ? `the chain's services alone (${running.services.map((service) => service.name).join(', ')})` : 'every service of the platform'}`,
   );
   console.log(`receipts: ${count} (${half} clean scans, ${count - half} photos), seed ${seed}\n`);
   console.log('run                              receipts  receipts/min  p50 upload→fields  p99 upload→fields');

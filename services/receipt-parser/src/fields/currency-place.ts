@@ -1,4 +1,5 @@
 import type { RateMilli } from '../text/money.js';
+import { EUROPEAN_VAT, NON_EUROPEAN_TAX } from './keywords.js';
 import type { CurrencyCode, Field } from './types.js';
 
 // The place a receipt was written, for the currency of one whose signs the OCR did not read
@@ -25,10 +26,6 @@ const VAT_RATES: readonly { readonly country: string; readonly currency: Currenc
   { country: 'CH', currency: 'CHF', rates: [8_100, 3_800, 2_600, 7_700, 3_700, 2_500] },
 ];
 
-/** The tax called by a European VAT's name; GST and SST (Asia, Oceania) and US sales tax charge rates of their own. */
-const EUROPEAN_VAT_WORD = /\bT\.?\s?V\.?\s?A\b|TVA\d|\bVAT|\bMWST\b|\bUST\b|\bIVA\b|\bBTW\b/;
-const OTHER_TAX_WORD = /\bGST\b|\bSST\b|SALES\s*TAX/;
-
 /** A currency the parser does not read, printed by its code (and Malaysia's RM): the place's currency is not one of these. */
 const OTHER_CURRENCY = /(?<![A-Z])(?:PLN|CZK|HUF|SEK|DKK|NOK|RON|BGN|TRY|MYR|RM|SGD|HKD|JPY|CNY|RMB|INR|THB|AED|MAD|TND|CAD|AUD)(?![A-Z])/;
 
@@ -40,7 +37,7 @@ const HEADER_LINES = 8;
 
 function currencyOfRates(foldedText: string, rates: readonly RateMilli[]): CurrencyCode | null {
   const charged = rates.filter((rate) => rate > 0);
-  if (charged.length === 0 || !EUROPEAN_VAT_WORD.test(foldedText) || OTHER_TAX_WORD.test(foldedText)) return null;
+  if (charged.length === 0 || !EUROPEAN_VAT.test(foldedText) || NON_EUROPEAN_TAX.test(foldedText)) return null;
   const currencies = new Set(
     VAT_RATES.filter((country) => charged.every((rate) => country.rates.includes(rate))).map((country) => country.currency),
   );

@@ -13,6 +13,9 @@ export const EXCL_VAT =
 /** VAT or sales tax. */
 export const VAT =
   /\bT\.?\s?V\.?\s?A\b|\bVAT\b|\bTAX\b|\bTAXES\b|\bTAXE\b|\bMWST\b|\bUST\b|\bIVA\b|\bGST\b|\bBTW\b|\bTVA\d|VAT\d|SALES\s*TAX/;
+/** VAT called by a European name (within a word too: "VAT21%"), and the taxes that charge rates of their own (GST, SST, US sales tax). */
+export const EUROPEAN_VAT = /\bT\.?\s?V\.?\s?A\b|TVA\d|\bVAT|\bMWST\b|\bUST\b|\bIVA\b|\bBTW\b/;
+export const NON_EUROPEAN_TAX = /\bGST\b|\bSST\b|SALES\s*TAX/;
 /** Payment lines: their amount is what was paid, which supports a total ("PAY 20.00" alone: what was handed over). */
 export const PAYMENT =
   /^\W*PAY\b\W*(?![A-Z\s]*[A-Z])|\bCB\b|\bC\.B\.|CARTE|\bVISA\b|MASTERCARD|\bMASTER\b|\bAMEX\b|MAESTRO|PAIEMENT|\bPAYE\b|\bPAID\b|PAYMENT|\bCARD\b|CONTACTLESS|SANS\s*CONTACT|\bDEBIT\b|REGLEMENT|\bCHEQUE\b|APPLE\s*PAY|GOOGLE\s*PAY|\bCREDIT\s*CARD\b/;

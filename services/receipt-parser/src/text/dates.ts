@@ -70,10 +70,10 @@ export interface DateReadingOptions {
   readonly monthFirst?: boolean;
 }
 
-/** Every calendar date written on a line, in the common European, ISO, US and spelled-out forms. */
 /** Where a match lies on its line. */
 const at = (match: RegExpMatchArray) => ({ start: match.index!, end: match.index! + match[0].length });
 
+/** Every calendar date written on a line, in the common European, ISO, US and spelled-out forms. */
 export function findDates(line: string, { monthFirst = false }: DateReadingOptions = {}): DateToken[] {
   const found: DateToken[] = [];
   // Which characters a date already found covers: a later reading of them is not another date.

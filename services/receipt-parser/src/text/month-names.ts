@@ -1,6 +1,6 @@
 // The months' names as receipts print them (folded: capitals, no accents), and what OCR makes of them.
 
-export const MONTHS: readonly (readonly string[])[] = [
+const MONTHS: readonly (readonly string[])[] = [
   ['JANVIER', 'JANV', 'JANUARY', 'JAN'],
   ['FEVRIER', 'FEVR', 'FEV', 'FEBRUARY', 'FEB'],
   ['MARS', 'MARCH', 'MAR'],
@@ -49,7 +49,6 @@ const MAX_SLIP = 1.5;
  * further: "UM" is June (JUN), "0CT" October, "MAV" none (MAY and MAR are as near).
  */
 export function garbledMonth(read: string): number | undefined {
-  if (MONTH_NUMBER.has(read)) return MONTH_NUMBER.get(read);
   const nearest = new Map<number, number>();
   for (const [name, month] of SHORT_NAMES) nearest.set(month, Math.min(nearest.get(month) ?? Infinity, slipDistance(read, name)));
   const [best, second] = [...nearest].sort((a, b) => a[1] - b[1]);
